@@ -1,0 +1,92 @@
+# caseflow — plain Makefile. Verbs: make, make demo, make check, make bench, make fuzz.
+# Sources are found by wildcard, so a new module or subcommand is a new file.
+
+CC      ?= cc
+PKGS    := sqlite3 libxml-2.0 libzip xlsxwriter
+TESTPKGS:= cmocka jansson
+CSTD    := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
+WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+           -Wno-unused-parameter -Wformat=2 -Wno-format-truncation -Wvla
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm -lpthread
+TEST_CFLAGS = $(shell pkg-config --cflags $(TESTPKGS) 2>/dev/null)
+TEST_LIBS   = $(shell pkg-config --libs $(TESTPKGS) 2>/dev/null)
+
+REL_FLAGS  := -O2 -g
+ASAN_FLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
+
+LAYERS  := base formats store model analyses outputs synth
+LIB_SRC := $(foreach l,$(LAYERS),$(wildcard src/$(l)/*.c))
+CLI_SRC := $(wildcard src/cli/*.c)
+CMD_SRC := $(sort $(wildcard src/cli/cmd_*.c))
+MIGRATIONS := $(sort $(wildcard src/store/migrations/*.sql))
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+
+B := build
+GEN_SRC := $(B)/gen/migrations.c $(B)/gen/commands.c
+
+.PHONY: all deps demo check test bench fuzz clean layers
+all: $(B)/caseflow
+
+deps:
+	@sh tools/install-deps.sh
+
+# --- generated sources ------------------------------------------------------
+$(B)/gen/migrations.c: $(MIGRATIONS) tools/embed-sql.sh
+	@mkdir -p $(@D)
+	sh tools/embed-sql.sh $(MIGRATIONS) > $@
+$(B)/gen/commands.c: $(CMD_SRC) tools/gen-commands.sh
+	@mkdir -p $(@D)
+	sh tools/gen-commands.sh $(CMD_SRC) > $@
+
+# --- release build ------------------------------------------------------------
+REL_LIB_OBJ := $(patsubst %.c,$(B)/rel/%.o,$(LIB_SRC) $(B)/gen/migrations.c)
+REL_CLI_OBJ := $(patsubst %.c,$(B)/rel/%.o,$(CLI_SRC) $(B)/gen/commands.c)
+$(B)/rel/%.o: %.c
+	@mkdir -p $(@D)
+	@echo "  CC      $<"; $(CC) $(CSTD) $(WARN) $(REL_FLAGS) -Isrc $(PKG_CFLAGS) -MMD -MP -c $< -o $@
+$(B)/rel/libcaseflow.a: $(REL_LIB_OBJ)
+	@rm -f $@; ar rcs $@ $^
+$(B)/caseflow: $(REL_CLI_OBJ) $(B)/rel/libcaseflow.a
+	$(CC) $(REL_FLAGS) -o $@ $(REL_CLI_OBJ) $(B)/rel/libcaseflow.a $(PKG_LIBS)
+
+# --- sanitizer build (tests) --------------------------------------------------
+ASAN_LIB_OBJ := $(patsubst %.c,$(B)/asan/%.o,$(LIB_SRC) $(B)/gen/migrations.c)
+ASAN_CLI_OBJ := $(patsubst %.c,$(B)/asan/%.o,$(CLI_SRC) $(B)/gen/commands.c)
+$(B)/asan/%.o: %.c
+	@mkdir -p $(@D)
+	@echo "  CC asan $<"; $(CC) $(CSTD) $(WARN) $(ASAN_FLAGS) -Isrc $(PKG_CFLAGS) $(TEST_CFLAGS) -MMD -MP -c $< -o $@
+$(B)/asan/libcaseflow.a: $(ASAN_LIB_OBJ)
+	@rm -f $@; ar rcs $@ $^
+$(B)/asan/caseflow: $(ASAN_CLI_OBJ) $(B)/asan/libcaseflow.a
+	$(CC) $(ASAN_FLAGS) -o $@ $(ASAN_CLI_OBJ) $(B)/asan/libcaseflow.a $(PKG_LIBS)
+UNIT_BIN := $(patsubst tests/unit/%.c,$(B)/asan/tests/%,$(UNIT_SRC))
+$(B)/asan/tests/%: tests/unit/%.c $(B)/asan/libcaseflow.a
+	@mkdir -p $(@D)
+	$(CC) $(CSTD) $(WARN) $(ASAN_FLAGS) -Isrc -Itests $(PKG_CFLAGS) $(TEST_CFLAGS) -o $@ $< \
+	    $(B)/asan/libcaseflow.a $(PKG_LIBS) $(TEST_LIBS)
+
+# --- verbs ------------------------------------------------------------------
+layers:
+	@sh tools/check-layers.sh
+
+demo: deps
+	@$(MAKE) --no-print-directory all
+	@sh tools/demo.sh
+
+test check: deps
+	@$(MAKE) --no-print-directory all $(B)/asan/caseflow $(UNIT_BIN)
+	@sh tools/check-layers.sh
+	@sh tests/run.sh
+
+bench: deps
+	@$(MAKE) --no-print-directory all
+	@sh bench/run.sh
+
+fuzz: deps
+	@sh fuzz/run.sh
+
+clean:
+	rm -rf $(B)
+
+-include $(shell find $(B) -name '*.d' 2>/dev/null)

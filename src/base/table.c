@@ -1,0 +1,114 @@
+/* Result tables. */
+#include "base/table.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct cf_table *cf_table_new(const char *name)
+{
+	struct cf_table *t = calloc(1, sizeof *t);
+	if (!t)
+		return NULL;
+	arena_init(&t->arena, 16 * 1024);
+	t->name = arena_strdup(&t->arena, name ? name : "table");
+	if (!t->name) {
+		cf_table_free(t);
+		return NULL;
+	}
+	return t;
+}
+
+void cf_table_free(struct cf_table *t)
+{
+	if (!t)
+		return;
+	free(t->cells);
+	arena_release(&t->arena);
+	free(t);
+}
+
+int cf_table_add_column(struct cf_table *t, const char *name, enum cf_cell_type type, int decimals)
+{
+	if (t->ncols >= 64 || t->nrows > 0)
+		return -1;
+	const char *n = arena_strdup(&t->arena, name);
+	if (!n)
+		return -1;
+	t->cols[t->ncols].name = n;
+	t->cols[t->ncols].type = type;
+	t->cols[t->ncols].decimals = decimals;
+	return t->ncols++;
+}
+
+int cf_table_column(const struct cf_table *t, const char *name)
+{
+	for (int i = 0; i < t->ncols; i++)
+		if (strcmp(t->cols[i].name, name) == 0)
+			return i;
+	return -1;
+}
+
+long cf_table_add_row(struct cf_table *t)
+{
+	if (t->nrows == t->cap) {
+		size_t nc = t->cap ? t->cap * 2 : 64;
+		struct cf_cell *c = realloc(t->cells, nc * (size_t)(t->ncols ? t->ncols : 1) * sizeof *c);
+		if (!c)
+			return -1;
+		t->cells = c;
+		t->cap = nc;
+	}
+	memset(t->cells + t->nrows * (size_t)t->ncols, 0, sizeof *t->cells * (size_t)t->ncols);
+	return (long)t->nrows++;
+}
+
+struct cf_cell *cf_table_cell(struct cf_table *t, size_t row, int col)
+{
+	return &t->cells[row * (size_t)t->ncols + (size_t)col];
+}
+
+const struct cf_cell *cf_table_cell_const(const struct cf_table *t, size_t row, int col)
+{
+	return &t->cells[row * (size_t)t->ncols + (size_t)col];
+}
+
+void cf_table_set_int(struct cf_table *t, size_t row, int col, long long v)
+{
+	struct cf_cell *c = cf_table_cell(t, row, col);
+	c->type = CF_CELL_INT;
+	c->v.i = v;
+}
+
+void cf_table_set_real(struct cf_table *t, size_t row, int col, double v)
+{
+	struct cf_cell *c = cf_table_cell(t, row, col);
+	c->type = CF_CELL_REAL;
+	c->v.d = v;
+}
+
+void cf_table_set_bool(struct cf_table *t, size_t row, int col, int v)
+{
+	struct cf_cell *c = cf_table_cell(t, row, col);
+	c->type = CF_CELL_BOOL;
+	c->v.i = v != 0;
+}
+
+int cf_table_set_text(struct cf_table *t, size_t row, int col, const char *s)
+{
+	struct cf_cell *c = cf_table_cell(t, row, col);
+	if (!s) {
+		c->type = CF_CELL_NULL;
+		return 0;
+	}
+	const char *p = arena_strdup(&t->arena, s);
+	if (!p)
+		return -1;
+	c->type = CF_CELL_TEXT;
+	c->v.s = p;
+	return 0;
+}
+
+void cf_table_set_null(struct cf_table *t, size_t row, int col)
+{
+	cf_table_cell(t, row, col)->type = CF_CELL_NULL;
+}

@@ -1,0 +1,79 @@
+/* caseflow summary: what the store holds, year by year. */
+#include <stdio.h>
+#include <sys/stat.h>
+
+#include "analyses/summary.h"
+#include "cli/command.h"
+#include "outputs/render.h"
+
+static int run(int argc, char **argv);
+
+const struct cli_command cmd_summary = {
+	.name = "summary",
+	.summary = "children looked after, started and ceased by year, age and placement",
+	.order = 30,
+	.usage = "  caseflow summary [--db PATH] [--format table|csv|json|xlsx] [--out FILE]",
+	.help =
+	"For each 31 March covered by a loaded SSDA903 return: children looked after\n"
+	"on that day, and children who started or ceased to be looked after in the\n"
+	"year to it, by age band (under 1, 1-4, 5-9, 10-15, 16+) and placement group\n"
+	"(foster, residential, placed_for_adoption, placed_with_parents, independent,\n"
+	"other). \"all\" marks totals. A child with several episodes counts once:\n"
+	"started uses the first period of care starting in the year (age and placement\n"
+	"that day), ceased the last one ending in it. Definitions: docs/definitions.md.\n"
+	"\n"
+	"Options:\n"
+	"  --db PATH      the store (default $CASEFLOW_DB or caseflow.db)\n"
+	"  --format FMT   table (default), csv, json or xlsx (xlsx needs --out)\n"
+	"  --out FILE     write there instead of standard output\n"
+	"\n"
+	"Examples:\n"
+	"  caseflow summary --db la.db\n"
+	"  caseflow summary --db la.db --format json\n"
+	"  caseflow summary --db la.db --format xlsx --out summary.xlsx\n",
+	.run = run,
+};
+
+static int run(int argc, char **argv)
+{
+	const char *db = cli_default_db(), *fmt_s = "table", *out = NULL;
+	for (int i = 1; i < argc; i++) {
+		int m;
+		if ((m = cli_opt(&cmd_summary, argc, argv, &i, "--db", &db)) ||
+		    (m = cli_opt(&cmd_summary, argc, argv, &i, "--format", &fmt_s)) ||
+		    (m = cli_opt(&cmd_summary, argc, argv, &i, "--out", &out))) {
+			if (m < 0)
+				return 2;
+			continue;
+		}
+		return cli_usage_error(&cmd_summary, "unexpected argument %s", argv[i]);
+	}
+	enum render_format fmt;
+	if (render_format_parse(fmt_s, &fmt))
+		return cli_usage_error(&cmd_summary, "--format must be table, csv, json or xlsx");
+	struct stat sb;
+	if (stat(db, &sb) != 0) {
+		fprintf(stderr, "caseflow: %s: no store here; load data first with 'caseflow ingest --db %s FILES'\n", db, db);
+		return 1;
+	}
+	struct cf_error err;
+	struct store *st;
+	struct cla_data cla;
+	struct cf_table *t = NULL;
+	cf_error_clear(&err);
+	int rc = store_open(&st, db, 0, &err);
+	if (!rc) {
+		rc = cla_load(st, &cla, &err);
+		if (!rc) {
+			rc = summary_cla(&cla, &t, &err);
+			cla_release(&cla);
+		}
+		store_close(st);
+	}
+	if (!rc)
+		rc = render_tables(&t, 1, fmt, out, &err);
+	cf_table_free(t);
+	if (rc)
+		cf_error_print(&err);
+	return rc;
+}

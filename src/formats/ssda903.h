@@ -1,0 +1,85 @@
+/* The SSDA903 (children looked after) return: its tables, their columns,
+ * and how each raw value is normalised. Readers (CSV, XML) map what they
+ * find onto these canonical columns and hand rows to a callback. */
+#ifndef CF_FORMATS_SSDA903_H
+#define CF_FORMATS_SSDA903_H
+
+#include <stddef.h>
+
+#include "base/error.h"
+
+enum ssda903_table {
+	S903_HEADER = 0, S903_EPISODES, S903_REVIEWS, S903_UASC, S903_OC2, S903_OC3,
+	S903_AD1, S903_PLACED_ADOPTION, S903_PREV_PERM, S903_MISSING, S903_SW_EPISODES,
+	S903_NTABLES
+};
+
+enum ssda903_coltype {
+	S903_ID,        /* child or worker ID: trimmed text */
+	S903_DATE,      /* dd/mm/yyyy or ISO -> yyyy-mm-dd */
+	S903_PARTDATE,  /* DATE_PERM: may hold zz for an unknown day/month */
+	S903_CODE,      /* trimmed, upper-cased; checked against codes when given */
+	S903_INT,       /* whole number */
+	S903_POSTCODE,  /* reduced to its sector ("LS1 4") before it is stored */
+	S903_TEXT,      /* trimmed text (UPN) */
+};
+
+#define S903_MAXCOLS 16
+
+struct ssda903_column {
+	const char *name;          /* DfE column name, as in the CSV header */
+	enum ssda903_coltype type;
+	int required;              /* a CSV without it is not this table */
+	const char *codes;         /* space-separated valid codes, or NULL */
+};
+
+struct ssda903_table_def {
+	const char *name;          /* "episodes" — also the store table's suffix */
+	int ncols;
+	struct ssda903_column cols[S903_MAXCOLS];
+};
+
+extern const struct ssda903_table_def ssda903_tables[S903_NTABLES];
+
+/* Index of column `name` (case-insensitive, trimmed) in table t, or -1. */
+int ssda903_column_index(enum ssda903_table t, const char *name, size_t len);
+
+/* Recognise a table from a CSV header. On success returns CF_OK, sets *table
+ * and colmap[i] = canonical column of header field i (or -1 for a field the
+ * table does not have). Otherwise CF_EINPUT with err naming the file, line 1,
+ * and the missing column or why the header is not a 903 table. */
+int ssda903_recognise(const char *path, char *const *fields, const size_t *lens, int nfields,
+		      enum ssda903_table *table, int *colmap, struct cf_error *err);
+
+/* Outcome of normalising one value. */
+enum s903_norm { S903_NORM_OK = 0, S903_NORM_EMPTY, S903_NORM_ISSUE };
+
+/* Normalise raw[0..len) for column col into out (NUL-terminated, at most
+ * outsz). OK: out holds the clean value. EMPTY: nothing there (store NULL).
+ * ISSUE: out holds what should be stored (the raw value, or NULL-as-"" for
+ * postcodes, which are never stored whole) and *why says what is wrong. */
+enum s903_norm ssda903_normalise(const struct ssda903_column *col, const char *raw, size_t len,
+				 char *out, size_t outsz, const char **why);
+
+/* Reduce a UK postcode to its sector ("EG19 7TT" -> "EG19 7"). Returns 0,
+ * or -1 when it does not look like a postcode. */
+int ssda903_postcode_sector(const char *raw, size_t len, char *out, size_t outsz);
+
+/* A reader calls this once per data row: vals[c] is the raw value of
+ * canonical column c (NULL when the file has no such column), len[c] its
+ * length; row is the row number as analysts count it (header = 1); line the
+ * physical line in the file. Return CF_OK to continue, anything else stops. */
+typedef int (*ssda903_row_fn)(void *ctx, enum ssda903_table t, const char *const *vals,
+			      const size_t *lens, long row, long line, struct cf_error *err);
+
+/* Read one DfE-layout CSV table, recognising which table it is.
+ * *table is set before the first row is delivered; *rows counts data rows.
+ * A file with no header at all (DfE's 1-byte empty tables) sets *table to
+ * S903_NTABLES and returns CF_OK with no rows. */
+int ssda903_csv_read(const char *path, enum ssda903_table *table, long *rows,
+		     ssda903_row_fn fn, void *ctx, struct cf_error *err);
+
+/* Read just enough of a CSV to recognise its table (no rows delivered). */
+int ssda903_csv_sniff(const char *path, enum ssda903_table *table, struct cf_error *err);
+
+#endif

@@ -1,0 +1,236 @@
+/* Text, CSV, JSON and xlsx rendering of cf_tables. */
+#include "outputs/render.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <xlsxwriter.h>
+
+#include "base/csv.h"
+
+int render_format_parse(const char *s, enum render_format *out)
+{
+	static const char *names[] = { "table", "csv", "json", "xlsx" };
+	for (int i = 0; i < 4; i++)
+		if (strcmp(s, names[i]) == 0) {
+			*out = (enum render_format)i;
+			return 0;
+		}
+	return -1;
+}
+
+static void cell_text(const struct cf_column *col, const struct cf_cell *c, char *buf, size_t size, int for_table)
+{
+	switch (c->type) {
+	case CF_CELL_NULL: snprintf(buf, size, "%s", for_table ? "-" : ""); break;
+	case CF_CELL_INT: snprintf(buf, size, "%lld", c->v.i); break;
+	case CF_CELL_BOOL: snprintf(buf, size, "%s", c->v.i ? "true" : "false"); break;
+	case CF_CELL_REAL:
+		if (!isfinite(c->v.d))
+			snprintf(buf, size, "%s", for_table ? "-" : "");
+		else if (for_table)
+			snprintf(buf, size, "%.*f", col->decimals, c->v.d);
+		else
+			snprintf(buf, size, "%.10g", c->v.d);
+		break;
+	case CF_CELL_TEXT: snprintf(buf, size, "%s", c->v.s); break;
+	}
+}
+
+void render_table_text(const struct cf_table *t, FILE *fp)
+{
+	size_t width[64];
+	char buf[512];
+	for (int j = 0; j < t->ncols; j++)
+		width[j] = strlen(t->cols[j].name);
+	for (size_t i = 0; i < t->nrows; i++)
+		for (int j = 0; j < t->ncols; j++) {
+			cell_text(&t->cols[j], cf_table_cell_const(t, i, j), buf, sizeof buf, 1);
+			size_t w = strlen(buf);
+			if (w > width[j])
+				width[j] = w;
+		}
+	for (int j = 0; j < t->ncols; j++) {
+		int right = t->cols[j].type != CF_CELL_TEXT;
+		fprintf(fp, right ? "%*s" : "%-*s", (int)width[j], t->cols[j].name);
+		fputs(j + 1 < t->ncols ? "  " : "\n", fp);
+	}
+	for (int j = 0; j < t->ncols; j++) {
+		for (size_t k = 0; k < width[j]; k++)
+			fputc('-', fp);
+		fputs(j + 1 < t->ncols ? "  " : "\n", fp);
+	}
+	for (size_t i = 0; i < t->nrows; i++)
+		for (int j = 0; j < t->ncols; j++) {
+			cell_text(&t->cols[j], cf_table_cell_const(t, i, j), buf, sizeof buf, 1);
+			int right = t->cols[j].type != CF_CELL_TEXT;
+			if (j + 1 == t->ncols && !right)
+				fputs(buf, fp);
+			else
+				fprintf(fp, right ? "%*s" : "%-*s", (int)width[j], buf);
+			fputs(j + 1 < t->ncols ? "  " : "\n", fp);
+		}
+}
+
+void render_table_csv(const struct cf_table *t, FILE *fp)
+{
+	char buf[512];
+	for (int j = 0; j < t->ncols; j++) {
+		csv_write_field(fp, t->cols[j].name);
+		fputc(j + 1 < t->ncols ? ',' : '\n', fp);
+	}
+	for (size_t i = 0; i < t->nrows; i++)
+		for (int j = 0; j < t->ncols; j++) {
+			const struct cf_cell *c = cf_table_cell_const(t, i, j);
+			if (c->type == CF_CELL_TEXT)
+				csv_write_field(fp, c->v.s);
+			else {
+				cell_text(&t->cols[j], c, buf, sizeof buf, 0);
+				fputs(buf, fp);
+			}
+			fputc(j + 1 < t->ncols ? ',' : '\n', fp);
+		}
+}
+
+void render_json_string(FILE *fp, const char *s)
+{
+	fputc('"', fp);
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		switch (*p) {
+		case '"': fputs("\\\"", fp); break;
+		case '\\': fputs("\\\\", fp); break;
+		case '\n': fputs("\\n", fp); break;
+		case '\r': fputs("\\r", fp); break;
+		case '\t': fputs("\\t", fp); break;
+		default:
+			if (*p < 0x20)
+				fprintf(fp, "\\u%04x", *p);
+			else
+				fputc(*p, fp);
+		}
+	}
+	fputc('"', fp);
+}
+
+void render_table_json_rows(const struct cf_table *t, FILE *fp, int *first)
+{
+	char buf[512];
+	for (size_t i = 0; i < t->nrows; i++) {
+		fputs(*first ? "\n  {" : ",\n  {", fp);
+		*first = 0;
+		for (int j = 0; j < t->ncols; j++) {
+			const struct cf_cell *c = cf_table_cell_const(t, i, j);
+			if (j)
+				fputs(", ", fp);
+			render_json_string(fp, t->cols[j].name);
+			fputs(": ", fp);
+			if (c->type == CF_CELL_TEXT)
+				render_json_string(fp, c->v.s);
+			else if (c->type == CF_CELL_NULL || (c->type == CF_CELL_REAL && !isfinite(c->v.d)))
+				fputs("null", fp);
+			else {
+				cell_text(&t->cols[j], c, buf, sizeof buf, 0);
+				fputs(buf, fp);
+			}
+		}
+		fputc('}', fp);
+	}
+}
+
+static int write_xlsx(struct cf_table *const *tables, int n, const char *path, struct cf_error *err)
+{
+	lxw_workbook *wb = workbook_new(path);
+	if (!wb)
+		return cf_error_at(err, CF_EIO, path, 0, NULL, NULL, "cannot create workbook");
+	lxw_format *bold = workbook_add_format(wb);
+	format_set_bold(bold);
+	for (int k = 0; k < n; k++) {
+		const struct cf_table *t = tables[k];
+		char sheet[32];
+		/* Excel sheet names: at most 31 chars, none of []:*?/\ */
+		snprintf(sheet, sizeof sheet, "%s", t->name);
+		for (char *p = sheet; *p; p++)
+			if (strchr("[]:*?/\\", *p))
+				*p = '_';
+		lxw_worksheet *ws = workbook_add_worksheet(wb, sheet);
+		if (!ws) {
+			snprintf(sheet, sizeof sheet, "Sheet%d", k + 1);
+			ws = workbook_add_worksheet(wb, sheet);
+		}
+		for (int j = 0; j < t->ncols; j++) {
+			worksheet_write_string(ws, 0, (lxw_col_t)j, t->cols[j].name, bold);
+			worksheet_set_column(ws, (lxw_col_t)j, (lxw_col_t)j, strlen(t->cols[j].name) + 4.0, NULL);
+		}
+		for (size_t i = 0; i < t->nrows && i < 1048575; i++)
+			for (int j = 0; j < t->ncols; j++) {
+				const struct cf_cell *c = cf_table_cell_const(t, i, j);
+				lxw_row_t r = (lxw_row_t)(i + 1);
+				switch (c->type) {
+				case CF_CELL_INT:
+				case CF_CELL_BOOL: worksheet_write_number(ws, r, (lxw_col_t)j, (double)c->v.i, NULL); break;
+				case CF_CELL_REAL:
+					if (isfinite(c->v.d))
+						worksheet_write_number(ws, r, (lxw_col_t)j, c->v.d, NULL);
+					break;
+				case CF_CELL_TEXT: worksheet_write_string(ws, r, (lxw_col_t)j, c->v.s, NULL); break;
+				case CF_CELL_NULL: break;
+				}
+			}
+		worksheet_freeze_panes(ws, 1, 0);
+		if (t->nrows > 0 && t->ncols > 0)
+			worksheet_autofilter(ws, 0, 0, (lxw_row_t)t->nrows, (lxw_col_t)(t->ncols - 1));
+	}
+	lxw_error e = workbook_close(wb);
+	if (e != LXW_NO_ERROR)
+		return cf_error_at(err, CF_EIO, path, 0, NULL, NULL, "cannot write workbook: %s", lxw_strerror(e));
+	return CF_OK;
+}
+
+int render_tables(struct cf_table *const *tables, int n, enum render_format fmt,
+		  const char *out, struct cf_error *err)
+{
+	if (fmt == RENDER_XLSX) {
+		if (!out || strcmp(out, "-") == 0)
+			return cf_error_set(err, CF_EUSAGE, "--format xlsx needs --out FILE.xlsx");
+		return write_xlsx(tables, n, out, err);
+	}
+	FILE *fp = stdout;
+	if (out && strcmp(out, "-") != 0) {
+		fp = fopen(out, "w");
+		if (!fp)
+			return cf_error_at(err, CF_EIO, out, 0, NULL, NULL, "cannot create file");
+	}
+	int first = 1;
+	if (fmt == RENDER_JSON)
+		fputc('[', fp);
+	for (int k = 0; k < n; k++) {
+		switch (fmt) {
+		case RENDER_TABLE:
+			if (k)
+				fputc('\n', fp);
+			if (n > 1)
+				fprintf(fp, "%s\n\n", tables[k]->name);
+			render_table_text(tables[k], fp);
+			break;
+		case RENDER_CSV:
+			if (k)
+				fputc('\n', fp);
+			render_table_csv(tables[k], fp);
+			break;
+		case RENDER_JSON: render_table_json_rows(tables[k], fp, &first); break;
+		case RENDER_XLSX: break;
+		}
+	}
+	if (fmt == RENDER_JSON)
+		fputs(first ? "]\n" : "\n]\n", fp);
+	int bad = ferror(fp);
+	if (fp != stdout) {
+		if (fclose(fp) != 0)
+			bad = 1;
+	} else {
+		fflush(fp);
+	}
+	if (bad)
+		return cf_error_at(err, CF_EIO, out ? out : "stdout", 0, NULL, NULL, "write error");
+	return CF_OK;
+}

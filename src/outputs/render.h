@@ -1,0 +1,32 @@
+/* Render result tables as an aligned text table, CSV, JSON or an Excel
+ * workbook (one sheet per table). The same tables feed every format, so a
+ * figure on screen and in the spreadsheet cannot disagree. */
+#ifndef CF_OUTPUTS_RENDER_H
+#define CF_OUTPUTS_RENDER_H
+
+#include <stdio.h>
+
+#include "base/error.h"
+#include "base/table.h"
+
+enum render_format { RENDER_TABLE = 0, RENDER_CSV, RENDER_JSON, RENDER_XLSX };
+
+/* Parse "table", "csv", "json" or "xlsx". Returns 0, or -1 when unknown. */
+int render_format_parse(const char *s, enum render_format *out);
+
+/* Write tables[0..n) in fmt. For TABLE, CSV and JSON output goes to `out`
+ * (a path, or NULL/"-" for stdout); several tables are separated by a blank
+ * line (TABLE, CSV) or concatenated into one JSON array. XLSX needs a path
+ * and writes one sheet per table. */
+int render_tables(struct cf_table *const *tables, int n, enum render_format fmt,
+		  const char *out, struct cf_error *err);
+
+/* One table to an open stream (TABLE, CSV or JSON). */
+void render_table_text(const struct cf_table *t, FILE *fp);
+void render_table_csv(const struct cf_table *t, FILE *fp);
+/* JSON: writes the objects of t separated by commas, without brackets;
+ * *first tracks whether a comma is needed across several tables. */
+void render_table_json_rows(const struct cf_table *t, FILE *fp, int *first);
+void render_json_string(FILE *fp, const char *s);
+
+#endif

@@ -1,0 +1,443 @@
+/* The ingest driver: expand paths, recognise each file, group the files of
+ * one return, and load each return in its own transaction. */
+#include "store/ingest.h"
+
+#include <ctype.h>
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "base/progress.h"
+#include "base/sha256.h"
+#include "formats/ssda903.h"
+
+/* --- report ---------------------------------------------------------------- */
+
+void ingest_report_release(struct ingest_report *rep)
+{
+	free(rep->entries);
+	memset(rep, 0, sizeof *rep);
+}
+
+static struct ingest_entry *report_add(struct ingest_report *rep, const char *path, const char *kind,
+				       const char *status)
+{
+	if (rep->nentries == rep->cap) {
+		int nc = rep->cap ? rep->cap * 2 : 32;
+		struct ingest_entry *e = realloc(rep->entries, sizeof *e * (size_t)nc);
+		if (!e)
+			return NULL;
+		rep->entries = e;
+		rep->cap = nc;
+	}
+	struct ingest_entry *e = &rep->entries[rep->nentries++];
+	memset(e, 0, sizeof *e);
+	snprintf(e->path, sizeof e->path, "%s", path);
+	snprintf(e->kind, sizeof e->kind, "%s", kind);
+	snprintf(e->status, sizeof e->status, "%s", status);
+	return e;
+}
+
+static void count_issue_kind(struct ingest_report *rep, const char *kind)
+{
+	for (int i = 0; i < rep->nissue_kinds; i++)
+		if (strcmp(rep->issue_kinds[i].kind, kind) == 0) {
+			rep->issue_kinds[i].count++;
+			return;
+		}
+	if (rep->nissue_kinds < 16) {
+		snprintf(rep->issue_kinds[rep->nissue_kinds].kind, sizeof rep->issue_kinds[0].kind, "%s", kind);
+		rep->issue_kinds[rep->nissue_kinds++].count = 1;
+	}
+}
+
+/* --- helpers for loaders ------------------------------------------------- */
+
+int ingest_year_from_path(const char *path)
+{
+	/* the last match wins: the innermost folder or the file name */
+	int found = 0;
+	for (const char *p = path; *p; p++) {
+		if (p[0] != '2' || p[1] != '0' || !isdigit((unsigned char)p[2]) || !isdigit((unsigned char)p[3]))
+			continue;
+		if (p > path && isdigit((unsigned char)p[-1]))
+			continue;
+		int y = (p[2] - '0') * 10 + (p[3] - '0') + 2000;
+		const char *q = p + 4;
+		if (*q == '-' || *q == '_' || *q == '/' || *q == ' ')
+			q++;
+		if (isdigit((unsigned char)q[0]) && isdigit((unsigned char)q[1]) && !isdigit((unsigned char)q[2])) {
+			int yy = (q[0] - '0') * 10 + (q[1] - '0');
+			if (yy == (y + 1) % 100)
+				found = y + 1;
+		}
+	}
+	return found;
+}
+
+int ingest_row_written(struct ingest_ctx *ctx, struct cf_error *err)
+{
+	ctx->rows_written++;
+	if (ctx->opt->fail_after_rows > 0 && ctx->rows_written >= ctx->opt->fail_after_rows)
+		return cf_error_set(err, CF_EIO, "simulated failure after %ld rows (CASEFLOW_FAIL_AFTER_ROWS)",
+				    ctx->rows_written);
+	return CF_OK;
+}
+
+int ingest_add_return(struct ingest_ctx *ctx, const char *path, const char *kind, int collection_year,
+		      long long *return_id, struct ingest_entry **entry, struct cf_error *err)
+{
+	char hex[65];
+	long long bytes;
+	int rc = sha256_file(path, hex, &bytes, err);
+	*return_id = 0;
+	*entry = NULL;
+	if (rc)
+		return rc;
+	ctx->rep->bytes += bytes;
+	sqlite3_stmt *s;
+	if ((rc = store_prepare(ctx->st, "SELECT id, loaded_at FROM returns WHERE sha256 = ? AND kind = ?", &s, err)))
+		return rc;
+	sqlite3_bind_text(s, 1, hex, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, kind, -1, SQLITE_STATIC);
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		struct ingest_entry *e = report_add(ctx->rep, path, kind, "skipped");
+		if (e) {
+			e->return_id = sqlite3_column_int64(s, 0);
+			snprintf(e->note, sizeof e->note, "already loaded as return %lld on %s (same SHA-256)",
+				 e->return_id, (const char *)sqlite3_column_text(s, 1));
+		}
+		sqlite3_finalize(s);
+		*entry = e;
+		return e ? CF_OK : cf_error_set(err, CF_EIO, "out of memory");
+	}
+	sqlite3_finalize(s);
+	if ((rc = store_prepare(ctx->st,
+				"INSERT INTO returns (path, kind, collection_year, sha256, bytes, rows, loaded_at, loaded_by) "
+				"VALUES (?, ?, ?, ?, ?, 0, strftime('%Y-%m-%dT%H:%M:%S', 'now'), ?)", &s, err)))
+		return rc;
+	const char *who = ctx->opt->loaded_by ? ctx->opt->loaded_by : getenv("USER");
+	sqlite3_bind_text(s, 1, path, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, kind, -1, SQLITE_STATIC);
+	if (collection_year > 0)
+		sqlite3_bind_int(s, 3, collection_year);
+	sqlite3_bind_text(s, 4, hex, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 5, bytes);
+	if (who)
+		sqlite3_bind_text(s, 6, who, -1, SQLITE_STATIC);
+	int step = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (step != SQLITE_DONE)
+		return store_error(ctx->st, err, "recording a return");
+	*return_id = sqlite3_last_insert_rowid(ctx->st->db);
+	struct ingest_entry *e = report_add(ctx->rep, path, kind, "loaded");
+	if (!e)
+		return cf_error_set(err, CF_EIO, "out of memory");
+	e->return_id = *return_id;
+	*entry = e;
+	return CF_OK;
+}
+
+int ingest_issue(struct ingest_ctx *ctx, struct ingest_entry *entry, long long return_id, const char *tbl,
+		 long row, long line, const char *child, const char *column, const char *value,
+		 const char *kind, const char *message, struct cf_error *err)
+{
+	static const char sql[] = "INSERT INTO issues (return_id, tbl, row, line, child, column_name, value, kind, message) "
+				  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+	if (!ctx->issue_stmt && store_prepare(ctx->st, sql, &ctx->issue_stmt, err))
+		return CF_EIO;
+	sqlite3_stmt *s = ctx->issue_stmt;
+	sqlite3_reset(s);
+	sqlite3_bind_int64(s, 1, return_id);
+	sqlite3_bind_text(s, 2, tbl, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 3, row);
+	sqlite3_bind_int64(s, 4, line);
+	if (child && *child)
+		sqlite3_bind_text(s, 5, child, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(s, 5);
+	sqlite3_bind_text(s, 6, column, -1, SQLITE_STATIC);
+	if (value)
+		sqlite3_bind_text(s, 7, value, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(s, 7);
+	sqlite3_bind_text(s, 8, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 9, message, -1, SQLITE_STATIC);
+	int step = sqlite3_step(s);
+	sqlite3_bind_null(s, 5);  /* drop references to caller's buffers */
+	sqlite3_reset(s);
+	if (step != SQLITE_DONE)
+		return store_error(ctx->st, err, "recording an issue");
+	if (entry)
+		entry->issues++;
+	count_issue_kind(ctx->rep, kind);
+	return CF_OK;
+}
+
+/* --- finding files ------------------------------------------------------- */
+
+struct file_list {
+	char **paths;
+	int n, cap;
+};
+
+static int list_add(struct file_list *l, const char *p)
+{
+	if (l->n == l->cap) {
+		int nc = l->cap ? l->cap * 2 : 64;
+		char **np = realloc(l->paths, sizeof *np * (size_t)nc);
+		if (!np)
+			return -1;
+		l->paths = np;
+		l->cap = nc;
+	}
+	if (!(l->paths[l->n] = strdup(p)))
+		return -1;
+	l->n++;
+	return 0;
+}
+
+static void list_free(struct file_list *l)
+{
+	for (int i = 0; i < l->n; i++)
+		free(l->paths[i]);
+	free(l->paths);
+}
+
+static const char *extension(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	const char *dot = strrchr(slash ? slash : path, '.');
+	return dot ? dot + 1 : "";
+}
+
+static int loadable_extension(const char *path)
+{
+	const char *e = extension(path);
+	return !strcasecmp(e, "csv") || !strcasecmp(e, "xml") || !strcasecmp(e, "xlsx");
+}
+
+static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+static int walk(const char *path, int top, struct file_list *out, struct cf_error *err)
+{
+	struct stat sb;
+	if (stat(path, &sb) != 0)
+		return cf_error_at(err, CF_EINPUT, path, 0, NULL, NULL, "no such file or directory");
+	if (!S_ISDIR(sb.st_mode)) {
+		if (top || loadable_extension(path))
+			if (list_add(out, path))
+				return cf_error_set(err, CF_EIO, "out of memory");
+		return CF_OK;
+	}
+	DIR *d = opendir(path);
+	if (!d)
+		return cf_error_at(err, CF_EIO, path, 0, NULL, NULL, "cannot read directory");
+	struct file_list here = { 0 };
+	struct dirent *de;
+	while ((de = readdir(d))) {
+		if (de->d_name[0] == '.')
+			continue;
+		char child[4096];
+		snprintf(child, sizeof child, "%s%s%s", path, path[strlen(path) - 1] == '/' ? "" : "/", de->d_name);
+		if (list_add(&here, child)) {
+			closedir(d);
+			list_free(&here);
+			return cf_error_set(err, CF_EIO, "out of memory");
+		}
+	}
+	closedir(d);
+	qsort(here.paths, (size_t)here.n, sizeof *here.paths, cmp_str);
+	int rc = CF_OK;
+	for (int i = 0; i < here.n && !rc; i++)
+		rc = walk(here.paths[i], 0, out, err);
+	list_free(&here);
+	return rc;
+}
+
+/* --- recognising files ---------------------------------------------------- */
+
+enum file_kind { FK_UNKNOWN, FK_EMPTY, FK_903_CSV, FK_903_XML };
+
+/* First element name of an XML document, skipping the prolog and comments. */
+static int xml_root(const char *path, char *name, size_t size)
+{
+	FILE *fp = fopen(path, "rb");
+	if (!fp)
+		return -1;
+	char buf[8192];
+	size_t n = fread(buf, 1, sizeof buf - 1, fp);
+	fclose(fp);
+	buf[n] = '\0';
+	for (char *p = buf; (p = strchr(p, '<')); p++) {
+		if (p[1] == '?' || p[1] == '!')
+			continue;
+		size_t k = 0;
+		p++;
+		while (*p && !isspace((unsigned char)*p) && *p != '>' && *p != '/' && k + 1 < size)
+			name[k++] = *p++;
+		name[k] = '\0';
+		return k ? 0 : -1;
+	}
+	return -1;
+}
+
+static enum file_kind classify(const char *path, char *why, size_t whysize)
+{
+	const char *ext = extension(path);
+	struct stat sb;
+	if (stat(path, &sb) == 0 && sb.st_size <= 2)
+		return FK_EMPTY;
+	if (!strcasecmp(ext, "xml")) {
+		char root[64];
+		if (xml_root(path, root, sizeof root) != 0) {
+			snprintf(why, whysize, "not an XML document (no root element in the first 8 KB)");
+			return FK_UNKNOWN;
+		}
+		if (!strcmp(root, "EXPSSDA903"))
+			return FK_903_XML;
+		snprintf(why, whysize, "XML with root element <%s> is not a return caseflow reads", root);
+		return FK_UNKNOWN;
+	}
+	struct cf_error e;
+	enum ssda903_table t;
+	cf_error_clear(&e);
+	if (ssda903_csv_sniff(path, &t, &e) == CF_OK)
+		return t == S903_NTABLES ? FK_EMPTY : FK_903_CSV;
+	cf_error_format(&e, why, whysize);
+	return FK_UNKNOWN;
+}
+
+static char *dirname_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	return slash ? strndup(path, (size_t)(slash - path)) : strdup(".");
+}
+
+/* --- the driver ---------------------------------------------------------- */
+
+typedef int (*group_loader)(struct ingest_ctx *, char **, int, struct cf_error *);
+
+static int run_group(struct ingest_ctx *ctx, group_loader load, char **paths, int n, struct cf_error *err)
+{
+	int first = ctx->rep->nentries;
+	int rc = store_begin(ctx->st, err);
+	if (!rc)
+		rc = load(ctx, paths, n, err);
+	if (!rc)
+		rc = store_commit(ctx->st, err);
+	if (rc) {
+		store_rollback(ctx->st);
+		char msg[2048];
+		cf_error_format(err, msg, sizeof msg);
+		for (int i = first; i < ctx->rep->nentries; i++) {
+			struct ingest_entry *e = &ctx->rep->entries[i];
+			snprintf(e->status, sizeof e->status, "rejected");
+			e->rows_stored = 0;
+			e->return_id = 0;
+		}
+		/* files of the group with no entry yet */
+		for (int k = 0; k < n; k++) {
+			int seen = 0;
+			for (int i = first; i < ctx->rep->nentries && !seen; i++)
+				seen = !strcmp(ctx->rep->entries[i].path, paths[k]);
+			if (!seen) {
+				struct ingest_entry *e = report_add(ctx->rep, paths[k], "ssda903", "rejected");
+				if (e)
+					snprintf(e->note, sizeof e->note, "not loaded: another file of the same return failed");
+			}
+		}
+		for (int i = first; i < ctx->rep->nentries; i++)
+			if (!ctx->rep->entries[i].note[0])
+				snprintf(ctx->rep->entries[i].note, sizeof ctx->rep->entries[i].note, "%s", msg);
+		ctx->rep->rejected++;
+		cf_error_print(err);
+	}
+	return rc;
+}
+
+int ingest_paths(struct store *st, char *const *paths, int npaths, const struct ingest_options *opt,
+		 struct ingest_report *rep, struct cf_error *err)
+{
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	memset(rep, 0, sizeof *rep);
+	struct file_list files = { 0 };
+	int rc = CF_OK;
+	for (int i = 0; i < npaths && !rc; i++)
+		rc = walk(paths[i], 1, &files, err);
+	if (rc) {
+		list_free(&files);
+		return rc;
+	}
+	if (files.n == 0) {
+		list_free(&files);
+		return cf_error_set(err, CF_EINPUT, "no .csv, .xml or .xlsx files found in the paths given");
+	}
+
+	struct ingest_ctx ctx = { st, opt, rep, 0, NULL };
+	enum file_kind *kinds = calloc((size_t)files.n, sizeof *kinds);
+	char **dirs = calloc((size_t)files.n, sizeof *dirs);
+	if (!kinds || !dirs) {
+		free(kinds);
+		free(dirs);
+		list_free(&files);
+		return cf_error_set(err, CF_EIO, "out of memory");
+	}
+	int any_rejected = 0;
+	for (int i = 0; i < files.n; i++) {
+		char why[1024] = "";
+		kinds[i] = classify(files.paths[i], why, sizeof why);
+		dirs[i] = dirname_of(files.paths[i]);
+		if (kinds[i] == FK_EMPTY) {
+			struct ingest_entry *e = report_add(rep, files.paths[i], "empty", "empty");
+			if (e)
+				snprintf(e->note, sizeof e->note, "no header and no rows (an empty table): nothing to load");
+		} else if (kinds[i] == FK_UNKNOWN) {
+			struct ingest_entry *e = report_add(rep, files.paths[i], "unknown", "rejected");
+			if (e)
+				snprintf(e->note, sizeof e->note, "%s", why);
+			fprintf(stderr, "caseflow: %s\n", why);
+			rep->rejected++;
+			any_rejected = 1;
+		}
+	}
+
+	struct progress bar;
+	progress_start(&bar, "ingest", files.n);
+	for (int i = 0; i < files.n && rc != CF_EIO; i++) {
+		if (kinds[i] == FK_903_CSV) {
+			/* every 903 CSV in the same folder is one return */
+			char *group[64];
+			int n = 0;
+			for (int j = i; j < files.n && n < 64; j++)
+				if (kinds[j] == FK_903_CSV && !strcmp(dirs[j], dirs[i])) {
+					group[n++] = files.paths[j];
+					kinds[j] = FK_UNKNOWN + 100;  /* consumed */
+				}
+			int grc = run_group(&ctx, load_ssda903_csv_group, group, n, err);
+			if (grc == CF_EINPUT)
+				any_rejected = 1;
+			else if (grc)
+				rc = grc;
+		}
+		progress_update(&bar, i + 1);
+	}
+	progress_finish(&bar);
+	sqlite3_finalize(ctx.issue_stmt);
+	for (int i = 0; i < files.n; i++)
+		free(dirs[i]);
+	free(dirs);
+	free(kinds);
+	list_free(&files);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	rep->seconds = (double)(t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9;
+	if (rc)
+		return rc;
+	if (any_rejected)
+		return cf_error_set(err, CF_EINPUT, "%d return(s) rejected; nothing of them was written", rep->rejected);
+	return CF_OK;
+}

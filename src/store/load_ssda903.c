@@ -1,0 +1,224 @@
+/* Loading SSDA903 returns (CSV tables or XML) into the ssda903_* tables. */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/date.h"
+#include "formats/ssda903.h"
+#include "store/ingest.h"
+
+/* Writes normalised rows of any 903 table; one per return being loaded. */
+struct s903_sink {
+	struct ingest_ctx *ctx;
+	sqlite3_stmt *ins[S903_NTABLES];
+	long long return_id;                 /* the file the rows come from */
+	struct ingest_entry *entry;
+	struct ingest_entry *entries[S903_NTABLES]; /* XML: one summary line per table */
+	const char *path;
+};
+
+static int sink_prepare(struct s903_sink *k, enum ssda903_table t, struct cf_error *err)
+{
+	if (k->ins[t])
+		return CF_OK;
+	const struct ssda903_table_def *d = &ssda903_tables[t];
+	char sql[1024], cols[600] = "", qs[200] = "";
+	size_t cn = 0, qn = 0;
+	for (int c = 0; c < d->ncols; c++) {
+		char lower[64];
+		size_t i;
+		for (i = 0; d->cols[c].name[i] && i < sizeof lower - 1; i++)
+			lower[i] = (char)tolower((unsigned char)d->cols[c].name[i]);
+		lower[i] = '\0';
+		cn += (size_t)snprintf(cols + cn, sizeof cols - cn, ", %s", lower);
+		qn += (size_t)snprintf(qs + qn, sizeof qs - qn, ", ?");
+	}
+	snprintf(sql, sizeof sql, "INSERT INTO ssda903_%s (return_id, row%s) VALUES (?, ?%s)", d->name, cols, qs);
+	return store_prepare(k->ctx->st, sql, &k->ins[t], err);
+}
+
+static void sink_release(struct s903_sink *k)
+{
+	for (int t = 0; t < S903_NTABLES; t++)
+		sqlite3_finalize(k->ins[t]);
+	memset(k->ins, 0, sizeof k->ins);
+}
+
+static const char *issue_kind(const struct ssda903_column *col)
+{
+	switch (col->type) {
+	case S903_DATE:
+	case S903_PARTDATE: return "bad_date";
+	case S903_CODE: return "unknown_code";
+	case S903_INT: return "bad_number";
+	case S903_POSTCODE: return "bad_postcode";
+	default: return "bad_value";
+	}
+}
+
+static int sink_row(void *vctx, enum ssda903_table t, const char *const *vals, const size_t *lens,
+		    long row, long line, struct cf_error *err)
+{
+	struct s903_sink *k = vctx;
+	const struct ssda903_table_def *d = &ssda903_tables[t];
+	struct ingest_entry *entry = k->entry ? k->entry : k->entries[t];
+	int rc = sink_prepare(k, t, err);
+	if (rc)
+		return rc;
+	sqlite3_stmt *s = k->ins[t];
+	char norm[S903_MAXCOLS][160];
+	char child[160] = "";
+	int short_row = 0;
+	sqlite3_reset(s);
+	sqlite3_bind_int64(s, 1, k->return_id);
+	sqlite3_bind_int64(s, 2, row);
+	/* CHILD first, so issues can name the child */
+	if (vals[0]) {
+		const char *why;
+		if (ssda903_normalise(&d->cols[0], vals[0], lens[0], child, sizeof child, &why) != S903_NORM_OK)
+			child[0] = '\0';
+	}
+	for (int c = 0; c < d->ncols; c++) {
+		const struct ssda903_column *col = &d->cols[c];
+		if (!vals[c]) {
+			sqlite3_bind_null(s, 3 + c);
+			if (lens[c] == (size_t)-1)
+				short_row = 1;
+			continue;
+		}
+		const char *why = NULL;
+		enum s903_norm r = ssda903_normalise(col, vals[c], lens[c], norm[c], sizeof norm[c], &why);
+		if (r == S903_NORM_EMPTY || (r == S903_NORM_ISSUE && !norm[c][0]))
+			sqlite3_bind_null(s, 3 + c);
+		else
+			sqlite3_bind_text(s, 3 + c, norm[c], -1, SQLITE_STATIC);
+		if (r == S903_NORM_ISSUE) {
+			char raw[160];
+			int withheld = col->type == S903_POSTCODE;
+			snprintf(raw, sizeof raw, "%.*s", (int)(lens[c] < 150 ? lens[c] : 150), vals[c]);
+			rc = ingest_issue(k->ctx, entry, k->return_id, d->name, row, line, child, col->name,
+					  withheld ? "(withheld: possibly a full postcode)" : raw, issue_kind(col), why, err);
+			if (rc)
+				return rc;
+		} else if (r == S903_NORM_EMPTY && c == 0) {
+			rc = ingest_issue(k->ctx, entry, k->return_id, d->name, row, line, NULL, col->name, NULL,
+					  "missing_value", "CHILD is blank: the row cannot be linked to a child", err);
+			if (rc)
+				return rc;
+		}
+	}
+	if (short_row &&
+	    (rc = ingest_issue(k->ctx, entry, k->return_id, d->name, row, line, child, NULL, NULL, "short_row",
+			       "the row has fewer fields than the header (truncated line?); missing fields stored as blank",
+			       err)))
+		return rc;
+	if (sqlite3_step(s) != SQLITE_DONE)
+		return store_error(k->ctx->st, err, "writing a row");
+	/* release bound buffers now: norm[] goes out of scope */
+	sqlite3_clear_bindings(s);
+	if (entry) {
+		entry->rows_read++;
+		entry->rows_stored++;
+	}
+	return ingest_row_written(k->ctx, err);
+}
+
+/* After a return's rows are in: work out its collection year when nobody
+ * said, and bring the children table up to date. */
+static int finish_return(struct ingest_ctx *ctx, const long long *ids, int n, int year_hint, struct cf_error *err)
+{
+	char list[2048] = "";
+	size_t ln = 0;
+	for (int i = 0; i < n && ln < sizeof list - 32; i++)
+		ln += (size_t)snprintf(list + ln, sizeof list - ln, "%s%lld", i ? "," : "", ids[i]);
+	if (n == 0)
+		return CF_OK;
+	char sql[4096];
+	int year = year_hint;
+	if (year <= 0) {
+		/* the latest start or end date in the return lies in its collection year */
+		sqlite3_stmt *s;
+		snprintf(sql, sizeof sql,
+			 "SELECT max(d) FROM (SELECT max(decom) d FROM ssda903_episodes WHERE return_id IN (%s) "
+			 "AND decom GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]' "
+			 "UNION ALL SELECT max(dec) FROM ssda903_episodes WHERE return_id IN (%s) "
+			 "AND dec GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]')", list, list);
+		int rc = store_prepare(ctx->st, sql, &s, err);
+		if (rc)
+			return rc;
+		if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_type(s, 0) == SQLITE_TEXT) {
+			cf_date d;
+			const char *v = (const char *)sqlite3_column_text(s, 0);
+			if (cf_date_parse(v, strlen(v), &d) == 0)
+				year = cf_date_fy(d) + 1;
+		}
+		sqlite3_finalize(s);
+	}
+	if (year > 0) {
+		snprintf(sql, sizeof sql, "UPDATE returns SET collection_year = %d WHERE id IN (%s) AND collection_year IS NULL",
+			 year, list);
+		int rc = store_exec(ctx->st, sql, err);
+		if (rc)
+			return rc;
+	}
+	snprintf(sql, sizeof sql,
+		 "UPDATE returns SET issues = (SELECT count(*) FROM issues i WHERE i.return_id = returns.id) WHERE id IN (%s);"
+		 "INSERT INTO children (child, sex, dob, ethnicity, source_year, first_return_id, last_return_id) "
+		 "SELECT h.child, h.sex, h.dob, h.ethnic, r.collection_year, h.return_id, h.return_id "
+		 "FROM ssda903_header h JOIN returns r ON r.id = h.return_id "
+		 "WHERE h.return_id IN (%s) AND h.child IS NOT NULL "
+		 "ON CONFLICT (child) DO UPDATE SET "
+		 "  sex = coalesce(excluded.sex, sex), dob = coalesce(excluded.dob, dob), "
+		 "  ethnicity = coalesce(excluded.ethnicity, ethnicity), source_year = excluded.source_year, "
+		 "  last_return_id = excluded.last_return_id "
+		 "WHERE coalesce(excluded.source_year, 0) >= coalesce(children.source_year, 0);"
+		 "INSERT OR IGNORE INTO children (child, first_return_id, last_return_id) "
+		 "SELECT child, min(return_id), max(return_id) FROM ssda903_episodes "
+		 "WHERE return_id IN (%s) AND child IS NOT NULL GROUP BY child;",
+		 list, list, list);
+	return store_exec(ctx->st, sql, err);
+}
+
+static int set_rows(struct ingest_ctx *ctx, long long id, long rows, struct cf_error *err)
+{
+	char sql[128];
+	snprintf(sql, sizeof sql, "UPDATE returns SET rows = %ld WHERE id = %lld", rows, id);
+	return store_exec(ctx->st, sql, err);
+}
+
+int load_ssda903_csv_group(struct ingest_ctx *ctx, char **paths, int n, struct cf_error *err)
+{
+	struct s903_sink sink;
+	memset(&sink, 0, sizeof sink);
+	sink.ctx = ctx;
+	long long ids[64];
+	int nids = 0, rc = CF_OK;
+	int year = ctx->opt->collection_year > 0 ? ctx->opt->collection_year : ingest_year_from_path(paths[0]);
+	for (int i = 0; i < n && !rc; i++) {
+		enum ssda903_table t;
+		rc = ssda903_csv_sniff(paths[i], &t, err);
+		if (rc)
+			break;
+		char kind[48];
+		snprintf(kind, sizeof kind, "ssda903.%s", ssda903_tables[t].name);
+		long long rid;
+		struct ingest_entry *entry;
+		if ((rc = ingest_add_return(ctx, paths[i], kind, year, &rid, &entry, err)))
+			break;
+		if (rid == 0)
+			continue;  /* already loaded */
+		sink.return_id = rid;
+		sink.entry = entry;
+		sink.path = paths[i];
+		long rows;
+		rc = ssda903_csv_read(paths[i], &t, &rows, sink_row, &sink, err);
+		if (!rc)
+			rc = set_rows(ctx, rid, rows, err);
+		ids[nids++] = rid;
+	}
+	if (!rc)
+		rc = finish_return(ctx, ids, nids, year, err);
+	sink_release(&sink);
+	return rc;
+}

@@ -1,0 +1,39 @@
+#!/bin/sh
+# Install the Debian packages caseflow needs, only those missing.
+# Checks with pkg-config (libraries) and command -v (tools); installs as
+# root with apt-get, or prints the exact command to run when not root.
+set -u
+
+missing=""
+need_tool() { command -v "$1" >/dev/null 2>&1 || missing="$missing $2"; }
+need_lib() {
+	if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists "$1"; then
+		missing="$missing $2"
+	fi
+}
+
+need_tool cc gcc
+need_tool pkg-config pkg-config
+need_tool xmllint libxml2-utils    # tests validate generated XML against DfE's XSDs
+need_tool awk mawk
+need_lib sqlite3 libsqlite3-dev        # the embedded store
+need_lib libxml-2.0 libxml2-dev        # SSDA903 / CIN / workforce XML, xlsx parts
+need_lib libzip libzip-dev             # xlsx containers
+need_lib xlsxwriter libxlsxwriter-dev  # Excel output
+need_lib libmicrohttpd libmicrohttpd-dev
+need_lib cmocka libcmocka-dev          # unit tests
+need_lib jansson libjansson-dev        # JSON test fixtures (conformance cases)
+
+[ -z "$missing" ] && exit 0
+
+echo "caseflow: missing Debian packages:$missing" >&2
+if [ "$(id -u)" -ne 0 ]; then
+	echo "caseflow: run as root:  apt-get update && apt-get install -y$missing" >&2
+	exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq && apt-get install -y -qq --no-install-recommends$missing >/dev/null || {
+	echo "caseflow: apt-get install failed; run: apt-get install -y$missing" >&2
+	exit 1
+}
+echo "caseflow: installed$missing" >&2
