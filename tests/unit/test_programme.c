@@ -25,6 +25,8 @@
 #include "analyses/programme_workforce.h"
 #include "base/csv.h"
 #include "formats/programme.h"
+#include "model/programme.h"
+#include "store/programme.h"
 
 static char tmpdir[256];
 
@@ -339,6 +341,81 @@ static void test_workforce_series_and_gap(void **state)
 	programme_release(&p);
 }
 
+/* The establishment from a workforce census in the store: the latest census
+ * date's latest load; in post on that day with FTE > 0; OrgRole 3 first line
+ * managers, 4-5 social workers; 1-2 and 6 left out. */
+static void test_census_establishment(void **state)
+{
+	char path[300];
+	snprintf(path, sizeof path, "%s/census.db", tmpdir);
+	struct store *st;
+	struct cf_error err;
+	cf_error_clear(&err);
+	assert_int_equal(store_open(&st, path, 0, &err), CF_OK);
+	assert_int_equal(store_exec(st,
+		"INSERT INTO returns (id, path, kind, sha256, bytes, rows, loaded_at) VALUES "
+		"(1, 'a.xml', 'csww.census', 'a', 1, 1, 'now'), (2, 'b.xml', 'csww.census', 'b', 1, 1, 'now'),"
+		"(3, 'c.xml', 'csww.census', 'c', 1, 1, 'now');"
+		/* an older census: ignored */
+		"INSERT INTO workforce_workers (return_id, row, census_date, role, agency, fte) VALUES "
+		"(1, 2, '2023-09-30', '5', 0, 40);"
+		/* the latest census loaded twice: only return 3 counts */
+		"INSERT INTO workforce_workers (return_id, row, census_date, role, agency, fte) VALUES "
+		"(2, 2, '2024-09-30', '5', 0, 99);"
+		"INSERT INTO workforce_workers (return_id, row, census_date, role, agency, fte, start_date, end_date) VALUES "
+		"(3, 2, '2024-09-30', '5', 0, 1.0, '2020-01-01', NULL),"
+		"(3, 3, '2024-09-30', '4', 0, 0.5, NULL, NULL),"
+		"(3, 4, '2024-09-30', '5', 1, 1.0, NULL, NULL),"
+		"(3, 5, '2024-09-30', '3', 0, 1.0, NULL, NULL),"
+		"(3, 6, '2024-09-30', '1', 0, 1.0, NULL, NULL),"             /* senior manager */
+		"(3, 7, '2024-09-30', '5', 0, 0.0, NULL, '2024-06-30'),"      /* a leaver */
+		"(3, 8, '2024-09-30', '5', 0, 1.0, '2024-10-01', NULL);",     /* starts after the census */
+		&err), CF_OK);
+	struct programme p;
+	programme_init(&p);
+	assert_int_equal(programme_load_census(st, &p, &err), CF_OK);
+	assert_int_equal(p.workforce.has_census, 1);
+	assert_string_equal(p.workforce.census_date, "2024-09-30");
+	NEAR(p.workforce.census[PROG_SOCIAL_WORKER][PROG_PERMANENT], 1.5);
+	NEAR(p.workforce.census[PROG_SOCIAL_WORKER][PROG_AGENCY], 1.0);
+	NEAR(p.workforce.census[PROG_MANAGER][PROG_PERMANENT], 1.0);
+	NEAR(p.workforce.census[PROG_MANAGER][PROG_AGENCY], 0);
+	programme_release(&p);
+
+	/* and a programme saved, then loaded back, is the one read */
+	struct programme a, b;
+	programme_init(&a);
+	programme_init(&b);
+	assert_int_equal(programme_read(example_dir(), &a, &err), CF_OK);
+	struct programme_save_report rep;
+	assert_int_equal(programme_save(st, &a, example_dir(), NULL, &rep, &err), CF_OK);
+	assert_int_equal(rep.replaced, 0);
+	assert_int_equal(programme_load(st, NULL, &b, &err), CF_OK);
+	assert_string_equal(b.name, a.name);
+	assert_int_equal(b.nworkstreams, a.nworkstreams);
+	assert_int_equal(b.nactuals, a.nactuals);
+	assert_int_equal(b.cba.noutcomes, a.cba.noutcomes);
+	assert_int_equal(b.workforce.ndemand, 1);
+	assert_int_equal(b.workforce.has_census, 1);
+	for (int i = 0; i < a.nbenefits; i++) {
+		assert_string_equal(a.benefits[i].id, b.benefits[i].id);
+		assert_int_equal(a.benefits[i].shape, b.benefits[i].shape);
+		assert_int_equal(a.benefits[i].row, b.benefits[i].row);
+	}
+	for (int i = 0; i < a.nmilestones; i++)
+		assert_int_equal(a.milestones[i].done, b.milestones[i].done);
+	struct business_case bc;
+	business_case_compute(&b, NULL, &bc);
+	check_published(&bc);
+	struct cba_result ra, rb;
+	cba_compute(&a.cba, NULL, NULL, &ra);
+	cba_compute(&b.cba, NULL, NULL, &rb);
+	NEAR(ra.npv, rb.npv);
+	programme_release(&a);
+	programme_release(&b);
+	store_close(st);
+}
+
 /* --- benefits and milestones --------------------------------------------------------- */
 
 static void test_trajectories_and_rag(void **state)
@@ -632,6 +709,7 @@ int main(void)
 		cmocka_unit_test(test_cba_tables_switching_value),
 		cmocka_unit_test(test_workforce_1234),
 		cmocka_unit_test(test_workforce_series_and_gap),
+		cmocka_unit_test(test_census_establishment),
 		cmocka_unit_test(test_trajectories_and_rag),
 		cmocka_unit_test(test_milestone_status),
 		cmocka_unit_test(test_example_csv),
