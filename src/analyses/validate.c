@@ -294,7 +294,7 @@ int validate_run(struct vdata *vd, const struct validate_options *opt, struct va
 	int rc_rows = cf_table_add_column(R, "rows", CF_CELL_INT, 0);
 	if (fc_msg < 0 || sc_msg < 0 || rc_rows < 0)
 		goto oom;
-	size_t nsum = 0;
+	size_t nsum = 0, hits_cap = 0;
 	for (size_t i = 0; i < nrules; i++) {
 		const struct vrule *rule = rules[i];
 		if (!selected(opt, rule->code))
@@ -357,7 +357,19 @@ int validate_run(struct vdata *vd, const struct validate_options *opt, struct va
 					vrun_release(&run);
 					goto oom;
 				}
-				cf_table_set_int(F, (size_t)fr, fc_row, f->index[r] + 2);
+				cf_table_set_int(F, (size_t)fr, fc_row, f->rownum[r]);
+				if ((size_t)rep->nfindings == hits_cap) {
+					hits_cap = hits_cap ? hits_cap * 2 : 256;
+					struct vhit *h = realloc(rep->hits, hits_cap * sizeof *h);
+					if (!h) {
+						vrun_release(&run);
+						goto oom;
+					}
+					rep->hits = h;
+				}
+				rep->hits[rep->nfindings].rule = rule;
+				rep->hits[rep->nfindings].frame = fi;
+				rep->hits[rep->nfindings].row = r;
 				rep->nfindings++;
 				si->rows++;
 			}
@@ -397,6 +409,7 @@ void validate_report_release(struct validate_report *rep)
 	cf_table_free(rep->findings);
 	cf_table_free(rep->summary);
 	cf_table_free(rep->rules);
+	free(rep->hits);
 	memset(rep, 0, sizeof *rep);
 }
 

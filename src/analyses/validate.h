@@ -95,12 +95,18 @@ struct validate_options {
 /* Results of a whole validation, as tables ready for outputs/render.h:
  * findings (one row per failing row and rule), summary (rows failing per
  * rule, most first) and rules (which ran, which were skipped and why). */
+/* One flagged row: which rule, which frame of the dataset, which row. */
+struct vhit {
+	const struct vrule *rule;
+	int frame;               /* index into vdata.frames */
+	long row;                /* position in that frame */
+};
+
 struct validate_report {
 	struct cf_table *findings;
 	struct cf_table *summary;
 	struct cf_table *rules;
-	/* per frame of the dataset and row: how many rules flagged it, and a
-	 * list of flagged (frame, row, field) for highlighting cells */
+	struct vhit *hits;       /* every finding, in findings' order (owned) */
 	long nfindings;
 	int nran, nskipped;
 };

@@ -32,6 +32,7 @@ static void frame_free(struct vframe *f)
 	}
 	free(f->cols);
 	free(f->index);
+	free(f->rownum);
 	if (f->by_child) {
 		free(f->by_child->head);
 		free(f->by_child->next);
@@ -133,12 +134,21 @@ struct vcol *vframe_col(struct vframe *f, const char *name)
 
 long vframe_add_row(struct vframe *f, long label)
 {
+	return vframe_add_row_at(f, label, label + 2);
+}
+
+long vframe_add_row_at(struct vframe *f, long label, long rownum)
+{
 	if (f->nrows == f->cap) {
 		long cap = f->cap ? f->cap * 2 : 64;
 		long *ix = realloc(f->index, (size_t)cap * sizeof *ix);
 		if (!ix)
 			return -1;
 		f->index = ix;
+		long *rn = realloc(f->rownum, (size_t)cap * sizeof *rn);
+		if (!rn)
+			return -1;
+		f->rownum = rn;
 		for (int c = 0; c < f->ncols; c++) {
 			struct vcol *col = f->cols[c];
 			const char **v = realloc(col->v, (size_t)cap * sizeof *v);
@@ -158,6 +168,7 @@ long vframe_add_row(struct vframe *f, long label)
 	}
 	long r = f->nrows++;
 	f->index[r] = label;
+	f->rownum[r] = rownum;
 	for (int c = 0; c < f->ncols; c++) {
 		f->cols[c]->v[r] = NULL;
 		if (f->cols[c]->num)

@@ -23,7 +23,8 @@ struct vindex;
 struct vframe {
 	const char *name;        /* "Episodes", "Header_last", "ChildIdentifiers" */
 	long nrows, cap;
-	long *index;             /* row labels: 0-based data row as loaded */
+	long *index;             /* row labels: 0-based data row as loaded (pandas' index) */
+	long *rownum;            /* row in the file, header = 1 (label + 2 unless set) */
 	int ncols, capcols;
 	struct vcol **cols;      /* each column allocated once, so pointers stay valid */
 	struct vindex *by_child; /* built on first use by vframe_find */
@@ -68,8 +69,10 @@ int vframe_colno(const struct vframe *f, const char *name);
 struct vcol *vframe_col(struct vframe *f, const char *name);
 /* Add a column (all missing) and return its number, or -1 on OOM. */
 int vframe_add_col(struct vframe *f, const char *name);
-/* Append a row with all values missing; returns its position or -1 on OOM. */
+/* Append a row with all values missing; returns its position or -1 on OOM.
+ * Its file row is label + 2 until vframe_add_row_at says otherwise. */
 long vframe_add_row(struct vframe *f, long label);
+long vframe_add_row_at(struct vframe *f, long label, long rownum);
 /* Set a value (copied into the arena; NULL = missing). Returns 0 or -1 on OOM. */
 int vframe_set(struct vframe *f, int col, long row, const char *s, size_t len, int numeric);
 
