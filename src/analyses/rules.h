@@ -21,6 +21,7 @@ extern const struct vrule_set vrule_sets[];
 	extern const struct vrule name[]; \
 	extern const size_t name##_n
 VRULES_DECLARE(rules_903_fields);
+VRULES_DECLARE(rules_903_children);
 
 #define VRULES_COUNT(name) const size_t name##_n = sizeof name / sizeof name[0]
 
@@ -47,5 +48,15 @@ void vgroups_release(struct vgroups *g);
 cf_date vh_date(struct vframe *f, const char *col, long r);
 /* The value of col at row r (NULL = missing). */
 const char *vh_str(struct vframe *f, const char *col, long r);
+
+/* Per row of f: 1 when its child was looked after continuously for 12
+ * months at the collection end (from Episodes). NULL on OOM or no Episodes. */
+unsigned char *vh_cla(struct vrun *run, struct vframe *f);
+/* Row pattern plus that: expr holds and the child is continuously looked
+ * after (rule->arg NULL) or is not (rule->arg non-NULL). Needs Episodes. */
+int vp_rows_cla(struct vrun *run);
+
+/* Flag every row of f where hit[r]. Returns VCHECK_RAN or VCHECK_OOM. */
+int vh_flag_rows(struct vrun *run, struct vframe *f, const unsigned char *hit);
 
 #endif

@@ -13,6 +13,7 @@
 
 const struct vrule_set vrule_sets[] = {
 	{ VR_903, rules_903_fields, &rules_903_fields_n },
+	{ VR_903, rules_903_children, &rules_903_children_n },
 	{ VR_903, NULL, NULL },
 };
 
