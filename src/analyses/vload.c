@@ -262,6 +262,14 @@ int vload_903_store(struct vdata *vd, struct store *st, int year, struct cf_erro
 		return cf_error_set(err, CF_EINPUT, "the store holds no SSDA903 return for %d-%02d", year - 1, year % 100);
 	if (!rc)
 		rc = load_store_year(vd, st, year - 1, "_last", &found_last, err);
+	/* DfE's tool checks the UASC field only in XML returns */
+	sqlite3_stmt *s;
+	if (!rc && !(rc = store_prepare(st, "SELECT count(*) FROM returns WHERE collection_year = ?1 AND kind = 'ssda903.xml'",
+					&s, err))) {
+		sqlite3_bind_int(s, 1, year);
+		vd->meta.file_format = sqlite3_step(s) == SQLITE_ROW && sqlite3_column_int(s, 0) > 0 ? "xml" : "csv";
+		sqlite3_finalize(s);
+	}
 	return rc;
 }
 
