@@ -13,7 +13,7 @@ void fc_options_init(struct fc_options *o)
 {
 	memset(o, 0, sizeof *o);
 	o->method = FC_METHOD_MARKOV;
-	o->merge = FC_MERGE_PLACE;
+	o->merge = FC_MERGE_RNE;
 	o->entrants = FC_ENTRANTS_CONSTANT;
 	o->ref_start = o->ref_end = o->start = CF_DATE_NONE;
 	o->months = 24;
