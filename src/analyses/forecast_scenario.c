@@ -86,13 +86,13 @@ static int split_words(char *s, char **w, int cap)
 static int band_parse(const char *s) { return fc_band_parse(s); }
 static int place_parse(const char *s) { return fc_place_parse(s); }
 
-/* Returns 0 and fills *a, 1 for a blank/comment line, or an error status. */
+/* Returns 0 and fills *a, -1 for a blank/comment line, or an error status. */
 static int parse_line(char *line, const char *name, long ln, struct fc_adjustment *a, struct cf_error *err)
 {
 	char *w[16];
 	int n = split_words(line, w, 16);
 	if (n == 0)
-		return 1;
+		return -1;
 	if (n > 16)
 		return cf_error_at(err, CF_EINPUT, name, ln, NULL, NULL, "too many words on the line");
 	memset(a, 0, sizeof *a);
@@ -174,7 +174,7 @@ int fc_scenario_parse(const char *text, const char *name, struct fc_scenario *ou
 		ln++;
 		struct fc_adjustment a;
 		int r = parse_line(line, name, ln, &a, err);
-		if (r == 1)
+		if (r < 0)
 			continue;
 		if (r) {
 			rc = r;
