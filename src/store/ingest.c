@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "base/csv.h"
 #include "base/progress.h"
 #include "base/sha256.h"
 #include "formats/ssda903.h"
@@ -260,7 +261,14 @@ static int walk(const char *path, int top, struct file_list *out, struct cf_erro
 
 /* --- recognising files ---------------------------------------------------- */
 
-enum file_kind { FK_UNKNOWN, FK_EMPTY, FK_903_CSV, FK_903_XML };
+/* Every kind of file ingest reads, in the order they are tried. */
+static const struct ingest_source sources[] = {
+	{ "ssda903.csv", sniff_ssda903_csv, load_ssda903_csv_group, 1 },
+};
+#define NSOURCES ((int)(sizeof sources / sizeof sources[0]))
+#define SOURCE_EMPTY (-1)
+#define SOURCE_UNKNOWN (-2)
+#define SOURCE_DONE (-3)
 
 /* First element name of an XML document, skipping the prolog and comments. */
 static int xml_root(const char *path, char *name, size_t size)
@@ -285,30 +293,71 @@ static int xml_root(const char *path, char *name, size_t size)
 	return -1;
 }
 
-static enum file_kind classify(const char *path, char *why, size_t whysize)
+/* Which source reads path: an index into sources[], SOURCE_EMPTY for an
+ * empty file, or SOURCE_UNKNOWN with why filled in. */
+static int classify(const char *path, char *why, size_t whysize)
 {
-	const char *ext = extension(path);
+	char ext[16];
+	snprintf(ext, sizeof ext, "%s", extension(path));
+	for (char *p = ext; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
 	struct stat sb;
-	if (stat(path, &sb) == 0 && sb.st_size <= 2)
-		return FK_EMPTY;
-	if (!strcasecmp(ext, "xml")) {
-		char root[64];
-		if (xml_root(path, root, sizeof root) != 0) {
-			snprintf(why, whysize, "not an XML document (no root element in the first 8 KB)");
-			return FK_UNKNOWN;
-		}
-		if (!strcmp(root, "EXPSSDA903"))
-			return FK_903_XML;
-		snprintf(why, whysize, "XML with root element <%s> is not a return caseflow reads", root);
-		return FK_UNKNOWN;
+	if (stat(path, &sb) != 0) {
+		snprintf(why, whysize, "%s: cannot read the file", path);
+		return SOURCE_UNKNOWN;
 	}
+	if (sb.st_size <= 2)
+		return SOURCE_EMPTY;
+	struct ingest_sniff info = { path, ext, NULL, NULL, NULL, 0 };
+	char root[64];
+	struct csv_reader r;
+	int have_csv = 0, got = 0;
 	struct cf_error e;
-	enum ssda903_table t;
 	cf_error_clear(&e);
-	if (ssda903_csv_sniff(path, &t, &e) == CF_OK)
-		return t == S903_NTABLES ? FK_EMPTY : FK_903_CSV;
-	cf_error_format(&e, why, whysize);
-	return FK_UNKNOWN;
+	if (!strcmp(ext, "xml")) {
+		if (xml_root(path, root, sizeof root) != 0) {
+			snprintf(why, whysize, "%s: not an XML document (no root element in the first 8 KB)", path);
+			return SOURCE_UNKNOWN;
+		}
+		info.xml_root = root;
+	} else if (strcmp(ext, "xlsx") != 0) {
+		if (csv_reader_open(&r, path, &e) == CF_OK) {
+			have_csv = 1;
+			while ((got = csv_reader_next(&r, &e)) == 1 && csv_row_is_blank(&r))
+				;
+			if (got == 1) {
+				info.csv_fields = r.fields;
+				info.csv_lens = r.lens;
+				info.csv_nfields = r.nfields;
+			}
+		}
+	}
+	int found = SOURCE_UNKNOWN;
+	for (int i = 0; i < NSOURCES && found == SOURCE_UNKNOWN; i++)
+		if (sources[i].sniff(&info))
+			found = i;
+	if (found == SOURCE_UNKNOWN) {
+		if (info.xml_root)
+			snprintf(why, whysize, "%s: XML with root element <%s> is not a return caseflow reads", path, root);
+		else if (!strcmp(ext, "xlsx"))
+			snprintf(why, whysize, "%s: not a workbook caseflow reads", path);
+		else if (have_csv && got == 0)
+			found = SOURCE_EMPTY;
+		else if (have_csv && got == 1) {
+			/* say why it is not a 903 table, the most common intent */
+			enum ssda903_table t;
+			int colmap[4096];
+			if (r.nfields <= 4096 &&
+			    ssda903_recognise(path, r.fields, r.lens, r.nfields, &t, colmap, &e) != CF_OK)
+				cf_error_format(&e, why, whysize);
+			else
+				snprintf(why, whysize, "%s: not a table caseflow reads", path);
+		} else
+			cf_error_format(&e, why, whysize);
+	}
+	if (have_csv)
+		csv_reader_close(&r);
+	return found;
 }
 
 static char *dirname_of(const char *path)
@@ -319,14 +368,13 @@ static char *dirname_of(const char *path)
 
 /* --- the driver ---------------------------------------------------------- */
 
-typedef int (*group_loader)(struct ingest_ctx *, char **, int, struct cf_error *);
-
-static int run_group(struct ingest_ctx *ctx, group_loader load, char **paths, int n, struct cf_error *err)
+static int run_group(struct ingest_ctx *ctx, const struct ingest_source *src, char **paths, int n,
+		     struct cf_error *err)
 {
 	int first = ctx->rep->nentries;
 	int rc = store_begin(ctx->st, err);
 	if (!rc)
-		rc = load(ctx, paths, n, err);
+		rc = src->load(ctx, paths, n, err);
 	if (!rc)
 		rc = store_commit(ctx->st, err);
 	if (rc) {
@@ -345,7 +393,7 @@ static int run_group(struct ingest_ctx *ctx, group_loader load, char **paths, in
 			for (int i = first; i < ctx->rep->nentries && !seen; i++)
 				seen = !strcmp(ctx->rep->entries[i].path, paths[k]);
 			if (!seen) {
-				struct ingest_entry *e = report_add(ctx->rep, paths[k], "ssda903", "rejected");
+				struct ingest_entry *e = report_add(ctx->rep, paths[k], src->name, "rejected");
 				if (e)
 					snprintf(e->note, sizeof e->note, "not loaded: another file of the same return failed");
 			}
@@ -379,9 +427,11 @@ int ingest_paths(struct store *st, char *const *paths, int npaths, const struct 
 	}
 
 	struct ingest_ctx ctx = { st, opt, rep, 0, NULL };
-	enum file_kind *kinds = calloc((size_t)files.n, sizeof *kinds);
+	int *kinds = calloc((size_t)files.n, sizeof *kinds);
+	char *unreadable = calloc((size_t)files.n, 1);
 	char **dirs = calloc((size_t)files.n, sizeof *dirs);
-	if (!kinds || !dirs) {
+	if (!kinds || !dirs || !unreadable) {
+		free(unreadable);
 		free(kinds);
 		free(dirs);
 		list_free(&files);
@@ -392,15 +442,16 @@ int ingest_paths(struct store *st, char *const *paths, int npaths, const struct 
 		char why[1024] = "";
 		kinds[i] = classify(files.paths[i], why, sizeof why);
 		dirs[i] = dirname_of(files.paths[i]);
-		if (kinds[i] == FK_EMPTY) {
+		if (kinds[i] == SOURCE_EMPTY) {
 			struct ingest_entry *e = report_add(rep, files.paths[i], "empty", "empty");
 			if (e)
 				snprintf(e->note, sizeof e->note, "no header and no rows (an empty table): nothing to load");
-		} else if (kinds[i] == FK_UNKNOWN) {
+		} else if (kinds[i] == SOURCE_UNKNOWN) {
 			struct ingest_entry *e = report_add(rep, files.paths[i], "unknown", "rejected");
 			if (e)
 				snprintf(e->note, sizeof e->note, "%s", why);
 			fprintf(stderr, "caseflow: %s\n", why);
+			unreadable[i] = 1;
 			rep->rejected++;
 			any_rejected = 1;
 		}
@@ -409,16 +460,34 @@ int ingest_paths(struct store *st, char *const *paths, int npaths, const struct 
 	struct progress bar;
 	progress_start(&bar, "ingest", files.n);
 	for (int i = 0; i < files.n && rc != CF_EIO; i++) {
-		if (kinds[i] == FK_903_CSV) {
-			/* every 903 CSV in the same folder is one return */
+		if (kinds[i] >= 0) {
+			const struct ingest_source *src = &sources[kinds[i]];
+			/* a grouped source: every file of its kind in the same folder is one return */
 			char *group[64];
-			int n = 0;
+			int n = 0, k = kinds[i];
 			for (int j = i; j < files.n && n < 64; j++)
-				if (kinds[j] == FK_903_CSV && !strcmp(dirs[j], dirs[i])) {
+				if (kinds[j] == k && (j == i || (src->group_by_dir && !strcmp(dirs[j], dirs[i])))) {
 					group[n++] = files.paths[j];
-					kinds[j] = FK_UNKNOWN + 100;  /* consumed */
+					kinds[j] = SOURCE_DONE;
 				}
-			int grc = run_group(&ctx, load_ssda903_csv_group, group, n, err);
+			/* a folder is one return: a file in it that could not be read at
+			 * all rejects the whole return, not just that file */
+			const char *bad = NULL;
+			for (int j = 0; j < files.n && !bad; j++)
+				if (unreadable[j] && !strcmp(dirs[j], dirs[i]) && src->group_by_dir)
+					bad = files.paths[j];
+			if (bad) {
+				for (int g = 0; g < n; g++) {
+					struct ingest_entry *e = report_add(rep, group[g], src->name, "rejected");
+					if (e)
+						snprintf(e->note, sizeof e->note, "not loaded: %s in the same return could not be read", bad);
+				}
+				rep->rejected++;
+				any_rejected = 1;
+				progress_update(&bar, i + 1);
+				continue;
+			}
+			int grc = run_group(&ctx, src, group, n, err);
 			if (grc == CF_EINPUT)
 				any_rejected = 1;
 			else if (grc)
@@ -432,6 +501,7 @@ int ingest_paths(struct store *st, char *const *paths, int npaths, const struct 
 		free(dirs[i]);
 	free(dirs);
 	free(kinds);
+	free(unreadable);
 	list_free(&files);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	rep->seconds = (double)(t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9;

@@ -83,7 +83,28 @@ int ingest_row_written(struct ingest_ctx *ctx, struct cf_error *err);
  * "lac2023_24", "202324". Returns 0 when none. */
 int ingest_year_from_path(const char *path);
 
-/* Source loaders (one file each). */
+/* What the driver read of a file to recognise it. */
+struct ingest_sniff {
+	const char *path;
+	const char *ext;               /* lower-case extension without the dot: "csv", "xml", "xlsx" */
+	const char *xml_root;          /* XML: the root element's name; else NULL */
+	char *const *csv_fields;       /* CSV: the first non-blank row; else NULL */
+	const size_t *csv_lens;
+	int csv_nfields;
+};
+
+/* A kind of file caseflow can load: add one to the table in ingest.c. */
+struct ingest_source {
+	const char *name;              /* "ssda903.csv" */
+	int (*sniff)(const struct ingest_sniff *info);   /* 1 when the file is this kind */
+	/* Load the files (several when group_by_dir: all of this kind in one
+	 * folder form one return) inside the driver's transaction. */
+	int (*load)(struct ingest_ctx *ctx, char **paths, int n, struct cf_error *err);
+	int group_by_dir;
+};
+
+/* Source loaders: a sniff and a load function per kind, one file each. */
+int sniff_ssda903_csv(const struct ingest_sniff *info);
 int load_ssda903_csv_group(struct ingest_ctx *ctx, char **paths, int n, struct cf_error *err);
 
 #endif

@@ -187,6 +187,17 @@ static int set_rows(struct ingest_ctx *ctx, long long id, long rows, struct cf_e
 	return store_exec(ctx->st, sql, err);
 }
 
+int sniff_ssda903_csv(const struct ingest_sniff *info)
+{
+	if (!info->csv_fields || info->csv_nfields > 4096)
+		return 0;
+	enum ssda903_table t;
+	int colmap[4096];
+	struct cf_error e;
+	cf_error_clear(&e);
+	return ssda903_recognise(info->path, info->csv_fields, info->csv_lens, info->csv_nfields, &t, colmap, &e) == CF_OK;
+}
+
 int load_ssda903_csv_group(struct ingest_ctx *ctx, char **paths, int n, struct cf_error *err)
 {
 	struct s903_sink sink;
