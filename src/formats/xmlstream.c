@@ -86,6 +86,20 @@ static long node_line(xmlTextReaderPtr r)
 	return line > 0 ? line : xmlTextReaderGetParserLineNumber(r);
 }
 
+/* The line where the first non-blank character of a text node is: libxml2
+ * numbers a text node by the line it ends on. */
+static long text_start_line(xmlTextReaderPtr r, const char *v)
+{
+	long line = node_line(r);
+	const char *p = v;
+	while (*p && isspace((unsigned char)*p))
+		p++;
+	for (; *p; p++)
+		if (*p == '\n')
+			line--;
+	return line > 0 ? line : 1;
+}
+
 static void trimmed_text(struct xml_stream *x)
 {
 	const char *s = strbuf_str(&x->buf);
@@ -192,7 +206,7 @@ int xml_stream_next(struct xml_stream *x, struct cf_error *err)
 			if (!v || x->cur_depth == 0)
 				continue;
 			if (xml_text_blank(strbuf_str(&x->buf), x->buf.len))
-				x->buf_line = node_line(r);
+				x->buf_line = text_start_line(r, v);
 			if (strbuf_adds(&x->buf, v) != 0) {
 				cf_error_at(err, CF_EINPUT, x->path, x->open_line[x->cur_depth], x->names[x->cur_depth], NULL,
 					   "the text of <%s> is longer than %zu bytes", x->names[x->cur_depth],
