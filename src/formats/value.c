@@ -88,7 +88,7 @@ void value_flag(const char *raw, size_t len, int strict, struct value *v)
 	static const char *const words[] = { "1", "true", "yes", "y", "0", "false", "no", "n", NULL };
 	for (int i = 0; words[i]; i++)
 		if (strlen(words[i]) == n && strncasecmp(words[i], s, n) == 0) {
-			strcpy(v->out, i < 4 ? "1" : "0");
+			snprintf(v->out, sizeof v->out, "%s", i < 4 ? "1" : "0");
 			if (strict && (n != 1 || !isdigit((unsigned char)*s) || s != raw)) {
 				v->status = VALUE_NOTE;
 				v->kind = "nonstandard_value";
