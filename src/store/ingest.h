@@ -106,5 +106,11 @@ struct ingest_source {
 /* Source loaders: a sniff and a load function per kind, one file each. */
 int sniff_ssda903_csv(const struct ingest_sniff *info);
 int load_ssda903_csv_group(struct ingest_ctx *ctx, char **paths, int n, struct cf_error *err);
+int sniff_cin_census(const struct ingest_sniff *info);
+int load_cin_census(struct ingest_ctx *ctx, char **paths, int n, struct cf_error *err);
+int sniff_csww_census(const struct ingest_sniff *info);
+int load_csww_census(struct ingest_ctx *ctx, char **paths, int n, struct cf_error *err);
+int sniff_local_csv(const struct ingest_sniff *info);
+int load_local_csv(struct ingest_ctx *ctx, char **paths, int n, struct cf_error *err);
 
 #endif
