@@ -668,7 +668,9 @@ static void test_bad_header_and_sheet(void **state)
 	assert_int_equal(programme_read(dir, &p, &err), CF_EINPUT);
 	assert_string_equal(err.column, "kind");
 	programme_release(&p);
-	unlink(strcat(strcpy((char[600]){ 0 }, dir), "/costs.csv"));
+	char costs[600];
+	snprintf(costs, sizeof costs, "%s/costs.csv", dir);
+	unlink(costs);
 	write_file(dir, "saving.csv", "year,workstream,saving\n1,supply,3\n");   /* a misspelt sheet */
 	programme_init(&p);
 	assert_int_equal(programme_read(dir, &p, &err), CF_EINPUT);

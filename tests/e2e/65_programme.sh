@@ -88,3 +88,12 @@ check "... and --name picks one" test $? -eq 0
 check "an unknown view exits 2" test $? -eq 2
 "$cf" programme --db "$db" >/dev/null 2>&1
 check "neither --load nor show exits 2" test $? -eq 2
+
+# with a workforce census loaded, the gap is to the census establishment
+if need_shared "programme workforce gap against the census"; then
+	"$cf" ingest --db "$work/w.db" "$shared/data/samples/workforce/social_work_workforce_2022.xml" >/dev/null 2>&1
+	"$cf" programme --db "$work/w.db" --load "$ex" >/dev/null 2>&1
+	"$cf" programme show --db "$work/w.db" --view workforce --format csv >"$work/wfc.csv"
+	check "the gap is to the workforce census of 30/09/2022" \
+		grep -q "^,social_worker,permanent,71,.*,workforce census 2022-09-30$" "$work/wfc.csv"
+fi
