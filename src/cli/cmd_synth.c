@@ -11,7 +11,7 @@ static int run(int argc, char **argv);
 
 const struct cli_command cmd_synth = {
 	.name = "synth",
-	.summary = "generate a synthetic local authority's returns (SSDA903 ...)",
+	.summary = "generate a synthetic local authority's returns (SSDA903, CIN census, local extracts)",
 	.order = 10,
 	.usage = "  caseflow synth --out DIR [--children N] [--years Y] [--first-year YYYY] [--seed S] [--xml]\n"
 		 "                 [--la NNN] [--format table|csv|json] [--quiet]",
@@ -24,7 +24,10 @@ const struct cli_command cmd_synth = {
 	"care leavers. Rates are tuned to England's published figures (docs/synth.md).\n"
 	"It then writes each collection year the way a council would return it:\n"
 	"  DIR/<yyyy-yy>/ssda903/*.csv   the 11 SSDA903 tables (DfE CSV layout)\n"
-	"  DIR/<yyyy-yy>/ssda903/ssda903.xml   the same in DfE's XML layout (--xml)\n"
+	"  DIR/<yyyy-yy>/ssda903.xml     the same in DfE's XML layout (--xml)\n"
+	"  DIR/<yyyy-yy>/cin_census.xml  the CIN census, in that year's DfE schema\n"
+	"  DIR/<yyyy-yy>/contacts.csv, early_help.csv   local front-door extracts\n"
+	"  DIR/localities.csv, child_areas.csv, population.csv   places and population\n"
 	"and prints what the authority holds each year. The same seed gives the same\n"
 	"bytes. Nothing in it is about a real child: postcodes are in the unused area XS.\n"
 	"\n"
@@ -154,7 +157,7 @@ static int run(int argc, char **argv)
 	cf_error_clear(&err);
 	int rc = synth_simulate(&opt, &w, &err);
 	if (!rc) {
-		rc = synth_write_ssda903(w, out, &err);
+		rc = synth_write_all(w, out, &err);
 		if (!rc && !quiet) {
 			struct cf_table *t = stats_table(w);
 			if (!t)

@@ -297,5 +297,12 @@ int synth_year_stats(const struct synth_world *w, int fy, struct synth_year_stat
 /* Writers: each writes every collection year under dir/<yyyy-yy>/ (made
  * when missing) and reports the first failure. */
 int synth_write_ssda903(const struct synth_world *w, const char *dir, struct cf_error *err);
+/* DIR/<yyyy-yy>/cin_census.xml, valid against that year's DfE XSD. */
+int synth_write_cin(const struct synth_world *w, const char *dir, struct cf_error *err);
+/* DIR/<yyyy-yy>/contacts.csv and early_help.csv; DIR/localities.csv,
+ * child_areas.csv and population.csv for the whole authority. */
+int synth_write_local(const struct synth_world *w, const char *dir, struct cf_error *err);
+/* Every format above. */
+int synth_write_all(const struct synth_world *w, const char *dir, struct cf_error *err);
 
 #endif

@@ -50,3 +50,13 @@ cf_date synth_care_leaver_since(const struct synth_world *w, const struct syn_ch
 	return days >= 91 ? left : NONE;
 }
 
+
+int synth_write_all(const struct synth_world *w, const char *dir, struct cf_error *err)
+{
+	int rc = synth_write_ssda903(w, dir, err);
+	if (!rc)
+		rc = synth_write_cin(w, dir, err);
+	if (!rc)
+		rc = synth_write_local(w, dir, err);
+	return rc;
+}
