@@ -43,3 +43,35 @@ fi
 "$cf" synth --first-year 2023-25 --out "$work/y" >/dev/null 2>&1; check "a bad --first-year exits 2" test $? -eq 2
 "$cf" synth --children 1000 --years 1 --first-year 2023-24 --out "$work/z" --quiet
 check "--first-year accepts 2023-24" test -f "$work/z/2023-24/ssda903/header.csv"
+
+# the CIN census and local extracts from the same children
+check "a CIN census per year" test -f "$work/a/2021-22/cin_census.xml" -a -f "$work/a/2023-24/cin_census.xml"
+check "contacts and early help per year" sh -c 'head -1 "$0/contacts.csv" | grep -qx "child_id,contact_date,source,outcome" && head -1 "$0/early_help.csv" | grep -qx "family_id,child_id,start_date,end_date,lead_practitioner,outcome"' "$work/a/2022-23"
+check "localities, child areas and population once" sh -c 'head -1 "$0/localities.csv" | grep -qx "area,locality" && head -1 "$0/child_areas.csv" | grep -qx "child_id,postcode_sector" && head -1 "$0/population.csv" | grep -qx "year,area,age,count"' "$work/a"
+check "every home postcode's sector is one of the localities' sectors" sh -c '
+	tail -n +2 "$0/localities.csv" | cut -d, -f1 | sort -u >"$0.sectors"
+	cat "$0"/*/ssda903/episodes.csv | awk -F, "\$1 != \"CHILD\" && \$11 != \"\" { print substr(\$11, 1, length(\$11) - 2) }" | sort -u >"$0.homes"
+	test -s "$0.homes" && test -z "$(comm -23 "$0.homes" "$0.sectors")"' "$work/a"
+check "population sums to the children the authority started with" \
+	awk -F, '$1 == 2021 && $2 == "LA" { n += $4 } END { exit !(n > 3800 && n < 4200) }' "$work/a/population.csv"
+check "the CIN census children include every child looked after" sh -c '
+	grep -o "<LAchildID>[0-9]*</LAchildID>" "$0/cin_census.xml" | sed "s/<[^>]*>//g" | sort -u >"$0.cin"
+	tail -n +2 "$0/ssda903/episodes.csv" | cut -d, -f1 | sort -u >"$0.cla"
+	test -z "$(comm -23 "$0.cla" "$0.cin")"' "$work/a/2023-24"
+if need_shared "CIN census schemas"; then
+	if command -v xmllint >/dev/null 2>&1; then
+		for y in 2021-22 2022-23 2023-24; do
+			c=$(( ${y%%-*} + 1 ))
+			check "$y CIN census validates against CIN_schema_$c.xsd" \
+				xmllint --noout --schema "$shared/spec/cin-census-xsd/CIN_schema_$c.xsd" "$work/a/$y/cin_census.xml"
+		done
+		"$cf" synth --children 1000 --years 2 --first-year 2024 --seed 5 --out "$work/late" --quiet
+		check "2025-26 CIN census (Sex M/F layout) validates against CIN_schema_2026.xsd" \
+			xmllint --noout --schema "$shared/spec/cin-census-xsd/CIN_schema_2026.xsd" "$work/late/2025-26/cin_census.xml"
+		"$cf" synth --children 1000 --years 1 --first-year 2017 --seed 5 --out "$work/early" --quiet
+		check "2017-18 CIN census (no CIN plan dates) validates against CIN_schema_2018.xsd" \
+			xmllint --noout --schema "$shared/spec/cin-census-xsd/CIN_schema_2018.xsd" "$work/early/2017-18/cin_census.xml"
+	else
+		notok "xmllint is missing (tools/install-deps.sh installs libxml2-utils)"
+	fi
+fi
