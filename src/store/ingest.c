@@ -79,6 +79,12 @@ int ingest_year_from_path(const char *path)
 	return found;
 }
 
+struct ingest_entry *ingest_add_entry(struct ingest_ctx *ctx, const char *path, const char *kind,
+				      const char *status)
+{
+	return report_add(ctx->rep, path, kind, status);
+}
+
 int ingest_row_written(struct ingest_ctx *ctx, struct cf_error *err)
 {
 	ctx->rows_written++;
@@ -264,6 +270,7 @@ static int walk(const char *path, int top, struct file_list *out, struct cf_erro
 /* Every kind of file ingest reads, in the order they are tried. */
 static const struct ingest_source sources[] = {
 	{ "ssda903.csv", sniff_ssda903_csv, load_ssda903_csv_group, 1 },
+	{ "ssda903.xml", sniff_ssda903_xml, load_ssda903_xml, 0 },
 };
 #define NSOURCES ((int)(sizeof sources / sizeof sources[0]))
 #define SOURCE_EMPTY (-1)
