@@ -107,6 +107,9 @@ static void xml_error_cb(void *ctx, xmlErrorPtr e)
 	size_t n = strlen(s->xml_msg);
 	while (n && (s->xml_msg[n - 1] == '\n' || s->xml_msg[n - 1] == ' '))
 		s->xml_msg[--n] = '\0';
+	for (char *p = s->xml_msg; *p; p++)
+		if (*p == '\n')
+			*p = ' ';
 }
 
 /* The line of the node the reader is on. libxml2 keeps it in the node up to
@@ -392,6 +395,9 @@ int ssda903_xml_read(const char *path, long rows[S903_NTABLES], ssda903_row_fn f
 		return cf_error_set(err, CF_EIO, "out of memory opening %s", path);
 	}
 	xmlTextReaderSetStructuredErrorHandler(s.reader, xml_error_cb, &s);
+	/* encoding and I/O errors bypass the reader's handler: catch them too,
+	 * so libxml2 never writes to stderr itself */
+	xmlSetStructuredErrorFunc(&s, xml_error_cb);
 	arena_init(&s.arena, 0);
 
 	int rc = CF_OK, got = 0, seen_root = 0;
@@ -434,6 +440,7 @@ int ssda903_xml_read(const char *path, long rows[S903_NTABLES], ssda903_row_fn f
 		rc = cf_error_at(err, CF_EINPUT, path, current_line(&s), NULL, NULL,
 				 "the file ends before </EXPSSDA903>: truncated file?");
 	xmlFreeTextReader(s.reader);
+	xmlSetStructuredErrorFunc(NULL, NULL);
 	fclose(s.fp);
 	arena_release(&s.arena);
 	return rc;

@@ -458,8 +458,7 @@ int ingest_paths(struct store *st, char *const *paths, int npaths, const struct 
 			if (e)
 				snprintf(e->note, sizeof e->note, "%s", why);
 			fprintf(stderr, "caseflow: %s\n", why);
-			unreadable[i] = 1;
-			rep->rejected++;
+			unreadable[i] = 1;   /* counted as a rejected return below, once per folder */
 			any_rejected = 1;
 		}
 	}
@@ -484,6 +483,9 @@ int ingest_paths(struct store *st, char *const *paths, int npaths, const struct 
 				if (unreadable[j] && !strcmp(dirs[j], dirs[i]) && src->group_by_dir)
 					bad = files.paths[j];
 			if (bad) {
+				for (int j = 0; j < files.n; j++)
+					if (unreadable[j] && !strcmp(dirs[j], dirs[i]))
+						unreadable[j] = 2;   /* this return's rejection covers it */
 				for (int g = 0; g < n; g++) {
 					struct ingest_entry *e = report_add(rep, group[g], src->name, "rejected");
 					if (e)
@@ -503,6 +505,14 @@ int ingest_paths(struct store *st, char *const *paths, int npaths, const struct 
 		progress_update(&bar, i + 1);
 	}
 	progress_finish(&bar);
+	/* unreadable files no return took in: one rejected return per folder */
+	for (int i = 0; i < files.n; i++)
+		if (unreadable[i] == 1) {
+			rep->rejected++;
+			for (int j = i; j < files.n; j++)
+				if (unreadable[j] == 1 && !strcmp(dirs[j], dirs[i]))
+					unreadable[j] = 2;
+		}
 	sqlite3_finalize(ctx.issue_stmt);
 	for (int i = 0; i < files.n; i++)
 		free(dirs[i]);

@@ -298,9 +298,18 @@ int load_ssda903_xml(struct ingest_ctx *ctx, char **paths, int n, struct cf_erro
 			rc = set_rows(ctx, rid, total, err);
 		if (!rc)
 			rc = finish_return(ctx, &rid, 1, year, err);
-		if (!rc)
-			snprintf(ctx->rep->entries[file_idx].note, sizeof ctx->rep->entries[file_idx].note,
-				 "%ld rows in %d tables, one line each below", total, ntables);
+		if (!rc) {
+			struct ingest_entry *e = ctx->rep->entries;
+			snprintf(e[file_idx].note, sizeof e[file_idx].note, "%ld rows in %d tables, one line each below",
+				 total, ntables);
+			/* the tables' lines came in first-row order; list them in the DfE order */
+			struct ingest_entry sorted[S903_NTABLES];
+			int k = 0;
+			for (int t = 0; t < S903_NTABLES; t++)
+				if (x.entry_idx[t] >= 0)
+					sorted[k++] = e[x.entry_idx[t]];
+			memcpy(&e[file_idx + 1], sorted, sizeof sorted[0] * (size_t)k);
+		}
 	}
 	return rc;
 }
