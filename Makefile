@@ -77,6 +77,7 @@ demo: deps
 test check: deps
 	@$(MAKE) --no-print-directory all $(B)/asan/caseflow $(UNIT_BIN)
 	@sh tools/check-layers.sh
+	@sh tools/check-banned.sh
 	@sh tests/run.sh
 
 bench: deps

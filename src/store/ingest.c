@@ -271,6 +271,12 @@ static int walk(const char *path, int top, struct file_list *out, struct cf_erro
 static const struct ingest_source sources[] = {
 	{ "ssda903.csv", sniff_ssda903_csv, load_ssda903_csv_group, 1 },
 	{ "ssda903.xml", sniff_ssda903_xml, load_ssda903_xml, 0 },
+	{ "cin.census", sniff_cin_census, load_cin_census, 0 },
+	{ "csww.census", sniff_csww_census, load_csww_census, 0 },
+	{ "local.csv", sniff_local_csv, load_local_csv, 0 },
+	{ "dfe.published", sniff_dfe_published, load_dfe_published, 0 },
+	{ "dfe.sn_groups", sniff_dfe_sn_groups, load_dfe_sn_groups, 0 },
+	{ "ons.la_lookup", sniff_ons_la_lookup, load_ons_la_lookup, 0 },
 };
 #define NSOURCES ((int)(sizeof sources / sizeof sources[0]))
 #define SOURCE_EMPTY (-1)

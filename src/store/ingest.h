@@ -114,5 +114,18 @@ int sniff_ssda903_csv(const struct ingest_sniff *info);
 int load_ssda903_csv_group(struct ingest_ctx *ctx, char **paths, int n, struct cf_error *err);
 int sniff_ssda903_xml(const struct ingest_sniff *info);
 int load_ssda903_xml(struct ingest_ctx *ctx, char **paths, int n, struct cf_error *err);
+int sniff_cin_census(const struct ingest_sniff *info);
+int load_cin_census(struct ingest_ctx *ctx, char **paths, int n, struct cf_error *err);
+int sniff_csww_census(const struct ingest_sniff *info);
+int load_csww_census(struct ingest_ctx *ctx, char **paths, int n, struct cf_error *err);
+int sniff_local_csv(const struct ingest_sniff *info);
+int load_local_csv(struct ingest_ctx *ctx, char **paths, int n, struct cf_error *err);
+/* DfE published tables (tidy layout), statistical-neighbour groupings, ONS LTLA-UTLA lookup (load_published.c) */
+int sniff_dfe_published(const struct ingest_sniff *info);
+int load_dfe_published(struct ingest_ctx *ctx, char **paths, int n, struct cf_error *err);
+int sniff_dfe_sn_groups(const struct ingest_sniff *info);
+int load_dfe_sn_groups(struct ingest_ctx *ctx, char **paths, int n, struct cf_error *err);
+int sniff_ons_la_lookup(const struct ingest_sniff *info);
+int load_ons_la_lookup(struct ingest_ctx *ctx, char **paths, int n, struct cf_error *err);
 
 #endif

@@ -1,0 +1,163 @@
+/* Estimating daily rates over a reference window (the reference model's
+ * estimator; docs/forecast.md "Rates"). */
+#include "analyses/forecast_rates.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+const char *const fc_method_names[FC_NMETHODS] = { "markov", "exact-age", "duration" };
+
+int fc_method_parse(const char *s)
+{
+	for (int m = 0; m < FC_NMETHODS; m++)
+		if (strcmp(s, fc_method_names[m]) == 0)
+			return m;
+	return -1;
+}
+
+double fc_rates_out(const struct fc_rates *r, int i)
+{
+	double t = r->exit[i];
+	for (int j = 0; j < FC_NSTATES; j++)
+		t += r->move[i][j];
+	return t;
+}
+
+struct fc_estimator {
+	const struct fc_history *h;
+	enum fc_method method;
+	cf_date base;            /* ref_start - 1: stock index 0 */
+	int ndays;               /* days in the window */
+	cf_date data_start;
+	size_t *idx;             /* segments touching [base, ref_end] */
+	size_t n;
+};
+
+int fc_estimator_new(const struct fc_history *h, enum fc_method method, cf_date ref_start, cf_date ref_end,
+		     struct fc_estimator **out, struct cf_error *err)
+{
+	*out = NULL;
+	if (ref_end < ref_start)
+		return cf_error_set(err, CF_EINPUT, "the reference window ends before it starts");
+	struct fc_estimator *e = calloc(1, sizeof *e);
+	if (!e || !(e->idx = malloc((h->nseg ? h->nseg : 1) * sizeof *e->idx))) {
+		free(e);
+		return cf_error_set(err, CF_EIO, "out of memory");
+	}
+	e->h = h;
+	e->method = method;
+	e->base = ref_start - 1;
+	e->ndays = ref_end - ref_start + 1;
+	e->data_start = h->data_start;
+	for (size_t i = 0; i < h->nseg; i++) {
+		const struct fc_segment *s = &h->seg[i];
+		if (s->start <= ref_end && s->end > e->base)
+			e->idx[e->n++] = i;
+	}
+	*out = e;
+	return CF_OK;
+}
+
+void fc_estimator_free(struct fc_estimator *e)
+{
+	if (!e)
+		return;
+	free(e->idx);
+	free(e);
+}
+
+int fc_estimator_run(const struct fc_estimator *e, const unsigned *weights, struct fc_rates *out)
+{
+	memset(out, 0, sizeof *out);
+	out->method = e->method;
+	out->nrate = e->method == FC_METHOD_DURATION ? FC_NRATE_STATES : FC_NSTATES;
+	int ns = out->nrate, W = e->ndays;
+	int age_by_rate = e->method == FC_METHOD_MARKOV;
+	/* stock[k][s] for day base + k, k = 0..W, via a difference array */
+	long *stock = calloc((size_t)(W + 2) * (size_t)ns, sizeof *stock);
+	if (!stock)
+		return CF_EIO;
+	cf_date ref_end = e->base + W;
+	for (size_t k = 0; k < e->n; k++) {
+		const struct fc_segment *s = &e->h->seg[e->idx[k]];
+		unsigned w = weights ? weights[s->child] : 1;
+		if (!w)
+			continue;
+		int rs = fc_rate_state(out, s->state, s->dur);
+		cf_date lo = s->start > e->base ? s->start : e->base;
+		cf_date hi = s->end - 1 < ref_end ? s->end - 1 : ref_end;
+		if (lo <= hi) {
+			stock[(size_t)(lo - e->base) * ns + rs] += w;
+			stock[(size_t)(hi - e->base + 1) * ns + rs] -= w;
+		}
+		if (s->entry && s->start > e->base && s->start <= ref_end)
+			out->entry[s->state] += w;
+	}
+	for (int k = 1; k <= W; k++)
+		for (int s = 0; s < ns; s++)
+			stock[(size_t)k * ns + s] += stock[(size_t)(k - 1) * ns + s];
+	/* days that count for each state: the previous day is in the data and
+	 * had some stock */
+	long valid[FC_NRATE_STATES] = { 0 };
+	for (int k = 1; k <= W; k++) {
+		if (e->base + k - 1 < e->data_start)
+			continue;
+		for (int s = 0; s < ns; s++) {
+			long st = stock[(size_t)(k - 1) * ns + s];
+			if (st > 0) {
+				valid[s]++;
+				out->stock_days[s] += (double)st;
+			}
+		}
+	}
+	for (size_t k = 0; k < e->n; k++) {
+		const struct fc_segment *s = &e->h->seg[e->idx[k]];
+		if (s->end == FC_OPEN || s->end <= e->base + 0 || s->end > ref_end || s->end - 1 < e->data_start)
+			continue;
+		unsigned w = weights ? weights[s->child] : 1;
+		if (!w)
+			continue;
+		int counted = s->end_kind == FC_END_MOVE || s->end_kind == FC_END_EXIT ||
+			      (s->end_kind == FC_END_AGE && age_by_rate);
+		if (!counted)
+			continue;
+		int rs = fc_rate_state(out, s->state, s->dur);
+		long st = stock[(size_t)(s->end - 1 - e->base) * ns + rs];
+		if (st <= 0)
+			continue;   /* cannot happen: the segment itself was in stock */
+		double r = (double)w / (double)st;
+		if (s->end_kind == FC_END_EXIT) {
+			out->exit[rs] += r;
+		} else {
+			int to = s->next;
+			if (!age_by_rate)   /* ageing is exact: a move changes the placement only */
+				to = FC_STATE(FC_BAND_OF(s->state), FC_PLACE_OF(s->next));
+			if (to != s->state)
+				out->move[rs][to] += r;
+		}
+	}
+	for (int s = 0; s < ns; s++) {
+		double d = valid[s] ? (double)valid[s] : 0;
+		for (int t = 0; t < FC_NSTATES; t++)
+			out->move[s][t] = d > 0 ? out->move[s][t] / d : 0;
+		out->exit[s] = d > 0 ? out->exit[s] / d : 0;
+	}
+	for (int s = 0; s < FC_NSTATES; s++)
+		out->entry[s] /= (double)W;
+	free(stock);
+	return CF_OK;
+}
+
+int fc_rates_estimate(const struct fc_history *h, enum fc_method method, cf_date ref_start, cf_date ref_end,
+		      struct fc_rates *out, struct cf_error *err)
+{
+	struct fc_estimator *e;
+	int rc = fc_estimator_new(h, method, ref_start, ref_end, &e, err);
+	if (rc)
+		return rc;
+	rc = fc_estimator_run(e, NULL, out);
+	fc_estimator_free(e);
+	if (rc)
+		return cf_error_set(err, CF_EIO, "out of memory estimating rates");
+	return CF_OK;
+}
