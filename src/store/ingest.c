@@ -267,6 +267,8 @@ static const struct ingest_source sources[] = {
 	{ "cin.census", sniff_cin_census, load_cin_census, 0 },
 	{ "csww.census", sniff_csww_census, load_csww_census, 0 },
 	{ "local.csv", sniff_local_csv, load_local_csv, 0 },
+	{ "annexa.xlsx", sniff_annexa_xlsx, load_annexa_xlsx, 0 },
+	{ "annexa.csv", sniff_annexa_csv, load_annexa_csv, 0 },
 };
 #define NSOURCES ((int)(sizeof sources / sizeof sources[0]))
 #define SOURCE_EMPTY (-1)
