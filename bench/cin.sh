@@ -88,14 +88,13 @@ gen() { # gen N FILE
 	print "</Children></Message>" }' > "$2"
 }
 
-cc -O2 -std=c11 -D_POSIX_C_SOURCE=200809L -I"$top/src" $(pkg-config --cflags libxml-2.0) \
-	"$top/bench/cin_parse.c" "$top/build/rel/libcaseflow.a" \
-	$(pkg-config --libs libxml-2.0 sqlite3 libzip) -lm -o "$tmp/cin_parse"
+# the bench programs, as `make bench` builds them
+make -s -C "$top" build/caseflow build/bench/cin_parse build/bench/annexa_bench
 
 echo "== CIN census: parse only, $n children"
 gen "$n" "$tmp/census.xml"
 ls -l "$tmp/census.xml" | awk '{ printf "file: %.1f MB\n", $5 / 1e6 }'
-"$tmp/cin_parse" "$tmp/census.xml"
+"$top/build/bench/cin_parse" "$tmp/census.xml"
 rm -f "$tmp/census.xml"
 
 echo "== CIN census: caseflow ingest of $nload children into a new store"
@@ -109,10 +108,7 @@ sqlite3 "$tmp/bench.db" "SELECT 'stored: ' || (SELECT count(*) FROM cin_children
 rm -f "$tmp/load.xml" "$tmp/bench.db"
 
 echo "== Annex A: a workbook for an authority of $nannexa children"
-cc -O2 -std=c11 -D_POSIX_C_SOURCE=200809L -I"$top/src" $(pkg-config --cflags libxml-2.0 xlsxwriter) \
-	"$top/bench/annexa_bench.c" "$top/build/rel/libcaseflow.a" \
-	$(pkg-config --libs libxml-2.0 sqlite3 libzip xlsxwriter) -lm -o "$tmp/annexa_bench"
-"$tmp/annexa_bench" "$nannexa" "$tmp/Annex_A_bench.xlsx"
+"$top/build/bench/annexa_bench" "$nannexa" "$tmp/Annex_A_bench.xlsx"
 CASEFLOW_NO_PROGRESS=1 /usr/bin/time -o "$tmp/time.txt" -f "ingest: %e s elapsed, %U s user, peak RSS %M KB" \
 	"$top/build/caseflow" ingest --db "$tmp/annexa.db" "$tmp/Annex_A_bench.xlsx" | tail -1
 cat "$tmp/time.txt"

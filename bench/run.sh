@@ -1,11 +1,11 @@
 #!/bin/sh
-# make bench: every per-area benchmark script in bench/ (bench/<area>.sh).
+# make bench: run every per-area benchmark script bench/<area>.sh.
 set -u
-here=$(cd "$(dirname "$0")" && pwd)
-rc=0
-for b in "$here"/*.sh; do
-	[ "$(basename "$b")" = run.sh ] && continue
-	echo "### $(basename "$b" .sh)"
-	sh "$b" || rc=1
+top=$(cd "$(dirname "$0")/.." && pwd)
+status=0
+for b in "$top"/bench/*.sh; do
+	case $(basename "$b") in run.sh|*_compare.sh) continue ;; esac
+	echo "== $(basename "$b" .sh)"
+	sh "$b" || status=1
 done
-exit $rc
+exit $status

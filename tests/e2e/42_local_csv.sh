@@ -32,7 +32,8 @@ check "loading again adds nothing" [ "$(q 'SELECT count(*) FROM contacts')" = 4 
 # a DfE tidy file is not a local extract
 printf 'time_period,geographic_level,area,age,count,year\n2024,National,LA,0,1,2024\n' > "$work/dfe.csv"
 "$cf" ingest --db "$db" "$work/dfe.csv" > /dev/null 2>&1
-check "a DfE tidy file (time_period) is not claimed" [ "$(q "SELECT count(*) FROM returns WHERE path LIKE '%dfe.csv'")" = 0 ]
+check "a DfE tidy file (time_period) is not read as a local extract" \
+	[ "$(q "SELECT count(*) FROM returns WHERE path LIKE '%dfe.csv' AND kind LIKE 'local%'")" = 0 ]
 # structural problems reject the file
 printf 'child_id,contact_date,source,outcome\nC9,01/01/2024,"unterminated,x\n' > "$work/bad.csv"
 "$cf" ingest --db "$db" "$work/bad.csv" > /dev/null 2> "$work/err.txt"
