@@ -2,6 +2,8 @@
  * joined on CHILD: this year against last year's Header, episodes against
  * the child's Header, adoption and placement decisions, previous permanence,
  * the data integrity checks (INT) and social worker episodes (SW). */
+#include <string.h>
+
 #include "analyses/rules.h"
 #include "analyses/rules_903.h"
 
@@ -13,6 +15,8 @@
 /* rows of a, each with each row of b for its child (a left merge on CHILD) */
 #define PAIRS(a, b, e) .check = vp_pairs, .arg = (a), .pair = (b), .expr = (e)
 /* likewise, but a row whose child has no row in b is not tested (inner merge) */
+/* expr holds and the child is looked after continuously for 12 months */
+#define CLA(e) .check = vp_rows_cla, .expr = (e)
 #define PAIRS_IN(a, b, e) .check = vp_pairs, .arg = (a), .pair = (b), .pair_inner = 1, .expr = (e)
 
 #define TEMP_PLACES "T0 T1 T2 T3 T4"
@@ -41,6 +45,70 @@ static int first_of_child(struct vrun *run, struct vframe *f, long r)
 	struct vcol *cc = vframe_col(f, "CHILD");
 	return cc && cc->v[r] && vframe_find(f, cc->v[r], -1) == r;
 }
+
+/* 230: a placement LA starting N, W or S (NaN reads "NAN") is outside England, as DfE's tool has it. */
+static int pl_la_outside_england(struct vrun *run, struct vframe *f, long r)
+{
+	struct vcol *c = vframe_col(f, "PL_LA");
+	const char *v = c ? vcol_asstr(c, r) : "nan";
+	return strchr("NWSnws", v[0]) != NULL && v[0];
+}
+
+static int sw_id_prefix(struct vrun *run, struct vframe *f, long r)
+{
+	struct vcol *c = vframe_col(f, "SW_ID");
+	const char *v = c ? c->v[r] : NULL;
+	return v && !(c->num && c->num[r]) && (strncmp(v, "SW", 2) == 0 || strncmp(v, "XX", 2) == 0);
+}
+
+static int sw_decom_zz_date(struct vrun *run, struct vframe *f, long r)
+{
+	cf_date d;
+	struct vcol *c = vframe_col(f, "SW_DECOM");
+	return c && vdate_parse_zz(c->v[r], &d) == 0;
+}
+
+static int sw_dec_zz_date(struct vrun *run, struct vframe *f, long r)
+{
+	cf_date d;
+	struct vcol *c = vframe_col(f, "SW_DEC");
+	return c && vdate_parse_zz(c->v[r], &d) == 0;
+}
+
+/* numpy's timedelta64(1, "Y") is a mean Gregorian year, 365.2425 days: a
+ * date at midnight is on or after (start - 1 year) when its seconds are. */
+static int within_mean_year(struct vrun *run, struct vframe *f, long r, const char *col)
+{
+	struct vcol *c = vframe_col(f, col);
+	cf_date d = c ? vcol_date(f, c, r) : CF_DATE_NONE, cs = run->vd->meta.collection_start;
+	if (d == CF_DATE_NONE || cs == CF_DATE_NONE)
+		return 0;
+	return (long long)d * 86400 >= (long long)cs * 86400 - 31556952LL;
+}
+
+static int sw_dec_within_mean_year(struct vrun *run, struct vframe *f, long r)
+{
+	return within_mean_year(run, f, r, "SW_DEC");
+}
+
+static int sw_decom_within_mean_year(struct vrun *run, struct vframe *f, long r)
+{
+	return within_mean_year(run, f, r, "SW_DECOM");
+}
+
+#define SW_REASONS "MANAGE FCONTA LEFTRL ORGRST TSPROC ABSENC CHCHAN PCCHAN SWDIED OTHERS"
+/* SW16a-c: the child's first social worker episode this year against last
+ * year's latest, still open (both in date order, undated ones last) */
+#define SW_MATCHES_LAST(code_, field, differs, msg) \
+	R(code_, 2025, 0, "SWEpisodes", field, msg, .need = "SWEpisodes SWEpisodes_last", .order = "SW_DECOM", \
+	  PAIRS_IN("SWEpisodes", "SWEpisodes_last", \
+		   AND(NOT(HAS("-1")), SW_LAST_OPEN, differs)))
+#define SW_LAST_OPEN \
+	AND(LAST("SWEpisodes_last:SW_DECOM"), DATE_BAD("SWEpisodes_last:SW_DEC"))
+/* 709, 710: the episode and the DoLO overlap */
+#define DOLO_OVERLAPS \
+	AND(NOTNA("DoLo:DOLO_START"), NOTNA("DoLo:DOLO_END"), \
+	    OR(DLE(D("DoLo:DOLO_START"), D("DEC")), DATE_BAD("DEC")), DGE(D("DoLo:DOLO_END"), D("DECOM")))
 
 /* 503D: DfE allowed the move from H5 to K3 in 2023-24 and 2024-25, and from Z1 to Z11-Z14 in 2025-26. */
 static int year_2024_or_2025(struct vrun *run, struct vframe *f, long r)
@@ -273,7 +341,7 @@ const struct vrule rules_903_more[] = {
 	  ROWS(AND(IN("LS", "V3 V4"), ANY("Episodes", EQ("LS", "V3")), ANY("Episodes", EQ("LS", "V4"))))),
 	R("433", BASE, 0, "Episodes", "RNE DECOM",
 	  "The reason for new episode suggests that this is a continuation episode, but the episode does not start on the same day as the last episode finished.",
-	  ROWS(AND(HAS("-1"), INU("RNE", "P L T U B"), NOT(EQCOL("-1:DEC", "DECOM"))))),
+	  .order = "DECOM DEC", ROWS(AND(HAS("-1"), INU("RNE", "P L T U B"), NOT(EQCOL("-1:DEC", "DECOM"))))),
 	R("434", BASE, 0, "Episodes", "RNE LS PLACE PL_POST URN PLACE_PROVIDER",
 	  "Reason for new episode is that child's legal status has changed but not the placement, but this is not reflected in the episode data.",
 	  ROWS(AND(HAS("-1"), EQ("RNE", "L"),
@@ -477,6 +545,119 @@ const struct vrule rules_903_more[] = {
 	  "IN_TOUCH ACTIV ACCOM CONVICTED HEALTH_CHECK IMMUNISATIONS TEETH_CHECK HEALTH_ASSESSMENT SUBSTANCE_MISUSE INTERVENTION_RECEIVED INTERVENTION_OFFERED",
 	  "Child has care leaver information but one or more data items relating to children looked after for 12 months have been completed.",
 	  .need = "OC3 OC2", PAIRS("OC3", "OC2", AND(OC3_ANY(""), OC2_ANY8("OC2:")))),
+
+
+	/* ---- later additions ---- */
+	R("502", BASE, 0, "Episodes", "DECOM",
+	  "Last year's record ended with an open episode. The date on which that episode started does not match the start date of the first episode on this year\u2019s record.",
+	  .need = "Episodes Episodes_last",
+	  PAIRS_IN("Episodes", "Episodes_last", AND(FIRST("DECOM"), NA("Episodes_last:DEC"),
+						    NOT(DEQ(D("DECOM"), D("Episodes_last:DECOM")))))),
+	R("NoE", BASE, 0, "Episodes", "DECOM",
+	  "This child has no episodes loaded for previous year even though child started to be looked after before this current year.",
+	  .need = "Episodes Episodes_last", ROWS(AND(DLT(D("DECOM"), CSTART), NOT(HAS("Episodes_last"))))),
+	R("543", BASE, 0, "OC2", "DOB CONVICTED",
+	  "Child is aged 10 or over at 31 March and has been looked after continuously for 12 months yet conviction information has not been completed.",
+	  .need = "OC2 Episodes", CLA(AND(DLT(DY("DOB", 10), CEND), NA("CONVICTED")))),
+	R("545", BASE, 0, "OC2", "DOB HEALTH_CHECK",
+	  "Child is aged under 5 at 31 March and has been looked after continuously for 12 months yet health promotion information has not been completed.",
+	  .need = "OC2 Episodes", CLA(AND(DGT(DY("DOB", 5), CEND), NA("HEALTH_CHECK")))),
+	R("546", BASE, 0, "OC2", "DOB HEALTH_CHECK",
+	  "Children aged 5 or over at 31 March should not have health promotion information completed.",
+	  .need = "OC2 Episodes", CLA(AND(DLE(DY("DOB", 5), CEND), NOTNA("HEALTH_CHECK")))),
+	R("230", 2024, 2024, "Episodes", "PLACE DEC URN",
+	  "Ofsted Unique reference number (URN) is required for any English H5 placements from 28 October 2023.",
+	  .needs = VN_POSTCODES,
+	  ROWS(AND(EQ("PLACE", "H5"), OR(DGE(D("DEC"), YMD(2023, 10, 29)), NA("DEC")), OR(NA("URN"), EQ("URN", "XXXXXXX")),
+		   NOT(FN(pl_la_outside_england))))),
+	R("231", 2025, 0, "Header", "DOB UASC_STATUS",
+	  "We expect that unaccompanied asylum seeking children are generally older young people. Please check the date of birth is correct. If the date of birth is correct then please provide details in a bypass request.",
+	  ROWS(AND(DGT(D("DOB"), CENDY(-11)), INS("UASC_STATUS", "1")))),
+	R("233", 2026, 0, "Episodes", "REASON_PLACE_CHANGE",
+	  "Reason for placement change is not required when the episode has not ceased.",
+	  ROWS(AND(NA("DATE_EPISODE_CEASED"), NOTNA("REASON_PLACE_CHANGE")))),
+	R("234", 2026, 0, "Episodes Header", "REASON_PLACE_CHANGE DOB",
+	  "A child aged under 10 can not change placement due to being admitted to custody",
+	  .need = "Episodes Header",
+	  PAIRS("Episodes", "Header", AND(DGT(DY("Header:DOB", 10), D("DECOM")), EQ("REASON_PLACE_CHANGE", "CUSTOD")))),
+	R("348", 2026, 0, "OC3", "IN_TOUCH", "Care leaver has previously been reported as having died. ",
+	  .need = "OC3 OC3_last",
+	  PAIRS("OC3", "OC3_last", AND(EQ("OC3_last:IN_TOUCH", "DIED"), NOT(EQ("IN_TOUCH", "DIED"))))),
+	R("454", 2026, 0, "Episodes", "PL_DISTANCE",
+	  "Placement distance from home is over 350 miles. [NOTE: This check will result in false positives for children formerly UASC not identified as such in loaded data]",
+	  .needs = VN_POSTCODES, ROWS(AND(NUMCMP("PL_DISTANCE", VX_GT, 350), NOT(NUMCMP("PL_DISTANCE", VX_EQ, 999.9))))),
+
+	/* ---- social worker episodes (2023-24 on) ---- */
+	R("SW02STG1", 2024, 0, "SWEpisodes", "SW_ID", "Social worker ID does not begin with the characters \u2018SW\u2019 or \u2018XX\u2019.",
+	  ROWS(NOT(FN(sw_id_prefix)))),
+	R("SW03STG1", 2024, 2024, "SWEpisodes", "SW_ID SW_DECOM SW_REASON",
+	  "For each social worker episode, information should be complete.",
+	  ROWS(OR(NA("SW_ID"), NA("SW_DECOM"), NA("SW_REASON")))),
+	R("SW01aSTG1", 2025, 0, "SWEpisodes", "SW_DECOM SW_ID", "For each social worker episode, information should be complete",
+	  ROWS(OR(AND(DLT(D("SW_DECOM"), YMD(2023, 4, 1)), NA("SW_ID")), DATE_BAD("SW_DECOM")))),
+	R("SW01bSTG1", 2025, 0, "SWEpisodes", "SW_DECOM SW_ID SW_REASON", "For each social worker episode, information should be complete",
+	  ROWS(OR(AND(DGE(D("SW_DECOM"), YMD(2023, 4, 1)), OR(NA("SW_ID"), NA("SW_REASON"))), DATE_BAD("SW_DECOM")))),
+	R("SW04STG1", 2024, 0, "SWEpisodes", "SW_DECOM", "Date social worker episode began is not a valid date..",
+	  ROWS(AND(NOTNA("SW_DECOM"), NOT(FN(sw_decom_zz_date))))),
+	R("SW05STG1", 2024, 0, "SWEpisodes", "SW_DEC", "Date social worker episode began is not a valid date.",
+	  ROWS(AND(NOTNA("SW_DEC"), NOT(FN(sw_dec_zz_date))))),
+	R("SW06STG2", 2024, 0, "SWEpisodes", "SW_DECOM",
+	  "Social worker episode data should be within the social worker data reporting year.",
+	  ROWS(DGT(D("SW_DECOM"), CEND))),
+	R("SW07STG2", 2024, 2024, "SWEpisodes", "SW_DEC",
+	  "Social worker episode end date should be on or after the start of the social worker reporting period, and should be on or before the collection end date.",
+	  ROWS(OR(DLT(D("SW_DEC"), CSTART), DGT(D("SW_DEC"), CEND)))),
+	R("SW07STG2", 2025, 0, "SWEpisodes", "SW_DEC",
+	  "Social worker episode end date should be on or after the start of the social worker reporting period, and should be on or before the collection end date.",
+	  ROWS(AND(DATE_OK("SW_DEC"), OR(NOT(FN(sw_dec_within_mean_year)), DGT(D("SW_DEC"), CEND))))),
+	R("SW08STG2", 2024, 0, "SWEpisodes", "SW_DEC",
+	  "A new social worker episode has started, but the previous episode has not ended.",
+	  .order = "SW_DECOM",
+	  ROWS(AND(HAS("+1"), DATE_BAD("SW_DEC"), NOTNA("CHILD"), DATE_OK("SW_DECOM")))),
+	R("SW09STG2", 2024, 0, "SWEpisodes", "SW_DECOM SW_DEC",
+	  "Social worker episode appears to have lasted for less than 24 hours.", ROWS(EQCOL("SW_DEC", "SW_DECOM"))),
+	R("SW10STG2", 2024, 2024, "SWEpisodes", "SW_DECOM",
+	  "A new social worker episode has started before the end date of the previous social worker episode.",
+	  .order = "SW_DECOM SW_DEC",
+	  ROWS(AND(HAS("-1"), NOT(AND(DGE(D("SW_DECOM"), DD("-1:SW_DEC", -7)), DLE(D("SW_DECOM"), DD("-1:SW_DEC", 7))))))),
+	R("SW10STG2", 2025, 0, "SWEpisodes", "SW_DECOM",
+	  "A new social worker episode has started before the end date of the previous social worker episode.",
+	  .order = "SW_DECOM SW_DEC",
+	  ROWS(AND(HAS("-1"), NOT(EQ("SW_REASON", "FCONTA")),
+		   NOT(AND(DGE(D("SW_DECOM"), DD("-1:SW_DEC", -7)), DLE(D("SW_DECOM"), DD("-1:SW_DEC", 7))))))),
+	R("SW11aSTG2", 2024, 0, "SWEpisodes", "SW_DEC",
+	  "Social worker episode has ended before 31 March and no subsequent social worker episode has been provided.",
+	  .order = "SW_DECOM",
+	  ROWS(AND(HAS("-1"), DLE(D("-1:SW_DEC"), CEND_D(-5)),
+		   OR(DATE_BAD("SW_DECOM"), NOT(AND(DGE(D("SW_DECOM"), DD("-1:SW_DEC", -5)),
+						    DLE(D("SW_DECOM"), DD("-1:SW_DEC", 5)))))))),
+	R("SW13STG1", 2024, 2024, "SWEpisodes", "SW_REASON",
+	  "The reason for social worker change is either not valid or has not been entered.",
+	  ROWS(NOT(IN("SW_REASON", SW_REASONS)))),
+	R("SW13STG1", 2025, 0, "SWEpisodes", "SW_REASON", "The reason for social worker change is not valid.",
+	  ROWS(OR(AND(NA("SW_REASON"), DGE(D("SW_DECOM"), YMD(2023, 4, 1))),
+		  AND(NOTNA("SW_REASON"), NOT(IN("SW_REASON", SW_REASONS)))))),
+	R("SW14STG2", 2024, 0, "SWEpisodes", "SW_DEC", "Social worker episode date ceased is blank.",
+	  .order = "SW_DECOM", ROWS(AND(DATE_BAD("SW_DEC"), HAS("+1")))),
+	R("SW15STG2", 2025, 0, "SWEpisodes", "SW_REASON", "Reason for social worker change is missing.",
+	  ROWS(AND(NA("SW_REASON"), NOT(AND(DATE_OK("SW_DECOM"), NOT(FN(sw_decom_within_mean_year))))))),
+	SW_MATCHES_LAST("SW16aSTG2", "SW_ID", NOT(EQCOL("SW_ID", "SWEpisodes_last:SW_ID")),
+			"The social worker reason episode changed does not match the open episode at the end of last year."),
+	SW_MATCHES_LAST("SW16bSTG2", "SW_DECOM", NOT(DEQ(D("SW_DECOM"), D("SWEpisodes_last:SW_DECOM"))),
+			"The social worker episode start date does not match the open episode at the end of last year."),
+	SW_MATCHES_LAST("SW16cSTG2", "SW_REASON", NOT(EQCOL("SW_REASON", "SWEpisodes_last:SW_REASON")),
+			"The social worker reason episode changed does not match the open episode at the end of last year."),
+	R("SW17STG2", 2026, 0, "SWEpisodes", "SW_DEC SW_DECOM", "There is no social worker episode open at 31 March",
+	  ROWS(AND(OR(LAST("SW_DECOM"), AND(NOT(ANY("SWEpisodes", DATE_OK("SW_DECOM"))), FN(first_of_child))),
+		   NOTNA("SW_DEC")))),
+
+	/* ---- deprivation of liberty orders (2026-27 on) ---- */
+	R("709", 2027, 0, "DoLo Episodes", "DOLO_START PLACEMENT", "Child with a DoLO is in an unexpected placement type.",
+	  .need = "DoLo Episodes",
+	  PAIRS_IN("Episodes", "DoLo", AND(DOLO_OVERLAPS, NOT(IN("PLACEMENT", "K2 Z12 Z13"))))),
+	R("710", 2027, 0, "DoLo Episodes", "DOLO_START PLACEMENT",
+	  "Child with a DoLO can not be placed in secure children's homes, with parents, young offender institutions, or supported accommodation.",
+	  .need = "DoLo Episodes", PAIRS_IN("Episodes", "DoLo", AND(DOLO_OVERLAPS, IN("PLACEMENT", "K1 P1 R5 K3")))),
 
 	/* ---- data integrity ---- */
 	INT_IN_HEADER("INT01", "AD1", "Data Integrity Check: Child in AD1 does not exist in Header."),

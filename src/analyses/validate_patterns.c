@@ -5,6 +5,7 @@
 #include "analyses/validate_patterns.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -74,8 +75,14 @@ static int join_for(struct ctx *cx, const char *name, size_t n)
 		int k = atoi(name);   /* "+1" -> 1, "-2" -> -2 */
 		jn->jf = cx->f;
 		if (!cx->order) {
+			/* rule->order: "SW_DECOM", or two columns "SW_DECOM SW_DEC" */
 			const char *oc = cx->run->rule && cx->run->rule->order ? cx->run->rule->order : "DECOM";
-			cx->order = vframe_order(cx->f, oc);
+			char c1[64], c2[64] = "";
+			size_t l1 = strcspn(oc, " ");
+			snprintf(c1, sizeof c1, "%.*s", (int)l1, oc);
+			if (oc[l1])
+				snprintf(c2, sizeof c2, "%s", oc + l1 + 1);
+			cx->order = vframe_order2(cx->f, c1, c2[0] ? c2 : NULL);
 			cx->pos = malloc((size_t)(nr ? nr : 1) * sizeof *cx->pos);
 			if (!cx->order || !cx->pos) {
 				cx->oom = 1;

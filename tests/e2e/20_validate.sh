@@ -8,7 +8,8 @@
 # Episodes: A has REC X1 but no DEC (148); B is placed with parents (P1)
 # under V2 (378) by its own LA (PR1, 527). The blank line makes C row 5;
 # C left care in the year (E8 on 30/03/2024) and is a girl with no mother
-# status (607, on her episode and her Header row).
+# status (607, on her episode and her Header row). No episode gives its
+# postcodes though none is respite or UASC (392b).
 mkdir -p "$work/r/2023_24"
 cat > "$work/r/2023_24/header.csv" <<'CSV'
 CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB
@@ -33,6 +34,9 @@ cat >"$work/want" <<'TXT'
 148,Episodes,2,A
 209,Header,2,A
 378,Episodes,3,B
+392b,Episodes,2,A
+392b,Episodes,3,B
+392b,Episodes,5,C
 393,Header,4,C
 442,Header,3,B
 442,Header,4,C
