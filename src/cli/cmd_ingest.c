@@ -11,7 +11,7 @@ static int run(int argc, char **argv);
 
 const struct cli_command cmd_ingest = {
 	.name = "ingest",
-	.summary = "load returns (SSDA903 CSV/XML) into the store",
+	.summary = "load returns (SSDA903 CSV/XML) and DfE published tables into the store",
 	.order = 20,
 	.usage = "  caseflow ingest [--db PATH] [--year YYYY-YY] [--format table|csv|json] FILE|DIR...",
 	.help =
@@ -19,6 +19,9 @@ const struct cli_command cmd_ingest = {
 	"each return in one transaction. SSDA903 CSV tables are recognised by their\n"
 	"header, whatever the files are called; the CSV tables in one folder form one\n"
 	"return. Loading a file already in the store (same SHA-256) changes nothing.\n"
+	"DfE published tables (tidy layout: time_period, geographic_level, ...), the\n"
+	"statistical-neighbour groupings and the ONS LTLA-UTLA lookup are recognised by\n"
+	"their headers too, each file its own return (see docs/benchmarks.md).\n"
 	"\n"
 	"A structural problem (unreadable file, not a known table, a required column\n"
 	"missing) rejects that return: nothing of it is written, the message names\n"
