@@ -1,12 +1,11 @@
 #!/bin/sh
-# make bench: run every per-area benchmark script bench/<area>.sh in turn.
-# Each prints its own figures; see bench/README.md for recorded results.
+# make bench: run every per-area benchmark script bench/<area>.sh.
 set -u
-cd "$(dirname "$0")/.."
+top=$(cd "$(dirname "$0")/.." && pwd)
 status=0
-for s in bench/*.sh; do
-	[ "$s" = bench/run.sh ] && continue
-	echo "== $s"
-	sh "$s" || status=1
+for b in "$top"/bench/*.sh; do
+	case $(basename "$b") in run.sh|*_compare.sh) continue ;; esac
+	echo "== $(basename "$b" .sh)"
+	sh "$b" || status=1
 done
 exit $status

@@ -140,7 +140,8 @@ void render_table_json_rows(const struct cf_table *t, FILE *fp, int *first)
 	}
 }
 
-static int write_xlsx(struct cf_table *const *tables, int n, const char *path, struct cf_error *err)
+static int write_xlsx(struct cf_table *const *tables, int n, const char *path,
+		      int (*more)(void *wb, void *ctx, struct cf_error *err), void *ctx, struct cf_error *err)
 {
 	lxw_workbook *wb = workbook_new(path);
 	if (!wb)
@@ -184,10 +185,26 @@ static int write_xlsx(struct cf_table *const *tables, int n, const char *path, s
 		if (t->nrows > 0 && t->ncols > 0)
 			worksheet_autofilter(ws, 0, 0, (lxw_row_t)t->nrows, (lxw_col_t)(t->ncols - 1));
 	}
+	if (more) {
+		int rc = more(wb, ctx, err);
+		if (rc) {
+			workbook_close(wb);
+			return rc;
+		}
+	}
 	lxw_error e = workbook_close(wb);
 	if (e != LXW_NO_ERROR)
 		return cf_error_at(err, CF_EIO, path, 0, NULL, NULL, "cannot write workbook: %s", lxw_strerror(e));
 	return CF_OK;
+}
+
+int render_tables_xlsx(struct cf_table *const *tables, int n, const char *path,
+		       int (*more)(void *wb, void *ctx, struct cf_error *err), void *ctx,
+		       struct cf_error *err)
+{
+	if (!path || strcmp(path, "-") == 0)
+		return cf_error_set(err, CF_EUSAGE, "--format xlsx needs --out FILE.xlsx");
+	return write_xlsx(tables, n, path, more, ctx, err);
 }
 
 int render_tables(struct cf_table *const *tables, int n, enum render_format fmt,
@@ -196,7 +213,7 @@ int render_tables(struct cf_table *const *tables, int n, enum render_format fmt,
 	if (fmt == RENDER_XLSX) {
 		if (!out || strcmp(out, "-") == 0)
 			return cf_error_set(err, CF_EUSAGE, "--format xlsx needs --out FILE.xlsx");
-		return write_xlsx(tables, n, out, err);
+		return write_xlsx(tables, n, out, NULL, NULL, err);
 	}
 	FILE *fp = stdout;
 	if (out && strcmp(out, "-") != 0) {
