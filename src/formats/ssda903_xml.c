@@ -16,8 +16,8 @@
 /* What one <CHILD> may hold before we call the file something else: a real
  * child has tens of records, so these only stop a file that would make
  * memory grow without bound. */
-#define XML_MAX_CHILD_RECORDS 100000
-#define XML_MAX_CHILD_BYTES ((size_t)32 << 20)
+#define XML_MAX_CHILD_RECORDS 20000
+#define XML_MAX_CHILD_BYTES ((size_t)16 << 20)
 
 /* Leaves of <HEADER> (and of <CHILD> outside any record): the fields of the
  * one-row-per-child tables (header, UASC, OC3, AD1). CHILDID is read as CHILD. */
