@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <sys/stat.h>
 
+#include "analyses/funnel.h"
 #include "analyses/summary.h"
 #include "cli/command.h"
 #include "outputs/render.h"
@@ -21,6 +22,11 @@ const struct cli_command cmd_summary = {
 	"other). \"all\" marks totals. A child with several episodes counts once:\n"
 	"started uses the first period of care starting in the year (age and placement\n"
 	"that day), ceased the last one ending in it. Definitions: docs/definitions.md.\n"
+	"\n"
+	"Then the front-door funnel for each collection year loaded: contacts,\n"
+	"referrals, referrals_nfa (no further action), assessments (completed),\n"
+	"s47 (started), icpc (conferences held), cpp_started and cla_started (periods\n"
+	"of care), counting events (see src/analyses/funnel.h), in the same columns.\n"
 	"\n"
 	"Options:\n"
 	"  --db PATH      the store (default $CASEFLOW_DB or caseflow.db)\n"
@@ -59,20 +65,23 @@ static int run(int argc, char **argv)
 	struct cf_error err;
 	struct store *st;
 	struct cla_data cla;
-	struct cf_table *t = NULL;
+	struct cf_table *t[2] = { NULL, NULL };
 	cf_error_clear(&err);
 	int rc = store_open(&st, db, 0, &err);
 	if (!rc) {
 		rc = cla_load(st, &cla, &err);
 		if (!rc) {
-			rc = summary_cla(&cla, &t, &err);
+			rc = summary_cla(&cla, &t[0], &err);
+			if (!rc)
+				rc = funnel_front_door(st, &cla, &t[1], &err);
 			cla_release(&cla);
 		}
 		store_close(st);
 	}
 	if (!rc)
-		rc = render_tables(&t, 1, fmt, out, &err);
-	cf_table_free(t);
+		rc = render_tables(t, 2, fmt, out, &err);
+	cf_table_free(t[0]);
+	cf_table_free(t[1]);
 	if (rc)
 		cf_error_print(&err);
 	return rc;

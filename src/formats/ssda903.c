@@ -120,6 +120,15 @@ int ssda903_recognise(const char *path, char *const *fields, const size_t *lens,
 		}
 	}
 	if (best < 0 || best_hits < 2) {
+		/* never echo control bytes to the terminal */
+		for (int i = 0; i < nfields; i++)
+			for (size_t k = 0; k < lens[i]; k++) {
+				unsigned char c = (unsigned char)fields[i][k];
+				if ((c < 0x20 && c != '\t' && c != '\r' && c != '\n') || c == 0x7f)
+					return cf_error_at(err, CF_EINPUT, path, 1, NULL, NULL,
+							   "not an SSDA903 table: the first line holds binary data, "
+							   "not a CSV header (a binary file?)");
+			}
 		char shown[128];
 		snprintf(shown, sizeof shown, "%.*s", nfields > 0 ? (int)(lens[0] > 60 ? 60 : lens[0]) : 0,
 			 nfields > 0 ? fields[0] : "");

@@ -82,4 +82,19 @@ int ssda903_csv_read(const char *path, enum ssda903_table *table, long *rows,
 /* Read just enough of a CSV to recognise its table (no rows delivered). */
 int ssda903_csv_sniff(const char *path, enum ssda903_table *table, struct cf_error *err);
 
+/* Read a return in the DfE XML layout (root <EXPSSDA903>, one <CHILD> per
+ * child holding a <HEADER> and its <EPISODE>s), streaming: memory is bounded
+ * by the largest <CHILD>, whatever the file's size. Rows are delivered per
+ * table with the canonical columns: CHILD from CHILDID, and DOB and SEX
+ * copied from the child's HEADER into the tables that carry them in CSV.
+ * row = the record's ordinal in its table + 1 (as if each table were its
+ * own CSV with a header row), so the CSV and XML of one return give the same
+ * rows; line = the XML line of the record's element. rows[t] counts the
+ * rows delivered. Elements caseflow does not store (PL_LA, PL_LOCATION ...)
+ * are skipped. A file that is not well-formed, is truncated or has another
+ * root returns CF_EINPUT naming the file and line; CF_EIO when it cannot be
+ * opened. */
+int ssda903_xml_read(const char *path, long rows[S903_NTABLES], ssda903_row_fn fn, void *ctx,
+		     struct cf_error *err);
+
 #endif

@@ -21,6 +21,13 @@ int render_format_parse(const char *s, enum render_format *out);
 int render_tables(struct cf_table *const *tables, int n, enum render_format fmt,
 		  const char *out, struct cf_error *err);
 
+/* As render_tables in XLSX, then more(wb, ctx) adds sheets of its own to
+ * the open workbook (an lxw_workbook *) before it is closed; more returns
+ * CF_OK or a status with err set. */
+int render_tables_xlsx(struct cf_table *const *tables, int n, const char *path,
+		       int (*more)(void *wb, void *ctx, struct cf_error *err), void *ctx,
+		       struct cf_error *err);
+
 /* One table to an open stream (TABLE, CSV or JSON). */
 void render_table_text(const struct cf_table *t, FILE *fp);
 void render_table_csv(const struct cf_table *t, FILE *fp);

@@ -79,6 +79,12 @@ int ingest_year_from_path(const char *path)
 	return found;
 }
 
+struct ingest_entry *ingest_add_entry(struct ingest_ctx *ctx, const char *path, const char *kind,
+				      const char *status)
+{
+	return report_add(ctx->rep, path, kind, status);
+}
+
 int ingest_row_written(struct ingest_ctx *ctx, struct cf_error *err)
 {
 	ctx->rows_written++;
@@ -264,6 +270,13 @@ static int walk(const char *path, int top, struct file_list *out, struct cf_erro
 /* Every kind of file ingest reads, in the order they are tried. */
 static const struct ingest_source sources[] = {
 	{ "ssda903.csv", sniff_ssda903_csv, load_ssda903_csv_group, 1 },
+	{ "ssda903.xml", sniff_ssda903_xml, load_ssda903_xml, 0 },
+	{ "cin.census", sniff_cin_census, load_cin_census, 0 },
+	{ "csww.census", sniff_csww_census, load_csww_census, 0 },
+	{ "local.csv", sniff_local_csv, load_local_csv, 0 },
+	{ "dfe.published", sniff_dfe_published, load_dfe_published, 0 },
+	{ "dfe.sn_groups", sniff_dfe_sn_groups, load_dfe_sn_groups, 0 },
+	{ "ons.la_lookup", sniff_ons_la_lookup, load_ons_la_lookup, 0 },
 };
 #define NSOURCES ((int)(sizeof sources / sizeof sources[0]))
 #define SOURCE_EMPTY (-1)
@@ -451,8 +464,7 @@ int ingest_paths(struct store *st, char *const *paths, int npaths, const struct 
 			if (e)
 				snprintf(e->note, sizeof e->note, "%s", why);
 			fprintf(stderr, "caseflow: %s\n", why);
-			unreadable[i] = 1;
-			rep->rejected++;
+			unreadable[i] = 1;   /* counted as a rejected return below, once per folder */
 			any_rejected = 1;
 		}
 	}
@@ -477,6 +489,9 @@ int ingest_paths(struct store *st, char *const *paths, int npaths, const struct 
 				if (unreadable[j] && !strcmp(dirs[j], dirs[i]) && src->group_by_dir)
 					bad = files.paths[j];
 			if (bad) {
+				for (int j = 0; j < files.n; j++)
+					if (unreadable[j] && !strcmp(dirs[j], dirs[i]))
+						unreadable[j] = 2;   /* this return's rejection covers it */
 				for (int g = 0; g < n; g++) {
 					struct ingest_entry *e = report_add(rep, group[g], src->name, "rejected");
 					if (e)
@@ -496,6 +511,14 @@ int ingest_paths(struct store *st, char *const *paths, int npaths, const struct 
 		progress_update(&bar, i + 1);
 	}
 	progress_finish(&bar);
+	/* unreadable files no return took in: one rejected return per folder */
+	for (int i = 0; i < files.n; i++)
+		if (unreadable[i] == 1) {
+			rep->rejected++;
+			for (int j = i; j < files.n; j++)
+				if (unreadable[j] == 1 && !strcmp(dirs[j], dirs[i]))
+					unreadable[j] = 2;
+		}
 	sqlite3_finalize(ctx.issue_stmt);
 	for (int i = 0; i < files.n; i++)
 		free(dirs[i]);

@@ -71,6 +71,12 @@ struct ingest_ctx {
 int ingest_add_return(struct ingest_ctx *ctx, const char *path, const char *kind, int collection_year,
 		      long long *return_id, struct ingest_entry **entry, struct cf_error *err);
 
+/* Add a line to the load summary (one table of a file that holds several).
+ * The pointer stays valid until the next line is added (the report grows);
+ * NULL when out of memory. */
+struct ingest_entry *ingest_add_entry(struct ingest_ctx *ctx, const char *path, const char *kind,
+				      const char *status);
+
 /* Record a value problem. value may be NULL. Never fails the load on its own. */
 int ingest_issue(struct ingest_ctx *ctx, struct ingest_entry *entry, long long return_id, const char *tbl,
 		 long row, long line, const char *child, const char *column, const char *value,
@@ -106,5 +112,20 @@ struct ingest_source {
 /* Source loaders: a sniff and a load function per kind, one file each. */
 int sniff_ssda903_csv(const struct ingest_sniff *info);
 int load_ssda903_csv_group(struct ingest_ctx *ctx, char **paths, int n, struct cf_error *err);
+int sniff_ssda903_xml(const struct ingest_sniff *info);
+int load_ssda903_xml(struct ingest_ctx *ctx, char **paths, int n, struct cf_error *err);
+int sniff_cin_census(const struct ingest_sniff *info);
+int load_cin_census(struct ingest_ctx *ctx, char **paths, int n, struct cf_error *err);
+int sniff_csww_census(const struct ingest_sniff *info);
+int load_csww_census(struct ingest_ctx *ctx, char **paths, int n, struct cf_error *err);
+int sniff_local_csv(const struct ingest_sniff *info);
+int load_local_csv(struct ingest_ctx *ctx, char **paths, int n, struct cf_error *err);
+/* DfE published tables (tidy layout), statistical-neighbour groupings, ONS LTLA-UTLA lookup (load_published.c) */
+int sniff_dfe_published(const struct ingest_sniff *info);
+int load_dfe_published(struct ingest_ctx *ctx, char **paths, int n, struct cf_error *err);
+int sniff_dfe_sn_groups(const struct ingest_sniff *info);
+int load_dfe_sn_groups(struct ingest_ctx *ctx, char **paths, int n, struct cf_error *err);
+int sniff_ons_la_lookup(const struct ingest_sniff *info);
+int load_ons_la_lookup(struct ingest_ctx *ctx, char **paths, int n, struct cf_error *err);
 
 #endif

@@ -233,3 +233,83 @@ int load_ssda903_csv_group(struct ingest_ctx *ctx, char **paths, int n, struct c
 	sink_release(&sink);
 	return rc;
 }
+
+int sniff_ssda903_xml(const struct ingest_sniff *info)
+{
+	return info->xml_root && !strcmp(info->xml_root, "EXPSSDA903");
+}
+
+/* One XML return: one `returns` row for the file, and a summary line per
+ * table, added when the table's first row arrives. */
+struct xml_load {
+	struct s903_sink sink;
+	int entry_idx[S903_NTABLES];     /* index into the report, -1 before the first row */
+};
+
+static int xml_row(void *vctx, enum ssda903_table t, const char *const *vals, const size_t *lens,
+		   long row, long line, struct cf_error *err)
+{
+	struct xml_load *x = vctx;
+	struct ingest_report *rep = x->sink.ctx->rep;
+	if (x->entry_idx[t] < 0) {
+		char kind[48];
+		snprintf(kind, sizeof kind, "ssda903.%s", ssda903_tables[t].name);
+		struct ingest_entry *e = ingest_add_entry(x->sink.ctx, x->sink.path, kind, "loaded");
+		if (!e)
+			return cf_error_set(err, CF_EIO, "out of memory");
+		e->return_id = x->sink.return_id;
+		x->entry_idx[t] = (int)(e - rep->entries);
+		/* adding a line may have moved the report */
+		for (int k = 0; k < S903_NTABLES; k++)
+			x->sink.entries[k] = x->entry_idx[k] >= 0 ? &rep->entries[x->entry_idx[k]] : NULL;
+	}
+	return sink_row(&x->sink, t, vals, lens, row, line, err);
+}
+
+int load_ssda903_xml(struct ingest_ctx *ctx, char **paths, int n, struct cf_error *err)
+{
+	int rc = CF_OK;
+	for (int i = 0; i < n && !rc; i++) {
+		int year = ctx->opt->collection_year > 0 ? ctx->opt->collection_year : ingest_year_from_path(paths[i]);
+		long long rid;
+		struct ingest_entry *file_entry;
+		if ((rc = ingest_add_return(ctx, paths[i], "ssda903.xml", year, &rid, &file_entry, err)))
+			break;
+		if (rid == 0)
+			continue;  /* already loaded */
+		int file_idx = (int)(file_entry - ctx->rep->entries);
+		struct xml_load x;
+		memset(&x, 0, sizeof x);
+		x.sink.ctx = ctx;
+		x.sink.return_id = rid;
+		x.sink.path = paths[i];
+		for (int t = 0; t < S903_NTABLES; t++)
+			x.entry_idx[t] = -1;
+		long rows[S903_NTABLES];
+		rc = ssda903_xml_read(paths[i], rows, xml_row, &x, err);
+		sink_release(&x.sink);
+		long total = 0;
+		int ntables = 0;
+		for (int t = 0; t < S903_NTABLES; t++) {
+			total += rows[t];
+			ntables += rows[t] > 0;
+		}
+		if (!rc)
+			rc = set_rows(ctx, rid, total, err);
+		if (!rc)
+			rc = finish_return(ctx, &rid, 1, year, err);
+		if (!rc) {
+			struct ingest_entry *e = ctx->rep->entries;
+			snprintf(e[file_idx].note, sizeof e[file_idx].note, "%ld rows in %d tables, one line each below",
+				 total, ntables);
+			/* the tables' lines came in first-row order; list them in the DfE order */
+			struct ingest_entry sorted[S903_NTABLES];
+			int k = 0;
+			for (int t = 0; t < S903_NTABLES; t++)
+				if (x.entry_idx[t] >= 0)
+					sorted[k++] = e[x.entry_idx[t]];
+			memcpy(&e[file_idx + 1], sorted, sizeof sorted[0] * (size_t)k);
+		}
+	}
+	return rc;
+}

@@ -1,0 +1,110 @@
+/* Column-oriented tables of raw string values for the validator: one frame
+ * per return table (Header, Episodes, ..., Header_last, ...), each row with
+ * the index label it had where it was loaded, and a dataset holding the
+ * frames with the collection's dates. Values stay as the return gave them,
+ * because DfE's rules judge the raw values (a lower-case code is an error). */
+#ifndef CF_ANALYSES_VFRAME_H
+#define CF_ANALYSES_VFRAME_H
+
+#include <stddef.h>
+
+#include "base/arena.h"
+#include "base/date.h"
+
+struct vcol {
+	const char *name;        /* owned by the dataset's arena */
+	const char **v;          /* nrows values, NULL = missing; strings in the arena */
+	unsigned char *num;      /* NULL, or 1 where the value came as a number (JSON input) */
+	cf_date *d;              /* dates parsed as dd/mm/yyyy on first use (CF_DATE_NONE = not one) */
+};
+
+struct vindex;
+
+struct vframe {
+	const char *name;        /* "Episodes", "Header_last", "ChildIdentifiers" */
+	long nrows, cap;
+	long *index;             /* row labels: 0-based data row as loaded (pandas' index) */
+	long *rownum;            /* row in the file, header = 1 (label + 2 unless set) */
+	int ncols, capcols;
+	struct vcol **cols;      /* each column allocated once, so pointers stay valid */
+	struct vindex *by_child; /* built on first use by vframe_find */
+	struct arena *arena;     /* the dataset's */
+};
+
+/* What the collection is: dates as DfE's metadata gives them. */
+struct vmeta {
+	cf_date collection_start;   /* 1 April; CF_DATE_NONE when unknown */
+	cf_date collection_end;     /* 31 March */
+	int year;                   /* collection year by its end: 2024 for 2023-24; 0 unknown */
+	int year_known;             /* the collection year was given (collectionYear) */
+	const char *file_format;    /* "csv", "xml" or NULL */
+	const char *la_code;        /* the LA's code (E09000033), or NULL */
+	const char *la_name;
+};
+
+#define VDATA_MAXFRAMES 64
+
+struct vdata {
+	struct arena arena;
+	int nframes;
+	struct vframe *frames[VDATA_MAXFRAMES];
+	struct vmeta meta;
+};
+
+void vdata_init(struct vdata *vd);
+void vdata_release(struct vdata *vd);          /* frees every frame */
+void vdata_set_year(struct vdata *vd, int year);  /* collection year and its start/end */
+
+/* The frame called name, or NULL when the dataset has none. */
+struct vframe *vdata_frame(const struct vdata *vd, const char *name);
+/* Add an empty frame (replacing none: NULL when the name exists, is full or OOM). */
+struct vframe *vdata_add_frame(struct vdata *vd, const char *name);
+/* Drop a frame (a table the rules should treat as absent). */
+void vdata_remove_frame(struct vdata *vd, const char *name);
+
+/* Column called name, or -1. */
+int vframe_colno(const struct vframe *f, const char *name);
+/* Column called name; a frame without it gets an all-missing one, so rules
+ * see a missing column as missing values. NULL only on OOM. */
+struct vcol *vframe_col(struct vframe *f, const char *name);
+/* Add a column (all missing) and return its number, or -1 on OOM. */
+int vframe_add_col(struct vframe *f, const char *name);
+/* Append a row with all values missing; returns its position or -1 on OOM.
+ * Its file row is label + 2 until vframe_add_row_at says otherwise. */
+long vframe_add_row(struct vframe *f, long label);
+long vframe_add_row_at(struct vframe *f, long label, long rownum);
+/* Set a value (copied into the arena; NULL = missing). Returns 0 or -1 on OOM. */
+int vframe_set(struct vframe *f, int col, long row, const char *s, size_t len, int numeric);
+
+static inline const char *vcol_str(const struct vcol *c, long row) { return c->v[row]; }
+static inline int vcol_na(const struct vcol *c, long row) { return c->v[row] == NULL; }
+/* The value parsed as a dd/mm/yyyy date, or CF_DATE_NONE. */
+cf_date vcol_date(struct vframe *f, struct vcol *c, long row);
+/* 1 when the value equals s as a string (a numeric JSON value never equals
+ * a string literal, as in pandas). */
+int vcol_eq(const struct vcol *c, long row, const char *s);
+/* 1 when the value is one of the space-separated codes in list. */
+int vcol_in(const struct vcol *c, long row, const char *list);
+/* The value as pandas' astype(str) shows it: "nan" for missing. */
+const char *vcol_asstr(const struct vcol *c, long row);
+/* Value as a number (strings are parsed); returns 0 and sets *out, or -1. */
+int vcol_num(const struct vcol *c, long row, double *out);
+
+/* Strict DfE date: d/m/yyyy with 1-2 digit day and month. Returns 0 or -1. */
+int vdate_parse(const char *s, cf_date *out);
+
+/* Rows whose column `col` equals key, in row order: call with row = -1 to
+ * get the first, then the previous result; -1 at the end. The index over
+ * (f, col) is built on first use (only CHILD is indexed). */
+long vframe_find(struct vframe *f, const char *key, long after);
+/* 1 when some row's CHILD equals key. */
+int vframe_has_child(struct vframe *f, const char *key);
+
+/* Positions of f's rows sorted by CHILD, then by the date column `datecol`
+ * (missing dates last), then by position. Caller frees. NULL on OOM. */
+long *vframe_order(struct vframe *f, const char *datecol);
+
+/* 1 when s is one of the space-separated words in list. */
+int vlist_has(const char *list, const char *s);
+
+#endif

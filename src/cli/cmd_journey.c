@@ -1,0 +1,80 @@
+/* caseflow journey: one child's events across every source, in date order. */
+#include <stdio.h>
+#include <sys/stat.h>
+
+#include "analyses/journey.h"
+#include "cli/command.h"
+#include "outputs/render.h"
+
+static int run(int argc, char **argv);
+
+const struct cli_command cmd_journey = {
+	.name = "journey",
+	.summary = "one child's events from first contact to leaving care, with their source files",
+	.order = 40,
+	.usage = "  caseflow journey [--db PATH] --child ID [--format table|csv|json|xlsx] [--out FILE]",
+	.help =
+	"Lists every dated event the store holds for one child, in date order, from\n"
+	"every source loaded: contacts and early help (local extracts, Annex A),\n"
+	"referrals, assessments, section 47 enquiries, initial child protection\n"
+	"conferences, CP plans and reviews, CIN plans (CIN census, Annex A), episodes of\n"
+	"care, placement and legal status changes, reviews and missing episodes\n"
+	"(SSDA903), and home areas. Each event names the file it came from (and its\n"
+	"row, or for XML the line). Where several returns hold the same record, the\n"
+	"latest collection year's version is shown. Names, UPNs and full postcodes are\n"
+	"never shown. The child ID is the LA's own: CHILD in the 903, LAchildID in the\n"
+	"CIN census, the child ID of Annex A.\n"
+	"\n"
+	"Options:\n"
+	"  --db PATH      the store (default $CASEFLOW_DB or caseflow.db)\n"
+	"  --child ID     the child (required)\n"
+	"  --format FMT   table (default), csv, json or xlsx (xlsx needs --out)\n"
+	"  --out FILE     write there instead of standard output\n"
+	"\n"
+	"Examples:\n"
+	"  caseflow journey --db la.db --child 907440\n"
+	"  caseflow journey --db la.db --child 907440 --format json\n",
+	.run = run,
+};
+
+static int run(int argc, char **argv)
+{
+	const char *db = cli_default_db(), *fmt_s = "table", *out = NULL, *child = NULL;
+	for (int i = 1; i < argc; i++) {
+		int m;
+		if ((m = cli_opt(&cmd_journey, argc, argv, &i, "--db", &db)) ||
+		    (m = cli_opt(&cmd_journey, argc, argv, &i, "--child", &child)) ||
+		    (m = cli_opt(&cmd_journey, argc, argv, &i, "--format", &fmt_s)) ||
+		    (m = cli_opt(&cmd_journey, argc, argv, &i, "--out", &out))) {
+			if (m < 0)
+				return 2;
+			continue;
+		}
+		return cli_usage_error(&cmd_journey, "unexpected argument %s", argv[i]);
+	}
+	if (!child || !child[0])
+		return cli_usage_error(&cmd_journey, "name the child with --child ID");
+	enum render_format fmt;
+	if (render_format_parse(fmt_s, &fmt))
+		return cli_usage_error(&cmd_journey, "--format must be table, csv, json or xlsx");
+	struct stat sb;
+	if (stat(db, &sb) != 0) {
+		fprintf(stderr, "caseflow: %s: no store here; load data first with 'caseflow ingest --db %s FILES'\n", db, db);
+		return 1;
+	}
+	struct cf_error err;
+	struct store *st;
+	struct cf_table *t = NULL;
+	cf_error_clear(&err);
+	int rc = store_open(&st, db, 0, &err);
+	if (!rc) {
+		rc = journey_child(st, child, &t, &err);
+		store_close(st);
+	}
+	if (!rc)
+		rc = render_tables(&t, 1, fmt, out, &err);
+	cf_table_free(t);
+	if (rc)
+		cf_error_print(&err);
+	return rc;
+}

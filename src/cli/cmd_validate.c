@@ -1,0 +1,233 @@
+/* caseflow validate: DfE's validation rules over a return, with findings an
+ * analyst can act on. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "analyses/validate.h"
+#include "analyses/vload.h"
+#include "cli/command.h"
+#include "outputs/render.h"
+#include "outputs/validate_xlsx.h"
+#include "store/ingest.h"
+
+static int run(int argc, char **argv);
+
+const struct cli_command cmd_validate = {
+	.name = "validate",
+	.summary = "check a return against DfE's validation rules for its year",
+	.order = 25,
+	.usage = "  caseflow validate [--year 2024-25] [--rules 103,2001,...] [--previous DIR] FILE|DIR...\n"
+		 "  caseflow validate --db PATH [--year 2024-25] [--rules ...]\n"
+		 "  caseflow validate --list-rules [--year 2024-25] [--return 903|cin]",
+	.help =
+	"Runs DfE's SSDA903 validation rules in force for the collection year over\n"
+	"a return: the DfE CSV tables given (files, or a folder of them), or the\n"
+	"returns of that year in the store. Prints a summary (rows failing per\n"
+	"rule, most first) and every finding: rule, error or query, table, row in\n"
+	"the file (the header is row 1), child ID, the fields involved with their\n"
+	"values, and the rule's message. The ruleset is the one DfE's tool uses\n"
+	"for that year; rules that need the previous year's return run when it is\n"
+	"given (--previous, or the year before in the store). Rules that need the\n"
+	"ONS postcode or LA lookups, or Ofsted's provider lists, are listed as\n"
+	"skipped. How rules are written and which are not: docs/validation.md.\n"
+	"\n"
+	"Options:\n"
+	"  --year YEAR       collection year: 2024-25, 2024/25 or 2025 (its end);\n"
+	"                    default: from the folder name (2024_25), else the year\n"
+	"                    of the latest episode date\n"
+	"  --rules LIST      only these rule codes, comma-separated\n"
+	"  --previous PATH   the previous year's return (files or folder)\n"
+	"  --la CODE         the LA's code (E09000033), for placement-location rules\n"
+	"  --db PATH         validate the store's return for the year instead of files\n"
+	"  --list-rules      list the rules in force (every version without --year)\n"
+	"  --return TYPE     903 (default) or cin, for --list-rules\n"
+	"  --format FMT      table (default), csv, json or xlsx (xlsx needs --out);\n"
+	"                    the workbook adds a sheet per table with the failing\n"
+	"                    cells highlighted\n"
+	"  --out FILE        write there instead of standard output\n"
+	"\n"
+	"Exit status: 0 when the rules ran (findings or not), 1 bad input, 2 usage,\n"
+	"3 I/O.\n"
+	"\n"
+	"Examples:\n"
+	"  caseflow validate ../shared/data/ssda903-synth/2023_24/csv\n"
+	"  caseflow validate --year 2023-24 --previous 2022_23/csv 2023_24/csv --rules 103,503B\n"
+	"  caseflow validate --db la.db --format xlsx --out findings.xlsx\n"
+	"  caseflow validate --list-rules --year 2024-25\n",
+	.run = run,
+};
+
+/* Split "103, 2001,392c" into codes (pointers into a copy the caller frees). */
+static int split_codes(const char *s, char **copy, const char ***codes, int *n)
+{
+	*copy = strdup(s);
+	size_t cap = strlen(s) / 2 + 2;
+	*codes = malloc(cap * sizeof **codes);
+	*n = 0;
+	if (!*copy || !*codes)
+		return -1;
+	for (char *p = *copy; *p;) {
+		while (*p == ',' || *p == ' ')
+			*p++ = 0;
+		if (!*p)
+			break;
+		(*codes)[(*n)++] = p;
+		while (*p && *p != ',' && *p != ' ')
+			p++;
+	}
+	return 0;
+}
+
+static int list_rules(enum vreturn ret, int year, enum render_format fmt, const char *out)
+{
+	struct cf_error err;
+	struct cf_table *t = NULL;
+	cf_error_clear(&err);
+	int rc = validate_list_rules(ret, year, &t, &err);
+	if (!rc)
+		rc = render_tables(&t, 1, fmt, out, &err);
+	cf_table_free(t);
+	if (rc)
+		cf_error_print(&err);
+	return rc;
+}
+
+static int run(int argc, char **argv)
+{
+	const char *db = NULL, *fmt_s = "table", *out = NULL, *year_s = NULL, *rules_s = NULL,
+		   *prev = NULL, *la = NULL, *ret_s = "903";
+	int list = 0;
+	char **paths = calloc((size_t)argc + 1, sizeof *paths);
+	int npaths = 0;
+	if (!paths)
+		return 3;
+	for (int i = 1; i < argc; i++) {
+		int m;
+		if ((m = cli_opt(&cmd_validate, argc, argv, &i, "--db", &db)) ||
+		    (m = cli_opt(&cmd_validate, argc, argv, &i, "--format", &fmt_s)) ||
+		    (m = cli_opt(&cmd_validate, argc, argv, &i, "--out", &out)) ||
+		    (m = cli_opt(&cmd_validate, argc, argv, &i, "--year", &year_s)) ||
+		    (m = cli_opt(&cmd_validate, argc, argv, &i, "--rules", &rules_s)) ||
+		    (m = cli_opt(&cmd_validate, argc, argv, &i, "--previous", &prev)) ||
+		    (m = cli_opt(&cmd_validate, argc, argv, &i, "--la", &la)) ||
+		    (m = cli_opt(&cmd_validate, argc, argv, &i, "--return", &ret_s))) {
+			if (m < 0) {
+				free(paths);
+				return 2;
+			}
+			continue;
+		}
+		if (cli_flag(argv, i, "--list-rules")) {
+			list = 1;
+			continue;
+		}
+		if (argv[i][0] == '-' && argv[i][1]) {
+			free(paths);
+			return cli_usage_error(&cmd_validate, "unknown option %s", argv[i]);
+		}
+		paths[npaths++] = argv[i];
+	}
+	int rc = 0;
+	enum render_format fmt;
+	int year = 0;
+	enum vreturn ret = VR_903;
+	if (render_format_parse(fmt_s, &fmt))
+		rc = cli_usage_error(&cmd_validate, "--format must be table, csv, json or xlsx");
+	else if (year_s && !(year = validate_parse_year(year_s)))
+		rc = cli_usage_error(&cmd_validate, "--year %s: give a collection year such as 2024-25", year_s);
+	else if (strcmp(ret_s, "903") == 0 || strcmp(ret_s, "ssda903") == 0)
+		ret = VR_903;
+	else if (strcmp(ret_s, "cin") == 0)
+		ret = VR_CIN;
+	else
+		rc = cli_usage_error(&cmd_validate, "--return must be 903 or cin");
+	if (rc) {
+		free(paths);
+		return rc;
+	}
+	if (list) {
+		free(paths);
+		return list_rules(ret, year, fmt, out);
+	}
+	if (ret != VR_903) {
+		free(paths);
+		return cli_usage_error(&cmd_validate, "validating a CIN census needs the CIN reader; only --list-rules takes --return cin");
+	}
+	if ((db != NULL) == (npaths > 0)) {
+		free(paths);
+		return cli_usage_error(&cmd_validate, "give the return's files or folder, or --db PATH (not both)");
+	}
+
+	struct cf_error err;
+	struct vdata vd;
+	struct validate_report rep;
+	char *codes_copy = NULL;
+	const char **codes = NULL;
+	int ncodes = 0;
+	memset(&rep, 0, sizeof rep);
+	cf_error_clear(&err);
+	vdata_init(&vd);
+	if (rules_s && split_codes(rules_s, &codes_copy, &codes, &ncodes)) {
+		rc = cf_error_set(&err, CF_EIO, "out of memory");
+		goto done;
+	}
+	for (int i = 0; i < ncodes; i++)
+		if (!validate_rule_known(ret, codes[i])) {
+			rc = cf_error_set(&err, CF_EUSAGE, "--rules: no rule %s (caseflow validate --list-rules lists them)",
+					  codes[i]);
+			goto done;
+		}
+	if (db) {
+		struct stat sb;
+		struct store *st = NULL;
+		if (stat(db, &sb) != 0) {
+			rc = cf_error_at(&err, CF_EINPUT, db, 0, NULL, NULL,
+					 "no store here; load data first with 'caseflow ingest --db %s FILES'", db);
+			goto done;
+		}
+		rc = store_open(&st, db, 1, &err);
+		if (!rc && !year && !(year = vload_903_store_latest(st, &err)))
+			rc = err.status ? err.status : cf_error_set(&err, CF_EINPUT, "the store holds no SSDA903 return");
+		if (!rc)
+			rc = vload_903_store(&vd, st, year, &err);
+		store_close(st);
+	} else {
+		rc = vload_903_paths(&vd, paths, npaths, "", &err);
+		if (!rc && prev)
+			rc = vload_903_paths(&vd, (char *const[]){ (char *)prev }, 1, "_last", &err);
+		if (!rc && !year)
+			year = ingest_year_from_path(paths[0]);
+		if (!rc && !year && !(year = vload_infer_year(&vd)))
+			rc = cf_error_set(&err, CF_EINPUT, "cannot tell the collection year: give --year (e.g. 2024-25)");
+		vd.meta.file_format = "csv";
+	}
+	if (rc)
+		goto done;
+	vdata_set_year(&vd, year);
+	vd.meta.la_code = la;
+	struct validate_options opt = { .ret = ret, .year = year, .codes = ncodes ? codes : NULL, .ncodes = ncodes };
+	rc = validate_run(&vd, &opt, &rep, &err);
+	if (rc)
+		goto done;
+	struct cf_table *tables[] = { rep.summary, rep.findings, rep.rules };
+	if (fmt == RENDER_XLSX) {
+		struct validate_xlsx_ctx x = { &vd, &rep };
+		rc = render_tables_xlsx(tables, 3, out, validate_xlsx_sheets, &x, &err);
+	} else {
+		rc = render_tables(tables, 2, fmt, out, &err);
+	}
+	if (!rc && fmt == RENDER_TABLE && out == NULL)
+		fprintf(stderr, "caseflow: %d-%02d rules: %d ran, %d skipped; %ld findings\n", year - 1, year % 100,
+			rep.nran, rep.nskipped, rep.nfindings);
+done:
+	if (rc)
+		cf_error_print(&err);
+	validate_report_release(&rep);
+	vdata_release(&vd);
+	free(codes_copy);
+	free(codes);
+	free(paths);
+	return rc;
+}

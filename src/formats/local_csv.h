@@ -1,0 +1,59 @@
+/* Councils' local extracts as CSV, recognised by their header (names
+ * matched case-insensitively, trimmed, with spaces or hyphens taken as
+ * underscores):
+ *   contacts     child_id, contact_date, source, outcome
+ *   early_help   family_id and/or child_id, start_date, end_date, lead_practitioner, outcome
+ *   localities   area, locality          (area: postcode sector "LS1 4", full postcode, or ward code E05...)
+ *   child_areas  child_id and one of postcode_sector, postcode, ward; optional from_date
+ *   population   year, area, age, count; optional sex   (area "LA" or a locality name)
+ * Files with a time_period column are DfE published statistics, not these. */
+#ifndef CF_FORMATS_LOCAL_CSV_H
+#define CF_FORMATS_LOCAL_CSV_H
+
+#include <stddef.h>
+
+#include "base/error.h"
+
+enum local_kind { LOCAL_CONTACTS, LOCAL_EARLY_HELP, LOCAL_LOCALITIES, LOCAL_CHILD_AREAS, LOCAL_POPULATION, LOCAL_NKINDS };
+
+/* Canonical columns of every layout, as indexes into a row's values. */
+enum local_col {
+	LC_CHILD_ID, LC_CONTACT_DATE, LC_SOURCE, LC_OUTCOME, LC_FAMILY_ID, LC_START_DATE, LC_END_DATE,
+	LC_LEAD_PRACTITIONER, LC_AREA, LC_LOCALITY, LC_POSTCODE_SECTOR, LC_POSTCODE, LC_WARD, LC_FROM_DATE,
+	LC_YEAR, LC_AGE, LC_COUNT, LC_SEX, LC_NCOLS
+};
+
+extern const char *const local_kind_names[LOCAL_NKINDS];   /* "contacts", ... */
+extern const char *const local_col_names[LC_NCOLS];        /* "child_id", ... */
+
+/* Recognise a header. Returns 1 and sets *kind and colmap[i] (the canonical
+ * column of field i, or -1 for a field the layout does not have), or 0. */
+int local_csv_recognise(char *const *fields, const size_t *lens, int nfields, enum local_kind *kind, int *colmap);
+
+/* Called per data row: vals[c] is the raw value of canonical column c, NULL
+ * when the file has no such column; lens[c] is (size_t)-1 when the row is
+ * shorter than the header and lacks it. row counts as analysts do (header
+ * = 1). Return CF_OK to go on. */
+typedef int (*local_row_fn)(void *ctx, enum local_kind kind, const char *const *vals, const size_t *lens,
+			    long row, long line, struct cf_error *err);
+
+/* Called once the header is recognised, before any row: begin (may return
+ * LOCAL_STOP to read no further, without error), then extra for each header
+ * field the layout does not have (ignored), so the loader can record it.
+ * Either may be NULL. */
+typedef int (*local_begin_fn)(void *ctx, enum local_kind kind, struct cf_error *err);
+typedef int (*local_extra_fn)(void *ctx, const char *field, struct cf_error *err);
+#define LOCAL_STOP 100
+
+struct local_csv_handler {
+	local_begin_fn begin;
+	local_extra_fn extra;
+	local_row_fn row;
+};
+
+/* Read a local CSV. A file whose header is not a local layout, or names a
+ * column twice, is CF_EINPUT (line 1); a CSV structure error (unterminated
+ * quote ...) is CF_EINPUT with its line. *rows counts data rows read. */
+int local_csv_read(const char *path, const struct local_csv_handler *h, void *ctx, long *rows, struct cf_error *err);
+
+#endif

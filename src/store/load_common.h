@@ -1,0 +1,45 @@
+/* What every journey loader (CIN census, workforce, local CSVs, Annex A)
+ * does with a normalised value: bind it to an INSERT and, when the value
+ * was off, record an issue naming file row, column, value and why. */
+#ifndef CF_STORE_LOAD_COMMON_H
+#define CF_STORE_LOAD_COMMON_H
+
+#include <stddef.h>
+
+#include "formats/value.h"
+#include "store/ingest.h"
+
+/* Where the values being bound come from. */
+struct load_site {
+	struct ingest_ctx *ctx;
+	struct ingest_entry *entry;
+	long long return_id;
+	const char *tbl;          /* store table, for issues.tbl */
+	long row;                 /* CSV: row as analysts count it; XML: line of the record */
+	long line;                /* physical line */
+	const char *child;        /* for issues.child; may be NULL */
+};
+
+/* Bind v->out (NULL when empty, or when an issue left nothing to keep) to
+ * parameter idx of s (SQLITE_TRANSIENT), and record an issue for VALUE_NOTE
+ * and VALUE_ISSUE with raw[0..rawlen) as the value. column names the field
+ * as the file does. Returns CF_OK or CF_EIO. */
+int load_bind(const struct load_site *at, sqlite3_stmt *s, int idx, const struct value *v,
+	      const char *column, const char *raw, size_t rawlen, struct cf_error *err);
+
+/* Record an issue at the site. */
+int load_issue(const struct load_site *at, const char *column, const char *value, const char *kind,
+	       const char *why, struct cf_error *err);
+
+/* Execute s, reset it and clear its bindings; counts the row for fault
+ * injection (ingest_row_written). */
+int load_step(const struct load_site *at, sqlite3_stmt *s, struct cf_error *err);
+
+/* After a return is loaded: returns.rows = rows and returns.issues counted. */
+int load_finish_return(struct ingest_ctx *ctx, long long return_id, long rows, struct cf_error *err);
+
+/* Make sure every child named in tbl for this return has a row in the
+ * children table (the link between sources). */
+int load_link_children(struct ingest_ctx *ctx, const char *tbl, long long return_id, struct cf_error *err);
+
+#endif
