@@ -76,7 +76,8 @@ int html_table(struct strbuf *sb, const struct cf_table *t, const char *caption,
 			const struct cf_cell *c = cf_table_cell_const(t, i, j);
 			const char *text = buf;
 			switch (c->type) {
-			case CF_CELL_TEXT: text = c->v.s; break;
+			case CF_CELL_TEXT:
+			case CF_CELL_JSON: text = c->v.s; break;
 			case CF_CELL_INT: html_number(buf, sizeof buf, (double)c->v.i, 0); break;
 			case CF_CELL_BOOL: text = c->v.i ? "yes" : "no"; break;
 			case CF_CELL_REAL: html_number(buf, sizeof buf, c->v.d, t->cols[j].decimals); break;
