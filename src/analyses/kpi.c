@@ -107,7 +107,9 @@ int kpi_data_load(struct store *st, struct kpi_data *d, struct cf_error *err)
 	if ((rc = load_la_sectors(st, d, err)))
 		goto fail;
 	sqlite3_stmt *s;
-	if ((rc = store_prepare(st, "SELECT min(collection_year), max(collection_year) FROM returns", &s, err)))
+	if ((rc = store_prepare(st, "SELECT min(collection_year), max(collection_year) FROM returns WHERE collection_year > 0 AND "
+				"(kind LIKE 'ssda903.%' OR kind LIKE 'cin.%' OR kind LIKE 'csww.%' OR kind LIKE 'annexa%' "
+				"OR kind IN ('local.contacts', 'local.early_help'))", &s, err)))
 		goto fail;
 	if (sqlite3_step(s) == SQLITE_ROW) {
 		d->first_year = sqlite3_column_int(s, 0);

@@ -100,7 +100,9 @@ static const struct kpi_cell *cell(const struct run *r, const char *id, const ch
 	"INSERT INTO returns(id, path, kind, collection_year, sha256, bytes, rows, loaded_at) VALUES " \
 	"(1, 'cin.xml', 'cin.xml', 2024, 'a', 0, 0, 'now'), (2, '903', 'ssda903.episodes', 2024, 'b', 0, 0, 'now'), " \
 	"(3, 'wf.xml', 'workforce.xml', 2024, 'c', 0, 0, 'now'), (4, 'pop.csv', 'population.csv', 2024, 'd', 0, 0, 'now'), " \
-	"(5, 'loc.csv', 'localities.csv', NULL, 'e', 0, 0, 'now');"
+	"(5, 'loc.csv', 'localities.csv', NULL, 'e', 0, 0, 'now'), " \
+	/* published statistics for a later year must not move the default period */ \
+	"(6, 'dfe.csv', 'dfe.published', 2025, 'f', 0, 0, 'now');"
 
 /* --- referrals ---------------------------------------------------------------- */
 
