@@ -196,7 +196,10 @@ int report_panel_funnel(struct report_ctx *rc, struct cf_error *err)
 			break;
 		}
 		set_maybe(t, (size_t)row, 1, v);
-		set_maybe(t, (size_t)row, 2, conv);
+		if (n == 0)
+			bad |= cf_table_set_text(t, (size_t)row, 2, "–");   /* no step before: not a suppressed figure */
+		else
+			set_maybe(t, (size_t)row, 2, conv);
 		n++;
 		prev = v;
 	}
