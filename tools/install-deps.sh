@@ -2,6 +2,7 @@
 # Install the Debian packages caseflow needs, only those missing.
 # Checks with pkg-config (libraries) and command -v (tools); installs as
 # root with apt-get, or prints the exact command to run when not root.
+# `install-deps.sh fuzz` also wants clang, for `make fuzz` only.
 set -u
 
 missing=""
@@ -24,6 +25,7 @@ need_lib xlsxwriter libxlsxwriter-dev  # Excel output
 need_lib libmicrohttpd libmicrohttpd-dev
 need_lib cmocka libcmocka-dev          # unit tests
 need_lib jansson libjansson-dev        # JSON test fixtures (conformance cases)
+[ "${1:-}" = fuzz ] && need_tool clang clang   # libFuzzer targets (make fuzz)
 
 [ -z "$missing" ] && exit 0
 
