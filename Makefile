@@ -66,6 +66,12 @@ $(B)/asan/tests/%: tests/unit/%.c $(B)/asan/libcaseflow.a
 	$(CC) $(CSTD) $(WARN) $(ASAN_FLAGS) -Isrc -Itests $(PKG_CFLAGS) $(TEST_CFLAGS) -o $@ $< \
 	    $(B)/asan/libcaseflow.a $(PKG_LIBS) $(TEST_LIBS)
 
+# --- benchmark programs (bench/*.c, linked with the release library) ---------
+BENCH_BIN := $(patsubst bench/%.c,$(B)/bench/%,$(wildcard bench/*.c))
+$(B)/bench/%: bench/%.c $(B)/rel/libcaseflow.a
+	@mkdir -p $(@D)
+	$(CC) $(CSTD) $(WARN) $(REL_FLAGS) -Isrc $(PKG_CFLAGS) -o $@ $< $(B)/rel/libcaseflow.a $(PKG_LIBS)
+
 # --- verbs ------------------------------------------------------------------
 layers:
 	@sh tools/check-layers.sh
@@ -81,7 +87,7 @@ test check: deps
 	@sh tests/run.sh
 
 bench: deps
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory all $(BENCH_BIN)
 	@sh bench/run.sh
 
 FUZZ_SECONDS ?= 60

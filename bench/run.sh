@@ -1,9 +1,11 @@
 #!/bin/sh
-# make bench: run every per-area benchmark script in bench/ (never timed tests).
+# make bench: run every per-area benchmark script bench/<area>.sh.
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
+status=0
 for b in "$top"/bench/*.sh; do
-	[ "$(basename "$b")" = run.sh ] && continue
+	case $(basename "$b") in run.sh|*_compare.sh) continue ;; esac
 	echo "== $(basename "$b" .sh)"
-	sh "$b" || echo "   (failed: $b)"
+	sh "$b" || status=1
 done
+exit $status

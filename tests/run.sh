@@ -35,6 +35,8 @@ run_one() {
 		if [ "$s" -gt 0 ]; then echo "ok   $name ($p passed, $s skipped)"; else echo "ok   $name ($p passed)"; fi
 	fi
 	grep -E '# ?SKIP' "$log" | sed 's/^/    /' | head -5
+	# figures a test wants seen (conformance counts) are shown whatever the outcome
+	grep -oE 'conformance [a-z0-9]+: [0-9]+ passed, [0-9]+ failed.*' "$log" | sed 's/^/    /' 
 }
 for t in build/asan/tests/test_*; do
 	[ -x "$t" ] || continue

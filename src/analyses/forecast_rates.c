@@ -23,13 +23,24 @@ double fc_rates_out(const struct fc_rates *r, int i)
 	return t;
 }
 
+/* What one segment in the window adds to an estimate, precomputed so a
+ * bootstrap run reads a compact array. */
+struct wseg {
+	int child;
+	int lo, hi;          /* stock days covered, as indexes from base; lo > hi for none */
+	int end;             /* index of a counted transition's day, or -1 */
+	short rs;            /* rate state */
+	short to;            /* destination state, or -1 for an exit */
+	short entry;         /* state entered in the window, or -1 */
+};
+
 struct fc_estimator {
-	const struct fc_history *h;
 	enum fc_method method;
+	int nrate;
 	cf_date base;            /* ref_start - 1: stock index 0 */
 	int ndays;               /* days in the window */
-	cf_date data_start;
-	size_t *idx;             /* segments touching [base, ref_end] */
+	int first_valid;         /* first index whose stock counts (the data's start) */
+	struct wseg *w;
 	size_t n;
 };
 
@@ -40,19 +51,41 @@ int fc_estimator_new(const struct fc_history *h, enum fc_method method, cf_date 
 	if (ref_end < ref_start)
 		return cf_error_set(err, CF_EINPUT, "the reference window ends before it starts");
 	struct fc_estimator *e = calloc(1, sizeof *e);
-	if (!e || !(e->idx = malloc((h->nseg ? h->nseg : 1) * sizeof *e->idx))) {
+	if (!e || !(e->w = malloc((h->nseg ? h->nseg : 1) * sizeof *e->w))) {
 		free(e);
 		return cf_error_set(err, CF_EIO, "out of memory");
 	}
-	e->h = h;
 	e->method = method;
+	e->nrate = method == FC_METHOD_DURATION ? FC_NRATE_STATES : FC_NSTATES;
 	e->base = ref_start - 1;
 	e->ndays = ref_end - ref_start + 1;
-	e->data_start = h->data_start;
+	e->first_valid = h->data_start > e->base ? h->data_start - e->base : 0;
+	int age_by_rate = method == FC_METHOD_MARKOV;
 	for (size_t i = 0; i < h->nseg; i++) {
 		const struct fc_segment *s = &h->seg[i];
-		if (s->start <= ref_end && s->end > e->base)
-			e->idx[e->n++] = i;
+		if (s->start > ref_end || s->end <= e->base)
+			continue;
+		struct wseg *w = &e->w[e->n++];
+		w->child = s->child;
+		w->rs = (short)(e->nrate == FC_NSTATES ? s->state : s->dur * FC_NSTATES + s->state);
+		cf_date lo = s->start > e->base ? s->start : e->base;
+		cf_date hi = s->end - 1 < ref_end ? s->end - 1 : ref_end;
+		w->lo = lo - e->base;
+		w->hi = hi - e->base;
+		w->entry = (short)(s->entry && s->start > e->base ? s->state : -1);
+		w->end = -1;
+		w->to = -1;
+		int counted = s->end_kind == FC_END_MOVE || s->end_kind == FC_END_EXIT ||
+			      (s->end_kind == FC_END_AGE && age_by_rate);
+		if (counted && s->end != FC_OPEN && s->end <= ref_end && s->end - 1 - e->base >= e->first_valid) {
+			int to = s->next;
+			if (s->end_kind != FC_END_EXIT && !age_by_rate)   /* ageing is exact: a move changes the placement only */
+				to = FC_STATE(FC_BAND_OF(s->state), FC_PLACE_OF(s->next));
+			if (s->end_kind == FC_END_EXIT || to != s->state) {
+				w->end = s->end - e->base;
+				w->to = (short)(s->end_kind == FC_END_EXIT ? -1 : to);
+			}
+		}
 	}
 	*out = e;
 	return CF_OK;
@@ -62,7 +95,7 @@ void fc_estimator_free(struct fc_estimator *e)
 {
 	if (!e)
 		return;
-	free(e->idx);
+	free(e->w);
 	free(e);
 }
 
@@ -70,28 +103,23 @@ int fc_estimator_run(const struct fc_estimator *e, const unsigned *weights, stru
 {
 	memset(out, 0, sizeof *out);
 	out->method = e->method;
-	out->nrate = e->method == FC_METHOD_DURATION ? FC_NRATE_STATES : FC_NSTATES;
+	out->nrate = e->nrate;
 	int ns = out->nrate, W = e->ndays;
-	int age_by_rate = e->method == FC_METHOD_MARKOV;
 	/* stock[k][s] for day base + k, k = 0..W, via a difference array */
 	long *stock = calloc((size_t)(W + 2) * (size_t)ns, sizeof *stock);
 	if (!stock)
 		return CF_EIO;
-	cf_date ref_end = e->base + W;
 	for (size_t k = 0; k < e->n; k++) {
-		const struct fc_segment *s = &e->h->seg[e->idx[k]];
+		const struct wseg *s = &e->w[k];
 		unsigned w = weights ? weights[s->child] : 1;
 		if (!w)
 			continue;
-		int rs = fc_rate_state(out, s->state, s->dur);
-		cf_date lo = s->start > e->base ? s->start : e->base;
-		cf_date hi = s->end - 1 < ref_end ? s->end - 1 : ref_end;
-		if (lo <= hi) {
-			stock[(size_t)(lo - e->base) * ns + rs] += w;
-			stock[(size_t)(hi - e->base + 1) * ns + rs] -= w;
+		if (s->lo <= s->hi) {
+			stock[(size_t)s->lo * ns + s->rs] += w;
+			stock[(size_t)(s->hi + 1) * ns + s->rs] -= w;
 		}
-		if (s->entry && s->start > e->base && s->start <= ref_end)
-			out->entry[s->state] += w;
+		if (s->entry >= 0)
+			out->entry[s->entry] += w;
 	}
 	for (int k = 1; k <= W; k++)
 		for (int s = 0; s < ns; s++)
@@ -100,7 +128,7 @@ int fc_estimator_run(const struct fc_estimator *e, const unsigned *weights, stru
 	 * had some stock */
 	long valid[FC_NRATE_STATES] = { 0 };
 	for (int k = 1; k <= W; k++) {
-		if (e->base + k - 1 < e->data_start)
+		if (k - 1 < e->first_valid)
 			continue;
 		for (int s = 0; s < ns; s++) {
 			long st = stock[(size_t)(k - 1) * ns + s];
@@ -111,33 +139,23 @@ int fc_estimator_run(const struct fc_estimator *e, const unsigned *weights, stru
 		}
 	}
 	for (size_t k = 0; k < e->n; k++) {
-		const struct fc_segment *s = &e->h->seg[e->idx[k]];
-		if (s->end == FC_OPEN || s->end <= e->base + 0 || s->end > ref_end || s->end - 1 < e->data_start)
+		const struct wseg *s = &e->w[k];
+		if (s->end < 0)
 			continue;
 		unsigned w = weights ? weights[s->child] : 1;
 		if (!w)
 			continue;
-		int counted = s->end_kind == FC_END_MOVE || s->end_kind == FC_END_EXIT ||
-			      (s->end_kind == FC_END_AGE && age_by_rate);
-		if (!counted)
-			continue;
-		int rs = fc_rate_state(out, s->state, s->dur);
-		long st = stock[(size_t)(s->end - 1 - e->base) * ns + rs];
+		long st = stock[(size_t)(s->end - 1) * ns + s->rs];
 		if (st <= 0)
 			continue;   /* cannot happen: the segment itself was in stock */
 		double r = (double)w / (double)st;
-		if (s->end_kind == FC_END_EXIT) {
-			out->exit[rs] += r;
-		} else {
-			int to = s->next;
-			if (!age_by_rate)   /* ageing is exact: a move changes the placement only */
-				to = FC_STATE(FC_BAND_OF(s->state), FC_PLACE_OF(s->next));
-			if (to != s->state)
-				out->move[rs][to] += r;
-		}
+		if (s->to < 0)
+			out->exit[s->rs] += r;
+		else
+			out->move[s->rs][s->to] += r;
 	}
 	for (int s = 0; s < ns; s++) {
-		double d = valid[s] ? (double)valid[s] : 0;
+		double d = (double)valid[s];
 		for (int t = 0; t < FC_NSTATES; t++)
 			out->move[s][t] = d > 0 ? out->move[s][t] / d : 0;
 		out->exit[s] = d > 0 ? out->exit[s] / d : 0;

@@ -72,14 +72,15 @@ long fc_rng_poisson(struct fc_rng *r, double mean)
 	return x < 0 ? 0 : (long)x;
 }
 
-/* Days to the next event for a daily probability h: 1, 2, … or INT32_MAX. */
-static int draw_days(struct fc_rng *r, double h)
+/* Days to the next event for a daily probability h (log_stay = log(1 − h)):
+ * 1, 2, … or INT32_MAX. */
+static int draw_days(struct fc_rng *r, double h, double log_stay)
 {
 	if (h <= 0)
 		return INT32_MAX;
 	if (h >= 1)
 		return 1;
-	double k = 1 + floor(log(fc_rng_uniform(r)) / log1p(-h));
+	double k = 1 + floor(log(fc_rng_uniform(r)) / log_stay);
 	return k > 1e9 ? INT32_MAX : (int)k;
 }
 
@@ -118,6 +119,7 @@ struct worker {
 struct run {
 	const struct fc_sim_config *c;
 	struct fc_schedule sched;
+	double (*hazard)[2][FC_NRATE_STATES];   /* per piece: total out, log(1 − total) */
 	struct fc_rng rng;
 	int *diff;
 	int exact, by_dur;
@@ -140,8 +142,11 @@ static void follow(struct run *r, int s, cf_date dob, cf_date ps, int t)
 			band = fc_band_on(dob, c->start + t);
 			s = FC_STATE(band, FC_PLACE_OF(s));
 		}
-		const struct fc_rates *R = fc_schedule_rates(&r->sched, t);
-		int b = fc_schedule_next_change(&r->sched, t);
+		int piece = 0;
+		while (piece + 1 < r->sched.npieces && r->sched.first_day[piece + 1] <= t)
+			piece++;
+		const struct fc_rates *R = &r->sched.rates[piece];
+		int b = piece + 1 < r->sched.npieces ? r->sched.first_day[piece + 1] : days + 1;
 		if (r->exact && band + 1 < FC_NBANDS) {
 			int ab = fc_band_entry_day(dob, band + 1) - c->start;
 			if (ab < b)
@@ -153,8 +158,8 @@ static void follow(struct run *r, int s, cf_date dob, cf_date ps, int t)
 				b = db;
 		}
 		int rs = fc_rate_state(R, s, dur);
-		double h = fc_rates_out(R, rs);
-		int k = draw_days(&r->rng, h);
+		double h = r->hazard[piece][0][rs];
+		int k = draw_days(&r->rng, h, r->hazard[piece][1][rs]);
 		if (k != INT32_MAX && (long)t + k <= b && t + k <= days) {
 			record(r, s, t, t + k);
 			t += k;
@@ -234,6 +239,17 @@ static int one_run(struct worker *w, int run)
 	struct cf_error err;
 	if (fc_schedule_build(&rates, c->scenario, c->entry_mult, c->start, c->days, &r.sched, &err))
 		return -1;
+	r.hazard = malloc((size_t)r.sched.npieces * sizeof *r.hazard);
+	if (!r.hazard) {
+		fc_schedule_release(&r.sched);
+		return -1;
+	}
+	for (int p = 0; p < r.sched.npieces; p++)
+		for (int i = 0; i < r.sched.rates[p].nrate; i++) {
+			double h = fc_rates_out(&r.sched.rates[p], i);
+			r.hazard[p][0][i] = h;
+			r.hazard[p][1][i] = h > 0 && h < 1 ? log1p(-h) : 0;
+		}
 	memset(w->diff, 0, (size_t)(c->days + 2) * FC_NSTATES * sizeof *w->diff);
 	for (size_t i = 0; i < sh->npop; i++)
 		follow(&r, sh->pop[i].state, sh->pop[i].dob, sh->pop[i].ps, 0);
@@ -255,6 +271,7 @@ static int one_run(struct worker *w, int run)
 		}
 	}
 	fc_schedule_release(&r.sched);
+	free(r.hazard);
 	/* daily stock from the difference array */
 	int cur[FC_NSTATES] = { 0 };
 	int k = 0;

@@ -165,18 +165,41 @@ static struct fc_segment *seg_push(struct seg_buf *b)
 	return s;
 }
 
+/* Days a child enters each band and a period each duration band, worked
+ * out once per child and period rather than per segment. */
+struct bounds {
+	cf_date band[FC_NBANDS];   /* band[b]: first day in band b (band[0] unused) */
+	cf_date dur[FC_NDUR];      /* dur[k]: first day of duration band k */
+};
+
+static int band_from(const struct bounds *bd, cf_date d)
+{
+	int b = 0;
+	while (b + 1 < FC_NBANDS && bd->band[b + 1] <= d)
+		b++;
+	return b;
+}
+
+static int dur_from(const struct bounds *bd, cf_date d)
+{
+	int k = 0;
+	while (k + 1 < FC_NDUR && bd->dur[k + 1] <= d)
+		k++;
+	return k;
+}
+
 /* Emit the segments of one (merged) episode, split at band-crossing
  * birthdays and duration boundaries up to the data's end. */
-static int emit_episode(struct seg_buf *b, const struct fc_placemap *map, int child, cf_date dob,
+static int emit_episode(struct seg_buf *b, const struct fc_placemap *map, int child, const struct bounds *bd,
 			const struct ep *e, cf_date ps, int entry, const struct ep *next, cf_date data_end)
 {
 	enum fc_place cat = fc_placemap_of(map, e->src->place);
 	cf_date s = e->start;
 	int first = 1;
 	for (;;) {
-		int band = fc_band_on(dob, s), dur = fc_dur_on(ps, s);
-		cf_date age_split = band + 1 < FC_NBANDS ? fc_band_entry_day(dob, band + 1) : FC_OPEN;
-		cf_date dur_split = fc_dur_entry_day(ps, dur + 1);
+		int band = band_from(bd, s), dur = dur_from(bd, s);
+		cf_date age_split = band + 1 < FC_NBANDS ? bd->band[band + 1] : FC_OPEN;
+		cf_date dur_split = dur + 1 < FC_NDUR ? bd->dur[dur + 1] : FC_OPEN;
 		cf_date split = age_split < dur_split ? age_split : dur_split;
 		struct fc_segment *g = seg_push(b);
 		if (!g)
@@ -194,7 +217,7 @@ static int emit_episode(struct seg_buf *b, const struct fc_placemap *map, int ch
 		if (split < e->end && split <= data_end) {
 			g->end = split;
 			g->end_kind = split == age_split ? FC_END_AGE : FC_END_DUR;
-			g->next = (signed char)FC_STATE(fc_band_on(dob, split), cat);
+			g->next = (signed char)FC_STATE(band_from(bd, split), cat);
 			s = split;
 			continue;
 		}
@@ -202,7 +225,7 @@ static int emit_episode(struct seg_buf *b, const struct fc_placemap *map, int ch
 		if (e->end == FC_OPEN) {
 			g->end_kind = FC_END_OPEN;
 		} else if (next && next->start == e->end) {
-			int ns = FC_STATE(fc_band_on(dob, e->end), fc_placemap_of(map, next->src->place));
+			int ns = FC_STATE(band_from(bd, e->end), fc_placemap_of(map, next->src->place));
 			g->next = (signed char)ns;
 			g->end_kind = ns == g->state ? FC_END_SAME : FC_END_MOVE;
 		} else {
@@ -314,11 +337,17 @@ int fc_history_build(const struct cla_data *cla, const struct fc_placemap *map, 
 		}
 		n = m;
 		cf_date ps = CF_DATE_NONE;
+		struct bounds bd;
+		for (int bb = 1; bb < FC_NBANDS; bb++)
+			bd.band[bb] = fc_band_entry_day(c->dob, bb);
 		for (int k = 0; k < n; k++) {
 			int entry = k == 0 || eps[k - 1].end != eps[k].start;
-			if (entry)
+			if (entry) {
 				ps = eps[k].start;
-			if (emit_episode(&b, map, (int)ci, c->dob, &eps[k], ps, entry, k + 1 < n ? &eps[k + 1] : NULL,
+				for (int d = 1; d < FC_NDUR; d++)
+					bd.dur[d] = fc_dur_entry_day(ps, d);
+			}
+			if (emit_episode(&b, map, (int)ci, &bd, &eps[k], ps, entry, k + 1 < n ? &eps[k + 1] : NULL,
 					 out->data_end))
 				goto oom;
 		}

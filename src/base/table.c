@@ -108,6 +108,15 @@ int cf_table_set_text(struct cf_table *t, size_t row, int col, const char *s)
 	return 0;
 }
 
+int cf_table_set_json(struct cf_table *t, size_t row, int col, const char *json)
+{
+	if (cf_table_set_text(t, row, col, json))
+		return -1;
+	if (json)
+		cf_table_cell(t, row, col)->type = CF_CELL_JSON;
+	return 0;
+}
+
 void cf_table_set_null(struct cf_table *t, size_t row, int col)
 {
 	cf_table_cell(t, row, col)->type = CF_CELL_NULL;

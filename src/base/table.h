@@ -8,14 +8,16 @@
 
 #include "base/arena.h"
 
-enum cf_cell_type { CF_CELL_NULL = 0, CF_CELL_INT, CF_CELL_REAL, CF_CELL_TEXT, CF_CELL_BOOL };
+/* JSON: text that is already a JSON value (an object or array nested in a
+ * row); JSON output embeds it as is, the other formats show the text. */
+enum cf_cell_type { CF_CELL_NULL = 0, CF_CELL_INT, CF_CELL_REAL, CF_CELL_TEXT, CF_CELL_BOOL, CF_CELL_JSON };
 
 struct cf_cell {
 	enum cf_cell_type type;
 	union {
 		long long i;      /* INT and BOOL */
 		double d;         /* REAL */
-		const char *s;    /* TEXT, owned by the table's arena */
+		const char *s;    /* TEXT and JSON, owned by the table's arena */
 	} v;
 };
 
@@ -47,6 +49,7 @@ void cf_table_set_int(struct cf_table *t, size_t row, int col, long long v);
 void cf_table_set_real(struct cf_table *t, size_t row, int col, double v);
 void cf_table_set_bool(struct cf_table *t, size_t row, int col, int v);
 int cf_table_set_text(struct cf_table *t, size_t row, int col, const char *s); /* copies; -1 OOM */
+int cf_table_set_json(struct cf_table *t, size_t row, int col, const char *json); /* copies; -1 OOM */
 void cf_table_set_null(struct cf_table *t, size_t row, int col);
 
 #endif

@@ -992,26 +992,56 @@ static enum cell_kind kind_of(const char *t)
 	return K_STR;
 }
 
+/* The r, t and s attributes of a <row> or <c>, copied into short buffers
+ * without allocating (this runs for every cell). A value too long for its
+ * buffer is cut short, which makes it invalid where it matters (r). */
+struct cell_attrs {
+	char r[24], t[16], s[16];
+	int has_r, has_t, has_s;
+};
+
+static void cell_attrs_read(xmlTextReaderPtr r, struct cell_attrs *a)
+{
+	a->has_r = a->has_t = a->has_s = 0;
+	if (xmlTextReaderMoveToFirstAttribute(r) != 1)
+		return;
+	do {
+		const char *ln = (const char *)xmlTextReaderConstLocalName(r);
+		const char *v = (const char *)xmlTextReaderConstValue(r);
+		if (!ln || !v || ln[1])
+			continue;
+		if (ln[0] == 'r') {
+			snprintf(a->r, sizeof a->r, "%s", v);
+			a->has_r = 1;
+		} else if (ln[0] == 't') {
+			snprintf(a->t, sizeof a->t, "%s", v);
+			a->has_t = 1;
+		} else if (ln[0] == 's') {
+			snprintf(a->s, sizeof a->s, "%s", v);
+			a->has_s = 1;
+		}
+	} while (xmlTextReaderMoveToNextAttribute(r) == 1);
+	xmlTextReaderMoveToElement(r);
+}
+
 /* One element-start in <sheetData>. */
 static int on_element(struct sheet_state *s, xmlTextReaderPtr r, const char *n, int *in_row, int *in_cell,
 		      int *in_v, int *in_is, int *in_t, int *in_rph, xlsx_row_fn fn, void *ctx, struct cf_error *err)
 {
 	int empty = xmlTextReaderIsEmptyElement(r);
 	if (!strcmp(n, "row")) {
-		char *rv = attr(r, "r");
+		struct cell_attrs at;
+		cell_attrs_read(r, &at);
+		const char *rv = at.has_r ? at.r : NULL;
 		long row = s->row + 1;
 		if (rv) {
 			char *end;
 			errno = 0;
 			row = strtol(rv, &end, 10);
-			if (errno || end == rv || *end || row < 1) {
-				cf_error_at(err, CF_EINPUT, s->b->path, s->row + 1, NULL, rv,
-					    "sheet '%s': a row number that is not a positive whole number", s->sheet);
-				xmlFree(rv);
-				return CF_EINPUT;
-			}
+			if (errno || end == rv || *end || row < 1)
+				return cf_error_at(err, CF_EINPUT, s->b->path, s->row + 1, NULL, rv,
+						   "sheet '%s': a row number that is not a positive whole number", s->sheet);
 		}
-		xmlFree(rv);
 		s->row = row;
 		s->ncells = 0;
 		s->next_col = 0;
@@ -1022,14 +1052,12 @@ static int on_element(struct sheet_state *s, xmlTextReaderPtr r, const char *n, 
 	if (!*in_row)
 		return CF_OK;
 	if (!strcmp(n, "c")) {
-		char *ref = attr(r, "r"), *t = attr(r, "t"), *st = attr(r, "s");
-		int col = ref ? ref_column(ref) : -1;
+		struct cell_attrs at;
+		cell_attrs_read(r, &at);
+		int col = at.has_r ? ref_column(at.r) : -1;
 		s->col = col >= 0 ? col : s->next_col;
-		s->kind = kind_of(t);
-		s->style = st ? strtol(st, NULL, 10) : 0;
-		xmlFree(ref);
-		xmlFree(t);
-		xmlFree(st);
+		s->kind = kind_of(at.has_t ? at.t : NULL);
+		s->style = at.has_s ? strtol(at.s, NULL, 10) : 0;
 		strbuf_reset(&s->val);
 		*in_cell = !empty;
 		*in_v = *in_is = *in_t = *in_rph = 0;

@@ -64,11 +64,17 @@ int cla_load(struct store *st, struct cla_data *out, struct cf_error *err)
 	memset(out, 0, sizeof *out);
 	arena_init(&out->arena, 256 * 1024);
 	sqlite3_stmt *s;
+	/* The rows of the `episodes` view (the current version of each CHILD,
+	 * DECOM: latest collection year, then latest load), chosen here by
+	 * keeping the first row of each (child, decom) in this order: the view's
+	 * window function costs three times as much on a large store. */
 	int rc = store_prepare(st,
 			       "SELECT e.child, e.decom, e.dec, e.rne, e.ls, e.cin, e.place, e.place_provider, e.rec, "
 			       "e.home_post, e.pl_post, c.dob, c.sex, c.ethnicity "
-			       "FROM episodes e LEFT JOIN children c ON c.child = e.child "
-			       "ORDER BY e.child, e.decom", &s, err);
+			       "FROM ssda903_episodes e JOIN returns r ON r.id = e.return_id "
+			       "LEFT JOIN children c ON c.child = e.child "
+			       "WHERE e.child IS NOT NULL AND e.decom IS NOT NULL "
+			       "ORDER BY e.child, e.decom, r.collection_year DESC, e.return_id DESC", &s, err);
 	if (rc)
 		return rc;
 	size_t cap_e = 1024, cap_c = 256;
@@ -86,6 +92,8 @@ int cla_load(struct store *st, struct cla_data *out, struct cf_error *err)
 		if (start == CF_DATE_NONE)
 			continue;   /* an episode with no readable start cannot be placed in time */
 		struct cla_child *c = out->nchildren ? &out->children[out->nchildren - 1] : NULL;
+		if (c && c->n && strcmp(c->id, id) == 0 && out->eps[out->neps - 1].start == start)
+			continue;   /* an older version of the episode just kept */
 		if (!c || strcmp(c->id, id) != 0) {
 			if (out->nchildren == cap_c) {
 				cap_c *= 2;

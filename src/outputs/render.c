@@ -33,7 +33,8 @@ static void cell_text(const struct cf_column *col, const struct cf_cell *c, char
 		else
 			snprintf(buf, size, "%.10g", c->v.d);
 		break;
-	case CF_CELL_TEXT: snprintf(buf, size, "%s", c->v.s); break;
+	case CF_CELL_TEXT:
+	case CF_CELL_JSON: snprintf(buf, size, "%s", c->v.s); break;
 	}
 }
 
@@ -51,7 +52,7 @@ void render_table_text(const struct cf_table *t, FILE *fp)
 				width[j] = w;
 		}
 	for (int j = 0; j < t->ncols; j++) {
-		int right = t->cols[j].type != CF_CELL_TEXT;
+		int right = t->cols[j].type != CF_CELL_TEXT && t->cols[j].type != CF_CELL_JSON;
 		fprintf(fp, right ? "%*s" : "%-*s", (int)width[j], t->cols[j].name);
 		fputs(j + 1 < t->ncols ? "  " : "\n", fp);
 	}
@@ -63,7 +64,7 @@ void render_table_text(const struct cf_table *t, FILE *fp)
 	for (size_t i = 0; i < t->nrows; i++)
 		for (int j = 0; j < t->ncols; j++) {
 			cell_text(&t->cols[j], cf_table_cell_const(t, i, j), buf, sizeof buf, 1);
-			int right = t->cols[j].type != CF_CELL_TEXT;
+			int right = t->cols[j].type != CF_CELL_TEXT && t->cols[j].type != CF_CELL_JSON;
 			if (j + 1 == t->ncols && !right)
 				fputs(buf, fp);
 			else
@@ -82,7 +83,7 @@ void render_table_csv(const struct cf_table *t, FILE *fp)
 	for (size_t i = 0; i < t->nrows; i++)
 		for (int j = 0; j < t->ncols; j++) {
 			const struct cf_cell *c = cf_table_cell_const(t, i, j);
-			if (c->type == CF_CELL_TEXT)
+			if (c->type == CF_CELL_TEXT || c->type == CF_CELL_JSON)
 				csv_write_field(fp, c->v.s);
 			else {
 				cell_text(&t->cols[j], c, buf, sizeof buf, 0);
@@ -126,6 +127,8 @@ void render_table_json_rows(const struct cf_table *t, FILE *fp, int *first)
 			fputs(": ", fp);
 			if (c->type == CF_CELL_TEXT)
 				render_json_string(fp, c->v.s);
+			else if (c->type == CF_CELL_JSON)
+				fputs(c->v.s, fp);
 			else if (c->type == CF_CELL_NULL || (c->type == CF_CELL_REAL && !isfinite(c->v.d)))
 				fputs("null", fp);
 			else {
@@ -173,7 +176,8 @@ static int write_xlsx(struct cf_table *const *tables, int n, const char *path,
 					if (isfinite(c->v.d))
 						worksheet_write_number(ws, r, (lxw_col_t)j, c->v.d, NULL);
 					break;
-				case CF_CELL_TEXT: worksheet_write_string(ws, r, (lxw_col_t)j, c->v.s, NULL); break;
+				case CF_CELL_TEXT:
+				case CF_CELL_JSON: worksheet_write_string(ws, r, (lxw_col_t)j, c->v.s, NULL); break;
 				case CF_CELL_NULL: break;
 				}
 			}

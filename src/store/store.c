@@ -125,7 +125,7 @@ int store_open(struct store **out, const char *path, int readonly, struct cf_err
 	 * synchronous=NORMAL is still crash-safe for the database in WAL mode. */
 	int rc = store_exec(st, "PRAGMA foreign_keys = ON", err);
 	if (!rc && !readonly)
-		rc = store_exec(st, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL", err);
+		rc = store_exec(st, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768", err);
 	if (!rc && readonly) {
 		int have;
 		rc = current_version(st, &have, err);

@@ -1,0 +1,67 @@
+/* Helpers for the programme analyses' tables. */
+#include "analyses/programme_common.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct cf_table *ptable_new(const char *name, const char *spec, struct cf_error *err)
+{
+	struct cf_table *t = cf_table_new(name);
+	if (!t) {
+		cf_error_set(err, CF_EIO, "out of memory");
+		return NULL;
+	}
+	const char *p = spec;
+	while (*p) {
+		while (*p == ' ')
+			p++;
+		if (!*p)
+			break;
+		size_t n = strcspn(p, ":");
+		char col[64];
+		snprintf(col, sizeof col, "%.*s", (int)n, p);
+		p += n + (p[n] == ':');
+		enum cf_cell_type type = CF_CELL_TEXT;
+		int decimals = 0;
+		switch (*p) {
+		case 'i': type = CF_CELL_INT; break;
+		case 'b': type = CF_CELL_BOOL; break;
+		case 'r': type = CF_CELL_REAL; decimals = p[1] >= '0' && p[1] <= '9' ? p[1] - '0' : 2; break;
+		default: break;
+		}
+		while (*p && *p != ' ')
+			p++;
+		if (cf_table_add_column(t, col, type, decimals) < 0) {
+			cf_table_free(t);
+			cf_error_set(err, CF_EIO, "out of memory");
+			return NULL;
+		}
+	}
+	return t;
+}
+
+long ptable_row(struct cf_table *t) { return cf_table_add_row(t); }
+
+int programme_money_decimals(const struct programme *p)
+{
+	for (int i = 0; i < p->ncosts; i++)
+		if (p->costs[i].amount % PROG_SCALE)
+			return 2;
+	for (int i = 0; i < p->nsavings; i++)
+		if (p->savings[i].amount % PROG_SCALE)
+			return 2;
+	return 0;
+}
+
+const char *programme_unit_label(const struct programme *p)
+{
+	return p->unit == PROG_THOUSANDS ? "\xc2\xa3" "000" : "\xc2\xa3";
+}
+
+void ptables_free(struct cf_table **tables, int *n)
+{
+	for (int i = 0; i < *n; i++)
+		cf_table_free(tables[i]);
+	*n = 0;
+}

@@ -1,0 +1,212 @@
+/* caseflow benchmark: an LA against its statistical neighbours, region and
+ * England, and the change needed to reach a comparator. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "analyses/benchmark.h"
+#include "base/date.h"
+#include "cli/command.h"
+#include "outputs/render.h"
+
+static int run(int argc, char **argv);
+
+const struct cli_command cmd_benchmark = {
+	.name = "benchmark",
+	.summary = "compare an LA with its statistical neighbours, region and England",
+	.order = 50,
+	.usage = "  caseflow benchmark [--db PATH] --la CODE|all [--indicator ID ...] [--years N]\n"
+		 "                     [--sn-model 2025|2021] [--format table|csv|json|xlsx] [--out FILE]\n"
+		 "  caseflow benchmark [--db PATH] --la CODE --to sn_median|england|sn_upper_quartile --by YEAR\n"
+		 "                     [--indicator ID ...] [--population N] [--format ...] [--out FILE]\n"
+		 "  caseflow benchmark --list",
+	.help =
+	"Reads the DfE published tables, the ONS child population and the statistical-\n"
+	"neighbour groupings from the store (load them with 'caseflow ingest DIR'). For\n"
+	"each indicator and year: the LA's own value (la_value: from its loaded data once\n"
+	"the indicators engine provides it; null until then), the published value, the\n"
+	"neighbours' median (their sum for counts) and each neighbour's value, the region\n"
+	"(London for Inner and Outer London) and England, the LA's rank and quartile\n"
+	"among all LAs with a value (rank 1 and quartile 1 = best under the indicator's\n"
+	"polarity), and the annual rate of change over 3 and 5 years (percent a year,\n"
+	"compound) for the LA, its neighbours' figure and England.\n"
+	"\n"
+	"With --to: the change the LA needs from its latest published year to reach the\n"
+	"comparator (held at its latest value) by 31 March of --by: in the indicator's\n"
+	"unit, per year, and in children (rates per 10,000 and counts, using the LA's\n"
+	"0-17 population, held flat unless --population gives a projection). Counts are\n"
+	"compared per head. sn_upper_quartile is the neighbours' best-quartile boundary.\n"
+	"Definitions and the indicator map: docs/benchmarks.md.\n"
+	"\n"
+	"Options:\n"
+	"  --db PATH          the store (default $CASEFLOW_DB or caseflow.db)\n"
+	"  --la CODE          DfE three-digit LA number (380) or ONS code (E08000032);\n"
+	"                     'all' for every LA in the neighbour model\n"
+	"  --indicator ID     one indicator (repeat, or separate with commas); default all\n"
+	"  --years N          the latest N years of each indicator (default all)\n"
+	"  --sn-model M       neighbour grouping: 2025 (default) or 2021\n"
+	"  --to CMP --by YEAR gap to sn_median, england or sn_upper_quartile by YEAR\n"
+	"                     (2027, or a date such as 2027-03-31: its year to 31 March)\n"
+	"  --population N     projected 0-17 population at --by (default: held flat)\n"
+	"  --list             the indicators benchmarks know, with unit and polarity\n"
+	"  --format FMT       table (default), csv, json or xlsx (xlsx needs --out)\n"
+	"  --out FILE         write there instead of standard output\n"
+	"\n"
+	"Examples:\n"
+	"  caseflow ingest --db la.db ../shared/data/dfe/\n"
+	"  caseflow benchmark --db la.db --la 380 --indicator cla_rate_10k --years 5\n"
+	"  caseflow benchmark --db la.db --la E08000032 --format json --out bradford.json\n"
+	"  caseflow benchmark --db la.db --la 380 --to sn_median --by 2028 --indicator cla_rate_10k\n",
+	.run = run,
+};
+
+/* "2027" -> 2027; "2027-03-31" -> the year to 31 March it falls in (2027). */
+static int parse_by(const char *s, int *year)
+{
+	char *end;
+	long y = strtol(s, &end, 10);
+	if (!*end && end != s && y >= 2000 && y <= 2100) {
+		*year = (int)y;
+		return 0;
+	}
+	cf_date d;
+	if (cf_date_parse(s, strlen(s), &d) != 0)
+		return -1;
+	*year = cf_date_fy(d) + 1;
+	return 0;
+}
+
+static int add_indicators(const char *list, int *ids, int *n, int max)
+{
+	char buf[1024];
+	snprintf(buf, sizeof buf, "%s", list);
+	for (char *p = buf, *comma; p; p = comma ? comma + 1 : NULL) {
+		comma = strchr(p, ',');
+		if (comma)
+			*comma = '\0';
+		if (!*p)
+			continue;
+		int i = indicator_map_find(p);
+		if (i < 0) {
+			cli_usage_error(&cmd_benchmark, "no indicator '%s' (see 'caseflow benchmark --list')", p);
+			return -1;
+		}
+		if (*n >= max) {
+			cli_usage_error(&cmd_benchmark, "too many --indicator values");
+			return -1;
+		}
+		ids[(*n)++] = i;
+	}
+	return 0;
+}
+
+static int run(int argc, char **argv)
+{
+	const char *db = cli_default_db(), *fmt_s = "table", *out = NULL, *la = NULL, *model = "2025";
+	const char *to = NULL, *by = NULL, *pop_s = NULL, *ind_s, *years_s = NULL;
+	int ids[128], nids = 0, list = 0;
+	for (int i = 1; i < argc; i++) {
+		int m;
+		if (cli_flag(argv, i, "--list")) {
+			list = 1;
+			continue;
+		}
+		if ((m = cli_opt(&cmd_benchmark, argc, argv, &i, "--indicator", &ind_s))) {
+			if (m < 0 || add_indicators(ind_s, ids, &nids, 128))
+				return 2;
+			continue;
+		}
+		if ((m = cli_opt(&cmd_benchmark, argc, argv, &i, "--db", &db)) ||
+		    (m = cli_opt(&cmd_benchmark, argc, argv, &i, "--la", &la)) ||
+		    (m = cli_opt(&cmd_benchmark, argc, argv, &i, "--years", &years_s)) ||
+		    (m = cli_opt(&cmd_benchmark, argc, argv, &i, "--sn-model", &model)) ||
+		    (m = cli_opt(&cmd_benchmark, argc, argv, &i, "--to", &to)) ||
+		    (m = cli_opt(&cmd_benchmark, argc, argv, &i, "--by", &by)) ||
+		    (m = cli_opt(&cmd_benchmark, argc, argv, &i, "--population", &pop_s)) ||
+		    (m = cli_opt(&cmd_benchmark, argc, argv, &i, "--format", &fmt_s)) ||
+		    (m = cli_opt(&cmd_benchmark, argc, argv, &i, "--out", &out))) {
+			if (m < 0)
+				return 2;
+			continue;
+		}
+		return cli_usage_error(&cmd_benchmark, "unexpected argument %s", argv[i]);
+	}
+	enum render_format fmt;
+	if (render_format_parse(fmt_s, &fmt))
+		return cli_usage_error(&cmd_benchmark, "--format must be table, csv, json or xlsx");
+	struct cf_error err;
+	cf_error_clear(&err);
+	if (list) {
+		struct cf_table *t;
+		int rc = benchmark_indicator_table(&t, &err);
+		if (!rc)
+			rc = render_tables(&t, 1, fmt, out, &err);
+		cf_table_free(t);
+		if (rc)
+			cf_error_print(&err);
+		return rc;
+	}
+	if (!la)
+		return cli_usage_error(&cmd_benchmark, "--la CODE is required (or --la all)");
+	long years = 0;
+	if (years_s && cli_int(&cmd_benchmark, "--years", years_s, 1, 100, &years))
+		return 2;
+	if (strcmp(model, "2025") && strcmp(model, "2021"))
+		return cli_usage_error(&cmd_benchmark, "--sn-model must be 2025 or 2021, not '%s'", model);
+	enum benchmark_comparator cmp = CMP_SN_MEDIAN;
+	int by_year = 0;
+	double projection = NAN;
+	if (to || by || pop_s) {
+		if (!to || !by)
+			return cli_usage_error(&cmd_benchmark, "--to and --by go together");
+		if (benchmark_comparator_parse(to, &cmp))
+			return cli_usage_error(&cmd_benchmark, "--to must be sn_median, england or sn_upper_quartile, not '%s'", to);
+		if (parse_by(by, &by_year))
+			return cli_usage_error(&cmd_benchmark, "--by must be a year (2027) or a date (2027-03-31), not '%s'", by);
+		if (!strcmp(la, "all"))
+			return cli_usage_error(&cmd_benchmark, "--to works on one LA, not --la all");
+		if (pop_s) {
+			char *end;
+			projection = strtod(pop_s, &end);
+			if (*end || end == pop_s || !(projection > 0))
+				return cli_usage_error(&cmd_benchmark, "--population must be a positive number, not '%s'", pop_s);
+		}
+	}
+	struct stat sb;
+	if (stat(db, &sb) != 0) {
+		fprintf(stderr, "caseflow: %s: no store here; load the published tables first with "
+			"'caseflow ingest --db %s ../shared/data/dfe/'\n", db, db);
+		return 1;
+	}
+	struct store *st;
+	struct benchmark_data *d = NULL;
+	struct cf_table *t = NULL;
+	int rc = store_open(&st, db, 0, &err);
+	if (!rc) {
+		rc = benchmark_load(st, model, &d, &err);
+		store_close(st);
+	}
+	char la_code[8] = "";
+	struct benchmark_options opt = { 0 };
+	opt.all_las = !strcmp(la, "all");
+	opt.indicators = nids ? ids : NULL;
+	opt.nindicators = nids;
+	opt.years = (int)years;
+	opt.local = NULL;   /* the indicators engine's own values plug in here */
+	if (!rc && !opt.all_las) {
+		rc = benchmark_find_la(d, la, la_code, &err);
+		opt.la_code = la_code;
+	}
+	if (!rc)
+		rc = to ? benchmark_gap_table(d, &opt, cmp, by_year, projection, &t, &err)
+			: benchmark_table(d, &opt, &t, &err);
+	if (!rc)
+		rc = render_tables(&t, 1, fmt, out, &err);
+	cf_table_free(t);
+	benchmark_data_free(d);
+	if (rc)
+		cf_error_print(&err);
+	return rc;
+}

@@ -1,0 +1,169 @@
+/* caseflow kpi: the statutory indicators for a period, the LA and a breakdown. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "analyses/kpi.h"
+#include "cli/command.h"
+#include "outputs/render.h"
+
+static int run(int argc, char **argv);
+
+const struct cli_command cmd_kpi = {
+	.name = "kpi",
+	.summary = "statutory indicators (DfE definitions) for a period, by locality or cohort",
+	.order = 40,
+	.usage = "  caseflow kpi [--db PATH] [--period P] [--by DIM] [--suppress N] [--centroids FILE]\n"
+		 "               [--format table|csv|json|xlsx] [--out FILE]",
+	.help =
+	"Every indicator with its numerator, denominator, value and unit, for the LA\n"
+	"and, with --by, for each group: re-referrals, assessment and ICPC timeliness,\n"
+	"second CP plans, plans lasting 2+ years, rates per 10,000 children, placement\n"
+	"stability, missing, care leavers in EET, workforce, and the front-door funnel.\n"
+	"Indicator ids and definitions: docs/definitions.md (\"Indicators\"). An\n"
+	"indicator whose source is not loaded is left out, with a note on stderr.\n"
+	"\n"
+	"Options:\n"
+	"  --db PATH         the store (default $CASEFLOW_DB or caseflow.db)\n"
+	"  --period P        2023-24 (financial year), 2023-24Q1 (quarter), 2024-03 (month),\n"
+	"                    r12:2024-03-31 (12 months to a date), or all (every year,\n"
+	"                    quarter and month loaded); several separated by commas.\n"
+	"                    Default: the latest complete financial year.\n"
+	"  --by DIM          locality, age_band, sex, ethnicity or category_of_need\n"
+	"  --suppress N      hide counts below N and what is derived from them (null,\n"
+	"                    \"suppressed\": true), and any cell a total would reveal\n"
+	"  --centroids FILE  postcode-sector centroids (CSV sector,lat,lon) for\n"
+	"                    placed_20mi and placed_outside_la\n"
+	"  --format FMT      table (default), csv, json or xlsx (xlsx needs --out)\n"
+	"  --out FILE        write there instead of standard output\n"
+	"\n"
+	"Examples:\n"
+	"  caseflow kpi --db la.db\n"
+	"  caseflow kpi --db la.db --period 2023-24Q4 --by locality --format json\n"
+	"  caseflow kpi --db la.db --period r12:2024-06-30 --suppress 6 --format csv --out kpi.csv\n",
+	.run = run,
+};
+
+/* Parse a comma-separated list of periods into *out (malloc'd). */
+static int parse_periods(const char *spec, const struct kpi_data *d, struct kpi_period **out, int *n, struct cf_error *err)
+{
+	*out = NULL;
+	*n = 0;
+	if (!spec) {
+		if (!(*out = malloc(sizeof **out)))
+			return cf_error_set(err, CF_EIO, "out of memory");
+		kpi_default_period(d, *out);
+		*n = 1;
+		return CF_OK;
+	}
+	if (strcmp(spec, "all") == 0)
+		return kpi_all_periods(d, out, n, err);
+	int cap = 1;
+	for (const char *p = spec; *p; p++)
+		cap += *p == ',';
+	if (!(*out = malloc((size_t)cap * sizeof **out)))
+		return cf_error_set(err, CF_EIO, "out of memory");
+	char buf[64];
+	for (const char *p = spec; *p;) {
+		size_t len = strcspn(p, ",");
+		snprintf(buf, sizeof buf, "%.*s", (int)(len < sizeof buf ? len : sizeof buf - 1), p);
+		if (len >= sizeof buf || kpi_period_parse(buf, &(*out)[*n]) != 0) {
+			free(*out);
+			*out = NULL;
+			return cf_error_at(err, CF_EUSAGE, NULL, 0, "--period", buf,
+					   "not a period: use 2023-24, 2023-24Q1, 2024-03, r12:2024-03-31 or all");
+		}
+		(*n)++;
+		p += len;
+		if (*p == ',')
+			p++;
+	}
+	return CF_OK;
+}
+
+static int run(int argc, char **argv)
+{
+	const char *db = cli_default_db(), *fmt_s = "table", *out = NULL, *period = NULL, *by_s = "all";
+	const char *suppress_s = NULL, *centroids_path = NULL;
+	for (int i = 1; i < argc; i++) {
+		int m;
+		if ((m = cli_opt(&cmd_kpi, argc, argv, &i, "--db", &db)) ||
+		    (m = cli_opt(&cmd_kpi, argc, argv, &i, "--format", &fmt_s)) ||
+		    (m = cli_opt(&cmd_kpi, argc, argv, &i, "--out", &out)) ||
+		    (m = cli_opt(&cmd_kpi, argc, argv, &i, "--period", &period)) ||
+		    (m = cli_opt(&cmd_kpi, argc, argv, &i, "--by", &by_s)) ||
+		    (m = cli_opt(&cmd_kpi, argc, argv, &i, "--suppress", &suppress_s)) ||
+		    (m = cli_opt(&cmd_kpi, argc, argv, &i, "--centroids", &centroids_path))) {
+			if (m < 0)
+				return 2;
+			continue;
+		}
+		return cli_usage_error(&cmd_kpi, "unexpected argument %s", argv[i]);
+	}
+	enum render_format fmt;
+	if (render_format_parse(fmt_s, &fmt))
+		return cli_usage_error(&cmd_kpi, "--format must be table, csv, json or xlsx");
+	struct kpi_options opt = { 0 };
+	if (kpi_dim_parse(by_s, &opt.by))
+		return cli_usage_error(&cmd_kpi, "--by must be locality, age_band, sex, ethnicity or category_of_need");
+	if (suppress_s && cli_int(&cmd_kpi, "--suppress", suppress_s, 0, 1000000, &opt.suppress))
+		return 2;
+	if (period && strcmp(period, "all") != 0) {
+		/* check the syntax before opening anything */
+		struct kpi_period *ps;
+		int n;
+		struct cf_error perr;
+		cf_error_clear(&perr);
+		if (parse_periods(period, &(struct kpi_data){ 0 }, &ps, &n, &perr))
+			return cli_usage_error(&cmd_kpi, "--period '%s': %s", perr.value, perr.msg);
+		free(ps);
+	}
+	struct stat sb;
+	if (stat(db, &sb) != 0) {
+		fprintf(stderr, "caseflow: %s: no store here; load data first with 'caseflow ingest --db %s FILES'\n", db, db);
+		return 1;
+	}
+	struct cf_error err;
+	cf_error_clear(&err);
+	struct centroids cent = { 0 };
+	int rc = CF_OK;
+	if (centroids_path) {
+		if ((rc = centroids_read(centroids_path, &cent, &err))) {
+			cf_error_print(&err);
+			return rc;
+		}
+		opt.centroids = &cent;
+	}
+	struct store *st = NULL;
+	struct kpi_data data;
+	struct kpi_period *periods = NULL;
+	struct kpi_result *res = NULL;
+	struct cf_table *t = NULL;
+	int nperiods = 0, loaded = 0;
+	if (!(rc = store_open(&st, db, 0, &err)) && !(rc = kpi_data_load(st, &data, &err))) {
+		loaded = 1;
+		store_close(st);
+		st = NULL;
+		if (!(rc = parse_periods(period, &data, &periods, &nperiods, &err)) &&
+		    !(rc = kpi_compute(&data, periods, nperiods, &opt, &res, &err)) &&
+		    !(rc = kpi_result_table(res, &t, &err))) {
+			for (const char *n = res->notes; *n;) {
+				size_t len = strcspn(n, "\n");
+				fprintf(stderr, "caseflow kpi: note: %.*s\n", (int)len, n);
+				n += len + (n[len] == '\n');
+			}
+			rc = render_tables(&t, 1, fmt, out, &err);
+		}
+	}
+	store_close(st);
+	cf_table_free(t);
+	kpi_result_free(res);
+	free(periods);
+	if (loaded)
+		kpi_data_release(&data);
+	centroids_release(&cent);
+	if (rc)
+		cf_error_print(&err);
+	return rc;
+}

@@ -1,0 +1,230 @@
+/* caseflow programme: load a programme (business case, benefits, milestones,
+ * CBA, workforce model) and show its views. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "analyses/programme_benefits.h"
+#include "analyses/programme_business_case.h"
+#include "analyses/programme_cba.h"
+#include "analyses/programme_milestones.h"
+#include "analyses/programme_workforce.h"
+#include "cli/command.h"
+#include "model/programme.h"
+#include "outputs/render.h"
+#include "store/programme.h"
+
+static int run(int argc, char **argv);
+
+const struct cli_command cmd_programme = {
+	.name = "programme",
+	.summary = "business case, benefits, milestones, cost-benefit analysis and workforce model",
+	.order = 60,
+	.usage = "  caseflow programme --load FILE.xlsx|DIR [--db PATH]\n"
+		 "  caseflow programme show [--db PATH] [--name NAME] [--view VIEW] [--as-of DATE]\n"
+		 "                          [--format table|csv|json|xlsx] [--out FILE]",
+	.help =
+	"A programme is one workbook (.xlsx) or a folder of CSVs, with the sheets\n"
+	"programme, workstreams, costs, savings, benefits, actuals, milestones, cba and\n"
+	"workforce (any may be left out; columns in docs/programme.md). --load checks\n"
+	"every value first: a bad one is reported with its file, sheet, row and column,\n"
+	"and nothing is stored. A good programme is stored in one transaction,\n"
+	"replacing any programme of the same name.\n"
+	"\n"
+	"Views (show --view):\n"
+	"  business-case  costs, savings, annual and cumulative net by year and by\n"
+	"                 workstream; payback year; return on investment (default)\n"
+	"  benefits       each benefit's plan, actuals, variance and RAG by month;\n"
+	"                 financial benefits against the business case's savings\n"
+	"  milestones     done, overdue, due in the next 90 days, later; by workstream\n"
+	"  cba            present values by year and agency, financial return, net\n"
+	"                 present budget impact, public value BCR, payback, cashable\n"
+	"                 share; sensitivity (each assumption -20%/+20%, switching values)\n"
+	"  workforce      social workers and managers needed for the caseload, agency\n"
+	"                 within the cap, cost by role and contract, gap to establishment\n"
+	"  all            every table above\n"
+	"\n"
+	"Options:\n"
+	"  --load PATH    the workbook or CSV folder to load\n"
+	"  --db PATH      the store (default $CASEFLOW_DB or caseflow.db)\n"
+	"  --name NAME    which programme, when the store holds several\n"
+	"  --view VIEW    what to show (default business-case)\n"
+	"  --as-of DATE   the day milestones and benefits are judged on (default today)\n"
+	"  --format FMT   table (default), csv, json or xlsx (xlsx needs --out)\n"
+	"  --out FILE     write there instead of standard output\n"
+	"\n"
+	"Examples:\n"
+	"  caseflow programme --db la.db --load examples/programme\n"
+	"  caseflow programme show --db la.db\n"
+	"  caseflow programme show --db la.db --view cba --format csv\n"
+	"  caseflow programme show --db la.db --view all --format xlsx --out programme.xlsx\n",
+	.run = run,
+};
+
+static const char *const views[] = { "business-case", "benefits", "milestones", "cba", "workforce", "all" };
+enum { V_BC, V_BENEFITS, V_MILESTONES, V_CBA, V_WORKFORCE, V_ALL, V_N };
+
+static int load(const char *db, const char *path)
+{
+	struct cf_error err;
+	struct programme p;
+	cf_error_clear(&err);
+	programme_init(&p);
+	int rc = programme_read(path, &p, &err);
+	struct store *st = NULL;
+	if (!rc)
+		rc = store_open(&st, db, 0, &err);
+	struct programme_save_report rep;
+	struct programme_save_options opt = { 0 };
+	const char *fail = getenv("CASEFLOW_FAIL_AFTER_ROWS");
+	if (fail)
+		opt.fail_after_rows = atol(fail);
+	if (!rc)
+		rc = programme_save(st, &p, path, &opt, &rep, &err);
+	store_close(st);
+	if (rc) {
+		cf_error_print(&err);
+		fprintf(stderr, "caseflow: nothing was stored\n");
+		programme_release(&p);
+		return rc;
+	}
+	long counts[] = { p.nworkstreams, p.ncosts, p.nsavings, p.nbenefits, p.nactuals, p.nmilestones,
+			  p.cba.ncosts + p.cba.noutcomes, p.workforce.ndemand };
+	const char *what[] = { "workstreams", "costs", "savings", "benefits", "actuals", "milestones",
+			       "CBA costs and outcomes", "workforce demand points" };
+	printf("%s programme '%s' (%s, %s) from %s:\n", rep.replaced ? "replaced" : "loaded", p.name,
+	       programme_unit_name(p.unit), p.first_year ? "dated" : "years only", path);
+	for (size_t i = 0; i < sizeof counts / sizeof counts[0]; i++)
+		if (counts[i])
+			printf("  %5ld %s\n", counts[i], what[i]);
+	printf("%ld rows stored in %s\n", rep.rows, db);
+	programme_release(&p);
+	return CF_OK;
+}
+
+static cf_date today(void)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+	localtime_r(&now, &tm);
+	return cf_date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+static int show(const char *db, const char *name, int view, cf_date as_of, enum render_format fmt, const char *out)
+{
+	struct stat sb;
+	if (stat(db, &sb) != 0) {
+		fprintf(stderr, "caseflow: %s: no store here; load a programme first with "
+				"'caseflow programme --db %s --load FILE'\n", db, db);
+		return CF_EINPUT;
+	}
+	struct cf_error err;
+	struct store *st;
+	struct programme p;
+	cf_error_clear(&err);
+	programme_init(&p);
+	int rc = store_open(&st, db, 0, &err);
+	if (!rc) {
+		rc = programme_load(st, name, &p, &err);
+		store_close(st);
+	}
+	struct cf_table *tables[32];
+	int n = 0;
+	for (int v = 0; v < V_ALL && !rc; v++) {
+		if (view != V_ALL && view != v)
+			continue;
+		int k = 0;
+		switch (v) {
+		case V_BC:
+			if (view == V_BC && !p.ncosts && !p.nsavings)
+				rc = cf_error_at(&err, CF_EINPUT, db, 0, NULL, p.name,
+						 "the programme has no costs or savings sheet: no business case");
+			else if (p.ncosts || p.nsavings)
+				rc = business_case_tables(&p, tables + n, &k, &err);
+			break;
+		case V_BENEFITS:
+			if (view == V_BENEFITS && !p.nbenefits)
+				rc = cf_error_at(&err, CF_EINPUT, db, 0, NULL, p.name, "the programme has no benefits");
+			else if (p.nbenefits)
+				rc = benefits_tables(&p, as_of, tables + n, &k, &err);
+			break;
+		case V_MILESTONES:
+			if (view == V_MILESTONES && !p.nmilestones)
+				rc = cf_error_at(&err, CF_EINPUT, db, 0, NULL, p.name, "the programme has no milestones");
+			else if (p.nmilestones)
+				rc = milestones_tables(&p, as_of, tables + n, &k, &err);
+			break;
+		case V_CBA:
+			if (view == V_CBA && !p.cba.present)
+				rc = cf_error_at(&err, CF_EINPUT, db, 0, NULL, p.name, "the programme has no cba sheet");
+			else if (p.cba.present)
+				rc = cba_tables(&p, tables + n, &k, &err);
+			break;
+		case V_WORKFORCE:
+			if (view == V_WORKFORCE && !p.workforce.present)
+				rc = cf_error_at(&err, CF_EINPUT, db, 0, NULL, p.name, "the programme has no workforce sheet");
+			else if (p.workforce.present)
+				rc = workforce_tables(&p, tables + n, &k, &err);
+			break;
+		}
+		n += k;
+	}
+	if (!rc)
+		rc = render_tables(tables, n, fmt, out, &err);
+	for (int i = 0; i < n; i++)
+		cf_table_free(tables[i]);
+	programme_release(&p);
+	if (rc)
+		cf_error_print(&err);
+	return rc;
+}
+
+static int run(int argc, char **argv)
+{
+	const char *db = cli_default_db(), *load_path = NULL, *name = NULL, *view_s = "business-case";
+	const char *fmt_s = "table", *out = NULL, *as_of_s = NULL;
+	int is_show = 0;
+	for (int i = 1; i < argc; i++) {
+		int m;
+		if (i == 1 && !strcmp(argv[i], "show")) {
+			is_show = 1;
+			continue;
+		}
+		if ((m = cli_opt(&cmd_programme, argc, argv, &i, "--db", &db)) ||
+		    (m = cli_opt(&cmd_programme, argc, argv, &i, "--load", &load_path)) ||
+		    (m = cli_opt(&cmd_programme, argc, argv, &i, "--name", &name)) ||
+		    (m = cli_opt(&cmd_programme, argc, argv, &i, "--view", &view_s)) ||
+		    (m = cli_opt(&cmd_programme, argc, argv, &i, "--as-of", &as_of_s)) ||
+		    (m = cli_opt(&cmd_programme, argc, argv, &i, "--format", &fmt_s)) ||
+		    (m = cli_opt(&cmd_programme, argc, argv, &i, "--out", &out))) {
+			if (m < 0)
+				return CF_EUSAGE;
+			continue;
+		}
+		return cli_usage_error(&cmd_programme, "unexpected argument %s", argv[i]);
+	}
+	if (!is_show) {
+		if (!load_path)
+			return cli_usage_error(&cmd_programme, "say what to do: --load FILE|DIR, or show");
+		return load(db, load_path);
+	}
+	if (load_path)
+		return cli_usage_error(&cmd_programme, "--load and show are separate runs");
+	int view = -1;
+	for (int v = 0; v < V_N; v++)
+		if (!strcmp(view_s, views[v]))
+			view = v;
+	if (view < 0)
+		return cli_usage_error(&cmd_programme,
+				       "--view must be business-case, benefits, milestones, cba, workforce or all");
+	enum render_format fmt;
+	if (render_format_parse(fmt_s, &fmt))
+		return cli_usage_error(&cmd_programme, "--format must be table, csv, json or xlsx");
+	cf_date as_of = today();
+	if (as_of_s && cf_date_parse(as_of_s, strlen(as_of_s), &as_of))
+		return cli_usage_error(&cmd_programme, "--as-of must be a date (yyyy-mm-dd or dd/mm/yyyy), not '%s'",
+				       as_of_s);
+	return show(db, name, view, as_of, fmt, out);
+}

@@ -1,0 +1,236 @@
+/* caseflow trajectory: set a target path for an indicator, and show it
+ * month by month against actuals with a RAG status. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "analyses/trajectory.h"
+#include "cli/command.h"
+#include "outputs/render.h"
+
+static int run(int argc, char **argv);
+
+const struct cli_command cmd_trajectory = {
+	.name = "trajectory",
+	.summary = "set target paths for indicators and track them month by month",
+	.order = 55,
+	.usage = "  caseflow trajectory set [--db PATH] --name NAME --indicator ID [--la CODE]\n"
+		 "                          --from DATE:VALUE --to DATE:VALUE [--shape linear|geometric] [--tolerance PCT]\n"
+		 "  caseflow trajectory set [--db PATH] --name NAME --indicator ID --la CODE\n"
+		 "                          --to sn_median|england|sn_upper_quartile --by DATE [--shape ...] [--tolerance PCT]\n"
+		 "  caseflow trajectory show [--db PATH] [--name NAME] [--format table|csv|json|xlsx] [--out FILE]",
+	.help =
+	"set stores a target path: from one dated value to another, linear (the same\n"
+	"change each month) or geometric (the same rate each month). Setting a name\n"
+	"again stores a new version; every version is kept with who set it ($USER) and\n"
+	"when. With --to COMPARATOR --by DATE the path runs from the LA's latest\n"
+	"published value to the comparator's latest value (held flat), as\n"
+	"'caseflow benchmark --to' works it out.\n"
+	"\n"
+	"show lists the trajectories, then for each month from start to target: the\n"
+	"target, the actual, the variance (actual - target, and as % of target) and a\n"
+	"RAG status: green when the actual is on the right side of the target or\n"
+	"within the tolerance of it, amber within twice the tolerance, red beyond\n"
+	"(the right side is the indicator's polarity; see 'caseflow benchmark --list').\n"
+	"Actuals: the LA's published annual figure in the month it describes (31 March\n"
+	"for most indicators; --la says which LA) until the indicators engine provides\n"
+	"monthly values. Months with no figure have no actual: nothing is extrapolated.\n"
+	"\n"
+	"Options:\n"
+	"  --db PATH            the store (default $CASEFLOW_DB or caseflow.db)\n"
+	"  --name NAME          the trajectory's name\n"
+	"  --indicator ID       an indicator id ('caseflow benchmark --list')\n"
+	"  --la CODE            the LA whose published figures are the actuals\n"
+	"                       (three-digit number or ONS code)\n"
+	"  --from DATE:VALUE    start, e.g. 2024-03-31:684\n"
+	"  --to DATE:VALUE      target, e.g. 2029-03-31:519\n"
+	"  --to CMP --by DATE   target from a gap: sn_median, england or sn_upper_quartile\n"
+	"  --shape SHAPE        linear (default) or geometric\n"
+	"  --tolerance PCT      green within PCT % of the target (default 5)\n"
+	"  --format FMT         show: table (default), csv, json or xlsx (xlsx needs --out)\n"
+	"  --out FILE           show: write there instead of standard output\n"
+	"\n"
+	"Examples:\n"
+	"  caseflow trajectory set --db la.db --name cla --indicator cla_31mar --la 380 \\\n"
+	"      --from 2024-03-31:684 --to 2029-03-31:519 --shape geometric\n"
+	"  caseflow trajectory set --db la.db --name cla-rate --indicator cla_rate_10k --la 380 \\\n"
+	"      --to sn_median --by 2027-03-31\n"
+	"  caseflow trajectory show --db la.db --name cla --format csv\n",
+	.run = run,
+};
+
+/* "2024-03-31:684" -> date and value; the value follows the last ':'. */
+static int parse_point(const char *s, cf_date *date, double *value)
+{
+	const char *colon = strrchr(s, ':');
+	if (!colon || colon == s)
+		return -1;
+	if (cf_date_parse(s, (size_t)(colon - s), date) != 0)
+		return -1;
+	char *end;
+	*value = strtod(colon + 1, &end);
+	return *end || end == colon + 1 || !isfinite(*value) ? -1 : 0;
+}
+
+static int need_store(const char *db)
+{
+	struct stat sb;
+	if (stat(db, &sb) == 0)
+		return 0;
+	fprintf(stderr, "caseflow: %s: no store here; create one with 'caseflow ingest --db %s ...'\n", db, db);
+	return 1;
+}
+
+static int run_set(int argc, char **argv, const char *db)
+{
+	const char *name = NULL, *ind = NULL, *la = NULL, *from = NULL, *to = NULL, *by = NULL, *shape = "linear";
+	const char *tol = "5";
+	for (int i = 1; i < argc; i++) {
+		int m;
+		if ((m = cli_opt(&cmd_trajectory, argc, argv, &i, "--db", &db)) ||
+		    (m = cli_opt(&cmd_trajectory, argc, argv, &i, "--name", &name)) ||
+		    (m = cli_opt(&cmd_trajectory, argc, argv, &i, "--indicator", &ind)) ||
+		    (m = cli_opt(&cmd_trajectory, argc, argv, &i, "--la", &la)) ||
+		    (m = cli_opt(&cmd_trajectory, argc, argv, &i, "--from", &from)) ||
+		    (m = cli_opt(&cmd_trajectory, argc, argv, &i, "--to", &to)) ||
+		    (m = cli_opt(&cmd_trajectory, argc, argv, &i, "--by", &by)) ||
+		    (m = cli_opt(&cmd_trajectory, argc, argv, &i, "--shape", &shape)) ||
+		    (m = cli_opt(&cmd_trajectory, argc, argv, &i, "--tolerance", &tol))) {
+			if (m < 0)
+				return 2;
+			continue;
+		}
+		return cli_usage_error(&cmd_trajectory, "unexpected argument %s", argv[i]);
+	}
+	if (!name || !*name || !ind || !to)
+		return cli_usage_error(&cmd_trajectory, "set needs --name, --indicator and --to");
+	if (strlen(name) >= sizeof ((struct trajectory *)0)->name)
+		return cli_usage_error(&cmd_trajectory, "--name is too long (at most 127 characters)");
+	struct trajectory t;
+	memset(&t, 0, sizeof t);
+	snprintf(t.name, sizeof t.name, "%s", name);
+	snprintf(t.indicator, sizeof t.indicator, "%s", ind);
+	if (!strcmp(shape, "geometric"))
+		t.shape = TRAJ_GEOMETRIC;
+	else if (strcmp(shape, "linear") != 0)
+		return cli_usage_error(&cmd_trajectory, "--shape must be linear or geometric, not '%s'", shape);
+	char *end;
+	t.tolerance_pct = strtod(tol, &end);
+	if (*end || end == tol || !(t.tolerance_pct >= 0 && t.tolerance_pct <= 100))
+		return cli_usage_error(&cmd_trajectory, "--tolerance must be a percentage from 0 to 100, not '%s'", tol);
+	enum benchmark_comparator cmp;
+	int from_gap = benchmark_comparator_parse(to, &cmp) == 0;
+	cf_date by_date = CF_DATE_NONE;
+	if (from_gap) {
+		if (from)
+			return cli_usage_error(&cmd_trajectory, "--to %s sets the start itself: leave out --from", to);
+		if (!by || cf_date_parse(by, strlen(by), &by_date) != 0)
+			return cli_usage_error(&cmd_trajectory, "--to %s needs --by DATE (e.g. 2027-03-31)", to);
+		if (!la)
+			return cli_usage_error(&cmd_trajectory, "--to %s needs --la CODE", to);
+	} else {
+		if (by)
+			return cli_usage_error(&cmd_trajectory, "--by goes with --to sn_median|england|sn_upper_quartile");
+		if (!from || parse_point(from, &t.from, &t.from_value))
+			return cli_usage_error(&cmd_trajectory, "--from must look like 2024-03-31:684, not '%s'", from ? from : "");
+		if (parse_point(to, &t.to, &t.to_value))
+			return cli_usage_error(&cmd_trajectory, "--to must look like 2029-03-31:519 (or name a comparator), not '%s'", to);
+	}
+	if (from_gap && need_store(db))
+		return 1;
+	struct cf_error err;
+	cf_error_clear(&err);
+	struct store *st;
+	struct benchmark_data *d = NULL;
+	int rc = store_open(&st, db, 0, &err);
+	if (!rc && (la || from_gap))
+		rc = benchmark_load(st, from_gap && cmp != CMP_ENGLAND ? "2025" : NULL, &d, &err);
+	if (!rc && la)
+		rc = benchmark_find_la(d, la, t.la_code, &err);
+	if (!rc && from_gap)
+		rc = trajectory_from_gap(&t, d, cmp, by_date, &err);
+	if (!rc)
+		rc = trajectory_save(st, &t, &err);
+	benchmark_data_free(d);
+	store_close(st);
+	if (rc) {
+		cf_error_print(&err);
+		return rc;
+	}
+	char f[11], g[11];
+	cf_date_format(t.from, f);
+	cf_date_format(t.to, g);
+	printf("trajectory %s (version %lld): %s from %.10g on %s to %.10g on %s, %s, tolerance %.10g%%; set by %s at %s\n",
+	       t.name, t.id, t.indicator, t.from_value, f, t.to_value, g,
+	       t.shape == TRAJ_GEOMETRIC ? "geometric" : "linear", t.tolerance_pct, t.set_by, t.set_at);
+	return 0;
+}
+
+static int run_show(int argc, char **argv, const char *db)
+{
+	const char *name = NULL, *fmt_s = "table", *out = NULL;
+	for (int i = 1; i < argc; i++) {
+		int m;
+		if ((m = cli_opt(&cmd_trajectory, argc, argv, &i, "--db", &db)) ||
+		    (m = cli_opt(&cmd_trajectory, argc, argv, &i, "--name", &name)) ||
+		    (m = cli_opt(&cmd_trajectory, argc, argv, &i, "--format", &fmt_s)) ||
+		    (m = cli_opt(&cmd_trajectory, argc, argv, &i, "--out", &out))) {
+			if (m < 0)
+				return 2;
+			continue;
+		}
+		return cli_usage_error(&cmd_trajectory, "unexpected argument %s", argv[i]);
+	}
+	enum render_format fmt;
+	if (render_format_parse(fmt_s, &fmt))
+		return cli_usage_error(&cmd_trajectory, "--format must be table, csv, json or xlsx");
+	if (need_store(db))
+		return 1;
+	struct cf_error err;
+	cf_error_clear(&err);
+	struct store *st;
+	struct trajectory *ts = NULL;
+	int n = 0;
+	struct benchmark_data *d = NULL;
+	struct cf_table *tables[2] = { NULL, NULL };
+	int rc = store_open(&st, db, 0, &err);
+	if (!rc)
+		rc = trajectory_list(st, name, &ts, &n, &err);
+	if (!rc) {
+		/* published actuals when the store has them; without them months stay blank */
+		struct cf_error lerr;
+		cf_error_clear(&lerr);
+		int lrc = benchmark_load(st, NULL, &d, &lerr);
+		if (lrc && lrc != CF_EINPUT) {
+			err = lerr;
+			rc = lrc;
+		}
+	}
+	store_close(st);
+	if (!rc)
+		rc = trajectory_tables(ts, n, d, NULL /* the indicators engine's monthly values plug in here */,
+				       &tables[0], &tables[1], &err);
+	if (!rc)
+		rc = render_tables(tables, 2, fmt, out, &err);
+	cf_table_free(tables[0]);
+	cf_table_free(tables[1]);
+	benchmark_data_free(d);
+	free(ts);
+	if (rc)
+		cf_error_print(&err);
+	return rc;
+}
+
+static int run(int argc, char **argv)
+{
+	const char *db = cli_default_db();
+	if (argc < 2)
+		return cli_usage_error(&cmd_trajectory, "say set or show");
+	if (!strcmp(argv[1], "set"))
+		return run_set(argc - 1, argv + 1, db);
+	if (!strcmp(argv[1], "show"))
+		return run_show(argc - 1, argv + 1, db);
+	return cli_usage_error(&cmd_trajectory, "say set or show, not '%s'", argv[1]);
+}

@@ -1,0 +1,364 @@
+/* The synthetic authority's SSDA903 returns: per collection year, the 11
+ * DfE CSV tables (and the XML layout with --xml), holding what a real
+ * return holds — every child looked after at any time in the year, as the
+ * council knew it on 31 March (later end dates are not yet known). */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <libxml/xmlwriter.h>
+
+#include "formats/ssda903.h"
+#include "synth/rng.h"
+#include "synth/synth.h"
+#include "synth/write_util.h"
+
+#define NONE CF_DATE_NONE
+
+/* File names as in DfE's sample return. */
+static const char *const file_names[S903_NTABLES] = {
+	"header.csv", "episodes.csv", "reviews.csv", "uasc.csv", "oc2.csv", "oc3.csv", "ad1.csv",
+	"placed_for_adoption.csv", "previous_permanence.csv", "missing.csv", "sw_episodes.csv",
+};
+
+struct year_out {
+	const struct synth_world *w;
+	int fy;
+	cf_date from, to;
+	FILE *csv[S903_NTABLES];
+	xmlTextWriterPtr xml;
+	int xml_failed;
+};
+
+/* A date as the council knew it on 31 March: later dates are not yet known. */
+static void known_dmy(const struct year_out *y, cf_date d, char buf[11])
+{
+	synth_date_dmy(d != NONE && d <= y->to ? d : NONE, buf);
+}
+
+static void xml_el(struct year_out *y, const char *name, const char *value)
+{
+	if (!y->xml)
+		return;
+	int rc = (value && value[0]) ? xmlTextWriterWriteElement(y->xml, BAD_CAST name, BAD_CAST value)
+				     : (xmlTextWriterStartElement(y->xml, BAD_CAST name) < 0 ? -1
+									  : xmlTextWriterEndElement(y->xml));
+	if (rc < 0)
+		y->xml_failed = 1;
+}
+
+static void xml_start(struct year_out *y, const char *name)
+{
+	if (y->xml && xmlTextWriterStartElement(y->xml, BAD_CAST name) < 0)
+		y->xml_failed = 1;
+}
+
+static void xml_end(struct year_out *y)
+{
+	if (y->xml && xmlTextWriterEndElement(y->xml) < 0)
+		y->xml_failed = 1;
+}
+
+static int in_year(const struct year_out *y, cf_date start, cf_date end)
+{
+	return start <= y->to && (end == NONE || end >= y->from);
+}
+
+static void write_child(struct year_out *y, int ci)
+{
+	const struct synth_world *w = y->w;
+	const struct syn_child *c = &w->children[ci];
+	int first = -1, last = -1;
+	for (int k = 0; k < c->nepisodes; k++) {
+		const struct syn_episode *e = &w->episodes[c->episode0 + k];
+		if (in_year(y, e->start, e->end)) {
+			if (first < 0)
+				first = k;
+			last = k;
+		}
+	}
+	/* care leavers with a 17th-21st birthday in the year */
+	cf_date leaver = synth_care_leaver_since(w, c);
+	int oc3_age = 0;
+	for (int a = 17; a <= 21 && leaver != NONE; a++) {
+		cf_date b = cf_date_add_years(c->dob, a);
+		if (b >= y->from && b <= y->to && b > leaver)
+			oc3_age = a;
+	}
+	if (first < 0 && !oc3_age)
+		return;
+	struct syn_rng r;
+	syn_rng_seed(&r, w->opt.seed, 90000000ULL + (uint64_t)ci * 64 + (uint64_t)(y->fy % 64));
+	char id[16], dob[11], upn[14], d1[11], d2[11], d3[11];
+	snprintf(id, sizeof id, "%d", c->id);
+	synth_date_dmy(c->dob, dob);
+	synth_upn(w, c, upn);
+	int age_end = cf_date_age(c->dob, y->to);
+
+	/* header */
+	char mother[2] = "", mc_dob[11] = "";
+	if (c->sex == 2 && age_end >= 12 && first >= 0) {
+		int is_mother = age_end >= 15 && syn_rng_chance(&r, 0.03);
+		mother[0] = is_mother ? '1' : '0';
+		if (is_mother)
+			known_dmy(y, y->to - syn_rng_range(&r, 30, 700), mc_dob);
+	}
+	fprintf(y->csv[S903_HEADER], "%s,%d,%s,%s,%s,%s,%s\n", id, c->sex, dob, synth_ethnic_codes[c->ethnic], upn,
+		mother, mc_dob);
+	xml_start(y, "CHILD");
+	xml_start(y, "HEADER");
+	xml_el(y, "CHILDID", id);
+	xml_el(y, "UPN", upn);
+	xml_el(y, "SEX", c->sex == 1 ? "1" : "2");
+	xml_el(y, "DOB", dob);
+	xml_el(y, "ETHNIC", synth_ethnic_codes[c->ethnic]);
+
+	/* UASC */
+	cf_date duc = cf_date_add_years(c->dob, 18);
+	synth_date_dmy(duc, d1);
+	if (c->uasc && first >= 0) {
+		fprintf(y->csv[S903_UASC], "%s,%d,%s,%s\n", id, c->sex, dob, d1);
+		xml_el(y, "UASC", "1");
+		xml_el(y, "DUC", d1);
+	} else {
+		xml_el(y, "UASC", NULL);
+	}
+
+	/* OC3 */
+	if (oc3_age) {
+		struct synth_oc3 o;
+		synth_oc3(w, ci, y->fy, oc3_age, &o);
+		fprintf(y->csv[S903_OC3], "%s,%s,%s,%s,%s\n", id, dob, o.in_touch, o.activ, o.accom);
+		xml_el(y, "IN_TOUCH", o.in_touch);
+		xml_el(y, "ACTIV", o.activ);
+		xml_el(y, "ACCOM", o.accom);
+	}
+
+	/* adoption: AD1 for children adopted in the year; placed for adoption
+	 * for children with a decision in force during it */
+	const struct syn_adoption *ad = c->nadoptions ? &w->adoptions[c->adoption0 + c->nadoptions - 1] : NULL;
+	if (ad && ad->adopted != NONE && ad->adopted >= y->from && ad->adopted <= y->to) {
+		synth_date_dmy(ad->decision, d1);
+		synth_date_dmy(ad->match, d2);
+		char nb[2] = { (char)('0' + ad->nb_adopters), 0 };
+		fprintf(y->csv[S903_AD1], "%s,%s,%s,%s,%d,%s,%s,%s\n", id, dob, d1, d2, ad->foster_carer, nb,
+			ad->sex_adopters, ad->ls_adopters);
+		xml_el(y, "DATE_INT", d1);
+		xml_el(y, "DATE_MATCH", d2);
+		xml_el(y, "FOSTER_CARE", ad->foster_carer ? "1" : "0");
+		xml_el(y, "NB_ADOPTR", nb);
+		xml_el(y, "SEX_ADOPTR", ad->sex_adopters);
+		xml_el(y, "LS_ADOPTR", ad->ls_adopters);
+	}
+
+	/* missing */
+	for (int k = 0; k < c->nmissing && first >= 0; k++) {
+		const struct syn_missing *m = &w->missing[c->missing0 + k];
+		if (!in_year(y, m->start, m->end))
+			continue;
+		synth_date_dmy(m->start, d1);
+		known_dmy(y, m->end, d2);
+		char type[2] = { m->type, 0 };
+		fprintf(y->csv[S903_MISSING], "%s,%s,%c,%s,%s\n", id, dob, m->type, d1, d2);
+		xml_start(y, "AMISSING");
+		xml_el(y, "MISSING", type);
+		xml_el(y, "MIS_START", d1);
+		xml_el(y, "MIS_END", d2);
+		xml_end(y);
+	}
+
+	/* reviews */
+	cf_date rv[128];
+	int nrv = first >= 0 ? synth_review_dates(w, c, rv, 128) : 0;
+	for (int k = 0; k < nrv; k++) {
+		if (rv[k] < y->from || rv[k] > y->to)
+			continue;
+		static const double pn_w[] = { 45, 5, 5, 10, 22, 6, 7 };
+		char code[4] = "PN0";
+		if (cf_date_age(c->dob, rv[k]) >= 4)
+			code[2] = (char)('1' + syn_rng_pick(&r, pn_w, 7));
+		synth_date_dmy(rv[k], d1);
+		fprintf(y->csv[S903_REVIEWS], "%s,%s,%s,%s\n", id, dob, d1, code);
+		xml_start(y, "AREVIEW");
+		xml_el(y, "REVIEW", d1);
+		xml_el(y, "REVIEW_CODE", code);
+		xml_end(y);
+	}
+	xml_el(y, "MOTHER", mother);
+	xml_el(y, "MC_DOB", mc_dob);
+
+	/* previous permanence: for each period of care starting in the year */
+	for (int i = 0; i < c->nperiods && first >= 0; i++) {
+		const struct syn_period *p = &w->periods[c->period0 + i];
+		if (p->start < y->from || p->start > y->to)
+			continue;
+		fprintf(y->csv[S903_PREV_PERM], "%s,%s,%s,%s,%s\n", id, dob, p->prev_perm, p->la_perm, p->date_perm);
+		xml_start(y, "PERMANENCE");
+		xml_el(y, "PREV_PERM", p->prev_perm);
+		if (p->la_perm[0])
+			xml_el(y, "LA_PERM", p->la_perm);
+		if (p->date_perm[0])
+			xml_el(y, "DATE_PERM", p->date_perm);
+		xml_end(y);
+	}
+
+	/* OC2: looked after continuously for 12 months at 31 March */
+	int oc2 = 0;
+	if (last >= 0) {
+		const struct syn_episode *e = &w->episodes[c->episode0 + last];
+		if (e->end == NONE || e->end > y->to) {
+			int k = last;
+			while (k > 0 && w->episodes[c->episode0 + k].rne != 'S')
+				k--;
+			oc2 = w->episodes[c->episode0 + k].start <= y->to - 365;
+		}
+	}
+	if (oc2) {
+		char sdq[4] = "", sdq_reason[5] = "";
+		if (age_end >= 4 && age_end <= 16 && syn_rng_chance(&r, 0.8)) {
+			int v = (int)(14 + 7 * syn_rng_normal(&r));
+			snprintf(sdq, sizeof sdq, "%d", v < 0 ? 0 : v > 40 ? 40 : v);
+		} else {
+			snprintf(sdq_reason, sizeof sdq_reason, "SDQ%d",
+				 age_end < 4 || age_end > 16 ? 1 : 2 + syn_rng_below(&r, 4));
+		}
+		int conv = age_end >= 10 && syn_rng_chance(&r, 0.03);
+		int subst = age_end >= 10 && syn_rng_chance(&r, 0.04);
+		int recv = subst && syn_rng_chance(&r, 0.6), offered = subst && (recv || syn_rng_chance(&r, 0.5));
+		int hc = syn_rng_chance(&r, 0.9), imm = syn_rng_chance(&r, 0.85), teeth = syn_rng_chance(&r, 0.8),
+		    ha = syn_rng_chance(&r, 0.9);
+		fprintf(y->csv[S903_OC2], "%s,%s,%s,%s,%d,%d,%d,%d,%d,%d,%d,%d\n", id, dob, sdq, sdq_reason, conv, hc, imm,
+			teeth, ha, subst, recv, offered);
+		xml_start(y, "OC2");
+		if (sdq[0])
+			xml_el(y, "SDQ_SCORE", sdq);
+		else
+			xml_el(y, "SDQ_REASON", sdq_reason);
+		xml_el(y, "CONVICTED", conv ? "1" : "0");
+		xml_el(y, "HEALTH_CHECK", hc ? "1" : "0");
+		xml_el(y, "IMMUNISATIONS", imm ? "1" : "0");
+		xml_el(y, "TEETH_CHECK", teeth ? "1" : "0");
+		xml_el(y, "HEALTH_ASSESSMENT", ha ? "1" : "0");
+		xml_el(y, "SUBSTANCE_MISUSE", subst ? "1" : "0");
+		xml_el(y, "INTERVENTION_RECEIVED", recv ? "1" : "0");
+		xml_el(y, "INTERVENTION_OFFERED", offered ? "1" : "0");
+		xml_end(y);
+	}
+
+	if (ad && first >= 0 && ad->decision <= y->to && (ad->reversed == NONE || ad->reversed >= y->from) &&
+	    (ad->adopted == NONE || ad->adopted >= y->from)) {
+		synth_date_dmy(ad->decision, d1);
+		known_dmy(y, ad->reversed, d2);
+		char reason[4] = "";
+		if (d2[0])
+			snprintf(reason, sizeof reason, "RD%d", ad->reverse_reason ? ad->reverse_reason : 4);
+		fprintf(y->csv[S903_PLACED_ADOPTION], "%s,%s,%s,%s,%s\n", id, dob, d1, d2, reason);
+		xml_start(y, "AD_PLACED");
+		xml_el(y, "DATE_PLACED", d1);
+		xml_el(y, "DATE_PLACED_CEASED", d2);
+		xml_el(y, "REASON_PLACED_CEASED", reason);
+		xml_end(y);
+	}
+	xml_end(y);   /* HEADER */
+
+	/* episodes */
+	for (int k = first; k >= 0 && k <= last; k++) {
+		const struct syn_episode *e = &w->episodes[c->episode0 + k];
+		char home[9] = "", rne[2] = { e->rne, 0 }, cin[3] = { 'N', (char)('0' + e->cin), 0 };
+		int ended = e->end != NONE && e->end <= y->to;
+		synth_date_dmy(e->start, d1);
+		known_dmy(y, e->end, d2);
+		if (e->home >= 0)
+			synth_home_postcode(w, c, home);
+		const char *rec = ended ? e->rec : "";
+		const char *rpc = ended && e->rpc ? synth_rpc_codes[e->rpc - 1] : "";
+		fprintf(y->csv[S903_EPISODES], "%s,%s,%c,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s\n", id, d1, e->rne, e->ls, cin,
+			e->place, e->provider, d2, rec, rpc, home, e->pl_post, e->urn);
+		xml_start(y, "EPISODE");
+		xml_el(y, "DECOM", d1);
+		xml_el(y, "RNE", rne);
+		xml_el(y, "LS", e->ls);
+		xml_el(y, "CIN", cin);
+		xml_el(y, "PL", e->place);
+		xml_el(y, "PL_POST", e->pl_post);
+		xml_el(y, "HOME_POST", home);
+		xml_el(y, "URN", e->urn);
+		xml_el(y, "PLACE_PROVIDER", e->provider);
+		xml_el(y, "DEC", d2);
+		xml_el(y, "REC", rec);
+		xml_el(y, "REASON_PLACE_CHANGE", rpc);
+		xml_end(y);
+	}
+	xml_end(y);   /* CHILD */
+
+	/* social worker episodes (collected from 2023-24): every allocation in
+	 * the year for a child looked after during it */
+	if (first >= 0 && y->fy >= 2023) {
+		for (int k = 0; k < c->nallocs; k++) {
+			const struct syn_alloc *al = &w->allocs[c->alloc0 + k];
+			if (!in_year(y, al->start, al->end) || (al->end != NONE && al->end == y->from && al->start < y->from))
+				continue;
+			synth_date_dmy(al->start, d1);
+			known_dmy(y, al->end, d3);
+			fprintf(y->csv[S903_SW_EPISODES], "%s,%s,%s,%s,%s,%s\n", id, dob, w->workers[al->worker].id, d1, d3,
+				synth_sw_reasons[al->reason]);
+		}
+	}
+}
+
+static int write_year(const struct synth_world *w, const char *dir, int fy, struct cf_error *err)
+{
+	char ydir[4096], path[4200], yname[8];
+	synth_year_name(fy, yname);
+	snprintf(ydir, sizeof ydir, "%s/%s/ssda903", dir, yname);
+	int rc = synth_mkdirs(ydir, err);
+	if (rc)
+		return rc;
+	struct year_out y;
+	memset(&y, 0, sizeof y);
+	y.w = w;
+	y.fy = fy;
+	synth_year_bounds(w, fy, &y.from, &y.to);
+	for (int t = 0; t < S903_NTABLES && !rc; t++) {
+		snprintf(path, sizeof path, "%s/%s", ydir, file_names[t]);
+		if (!(y.csv[t] = fopen(path, "w"))) {
+			rc = cf_error_at(err, CF_EIO, path, 0, NULL, NULL, "cannot create: %s", strerror(errno));
+			break;
+		}
+		const struct ssda903_table_def *d = &ssda903_tables[t];
+		for (int c = 0; c < d->ncols; c++)
+			fprintf(y.csv[t], "%s%s", c ? "," : "", d->cols[c].name);
+		fputc('\n', y.csv[t]);
+	}
+	if (!rc && w->opt.xml) {
+		snprintf(path, sizeof path, "%s/%s/ssda903.xml", dir, yname);
+		y.xml = xmlNewTextWriterFilename(path, 0);
+		if (!y.xml || xmlTextWriterStartDocument(y.xml, "1.0", "UTF-8", NULL) < 0 ||
+		    xmlTextWriterStartElement(y.xml, BAD_CAST "EXPSSDA903") < 0)
+			rc = cf_error_at(err, CF_EIO, path, 0, NULL, NULL, "cannot write XML");
+	}
+	for (size_t i = 0; i < w->n_children && !rc; i++)
+		write_child(&y, (int)i);
+	if (y.xml) {
+		if (!rc && (xmlTextWriterEndDocument(y.xml) < 0 || y.xml_failed))
+			rc = cf_error_at(err, CF_EIO, path, 0, NULL, NULL, "cannot write XML");
+		xmlFreeTextWriter(y.xml);
+	}
+	for (int t = 0; t < S903_NTABLES; t++) {
+		if (!y.csv[t])
+			continue;
+		if ((ferror(y.csv[t]) | fclose(y.csv[t])) && !rc)
+			rc = cf_error_at(err, CF_EIO, ydir, 0, file_names[t], NULL, "write failed: %s", strerror(errno));
+	}
+	return rc;
+}
+
+int synth_write_ssda903(const struct synth_world *w, const char *dir, struct cf_error *err)
+{
+	int rc = CF_OK;
+	for (int k = 0; k < w->opt.years && !rc; k++)
+		rc = write_year(w, dir, w->opt.first_year + k, err);
+	return rc;
+}
