@@ -65,6 +65,7 @@ const struct cli_command cmd_programme = {
 	"\n"
 	"Examples:\n"
 	"  caseflow programme --db la.db --load examples/programme\n"
+	"  caseflow programme --db la.db --load examples/programme-modelled   # needs SSDA903 data\n"
 	"  caseflow programme show --db la.db\n"
 	"  caseflow programme show --db la.db --view cba --format csv\n"
 	"  caseflow programme show --db la.db --view all --format xlsx --out programme.xlsx\n",

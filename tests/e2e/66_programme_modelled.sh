@@ -108,4 +108,21 @@ sed -i 's/^halve,halve.txt,unit_costs.csv,,,,$/halve,halve.txt,unit_costs.csv,,,
 "$cf" programme --db "$work/data.db" --load "$work/longer" >/dev/null 2>&1
 "$cf" programme show --db "$work/data.db" --format csv >"$work/bc.csv"
 check "24 months to year 3: year 3 still saves 81.975" grep -qx "demand,3,0,10,10,0,-81.975,-71.975,-233.3" "$work/bc.csv"
+
+# the shipped modelled example on a small synthetic authority (data to
+# 31/03/2024): the demand workstream's gross savings are the scenario's cost
+# differences over the 72 months to the end of the business case's year 5
+ex="$CASEFLOW_TOP/examples/programme-modelled"
+"$cf" synth --children 10000 --years 2 --first-year 2022 --seed 3 --out "$work/synth" --quiet
+"$cf" ingest --db "$work/synth.db" "$work/synth/2022-23/ssda903" "$work/synth/2023-24/ssda903" \
+	"$work/synth/population.csv" >/dev/null 2>&1
+"$cf" programme --db "$work/synth.db" --load "$ex" >"$work/load" 2>&1
+check "the modelled example loads" grep -q "workforce demand from forecast edge: 72 months, 2024-04-30 to 2030-03-31" "$work/load"
+"$cf" forecast --db "$work/synth.db" --months 72 --scenario "$ex/edge-of-care.txt" --table scenario --format csv >"$work/fc.csv"
+awk -F, '$1 == "year" { x = $10; r = x < 0 ? -int(-x + 0.5) : int(x + 0.5); printf "%d,%.3f\n", substr($2, 1, 4) - 2024, r / 1000 }' \
+	"$work/fc.csv" >"$work/want"
+"$cf" programme show --db "$work/synth.db" --format csv >"$work/bc.csv"
+awk -F, '$1 == "demand" && $2 != "total" { printf "%d,%.3f\n", $2, $7 }' "$work/bc.csv" >"$work/got"
+check "... its demand savings are the forecast's, years 0-5" sh -c 'cmp -s "$1" "$2" && [ $(wc -l <"$1") -eq 6 ]' sh "$work/want" "$work/got"
+check "... and the other workstreams keep their amounts" grep -qx "supply,5,0,400,400,-150,-2550,-2150,-5495" "$work/bc.csv"
 echo "1..$n"
