@@ -26,8 +26,10 @@ static int at_line(struct cf_error *err, int rc, const struct programme *p, int 
 	const char *w = strncmp(why, "caseflow: ", 10) ? why : why + 10;
 	char val[sizeof err->value];
 	snprintf(val, sizeof val, "%s", value ? value : "");
-	return cf_error_at(err, rc, p->sheet_file[sheet], row, column, value ? val : NULL, "sheet %s: %s",
-			   prog_sheet_names[sheet], w);
+	/* the engines' option errors are usage errors on their command line; here
+	 * the options are cells of the programme, so bad input */
+	return cf_error_at(err, rc == CF_EUSAGE ? CF_EINPUT : rc, p->sheet_file[sheet], row, column, value ? val : NULL,
+			   "sheet %s: %s", prog_sheet_names[sheet], w);
 }
 
 static int oom(struct cf_error *err) { return cf_error_set(err, CF_EIO, "out of memory"); }

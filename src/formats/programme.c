@@ -981,15 +981,20 @@ static void rd_start(struct rd *rd, struct programme *p, int sheet, const char *
 	strbuf_init(&rd->scratch, (size_t)1 << 20);
 }
 
-/* A forecast's unit costs may sit in the folder as a CSV that is not a sheet. */
+static int same_file(const struct stat *a, const char *path)
+{
+	struct stat b;
+	return path && stat(path, &b) == 0 && a->st_dev == b.st_dev && a->st_ino == b.st_ino;
+}
+
+/* A forecast's unit costs (or scenario) may sit in the folder as a CSV that is not a sheet. */
 static int forecast_file(const struct programme *p, const char *path)
 {
-	struct stat a, b;
+	struct stat a;
 	if (stat(path, &a) != 0)
 		return 0;
 	for (int i = 0; i < p->nforecasts; i++)
-		if (p->forecasts[i].costs && stat(p->forecasts[i].costs, &b) == 0 && a.st_dev == b.st_dev &&
-		    a.st_ino == b.st_ino)
+		if (same_file(&a, p->forecasts[i].costs) || same_file(&a, p->forecasts[i].scenario))
 			return 1;
 	return 0;
 }

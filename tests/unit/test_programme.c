@@ -765,6 +765,10 @@ static void test_forecast_lines_read(void **state)
 	NEAR(p.workforce.cases_per_unit, 1.5);
 	assert_int_equal(p.workforce.demand_row, 5);
 	assert_int_equal(p.workforce.ndemand, 0);
+	struct business_case bc;   /* until the forecast runs, the case has only the amount */
+	business_case_compute(&p, NULL, &bc);
+	assert_int_equal(bc.nyears, 2);
+	assert_true(bc.total.gross_savings == M(5));
 
 	/* nothing pending may be stored: the save names the line */
 	char path[300];
