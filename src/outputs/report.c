@@ -22,6 +22,7 @@ const struct report_panel report_panels[] = {
 	{ "entry-ages", "Ages at entry to care", report_panel_entry_ages, 0 },
 	{ "workforce", "Workforce", report_panel_workforce, 0 },
 	{ "localities", "Localities side by side", report_panel_localities, 0 },
+	{ "forecast", "Forecast: children in care and cost", report_panel_forecast, 0 },
 	{ "notes", "Definitions and notes", report_panel_notes, 0 },
 	{ NULL, NULL, NULL, 0 },
 };
@@ -122,6 +123,24 @@ int report_figure(struct report_ctx *rc, int kind, struct svg_chart *chart, cons
 	bad |= strbuf_addf(sb, "</figcaption></figure><div class=\"tbl\" style=\"max-height:%dpx\">", h + 40);
 	if (numbers)
 		bad |= html_table(sb, numbers, chart->title, rc->opt->suppress > 0 ? "c" : "–");
+	bad |= strbuf_adds(sb, "</div></div>");
+	return bad ? -1 : 0;
+}
+
+int report_figure_open(struct report_ctx *rc, int width)
+{
+	return strbuf_addf(rc->html, "<div class=\"fig\"><figure style=\"max-width:%dpx\">", width ? width : 620) ? -1 : 0;
+}
+
+int report_figure_close(struct report_ctx *rc, const char *caption, const char *title, const struct cf_table *numbers,
+			int height)
+{
+	struct strbuf *sb = rc->html;
+	int bad = strbuf_adds(sb, "<figcaption>");
+	bad |= html_text(sb, caption);
+	bad |= strbuf_addf(sb, "</figcaption></figure><div class=\"tbl\" style=\"max-height:%dpx\">", height + 40);
+	if (numbers)
+		bad |= html_table(sb, numbers, title, rc->opt->suppress > 0 ? "c" : "–");
 	bad |= strbuf_adds(sb, "</div></div>");
 	return bad ? -1 : 0;
 }

@@ -21,6 +21,8 @@ struct report_options {
 	struct kpi_period period;       /* the period reported on */
 	long suppress;                  /* small-count threshold; 0 = off */
 	const struct centroids *centroids;  /* NULL: no distances */
+	const char *scenario;           /* forecast scenario file; NULL: none */
+	const char *la;                 /* LA code or name to benchmark; NULL: no benchmarks */
 };
 
 struct report_ctx {
@@ -67,6 +69,12 @@ const struct kpi_cell *report_cell(const struct report_ctx *rc, int p, int id);
  * 's' stacked columns. numbers may be NULL when another figure's table
  * already holds them. */
 int report_figure(struct report_ctx *rc, int kind, struct svg_chart *chart, const struct cf_table *numbers);
+/* The same for charts report_figure does not draw: open the figure, write
+ * the <svg> into rc->html, then close it with its caption (the text
+ * alternative) and its numbers (NULL: none). height sizes the table. */
+int report_figure_open(struct report_ctx *rc, int width);
+int report_figure_close(struct report_ctx *rc, const char *caption, const char *title, const struct cf_table *numbers,
+			int height);
 /* "72.5", "12.3%", "1,234", "15.2"; "c" when suppressed, "–" when unknown. */
 void report_format_value(char *buf, size_t size, const struct kpi_cell *c, int id);
 /* A fresh id for a chart. */
@@ -81,5 +89,9 @@ int report_panel_placements(struct report_ctx *rc, struct cf_error *err);
 int report_panel_localities(struct report_ctx *rc, struct cf_error *err);
 int report_panel_workforce(struct report_ctx *rc, struct cf_error *err);
 int report_panel_notes(struct report_ctx *rc, struct cf_error *err);
+/* The forecast (report_forecast.c), benchmarks and trajectories
+ * (report_benchmark.c) and the programme (report_programme.c). */
+int report_panel_forecast(struct report_ctx *rc, struct cf_error *err);
+
 
 #endif
