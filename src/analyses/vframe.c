@@ -13,6 +13,9 @@ struct vindex {
 	long nslots;       /* power of two */
 	long *first;       /* first row of the slot's child, -1 when empty */
 	long *next;        /* next row with the same CHILD, -1 at the end */
+	long nids;         /* children the dataset knew when this was built */
+	long *cid;         /* per row: the child's number, -1 when missing */
+	long *by_id;       /* per child number: first row, -1 when none */
 };
 
 #define VORDER_MAX 16
@@ -44,17 +47,24 @@ static const char *intern(struct vintern *in, struct arena *a, const char *s, si
 	if ((in->n + 1) * 2 > in->nslots) {
 		long ns = in->nslots ? in->nslots * 2 : 1024;
 		const char **slot = calloc((size_t)ns, sizeof *slot);
-		if (!slot)
+		long *id = malloc((size_t)ns * sizeof *id);
+		if (!slot || !id) {
+			free(slot);
+			free(id);
 			return NULL;
+		}
 		for (long i = 0; i < in->nslots; i++)
 			if (in->slot[i]) {
 				long k = (long)(hash_str(in->slot[i]) & (uint64_t)(ns - 1));
 				while (slot[k])
 					k = (k + 1) & (ns - 1);
 				slot[k] = in->slot[i];
+				id[k] = in->id[i];
 			}
 		free(in->slot);
+		free(in->id);
 		in->slot = slot;
+		in->id = id;
 		in->nslots = ns;
 	}
 	uint64_t h = 1469598103934665603ULL;
@@ -68,8 +78,20 @@ static const char *intern(struct vintern *in, struct arena *a, const char *s, si
 	if (!copy)
 		return NULL;
 	in->slot[k] = copy;
-	in->n++;
+	in->id[k] = in->n++;
 	return copy;
+}
+
+/* The number of an interned child, or -1. */
+static long intern_id(const struct vintern *in, const char *s)
+{
+	if (!in || !in->nslots || !s)
+		return -1;
+	long k = (long)(hash_str(s) & (uint64_t)(in->nslots - 1));
+	for (; in->slot[k]; k = (k + 1) & (in->nslots - 1))
+		if (same_str(in->slot[k], s))
+			return in->id[k];
+	return -1;
 }
 
 static void index_free(struct vindex *ix)
@@ -77,6 +99,8 @@ static void index_free(struct vindex *ix)
 	if (ix) {
 		free(ix->first);
 		free(ix->next);
+		free(ix->cid);
+		free(ix->by_id);
 		free(ix);
 	}
 }
@@ -126,6 +150,7 @@ void vdata_release(struct vdata *vd)
 		frame_free(vd->frames[i]);
 	vd->nframes = 0;
 	free(vd->intern.slot);
+	free(vd->intern.id);
 	memset(&vd->intern, 0, sizeof vd->intern);
 	arena_release(&vd->arena);
 }
@@ -481,7 +506,47 @@ static struct vindex *build_index(struct vframe *f)
 		tail[k] = r;
 	}
 	free(tail);
+	/* child numbers: joins between frames become array look-ups */
+	ix->nids = f->intern ? f->intern->n : 0;
+	ix->cid = malloc((size_t)(n ? n : 1) * sizeof *ix->cid);
+	ix->by_id = malloc((size_t)(ix->nids ? ix->nids : 1) * sizeof *ix->by_id);
+	if (!ix->cid || !ix->by_id) {
+		index_free(ix);
+		return NULL;
+	}
+	for (long i = 0; i < ix->nids; i++)
+		ix->by_id[i] = -1;
+	for (long r = n - 1; r >= 0; r--) {
+		ix->cid[r] = v && v[r] ? intern_id(f->intern, v[r]) : -1;
+		if (ix->cid[r] >= 0)
+			ix->by_id[ix->cid[r]] = r;
+	}
 	return ix;
+}
+
+static struct vindex *index_of(struct vframe *f)
+{
+	if (!f->by_child)
+		f->by_child = build_index(f);
+	return f->by_child;
+}
+
+long vframe_child_id(struct vframe *f, long r)
+{
+	struct vindex *ix = index_of(f);
+	return ix && r >= 0 && r < f->nrows ? ix->cid[r] : -1;
+}
+
+long vframe_first_of(struct vframe *f, long id)
+{
+	struct vindex *ix = index_of(f);
+	return ix && id >= 0 && id < ix->nids ? ix->by_id[id] : -1;
+}
+
+long vframe_next_same(struct vframe *f, long r)
+{
+	struct vindex *ix = index_of(f);
+	return ix && r >= 0 && r < f->nrows ? ix->next[r] : -1;
 }
 
 long vframe_find(struct vframe *f, const char *key, long after)

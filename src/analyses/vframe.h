@@ -26,8 +26,9 @@ struct vorder;
  * rows in different tables hold the same pointer, so joins on CHILD compare
  * pointers before strings. */
 struct vintern {
-	long nslots, n;          /* open addressing, power of two */
+	long nslots, n;          /* open addressing, power of two; n children */
 	const char **slot;
+	long *id;                /* per slot: the child's number, 0..n-1 in order of first sight */
 };
 
 struct vframe {
@@ -117,6 +118,14 @@ int vdate_parse_zz(const char *s, cf_date *out);
  * first use and kept while the frame's rows stay as they are, so every rule
  * shares it; following a child's rows costs nothing per step. */
 long vframe_find(struct vframe *f, const char *key, long after);
+/* The child's number in the dataset (same in every frame) of row r, or -1
+ * when CHILD is missing there. */
+long vframe_child_id(struct vframe *f, long r);
+/* The first row of f for child number id (vframe_child_id of any frame), or
+ * -1; the next with vframe_find(f, key, row) or vframe_next_same(f, row). */
+long vframe_first_of(struct vframe *f, long id);
+/* The next row after r with r's CHILD, or -1. */
+long vframe_next_same(struct vframe *f, long r);
 /* 1 when some row's CHILD equals key. */
 int vframe_has_child(struct vframe *f, const char *key);
 
