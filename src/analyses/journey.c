@@ -64,6 +64,18 @@ static const char journey_sql[] =
 	"UNION ALL SELECT mis_start, 11, CASE missing WHEN 'A' THEN 'away_without_authorisation' ELSE 'missing' END, "
 	"  ifnull('until ' || mis_end, 'not yet returned'), return_id, row "
 	"  FROM " LATEST("ssda903_missing", "x.mis_start") " "
+	/* Annex A lists with no shared table (8 looked after, 10 adoption) */
+	"UNION ALL SELECT json_extract(data, '$.\"Date Started to be Looked After\"'), 9, 'cla_start', "
+	"  trim(ifnull('legal status ' || json_extract(data, '$.\"Child''s Legal Status\"'), '') || "
+	"       ifnull('; placement ' || json_extract(data, '$.\"Placement Type\"'), ''), '; '), return_id, row "
+	"  FROM annexa_rows WHERE list = 8 AND child = ?1 "
+	"UNION ALL SELECT json_extract(data, '$.\"Date Ceased to be Looked After\"'), 16, 'cla_end', "
+	"  ifnull('reason ' || json_extract(data, '$.\"Reason Ceased to be Looked After\"'), ''), return_id, row "
+	"  FROM annexa_rows WHERE list = 8 AND child = ?1 "
+	"UNION ALL SELECT json_extract(data, '$.\"Date Placed for Adoption\"'), 9, 'placed_for_adoption', '', return_id, row "
+	"  FROM annexa_rows WHERE list = 10 AND child = ?1 "
+	"UNION ALL SELECT json_extract(data, '$.\"Date of Adoption Order\"'), 16, 'adoption_order', '', return_id, row "
+	"  FROM annexa_rows WHERE list = 10 AND child = ?1 "
 	/* where the child lives: sectors and wards only */
 	"UNION ALL SELECT a.from_date, 12, 'home_area', 'area ' || a.area || ifnull('; locality ' || "
 	"  (SELECT m.locality FROM localities m WHERE m.area = a.area ORDER BY m.return_id DESC LIMIT 1), ''), "

@@ -229,6 +229,54 @@ int vdate_parse(const char *s, cf_date *out)
 	return 0;
 }
 
+int vdate_parse_zz(const char *s, cf_date *out)
+{
+	char part[3][8], buf[32];
+	int k = 0;
+	size_t n = 0;
+	if (!s || strlen(s) >= sizeof buf)
+		return -1;
+	for (const char *p = s;; p++) {
+		if (*p == '/' || !*p) {
+			if (k == 3 || n >= sizeof part[0])
+				return -1;
+			part[k][n] = 0;
+			k++;
+			n = 0;
+			if (!*p)
+				break;
+		} else if (n < sizeof part[0] - 1) {
+			part[k < 3 ? k : 2][n++] = *p;
+		} else {
+			return -1;
+		}
+	}
+	if (k != 3)
+		return -1;
+	/* the last unknown part decides how far the date is moved on */
+	int bump = 0;   /* 1: to the month's last day, 2: to the year's last day */
+	if (strcmp(part[0], "ZZ") == 0) {
+		snprintf(part[0], sizeof part[0], "01");
+		bump = 1;
+	}
+	if (strcmp(part[1], "ZZ") == 0) {
+		snprintf(part[1], sizeof part[1], "01");
+		bump = 2;
+	}
+	if (strcmp(part[2], "ZZZZ") == 0)
+		snprintf(part[2], sizeof part[2], "2000");
+	snprintf(buf, sizeof buf, "%s/%s/%s", part[0], part[1], part[2]);
+	cf_date d;
+	if (vdate_parse(buf, &d))
+		return -1;
+	if (bump == 1)
+		d = cf_date_add_months(d, 1) - 1;
+	else if (bump == 2)
+		d = cf_date_add_years(d, 1) - 1;
+	*out = d;
+	return 0;
+}
+
 cf_date vcol_date(struct vframe *f, struct vcol *c, long row)
 {
 	if (!c->d) {
@@ -360,7 +408,7 @@ int vframe_has_child(struct vframe *f, const char *key)
 
 struct order_item {
 	const char *child;
-	cf_date d;
+	cf_date d, d2;
 	long pos;
 };
 
@@ -383,17 +431,30 @@ static int order_cmp(const void *pa, const void *pb)
 			return -1;
 		return a->d < b->d ? -1 : 1;
 	}
+	if (a->d2 != b->d2) {
+		if (a->d2 == CF_DATE_NONE)
+			return 1;
+		if (b->d2 == CF_DATE_NONE)
+			return -1;
+		return a->d2 < b->d2 ? -1 : 1;
+	}
 	return a->pos < b->pos ? -1 : a->pos > b->pos;
 }
 
 long *vframe_order(struct vframe *f, const char *datecol)
+{
+	return vframe_order2(f, datecol, NULL);
+}
+
+long *vframe_order2(struct vframe *f, const char *datecol, const char *datecol2)
 {
 	long n = f->nrows;
 	struct order_item *it = malloc((size_t)(n ? n : 1) * sizeof *it);
 	long *out = malloc((size_t)(n ? n : 1) * sizeof *out);
 	struct vcol *cc = vframe_col(f, "CHILD");
 	struct vcol *dc = datecol ? vframe_col(f, datecol) : NULL;
-	if (!it || !out || !cc || (datecol && !dc)) {
+	struct vcol *dc2 = datecol2 ? vframe_col(f, datecol2) : NULL;
+	if (!it || !out || !cc || (datecol && !dc) || (datecol2 && !dc2)) {
 		free(it);
 		free(out);
 		return NULL;
@@ -401,6 +462,7 @@ long *vframe_order(struct vframe *f, const char *datecol)
 	for (long r = 0; r < n; r++) {
 		it[r].child = cc->v[r];
 		it[r].d = dc ? vcol_date(f, dc, r) : 0;
+		it[r].d2 = dc2 ? vcol_date(f, dc2, r) : 0;
 		it[r].pos = r;
 	}
 	qsort(it, (size_t)n, sizeof *it, order_cmp);

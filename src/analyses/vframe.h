@@ -92,6 +92,10 @@ int vcol_num(const struct vcol *c, long row, double *out);
 
 /* Strict DfE date: d/m/yyyy with 1-2 digit day and month. Returns 0 or -1. */
 int vdate_parse(const char *s, cf_date *out);
+/* A date where unknown parts may be ZZ (day, month) or ZZZZ (year), read as
+ * DfE's tool does: an unknown day is the month's last, an unknown month the
+ * year's last (31 December), an unknown year 2000. Returns 0 or -1. */
+int vdate_parse_zz(const char *s, cf_date *out);
 
 /* Rows whose column `col` equals key, in row order: call with row = -1 to
  * get the first, then the previous result; -1 at the end. The index over
@@ -103,6 +107,8 @@ int vframe_has_child(struct vframe *f, const char *key);
 /* Positions of f's rows sorted by CHILD, then by the date column `datecol`
  * (missing dates last), then by position. Caller frees. NULL on OOM. */
 long *vframe_order(struct vframe *f, const char *datecol);
+/* Likewise, with ties on datecol ordered by datecol2 (missing last). */
+long *vframe_order2(struct vframe *f, const char *datecol, const char *datecol2);
 
 /* 1 when s is one of the space-separated words in list. */
 int vlist_has(const char *list, const char *s);

@@ -11,17 +11,21 @@ static int run(int argc, char **argv);
 
 const struct cli_command cmd_ingest = {
 	.name = "ingest",
-	.summary = "load returns (SSDA903 CSV/XML) and DfE published tables into the store",
+	.summary = "load returns, censuses, extracts and published tables into the store",
 	.order = 20,
 	.usage = "  caseflow ingest [--db PATH] [--year YYYY-YY] [--format table|csv|json] FILE|DIR...",
 	.help =
 	"Reads every .csv, .xml and .xlsx file named or found under a folder and loads\n"
-	"each return in one transaction. SSDA903 CSV tables are recognised by their\n"
-	"header, whatever the files are called; the CSV tables in one folder form one\n"
-	"return. Loading a file already in the store (same SHA-256) changes nothing.\n"
-	"DfE published tables (tidy layout: time_period, geographic_level, ...), the\n"
-	"statistical-neighbour groupings and the ONS LTLA-UTLA lookup are recognised by\n"
-	"their headers too, each file its own return (see docs/benchmarks.md).\n"
+	"each return in one transaction. What each file is comes from its content\n"
+	"(CSV header, XML root element, workbook sheets), whatever it is called:\n"
+	"  SSDA903 return     the 11 DfE CSV tables (one folder = one return) or XML\n"
+	"  CIN census         XML, every layout 2017 to 2026\n"
+	"  Annex A            workbook (List 1 ... List 11) or a list as CSV\n"
+	"  workforce census   children's social work workforce XML\n"
+	"  local extracts     contacts, early_help, localities, child_areas, population CSVs\n"
+	"  published tables   DfE tidy CSVs, statistical neighbours, ONS lookups\n"
+	"                     (docs/benchmarks.md)\n"
+	"Loading a file already in the store (same SHA-256) changes nothing.\n"
 	"\n"
 	"A structural problem (unreadable file, not a known table, a required column\n"
 	"missing) rejects that return: nothing of it is written, the message names\n"

@@ -120,6 +120,10 @@ int sniff_csww_census(const struct ingest_sniff *info);
 int load_csww_census(struct ingest_ctx *ctx, char **paths, int n, struct cf_error *err);
 int sniff_local_csv(const struct ingest_sniff *info);
 int load_local_csv(struct ingest_ctx *ctx, char **paths, int n, struct cf_error *err);
+int sniff_annexa_xlsx(const struct ingest_sniff *info);
+int load_annexa_xlsx(struct ingest_ctx *ctx, char **paths, int n, struct cf_error *err);
+int sniff_annexa_csv(const struct ingest_sniff *info);
+int load_annexa_csv(struct ingest_ctx *ctx, char **paths, int n, struct cf_error *err);
 /* DfE published tables (tidy layout), statistical-neighbour groupings, ONS LTLA-UTLA lookup (load_published.c) */
 int sniff_dfe_published(const struct ingest_sniff *info);
 int load_dfe_published(struct ingest_ctx *ctx, char **paths, int n, struct cf_error *err);

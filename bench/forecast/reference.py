@@ -4,7 +4,7 @@ ssda903 package) on SSDA903 CSV returns, for comparison with `caseflow
 forecast`. Not part of caseflow: a driver that feeds the reference package
 (checked out elsewhere) the same episodes and prints its projection.
 
-usage: forecast_reference.py REF_CHECKOUT REF_START REF_END PRED_START DAYS YEAR_DIR...
+usage: reference.py REF_CHECKOUT REF_START REF_END PRED_START DAYS YEAR_DIR...
   YEAR_DIR holds header.csv, episodes.csv, uasc.csv of one collection year and
   is named like 2023_24 (the collection year is its second part).
 Prints state,count at PRED_START + DAYS, then the seconds taken.

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Compare `caseflow forecast` (markov) with the Python reference model on the
 # same returns: total and each state at the forecast's last day, and % difference.
-# usage: bench/forecast_compare.sh CASEFLOW DB REF_CHECKOUT REF_START REF_END START MONTHS YEAR_DIR...
+# usage: bench/forecast/compare.sh CASEFLOW DB REF_CHECKOUT REF_START REF_END START MONTHS YEAR_DIR...
 #   REF_CHECKOUT: a copy of cs-demand-model-regional holding ssda903/ (see docs/forecast.md)
 #   YEAR_DIR: header.csv, episodes.csv, uasc.csv of one collection year, named like 2023_24
 set -eu
@@ -13,7 +13,7 @@ trap 'rm -rf "$tmp"' EXIT
 	--format csv --table forecast > "$tmp/cf.csv"
 last=$(tail -1 "$tmp/cf.csv" | cut -d, -f1)
 days=$(( ( $(date -d "$last" +%s) - $(date -d "$start" +%s) ) / 86400 ))
-/usr/bin/python3 "$(dirname "$0")/forecast_reference.py" "$ref" "$rs" "$re" "$start" "$days" "$@" > "$tmp/ref.txt"
+/usr/bin/python3 "$(dirname "$0")/reference.py" "$ref" "$rs" "$re" "$start" "$days" "$@" > "$tmp/ref.txt"
 # reference labels "10 to 16 - Fostering" -> caseflow "10-16,fostering"
 sed -n 's/^Birth to 1 - /0-1,/; s/^\([0-9]*\) to \([0-9]*\)+* - /\1-\2,/; s/^total,/all,all,/; /,[0-9.]*$/p' "$tmp/ref.txt" |
 	grep -v '^seconds' | awk -F, 'NF==2 { split($1,a,","); } { print }' |

@@ -2,7 +2,7 @@
 # one folder per collection year, for benchmarking `caseflow forecast`.
 # Not realistic in detail: children enter at a steady rate at ages 0-17,
 # stay an exponential time (capped at 18), and move placement now and then.
-# usage: awk -v children=100000 -v years=5 -v last=2024 -v out=DIR -v seed=1 -f forecast_gen.awk
+# usage: awk -v children=100000 -v years=5 -v last=2024 -v out=DIR -v seed=1 -f bench/forecast/gen.awk
 function days_from_civil(y, m, d,    era, yoe, doy, doe) {
 	y -= m <= 2; era = int((y >= 0 ? y : y - 399) / 400); yoe = y - era * 400
 	doy = int((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1
