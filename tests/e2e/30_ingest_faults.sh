@@ -33,7 +33,7 @@ CASEFLOW_NO_PROGRESS=1 "$cf" ingest --db "$db" "$big" >"$work/kill.out" 2>&1 &
 pid=$!
 # wait until rows are being written (the WAL grows), then kill
 i=0
-while [ $i -lt 300 ]; do
+while [ $i -lt 1200 ]; do   # up to a minute on a slow machine
 	sz=$(stat -c %s "$db-wal" 2>/dev/null || echo 0)
 	[ "$sz" -gt 4000000 ] && break
 	kill -0 "$pid" 2>/dev/null || break
