@@ -1,0 +1,237 @@
+/* CIN census rules over groups of rows: a child's or a CIN episode's rows
+ * counted (more than one open plan, duplicate IDs), activity recorded in an
+ * episode, and the rules about the return as a whole (flagging frame "LA").
+ * The group count is one pattern (vp_cin_groups) that the rules give as data. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "analyses/rules.h"
+#include "base/strbuf.h"
+
+#define BASE VR_BASE_YEAR
+#define ROWS(e) .check = vp_rows, .expr = (e)
+#define R(code_, since_, until_, tabs, flds, msg, ...) \
+	{ .code = code_, .ret = VR_CIN, .since = since_, .until = until_, .kind = VK_ERROR, \
+	  .message = msg, .tables = tabs, .fields = flds, __VA_ARGS__ }
+#define Q(code_, since_, until_, tabs, flds, msg, ...) \
+	{ .code = code_, .ret = VR_CIN, .since = since_, .until = until_, .kind = VK_QUERY, \
+	  .message = msg, .tables = tabs, .fields = flds, __VA_ARGS__ }
+
+/* Rows grouped on the key columns; a group where `count` holds for more
+ * than one row fails, and its rows where `mark` holds are flagged (NULL:
+ * every row). Keys compare as text, missing values equal (pandas' groupby
+ * and duplicated with NaN keys). */
+struct cin_group {
+	const char *keys;
+	const struct vx *count;
+	const struct vx *mark;
+};
+#define GROUPS(k, c, m) .check = vp_cin_groups, .arg = &(const struct cin_group){ (k), (c), (m) }
+
+struct keyed {
+	char *key;
+	long row;
+};
+
+static int keyed_cmp(const void *pa, const void *pb)
+{
+	const struct keyed *a = pa, *b = pb;
+	int c = strcmp(a->key, b->key);
+	return c ? c : (a->row > b->row) - (a->row < b->row);
+}
+
+/* Each row's key: the key columns' text joined by \x1f ("nan" = missing). */
+static struct keyed *keys_of(struct vframe *f, const char *keys)
+{
+	struct keyed *k = calloc((size_t)(f->nrows ? f->nrows : 1), sizeof *k);
+	struct strbuf sb = STRBUF_INIT;
+	if (!k)
+		return NULL;
+	for (long r = 0; r < f->nrows; r++) {
+		char name[64];
+		strbuf_reset(&sb);
+		for (const char *p = keys; *p;) {
+			while (*p == ' ')
+				p++;
+			size_t n = strcspn(p, " ");
+			if (!n || n >= sizeof name)
+				break;
+			memcpy(name, p, n);
+			name[n] = 0;
+			p += n;
+			struct vcol *c = vframe_col(f, name);
+			strbuf_addf(&sb, "%s\x1f", c ? vcol_asstr(c, r) : "nan");
+		}
+		k[r].row = r;
+		if (!(k[r].key = strdup(strbuf_str(&sb)))) {
+			while (r--)
+				free(k[r].key);
+			free(k);
+			strbuf_release(&sb);
+			return NULL;
+		}
+	}
+	strbuf_release(&sb);
+	qsort(k, (size_t)f->nrows, sizeof *k, keyed_cmp);
+	return k;
+}
+
+static void keys_free(struct keyed *k, long n)
+{
+	for (long i = 0; k && i < n; i++)
+		free(k[i].key);
+	free(k);
+}
+
+static int vp_cin_groups(struct vrun *run)
+{
+	const struct cin_group *g = run->rule->arg;
+	char first[64];
+	size_t n = strcspn(run->rule->tables, " ");
+	if (n >= sizeof first)
+		return VCHECK_SKIP;
+	memcpy(first, run->rule->tables, n);
+	first[n] = 0;
+	struct vframe *f = vrun_frame(run, first);
+	if (!f)
+		return VCHECK_SKIP;
+	unsigned char *cnt = calloc((size_t)(f->nrows ? f->nrows : 1), 1);
+	unsigned char *mark = calloc((size_t)(f->nrows ? f->nrows : 1), 1);
+	struct keyed *k = keys_of(f, g->keys);
+	int rc = VCHECK_OOM;
+	if (!cnt || !mark || !k)
+		goto out;
+	if (g->count ? vx_eval_frame(run, f, g->count, cnt) : (memset(cnt, 1, (size_t)f->nrows), 0))
+		goto out;
+	if (g->mark ? vx_eval_frame(run, f, g->mark, mark) : (memset(mark, 1, (size_t)f->nrows), 0))
+		goto out;
+	for (long i = 0, j; i < f->nrows; i = j) {
+		long c = 0;
+		for (j = i; j < f->nrows && strcmp(k[j].key, k[i].key) == 0; j++)
+			c += cnt[k[j].row];
+		if (c < 2)
+			continue;
+		for (long m = i; m < j; m++)
+			if (mark[k[m].row] && vrun_flag(run, f, k[m].row))
+				goto out;
+	}
+	rc = VCHECK_RAN;
+out:
+	keys_free(k, f->nrows);
+	free(cnt);
+	free(mark);
+	return rc;
+}
+
+/* ---- the return as a whole: flag the one row of frame LA ---------------- */
+
+static int flag_la(struct vrun *run)
+{
+	struct vframe *la = vrun_frame(run, "LA");
+	return la && la->nrows && vrun_flag(run, la, 0) ? VCHECK_OOM : VCHECK_RAN;
+}
+
+/* 2886Q: more than 2% of the children (unborn ones counted in the total)
+ * born without a sex recorded: GenderCurrent missing or 0 to 2023-24, Sex
+ * missing or U from 2024-25. */
+static int missing_sex_share(struct vrun *run, const char *col, const char *unknown)
+{
+	struct vframe *f = vrun_frame(run, "ChildIdentifiers");
+	struct vcol *sex = vframe_col(f, col), *exp = vframe_col(f, "ExpectedPersonBirthDate");
+	if (!sex || !exp)
+		return VCHECK_OOM;
+	long miss = 0;
+	for (long r = 0; r < f->nrows; r++)
+		if ((vcol_na(sex, r) || strcmp(vcol_asstr(sex, r), unknown) == 0) && vcol_na(exp, r))
+			miss++;
+	if (f->nrows && (double)miss / (double)f->nrows > 0.02)
+		return flag_la(run);
+	return VCHECK_RAN;
+}
+
+static int c2886_gender(struct vrun *run)
+{
+	return missing_sex_share(run, "GenderCurrent", "0");
+}
+
+static int c2886_sex(struct vrun *run)
+{
+	return missing_sex_share(run, "Sex", "U");
+}
+
+/* 2887Q: as DfE's tool counts it, fewer than 8 rows of Disability NONE. */
+static int c2887(struct vrun *run)
+{
+	struct vframe *f = vrun_frame(run, "Disabilities");
+	struct vcol *d = vframe_col(f, "Disability");
+	long n = 0;
+	if (!d)
+		return VCHECK_OOM;
+	for (long r = 0; r < f->nrows; r++)
+		n += vcol_eq(d, r, "NONE");
+	return n <= 7 ? flag_la(run) : VCHECK_RAN;
+}
+
+/* 2888Q: no child has more than one disability (other than NONE). */
+static int c2888(struct vrun *run)
+{
+	struct vframe *f = vrun_frame(run, "Disabilities");
+	struct keyed *k = keys_of(f, "LAchildID");
+	struct vcol *d = vframe_col(f, "Disability");
+	if (!k || !d) {
+		keys_free(k, f->nrows);
+		return VCHECK_OOM;
+	}
+	long most = -1;
+	for (long i = 0, j; i < f->nrows; i = j) {
+		long c = 0;
+		for (j = i; j < f->nrows && strcmp(k[j].key, k[i].key) == 0; j++)
+			c += !vcol_eq(d, k[j].row, "NONE") && !vcol_na(d, k[j].row);
+		if (c > most)
+			most = c;
+	}
+	keys_free(k, f->nrows);
+	return most >= 0 && most <= 1 ? flag_la(run) : VCHECK_RAN;
+}
+
+const struct vrule rules_cin_groups[] = {
+	R("8510", BASE, 0, "ChildIdentifiers", "LAchildID", "More than one child record with the same LA Child ID",
+	  GROUPS("LAchildID", NULL, NULL)),
+	R("1520", BASE, 0, "ChildIdentifiers", "UPN", "More than one record with the same UPN.",
+	  GROUPS("UPN", NOTNA("UPN"), NOTNA("UPN"))),
+	R("4004", BASE, 0, "CINplanDates", "CINPlanEndDate",
+	  "This child is showing more than one open CIN Plan, i.e. with no End Date",
+	  GROUPS("LAchildID CINdetailsID", NA("CINPlanEndDate"), NULL)),
+	R("8896", BASE, 0, "Assessments", "AssessmentAuthorisationDate",
+	  "Within one CINDetails group there are 2 or more open Assessments groups",
+	  GROUPS("LAchildID CINdetailsID", NA("AssessmentAuthorisationDate"), NULL)),
+	R("8935", BASE, 0, "ChildProtectionPlans", "CPPendDate",
+	  "This child is showing more than one open Child Protection plan, i.e. with no End Date",
+	  GROUPS("LAchildID CPPID", NA("CPPendDate"), NULL)),
+	R("8815", BASE, 0, "CINdetails", "CINclosureDate",
+	  "More than one open CIN Details episode (a module with no CIN Closure Date) has been provided for this child and case is not a referral with no further action.",
+	  GROUPS("LAchildID", AND(NA("CINclosureDate"), IN("ReferralNFA", "false 0")), NA("CINclosureDate"))),
+	R("8839", BASE, 0, "Section47", "DateOfInitialCPC",
+	  "Within one CINDetails group there are 2 or more open S47 Assessments",
+	  GROUPS("LAchildID CINdetailsID", AND(NA("DateOfInitialCPC"), NOT(INS("ICPCnotRequired", "true 1"))),
+		 NA("DateOfInitialCPC"))),
+	R("8794", BASE, 0, "Disabilities", "Disability", "Child has two or more disabilities with the same code",
+	  GROUPS("LAchildID Disability", NULL, NULL)),
+	R("8790", BASE, 0, "Disabilities", "Disability", "Disability information includes both None and other values",
+	  ROWS(AND(NOT(INU("Disability", "NONE")), ANY("Disabilities", INU("Disability", "NONE"))))),
+	R("8590", BASE, 0, "ChildIdentifiers", "LAchildID", "Child does not have a recorded CIN episode.",
+	  ROWS(NOT(HAS("CINdetails")))),
+	Q("2886Q", BASE, 2024, "LA", "GenderCurrent ExpectedPersonBirthDate",
+	  "Please check and either amend or provide a reason: Percentage of children with no gender recorded is more than 2% (excluding unborns)",
+	  .need = "ChildIdentifiers", .check = c2886_gender),
+	Q("2886Q", 2025, 0, "LA", "Sex ExpectedPersonBirthDate",
+	  "Please check and either amend or provide a reason: Percentage of children with no sex recorded is more than 2% (excluding unborns)",
+	  .need = "ChildIdentifiers", .check = c2886_sex),
+	Q("2887Q", BASE, 0, "LA", "Disability",
+	  "Please check and either amend or provide a reason: Less than 8 disability codes have been used in your return",
+	  .need = "Disabilities", .check = c2887),
+	Q("2888Q", BASE, 0, "LA", "Disability",
+	  "Please check and either amend or provide a reason: Only one disability code is recorded per child and multiple disabilities should be recorded where possible.",
+	  .need = "Disabilities", .check = c2888),
+};
+VRULES_COUNT(rules_cin_groups);
