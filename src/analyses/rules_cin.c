@@ -20,10 +20,14 @@
 /* the tested row with each row of b for its child and the same CIN episode */
 #define EPISODE(a, b, e) .check = vp_pairs, .arg = (a), .pair = (b), \
 	.expr = AND(SAMESTR("CINdetailsID", b ":CINdetailsID"), e)
+#define EPISODE_IN(a, b, e) .check = vp_pairs, .arg = (a), .pair = (b), .pair_inner = 1, \
+	.expr = AND(SAMESTR("CINdetailsID", b ":CINdetailsID"), e)
 #define CHILD_PAIRS(a, b, e) .check = vp_pairs, .arg = (a), .pair = (b), .expr = (e)
 /* outside the census period: before a year before ReferenceDate or after it */
 #define OUTSIDE_PERIOD(c) OR(DLT(D(c), CSTART), DGT(D(c), CEND))
 #define CODE_OR_NA(c, list) NOT(OR(IN(c, list), NA(c)))
+/* ReferralNFA (or another flag) true: "true" in any case, or 1 */
+#define TRUE_FLAG(c) OR(INU(c, "TRUE"), INS(c, "1"))
 
 /* The UPN check letter (character 1) of a 13-character UPN of digits. */
 static int upn_check_letter_bad(struct vrun *run, struct vframe *f, long r)
@@ -251,6 +255,41 @@ static int icpc_not_required_false(struct vrun *run, struct vframe *f, long r)
 	return flag_is(f, "ICPCnotRequired", r, 0);
 }
 
+/* The child's CIN episode (same LAchildID and CINdetailsID) has a row in
+ * table t. */
+static int episode_has(struct vrun *run, struct vframe *f, long r, const char *t)
+{
+	struct vframe *g = vrun_frame(run, t);
+	const char *child = vh_str(f, "CHILD", r);
+	if (!g || !child)
+		return 0;
+	struct vcol *id = vframe_col(f, "CINdetailsID"), *gid = vframe_col(g, "CINdetailsID");
+	if (!id || !gid)
+		return 0;
+	for (long q = vframe_find(g, child, -1); q >= 0; q = vframe_find(g, child, q))
+		if (strcmp(vcol_asstr(id, r), vcol_asstr(gid, q)) == 0)
+			return 1;
+	return 0;
+}
+
+static int episode_has_assessment(struct vrun *run, struct vframe *f, long r)
+{
+	return episode_has(run, f, r, "Assessments");
+}
+
+/* 8569Q: referred before the last working day before the census year. */
+static int referred_before_year(struct vrun *run, struct vframe *f, long r)
+{
+	cf_date start = run->vd->meta.collection_start;
+	cf_date d = vh_date(f, "CINreferralDate", r);
+	if (start == CF_DATE_NONE || d == CF_DATE_NONE)
+		return 0;
+	cf_date lim = start - 1;
+	while (!cf_date_is_working_day(lim))
+		lim--;
+	return d < lim;
+}
+
 const struct vrule rules_cin_fields[] = {
 	R("100", BASE, 0, "Header", "ReferenceDate", "Reference Date is incorrect",
 	  ROWS(NOT(DEQ(D("ReferenceDate"), CEND)))),
@@ -437,5 +476,41 @@ const struct vrule rules_cin_fields[] = {
 	  .check = vp_pairs, .arg = "CINdetails", .pair = "Assessments", .pair_inner = 1,
 	  .expr = AND(SAMESTR("CINdetailsID", "Assessments:CINdetailsID"), NOTNA("CINclosureDate"),
 		      NA("Assessments:AssessmentAuthorisationDate"))),
+	R("4000", BASE, 0, "CINplanDates CINdetails", "CINPlanStartDate ReferralNFA",
+	  "CIN Plan details provided for a referral with no further action",
+	  EPISODE_IN("CINdetails", "CINplanDates", TRUE_FLAG("ReferralNFA"))),
+	R("8832", BASE, 0, "ChildProtectionPlans CINdetails", "CPPstartDate ReferralNFA",
+	  "Child Protection details provided for a referral with no further action.",
+	  EPISODE_IN("CINdetails", "ChildProtectionPlans", TRUE_FLAG("ReferralNFA"))),
+	R("4001", BASE, 0, "ChildProtectionPlans CINplanDates", "CPPendDate CINPlanStartDate CINPlanEndDate",
+	  "A CIN Plan cannot run concurrently with a Child Protection Plan",
+	  EPISODE("ChildProtectionPlans", "CINplanDates",
+		  AND(NA("CPPendDate"), NOTNA("CINplanDates:CINPlanStartDate"), NA("CINplanDates:CINPlanEndDate")))),
+	R("8841", BASE, 0, "ChildProtectionPlans Reviews", "CPPreviewDate CPPstartDate",
+	  "The review date cannot be on the same day or before the Child protection Plan start date.",
+	  EPISODE("ChildProtectionPlans", "Reviews",
+		  AND(SAMESTR("CPPID", "Reviews:CPPID"), DLE(D("Reviews:CPPreviewDate"), D("CPPstartDate"))))),
+	R("8868", BASE, 0, "CINdetails Section47", "CINclosureDate DateOfInitialCPC ICPCnotRequired",
+	  "CIN episode is shown as closed, however Section 47 enquiry is not shown as completed by ICPC date or ICPC not required flag",
+	  EPISODE_IN("CINdetails", "Section47",
+		     AND(NOTNA("CINclosureDate"),
+			 OR(AND(NA("Section47:DateOfInitialCPC"), NOT(INS("Section47:ICPCnotRequired", "1 true"))),
+			    AND(NOTNA("Section47:DateOfInitialCPC"), INS("Section47:ICPCnotRequired", "1 true")))))),
+	R("8772", BASE, 0, "ChildIdentifiers CINdetails", "UPNunknown ReferralNFA",
+	  "UPN unknown reason is UN7 (Referral with no further action) but at least one CIN details is a referral going on to further action",
+	  CHILD_PAIRS("ChildIdentifiers", "CINdetails", AND(EQ("UPNunknown", "UN7"), NOT(TRUE_FLAG("CINdetails:ReferralNFA"))))),
+	R("2884", BASE, 0, "Section47 CINdetails", "DateOfInitialCPC",
+	  "An initial child protection conference is recorded at both the S47 and CIN Details level and it should only be recorded in one",
+	  .check = vp_pairs, .arg = "Section47", .pair = "CINdetails", .pair_inner = 1,
+	  .expr = DEQ(D("DateOfInitialCPC"), D("CINdetails:DateOfInitialCPC"))),
+	Q("2991Q", BASE, 0, "Section47", "S47ActualStartDate",
+	  "Please check and either amend data or provide a reason: A Section 47 module is recorded and there is no assessment on the episode",
+	  ROWS(NOT(FN(episode_has_assessment)))),
+	Q("8825Q", BASE, 0, "CINdetails", "ReasonForClosure",
+	  "Please check and either amend data or provide a reason: Reason for Closure code RC8 (case closed after assessment) or RC9 (case closed after assessment, referred to early help) has been returned but there is no assessment present for the episode.",
+	  ROWS(AND(IN("ReasonForClosure", "RC8 RC9"), NOT(FN(episode_has_assessment))))),
+	Q("8569Q", BASE, 0, "CINdetails", "CINreferralDate ReferralNFA",
+	  "A case with referral date before one working day prior to the collection start date must not be flagged as a no further action case",
+	  ROWS(AND(FN(referred_before_year), NOT(IN("ReferralNFA", "false 0"))))),
 };
 VRULES_COUNT(rules_cin_fields);
