@@ -123,6 +123,75 @@ out:
 	return rc;
 }
 
+/* ---- overlapping periods ------------------------------------------------------- */
+
+/* Two rows of a group (same keys) overlap when one starts on or after the
+ * other starts and on or before it ends (before, when strict_end), or, the
+ * other being open (no end, and `open` holding for it), on or before the
+ * reference date (before, when strict_ref). Rows are compared with every
+ * other row of the group (different by `distinct`, or by position when
+ * NULL); with `dup`, a row with the same start and end (or both open) is
+ * the same record and not compared. Both rows of an overlap are flagged. */
+struct cin_overlap {
+	const char *keys, *start, *end, *distinct;
+	int dup, strict_end, strict_ref;
+	const struct vx *open;
+};
+#define OVERLAPS(...) .check = vp_cin_overlaps, .arg = &(const struct cin_overlap){ __VA_ARGS__ }
+
+static int vp_cin_overlaps(struct vrun *run)
+{
+	const struct cin_overlap *o = run->rule->arg;
+	struct vframe *f = vrun_frame(run, run->rule->tables);
+	cf_date ref = run->vd->meta.collection_end;
+	if (!f)
+		return VCHECK_SKIP;
+	struct vcol *sc = vframe_col(f, o->start), *ec = vframe_col(f, o->end);
+	struct vcol *dc = o->distinct ? vframe_col(f, o->distinct) : NULL;
+	unsigned char *open = calloc((size_t)(f->nrows ? f->nrows : 1), 1);
+	struct keyed *k = keys_of(f, o->keys);
+	int rc = VCHECK_OOM;
+	if (!sc || !ec || (o->distinct && !dc) || !open || !k)
+		goto out;
+	if (o->open ? vx_eval_frame(run, f, o->open, open) : (memset(open, 1, (size_t)f->nrows), 0))
+		goto out;
+	for (long i = 0, j; i < f->nrows; i = j) {
+		for (j = i; j < f->nrows && strcmp(k[j].key, k[i].key) == 0; j++)
+			;
+		for (long a = i; a < j; a++) {
+			long r = k[a].row;
+			cf_date s1 = vcol_date(f, sc, r), e1 = vcol_date(f, ec, r);
+			if (vcol_na(sc, r))
+				continue;
+			for (long b = i; b < j; b++) {
+				long q = k[b].row;
+				if (q == r || vcol_na(sc, q))
+					continue;
+				if (dc && strcmp(vcol_asstr(dc, r), vcol_asstr(dc, q)) == 0)
+					continue;
+				cf_date s2 = vcol_date(f, sc, q), e2 = vcol_date(f, ec, q);
+				if (o->dup && s1 != CF_DATE_NONE && s1 == s2 &&
+				    ((e1 != CF_DATE_NONE && e1 == e2) || (vcol_na(ec, r) && vcol_na(ec, q))))
+					continue;
+				if (s1 == CF_DATE_NONE || s2 == CF_DATE_NONE || s1 < s2)
+					continue;
+				int hit;
+				if (!vcol_na(ec, q))
+					hit = e2 != CF_DATE_NONE && (o->strict_end ? s1 < e2 : s1 <= e2);
+				else
+					hit = open[q] && ref != CF_DATE_NONE && (o->strict_ref ? s1 < ref : s1 <= ref);
+				if (hit && (vrun_flag(run, f, r) || vrun_flag(run, f, q)))
+					goto out;
+			}
+		}
+	}
+	rc = VCHECK_RAN;
+out:
+	keys_free(k, f->nrows);
+	free(open);
+	return rc;
+}
+
 /* ---- the return as a whole: flag the one row of frame LA ---------------- */
 
 static int flag_la(struct vrun *run)
@@ -233,5 +302,23 @@ const struct vrule rules_cin_groups[] = {
 	Q("2888Q", BASE, 0, "LA", "Disability",
 	  "Please check and either amend or provide a reason: Only one disability code is recorded per child and multiple disabilities should be recorded where possible.",
 	  .need = "Disabilities", .check = c2888),
+	R("4014", BASE, 0, "CINplanDates", "CINPlanStartDate CINPlanEndDate", "CIN Plan data contains overlapping dates",
+	  .need = "CINplanDates Header",
+	  OVERLAPS("LAchildID", "CINPlanStartDate", "CINPlanEndDate", NULL, 0, 0, 0, NULL)),
+	R("8820", BASE, 0, "CINdetails", "CINreferralDate CINclosureDate", "The dates on the CIN episodes for this child overlap",
+	  .need = "CINdetails Header",
+	  OVERLAPS("LAchildID", "CINreferralDate", "CINclosureDate", NULL, 0, 1, 1, INU("ReferralNFA", "FALSE 0"))),
+	Q("8863Q", BASE, 0, "Assessments", "AssessmentActualStartDate AssessmentAuthorisationDate",
+	  "An Assessment is shown as starting when there is another Assessment ongoing.",
+	  .need = "Assessments Header",
+	  OVERLAPS("LAchildID CINdetailsID", "AssessmentActualStartDate", "AssessmentAuthorisationDate", NULL, 1, 0, 0, NULL)),
+	R("8890", BASE, 0, "Section47", "S47ActualStartDate DateOfInitialCPC",
+	  "A Section 47 enquiry is shown as starting when there is another Section 47 Enquiry ongoing",
+	  .need = "Section47 Header",
+	  OVERLAPS("LAchildID CINdetailsID", "S47ActualStartDate", "DateOfInitialCPC", NULL, 1, 0, 0,
+		   NOT(INU("ICPCnotRequired", "1 TRUE")))),
+	R("8940", BASE, 0, "ChildProtectionPlans", "CPPstartDate CPPendDate", "Child Protection Plan data contains overlapping dates",
+	  .need = "ChildProtectionPlans Header",
+	  OVERLAPS("LAchildID", "CPPstartDate", "CPPendDate", "CPPID", 0, 0, 0, NULL)),
 };
 VRULES_COUNT(rules_cin_groups);
