@@ -290,6 +290,36 @@ static int referred_before_year(struct vrun *run, struct vframe *f, long r)
 	return d < lim;
 }
 
+/* The UPN is missing: from XML the reader says only whether one was given
+ * (UPNgiven), so that counts as the UPN being there. */
+static int upn_missing(struct vrun *run, struct vframe *f, long r)
+{
+	(void)run;
+	return vh_str(f, "UPN", r) == NULL && vh_str(f, "UPNgiven", r) == NULL;
+}
+
+/* 8770Q: born on or before the reference date 6 years back (to 2023-24),
+ * or 31 August of the reference year 6 years back (school age, 2024-25). */
+static int dob_school_age(struct vrun *run, struct vframe *f, long r, int august)
+{
+	cf_date end = run->vd->meta.collection_end;
+	cf_date dob = vh_date(f, "PersonBirthDate", r);
+	if (end == CF_DATE_NONE || dob == CF_DATE_NONE)
+		return 0;
+	cf_date lim = august ? cf_date_add_months(end, 4) + 31 : end;
+	return dob <= cf_date_add_years(lim, -6);
+}
+
+static int dob_6_years(struct vrun *run, struct vframe *f, long r)
+{
+	return dob_school_age(run, f, r, 0);
+}
+
+static int dob_school_age_aug(struct vrun *run, struct vframe *f, long r)
+{
+	return dob_school_age(run, f, r, 1);
+}
+
 const struct vrule rules_cin_fields[] = {
 	R("100", BASE, 0, "Header", "ReferenceDate", "Reference Date is incorrect",
 	  ROWS(NOT(DEQ(D("ReferenceDate"), CEND)))),
@@ -512,5 +542,38 @@ const struct vrule rules_cin_fields[] = {
 	Q("8569Q", BASE, 0, "CINdetails", "CINreferralDate ReferralNFA",
 	  "A case with referral date before one working day prior to the collection start date must not be flagged as a no further action case",
 	  ROWS(AND(FN(referred_before_year), NOT(IN("ReferralNFA", "false 0"))))),
+	R("4016", BASE, 0, "CINplanDates ChildProtectionPlans", "CINPlanStartDate CPPstartDate CPPendDate",
+	  "A CIN Plan has been reported as open at the same time as a Child Protection Plan.",
+	  .need = "CINplanDates Header",
+	  CHILD_PAIRS("CINplanDates", "ChildProtectionPlans",
+		      AND(DGE(D("CINPlanStartDate"), D("ChildProtectionPlans:CPPstartDate")),
+			  OR(AND(NOTNA("ChildProtectionPlans:CPPendDate"),
+				 DLT(D("CINPlanStartDate"), D("ChildProtectionPlans:CPPendDate"))),
+			     AND(NA("ChildProtectionPlans:CPPendDate"), DLE(D("CINPlanStartDate"), CEND)))))),
+	R("4017", BASE, 0, "ChildProtectionPlans CINplanDates", "CPPstartDate CINPlanStartDate CINPlanEndDate",
+	  "A CIN Plan has been reported as open at the same time as a Child Protection Plan.",
+	  .need = "ChildProtectionPlans Header",
+	  CHILD_PAIRS("ChildProtectionPlans", "CINplanDates",
+		      AND(DGE(D("CPPstartDate"), D("CINplanDates:CINPlanStartDate")),
+			  OR(AND(NOTNA("CINplanDates:CINPlanEndDate"),
+				 DLT(D("CPPstartDate"), D("CINplanDates:CINPlanEndDate"))),
+			     AND(NA("CINplanDates:CINPlanEndDate"), DLE(D("CPPstartDate"), CEND)))))),
+	Q("8775Q", BASE, 0, "ChildIdentifiers CINdetails", "PersonBirthDate CINclosureDate",
+	  "Please check and either amend data or provide a reason: Child is over 25 years old",
+	  .need = "ChildIdentifiers Header",
+	  .check = vp_pairs, .arg = "ChildIdentifiers", .pair = "CINdetails", .pair_inner = 1,
+	  .expr = AND(DLT(D("PersonBirthDate"), CENDY(-25)),
+		      OR(DGT(D("CINdetails:CINclosureDate"), DY("PersonBirthDate", 25)),
+			 NA("CINdetails:CINclosureDate"), EQ("CINdetails:CINclosureDate", "NULL")))),
+	Q("8770Q", BASE, 2024, "ChildIdentifiers", "UPN UPNunknown",
+	  "Please check and either amend data or provide a reason: UPN or reason UPN missing expected for a child who is more than 5 years old",
+	  .need = "ChildIdentifiers Header",
+	  ROWS(AND(FN(dob_6_years), FN(upn_missing), NOT(INU("UPNunknown", "UN2 UN3 UN4 UN5 UN6 UN7")),
+		   ANY("CINdetails", OR(EQ("ReferralNFA", "0"), INU("ReferralNFA", "FALSE")))))),
+	Q("8770Q", 2025, 0, "ChildIdentifiers", "UPN UPNunknown",
+	  "Please check and either amend data or provide a reason: UPN is missing or reason UPN is missing or is UN1 for a child who is of school age.",
+	  .need = "ChildIdentifiers Header",
+	  ROWS(AND(FN(dob_school_age_aug), FN(upn_missing), NOT(INU("UPNunknown", "UN2 UN3 UN4 UN5 UN6 UN7")),
+		   ANY("CINdetails", OR(EQ("ReferralNFA", "0"), INU("ReferralNFA", "FALSE")))))),
 };
 VRULES_COUNT(rules_cin_fields);

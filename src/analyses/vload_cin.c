@@ -10,7 +10,7 @@
 
 static const char *const header_cols[] = { "Collection", "Year", "ReferenceDate", "LEA", NULL };
 static const char *const ident_cols[] = { "LAchildID", "UPN", "UPNunknown", "PersonBirthDate",
-	"ExpectedPersonBirthDate", "GenderCurrent", "Sex", "PersonDeathDate", NULL };
+	"ExpectedPersonBirthDate", "GenderCurrent", "Sex", "PersonDeathDate", "UPNgiven", NULL };
 static const char *const charac_cols[] = { "LAchildID", "Ethnicity", NULL };
 static const char *const disab_cols[] = { "LAchildID", "Disability", NULL };
 static const char *const cin_cols[] = { "LAchildID", "CINdetailsID", "CINreferralDate", "ReferralSource",
@@ -126,7 +126,8 @@ static int on_child(void *ctx, const struct cin_child *c, struct cf_error *err)
 	    put_field(l, T_IDENT, r, "UPNunknown", &c->upn_unknown) ||
 	    put_field(l, T_IDENT, r, "PersonBirthDate", &c->dob) ||
 	    put_field(l, T_IDENT, r, "ExpectedPersonBirthDate", &c->expected_dob) ||
-	    put_field(l, T_IDENT, r, "PersonDeathDate", &c->death_date))
+	    put_field(l, T_IDENT, r, "PersonDeathDate", &c->death_date) ||
+	    (c->upn_present && put(l, T_IDENT, r, "UPNgiven", "1")))
 		return oom(err);
 	/* GenderCurrent to 2023-24, Sex from 2024-25: the reader gives either as sex */
 	if (put_field(l, T_IDENT, r, "GenderCurrent", &c->sex) || put_field(l, T_IDENT, r, "Sex", &c->sex))

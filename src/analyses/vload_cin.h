@@ -13,7 +13,8 @@
  * from the XML's yyyy-mm-dd into dd/mm/yyyy; other values stay as given.
  * CINdetailsID counts a child's episodes from 1, AssessmentID and CPPID an
  * episode's assessments and plans, as DfE's tool numbers them. The UPN is
- * not handed over by the reader, so the UPN rules see it as missing.
+ * not handed over by the reader: ChildIdentifiers has UPNgiven ("1" when
+ * one was given) instead, and the rules on the UPN's characters find none.
  * Call vload_cin_prepare afterwards. CF_OK, or the reader's status. */
 int vload_cin_path(struct vdata *vd, const char *path, struct cf_error *err);
 
