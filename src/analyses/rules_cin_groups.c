@@ -263,6 +263,132 @@ static int c2888(struct vrun *run)
 	return most >= 0 && most <= 1 ? flag_la(run) : VCHECK_RAN;
 }
 
+/* ---- hand-written ------------------------------------------------------------ */
+
+static int nfa_false(struct vframe *f, long r)
+{
+	return vcol_in(vframe_col(f, "ReferralNFA"), r, "false 0");
+}
+
+static int keep_referred(struct vframe *f, long r)
+{
+	(void)f;
+	(void)r;
+	return 1;
+}
+
+/* 8816: an open episode going on to further action that is not the child's
+ * latest referral (the first with the latest date); that one is flagged too. */
+static int c8816(struct vrun *run)
+{
+	struct vframe *f = vrun_frame(run, "CINdetails");
+	unsigned char *latest = vh_first_per_child(f, "CINreferralDate", 1, keep_referred);
+	struct vcol *ref = vframe_col(f, "CINreferralDate"), *clo = vframe_col(f, "CINclosureDate");
+	if (!latest || !ref || !clo) {
+		free(latest);
+		return VCHECK_OOM;
+	}
+	int rc = VCHECK_RAN;
+	for (long r = 0; r < f->nrows && rc == VCHECK_RAN; r++) {
+		if (vcol_na(ref, r) || !vcol_na(clo, r) || !nfa_false(f, r) || latest[r])
+			continue;
+		if (vrun_flag(run, f, r))
+			rc = VCHECK_OOM;
+		const char *child = vh_str(f, "CHILD", r);
+		for (long q = child ? vframe_find(f, child, -1) : -1; q >= 0 && rc == VCHECK_RAN; q = vframe_find(f, child, q))
+			if (latest[q] && vrun_flag(run, f, q))
+				rc = VCHECK_OOM;
+	}
+	free(latest);
+	return rc;
+}
+
+/* Rows of f with a date in col within the census year. */
+static long in_year(struct vrun *run, struct vframe *f, const char *col)
+{
+	cf_date s = run->vd->meta.collection_start, e = run->vd->meta.collection_end;
+	long n = 0;
+	for (long r = 0; f && r < f->nrows; r++) {
+		cf_date d = vh_date(f, col, r);
+		n += d != CF_DATE_NONE && d >= s && d <= e;
+	}
+	return n;
+}
+
+/* 2883: more CP plans starting in the year than initial conferences held
+ * (recorded on the CIN episode or on a S47 enquiry). */
+static int c2883(struct vrun *run)
+{
+	long plans = in_year(run, vrun_frame(run, "ChildProtectionPlans"), "CPPstartDate");
+	long icpc = in_year(run, vrun_frame(run, "CINdetails"), "DateOfInitialCPC") +
+		    in_year(run, vrun_frame(run, "Section47"), "DateOfInitialCPC");
+	return plans > icpc ? flag_la(run) : VCHECK_RAN;
+}
+
+/* 8869: factor 21 (no factors identified) with other factors: in one
+ * assessment's list (as the census gives it), or, with one row per factor,
+ * the other rows of the assessment (child, episode, authorisation date). */
+static int c8869(struct vrun *run)
+{
+	struct vframe *f = vrun_frame(run, "Assessments");
+	struct vcol *fc = vframe_col(f, "AssessmentFactors");
+	struct keyed *k = keys_of(f, "LAchildID CINdetailsID AssessmentAuthorisationDate");
+	if (!fc || !k) {
+		keys_free(k, f->nrows);
+		return VCHECK_OOM;
+	}
+	int rc = VCHECK_RAN;
+	for (long i = 0, j; i < f->nrows && rc == VCHECK_RAN; i = j) {
+		int has21 = 0;
+		for (j = i; j < f->nrows && strcmp(k[j].key, k[i].key) == 0; j++)
+			has21 |= strcmp(vcol_asstr(fc, k[j].row), "21") == 0;
+		for (long m = i; m < j; m++) {
+			long r = k[m].row;
+			const char *v = vcol_asstr(fc, r);
+			int mixed = strchr(v, ' ') && vlist_has(v, "21");
+			if (((has21 && strcmp(v, "21") != 0) || mixed) && vrun_flag(run, f, r)) {
+				rc = VCHECK_OOM;
+				break;
+			}
+		}
+	}
+	keys_free(k, f->nrows);
+	return rc;
+}
+
+/* 4003: a CP plan review held while a CIN plan was open (on or after its
+ * start, before its end) for a plan that has ended, unless the review is
+ * the plan's end date. The review, its plan and the CIN plan are flagged. */
+static int c4003(struct vrun *run)
+{
+	struct vframe *rv = vrun_frame(run, "Reviews"), *cp = vrun_frame(run, "ChildProtectionPlans"),
+		      *pl = vrun_frame(run, "CINplanDates");
+	if (!rv || !cp || !pl)
+		return VCHECK_SKIP;
+	for (long r = 0; r < rv->nrows; r++) {
+		const char *child = vh_str(rv, "CHILD", r);
+		cf_date d = vh_date(rv, "CPPreviewDate", r);
+		if (!child || d == CF_DATE_NONE)
+			continue;
+		const char *cppid = vcol_asstr(vframe_col(rv, "CPPID"), r);
+		for (long c = vframe_find(cp, child, -1); c >= 0; c = vframe_find(cp, child, c)) {
+			if (strcmp(vcol_asstr(vframe_col(cp, "CPPID"), c), cppid) != 0)
+				continue;
+			cf_date end = vh_date(cp, "CPPendDate", c);
+			if (vh_str(cp, "CPPendDate", c) == NULL || d == end)
+				continue;
+			for (long p = vframe_find(pl, child, -1); p >= 0; p = vframe_find(pl, child, p)) {
+				cf_date ps = vh_date(pl, "CINPlanStartDate", p), pe = vh_date(pl, "CINPlanEndDate", p);
+				if (ps == CF_DATE_NONE || pe == CF_DATE_NONE || d < ps || d >= pe)
+					continue;
+				if (vrun_flag(run, rv, r) || vrun_flag(run, cp, c) || vrun_flag(run, pl, p))
+					return VCHECK_OOM;
+			}
+		}
+	}
+	return VCHECK_RAN;
+}
+
 const struct vrule rules_cin_groups[] = {
 	R("8510", BASE, 0, "ChildIdentifiers", "LAchildID", "More than one child record with the same LA Child ID",
 	  GROUPS("LAchildID", NULL, NULL)),
@@ -320,5 +446,17 @@ const struct vrule rules_cin_groups[] = {
 	R("8940", BASE, 0, "ChildProtectionPlans", "CPPstartDate CPPendDate", "Child Protection Plan data contains overlapping dates",
 	  .need = "ChildProtectionPlans Header",
 	  OVERLAPS("LAchildID", "CPPstartDate", "CPPendDate", "CPPID", 0, 0, 0, NULL)),
+	R("8816", BASE, 0, "CINdetails", "CINreferralDate",
+	  "An open CIN episode is shown and case is not a referral with no further action, but it is not the latest episode.",
+	  .check = c8816),
+	R("2883", BASE, 0, "LA", "CPPstartDate DateOfInitialCPC",
+	  "There are more child protection plans starting than initial conferences taking place",
+	  .need = "ChildProtectionPlans CINdetails Section47 Header", .check = c2883),
+	R("8869", BASE, 0, "Assessments", "AssessmentFactors",
+	  "The assessment factors code \u201c21\u201d cannot be used in conjunction with any other assessment factors.",
+	  .check = c8869),
+	R("4003", BASE, 0, "Reviews ChildProtectionPlans CINplanDates", "CPPreviewDate CPPendDate CINPlanStartDate",
+	  "A CPP review date is shown as being held at the same time as an open CIN Plan.",
+	  .need = "Reviews ChildProtectionPlans CINplanDates", .check = c4003),
 };
 VRULES_COUNT(rules_cin_groups);
