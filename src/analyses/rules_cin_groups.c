@@ -241,7 +241,7 @@ static int c2887(struct vrun *run)
 	return n <= 7 ? flag_la(run) : VCHECK_RAN;
 }
 
-/* 2888Q: no child has more than one disability (other than NONE). */
+/* 2888Q: some child has a disability other than NONE, but none has two. */
 static int c2888(struct vrun *run)
 {
 	struct vframe *f = vrun_frame(run, "Disabilities");
@@ -256,7 +256,7 @@ static int c2888(struct vrun *run)
 		long c = 0;
 		for (j = i; j < f->nrows && strcmp(k[j].key, k[i].key) == 0; j++)
 			c += !vcol_eq(d, k[j].row, "NONE") && !vcol_na(d, k[j].row);
-		if (c > most)
+		if (c > 0 && c > most)   /* a child with only NONE is not counted, as in DfE's tool */
 			most = c;
 	}
 	keys_free(k, f->nrows);
