@@ -257,7 +257,7 @@ static int run(int argc, char **argv)
 		struct cla_data cla;
 		rc = store_open(&st, db, 0, &err);
 		if (!rc) {
-			rc = cla_load(st, &cla, &err);
+			rc = cla_load_versions(st, &cla, CLA_KEEP_WITHDRAWN, &err);
 			store_close(st);
 			if (!rc) {
 				rc = backtest ? forecast_backtest(&cla, &o, cutoff, methods, nmethods, tables, &ntables, 8, &err)
