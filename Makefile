@@ -90,8 +90,10 @@ bench: deps
 	@$(MAKE) --no-print-directory all $(BENCH_BIN)
 	@sh bench/run.sh
 
-fuzz: deps
-	@sh fuzz/run.sh
+FUZZ_SECONDS ?= 60
+fuzz:
+	@sh tools/install-deps.sh fuzz
+	@sh fuzz/run.sh $(FUZZ_SECONDS)
 
 clean:
 	rm -rf $(B)

@@ -19,7 +19,7 @@ mkdir -p "$out/artifacts"
 
 command -v clang >/dev/null 2>&1 || {
 	echo "fuzz: clang is needed (apt-get install clang)" >&2; exit 1; }
-pkgs="libxml-2.0"
+pkgs="libxml-2.0 libzip"   # what src/formats links against
 cflags="-g -O1 -fno-omit-frame-pointer -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
 	-std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -Werror -Wno-unused-parameter
 	-DCSV_CHUNK=64 -DCSV_MAX_ROW=((size_t)1<<16) -Isrc $(pkg-config --cflags $pkgs)"

@@ -17,5 +17,12 @@ echo
 echo "== caseflow summary --db demo/caseflow.db"
 "$cf" summary --db "$demo/caseflow.db"
 echo
+echo "== caseflow report --db demo/caseflow.db --out demo/vital-signs"
+"$cf" report --db "$demo/caseflow.db" --out "$demo/vital-signs" >/dev/null
+echo
 echo "Everything is in demo/: the returns in demo/data, the store in demo/caseflow.db."
-echo "Try: $cf summary --db demo/caseflow.db    or    $cf help"
+echo "Try: $cf kpi --db demo/caseflow.db --by locality    or    $cf help"
+echo
+echo "The Vital Signs report for the synthetic authority: open this in a browser"
+echo "  $demo/vital-signs/index.html"
+echo "(with its workbook demo/vital-signs/vital-signs.xlsx and demo/vital-signs/indicators.csv)"

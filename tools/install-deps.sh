@@ -2,6 +2,7 @@
 # Install the Debian packages caseflow needs, only those missing.
 # Checks with pkg-config (libraries) and command -v (tools); installs as
 # root with apt-get, or prints the exact command to run when not root.
+# `install-deps.sh fuzz` also wants clang, for `make fuzz` only.
 set -u
 
 missing=""
@@ -16,6 +17,7 @@ need_tool cc gcc
 need_tool pkg-config pkg-config
 need_tool xmllint libxml2-utils    # tests validate generated XML against DfE's XSDs
 need_tool awk mawk
+need_tool unzip unzip              # tests look inside generated workbooks
 need_tool sqlite3 sqlite3          # tests inspect the store
 need_lib sqlite3 libsqlite3-dev        # the embedded store
 need_lib libxml-2.0 libxml2-dev        # SSDA903 / CIN / workforce XML, xlsx parts
@@ -24,6 +26,7 @@ need_lib xlsxwriter libxlsxwriter-dev  # Excel output
 need_lib libmicrohttpd libmicrohttpd-dev
 need_lib cmocka libcmocka-dev          # unit tests
 need_lib jansson libjansson-dev        # JSON test fixtures (conformance cases)
+[ "${1:-}" = fuzz ] && need_tool clang clang   # libFuzzer targets (make fuzz)
 
 [ -z "$missing" ] && exit 0
 

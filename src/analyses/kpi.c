@@ -107,7 +107,9 @@ int kpi_data_load(struct store *st, struct kpi_data *d, struct cf_error *err)
 	if ((rc = load_la_sectors(st, d, err)))
 		goto fail;
 	sqlite3_stmt *s;
-	if ((rc = store_prepare(st, "SELECT min(collection_year), max(collection_year) FROM returns", &s, err)))
+	if ((rc = store_prepare(st, "SELECT min(collection_year), max(collection_year) FROM returns WHERE collection_year > 0 AND "
+				"(kind LIKE 'ssda903.%' OR kind LIKE 'cin.%' OR kind LIKE 'csww.%' OR kind LIKE 'annexa%' "
+				"OR kind IN ('local.contacts', 'local.early_help'))", &s, err)))
 		goto fail;
 	if (sqlite3_step(s) == SQLITE_ROW) {
 		d->first_year = sqlite3_column_int(s, 0);
@@ -185,7 +187,17 @@ struct ctx {
 	struct kpi_cell *cells;       /* this period: [K_N][ngroups] */
 	unsigned char *used;
 	int nloc, neth;
+	/* built once per kpi_compute so each period touches only what it needs */
+	const int *ref_children, *cpp_children, *s47_children;   /* children with such records */
+	int n_ref_children, n_cpp_children, n_s47_children;
+	const int *contacts_by_date;   /* contact indexes in date order */
 };
+
+/* The category of need only matters for that breakdown: skip the look-up otherwise. */
+static const char *need_on(const struct ctx *x, int child, cf_date on)
+{
+	return x->opt->by == KPI_BY_NEED ? cin_need_on(&x->d->cin, child, on) : "";
+}
 
 enum { NEED_GROUPS = 10 };   /* N0..N9, then unknown */
 
@@ -232,17 +244,29 @@ static const char *need_code(const char *cin)
 static void count_contacts(struct ctx *x)
 {
 	const struct cin_data *c = &x->d->cin;
-	for (size_t i = 0; i < c->n_contacts; i++)
-		if (in_period(x, c->contacts[i].date))
-			tally(x, K_CONTACTS, c->contacts[i].child, c->contacts[i].date,
-			      cin_need_on(c, c->contacts[i].child, c->contacts[i].date), 1, 0);
+	/* the first contact on or after the period's start, then on to its end */
+	size_t lo = 0, hi = c->n_contacts;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (c->contacts[x->contacts_by_date[mid]].date < x->from)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t i = lo; i < c->n_contacts; i++) {
+		const struct cin_contact *k = &c->contacts[x->contacts_by_date[i]];
+		if (k->date > x->to)
+			break;
+		tally(x, K_CONTACTS, k->child, k->date, need_on(x, k->child, k->date), 1, 0);
+	}
 }
 
 static void count_referrals(struct ctx *x)
 {
 	const struct cin_data *c = &x->d->cin;
 	cf_date year_before_end = cf_date_add_years(x->to, -1);
-	for (size_t ch = 0; ch < c->nchildren; ch++) {
+	for (int ci = 0; ci < x->n_ref_children; ci++) {
+		size_t ch = (size_t)x->ref_children[ci];
 		const struct cin_referral *open = NULL;
 		for (int k = c->referrals_first[ch]; k < c->referrals_first[ch + 1]; k++) {
 			const struct cin_referral *r = &c->referrals[k];
@@ -267,30 +291,53 @@ static void count_referrals(struct ctx *x)
 static void count_assessments(struct ctx *x)
 {
 	const struct cin_data *c = &x->d->cin;
+	/* as DfE publishes them: assessments completed (authorised) in the period */
 	for (size_t i = 0; i < c->n_assessments; i++) {
 		const struct cin_assessment *a = &c->assessments[i];
-		if (in_period(x, a->start))
-			tally(x, K_ASSESSMENTS, a->child, a->start, cin_need_on(c, a->child, a->start), 1, 0);
-		if (in_period(x, a->authorised)) {
-			int wd = cf_date_working_days(a->start, a->authorised);
-			tally(x, K_ASSESSMENT_45WD, a->child, a->authorised, cin_need_on(c, a->child, a->start),
-			      wd >= 0 && wd <= 45, 1);
-		}
+		if (!in_period(x, a->authorised))
+			continue;
+		const char *need = need_on(x, a->child, a->start);
+		int wd = cf_date_working_days(a->start, a->authorised);
+		tally(x, K_ASSESSMENTS, a->child, a->authorised, need, 1, 0);
+		tally(x, K_ASSESSMENT_45WD, a->child, a->authorised, need, wd >= 0 && wd <= 45, 1);
 	}
 }
 
 static void count_s47(struct ctx *x)
 {
 	const struct cin_data *c = &x->d->cin;
-	for (size_t i = 0; i < c->n_s47; i++) {
-		const struct cin_s47 *s = &c->s47[i];
-		const char *need = cin_need_on(c, s->child, s->start);
-		if (in_period(x, s->start))
-			tally(x, K_S47, s->child, s->start, need, 1, 0);
-		if (in_period(x, s->icpc)) {
+	for (int ci = 0; ci < x->n_s47_children; ci++) {
+		size_t ch = (size_t)x->s47_children[ci];
+		int s0 = c->s47_first[ch], s1 = c->s47_first[ch + 1];
+		for (int k = s0; k < s1; k++) {
+			const struct cin_s47 *s = &c->s47[k];
+			const char *need = need_on(x, (int)ch, s->start);
+			if (in_period(x, s->start))
+				tally(x, K_S47, (int)ch, s->start, need, 1, 0);
+			if (!in_period(x, s->icpc))
+				continue;
+			/* timeliness only for conferences that follow an s47 */
 			int wd = cf_date_working_days(s->start, s->icpc);
-			tally(x, K_ICPC, s->child, s->icpc, need, 1, 0);
-			tally(x, K_ICPC_15WD, s->child, s->icpc, need, wd >= 0 && wd <= 15, 1);
+			tally(x, K_ICPC_15WD, (int)ch, s->icpc, need, wd >= 0 && wd <= 15, 1);
+			/* one conference per child and date */
+			int seen = 0;
+			for (int j = s0; j < k && !seen; j++)
+				seen = c->s47[j].icpc == s->icpc;
+			if (!seen)
+				tally(x, K_ICPC, (int)ch, s->icpc, need, 1, 0);
+		}
+		/* conferences the CIN episode records without an s47 */
+		for (int k = c->referrals_first[ch]; k < c->referrals_first[ch + 1]; k++) {
+			const struct cin_referral *r = &c->referrals[k];
+			if (!in_period(x, r->icpc))
+				continue;
+			int seen = 0;
+			for (int j = s0; j < s1 && !seen; j++)
+				seen = c->s47[j].icpc == r->icpc;
+			for (int j = c->referrals_first[ch]; j < k && !seen; j++)
+				seen = c->referrals[j].icpc == r->icpc;
+			if (!seen)
+				tally(x, K_ICPC, (int)ch, r->icpc, r->need, 1, 0);
 		}
 	}
 }
@@ -301,11 +348,12 @@ static void count_cpp(struct ctx *x)
 	cf_date to = x->to;
 	cf_date m3 = cf_date_add_months(to, -3), m6 = cf_date_add_months(to, -6);
 	cf_date y1 = cf_date_add_years(to, -1), y2 = cf_date_add_years(to, -2);
-	for (size_t ch = 0; ch < c->nchildren; ch++) {
+	for (int ci = 0; ci < x->n_cpp_children; ci++) {
+		size_t ch = (size_t)x->cpp_children[ci];
 		int open_child = 0;
 		for (int k = c->cpp_first[ch]; k < c->cpp_first[ch + 1]; k++) {
 			const struct cin_cpp *p = &c->cpp[k];
-			const char *need = cin_need_on(c, (int)ch, p->start);
+			const char *need = need_on(x, (int)ch, p->start);
 			if (in_period(x, p->start)) {
 				tally(x, K_CPP_STARTED, (int)ch, p->start, need, 1, 0);
 				int later = p->previous_plans > 0 || k > c->cpp_first[ch];
@@ -324,7 +372,7 @@ static void count_cpp(struct ctx *x)
 			}
 		}
 		if (open_child)
-			tally(x, K_CPP_RATE, (int)ch, to, cin_need_on(c, (int)ch, to), 1, 0);
+			tally(x, K_CPP_RATE, (int)ch, to, need_on(x, (int)ch, to), 1, 0);
 	}
 }
 
@@ -661,6 +709,63 @@ static int setup_groups(struct kpi_result *r, const struct kpi_data *d, enum kpi
 	return CF_OK;
 }
 
+static const struct cin_contact *sort_contacts;
+
+static int cmp_contact_date(const void *a, const void *b)
+{
+	cf_date x = sort_contacts[*(const int *)a].date, y = sort_contacts[*(const int *)b].date;
+	return (x > y) - (x < y);
+}
+
+/* The children with records of a kind (first[c] < first[c + 1]). */
+static int *children_with(const int *first, size_t nchildren, int *n)
+{
+	int *list = malloc((nchildren ? nchildren : 1) * sizeof *list);
+	*n = 0;
+	if (!list || !first)
+		return list;
+	for (size_t c = 0; c < nchildren; c++)
+		if (first[c] < first[c + 1])
+			list[(*n)++] = (int)c;
+	return list;
+}
+
+static int index_sources(struct ctx *x, struct cf_error *err)
+{
+	const struct cin_data *c = &x->d->cin;
+	int *ref = children_with(c->referrals_first, c->nchildren, &x->n_ref_children);
+	int *cpp = children_with(c->cpp_first, c->nchildren, &x->n_cpp_children);
+	/* children with an s47, or with a conference on a referral */
+	int *s47 = malloc((c->nchildren ? c->nchildren : 1) * sizeof *s47);
+	int *by_date = malloc((c->n_contacts ? c->n_contacts : 1) * sizeof *by_date);
+	x->ref_children = ref, x->cpp_children = cpp, x->s47_children = s47, x->contacts_by_date = by_date;
+	if (!ref || !cpp || !s47 || !by_date)
+		return cf_error_set(err, CF_EIO, "out of memory");
+	x->n_s47_children = 0;
+	for (size_t ch = 0; ch < c->nchildren; ch++) {
+		int any = c->s47_first[ch] < c->s47_first[ch + 1];
+		for (int k = c->referrals_first[ch]; k < c->referrals_first[ch + 1] && !any; k++)
+			any = c->referrals[k].icpc != CF_DATE_NONE;
+		if (any)
+			s47[x->n_s47_children++] = (int)ch;
+	}
+	for (size_t i = 0; i < c->n_contacts; i++)
+		by_date[i] = (int)i;
+	sort_contacts = c->contacts;
+	if (c->n_contacts)
+		qsort(by_date, c->n_contacts, sizeof *by_date, cmp_contact_date);
+	return CF_OK;
+}
+
+static void release_indexes(struct ctx *x)
+{
+	free((void *)x->ref_children);
+	free((void *)x->cpp_children);
+	free((void *)x->s47_children);
+	free((void *)x->contacts_by_date);
+	x->ref_children = x->cpp_children = x->s47_children = x->contacts_by_date = NULL;
+}
+
 static void add_note(struct kpi_result *r, const char *text)
 {
 	size_t len = strlen(r->notes);
@@ -671,6 +776,7 @@ int kpi_compute(const struct kpi_data *d, const struct kpi_period *periods, int 
 		struct kpi_result **out, struct cf_error *err)
 {
 	*out = NULL;
+	struct ctx x = { .d = d, .opt = opt, .nloc = d->reg.nlocalities, .neth = d->reg.nethnicities };
 	struct kpi_result *r = calloc(1, sizeof *r);
 	if (!r)
 		return cf_error_set(err, CF_EIO, "out of memory");
@@ -722,8 +828,10 @@ int kpi_compute(const struct kpi_data *d, const struct kpi_period *periods, int 
 	if (!d->population.n)
 		add_note(r, "rates per 10,000 have no denominator: no population loaded");
 
-	struct ctx x = { .d = d, .opt = opt, .ngroups = r->ngroups, .used = r->group_used,
-			 .nloc = d->reg.nlocalities, .neth = d->reg.nethnicities };
+	x.ngroups = r->ngroups;
+	x.used = r->group_used;
+	if ((rc = index_sources(&x, err)))
+		goto fail;
 	for (int p = 0; p < nperiods; p++) {
 		x.from = periods[p].from;
 		x.to = periods[p].to;
@@ -743,11 +851,13 @@ int kpi_compute(const struct kpi_data *d, const struct kpi_period *periods, int 
 		for (int g = 1; g < r->ngroups; g++)
 			if (strcmp(r->groups[g], "unknown") != 0)
 				r->group_used[g] = 1;
+	release_indexes(&x);
 	if (opt->suppress > 0)
 		kpi_suppress(r, opt->suppress);
 	*out = r;
 	return CF_OK;
 fail:
+	release_indexes(&x);
 	kpi_result_free(r);
 	return rc;
 }

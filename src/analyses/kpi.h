@@ -110,7 +110,8 @@ struct kpi_data {
 	struct population_data population;
 	char (*la_sectors)[10];   /* owned, sorted: postcode sectors in the localities table */
 	size_t nla_sectors;
-	int first_year, last_year;/* collection years loaded (end years), 0 when none */
+	int first_year, last_year;/* collection years of the LA's own returns (end years; not published
+	                           * statistics or plans), 0 when none */
 	cf_date data_end;         /* latest event date seen, CF_DATE_NONE when empty */
 };
 

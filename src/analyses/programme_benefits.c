@@ -38,20 +38,54 @@ static cf_date month_end(cf_date d)
 	return cf_date_from_ymd(y, m, cf_date_days_in_month(y, m));
 }
 
-/* The latest actual of benefit b dated from..to, or -1. */
-static int latest_actual(const struct programme *p, const struct prog_benefit *b, cf_date from, cf_date to)
+/* The actuals: the actuals sheet's, and those computed from the store. */
+struct actuals {
+	const struct prog_actual *sheet, *computed;
+	int nsheet, ncomputed;
+};
+
+static const struct prog_actual *latest_in(const struct prog_actual *v, int n, const struct prog_benefit *b,
+					    cf_date from, cf_date to)
 {
-	int best = -1;
-	for (int i = 0; i < p->nactuals; i++) {
-		const struct prog_actual *a = &p->actuals[i];
+	const struct prog_actual *best = NULL;
+	for (int i = 0; i < n; i++) {
+		const struct prog_actual *a = &v[i];
 		if (a->benefit != b->id && strcmp(a->benefit, b->id))
 			continue;
 		if (a->date < from || a->date > to)
 			continue;
-		if (best < 0 || a->date >= p->actuals[best].date)
-			best = i;
+		if (!best || a->date >= best->date)
+			best = &v[i];
 	}
 	return best;
+}
+
+/* The latest actual of benefit b dated from..to, or NULL: one computed
+ * from the store wins over the sheet's in the same span. */
+static const struct prog_actual *latest_actual(const struct actuals *ac, const struct prog_benefit *b, cf_date from,
+					       cf_date to)
+{
+	const struct prog_actual *a = latest_in(ac->computed, ac->ncomputed, b, from, to);
+	return a ? a : latest_in(ac->sheet, ac->nsheet, b, from, to);
+}
+
+static int count_for(const struct prog_actual *v, int n, const struct prog_benefit *b)
+{
+	int k = 0;
+	for (int i = 0; i < n; i++)
+		k += v[i].benefit == b->id || !strcmp(v[i].benefit, b->id);
+	return k;
+}
+
+/* Where a benefit's actuals came from, for the register. */
+static const char *actuals_from(const struct actuals *ac, const struct prog_benefit *b)
+{
+	int computed = count_for(ac->computed, ac->ncomputed, b), sheet = count_for(ac->sheet, ac->nsheet, b);
+	if (!strcmp(b->measure, "manual"))
+		return "actuals sheet";
+	if (computed)
+		return sheet ? "store (indicator), actuals sheet where the store has none" : "store (indicator)";
+	return "actuals sheet (the store has no data for the indicator)";
 }
 
 static int set_date(struct cf_table *t, long r, int c, cf_date d)
@@ -61,9 +95,11 @@ static int set_date(struct cf_table *t, long r, int c, cf_date d)
 	return cf_table_set_text(t, (size_t)r, c, buf);
 }
 
-int benefits_tables(const struct programme *p, cf_date as_of, struct cf_table **out, int *nout, struct cf_error *err)
+int benefits_tables(const struct programme *p, const struct prog_actual *computed, int ncomputed, cf_date as_of,
+		    struct cf_table **out, int *nout, struct cf_error *err)
 {
 	*nout = 0;
+	const struct actuals ac = { p->actuals, computed, p->nactuals, ncomputed };
 	struct cf_table *reg = ptable_new("benefits",
 					  "benefit:t name:t financial:b measure:t unit:t owner:t workstream:t baseline:r2 "
 					  "target:r2 target_date:t trajectory:t latest_date:t latest_actual:r2 plan_then:r2 "
@@ -82,9 +118,12 @@ int benefits_tables(const struct programme *p, cf_date as_of, struct cf_table **
 		const struct prog_benefit *b = &p->benefits[i];
 		/* months from the baseline's to the target's, and on to the last actual */
 		cf_date last = month_end(b->target_date);
-		int la = latest_actual(p, b, INT32_MIN + 1, INT32_MAX);
-		if (la >= 0 && month_end(p->actuals[la].date) > last)
-			last = month_end(p->actuals[la].date);
+		for (int k = 0; k < 2; k++) {
+			const struct prog_actual *la = k ? latest_in(ac.computed, ac.ncomputed, b, INT32_MIN + 1, INT32_MAX)
+							 : latest_in(ac.sheet, ac.nsheet, b, INT32_MIN + 1, INT32_MAX);
+			if (la && month_end(la->date) > last)
+				last = month_end(la->date);
+		}
 		int rag_latest = -1;
 		double plan_then = NAN, actual_then = NAN;
 		cf_date date_then = CF_DATE_NONE;
@@ -93,27 +132,27 @@ int benefits_tables(const struct programme *p, cf_date as_of, struct cf_table **
 			cf_date_to_ymd(m, &y, &mo, &d);
 			cf_date first = cf_date_from_ymd(y, mo, 1);
 			double plan = benefit_plan(b, m);
-			int a = latest_actual(p, b, first, m);
+			const struct prog_actual *a = latest_actual(&ac, b, first, m);
 			long r = ptable_row(mon);
 			char month[8];
 			snprintf(month, sizeof month, "%04d-%02d", y, mo);
 			if (r < 0 || cf_table_set_text(mon, (size_t)r, 0, b->id) || cf_table_set_text(mon, (size_t)r, 1, month))
 				goto oom;
 			cf_table_set_real(mon, (size_t)r, 2, plan);
-			if (a < 0)
+			if (!a)
 				continue;
-			double actual = p->actuals[a].value;
+			double actual = a->value;
 			enum benefit_rag rag = benefit_rag(b, plan, actual);
 			cf_table_set_real(mon, (size_t)r, 3, actual);
-			if (set_date(mon, r, 4, p->actuals[a].date) ||
+			if (set_date(mon, r, 4, a->date) ||
 			    cf_table_set_text(mon, (size_t)r, 6, benefit_rag_names[rag]))
 				goto oom;
 			cf_table_set_real(mon, (size_t)r, 5, actual - plan);
-			if (p->actuals[a].date <= as_of) {   /* the latest actual known on as_of */
+			if (a->date <= as_of) {   /* the latest actual known on as_of */
 				rag_latest = rag;
 				plan_then = plan;
 				actual_then = actual;
-				date_then = p->actuals[a].date;
+				date_then = a->date;
 			}
 		}
 		long r = ptable_row(reg);
@@ -128,8 +167,7 @@ int benefits_tables(const struct programme *p, cf_date as_of, struct cf_table **
 		cf_table_set_real(reg, (size_t)r, 8, b->target);
 		if (set_date(reg, r, 9, b->target_date) ||
 		    cf_table_set_text(reg, (size_t)r, 10, b->shape == PROG_GEOMETRIC ? "geometric" : "linear") ||
-		    cf_table_set_text(reg, (size_t)r, 16, strcmp(b->measure, "manual") ? "actuals sheet (indicator not computed)"
-										  : "actuals sheet"))
+		    cf_table_set_text(reg, (size_t)r, 16, actuals_from(&ac, b)))
 			goto oom;
 		if (rag_latest >= 0) {
 			if (set_date(reg, r, 11, date_then) || cf_table_set_text(reg, (size_t)r, 15, benefit_rag_names[rag_latest]))
@@ -163,9 +201,9 @@ int benefits_tables(const struct programme *p, cf_date as_of, struct cf_table **
 				if (!b->financial)
 					continue;
 				plan += benefit_plan(b, end);
-				int a = latest_actual(p, b, start, end);
-				if (a >= 0) {
-					actual += p->actuals[a].value;
+				const struct prog_actual *a = latest_actual(&ac, b, start, end);
+				if (a) {
+					actual += a->value;
 					have = 1;
 				}
 			}

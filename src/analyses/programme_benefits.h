@@ -1,9 +1,8 @@
 /* Benefits realisation: each benefit's planned trajectory from baseline to
  * target, its actuals, variance and RAG month by month, and the financial
  * benefits summed against the business case's savings ("are the savings
- * landing?"). Actuals come from the actuals sheet, for manual measures and
- * indicator-measured benefits alike: caseflow's indicator engine is not yet
- * wired in here. */
+ * landing?"). Actuals come from the actuals sheet and, for benefits measured
+ * by an indicator, from the store (analyses/programme_model.h). */
 #ifndef CF_ANALYSES_PROGRAMME_BENEFITS_H
 #define CF_ANALYSES_PROGRAMME_BENEFITS_H
 
@@ -24,8 +23,11 @@ enum benefit_rag benefit_rag(const struct prog_benefit *b, double plan, double a
 
 /* Tables: benefits (the register with the latest RAG as of as_of),
  * benefits_by_month, and savings_landing when the programme has financial
- * benefits, savings and a first_year. The caller frees each table. */
-int benefits_tables(const struct programme *p, cf_date as_of, struct cf_table **out, int *nout,
-		    struct cf_error *err);
+ * benefits, savings and a first_year. computed[0..ncomputed) are actuals
+ * from the store (may be none): where one falls in a month (or, for
+ * savings landing, a year) it is used instead of the sheet's. The caller
+ * frees each table. */
+int benefits_tables(const struct programme *p, const struct prog_actual *computed, int ncomputed, cf_date as_of,
+		    struct cf_table **out, int *nout, struct cf_error *err);
 
 #endif

@@ -26,7 +26,7 @@ void business_case_compute(const struct programme *p, const char *workstream, st
 		if (p->costs[i].year > last)
 			last = p->costs[i].year;
 	for (int i = 0; i < p->nsavings; i++)
-		if (p->savings[i].year > last)
+		if (!p->savings[i].pending && p->savings[i].year > last)
 			last = p->savings[i].year;
 	bc->nyears = last + 1;
 	for (int i = 0; i < p->ncosts; i++) {
@@ -38,8 +38,8 @@ void business_case_compute(const struct programme *p, const char *workstream, st
 		else
 			bc->years[c->year].one_off += c->amount;
 	}
-	for (int i = 0; i < p->nsavings; i++)
-		if (matches(p->savings[i].workstream, workstream))
+	for (int i = 0; i < p->nsavings; i++)   /* a line still waiting for its forecast has no years yet */
+		if (!p->savings[i].pending && matches(p->savings[i].workstream, workstream))
 			bc->years[p->savings[i].year].incremental += p->savings[i].amount;
 	/* savings persist once made: the saving in a year is every increment so far */
 	prog_money running = 0, cumulative = 0;

@@ -43,15 +43,25 @@ struct cf_table *ptable_new(const char *name, const char *spec, struct cf_error 
 
 long ptable_row(struct cf_table *t) { return cf_table_add_row(t); }
 
+/* Decimals needed to show m exactly: 0 to 4. */
+static int decimals_of(prog_money m)
+{
+	int d = 4;
+	for (long long frac = llabs(m % PROG_SCALE); d > 0 && frac % 10 == 0; frac /= 10)
+		d--;
+	return m % PROG_SCALE ? d : 0;
+}
+
 int programme_money_decimals(const struct programme *p)
 {
+	int dp = 0;
 	for (int i = 0; i < p->ncosts; i++)
-		if (p->costs[i].amount % PROG_SCALE)
-			return 2;
+		if (decimals_of(p->costs[i].amount) > dp)
+			dp = decimals_of(p->costs[i].amount);
 	for (int i = 0; i < p->nsavings; i++)
-		if (p->savings[i].amount % PROG_SCALE)
-			return 2;
-	return 0;
+		if (decimals_of(p->savings[i].amount) > dp)
+			dp = decimals_of(p->savings[i].amount);
+	return dp;
 }
 
 const char *programme_unit_label(const struct programme *p)

@@ -15,8 +15,8 @@ struct cf_table *ptable_new(const char *name, const char *spec, struct cf_error 
 /* Append a row; returns its index, or -1 on OOM. */
 long ptable_row(struct cf_table *t);
 
-/* Decimals to show the business case's money with: 0 when every amount is
- * a whole number of units, else 2. */
+/* Decimals to show the business case's money with: the fewest (0 to 4)
+ * that show every amount exactly, so £000s modelled to the pound show 3. */
 int programme_money_decimals(const struct programme *p);
 
 /* "£000" or "£". */

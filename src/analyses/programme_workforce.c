@@ -54,7 +54,7 @@ int workforce_tables(const struct programme *p, struct cf_table **out, int *nout
 	const struct prog_workforce *wf = &p->workforce;
 	int gap = wf->has_census || wf->has_establishment;
 	struct cf_table *req = ptable_new("workforce_requirement",
-					  "date:t cases:r0 caseload_standard:r1 span_of_control:r1 agency_cap:r3 "
+					  "date:t cases:r1 caseload_standard:r1 span_of_control:r1 agency_cap:r3 "
 					  "social_workers:i managers:i total_fte:i social_workers_agency_max:i "
 					  "managers_agency_max:i annual_cost:r0", err);
 	struct cf_table *cost = req ? ptable_new("workforce_cost",

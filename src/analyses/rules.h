@@ -22,6 +22,9 @@ extern const struct vrule_set vrule_sets[];
 	extern const size_t name##_n
 VRULES_DECLARE(rules_903_fields);
 VRULES_DECLARE(rules_903_children);
+VRULES_DECLARE(rules_903_more);
+VRULES_DECLARE(rules_903_episodes);
+VRULES_DECLARE(rules_903_status);
 
 #define VRULES_COUNT(name) const size_t name##_n = sizeof name / sizeof name[0]
 

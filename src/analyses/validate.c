@@ -14,6 +14,9 @@
 const struct vrule_set vrule_sets[] = {
 	{ VR_903, rules_903_fields, &rules_903_fields_n },
 	{ VR_903, rules_903_children, &rules_903_children_n },
+	{ VR_903, rules_903_more, &rules_903_more_n },
+	{ VR_903, rules_903_episodes, &rules_903_episodes_n },
+	{ VR_903, rules_903_status, &rules_903_status_n },
 	{ VR_903, NULL, NULL },
 };
 

@@ -46,6 +46,9 @@ struct vrule {
 	vcheck_fn check;
 	const struct vx *expr;   /* the row pattern, for pattern checks */
 	const void *arg;         /* other parameters of the check */
+	const char *pair;        /* vp_pairs: the table each tested row is paired with on CHILD */
+	int pair_inner;          /* vp_pairs: a row whose child has no pair is not tested */
+	const char *order;       /* date column ordering a child's rows for "-1:"/"+1:" (DECOM) */
 };
 
 /* One rule applied to one dataset. Checks read the dataset and flag rows. */

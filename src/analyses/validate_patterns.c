@@ -1,34 +1,121 @@
-/* Row predicates over one table, with columns of the child's Header (or
- * other table's) first row joined on CHILD: the pattern most rules are. */
+/* Row predicates over one table, with columns of the child's rows in other
+ * tables (joined on CHILD), of the rows before and after it in the child's
+ * date order, and per-child counts and first/last rows: the pattern most
+ * rules are. Columns are resolved once per rule run, then rows evaluated. */
 #include "analyses/validate_patterns.h"
 
+#include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define MAXJOIN 4
+#define MAXJOIN 8
 
 /* An expression resolved against one frame: columns found once. */
 struct vxr {
 	const struct vx *x;
 	struct vframe *f;             /* frame the column values come from */
 	struct vcol *c, *c2;
+	struct vframe *f2;
 	int join, join2;              /* -1: the tested frame; else index into joins */
 	int ljoin, rjoin;
 	struct vcol *lc, *rc;
 	struct vframe *lf, *rf;
 	struct vxr **args;
 	int nargs;
+	unsigned char *mark;          /* VX_FIRST: per row of f, 1 for the chosen rows */
+	long *count;                  /* VX_COUNT: per row of f, the child's matching rows */
+};
+
+struct join {
+	char name[64];                /* "Header", "-1" */
+	struct vframe *jf;
+	long *map;                    /* row of the tested frame -> row of jf, or -1 */
 };
 
 struct ctx {
 	struct vrun *run;
 	struct vframe *f;
 	int njoins;
-	struct vframe *jf[MAXJOIN];
-	long *jmap[MAXJOIN];          /* row of f -> first row of jf with its CHILD, or -1 */
+	struct join j[MAXJOIN];
+	long *order, *pos;            /* the tested frame in child/date order, and each row's place */
+	int pair_join;                /* join that is the paired table (vp_pairs), or -1 */
+	long pair_row;
 	struct arena a;
 	int oom;
 };
+
+static int same_child(const struct vcol *cc, long a, long b)
+{
+	return cc->v[a] && cc->v[b] && strcmp(cc->v[a], cc->v[b]) == 0;
+}
+
+/* The join for prefix name ("Header", "-1"), made on first use. */
+static int join_for(struct ctx *cx, const char *name, size_t n)
+{
+	int j;
+	for (j = 0; j < cx->njoins; j++)
+		if (strlen(cx->j[j].name) == n && memcmp(cx->j[j].name, name, n) == 0)
+			return j;
+	if (cx->njoins == MAXJOIN || n >= sizeof cx->j[0].name) {
+		cx->oom = 1;
+		return -1;
+	}
+	struct join *jn = &cx->j[cx->njoins];
+	memcpy(jn->name, name, n);
+	jn->name[n] = 0;
+	jn->map = NULL;
+	long nr = cx->f->nrows;
+	struct vcol *cc = vframe_col(cx->f, "CHILD");
+	if (!cc) {
+		cx->oom = 1;
+		return -1;
+	}
+	if (name[0] == '-' || name[0] == '+') {
+		int k = atoi(name);   /* "+1" -> 1, "-2" -> -2 */
+		jn->jf = cx->f;
+		if (!cx->order) {
+			/* rule->order: "SW_DECOM", or two columns "SW_DECOM SW_DEC" */
+			const char *oc = cx->run->rule && cx->run->rule->order ? cx->run->rule->order : "DECOM";
+			char c1[64], c2[64] = "";
+			size_t l1 = strcspn(oc, " ");
+			snprintf(c1, sizeof c1, "%.*s", (int)l1, oc);
+			if (oc[l1])
+				snprintf(c2, sizeof c2, "%s", oc + l1 + 1);
+			cx->order = vframe_order2(cx->f, c1, c2[0] ? c2 : NULL);
+			cx->pos = malloc((size_t)(nr ? nr : 1) * sizeof *cx->pos);
+			if (!cx->order || !cx->pos) {
+				cx->oom = 1;
+				return -1;
+			}
+			for (long i = 0; i < nr; i++)
+				cx->pos[cx->order[i]] = i;
+		}
+		long *m = malloc((size_t)(nr ? nr : 1) * sizeof *m);
+		if (!m) {
+			cx->oom = 1;
+			return -1;
+		}
+		for (long r = 0; r < nr; r++) {
+			long p = cx->pos[r] + k;
+			m[r] = p >= 0 && p < nr && same_child(cc, r, cx->order[p]) ? cx->order[p] : -1;
+		}
+		jn->map = m;
+	} else {
+		jn->jf = vdata_frame(cx->run->vd, jn->name);
+		if (jn->jf) {
+			long *m = malloc((size_t)(nr ? nr : 1) * sizeof *m);
+			if (!m) {
+				cx->oom = 1;
+				return -1;
+			}
+			for (long r = 0; r < nr; r++)
+				m[r] = vframe_first_of(jn->jf, vframe_child_id(cx->f, r));
+			jn->map = m;
+		}
+	}
+	return cx->njoins++;
+}
 
 /* "Header:DOB" -> frame Header, column DOB; returns join number or -1 for f. */
 static int resolve_col(struct ctx *cx, const char *spec, struct vframe **fr, struct vcol **col)
@@ -46,43 +133,86 @@ static int resolve_col(struct ctx *cx, const char *spec, struct vframe **fr, str
 			cx->oom = 1;
 		return -1;
 	}
-	char name[64];
-	size_t n = (size_t)(colon - spec);
-	if (n >= sizeof name)
-		n = sizeof name - 1;
-	memcpy(name, spec, n);
-	name[n] = 0;
-	struct vframe *jf = vdata_frame(cx->run->vd, name);
-	int j;
-	for (j = 0; j < cx->njoins; j++)
-		if (strcmp(cx->jf[j] ? cx->jf[j]->name : "", name) == 0)
-			break;
-	if (j == cx->njoins) {
-		if (cx->njoins == MAXJOIN) {
-			cx->oom = 1;
-			return -1;
-		}
-		cx->jf[j] = jf;
-		cx->jmap[j] = NULL;
-		cx->njoins++;
-		if (jf) {
-			long *m = malloc((size_t)(cx->f->nrows ? cx->f->nrows : 1) * sizeof *m);
-			struct vcol *cc = vframe_col(cx->f, "CHILD");
-			if (!m || !cc) {
-				free(m);
-				cx->oom = 1;
-				return -1;
-			}
-			for (long r = 0; r < cx->f->nrows; r++)
-				m[r] = vframe_find(jf, cc->v[r], -1);
-			cx->jmap[j] = m;
-		}
-	}
+	int j = join_for(cx, spec, (size_t)(colon - spec));
+	if (j < 0)
+		return -1;
+	struct vframe *jf = cx->j[j].jf;
 	*fr = jf;
 	*col = jf ? vframe_col(jf, colon + 1) : NULL;
 	if (jf && !*col)
 		cx->oom = 1;
 	return j;
+}
+
+/* VX_FIRST: per row of f, 1 where the row has its child's earliest (latest)
+ * date among rows where filter holds; ties go to the first row. */
+static unsigned char *first_marks(struct ctx *cx, struct vframe *f, struct vcol *dc, const struct vx *filter,
+				  int latest)
+{
+	long n = f->nrows;
+	unsigned char *keep = malloc((size_t)(n ? n : 1)), *mark = arena_alloc(&cx->a, (size_t)(n ? n : 1));
+	struct vcol *cc = vframe_col(f, "CHILD");
+	long *order = vframe_order(f, dc->name);
+	if (!keep || !mark || !cc || !order || (filter && vx_eval_frame(cx->run, f, filter, keep))) {
+		free(keep);
+		free(order);
+		cx->oom = 1;
+		return NULL;
+	}
+	if (!filter)
+		memset(keep, 1, (size_t)n);
+	memset(mark, 0, (size_t)(n ? n : 1));
+	for (long i = 0; i < n;) {
+		long e = i + 1;
+		while (e < n && same_child(cc, order[i], order[e]))
+			e++;
+		long best = -1;
+		cf_date bd = CF_DATE_NONE;
+		if (cc->v[order[i]])
+			for (long k = i; k < e; k++) {
+				long r = order[k];
+				cf_date d = vcol_date(f, dc, r);
+				if (!keep[r] || d == CF_DATE_NONE)
+					continue;
+				if (best < 0 || (latest ? d > bd : d < bd) || (d == bd && r < best)) {
+					best = r;
+					bd = d;
+				}
+			}
+		if (best >= 0)
+			mark[best] = 1;
+		i = e;
+	}
+	free(keep);
+	free(order);
+	return mark;
+}
+
+/* VX_COUNT: per row of f, how many of its child's rows satisfy e. */
+static long *child_counts(struct ctx *cx, struct vframe *f, const struct vx *e)
+{
+	long n = f->nrows;
+	unsigned char *hit = malloc((size_t)(n ? n : 1));
+	long *cnt = arena_alloc(&cx->a, (size_t)(n ? n : 1) * sizeof *cnt);
+	struct vcol *cc = vframe_col(f, "CHILD");
+	long *order = vframe_order(f, NULL);
+	if (!hit || !cnt || !cc || !order || vx_eval_frame(cx->run, f, e, hit)) {
+		free(hit);
+		free(order);
+		cx->oom = 1;
+		return NULL;
+	}
+	for (long i = 0; i < n;) {
+		long k = i + 1, sum = hit[order[i]];
+		while (k < n && same_child(cc, order[i], order[k]))
+			sum += hit[order[k++]];
+		for (long m = i; m < k; m++)
+			cnt[order[m]] = cc->v[order[m]] ? sum : 0;
+		i = k;
+	}
+	free(hit);
+	free(order);
+	return cnt;
 }
 
 static struct vxr *resolve(struct ctx *cx, const struct vx *x)
@@ -118,13 +248,21 @@ static struct vxr *resolve(struct ctx *cx, const struct vx *x)
 		break;
 	case VX_FN:
 		break;
-	default: {
-		struct vframe *f2 = NULL;
+	case VX_FIRST:
+		n->join = resolve_col(cx, x->col, &n->f, &n->c);
+		if (n->f && n->c)
+			n->mark = first_marks(cx, n->f, n->c, x->args ? x->args[0] : NULL, x->cmp == VX_GT);
+		break;
+	case VX_COUNT:
+		n->join = resolve_col(cx, x->col, &n->f, &n->c);
+		if (n->f)
+			n->count = child_counts(cx, n->f, x->args[0]);
+		break;
+	default:
 		n->join = resolve_col(cx, x->col, &n->f, &n->c);
 		if (x->col2)
-			n->join2 = resolve_col(cx, x->col2, &f2, &n->c2);
+			n->join2 = resolve_col(cx, x->col2, &n->f2, &n->c2);
 		break;
-	}
 	}
 	return cx->oom ? NULL : n;
 }
@@ -134,7 +272,9 @@ static inline long jrow(const struct ctx *cx, int join, long r)
 {
 	if (join < 0)
 		return r;
-	return cx->jmap[join] ? cx->jmap[join][r] : -1;
+	if (join == cx->pair_join)
+		return cx->pair_row;
+	return cx->j[join].map ? cx->j[join].map[r] : -1;
 }
 
 static cf_date term_date(const struct ctx *cx, const struct vdterm *t, int join, struct vframe *f,
@@ -178,6 +318,16 @@ static int cmp_holds(enum vx_cmp op, double a, double b)
 	return 0;
 }
 
+static int in_upper(const char *list, const char *v)
+{
+	char buf[64];
+	size_t i;
+	for (i = 0; v[i] && i < sizeof buf - 1; i++)
+		buf[i] = (char)toupper((unsigned char)v[i]);
+	buf[i] = 0;
+	return !v[i] && vlist_has(list, buf);
+}
+
 static int eval(const struct ctx *cx, const struct vxr *n, long r)
 {
 	const struct vx *x = n->x;
@@ -203,6 +353,35 @@ static int eval(const struct ctx *cx, const struct vxr *n, long r)
 	}
 	case VX_FN:
 		return x->fn(cx->run, cx->f, r);
+	case VX_HAS:
+		return jrow(cx, n->join, r) >= 0;
+	case VX_FIRST: {
+		long jr = jrow(cx, n->join, r);
+		return jr >= 0 && n->mark && n->mark[jr];
+	}
+	case VX_COUNT: {
+		long jr = jrow(cx, n->join, r);
+		return cmp_holds(x->cmp, jr >= 0 && n->count ? (double)n->count[jr] : 0, x->num);
+	}
+	case VX_SAMESTR: {
+		long a = jrow(cx, n->join, r), b = jrow(cx, n->join2, r);
+		const char *va = a >= 0 && n->c ? vcol_asstr(n->c, a) : "nan";
+		const char *vb = b >= 0 && n->c2 ? vcol_asstr(n->c2, b) : "nan";
+		return x->num ? strcasecmp(va, vb) == 0 : strcmp(va, vb) == 0;
+	}
+	case VX_NUMDIFF: {
+		long a = jrow(cx, n->join, r), b = jrow(cx, n->join2, r);
+		double va, vb;
+		if (a < 0 || b < 0 || !n->c || !n->c2 || vcol_num(n->c, a, &va) || vcol_num(n->c2, b, &vb))
+			return 0;
+		return cmp_holds(x->cmp, va > vb ? va - vb : vb - va, x->num);
+	}
+	case VX_SAMEDATE: {
+		long a = jrow(cx, n->join, r), b = jrow(cx, n->join2, r);
+		cf_date da = a >= 0 && n->c ? vcol_date(n->f, n->c, a) : CF_DATE_NONE;
+		cf_date db = b >= 0 && n->c2 ? vcol_date(n->f2, n->c2, b) : CF_DATE_NONE;
+		return da == db;
+	}
 	default:
 		break;
 	}
@@ -215,6 +394,8 @@ static int eval(const struct ctx *cx, const struct vxr *n, long r)
 		return c->v[jr] == NULL;
 	case VX_IN:
 		return vcol_in(c, jr, x->list);
+	case VX_INU:
+		return c->v[jr] && !(c->num && c->num[jr]) && in_upper(x->list, c->v[jr]);
 	case VX_INS:
 		return vlist_has(x->list, vcol_asstr(c, jr));
 	case VX_INNUM: {
@@ -251,13 +432,28 @@ static int eval(const struct ctx *cx, const struct vxr *n, long r)
 	}
 }
 
+static void ctx_init(struct ctx *cx, struct vrun *run, struct vframe *f)
+{
+	memset(cx, 0, sizeof *cx);
+	cx->run = run;
+	cx->f = f;
+	cx->pair_join = -1;
+	arena_init(&cx->a, 4096);
+}
+
+static void ctx_release(struct ctx *cx)
+{
+	for (int j = 0; j < cx->njoins; j++)
+		free(cx->j[j].map);
+	free(cx->order);
+	free(cx->pos);
+	arena_release(&cx->a);
+}
+
 int vx_eval_frame(struct vrun *run, struct vframe *f, const struct vx *expr, unsigned char *hit)
 {
 	struct ctx cx;
-	memset(&cx, 0, sizeof cx);
-	cx.run = run;
-	cx.f = f;
-	arena_init(&cx.a, 4096);
+	ctx_init(&cx, run, f);
 	struct vxr *root = resolve(&cx, expr);
 	int rc = 0;
 	if (!root || cx.oom)
@@ -265,23 +461,27 @@ int vx_eval_frame(struct vrun *run, struct vframe *f, const struct vx *expr, uns
 	else
 		for (long r = 0; r < f->nrows; r++)
 			hit[r] = (unsigned char)eval(&cx, root, r);
-	for (int j = 0; j < cx.njoins; j++)
-		free(cx.jmap[j]);
-	arena_release(&cx.a);
+	ctx_release(&cx);
 	return rc;
+}
+
+/* The first word of s (a table list) into buf. */
+static const char *first_word(const char *s, char *buf, size_t sz)
+{
+	size_t n = strcspn(s, " ");
+	if (n >= sz)
+		n = sz - 1;
+	memcpy(buf, s, n);
+	buf[n] = 0;
+	return buf;
 }
 
 int vp_rows(struct vrun *run)
 {
 	const struct vrule *rule = run->rule;
 	char name[64];
-	const char *src = rule->arg ? (const char *)rule->arg : rule->tables;
-	size_t n = strcspn(src, " ");
-	if (n >= sizeof name)
-		n = sizeof name - 1;
-	memcpy(name, src, n);
-	name[n] = 0;
-	struct vframe *f = vrun_frame(run, name);
+	struct vframe *f = vrun_frame(run, first_word(rule->arg ? (const char *)rule->arg : rule->tables, name,
+						      sizeof name));
 	if (!f)
 		return VCHECK_SKIP;
 	unsigned char *hit = malloc((size_t)(f->nrows ? f->nrows : 1));
@@ -292,5 +492,39 @@ int vp_rows(struct vrun *run)
 		if (hit[r] && vrun_flag(run, f, r))
 			rc = -1;
 	free(hit);
+	return rc ? VCHECK_OOM : VCHECK_RAN;
+}
+
+int vp_pairs(struct vrun *run)
+{
+	const struct vrule *rule = run->rule;
+	char name[64];
+	struct vframe *f = vrun_frame(run, first_word(rule->arg ? (const char *)rule->arg : rule->tables, name,
+						      sizeof name));
+	struct vframe *pf = vrun_frame(run, rule->pair);
+	if (!f || !pf)
+		return VCHECK_SKIP;
+	int flag_f = vlist_has(rule->tables, f->name), flag_p = vlist_has(rule->tables, pf->name);
+	struct ctx cx;
+	ctx_init(&cx, run, f);
+	cx.pair_join = join_for(&cx, rule->pair, strlen(rule->pair));
+	struct vxr *root = cx.oom ? NULL : resolve(&cx, rule->expr);
+	struct vcol *cc = vframe_col(f, "CHILD");
+	int rc = !root || cx.oom || !cc ? -1 : 0;
+	for (long r = 0; !rc && r < f->nrows; r++) {
+		int paired = 0;
+		for (long p = vframe_first_of(pf, vframe_child_id(f, r)); p >= 0 && !rc; p = vframe_next_same(pf, p)) {
+			paired = 1;
+			cx.pair_row = p;
+			if (eval(&cx, root, r))
+				rc = (flag_f && vrun_flag(run, f, r)) || (flag_p && vrun_flag(run, pf, p));
+		}
+		if (!paired && !rule->pair_inner && !rc) {
+			cx.pair_row = -1;
+			if (eval(&cx, root, r))
+				rc = flag_f && vrun_flag(run, f, r);
+		}
+	}
+	ctx_release(&cx);
 	return rc ? VCHECK_OOM : VCHECK_RAN;
 }

@@ -262,7 +262,9 @@ void csv_write_field(FILE *out, const char *s)
 {
 	if (!s)
 		return;
-	if (!strpbrk(s, ",\"\r\n")) {
+	/* a leading byte-order mark is quoted too: first in a file, the reader
+	 * would take it for the file's own mark and drop it */
+	if (!strpbrk(s, ",\"\r\n") && strncmp(s, "\xEF\xBB\xBF", 3) != 0) {
 		fputs(s, out);
 		return;
 	}

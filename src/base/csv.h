@@ -53,7 +53,8 @@ int csv_row_is_blank(const struct csv_reader *r);
 /* Bytes consumed so far (for progress and MB/s). */
 long long csv_reader_bytes(const struct csv_reader *r);
 
-/* Write one field, quoted only when it holds a comma, quote, CR or LF. */
+/* Write one field, quoted only when it holds a comma, quote, CR or LF (or
+ * starts with a byte-order mark), so the reader gives it back unchanged. */
 void csv_write_field(FILE *out, const char *s);
 
 #endif

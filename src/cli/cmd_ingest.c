@@ -24,6 +24,7 @@ const struct cli_command cmd_ingest = {
 	"  workforce census   children's social work workforce XML\n"
 	"  local extracts     contacts, early_help, localities, child_areas, population CSVs\n"
 	"  published tables   DfE tidy CSVs, statistical neighbours, ONS lookups\n"
+	"                     (docs/benchmarks.md)\n"
 	"Loading a file already in the store (same SHA-256) changes nothing.\n"
 	"\n"
 	"A structural problem (unreadable file, not a known table, a required column\n"

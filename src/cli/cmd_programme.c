@@ -10,6 +10,7 @@
 #include "analyses/programme_business_case.h"
 #include "analyses/programme_cba.h"
 #include "analyses/programme_milestones.h"
+#include "analyses/programme_model.h"
 #include "analyses/programme_workforce.h"
 #include "cli/command.h"
 #include "model/programme.h"
@@ -27,11 +28,18 @@ const struct cli_command cmd_programme = {
 		 "                          [--format table|csv|json|xlsx] [--out FILE]",
 	.help =
 	"A programme is one workbook (.xlsx) or a folder of CSVs, with the sheets\n"
-	"programme, workstreams, costs, savings, benefits, actuals, milestones, cba and\n"
-	"workforce (any may be left out; columns in docs/programme.md). --load checks\n"
-	"every value first: a bad one is reported with its file, sheet, row and column,\n"
-	"and nothing is stored. A good programme is stored in one transaction,\n"
-	"replacing any programme of the same name.\n"
+	"programme, workstreams, forecasts, costs, savings, benefits, actuals,\n"
+	"milestones, cba and workforce (any may be left out; columns in\n"
+	"docs/programme.md). --load checks every value first: a bad one is reported\n"
+	"with its file, sheet, row and column, and nothing is stored. A good programme\n"
+	"is stored in one transaction, replacing any programme of the same name.\n"
+	"\n"
+	"Modelled lines are computed from the store's data when the programme is\n"
+	"loaded: a savings line naming a forecast (forecasts sheet: a scenario file and\n"
+	"the forecast's options) saves that scenario's cost difference from the base\n"
+	"forecast, year by year; a workforce demand naming a forecast or an indicator\n"
+	"is staffed month by month. Load again to refresh them after new data. Benefits\n"
+	"measured by an indicator take their actuals from the store when shown.\n"
 	"\n"
 	"Views (show --view):\n"
 	"  business-case  costs, savings, annual and cumulative net by year and by\n"
@@ -57,6 +65,7 @@ const struct cli_command cmd_programme = {
 	"\n"
 	"Examples:\n"
 	"  caseflow programme --db la.db --load examples/programme\n"
+	"  caseflow programme --db la.db --load examples/programme-modelled   # needs SSDA903 data\n"
 	"  caseflow programme show --db la.db\n"
 	"  caseflow programme show --db la.db --view cba --format csv\n"
 	"  caseflow programme show --db la.db --view all --format xlsx --out programme.xlsx\n",
@@ -74,8 +83,11 @@ static int load(const char *db, const char *path)
 	programme_init(&p);
 	int rc = programme_read(path, &p, &err);
 	struct store *st = NULL;
+	struct programme_model_report model = { 0 };
 	if (!rc)
 		rc = store_open(&st, db, 0, &err);
+	if (!rc)
+		rc = programme_model_load(st, &p, &model, &err);
 	struct programme_save_report rep;
 	struct programme_save_options opt = { 0 };
 	const char *fail = getenv("CASEFLOW_FAIL_AFTER_ROWS");
@@ -87,6 +99,7 @@ static int load(const char *db, const char *path)
 	if (rc) {
 		cf_error_print(&err);
 		fprintf(stderr, "caseflow: nothing was stored\n");
+		programme_model_report_release(&model);
 		programme_release(&p);
 		return rc;
 	}
@@ -99,9 +112,28 @@ static int load(const char *db, const char *path)
 	for (size_t i = 0; i < sizeof counts / sizeof counts[0]; i++)
 		if (counts[i])
 			printf("  %5ld %s\n", counts[i], what[i]);
+	if (model.demand_months) {
+		char a[11], b[11];
+		cf_date_format(model.demand_from, a);
+		cf_date_format(model.demand_to, b);
+		printf("  workforce demand from %s %s: %d months, %s to %s, %.1f to %.1f cases\n",
+		       p.workforce.demand_forecast ? "forecast" : "indicator",
+		       p.workforce.demand_forecast ? p.workforce.demand_forecast : p.workforce.demand_indicator,
+		       model.demand_months, a, b, model.demand_min, model.demand_max);
+	}
 	printf("%ld rows stored in %s\n", rep.rows, db);
+	if (model.savings) {
+		printf("\nsavings modelled from forecast scenarios (saving = base cost - scenario cost, to the pound;\n"
+		       "incremental_saving in %s, what the business case adds to the workstream):\n",
+		       programme_unit_name(p.unit));
+		fflush(stdout);
+		rc = render_tables(&model.savings, 1, RENDER_TABLE, NULL, &err);
+		if (rc)
+			cf_error_print(&err);
+	}
+	programme_model_report_release(&model);
 	programme_release(&p);
-	return CF_OK;
+	return rc;
 }
 
 static cf_date today(void)
@@ -123,11 +155,17 @@ static int show(const char *db, const char *name, int view, cf_date as_of, enum 
 	struct cf_error err;
 	struct store *st;
 	struct programme p;
+	struct prog_actual *computed = NULL;
+	int ncomputed = 0;
 	cf_error_clear(&err);
 	programme_init(&p);
 	int rc = store_open(&st, db, 0, &err);
 	if (!rc) {
 		rc = programme_load(st, name, &p, &err);
+		char notes[1024];
+		if (!rc && (view == V_BENEFITS || view == V_ALL) &&
+		    !(rc = programme_indicator_actuals(st, &p, &computed, &ncomputed, notes, sizeof notes, &err)) && notes[0])
+			fprintf(stderr, "caseflow programme: note: %s\n", notes);
 		store_close(st);
 	}
 	struct cf_table *tables[32];
@@ -148,7 +186,7 @@ static int show(const char *db, const char *name, int view, cf_date as_of, enum 
 			if (view == V_BENEFITS && !p.nbenefits)
 				rc = cf_error_at(&err, CF_EINPUT, db, 0, NULL, p.name, "the programme has no benefits");
 			else if (p.nbenefits)
-				rc = benefits_tables(&p, as_of, tables + n, &k, &err);
+				rc = benefits_tables(&p, computed, ncomputed, as_of, tables + n, &k, &err);
 			break;
 		case V_MILESTONES:
 			if (view == V_MILESTONES && !p.nmilestones)
@@ -175,6 +213,7 @@ static int show(const char *db, const char *name, int view, cf_date as_of, enum 
 		rc = render_tables(tables, n, fmt, out, &err);
 	for (int i = 0; i < n; i++)
 		cf_table_free(tables[i]);
+	free(computed);
 	programme_release(&p);
 	if (rc)
 		cf_error_print(&err);

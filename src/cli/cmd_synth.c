@@ -11,7 +11,7 @@ static int run(int argc, char **argv);
 
 const struct cli_command cmd_synth = {
 	.name = "synth",
-	.summary = "generate a synthetic local authority's returns (SSDA903, CIN census, local extracts)",
+	.summary = "generate a synthetic local authority's returns (SSDA903, CIN census, Annex A, local extracts)",
 	.order = 10,
 	.usage = "  caseflow synth --out DIR [--children N] [--years Y] [--first-year YYYY] [--seed S] [--xml]\n"
 		 "                 [--la NNN] [--format table|csv|json] [--quiet]",
@@ -26,6 +26,7 @@ const struct cli_command cmd_synth = {
 	"  DIR/<yyyy-yy>/ssda903/*.csv   the 11 SSDA903 tables (DfE CSV layout)\n"
 	"  DIR/<yyyy-yy>/ssda903.xml     the same in DfE's XML layout (--xml)\n"
 	"  DIR/<yyyy-yy>/cin_census.xml  the CIN census, in that year's DfE schema\n"
+	"  DIR/<yyyy-yy>/annex_a.xlsx    Ofsted's Annex A (Lists 1-11) for an inspection on 31 March\n"
 	"  DIR/<yyyy-yy>/contacts.csv, early_help.csv   local front-door extracts\n"
 	"  DIR/localities.csv, child_areas.csv, population.csv   places and population\n"
 	"and prints what the authority holds each year. The same seed gives the same\n"

@@ -138,7 +138,7 @@ static int run_set(int argc, char **argv, const char *db)
 		if (parse_point(to, &t.to, &t.to_value))
 			return cli_usage_error(&cmd_trajectory, "--to must look like 2029-03-31:519 (or name a comparator), not '%s'", to);
 	}
-	if (need_store(db) && from_gap)
+	if (from_gap && need_store(db))
 		return 1;
 	struct cf_error err;
 	cf_error_clear(&err);

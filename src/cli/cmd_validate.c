@@ -201,7 +201,8 @@ static int run(int argc, char **argv)
 			year = ingest_year_from_path(paths[0]);
 		if (!rc && !year && !(year = vload_infer_year(&vd)))
 			rc = cf_error_set(&err, CF_EINPUT, "cannot tell the collection year: give --year (e.g. 2024-25)");
-		vd.meta.file_format = "csv";
+		if (!vd.meta.file_format)   /* an XML return sets "xml" */
+			vd.meta.file_format = "csv";
 	}
 	if (rc)
 		goto done;

@@ -133,9 +133,11 @@ int annexa_code_in_label(const char *value, char *out, size_t size)
 	const char *s = value;
 	while (isspace((unsigned char)*s))
 		s++;
-	/* Ofsted's option letter: "q) ", "aa) " */
+	/* Ofsted's option letter: "q) ", "aa) ", and "p1) " (5D, added after 5C) */
 	const char *p = s;
 	while (islower((unsigned char)*p) && p - s < 3)
+		p++;
+	while (p > s && isdigit((unsigned char)*p) && p - s < 4)
 		p++;
 	if (p > s && *p == ')') {
 		s = p + 1;

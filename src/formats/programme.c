@@ -30,6 +30,7 @@ void programme_init(struct programme *p)
 void programme_release(struct programme *p)
 {
 	free(p->workstreams);
+	free(p->forecasts);
 	free(p->costs);
 	free(p->savings);
 	free(p->benefits);
@@ -52,6 +53,14 @@ int programme_workstream_known(const struct programme *p, const char *id)
 		if (strcasecmp(p->workstreams[i].id, id) == 0)
 			return 1;
 	return 0;
+}
+
+const struct prog_forecast *programme_forecast_find(const struct programme *p, const char *id)
+{
+	for (int i = 0; i < p->nforecasts; i++)
+		if (strcasecmp(p->forecasts[i].id, id) == 0)
+			return &p->forecasts[i];
+	return NULL;
 }
 
 /* --- values ---------------------------------------------------------------- */
@@ -531,6 +540,36 @@ static int get_workstream(struct rd *rd, int c, int required, const char **out)
 		    rd->p->nworkstreams);
 }
 
+static int get_forecast(struct rd *rd, int c, const struct prog_forecast **out)
+{
+	*out = V(c)[0] ? programme_forecast_find(rd->p, V(c)) : NULL;
+	if (V(c)[0] && !*out)
+		return fail(rd, c, "not a forecast of this programme (the forecasts sheet lists %d)", rd->p->nforecasts);
+	return CF_OK;
+}
+
+/* A file named in a cell, relative to the folder the sheet's file is in
+ * (the CSV folder, or the workbook's); it must be there to read. */
+static int get_path(struct rd *rd, int c, const char **out)
+{
+	*out = NULL;
+	if (!V(c)[0])
+		return CF_OK;
+	struct strbuf sb = STRBUF_INIT;
+	const char *slash = strrchr(rd->file, '/');
+	if (V(c)[0] != '/' && slash)
+		strbuf_add(&sb, rd->file, (size_t)(slash - rd->file + 1));
+	strbuf_addf(&sb, "%s", V(c));
+	struct stat st;
+	int rc = CF_OK;
+	if (stat(strbuf_str(&sb), &st) != 0 || !S_ISREG(st.st_mode))
+		rc = fail(rd, c, "no such file: %s (a file here is found from the folder the sheet is in)", strbuf_str(&sb));
+	else if (!(*out = arena_strdup(&rd->p->arena, strbuf_str(&sb))))
+		rc = oom(rd);
+	strbuf_release(&sb);
+	return rc;
+}
+
 /* programme: setting, value */
 static const char *const programme_cols[] = { "*setting|item|key", "*value" };
 enum { PG_SETTING, PG_VALUE };
@@ -586,16 +625,70 @@ static int cost_row(struct rd *rd)
 	return PUSH(rd->p->costs, rd->p->ncosts, c) ? oom(rd) : CF_OK;
 }
 
-/* savings: year, workstream, saving */
-static const char *const saving_cols[] = { "*year", "*workstream", "*saving|incremental_saving|amount" };
+/* forecasts: forecast, scenario, ref_start, ref_end, start, months, method, entrants, costs, inflation */
+static const char *const forecast_cols[] = { "*forecast|id", "scenario|scenario_file", "ref_start", "ref_end",
+					     "start", "months", "method", "entrants", "costs|unit_costs",
+					     "inflation" };
+enum { FC_ID, FC_SCENARIO, FC_REF_START, FC_REF_END, FC_START, FC_MONTHS, FC_METHOD, FC_ENTRANTS, FC_COSTS,
+       FC_INFLATION };
+/* the forecast engine's names (analyses/forecast_*.h), as header_key spells them */
+static const char *const fc_methods[] = { "markov", "exact_age", "duration" };
+static const char *const fc_methods_canon[] = { "markov", "exact-age", "duration" };
+static const char *const fc_entrants[] = { "constant", "trend", "seasonal", "trend_seasonal" };
+static const char *const fc_entrants_canon[] = { "constant", "trend", "seasonal", "trend+seasonal" };
+
+static int forecast_row(struct rd *rd)
+{
+	struct prog_forecast f = { .row = rd->row };
+	int rc, method, entrants;
+	if ((rc = need(rd, FC_ID)))
+		return rc;
+	if (programme_forecast_find(rd->p, V(FC_ID)))
+		return fail(rd, FC_ID, "the forecast is listed twice");
+	if ((rc = get_path(rd, FC_SCENARIO, &f.scenario)) || (rc = get_path(rd, FC_COSTS, &f.costs)) ||
+	    (rc = get_date(rd, FC_REF_START, 0, &f.ref_start)) || (rc = get_date(rd, FC_REF_END, 0, &f.ref_end)) ||
+	    (rc = get_date(rd, FC_START, 0, &f.start)) || (rc = get_int(rd, FC_MONTHS, 0, 0, 1, 120, &f.months)) ||
+	    (rc = get_choice(rd, FC_METHOD, 0, 0, fc_methods, 3, &method)) ||
+	    (rc = get_choice(rd, FC_ENTRANTS, 0, 0, fc_entrants, 4, &entrants)) ||
+	    (rc = get_rate(rd, FC_INFLATION, 0, 0, &f.inflation)))
+		return rc;
+	if (f.ref_start != CF_DATE_NONE && f.ref_end != CF_DATE_NONE && f.ref_start >= f.ref_end)
+		return fail(rd, FC_REF_END, "the reference window must end after it starts");
+	f.method = fc_methods_canon[method];
+	f.entrants = fc_entrants_canon[entrants];
+	f.id = text(rd, FC_ID);
+	return !f.id || PUSH(rd->p->forecasts, rd->p->nforecasts, f) ? oom(rd) : CF_OK;
+}
+
+/* savings: year, workstream, saving; or workstream and forecast */
+static const char *const saving_cols[] = { "year", "*workstream", "saving|incremental_saving|amount", "forecast" };
+enum { SV_YEAR, SV_WS, SV_SAVING, SV_FORECAST };
 
 static int saving_row(struct rd *rd)
 {
 	struct prog_saving s = { .row = rd->row };
+	const struct prog_forecast *f;
 	int rc;
-	if ((rc = get_int(rd, 0, 1, 0, 0, PROG_MAX_YEAR, &s.year)) || (rc = get_workstream(rd, 1, 1, &s.workstream)) ||
-	    (rc = get_money(rd, 2, &s.amount)))
+	if ((rc = get_workstream(rd, SV_WS, 1, &s.workstream)) || (rc = get_forecast(rd, SV_FORECAST, &f)))
 		return rc;
+	if (f) {
+		/* a modelled line: its years and amounts come from the forecast at load */
+		if (V(SV_YEAR)[0])
+			return fail(rd, SV_YEAR, "a line that names a forecast takes its years from it: leave year blank");
+		if (V(SV_SAVING)[0])
+			return fail(rd, SV_SAVING, "a line that names a forecast takes its savings from it: leave saving blank");
+		if (!f->scenario)
+			return fail(rd, SV_FORECAST, "the forecast has no scenario: a saving is a scenario's cost "
+				    "difference from the base forecast");
+		if (!rd->p->first_year)
+			return fail(rd, SV_FORECAST, "set first_year in the programme sheet, so the forecast's financial "
+				    "years can be put against the business case's");
+		s.forecast = f->id;
+		s.pending = 1;
+		s.year = -1;
+	} else if ((rc = get_int(rd, SV_YEAR, 1, 0, 0, PROG_MAX_YEAR, &s.year)) || (rc = get_money(rd, SV_SAVING, &s.amount))) {
+		return rc;
+	}
 	return PUSH(rd->p->savings, rd->p->nsavings, s) ? oom(rd) : CF_OK;
 }
 
@@ -728,8 +821,10 @@ static int cba_row(struct rd *rd)
 	return !o.name || !o.agency || PUSH(cba->outcomes, cba->noutcomes, o) ? oom(rd) : CF_OK;
 }
 
-/* workforce: item, role, contract, date, value */
-static const char *const workforce_cols[] = { "*item|setting", "role", "contract|contract_type", "date|month", "*value" };
+/* workforce: item, role, contract, date, value, forecast, indicator */
+static const char *const workforce_cols[] = { "*item|setting", "role", "contract|contract_type", "date|month", "*value",
+					      "forecast", "indicator|measure" };
+enum { WF_ITEM, WF_ROLE, WF_CONTRACT, WF_DATE, WF_VALUE, WF_FORECAST, WF_INDICATOR };
 static const char *const wf_items[] = { "caseload_standard|caseload|max_caseload", "span_of_control|span|max_span",
 					"agency_cap", "cost_per_fte|cost", "cases|demand", "establishment|establishment_fte" };
 static const char *const roles[] = { "social_worker|social_workers|sw", "manager|managers|team_manager" };
@@ -757,6 +852,31 @@ static int workforce_row(struct rd *rd)
 		return get_real(rd, 4, 1, 0, 0, 1e7, &wf->establishment[role][contract]);
 	default: {
 		struct prog_demand d = { .row = rd->row };
+		const struct prog_forecast *f;
+		if ((rc = get_forecast(rd, WF_FORECAST, &f)))
+			return rc;
+		if (wf->demand_pending)
+			return fail(rd, WF_ITEM, "the demand is already given as a series by row %ld", wf->demand_row);
+		if (f || V(WF_INDICATOR)[0]) {
+			/* a series computed at load: value is cases per unit of it */
+			if (f && V(WF_INDICATOR)[0])
+				return fail(rd, WF_INDICATOR, "give the demand as a forecast or an indicator, not both");
+			if (V(WF_DATE)[0])
+				return fail(rd, WF_DATE, "a demand series has its own months: leave date blank");
+			if (wf->ndemand)
+				return fail(rd, f ? WF_FORECAST : WF_INDICATOR,
+					    "cases are already given as figures (row %ld): give figures or a series, not both",
+					    wf->demand[0].row);
+			if ((rc = get_real(rd, WF_VALUE, 0, 1, 0, 1e6, &wf->cases_per_unit)))
+				return rc;
+			if (!wf->cases_per_unit)
+				return fail(rd, WF_VALUE, "cases per unit of the series must be above 0");
+			wf->demand_forecast = f ? f->id : NULL;
+			wf->demand_indicator = f ? NULL : text(rd, WF_INDICATOR);
+			wf->demand_row = rd->row;
+			wf->demand_pending = 1;
+			return f || wf->demand_indicator ? CF_OK : oom(rd);
+		}
 		if ((rc = get_date(rd, 3, 0, &d.date)) || (rc = get_real(rd, 4, 1, 0, 0, 1e9, &d.cases)))
 			return rc;
 		for (int i = 0; i < wf->ndemand; i++)
@@ -773,6 +893,7 @@ static int workforce_row(struct rd *rd)
 static const struct sheet_def sheets[] = {
 	{ "programme", programme_cols, programme_row },
 	{ "workstreams", workstream_cols, workstream_row },
+	{ "forecasts", forecast_cols, forecast_row },
 	{ "costs", cost_cols, cost_row },
 	{ "savings", saving_cols, saving_row },
 	{ "benefits", benefit_cols, benefit_row },
@@ -781,13 +902,13 @@ static const struct sheet_def sheets[] = {
 	{ "cba", cba_cols, cba_row },
 	{ "workforce", workforce_cols, workforce_row },
 };
-static const int sheet_ncols[] = { NCOLS(programme_cols), NCOLS(workstream_cols), NCOLS(cost_cols),
+static const int sheet_ncols[] = { NCOLS(programme_cols), NCOLS(workstream_cols), NCOLS(forecast_cols), NCOLS(cost_cols),
 				   NCOLS(saving_cols), NCOLS(benefit_cols), NCOLS(actual_cols),
 				   NCOLS(milestone_cols), NCOLS(cba_cols), NCOLS(workforce_cols) };
 #define NSHEETS ((int)(sizeof sheets / sizeof sheets[0]))
 _Static_assert(NSHEETS == PROG_NSHEETS, "one definition per sheet, in enum prog_sheet order");
 const char *const prog_sheet_names[PROG_NSHEETS] = {
-	"programme", "workstreams", "costs", "savings", "benefits", "actuals", "milestones", "cba", "workforce",
+	"programme", "workstreams", "forecasts", "costs", "savings", "benefits", "actuals", "milestones", "cba", "workforce",
 };
 
 static int sheet_index(const char *name)
@@ -810,14 +931,14 @@ static int sheet_ignored(const char *name)
 
 static const char *sheet_list(void)
 {
-	return "programme, workstreams, costs, savings, benefits, actuals, milestones, cba, workforce";
+	return "programme, workstreams, forecasts, costs, savings, benefits, actuals, milestones, cba, workforce";
 }
 
 /* After every sheet: what needs more than one row to check. */
 static int check_whole(struct programme *p, const char *file, const int *present, struct cf_error *err)
 {
 	struct prog_workforce *wf = &p->workforce;
-	wf->present = present[8];
+	wf->present = present[PROG_SHEET_WORKFORCE];
 	if (wf->present) {
 		const char *missing = !wf->caseload_standard ? "caseload_standard"
 				      : !wf->span		 ? "span_of_control"
@@ -826,7 +947,7 @@ static int check_whole(struct programme *p, const char *file, const int *present
 		if (missing)
 			return cf_error_at(err, CF_EINPUT, file, 0, "item", missing,
 					   "sheet workforce: the %s row is missing (see docs/programme.md)", missing);
-		if (wf->ndemand == 0)
+		if (wf->ndemand == 0 && !wf->demand_pending)
 			return cf_error_at(err, CF_EINPUT, file, 0, "item", "cases",
 					   "sheet workforce: no cases row: the model needs the demand to staff");
 	}
@@ -860,9 +981,28 @@ static void rd_start(struct rd *rd, struct programme *p, int sheet, const char *
 	strbuf_init(&rd->scratch, (size_t)1 << 20);
 }
 
+static int same_file(const struct stat *a, const char *path)
+{
+	struct stat b;
+	return path && stat(path, &b) == 0 && a->st_dev == b.st_dev && a->st_ino == b.st_ino;
+}
+
+/* A forecast's unit costs (or scenario) may sit in the folder as a CSV that is not a sheet. */
+static int forecast_file(const struct programme *p, const char *path)
+{
+	struct stat a;
+	if (stat(path, &a) != 0)
+		return 0;
+	for (int i = 0; i < p->nforecasts; i++)
+		if (same_file(&a, p->forecasts[i].costs) || same_file(&a, p->forecasts[i].scenario))
+			return 1;
+	return 0;
+}
+
 static int read_folder(const char *dir, struct programme *p, int *present, struct cf_error *err)
 {
 	char *files[NSHEETS] = { 0 };
+	struct strbuf others = STRBUF_INIT;   /* CSVs that are not sheets, NUL-separated */
 	DIR *d = opendir(dir);
 	if (!d)
 		return cf_error_at(err, CF_EIO, dir, 0, NULL, NULL, "cannot read the folder");
@@ -877,10 +1017,10 @@ static int read_folder(const char *dir, struct programme *p, int *present, struc
 		int s = sheet_index(base);
 		char path[4096];
 		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-		if (s < 0 && !sheet_ignored(base))
-			rc = cf_error_at(err, CF_EINPUT, path, 0, NULL, NULL,
-					 "not a programme sheet: the CSV files are named after the sheets (%s)", sheet_list());
-		else if (s >= 0 && files[s])
+		if (s < 0 && !sheet_ignored(base)) {
+			if (strbuf_adds(&others, path) || strbuf_addc(&others, '\0'))
+				rc = cf_error_set(err, CF_EIO, "out of memory");
+		} else if (s >= 0 && files[s])
 			rc = cf_error_at(err, CF_EINPUT, path, 0, NULL, NULL, "sheet %s is given twice (also %s)",
 					 sheets[s].name, files[s]);
 		else if (s >= 0 && !(files[s] = strdup(path)))
@@ -900,6 +1040,12 @@ static int read_folder(const char *dir, struct programme *p, int *present, struc
 		rc = read_csv(&rd, files[s]);
 		strbuf_release(&rd.scratch);
 	}
+	for (size_t off = 0; !rc && off < others.len; off += strlen(others.buf + off) + 1)
+		if (!forecast_file(p, others.buf + off))
+			rc = cf_error_at(err, CF_EINPUT, others.buf + off, 0, NULL, NULL,
+					 "not a programme sheet: the CSV files are named after the sheets (%s), "
+					 "or are unit costs a forecast names", sheet_list());
+	strbuf_release(&others);
 	int any = 0;
 	for (int s = 0; s < NSHEETS; s++) {
 		any |= files[s] != NULL;

@@ -1,7 +1,7 @@
 /* A transformation programme as analysts describe it: one workbook (.xlsx)
- * or a folder of CSVs with the sheets programme, workstreams, costs,
- * savings, benefits, actuals, milestones, cba and workforce (columns in
- * docs/programme.md). programme_read() parses and validates every sheet
+ * or a folder of CSVs with the sheets programme, workstreams, forecasts,
+ * costs, savings, benefits, actuals, milestones, cba and workforce (columns
+ * in docs/programme.md). programme_read() parses and validates every sheet
  * into a struct programme; the store keeps it and model/programme.c loads
  * it back, so analyses see the same struct whichever way it came.
  *
@@ -36,11 +36,30 @@ struct prog_cost {
 	long row;
 };
 
+/* A forecast the programme takes figures from (the forecasts sheet), run
+ * by the forecast engine on the store's SSDA903 data when the programme is
+ * loaded (analyses/programme_model.h). */
+struct prog_forecast {
+	const char *id;
+	const char *scenario;           /* scenario file (resolved against the programme's folder), or NULL */
+	const char *costs;              /* unit costs CSV (resolved likewise), or NULL: the built-in set */
+	cf_date ref_start, ref_end, start;   /* CF_DATE_NONE: the forecast's defaults */
+	int months;                     /* 0: to the end of the business case's last year */
+	const char *method;             /* "markov", "exact-age" or "duration" */
+	const char *entrants;           /* "constant", "trend", "seasonal" or "trend+seasonal" */
+	double inflation;               /* annual rate of cost inflation */
+	long row;
+};
+
 struct prog_saving {
 	int year;
 	const char *workstream;         /* always a known workstream */
 	prog_money amount;              /* the new saving that year (> 0 saves; < 0 gives some back) */
 	long row;
+	const char *forecast;           /* NULL, or the forecast whose scenario this saving comes from */
+	int pending;                    /* 1: a line naming a forecast, not yet turned into yearly
+					 * savings (year and amount unset); programme_model_load()
+					 * replaces it, and programme_save() refuses it */
 };
 
 enum prog_shape { PROG_LINEAR = 0, PROG_GEOMETRIC };
@@ -117,6 +136,13 @@ struct prog_workforce {
 	double establishment[PROG_NROLES][PROG_NCONTRACTS];   /* FTE */
 	struct prog_demand *demand;
 	int ndemand;
+	/* the demand as a series computed at load (analyses/programme_model.h):
+	 * a forecast of the forecasts sheet or an indicator, each month's value
+	 * times cases_per_unit; demand_pending until it is turned into demand[] */
+	const char *demand_forecast, *demand_indicator;   /* at most one; NULL when none */
+	double cases_per_unit;
+	long demand_row;
+	int demand_pending;
 	/* the establishment in the workforce census, when one is loaded: filled
 	 * by model/programme.c from the store, never by programme_read() */
 	int has_census;
@@ -134,8 +160,9 @@ struct prog_cba {
 	int ncosts;
 };
 
+/* In reading order: a sheet may refer to those before it. */
 enum prog_sheet {
-	PROG_SHEET_PROGRAMME = 0, PROG_SHEET_WORKSTREAMS, PROG_SHEET_COSTS, PROG_SHEET_SAVINGS,
+	PROG_SHEET_PROGRAMME = 0, PROG_SHEET_WORKSTREAMS, PROG_SHEET_FORECASTS, PROG_SHEET_COSTS, PROG_SHEET_SAVINGS,
 	PROG_SHEET_BENEFITS, PROG_SHEET_ACTUALS, PROG_SHEET_MILESTONES, PROG_SHEET_CBA, PROG_SHEET_WORKFORCE,
 	PROG_NSHEETS
 };
@@ -148,6 +175,7 @@ struct programme {
 	enum prog_unit unit;
 	int first_year;                 /* year 0 starts 1 April first_year; 0 when not given */
 	struct prog_workstream *workstreams; int nworkstreams;
+	struct prog_forecast *forecasts;     int nforecasts;
 	struct prog_cost *costs;             int ncosts;
 	struct prog_saving *savings;         int nsavings;
 	struct prog_benefit *benefits;       int nbenefits;
@@ -172,6 +200,7 @@ int programme_read(const char *path, struct programme *p, struct cf_error *err);
 
 /* Helpers shared with the store and the analyses. */
 int programme_workstream_known(const struct programme *p, const char *id);
+const struct prog_forecast *programme_forecast_find(const struct programme *p, const char *id);  /* or NULL */
 const char *programme_unit_name(enum prog_unit u);   /* "pounds", "thousands" */
 double prog_money_to_double(prog_money m);
 /* Parse a money amount exactly: "1,013", "-813", "£1,234.50", "(813)",

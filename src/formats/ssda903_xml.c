@@ -16,8 +16,8 @@
 /* What one <CHILD> may hold before we call the file something else: a real
  * child has tens of records, so these only stop a file that would make
  * memory grow without bound. */
-#define XML_MAX_CHILD_RECORDS 100000
-#define XML_MAX_CHILD_BYTES ((size_t)32 << 20)
+#define XML_MAX_CHILD_RECORDS 20000
+#define XML_MAX_CHILD_BYTES ((size_t)16 << 20)
 
 /* Leaves of <HEADER> (and of <CHILD> outside any record): the fields of the
  * one-row-per-child tables (header, UASC, OC3, AD1). CHILDID is read as CHILD. */
@@ -115,6 +115,10 @@ static void xml_error_cb(void *ctx, xmlErrorPtr e)
 /* The line of the node the reader is on. libxml2 keeps it in the node up to
  * 65,535; past that, the parser's own line is the best there is: it reads a
  * little ahead, so it may be a few lines after the element. */
+/* libxml2's plain-text complaints ("xmlParseChunk: encoder error") repeat
+ * what the structured handler already has: keep them off stderr. */
+static void xml_generic_cb(void *ctx, const char *msg, ...) {}
+
 static long current_line(struct xml_state *s)
 {
 	xmlNodePtr node = xmlTextReaderCurrentNode(s->reader);
@@ -388,16 +392,19 @@ int ssda903_xml_read(const char *path, long rows[S903_NTABLES], ssda903_row_fn f
 	s.fp = fopen(path, "rb");
 	if (!s.fp)
 		return cf_error_at(err, CF_EIO, path, 0, NULL, NULL, "cannot open file");
+	/* encoding and I/O errors (some while the reader is made) bypass the
+	 * reader's handler: catch them too, so libxml2 never writes to stderr */
+	xmlSetStructuredErrorFunc(&s, xml_error_cb);
+	xmlSetGenericErrorFunc(&s, xml_generic_cb);
 	/* no network, no DTD loading, no entity substitution: the file is all we read */
 	s.reader = xmlReaderForIO(xml_read_cb, xml_close_cb, &s, NULL, NULL, XML_PARSE_NONET | XML_PARSE_COMPACT);
 	if (!s.reader) {
+		xmlSetStructuredErrorFunc(NULL, NULL);
+		xmlSetGenericErrorFunc(NULL, NULL);
 		fclose(s.fp);
 		return cf_error_set(err, CF_EIO, "out of memory opening %s", path);
 	}
 	xmlTextReaderSetStructuredErrorHandler(s.reader, xml_error_cb, &s);
-	/* encoding and I/O errors bypass the reader's handler: catch them too,
-	 * so libxml2 never writes to stderr itself */
-	xmlSetStructuredErrorFunc(&s, xml_error_cb);
 	arena_init(&s.arena, 0);
 
 	int rc = CF_OK, got = 0, seen_root = 0;
@@ -441,6 +448,7 @@ int ssda903_xml_read(const char *path, long rows[S903_NTABLES], ssda903_row_fn f
 				 "the file ends before </EXPSSDA903>: truncated file?");
 	xmlFreeTextReader(s.reader);
 	xmlSetStructuredErrorFunc(NULL, NULL);
+	xmlSetGenericErrorFunc(NULL, NULL);
 	fclose(s.fp);
 	arena_release(&s.arena);
 	return rc;

@@ -22,10 +22,18 @@ struct child_info {
 	short locality;           /* index into child_registry.localities, -1 unknown */
 };
 
+/* A hash table slot: the hash's high bits are compared before the ID, so a
+ * probe seldom touches the child's row. */
+struct child_slot {
+	int index;
+	unsigned tag;
+	const char *id;
+};
+
 struct child_registry {
 	struct child_info *children;  /* owned */
 	size_t n, cap;
-	int *slots;                   /* owned hash table of indexes (-1 empty) */
+	struct child_slot *slots;     /* owned hash table (index -1: empty) */
 	size_t nslots;
 	const char **localities;      /* owned array of arena strings, sorted */
 	int nlocalities;

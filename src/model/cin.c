@@ -14,10 +14,23 @@ static cf_date col_date(sqlite3_stmt *s, int i)
 	return d;
 }
 
-/* A growing array of fixed-size records. */
+/* While loading, each record sits behind a head holding its sort key and
+ * version, so one comparator sorts every kind. The views' choice of one
+ * version per record (latest collection year, then the later load) is made
+ * here in C: the window functions in the *_current views cost about a
+ * second per 100,000 rows, the sort a few milliseconds. */
+struct head {
+	int child;
+	cf_date date;             /* the record's key date */
+	unsigned key2;            /* more key (a contact's source), 0 otherwise */
+	unsigned pad;
+	long long version;        /* collection year << 32 | return id: higher wins */
+};
+
+/* A growing array of head + record. */
 struct vec {
 	char *data;
-	size_t n, cap, size;
+	size_t n, cap, size;      /* size: sizeof(struct head) + the record's size */
 };
 
 static void *vec_push(struct vec *v)
@@ -35,49 +48,65 @@ static void *vec_push(struct vec *v)
 	return p;
 }
 
-/* Each record type starts with (int child, cf_date date): read and write
- * that prefix by copying, whatever the record's type. */
-struct keyed {
-	int child;
-	cf_date date;
-};
-
-static struct keyed key_of(const void *rec)
+static int cmp_head(const void *a, const void *b)
 {
-	struct keyed k;
-	memcpy(&k, rec, sizeof k);
-	return k;
+	const struct head *x = a, *y = b;
+	if (x->child != y->child)
+		return x->child < y->child ? -1 : 1;
+	if (x->date != y->date)
+		return x->date < y->date ? -1 : 1;
+	if (x->key2 != y->key2)
+		return x->key2 < y->key2 ? -1 : 1;
+	return (x->version < y->version) - (x->version > y->version);
 }
 
-static int cmp_keyed(const void *a, const void *b)
-{
-	struct keyed x = key_of(a), y = key_of(b);
-	if (x.child != y.child)
-		return x.child < y.child ? -1 : 1;
-	return (x.date > y.date) - (x.date < y.date);
-}
-
-/* Sort v and build first[0..nchildren]: child c's records are [first[c], first[c+1]). */
-static int *index_children(struct vec *v, size_t nchildren)
+/* Sort, keep the current version of each record, and pack the records into
+ * *out (malloc'd, rec_size each) with the child index of each; first[c] is
+ * where child c's records start, for c in 0..nchildren. */
+static int finish_series(struct vec *v, size_t rec_size, size_t nchildren, void **out, size_t *n, int **first)
 {
 	if (v->n)
-		qsort(v->data, v->n, v->size, cmp_keyed);
-	int *first = malloc((nchildren + 1) * sizeof *first);
-	if (!first)
-		return NULL;
+		qsort(v->data, v->n, v->size, cmp_head);
+	char *recs = malloc((v->n ? v->n : 1) * rec_size);
+	*first = malloc((nchildren + 1) * sizeof **first);
+	if (!recs || !*first) {
+		free(recs);
+		free(*first);
+		*first = NULL;
+		return -1;
+	}
+	size_t w = 0;
+	const struct head *prev = NULL;
+	for (size_t i = 0; i < v->n; i++) {
+		const struct head *h = (const struct head *)(const void *)(v->data + i * v->size);
+		if (prev && prev->child == h->child && prev->date == h->date && prev->key2 == h->key2)
+			continue;   /* an older version of the record before */
+		memcpy(recs + w * rec_size, (const char *)h + sizeof *h, rec_size);
+		memcpy(recs + w * rec_size, &h->child, sizeof h->child);   /* records begin with the child index */
+		w++;
+		prev = h;
+	}
 	size_t k = 0;
 	for (size_t c = 0; c <= nchildren; c++) {
-		while (k < v->n && (size_t)key_of(v->data + k * v->size).child < c)
+		while (k < w) {
+			int child;
+			memcpy(&child, recs + k * rec_size, sizeof child);
+			if ((size_t)child >= c)
+				break;
 			k++;
-		first[c] = (int)k;
+		}
+		(*first)[c] = (int)k;
 	}
-	return first;
+	*out = recs;
+	*n = w;
+	return 0;
 }
 
-typedef int (*fill_fn)(sqlite3_stmt *s, void *rec);
+/* Fill the record from the row; return its key date, CF_DATE_NONE to skip the row. */
+typedef cf_date (*fill_fn)(sqlite3_stmt *s, void *rec, unsigned *key2);
 
-/* Run sql (first column the child ID) and fill one record per row;
- * fill returns 0 to skip the row. */
+/* Run sql (the child ID first, collection year and return id last) and
+ * fill one head + record per row. */
 static int load_series(struct store *st, struct child_registry *reg, const char *sql, struct vec *v, fill_fn fill,
 		       struct cf_error *err)
 {
@@ -85,22 +114,22 @@ static int load_series(struct store *st, struct child_registry *reg, const char 
 	int rc = store_prepare(st, sql, &s, err);
 	if (rc)
 		return rc;
-	int step;
+	int ncol = sqlite3_column_count(s), step;
 	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
 		const char *id = (const char *)sqlite3_column_text(s, 0);
 		if (!id)
 			continue;
-		void *rec = vec_push(v);
-		if (!rec)
+		struct head *h = vec_push(v);
+		if (!h)
 			goto oom;
-		if (!fill(s, rec)) {
+		h->date = fill(s, (char *)h + sizeof *h, &h->key2);
+		if (h->date == CF_DATE_NONE) {
 			v->n--;
 			continue;
 		}
-		int k = children_intern(reg, id);
-		if (k < 0)
+		h->version = (long long)sqlite3_column_int64(s, ncol - 2) << 32 | (sqlite3_column_int64(s, ncol - 1) & 0xffffffff);
+		if ((h->child = children_intern(reg, id)) < 0)
 			goto oom;
-		memcpy(rec, &k, sizeof k);
 	}
 	sqlite3_finalize(s);
 	if (step != SQLITE_DONE)
@@ -111,19 +140,30 @@ oom:
 	return cf_error_set(err, CF_EIO, "out of memory loading the journey");
 }
 
-static int fill_contact(sqlite3_stmt *s, void *rec)
+static unsigned hash_text(const unsigned char *s)
+{
+	unsigned h = 2166136261u;
+	for (; s && *s; s++)
+		h = (h ^ *s) * 16777619u;
+	return h;
+}
+
+static cf_date fill_contact(sqlite3_stmt *s, void *rec, unsigned *key2)
 {
 	struct cin_contact *c = rec;
 	c->date = col_date(s, 1);
-	return c->date != CF_DATE_NONE;
+	*key2 = hash_text(sqlite3_column_text(s, 2));   /* one contact per child, date and source */
+	return c->date;
 }
 
-static int fill_referral(sqlite3_stmt *s, void *rec)
+static cf_date fill_referral(sqlite3_stmt *s, void *rec, unsigned *key2)
 {
 	struct cin_referral *r = rec;
+	(void)key2;
 	r->date = col_date(s, 1);
 	r->closed = col_date(s, 2);
 	r->nfa = sqlite3_column_int(s, 3) == 1;
+	r->icpc = col_date(s, 5);
 	const char *need = (const char *)sqlite3_column_text(s, 4);
 	/* keep only codes of the form N0..N9; anything else groups as unknown */
 	if (need) {
@@ -135,33 +175,39 @@ static int fill_referral(sqlite3_stmt *s, void *rec)
 			r->need[1] = need[1];
 		}
 	}
-	return r->date != CF_DATE_NONE;
+	return r->date;
 }
 
-static int fill_assessment(sqlite3_stmt *s, void *rec)
+static cf_date fill_assessment(sqlite3_stmt *s, void *rec, unsigned *key2)
 {
 	struct cin_assessment *a = rec;
+	(void)key2;
 	a->start = col_date(s, 1);
 	a->authorised = col_date(s, 2);
-	return a->start != CF_DATE_NONE;
+	return a->start;
 }
 
-static int fill_s47(sqlite3_stmt *s, void *rec)
+static cf_date fill_s47(sqlite3_stmt *s, void *rec, unsigned *key2)
 {
 	struct cin_s47 *x = rec;
+	(void)key2;
 	x->start = col_date(s, 1);
 	x->icpc = col_date(s, 2);
-	return x->start != CF_DATE_NONE;
+	return x->start;
 }
 
-static int fill_cpp(sqlite3_stmt *s, void *rec)
+static cf_date fill_cpp(sqlite3_stmt *s, void *rec, unsigned *key2)
 {
 	struct cin_cpp *p = rec;
+	(void)key2;
 	p->start = col_date(s, 1);
 	p->end = col_date(s, 2);
 	p->previous_plans = sqlite3_column_type(s, 3) == SQLITE_NULL ? -1 : sqlite3_column_int(s, 3);
-	return p->start != CF_DATE_NONE;
+	return p->start;
 }
+
+#define FROM(table, key) " FROM " table " x JOIN returns r ON r.id = x.return_id WHERE x.child IS NOT NULL AND x." key " IS NOT NULL"
+#define VERSION ", coalesce(r.collection_year, 0), x.return_id"
 
 int cin_load(struct store *st, struct child_registry *reg, struct cin_data *out, struct cf_error *err)
 {
@@ -172,31 +218,36 @@ int cin_load(struct store *st, struct child_registry *reg, struct cin_data *out,
 		size_t size;
 		struct vec v;
 	} kinds[] = {
-		{ "SELECT child, contact_date FROM contacts_current", fill_contact, sizeof(struct cin_contact), { 0 } },
-		{ "SELECT child, referral_date, closure_date, referral_nfa, primary_need FROM cin_referrals_current",
-		  fill_referral, sizeof(struct cin_referral), { 0 } },
-		{ "SELECT child, start_date, authorised_date FROM assessments_current", fill_assessment,
+		{ "SELECT x.child, x.contact_date, x.source" VERSION FROM("contacts", "contact_date"), fill_contact,
+		  sizeof(struct cin_contact), { 0 } },
+		{ "SELECT x.child, x.referral_date, x.closure_date, x.referral_nfa, x.primary_need, x.icpc_date" VERSION
+		  FROM("cin_referrals", "referral_date"), fill_referral, sizeof(struct cin_referral), { 0 } },
+		{ "SELECT x.child, x.start_date, x.authorised_date" VERSION FROM("assessments", "start_date"), fill_assessment,
 		  sizeof(struct cin_assessment), { 0 } },
-		{ "SELECT child, start_date, icpc_date FROM s47_enquiries_current", fill_s47, sizeof(struct cin_s47), { 0 } },
-		{ "SELECT child, start_date, end_date, previous_plans FROM cp_plans_current", fill_cpp,
+		{ "SELECT x.child, x.start_date, x.icpc_date" VERSION FROM("s47_enquiries", "start_date"), fill_s47,
+		  sizeof(struct cin_s47), { 0 } },
+		{ "SELECT x.child, x.start_date, x.end_date, x.previous_plans" VERSION FROM("cp_plans", "start_date"), fill_cpp,
 		  sizeof(struct cin_cpp), { 0 } },
 	};
 	enum { NK = sizeof kinds / sizeof kinds[0] };
 	int rc = CF_OK;
 	for (int k = 0; k < NK && !rc; k++) {
-		kinds[k].v.size = kinds[k].size;
+		kinds[k].v.size = sizeof(struct head) + (kinds[k].size + 7) / 8 * 8;
 		rc = load_series(st, reg, kinds[k].sql, &kinds[k].v, kinds[k].fill, err);
 	}
+	void *recs[NK] = { 0 };
+	size_t n[NK] = { 0 };
 	int *first[NK] = { 0 };
 	for (int k = 0; k < NK && !rc; k++)
-		if (!(first[k] = index_children(&kinds[k].v, reg->n)))
+		if (finish_series(&kinds[k].v, kinds[k].size, reg->n, &recs[k], &n[k], &first[k]))
 			rc = cf_error_set(err, CF_EIO, "out of memory indexing the journey");
-	out->contacts = (struct cin_contact *)(void *)kinds[0].v.data, out->n_contacts = kinds[0].v.n, out->contacts_first = first[0];
-	out->referrals = (struct cin_referral *)(void *)kinds[1].v.data, out->n_referrals = kinds[1].v.n, out->referrals_first = first[1];
-	out->assessments = (struct cin_assessment *)(void *)kinds[2].v.data, out->n_assessments = kinds[2].v.n,
-	out->assessments_first = first[2];
-	out->s47 = (struct cin_s47 *)(void *)kinds[3].v.data, out->n_s47 = kinds[3].v.n, out->s47_first = first[3];
-	out->cpp = (struct cin_cpp *)(void *)kinds[4].v.data, out->n_cpp = kinds[4].v.n, out->cpp_first = first[4];
+	for (int k = 0; k < NK; k++)
+		free(kinds[k].v.data);
+	out->contacts = recs[0], out->n_contacts = n[0], out->contacts_first = first[0];
+	out->referrals = recs[1], out->n_referrals = n[1], out->referrals_first = first[1];
+	out->assessments = recs[2], out->n_assessments = n[2], out->assessments_first = first[2];
+	out->s47 = recs[3], out->n_s47 = n[3], out->s47_first = first[3];
+	out->cpp = recs[4], out->n_cpp = n[4], out->cpp_first = first[4];
 	out->nchildren = reg->n;
 	if (rc)
 		cin_release(out);

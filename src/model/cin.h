@@ -21,6 +21,7 @@ struct cin_referral {
 	int child;
 	cf_date date;             /* referral date: the CIN episode starts */
 	cf_date closed;           /* closure date, CF_DATE_NONE while open */
+	cf_date icpc;             /* an ICPC recorded on the episode itself (no s47 before it), or NONE */
 	unsigned char nfa;        /* 1 when the referral led to no further action */
 	char need[3];             /* primary need code "N1".."N9", "" unknown */
 };

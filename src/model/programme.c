@@ -98,6 +98,7 @@ static int on_saving(struct loader *l, sqlite3_stmt *s)
 	if (grow((void **)&p->savings, p->nsavings, sizeof *p->savings))
 		return oom(l);
 	struct prog_saving *v = &p->savings[p->nsavings++];
+	memset(v, 0, sizeof *v);   /* stored savings are figures: no forecast pending */
 	v->row = sqlite3_column_int(s, 0);
 	v->year = sqlite3_column_int(s, 1);
 	v->workstream = col_str(l, s, 2, &bad);

@@ -168,6 +168,37 @@ static int save_sources(struct saver *s, const struct programme *p)
 	return rc;
 }
 
+static int link_source(struct saver *s, sqlite3_stmt *q, long long rid, const char *sheet)
+{
+	sqlite3_bind_int64(q, 1, s->pid);
+	sqlite3_bind_int64(q, 2, rid);
+	bind_text(q, 3, sheet);
+	return step_done(s, q, "linking the programme's files");
+}
+
+/* The files a forecast read (its scenario and unit costs): returns of kind
+ * "programme.forecast.<id>.scenario@<name>" (".costs"), linked to the
+ * programme under the sheet "forecasts", so the figures a modelled line
+ * stored can be traced to the exact files. */
+static int forecast_files(struct saver *s, sqlite3_stmt *q, const struct programme *p)
+{
+	int rc = CF_OK;
+	for (int i = 0; i < p->nforecasts && !rc; i++) {
+		const struct prog_forecast *f = &p->forecasts[i];
+		const char *files[2] = { f->scenario, f->costs }, *what[2] = { "scenario", "costs" };
+		for (int k = 0; k < 2 && !rc; k++) {
+			if (!files[k])
+				continue;
+			char kind[400];
+			long long rid;
+			snprintf(kind, sizeof kind, "programme.forecast.%s.%s@%s", f->id, what[k], p->name);
+			if (!(rc = add_return(s, files[k], kind, &rid)))
+				rc = link_source(s, q, rid, "forecasts");
+		}
+	}
+	return rc;
+}
+
 static int link_sources(struct saver *s, const struct programme *p)
 {
 	sqlite3_stmt *q;
@@ -178,15 +209,29 @@ static int link_sources(struct saver *s, const struct programme *p)
 	for (int k = 0; k < PROG_NSHEETS && !rc; k++) {
 		if (!p->sheet_file[k])
 			continue;
-		sqlite3_bind_int64(q, 1, s->pid);
-		sqlite3_bind_int64(q, 2, s->rid[k]);
-		bind_text(q, 3, p->from_workbook ? NULL : prog_sheet_names[k]);
-		rc = step_done(s, q, "linking the programme's files");
+		rc = link_source(s, q, s->rid[k], p->from_workbook ? NULL : prog_sheet_names[k]);
 		if (p->from_workbook)
 			break;   /* one workbook, one link */
 	}
+	if (!rc)
+		rc = forecast_files(s, q, p);
 	sqlite3_finalize(q);
 	return rc;
+}
+
+/* Lines naming a forecast must have been turned into figures first. */
+static int check_modelled(struct saver *s, const struct programme *p)
+{
+	for (int i = 0; i < p->nsavings; i++)
+		if (p->savings[i].pending)
+			return cf_error_at(s->err, CF_EINPUT, p->sheet_file[PROG_SHEET_SAVINGS], p->savings[i].row, "forecast",
+					   p->savings[i].forecast, "sheet savings: the forecast has not been run, so the "
+					   "line has no savings to store");
+	if (p->workforce.demand_pending)
+		return cf_error_at(s->err, CF_EINPUT, p->sheet_file[PROG_SHEET_WORKFORCE], p->workforce.demand_row, "item",
+				   "cases", "sheet workforce: the demand series has not been computed, so there is "
+				   "nothing to store");
+	return CF_OK;
 }
 
 static int save_rows(struct saver *s, const struct programme *p)
@@ -369,7 +414,9 @@ int programme_save(struct store *st, const struct programme *p, const char *sour
 	static const struct programme_save_options none = { 0 };
 	struct saver s = { st, opt ? opt : &none, rep, err, 0, { 0 }, { 0 } };
 	memset(rep, 0, sizeof *rep);
-	int rc = store_begin(st, err);
+	int rc = check_modelled(&s, p);
+	if (!rc)
+		rc = store_begin(st, err);
 	if (rc)
 		return rc;
 	if (!(rc = drop_previous(&s, p->name)) && !(rc = save_sources(&s, p)) && !(rc = add_programme(&s, p, source)) &&

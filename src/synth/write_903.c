@@ -61,32 +61,6 @@ static void xml_end(struct year_out *y)
 		y->xml_failed = 1;
 }
 
-/* Statutory reviews: within 20 working days of entering care, three months
- * later, then every six months while the period lasts. */
-static int review_dates(const struct synth_world *w, const struct syn_child *c, cf_date *out, int max)
-{
-	int n = 0;
-	for (int k = 0; k < c->nepisodes; k++) {
-		const struct syn_episode *e = &w->episodes[c->episode0 + k];
-		if (e->rne != 'S')
-			continue;
-		cf_date pend = NONE;
-		for (int j = k; j < c->nepisodes; j++) {
-			const struct syn_episode *x = &w->episodes[c->episode0 + j];
-			if (j > k && x->rne == 'S')
-				break;
-			pend = x->end;
-		}
-		cf_date t = cf_date_add_working_days(e->start, 15 + (int)((unsigned)c->id % 5));
-		for (int i = 0; n < max && t <= w->end && (pend == NONE || t < pend); i++) {
-			out[n++] = t;
-			t = i == 0 ? cf_date_add_months(t, 3) - (int)((unsigned)(c->id + i) % 10)
-				   : cf_date_add_months(t, 6) - (int)((unsigned)(c->id + i) % 20);
-		}
-	}
-	return n;
-}
-
 static int in_year(const struct year_out *y, cf_date start, cf_date end)
 {
 	return start <= y->to && (end == NONE || end >= y->from);
@@ -154,28 +128,12 @@ static void write_child(struct year_out *y, int ci)
 
 	/* OC3 */
 	if (oc3_age) {
-		static const char *const touch[] = { "YES", "NO", "REFU", "NREQ", "RHOM", "DIED" };
-		static const double touch_w[] = { 88, 4.5, 2, 3, 2.3, 0.2 };
-		const char *in_touch = touch[syn_rng_pick(&r, touch_w, 6)];
-		char activ[3] = "", accom[3] = "";
-		if (!strcmp(in_touch, "YES") || !strcmp(in_touch, "RHOM")) {
-			/* care leavers' activity, England 2024 (la_care_leavers_activity) */
-			static const char *const act[] = { "F1", "P1", "F2", "P2", "F5", "P5", "F3", "P3", "G4", "G5", "G6" };
-			static const double a17[] = { 2.5, 0.5, 42, 6, 1.6, 0.4, 8, 3, 3, 25, 2 };
-			static const double a19[] = { 5, 1, 17, 4, 1.6, 0.4, 16, 9, 8, 26, 5 };
-			snprintf(activ, sizeof activ, "%s", act[syn_rng_pick(&r, oc3_age <= 18 ? a17 : a19, 11)]);
-			static const char acc[] = "SDYBEKTUWXV";
-			static const double acc_w[] = { 30, 20, 10, 15, 8, 5, 3, 2, 2, 3, 1 };
-			char kind;
-			do
-				kind = acc[syn_rng_pick(&r, acc_w, 11)];
-			while (kind == 'T' && oc3_age < 18);
-			snprintf(accom, sizeof accom, "%c%c", kind, syn_rng_chance(&r, 0.9) ? '1' : '2');
-		}
-		fprintf(y->csv[S903_OC3], "%s,%s,%s,%s,%s\n", id, dob, in_touch, activ, accom);
-		xml_el(y, "IN_TOUCH", in_touch);
-		xml_el(y, "ACTIV", activ);
-		xml_el(y, "ACCOM", accom);
+		struct synth_oc3 o;
+		synth_oc3(w, ci, y->fy, oc3_age, &o);
+		fprintf(y->csv[S903_OC3], "%s,%s,%s,%s,%s\n", id, dob, o.in_touch, o.activ, o.accom);
+		xml_el(y, "IN_TOUCH", o.in_touch);
+		xml_el(y, "ACTIV", o.activ);
+		xml_el(y, "ACCOM", o.accom);
 	}
 
 	/* adoption: AD1 for children adopted in the year; placed for adoption
@@ -213,7 +171,7 @@ static void write_child(struct year_out *y, int ci)
 
 	/* reviews */
 	cf_date rv[128];
-	int nrv = first >= 0 ? review_dates(w, c, rv, 128) : 0;
+	int nrv = first >= 0 ? synth_review_dates(w, c, rv, 128) : 0;
 	for (int k = 0; k < nrv; k++) {
 		if (rv[k] < y->from || rv[k] > y->to)
 			continue;

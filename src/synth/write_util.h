@@ -12,4 +12,21 @@ int synth_mkdirs(const char *path, struct cf_error *err);
  * weeks in care since their 14th birthday), or CF_DATE_NONE. */
 cf_date synth_care_leaver_since(const struct synth_world *w, const struct syn_child *c);
 
+/* The child's statutory review dates (within 20 working days of entering
+ * care, three months later, then every six months while the period lasts),
+ * up to the end of the simulation, into out[max]; returns how many. The
+ * SSDA903 reviews table and Annex A's latest review come from here. */
+int synth_review_dates(const struct synth_world *w, const struct syn_child *c, cf_date *out, int max);
+
+/* What a care leaver's OC3 says in collection year fy at age (17..21; the
+ * 16-year-olds of Annex A List 9 are drawn like 17-year-olds): IN_TOUCH,
+ * and ACTIV and ACCOM ("" unless in touch). Drawn from the child's own
+ * stream for that year, so the SSDA903 OC3 and Annex A agree. */
+struct synth_oc3 {
+	char in_touch[5];     /* YES NO REFU NREQ RHOM DIED */
+	char activ[3];        /* F1 .. G6, or "" */
+	char accom[3];        /* accommodation letter and suitability 1/2, or "" */
+};
+void synth_oc3(const struct synth_world *w, int ci, int fy, int age, struct synth_oc3 *out);
+
 #endif

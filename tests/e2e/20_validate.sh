@@ -2,9 +2,14 @@
 . "$CASEFLOW_TOP/tests/e2e/lib.sh"
 
 # Header: A is of school age with UPN UN1 (209: 4 by 31/08/2022); B has sex 3
-# (101) and an ethnicity in words (103); C's DOB is 31 February (102).
+# (101) and an ethnicity in words (103); C's DOB is 31 February (102); B and
+# C are looked after (not respite) with no UPN (442); C is a girl with no
+# mother status though looked after (393).
 # Episodes: A has REC X1 but no DEC (148); B is placed with parents (P1)
-# under V2 (378) by its own LA (PR1, 527). The blank line makes C row 5.
+# under V2 (378) by its own LA (PR1, 527). The blank line makes C row 5;
+# C left care in the year (E8 on 30/03/2024) and is a girl with no mother
+# status (607, on her episode and her Header row). No episode gives its
+# postcodes though none is respite or UASC (392b).
 mkdir -p "$work/r/2023_24"
 cat > "$work/r/2023_24/header.csv" <<'CSV'
 CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB
@@ -29,7 +34,15 @@ cat >"$work/want" <<'TXT'
 148,Episodes,2,A
 209,Header,2,A
 378,Episodes,3,B
+392b,Episodes,2,A
+392b,Episodes,3,B
+392b,Episodes,5,C
+393,Header,4,C
+442,Header,3,B
+442,Header,4,C
 527,Episodes,3,B
+607,Episodes,5,C
+607,Header,4,C
 TXT
 check "findings are exactly the hand-worked ones (rule, table, row, child)" cmp -s "$work/want" "$work/got"
 check "a finding names the fields and their values" grep -q '^103,error,Header,3,B,ETHNIC=WHITE BRITISH,' "$work/f.csv"

@@ -36,6 +36,8 @@ static void test_codes_in_labels(void **state)
 	assert_string_equal(c, "N1");
 	assert_int_equal(annexa_code_in_label("U1: Foster placement with relative or friend", c, sizeof c), 0);
 	assert_string_equal(c, "U1");
+	assert_int_equal(annexa_code_in_label("p1) 5D: LA services", c, sizeof c), 0);
+	assert_string_equal(c, "5D");
 	assert_int_equal(annexa_code_in_label("a) WBRI", c, sizeof c), 0);
 	assert_string_equal(c, "WBRI");
 	assert_int_equal(annexa_code_in_label("RC1 Adopted", c, sizeof c), 0);

@@ -245,14 +245,14 @@ static void test_write_field(void **state)
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *out = open_memstream(&buf, &len);
-	const char *in[] = { "plain", "a,b", "say \"hi\"", "two\nlines", "cr\r", "" };
+	const char *in[] = { "plain", "a,b", "say \"hi\"", "two\nlines", "cr\r", "", "\xEF\xBB\xBFx" };
 	for (size_t i = 0; i < sizeof in / sizeof in[0]; i++) {
 		csv_write_field(out, in[i]);
 		fputc('|', out);
 	}
 	csv_write_field(out, NULL);
 	fclose(out);
-	assert_string_equal(buf, "plain|\"a,b\"|\"say \"\"hi\"\"\"|\"two\nlines\"|\"cr\r\"||");
+	assert_string_equal(buf, "plain|\"a,b\"|\"say \"\"hi\"\"\"|\"two\nlines\"|\"cr\r\"||\"\xEF\xBB\xBFx\"|");
 	free(buf);
 }
 

@@ -100,7 +100,9 @@ static const struct kpi_cell *cell(const struct run *r, const char *id, const ch
 	"INSERT INTO returns(id, path, kind, collection_year, sha256, bytes, rows, loaded_at) VALUES " \
 	"(1, 'cin.xml', 'cin.xml', 2024, 'a', 0, 0, 'now'), (2, '903', 'ssda903.episodes', 2024, 'b', 0, 0, 'now'), " \
 	"(3, 'wf.xml', 'workforce.xml', 2024, 'c', 0, 0, 'now'), (4, 'pop.csv', 'population.csv', 2024, 'd', 0, 0, 'now'), " \
-	"(5, 'loc.csv', 'localities.csv', NULL, 'e', 0, 0, 'now');"
+	"(5, 'loc.csv', 'localities.csv', NULL, 'e', 0, 0, 'now'), " \
+	/* published statistics for a later year must not move the default period */ \
+	"(6, 'dfe.csv', 'dfe.published', 2025, 'f', 0, 0, 'now');"
 
 /* --- referrals ---------------------------------------------------------------- */
 
@@ -172,20 +174,24 @@ static const char *timeliness_sql = RETURNS
 	 * working day is Wednesday 24 May */
 	"(1, 2, 'S1', '2023-05-01', '2023-05-02', '2023-05-24'),"
 	"(1, 3, 'S2', '2023-05-01', '2023-05-02', '2023-05-25'),"
-	"(1, 4, 'S3', '2023-05-01', '2023-06-01', NULL);";
+	"(1, 4, 'S3', '2023-05-01', '2023-06-01', NULL);"
+	/* a conference recorded on the CIN episode with no s47; S1's is also
+	 * recorded on its episode: one conference, counted once */
+	"INSERT INTO cin_referrals(return_id, row, child, referral_date, icpc_date) VALUES "
+	"(1, 2, 'R1', '2023-06-01', '2023-06-20'), (1, 3, 'S1', '2023-05-01', '2023-05-24');";
 
 static void test_timeliness(void **state)
 {
 	(void)state;
 	struct run r;
 	compute(&r, timeliness_sql, "2023-24", KPI_BY_ALL, 0, NULL);
-	EXPECT(&r, "assessments", 4, -1);           /* started: A1, A2, A4, A5 */
+	EXPECT(&r, "assessments", 3, -1);           /* completed in the year: A1, A2, A3 */
 	EXPECT(&r, "assessment_45wd", 2, 3);        /* authorised: A1 (on time), A2 (late), A3 (on time) */
 	EXPECT(&r, "s47", 3, -1);
-	EXPECT(&r, "icpc", 2, -1);
 	EXPECT(&r, "icpc_15wd", 1, 2);              /* S1 on the 15th working day; S2 on the 16th */
-	EXPECT(&r, "s47_to_icpc", 2, 3);
-	EXPECT(&r, "assessment_to_s47", 3, 4);
+	EXPECT(&r, "s47_to_icpc", 3, 3);
+	EXPECT(&r, "assessment_to_s47", 3, 3);
+	EXPECT(&r, "icpc", 3, -1);                  /* S1, S2 and R1's conference on the episode */
 	finish(&r);
 }
 

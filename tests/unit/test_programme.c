@@ -21,6 +21,7 @@
 #include "analyses/programme_benefits.h"
 #include "analyses/programme_business_case.h"
 #include "analyses/programme_cba.h"
+#include "analyses/programme_common.h"
 #include "analyses/programme_milestones.h"
 #include "analyses/programme_workforce.h"
 #include "base/csv.h"
@@ -69,7 +70,7 @@ static void add_cost(struct programme *p, int year, int ongoing, long amount)
 static void add_saving(struct programme *p, int year, const char *ws, long amount)
 {
 	p->savings = grow(p->savings, p->nsavings, sizeof *p->savings);
-	p->savings[p->nsavings++] = (struct prog_saving){ year, ws, M(amount), 0 };
+	p->savings[p->nsavings++] = (struct prog_saving){ .year = year, .workstream = ws, .amount = M(amount) };
 }
 
 /* --- the published business case -------------------------------------------------- */
@@ -701,6 +702,258 @@ static void test_bad_year_in_workbook(void **state)
 	expect_bad(path, "/bad.xlsx", 5, "year", "two", "costs");
 }
 
+/* --- modelled lines: the forecasts sheet and what names it ------------------------------- */
+
+static void read_ok(const char *path, struct programme *p)
+{
+	struct cf_error err;
+	cf_error_clear(&err);
+	programme_init(p);
+	int rc = programme_read(path, p, &err);
+	if (rc)
+		fail_msg("%s:%ld %s '%s' %s", err.file, err.line, err.column, err.value, err.msg);
+}
+
+static const char *modelled_dir(const char *name)
+{
+	const char *dir = case_dir(name);
+	write_file(dir, "programme.csv", "setting,value\nunit,thousands\nfirst_year,2024\n");
+	write_file(dir, "forecasts.csv", "forecast,scenario,costs,start,months,method,entrants,inflation\n"
+					 "edge,edge.txt,unit_costs.csv,31/03/2024,24,exact-age,trend+seasonal,2%\n"
+					 "base,,,,,,,\n");
+	write_file(dir, "edge.txt", "multiply entry 0.8 age 10-16\n");
+	write_file(dir, "unit_costs.csv", "label,place,provider,cost_gbp_week\nall,fostering,any,700\n");
+	write_file(dir, "savings.csv", "year,workstream,saving,forecast\n,demand,,edge\n1,supply,(5),\n");
+	write_file(dir, "workforce.csv", "item,value,forecast,indicator\ncaseload_standard,15,,\n"
+					 "span_of_control,6,,\nagency_cap,0.15,,\ncases,1.5,base,\n");
+	return dir;
+}
+
+static void test_forecast_lines_read(void **state)
+{
+	const char *dir = modelled_dir("modelled");
+	struct programme p;
+	read_ok(dir, &p);
+	assert_int_equal(p.nforecasts, 2);
+	const struct prog_forecast *f = programme_forecast_find(&p, "EDGE");
+	assert_non_null(f);
+	char want[600];
+	snprintf(want, sizeof want, "%s/edge.txt", dir);
+	assert_string_equal(f->scenario, want);   /* found from the folder the sheet is in */
+	snprintf(want, sizeof want, "%s/unit_costs.csv", dir);
+	assert_string_equal(f->costs, want);
+	assert_int_equal(f->start, cf_date_from_ymd(2024, 3, 31));
+	assert_int_equal(f->months, 24);
+	assert_string_equal(f->method, "exact-age");
+	assert_string_equal(f->entrants, "trend+seasonal");
+	NEAR(f->inflation, 0.02);
+	assert_null(p.forecasts[1].scenario);
+	assert_int_equal(p.forecasts[1].months, 0);
+	assert_string_equal(p.forecasts[1].method, "markov");
+	/* the modelled saving waits for the forecast; the amount is as usual */
+	assert_int_equal(p.nsavings, 2);
+	assert_int_equal(p.savings[0].pending, 1);
+	assert_string_equal(p.savings[0].forecast, "edge");
+	assert_string_equal(p.savings[0].workstream, "demand");
+	assert_int_equal(p.savings[1].pending, 0);
+	assert_null(p.savings[1].forecast);
+	assert_true(p.savings[1].amount == M(-5));
+	/* the demand is the base forecast's children, 1.5 cases each */
+	assert_int_equal(p.workforce.demand_pending, 1);
+	assert_string_equal(p.workforce.demand_forecast, "base");
+	assert_null(p.workforce.demand_indicator);
+	NEAR(p.workforce.cases_per_unit, 1.5);
+	assert_int_equal(p.workforce.demand_row, 5);
+	assert_int_equal(p.workforce.ndemand, 0);
+	struct business_case bc;   /* until the forecast runs, the case has only the amount */
+	business_case_compute(&p, NULL, &bc);
+	assert_int_equal(bc.nyears, 2);
+	assert_true(bc.total.gross_savings == M(5));
+
+	/* nothing pending may be stored: the save names the line */
+	char path[300];
+	snprintf(path, sizeof path, "%s/pending.db", tmpdir);
+	struct store *st;
+	struct cf_error err;
+	cf_error_clear(&err);
+	assert_int_equal(store_open(&st, path, 0, &err), CF_OK);
+	struct programme_save_report rep;
+	assert_int_equal(programme_save(st, &p, dir, NULL, &rep, &err), CF_EINPUT);
+	assert_int_equal(err.line, 2);
+	assert_string_equal(err.column, "forecast");
+	assert_non_null(strstr(err.file, "savings.csv"));
+	store_close(st);
+	programme_release(&p);
+}
+
+static void test_forecast_lines_bad(void **state)
+{
+	const char *dir = modelled_dir("modelled_bad");
+	write_file(dir, "savings.csv", "year,workstream,saving,forecast\n,demand,,egde\n");
+	expect_bad(dir, "/savings.csv", 2, "forecast", "egde", "savings");
+	write_file(dir, "savings.csv", "year,workstream,saving,forecast\n,demand,,base\n");   /* no scenario */
+	expect_bad(dir, "/savings.csv", 2, "forecast", "base", "savings");
+	write_file(dir, "savings.csv", "workstream,saving,forecast\ndemand,100,edge\n");
+	expect_bad(dir, "/savings.csv", 2, "saving", "100", "savings");
+	write_file(dir, "savings.csv", "year,workstream,saving,forecast\n1,demand,,\n");       /* an amount line needs one */
+	expect_bad(dir, "/savings.csv", 2, "saving", "", "savings");
+	write_file(dir, "savings.csv", "year,workstream,saving,forecast\n1,demand,100,\n");
+	write_file(dir, "forecasts.csv", "forecast,scenario,months\nedge,edge.txt,121\n");
+	expect_bad(dir, "/forecasts.csv", 2, "months", "121", "forecasts");
+	write_file(dir, "forecasts.csv", "forecast,scenario\nedge,nowhere.txt\n");
+	expect_bad(dir, "/forecasts.csv", 2, "scenario", "nowhere.txt", "forecasts");
+	write_file(dir, "forecasts.csv", "forecast,method\nedge,monte-carlo\n");
+	expect_bad(dir, "/forecasts.csv", 2, "method", "monte-carlo", "forecasts");
+	write_file(dir, "forecasts.csv", "forecast,ref_start,ref_end\nedge,2024-03-31,2023-04-01\n");
+	expect_bad(dir, "/forecasts.csv", 2, "ref_end", "2023-04-01", "forecasts");
+	write_file(dir, "forecasts.csv", "forecast,scenario\nedge,edge.txt\nEdge,edge.txt\n");
+	expect_bad(dir, "/forecasts.csv", 3, "forecast", "Edge", "forecasts");
+	write_file(dir, "forecasts.csv", "forecast,scenario,costs\nedge,edge.txt,unit_costs.csv\nbase,,\n");
+	/* the demand: figures or one series */
+	write_file(dir, "workforce.csv", "item,value,date,forecast,indicator\ncaseload_standard,15,,,\n"
+					 "span_of_control,6,,,\nagency_cap,0.15,,,\ncases,,,base,cla_31mar\n");
+	expect_bad(dir, "/workforce.csv", 5, "indicator", "cla_31mar", "workforce");
+	write_file(dir, "workforce.csv", "item,value,date,forecast,indicator\ncaseload_standard,15,,,\n"
+					 "span_of_control,6,,,\nagency_cap,0.15,,,\ncases,100,,,\ncases,,,base,\n");
+	expect_bad(dir, "/workforce.csv", 6, "forecast", "base", "workforce");
+	write_file(dir, "workforce.csv", "item,value,date,forecast,indicator\ncaseload_standard,15,,,\n"
+					 "span_of_control,6,,,\nagency_cap,0.15,,,\ncases,,31/03/2024,base,\n");
+	expect_bad(dir, "/workforce.csv", 5, "date", "31/03/2024", "workforce");
+	write_file(dir, "workforce.csv", "item,value,date,forecast,indicator\ncaseload_standard,15,,,\n"
+					 "span_of_control,6,,,\nagency_cap,0.15,,,\ncases,0,,base,\n");
+	expect_bad(dir, "/workforce.csv", 5, "value", "0", "workforce");
+	write_file(dir, "workforce.csv", "item,value,date,forecast,indicator\ncaseload_standard,15,,,\n"
+					 "span_of_control,6,,,\nagency_cap,0.15,,,\ncases,,,,cla_31mar\ncases,10,,,\n");
+	expect_bad(dir, "/workforce.csv", 6, "item", "cases", "workforce");
+	write_file(dir, "workforce.csv", "item,value\ncaseload_standard,15\nspan_of_control,6\nagency_cap,0.15\ncases,10\n");
+	/* a CSV that is neither a sheet nor a forecast's unit costs */
+	write_file(dir, "other.csv", "a,b\n1,2\n");
+	struct programme p;
+	struct cf_error err;
+	programme_init(&p);
+	cf_error_clear(&err);
+	assert_int_equal(programme_read(dir, &p, &err), CF_EINPUT);
+	if (!strstr(err.file, "other.csv"))
+		fail_msg("%s:%ld %s", err.file, err.line, err.msg);
+	programme_release(&p);
+	/* a forecast line needs first_year to put the forecast's years against the case's */
+	char other[600];
+	snprintf(other, sizeof other, "%s/other.csv", dir);
+	unlink(other);
+	write_file(dir, "programme.csv", "setting,value\nunit,thousands\n");
+	write_file(dir, "savings.csv", "year,workstream,saving,forecast\n,demand,,edge\n");
+	expect_bad(dir, "/savings.csv", 2, "forecast", "edge", "savings");
+}
+
+static void test_forecast_paths_in_workbook(void **state)
+{
+	char path[300];
+	snprintf(path, sizeof path, "%s/modelled.xlsx", tmpdir);
+	write_file(tmpdir, "edge.txt", "multiply entry 0.8\n");
+	lxw_workbook *wb = workbook_new(path);
+	lxw_worksheet *ws = workbook_add_worksheet(wb, "workstreams");
+	worksheet_write_string(ws, 0, 0, "workstream", NULL);
+	worksheet_write_string(ws, 1, 0, "demand", NULL);
+	ws = workbook_add_worksheet(wb, "programme");
+	worksheet_write_string(ws, 0, 0, "setting", NULL);
+	worksheet_write_string(ws, 0, 1, "value", NULL);
+	worksheet_write_string(ws, 1, 0, "first_year", NULL);
+	worksheet_write_number(ws, 1, 1, 2024, NULL);
+	ws = workbook_add_worksheet(wb, "Savings");
+	const char *head[] = { "Year", "Workstream", "Saving (\xc2\xa3)", "Forecast" };
+	for (int i = 0; i < 4; i++)
+		worksheet_write_string(ws, 0, (lxw_col_t)i, head[i], NULL);
+	worksheet_write_string(ws, 1, 1, "demand", NULL);
+	worksheet_write_string(ws, 1, 3, "edge", NULL);
+	ws = workbook_add_worksheet(wb, "Forecasts");   /* after savings in the workbook: read first all the same */
+	worksheet_write_string(ws, 0, 0, "Forecast", NULL);
+	worksheet_write_string(ws, 0, 1, "Scenario file", NULL);
+	worksheet_write_string(ws, 1, 0, "edge", NULL);
+	worksheet_write_string(ws, 1, 1, "edge.txt", NULL);
+	assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
+	struct programme p;
+	read_ok(path, &p);
+	char want[600];
+	snprintf(want, sizeof want, "%s/edge.txt", tmpdir);
+	assert_int_equal(p.nforecasts, 1);
+	assert_string_equal(p.forecasts[0].scenario, want);
+	assert_int_equal(p.savings[0].pending, 1);
+	programme_release(&p);
+}
+
+/* A programme's money is shown with the decimals its amounts need: £000s
+ * modelled to the pound need 3. */
+static void test_money_decimals(void **state)
+{
+	struct programme p;
+	programme_init(&p);
+	add_cost(&p, 0, 0, 230);
+	assert_int_equal(programme_money_decimals(&p), 0);
+	add_saving(&p, 1, "a", 0);
+	p.savings[0].amount = 27375 * (PROG_SCALE / 1000);   /* 27.375 */
+	assert_int_equal(programme_money_decimals(&p), 3);
+	p.costs[0].amount = -(PROG_SCALE / 2);               /* -0.5 */
+	assert_int_equal(programme_money_decimals(&p), 3);
+	p.savings[0].amount = 1234;                          /* 0.1234 */
+	assert_int_equal(programme_money_decimals(&p), 4);
+	programme_release(&p);
+}
+
+/* Actuals from the store win over the sheet's in the same month (and, for
+ * savings landing, the same year); the sheet fills the rest. */
+static void test_computed_actuals(void **state)
+{
+	struct programme p;
+	programme_init(&p);
+	p.first_year = 2024;
+	static struct prog_benefit b[2];
+	b[0] = (struct prog_benefit){ .id = "B1", .name = "in care", .measure = "cla_31mar",
+				      .baseline_date = cf_date_from_ymd(2024, 3, 31), .baseline = 10,
+				      .target_date = cf_date_from_ymd(2024, 7, 31), .target = 6, .tolerance = 0.25 };
+	b[1] = (struct prog_benefit){ .id = "S", .name = "saving", .financial = 1, .measure = "manual",
+				      .baseline_date = cf_date_from_ymd(2024, 3, 31), .baseline = 0,
+				      .target_date = cf_date_from_ymd(2025, 3, 31), .target = 100, .tolerance = 0.1 };
+	p.benefits = malloc(sizeof b);
+	memcpy(p.benefits, b, sizeof b);
+	p.nbenefits = 2;
+	static const struct prog_actual sheet[] = {
+		{ "B1", 19844 /* 2024-05-01 */, 99, 2 },
+		{ "B1", 19905 /* 2024-07-01 */, 7, 3 },
+		{ "S", 20177 /* 2025-03-30 */, 60, 4 },
+	};
+	p.actuals = malloc(sizeof sheet);
+	memcpy(p.actuals, sheet, sizeof sheet);
+	p.nactuals = 3;
+	assert_int_equal(sheet[0].date, cf_date_from_ymd(2024, 5, 1));
+	assert_int_equal(sheet[1].date, cf_date_from_ymd(2024, 7, 1));
+	assert_int_equal(sheet[2].date, cf_date_from_ymd(2025, 3, 30));
+	const struct prog_actual computed[] = {
+		{ "B1", cf_date_from_ymd(2024, 4, 30), 9, 0 },
+		{ "B1", cf_date_from_ymd(2024, 5, 31), 8, 0 },
+		{ "S", cf_date_from_ymd(2024, 12, 31), 40, 0 },
+	};
+	add_saving(&p, 0, "a", 50);
+	struct cf_table *t[4];
+	int n;
+	struct cf_error err;
+	assert_int_equal(benefits_tables(&p, computed, 3, cf_date_from_ymd(2024, 7, 31), t, &n, &err), CF_OK);
+	assert_int_equal(n, 3);
+	const struct cf_table *mon = t[1];
+	/* rows: B1 2024-03 .. 2024-07, then S */
+	assert_string_equal(cf_table_cell_const(mon, 1, 1)->v.s, "2024-04");
+	NEAR(cf_table_cell_const(mon, 1, 3)->v.d, 9);
+	NEAR(cf_table_cell_const(mon, 2, 3)->v.d, 8);   /* May: the store's 8, not the sheet's 99 */
+	assert_int_equal(cf_table_cell_const(mon, 3, 3)->type, CF_CELL_NULL);   /* June: none */
+	NEAR(cf_table_cell_const(mon, 4, 3)->v.d, 7);   /* July: the sheet's, the store has none */
+	assert_string_equal(cf_table_cell_const(t[0], 0, 16)->v.s, "store (indicator), actuals sheet where the store has none");
+	assert_string_equal(cf_table_cell_const(t[0], 1, 16)->v.s, "actuals sheet");
+	/* landing in 2024-25: the store's 40 (December) wins over the sheet's 60 */
+	NEAR(cf_table_cell_const(t[2], 0, 4)->v.d, 40);
+	for (int i = 0; i < n; i++)
+		cf_table_free(t[i]);
+	programme_release(&p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -721,6 +974,11 @@ int main(void)
 		cmocka_unit_test(test_rate_out_of_range),
 		cmocka_unit_test(test_bad_header_and_sheet),
 		cmocka_unit_test(test_bad_year_in_workbook),
+		cmocka_unit_test(test_forecast_lines_read),
+		cmocka_unit_test(test_forecast_lines_bad),
+		cmocka_unit_test(test_forecast_paths_in_workbook),
+		cmocka_unit_test(test_money_decimals),
+		cmocka_unit_test(test_computed_actuals),
 	};
 	return cmocka_run_group_tests(tests, setup_dir, teardown_dir);
 }

@@ -224,7 +224,7 @@ static void test_child_too_big(void **state)
 	FILE *fp = fopen(path, "wb");
 	assert_non_null(fp);
 	fputs("<EXPSSDA903><CHILD><HEADER><CHILDID>1</CHILDID>\n", fp);
-	for (int i = 0; i < 100001; i++)
+	for (int i = 0; i < 20001; i++)
 		fputs("<AREVIEW/>\n", fp);
 	fputs("</HEADER></CHILD></EXPSSDA903>\n", fp);
 	fclose(fp);

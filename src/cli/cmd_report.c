@@ -1,0 +1,97 @@
+/* caseflow report: the Vital Signs page, workbook and indicators CSV. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli/command.h"
+#include "outputs/report.h"
+
+static int run(int argc, char **argv);
+
+const struct cli_command cmd_report = {
+	.name = "report",
+	.summary = "the Vital Signs: a self-contained HTML report, workbook and indicators CSV",
+	.order = 45,
+	.usage = "  caseflow report [--db PATH] --out DIR [--period P] [--suppress N] [--centroids FILE]",
+	.help =
+	"Writes DIR/index.html (one page, inline CSS and SVG, no scripts or network,\n"
+	"prints to A4): headline tiles with the change on the year judged better or\n"
+	"worse, the front-door funnel, 3-5 years of monthly trends, ages at entry to\n"
+	"care by year, placement mix, every indicator for each locality side by side,\n"
+	"workforce, and definitions. Every chart has its numbers beside it and a text\n"
+	"alternative. Also DIR/vital-signs.xlsx (a sheet per view plus all indicators)\n"
+	"and DIR/indicators.csv (the period's indicators, LA and localities).\n"
+	"\n"
+	"Options:\n"
+	"  --db PATH         the store (default $CASEFLOW_DB or caseflow.db)\n"
+	"  --out DIR         where to write (created when missing)\n"
+	"  --period P        2023-24, 2023-24Q1, 2024-03 or r12:2024-03-31\n"
+	"                    (default: the latest complete financial year)\n"
+	"  --suppress N      hide counts below N (shown as c) and what would reveal them;\n"
+	"                    use it for anything that leaves the analysts' team\n"
+	"  --centroids FILE  postcode-sector centroids (sector,lat,lon) for distances\n"
+	"\n"
+	"Examples:\n"
+	"  caseflow report --db la.db --out vital-signs\n"
+	"  caseflow report --db la.db --out committee --period 2023-24Q4 --suppress 6\n",
+	.run = run,
+};
+
+static int run(int argc, char **argv)
+{
+	const char *db = cli_default_db(), *out = NULL, *period = NULL, *suppress_s = NULL, *centroids_path = NULL;
+	for (int i = 1; i < argc; i++) {
+		int m;
+		if ((m = cli_opt(&cmd_report, argc, argv, &i, "--db", &db)) ||
+		    (m = cli_opt(&cmd_report, argc, argv, &i, "--out", &out)) ||
+		    (m = cli_opt(&cmd_report, argc, argv, &i, "--period", &period)) ||
+		    (m = cli_opt(&cmd_report, argc, argv, &i, "--suppress", &suppress_s)) ||
+		    (m = cli_opt(&cmd_report, argc, argv, &i, "--centroids", &centroids_path))) {
+			if (m < 0)
+				return 2;
+			continue;
+		}
+		return cli_usage_error(&cmd_report, "unexpected argument %s", argv[i]);
+	}
+	if (!out)
+		return cli_usage_error(&cmd_report, "--out DIR is required");
+	struct report_options opt = { 0 };
+	if (suppress_s && cli_int(&cmd_report, "--suppress", suppress_s, 0, 1000000, &opt.suppress))
+		return 2;
+	if (period && kpi_period_parse(period, &opt.period) != 0)
+		return cli_usage_error(&cmd_report, "--period '%s': use 2023-24, 2023-24Q1, 2024-03 or r12:2024-03-31", period);
+	struct stat sb;
+	if (stat(db, &sb) != 0) {
+		fprintf(stderr, "caseflow: %s: no store here; load data first with 'caseflow ingest --db %s FILES'\n", db, db);
+		return 1;
+	}
+	struct cf_error err;
+	cf_error_clear(&err);
+	struct centroids cent = { 0 };
+	int rc = CF_OK;
+	if (centroids_path) {
+		if ((rc = centroids_read(centroids_path, &cent, &err))) {
+			cf_error_print(&err);
+			return rc;
+		}
+		opt.centroids = &cent;
+	}
+	struct store *st = NULL;
+	struct kpi_data data;
+	if (!(rc = store_open(&st, db, 0, &err)) && !(rc = kpi_data_load(st, &data, &err))) {
+		if (!period)
+			kpi_default_period(&data, &opt.period);
+		rc = report_write(st, &data, &opt, out, &err);
+		kpi_data_release(&data);
+	}
+	store_close(st);
+	centroids_release(&cent);
+	if (rc) {
+		cf_error_print(&err);
+		return rc;
+	}
+	printf("Vital Signs for %s written to %s/\n  open %s/index.html\n  workbook %s/vital-signs.xlsx\n"
+	       "  indicators %s/indicators.csv\n", opt.period.label, out, out, out, out);
+	return CF_OK;
+}

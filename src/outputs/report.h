@@ -1,0 +1,85 @@
+/* The Vital Signs report: one self-contained HTML page (inline CSS and
+ * SVG, no scripts, no network), a workbook with the numbers behind every
+ * view, and the indicators as CSV.
+ *
+ * The page is a list of panels. A panel is a function that writes its part
+ * of the page into rc->html (inside a <section> the report opens for it)
+ * and hands the numbers behind its charts to report_add_sheet(). To add a
+ * panel, write the function in its own file and add a line to
+ * report_panels[] in report.c. */
+#ifndef CF_OUTPUTS_REPORT_H
+#define CF_OUTPUTS_REPORT_H
+
+#include "analyses/kpi.h"
+#include "base/error.h"
+#include "base/strbuf.h"
+#include "base/table.h"
+#include "outputs/svg.h"
+#include "store/store.h"
+
+struct report_options {
+	struct kpi_period period;       /* the period reported on */
+	long suppress;                  /* small-count threshold; 0 = off */
+	const struct centroids *centroids;  /* NULL: no distances */
+};
+
+struct report_ctx {
+	struct store *st;               /* open, for panels that need more than indicators */
+	const struct kpi_data *data;
+	const struct report_options *opt;
+	struct kpi_period period, previous;   /* the period and the same a year before */
+	/* The LA's indicators (no breakdown) for: [0] the period, [1] a year
+	 * before, then nyears financial years from year0, then nmonths months
+	 * from month0 (the 3-5 years to the period end). */
+	struct kpi_result *series;
+	int year0, nyears;              /* period index of the first year in series */
+	int month0, nmonths;
+	struct kpi_result *by_locality; /* the period by locality */
+	struct strbuf *html;            /* the page so far */
+	struct cf_table *sheets[48];    /* owned: the workbook's sheets after "indicators" */
+	int nsheets;
+	int seq;                        /* for ids unique in the page */
+};
+
+struct report_panel {
+	const char *id;                 /* the section's anchor */
+	const char *title;
+	int (*write)(struct report_ctx *rc, struct cf_error *err);
+	int half;                       /* 1: half the page width on screen (charts about 340 px wide) */
+};
+
+/* The panels, in page order; NULL-terminated by a zero entry. */
+extern const struct report_panel report_panels[];
+
+/* Write DIR/index.html, DIR/vital-signs.xlsx and DIR/indicators.csv
+ * (DIR is created when missing). */
+int report_write(struct store *st, const struct kpi_data *data, const struct report_options *opt, const char *dir,
+		 struct cf_error *err);
+
+/* --- for panels ------------------------------------------------------------ */
+
+/* Hand a table to the workbook (one sheet per view); takes ownership. */
+int report_add_sheet(struct report_ctx *rc, struct cf_table *t, struct cf_error *err);
+/* An indicator's LA cell in rc->series at period index p. */
+const struct kpi_cell *report_cell(const struct report_ctx *rc, int p, int id);
+/* Write a chart and the table of its numbers side by side, with the
+ * chart's text alternative as the figure caption. kind: 'l' line, 'b' bars,
+ * 's' stacked columns. numbers may be NULL when another figure's table
+ * already holds them. */
+int report_figure(struct report_ctx *rc, int kind, struct svg_chart *chart, const struct cf_table *numbers);
+/* "72.5", "12.3%", "1,234", "15.2"; "c" when suppressed, "–" when unknown. */
+void report_format_value(char *buf, size_t size, const struct kpi_cell *c, int id);
+/* A fresh id for a chart. */
+const char *report_next_id(struct report_ctx *rc, char buf[16]);
+
+/* The panels of the Vital Signs (report_panels.c). */
+int report_panel_headlines(struct report_ctx *rc, struct cf_error *err);
+int report_panel_funnel(struct report_ctx *rc, struct cf_error *err);
+int report_panel_trends(struct report_ctx *rc, struct cf_error *err);
+int report_panel_entry_ages(struct report_ctx *rc, struct cf_error *err);
+int report_panel_placements(struct report_ctx *rc, struct cf_error *err);
+int report_panel_localities(struct report_ctx *rc, struct cf_error *err);
+int report_panel_workforce(struct report_ctx *rc, struct cf_error *err);
+int report_panel_notes(struct report_ctx *rc, struct cf_error *err);
+
+#endif
