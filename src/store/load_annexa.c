@@ -57,21 +57,30 @@ struct cell {
 	const char *raw;
 };
 
-static void json_string(struct strbuf *sb, const char *s)
+/* Append s as a JSON string. Returns nonzero when the buffer refused any
+ * of it (the row is too long to keep). */
+static int json_string(struct strbuf *sb, const char *s)
 {
-	strbuf_addc(sb, '"');
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
+	int bad = strbuf_addc(sb, '"');
+	while (*s) {
+		/* the run of characters that need no escape, in one append */
+		size_t n = 0;
+		while (s[n] && s[n] != '"' && s[n] != '\\' && (unsigned char)s[n] >= 0x20)
+			n++;
+		bad |= strbuf_add(sb, s, n);
+		s += n;
+		if (!*s)
+			break;
+		unsigned char c = (unsigned char)*s++;
 		if (c == '"' || c == '\\') {
-			strbuf_addc(sb, '\\');
-			strbuf_addc(sb, (char)c);
-		} else if (c < 0x20) {
-			strbuf_addf(sb, "\\u%04x", c);
+			bad |= strbuf_addc(sb, '\\');
+			bad |= strbuf_addc(sb, (char)c);
 		} else {
-			strbuf_addc(sb, (char)c);
+			bad |= strbuf_addf(sb, "\\u%04x", c);
 		}
 	}
-	strbuf_addc(sb, '"');
+	bad |= strbuf_addc(sb, '"');
+	return bad;
 }
 
 /* 1 when word occurs in s, ignoring case. */
@@ -278,7 +287,7 @@ static int on_row(void *vctx, const struct annexa_row *r, struct cf_error *err)
 	/* everything else, as JSON: the values kept in a shared table above are
 	 * not repeated; their issues were recorded there */
 	strbuf_reset(&ld->json);
-	strbuf_addc(&ld->json, '{');
+	int too_long = strbuf_addc(&ld->json, '{');
 	int members = 0;
 	for (int c = 0; c < ncols && !rc; c++) {
 		const struct annexa_column *col = &annexa_lists[list - 1].cols[c];
@@ -293,22 +302,25 @@ static int on_row(void *vctx, const struct annexa_row *r, struct cf_error *err)
 					cell->v.kind, cell->v.why, err);
 		if (cell->v.status == VALUE_EMPTY || !cell->v.out[0])
 			continue;
-		strbuf_adds(&ld->json, members++ ? "," : "");
-		json_string(&ld->json, col->name);
-		strbuf_addc(&ld->json, ':');
-		json_string(&ld->json, cell->v.out);
+		/* one statement each: the operands of | have no order */
+		too_long |= strbuf_adds(&ld->json, members++ ? "," : "");
+		too_long |= json_string(&ld->json, col->name);
+		too_long |= strbuf_addc(&ld->json, ':');
+		too_long |= json_string(&ld->json, cell->v.out);
 	}
 	for (int i = 0; i < r->nextra; i++) {
 		struct value v;
 		value_text(r->extra_vals[i], strlen(r->extra_vals[i]), &v);
 		if (v.status == VALUE_EMPTY)
 			continue;
-		strbuf_adds(&ld->json, members++ ? "," : "");
-		json_string(&ld->json, r->extra_names[i]);
-		strbuf_addc(&ld->json, ':');
-		json_string(&ld->json, v.out);
+		/* one statement each: the operands of | have no order */
+		too_long |= strbuf_adds(&ld->json, members++ ? "," : "");
+		too_long |= json_string(&ld->json, r->extra_names[i]);
+		too_long |= strbuf_addc(&ld->json, ':');
+		too_long |= json_string(&ld->json, v.out);
 	}
-	if (strbuf_addc(&ld->json, '}'))
+	too_long |= strbuf_addc(&ld->json, '}');
+	if (too_long)
 		return cf_error_at(err, CF_EINPUT, ld->path, r->row, NULL, NULL, "%s: a row too long to keep", r->source);
 	if (!rc && members) {
 		sqlite3_stmt *s = ld->ins[S_ROWS];
