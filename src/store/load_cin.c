@@ -332,7 +332,7 @@ static int load_cin_children(struct ingest_ctx *ctx, const struct cin_load *ld, 
 	long long rid = ld->return_id;
 	char sql[1536];
 	snprintf(sql, sizeof sql,
-		 "INSERT INTO children (child, sex, dob, ethnicity, source_year, first_return_id, last_return_id) "
+		 LOAD_CHILDREN_INSERT "(child, sex, dob, ethnicity, source_year, first_return_id, last_return_id) "
 		 "SELECT c.child, CASE upper(c.sex) WHEN '1' THEN '1' WHEN 'M' THEN '1' WHEN '2' THEN '2' WHEN 'F' THEN '2' END, "
 		 "  CASE WHEN c.dob GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]' THEN c.dob END, c.ethnicity, "
 		 "  r.collection_year, c.return_id, c.return_id "

@@ -68,7 +68,7 @@ int load_link_children(struct ingest_ctx *ctx, const char *tbl, long long return
 	/* NOT INDEXED: the planner would rather walk the table's child index
 	 * (sorted for GROUP BY) and look up every row of every return */
 	snprintf(sql, sizeof sql,
-		 "INSERT INTO children (child, first_return_id, last_return_id) "
+		 LOAD_CHILDREN_INSERT "(child, first_return_id, last_return_id) "
 		 "SELECT child, %lld, %lld FROM %s NOT INDEXED "
 		 "WHERE rowid > %lld AND return_id = %lld AND child IS NOT NULL AND child <> '' "
 		 "GROUP BY child ON CONFLICT (child) DO NOTHING",

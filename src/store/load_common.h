@@ -43,6 +43,14 @@ int load_finish_return(struct ingest_ctx *ctx, long long return_id, long rows, s
  * rows with rowid > *mark: finding them reads only them, not the table. */
 int load_rowid_mark(struct ingest_ctx *ctx, const char *tbl, long long *mark, struct cf_error *err);
 
+/* How the loaders' INSERT ... SELECT into children begins. OR ROLLBACK:
+ * a statement touching many children would otherwise keep a statement
+ * journal (page images in a temporary file, tens of MB on a big load) only
+ * to undo itself alone on a constraint error, when any error rolls the
+ * whole return back anyway. Key conflicts are still the ON CONFLICT
+ * clause's. */
+#define LOAD_CHILDREN_INSERT "INSERT OR ROLLBACK INTO children "
+
 /* Make sure every child named in tbl for this return has a row in the
  * children table (the link between sources). mark: load_rowid_mark() of tbl
  * taken before the return's rows were written. */

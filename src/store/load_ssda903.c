@@ -178,7 +178,7 @@ static int finish_return(struct ingest_ctx *ctx, const long long *ids, int n, in
 	}
 	snprintf(sql, sizeof sql,
 		 "UPDATE returns SET issues = (SELECT count(*) FROM issues i WHERE i.return_id = returns.id) WHERE id IN (%s);"
-		 "INSERT INTO children (child, sex, dob, ethnicity, source_year, first_return_id, last_return_id) "
+		 LOAD_CHILDREN_INSERT "(child, sex, dob, ethnicity, source_year, first_return_id, last_return_id) "
 		 "SELECT h.child, h.sex, h.dob, h.ethnic, r.collection_year, h.return_id, h.return_id "
 		 "FROM ssda903_header h NOT INDEXED JOIN returns r ON r.id = h.return_id "
 		 "WHERE h.rowid > %lld AND h.return_id IN (%s) AND h.child IS NOT NULL "
