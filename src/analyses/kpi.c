@@ -107,8 +107,11 @@ int kpi_data_load(struct store *st, struct kpi_data *d, struct cf_error *err)
 	if ((rc = load_la_sectors(st, d, err)))
 		goto fail;
 	sqlite3_stmt *s;
+	/* The years the child-level returns cover. The workforce census is left
+	 * out: its year is DfE's (a census on 30 September 2021 is "2021"),
+	 * which would reach back a year before the children's returns. */
 	if ((rc = store_prepare(st, "SELECT min(collection_year), max(collection_year) FROM returns WHERE collection_year > 0 AND "
-				"(kind LIKE 'ssda903.%' OR kind LIKE 'cin.%' OR kind LIKE 'csww.%' OR kind LIKE 'annexa%' "
+				"(kind LIKE 'ssda903.%' OR kind LIKE 'cin.%' OR kind LIKE 'annexa%' "
 				"OR kind IN ('local.contacts', 'local.early_help'))", &s, err)))
 		goto fail;
 	if (sqlite3_step(s) == SQLITE_ROW) {

@@ -25,6 +25,8 @@ VRULES_DECLARE(rules_903_children);
 VRULES_DECLARE(rules_903_more);
 VRULES_DECLARE(rules_903_episodes);
 VRULES_DECLARE(rules_903_status);
+VRULES_DECLARE(rules_cin_fields);
+VRULES_DECLARE(rules_cin_groups);
 
 #define VRULES_COUNT(name) const size_t name##_n = sizeof name / sizeof name[0]
 

@@ -17,6 +17,8 @@ const struct vrule_set vrule_sets[] = {
 	{ VR_903, rules_903_more, &rules_903_more_n },
 	{ VR_903, rules_903_episodes, &rules_903_episodes_n },
 	{ VR_903, rules_903_status, &rules_903_status_n },
+	{ VR_CIN, rules_cin_fields, &rules_cin_fields_n },
+	{ VR_CIN, rules_cin_groups, &rules_cin_groups_n },
 	{ VR_903, NULL, NULL },
 };
 

@@ -87,13 +87,16 @@ unsigned char *vh_first_per_child(struct vframe *f, const char *datecol, int lat
  * some episode in the year, and none that starts a period of care (RNE S)
  * after the collection start, ends one (REC not X1) within the year, or is
  * respite (V3/V4) in the year. */
-static int cla_child(struct vrun *run, struct vframe *ep, const char *child)
+struct cla_cols {
+	struct vcol *decom, *dec, *rne, *rec, *ls;
+};
+
+static int cla_child(struct vrun *run, struct vframe *ep, const struct cla_cols *k, long child_id)
 {
 	cf_date cs = run->vd->meta.collection_start, ce = run->vd->meta.collection_end;
-	struct vcol *decom = vframe_col(ep, "DECOM"), *dec = vframe_col(ep, "DEC"), *rne = vframe_col(ep, "RNE"),
-		    *rec = vframe_col(ep, "REC"), *ls = vframe_col(ep, "LS");
+	struct vcol *decom = k->decom, *dec = k->dec, *rne = k->rne, *rec = k->rec, *ls = k->ls;
 	int in_year = 0, broken = 0;
-	for (long r = vframe_find(ep, child, -1); r >= 0; r = vframe_find(ep, child, r)) {
+	for (long r = vframe_first_of(ep, child_id); r >= 0; r = vframe_next_same(ep, r)) {
 		cf_date a = vcol_date(ep, decom, r), b = vcol_date(ep, dec, r);
 		int during = a != CF_DATE_NONE && ce != CF_DATE_NONE && a <= ce &&
 			     (b == CF_DATE_NONE || (cs != CF_DATE_NONE && b >= cs));
@@ -111,12 +114,15 @@ unsigned char *vh_cla(struct vrun *run, struct vframe *f)
 	struct vframe *ep = vrun_frame(run, "Episodes");
 	unsigned char *out = calloc((size_t)(f->nrows ? f->nrows : 1), 1);
 	struct vcol *cc = vframe_col(f, "CHILD");
-	if (!out || !cc || !ep) {
+	struct cla_cols k = { ep ? vframe_col(ep, "DECOM") : NULL, ep ? vframe_col(ep, "DEC") : NULL,
+			      ep ? vframe_col(ep, "RNE") : NULL, ep ? vframe_col(ep, "REC") : NULL,
+			      ep ? vframe_col(ep, "LS") : NULL };
+	if (!out || !cc || !ep || !k.decom || !k.dec || !k.rne || !k.rec || !k.ls) {
 		free(out);
 		return NULL;
 	}
 	for (long r = 0; r < f->nrows; r++)
-		out[r] = cc->v[r] ? (unsigned char)cla_child(run, ep, cc->v[r]) : 0;
+		out[r] = cc->v[r] ? (unsigned char)cla_child(run, ep, &k, vframe_child_id(f, r)) : 0;
 	return out;
 }
 

@@ -110,7 +110,7 @@ static int join_for(struct ctx *cx, const char *name, size_t n)
 				return -1;
 			}
 			for (long r = 0; r < nr; r++)
-				m[r] = vframe_find(jn->jf, cc->v[r], -1);
+				m[r] = vframe_first_of(jn->jf, vframe_child_id(cx->f, r));
 			jn->map = m;
 		}
 	}
@@ -513,7 +513,7 @@ int vp_pairs(struct vrun *run)
 	int rc = !root || cx.oom || !cc ? -1 : 0;
 	for (long r = 0; !rc && r < f->nrows; r++) {
 		int paired = 0;
-		for (long p = cc->v[r] ? vframe_find(pf, cc->v[r], -1) : -1; p >= 0 && !rc; p = vframe_find(pf, cc->v[r], p)) {
+		for (long p = vframe_first_of(pf, vframe_child_id(f, r)); p >= 0 && !rc; p = vframe_next_same(pf, p)) {
 			paired = 1;
 			cx.pair_row = p;
 			if (eval(&cx, root, r))

@@ -7,11 +7,118 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Open addressing over distinct CHILD values: each slot holds a child's
+ * first row, and next[] chains that child's rows (and only its rows). */
 struct vindex {
-	long nbuckets;     /* power of two */
-	long *head;        /* first row per bucket, -1 when empty */
-	long *next;        /* next row in the same bucket, ascending */
+	long nslots;       /* power of two */
+	long *first;       /* first row of the slot's child, -1 when empty */
+	long *next;        /* next row with the same CHILD, -1 at the end */
+	long nids;         /* children the dataset knew when this was built */
+	long *cid;         /* per row: the child's number, -1 when missing */
+	long *by_id;       /* per child number: first row, -1 when none */
 };
+
+#define VORDER_MAX 16
+
+struct vorder {
+	int n;
+	struct {
+		char *key;        /* "DECOM\tDEC" */
+		long *order;
+	} e[VORDER_MAX];
+};
+
+static uint64_t hash_str(const char *s)
+{
+	uint64_t h = 1469598103934665603ULL;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return h;
+}
+
+static int same_str(const char *a, const char *b)
+{
+	return a == b || strcmp(a, b) == 0;
+}
+
+/* The dataset's copy of s (len bytes), added when new. NULL on OOM. */
+static const char *intern(struct vintern *in, struct arena *a, const char *s, size_t len)
+{
+	if ((in->n + 1) * 2 > in->nslots) {
+		long ns = in->nslots ? in->nslots * 2 : 1024;
+		const char **slot = calloc((size_t)ns, sizeof *slot);
+		long *id = malloc((size_t)ns * sizeof *id);
+		if (!slot || !id) {
+			free(slot);
+			free(id);
+			return NULL;
+		}
+		for (long i = 0; i < in->nslots; i++)
+			if (in->slot[i]) {
+				long k = (long)(hash_str(in->slot[i]) & (uint64_t)(ns - 1));
+				while (slot[k])
+					k = (k + 1) & (ns - 1);
+				slot[k] = in->slot[i];
+				id[k] = in->id[i];
+			}
+		free(in->slot);
+		free(in->id);
+		in->slot = slot;
+		in->id = id;
+		in->nslots = ns;
+	}
+	uint64_t h = 1469598103934665603ULL;
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+	long k = (long)(h & (uint64_t)(in->nslots - 1));
+	for (; in->slot[k]; k = (k + 1) & (in->nslots - 1))
+		if (strncmp(in->slot[k], s, len) == 0 && in->slot[k][len] == 0)
+			return in->slot[k];
+	char *copy = arena_strndup(a, s, len);
+	if (!copy)
+		return NULL;
+	in->slot[k] = copy;
+	in->id[k] = in->n++;
+	return copy;
+}
+
+/* The number of an interned child, or -1. */
+static long intern_id(const struct vintern *in, const char *s)
+{
+	if (!in || !in->nslots || !s)
+		return -1;
+	long k = (long)(hash_str(s) & (uint64_t)(in->nslots - 1));
+	for (; in->slot[k]; k = (k + 1) & (in->nslots - 1))
+		if (same_str(in->slot[k], s))
+			return in->id[k];
+	return -1;
+}
+
+static void index_free(struct vindex *ix)
+{
+	if (ix) {
+		free(ix->first);
+		free(ix->next);
+		free(ix->cid);
+		free(ix->by_id);
+		free(ix);
+	}
+}
+
+/* Rows changed: the index and the kept orders no longer hold. */
+static void frame_changed(struct vframe *f)
+{
+	index_free(f->by_child);
+	f->by_child = NULL;
+	if (f->orders) {
+		for (int i = 0; i < f->orders->n; i++) {
+			free(f->orders->e[i].key);
+			free(f->orders->e[i].order);
+		}
+		free(f->orders);
+		f->orders = NULL;
+	}
+}
 
 void vdata_init(struct vdata *vd)
 {
@@ -33,11 +140,7 @@ static void frame_free(struct vframe *f)
 	free(f->cols);
 	free(f->index);
 	free(f->rownum);
-	if (f->by_child) {
-		free(f->by_child->head);
-		free(f->by_child->next);
-		free(f->by_child);
-	}
+	frame_changed(f);
 	free(f);
 }
 
@@ -46,6 +149,9 @@ void vdata_release(struct vdata *vd)
 	for (int i = 0; i < vd->nframes; i++)
 		frame_free(vd->frames[i]);
 	vd->nframes = 0;
+	free(vd->intern.slot);
+	free(vd->intern.id);
+	memset(&vd->intern, 0, sizeof vd->intern);
 	arena_release(&vd->arena);
 }
 
@@ -72,6 +178,7 @@ struct vframe *vdata_add_frame(struct vdata *vd, const char *name)
 	if (!f)
 		return NULL;
 	f->arena = &vd->arena;
+	f->intern = &vd->intern;
 	f->name = arena_strdup(&vd->arena, name);
 	if (!f->name) {
 		free(f);
@@ -92,11 +199,21 @@ void vdata_remove_frame(struct vdata *vd, const char *name)
 		}
 }
 
+/* Checks name their columns with literals, row after row: a small cache
+ * keyed by the name's address turns most look-ups into one comparison (the
+ * name is still compared, as a caller's buffer may hold another name later). */
 int vframe_colno(const struct vframe *f, const char *name)
 {
+	struct vframe *m = (struct vframe *)f;   /* the cache is not the frame's value */
+	unsigned k = (unsigned)(((uintptr_t)name >> 3) & 7);
+	if (m->colcache_key[k] == name && strcmp(f->cols[m->colcache_col[k]]->name, name) == 0)
+		return m->colcache_col[k];
 	for (int c = 0; c < f->ncols; c++)
-		if (strcmp(f->cols[c]->name, name) == 0)
+		if (strcmp(f->cols[c]->name, name) == 0) {
+			m->colcache_key[k] = name;
+			m->colcache_col[k] = c;
 			return c;
+		}
 	return -1;
 }
 
@@ -114,6 +231,7 @@ int vframe_add_col(struct vframe *f, const char *name)
 	if (!c)
 		return -1;
 	c->name = arena_strdup(f->arena, name);
+	c->is_child = strcmp(name, "CHILD") == 0;
 	c->v = calloc((size_t)(f->cap ? f->cap : 1), sizeof *c->v);
 	if (!c->name || !c->v) {
 		free(c->v);
@@ -166,6 +284,7 @@ long vframe_add_row_at(struct vframe *f, long label, long rownum)
 		}
 		f->cap = cap;
 	}
+	frame_changed(f);
 	long r = f->nrows++;
 	f->index[r] = label;
 	f->rownum[r] = rownum;
@@ -184,8 +303,15 @@ long vframe_add_row_at(struct vframe *f, long label, long rownum)
 int vframe_set(struct vframe *f, int col, long row, const char *s, size_t len, int numeric)
 {
 	struct vcol *c = f->cols[col];
+	if (f->by_child || f->orders)
+		frame_changed(f);
 	if (!s) {
 		c->v[row] = NULL;
+	} else if (c->is_child && f->intern) {
+		const char *copy = intern(f->intern, f->arena, s, len);
+		if (!copy)
+			return -1;
+		c->v[row] = copy;
 	} else {
 		char *copy = arena_strndup(f->arena, s, len);
 		if (!copy)
@@ -345,43 +471,82 @@ int vcol_num(const struct vcol *c, long row, double *out)
 	return 0;
 }
 
-static uint64_t hash_str(const char *s)
-{
-	uint64_t h = 1469598103934665603ULL;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-	return h;
-}
-
 static struct vindex *build_index(struct vframe *f)
 {
 	int c = vframe_colno(f, "CHILD");
 	struct vindex *ix = calloc(1, sizeof *ix);
+	long n = f->nrows, *tail = NULL;
 	if (!ix)
 		return NULL;
-	ix->nbuckets = 16;
-	while (ix->nbuckets < f->nrows * 2)
-		ix->nbuckets *= 2;
-	ix->head = malloc((size_t)ix->nbuckets * sizeof *ix->head);
-	ix->next = malloc((size_t)(f->nrows ? f->nrows : 1) * sizeof *ix->next);
-	if (!ix->head || !ix->next) {
-		free(ix->head);
-		free(ix->next);
-		free(ix);
+	ix->nslots = 16;
+	while (ix->nslots < n * 2)
+		ix->nslots *= 2;
+	ix->first = malloc((size_t)ix->nslots * sizeof *ix->first);
+	ix->next = malloc((size_t)(n ? n : 1) * sizeof *ix->next);
+	tail = malloc((size_t)ix->nslots * sizeof *tail);
+	if (!ix->first || !ix->next || !tail) {
+		free(tail);
+		index_free(ix);
 		return NULL;
 	}
-	for (long b = 0; b < ix->nbuckets; b++)
-		ix->head[b] = -1;
-	for (long r = f->nrows - 1; r >= 0; r--) {
+	for (long k = 0; k < ix->nslots; k++)
+		ix->first[k] = -1;
+	const char **v = c >= 0 ? f->cols[c]->v : NULL;
+	for (long r = 0; r < n; r++) {
 		ix->next[r] = -1;
-		const char *v = c >= 0 ? f->cols[c]->v[r] : NULL;
-		if (!v)
+		if (!v || !v[r])
 			continue;
-		long b = (long)(hash_str(v) & (uint64_t)(ix->nbuckets - 1));
-		ix->next[r] = ix->head[b];
-		ix->head[b] = r;
+		long k = (long)(hash_str(v[r]) & (uint64_t)(ix->nslots - 1));
+		while (ix->first[k] >= 0 && !same_str(v[ix->first[k]], v[r]))
+			k = (k + 1) & (ix->nslots - 1);
+		if (ix->first[k] < 0)
+			ix->first[k] = r;
+		else
+			ix->next[tail[k]] = r;
+		tail[k] = r;
+	}
+	free(tail);
+	/* child numbers: joins between frames become array look-ups */
+	ix->nids = f->intern ? f->intern->n : 0;
+	ix->cid = malloc((size_t)(n ? n : 1) * sizeof *ix->cid);
+	ix->by_id = malloc((size_t)(ix->nids ? ix->nids : 1) * sizeof *ix->by_id);
+	if (!ix->cid || !ix->by_id) {
+		index_free(ix);
+		return NULL;
+	}
+	for (long i = 0; i < ix->nids; i++)
+		ix->by_id[i] = -1;
+	for (long r = n - 1; r >= 0; r--) {
+		ix->cid[r] = v && v[r] ? intern_id(f->intern, v[r]) : -1;
+		if (ix->cid[r] >= 0)
+			ix->by_id[ix->cid[r]] = r;
 	}
 	return ix;
+}
+
+static struct vindex *index_of(struct vframe *f)
+{
+	if (!f->by_child)
+		f->by_child = build_index(f);
+	return f->by_child;
+}
+
+long vframe_child_id(struct vframe *f, long r)
+{
+	struct vindex *ix = index_of(f);
+	return ix && r >= 0 && r < f->nrows ? ix->cid[r] : -1;
+}
+
+long vframe_first_of(struct vframe *f, long id)
+{
+	struct vindex *ix = index_of(f);
+	return ix && id >= 0 && id < ix->nids ? ix->by_id[id] : -1;
+}
+
+long vframe_next_same(struct vframe *f, long r)
+{
+	struct vindex *ix = index_of(f);
+	return ix && r >= 0 && r < f->nrows ? ix->next[r] : -1;
 }
 
 long vframe_find(struct vframe *f, const char *key, long after)
@@ -394,10 +559,15 @@ long vframe_find(struct vframe *f, const char *key, long after)
 	if (c < 0)
 		return -1;
 	const char **v = f->cols[c]->v;
-	long r = after < 0 ? f->by_child->head[hash_str(key) & (uint64_t)(f->by_child->nbuckets - 1)]
-			   : f->by_child->next[after];
-	while (r >= 0 && strcmp(v[r], key) != 0)
-		r = f->by_child->next[r];
+	struct vindex *ix = f->by_child;
+	if (after >= 0 && after < f->nrows && v[after] && same_str(v[after], key))
+		return ix->next[after];
+	long k = (long)(hash_str(key) & (uint64_t)(ix->nslots - 1));
+	while (ix->first[k] >= 0 && !same_str(v[ix->first[k]], key))
+		k = (k + 1) & (ix->nslots - 1);
+	long r = ix->first[k];
+	while (r >= 0 && r <= after)    /* after: a row of another child */
+		r = ix->next[r];
 	return r;
 }
 
@@ -415,7 +585,7 @@ struct order_item {
 static int order_cmp(const void *pa, const void *pb)
 {
 	const struct order_item *a = pa, *b = pb;
-	if (a->child != b->child) {
+	if (a->child != b->child) {   /* interned: the same child is the same pointer */
 		if (!a->child)
 			return 1;
 		if (!b->child)
@@ -446,7 +616,7 @@ long *vframe_order(struct vframe *f, const char *datecol)
 	return vframe_order2(f, datecol, NULL);
 }
 
-long *vframe_order2(struct vframe *f, const char *datecol, const char *datecol2)
+static long *order_sort(struct vframe *f, const char *datecol, const char *datecol2)
 {
 	long n = f->nrows;
 	struct order_item *it = malloc((size_t)(n ? n : 1) * sizeof *it);
@@ -469,5 +639,37 @@ long *vframe_order2(struct vframe *f, const char *datecol, const char *datecol2)
 	for (long r = 0; r < n; r++)
 		out[r] = it[r].pos;
 	free(it);
+	return out;
+}
+
+long *vframe_order2(struct vframe *f, const char *datecol, const char *datecol2)
+{
+	long n = f->nrows;
+	char key[256];
+	snprintf(key, sizeof key, "%s\t%s", datecol ? datecol : "", datecol2 ? datecol2 : "");
+	struct vorder *o = f->orders;
+	const long *kept = NULL;
+	for (int i = 0; o && i < o->n && !kept; i++)
+		if (strcmp(o->e[i].key, key) == 0)
+			kept = o->e[i].order;
+	if (!kept) {
+		long *fresh = order_sort(f, datecol, datecol2);
+		if (!fresh)
+			return NULL;
+		/* computing the order may have added a missing column: rows are unchanged */
+		if (!f->orders)
+			f->orders = calloc(1, sizeof *f->orders);
+		o = f->orders;
+		char *k = o && o->n < VORDER_MAX ? strdup(key) : NULL;
+		if (!k)
+			return fresh;    /* not kept: the caller owns this one */
+		o->e[o->n].key = k;
+		o->e[o->n].order = fresh;
+		o->n++;
+		kept = fresh;
+	}
+	long *out = malloc((size_t)(n ? n : 1) * sizeof *out);
+	if (out)
+		memcpy(out, kept, (size_t)n * sizeof *out);
 	return out;
 }

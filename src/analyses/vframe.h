@@ -16,9 +16,20 @@ struct vcol {
 	const char **v;          /* nrows values, NULL = missing; strings in the arena */
 	unsigned char *num;      /* NULL, or 1 where the value came as a number (JSON input) */
 	cf_date *d;              /* dates parsed as dd/mm/yyyy on first use (CF_DATE_NONE = not one) */
+	int is_child;            /* the CHILD column: values interned, so equal IDs share a pointer */
 };
 
 struct vindex;
+struct vorder;
+
+/* CHILD values of every frame of a dataset stored once: the same child's
+ * rows in different tables hold the same pointer, so joins on CHILD compare
+ * pointers before strings. */
+struct vintern {
+	long nslots, n;          /* open addressing, power of two; n children */
+	const char **slot;
+	long *id;                /* per slot: the child's number, 0..n-1 in order of first sight */
+};
 
 struct vframe {
 	const char *name;        /* "Episodes", "Header_last", "ChildIdentifiers" */
@@ -27,8 +38,12 @@ struct vframe {
 	long *rownum;            /* row in the file, header = 1 (label + 2 unless set) */
 	int ncols, capcols;
 	struct vcol **cols;      /* each column allocated once, so pointers stay valid */
-	struct vindex *by_child; /* built on first use by vframe_find */
+	struct vindex *by_child; /* built on first use by vframe_find, kept until rows change */
+	struct vorder *orders;   /* vframe_order2 results, kept for the next rule until rows change */
+	const char *colcache_key[8]; /* names recently looked up (NULL = unused): see vframe_colno */
+	int colcache_col[8];
 	struct arena *arena;     /* the dataset's */
+	struct vintern *intern;  /* the dataset's */
 };
 
 /* What the collection is: dates as DfE's metadata gives them. */
@@ -46,6 +61,7 @@ struct vmeta {
 
 struct vdata {
 	struct arena arena;
+	struct vintern intern;
 	int nframes;
 	struct vframe *frames[VDATA_MAXFRAMES];
 	struct vmeta meta;
@@ -97,15 +113,25 @@ int vdate_parse(const char *s, cf_date *out);
  * year's last (31 December), an unknown year 2000. Returns 0 or -1. */
 int vdate_parse_zz(const char *s, cf_date *out);
 
-/* Rows whose column `col` equals key, in row order: call with row = -1 to
- * get the first, then the previous result; -1 at the end. The index over
- * (f, col) is built on first use (only CHILD is indexed). */
+/* Rows whose CHILD equals key, in row order: call with row = -1 to get the
+ * first, then the previous result; -1 at the end. The index is built on
+ * first use and kept while the frame's rows stay as they are, so every rule
+ * shares it; following a child's rows costs nothing per step. */
 long vframe_find(struct vframe *f, const char *key, long after);
+/* The child's number in the dataset (same in every frame) of row r, or -1
+ * when CHILD is missing there. */
+long vframe_child_id(struct vframe *f, long r);
+/* The first row of f for child number id (vframe_child_id of any frame), or
+ * -1; the next with vframe_find(f, key, row) or vframe_next_same(f, row). */
+long vframe_first_of(struct vframe *f, long id);
+/* The next row after r with r's CHILD, or -1. */
+long vframe_next_same(struct vframe *f, long r);
 /* 1 when some row's CHILD equals key. */
 int vframe_has_child(struct vframe *f, const char *key);
 
 /* Positions of f's rows sorted by CHILD, then by the date column `datecol`
- * (missing dates last), then by position. Caller frees. NULL on OOM. */
+ * (missing dates last), then by position. Caller frees. NULL on OOM. The
+ * sort is done once per frame and columns; later calls copy it. */
 long *vframe_order(struct vframe *f, const char *datecol);
 /* Likewise, with ties on datecol ordered by datecol2 (missing last). */
 long *vframe_order2(struct vframe *f, const char *datecol, const char *datecol2);

@@ -100,6 +100,42 @@ static int load_csv(struct vdata *vd, const char *path, const char *suffix, stru
 	return rc;
 }
 
+/* An XML return delivers its tables' rows child by child, interleaved. */
+struct xml_sink {
+	struct sink t[S903_NTABLES];
+};
+
+static int xml_row(void *ctx, enum ssda903_table t, const char *const *vals, const size_t *lens, long row,
+		   long line, struct cf_error *err)
+{
+	struct xml_sink *x = ctx;
+	return sink_row(&x->t[t], t, vals, lens, row, line, err);
+}
+
+/* Every table of an XML return is present, empty when it has no records,
+ * as DfE's tool reads one. Rows are numbered as the XML reader numbers them:
+ * the record's place in its table + 1, as in the table's CSV. */
+static int load_xml(struct vdata *vd, const char *path, const char *suffix, struct cf_error *err)
+{
+	struct xml_sink x;
+	memset(&x, 0, sizeof x);
+	for (int t = 0; t < S903_NTABLES; t++) {
+		x.t[t].vd = vd;
+		x.t[t].suffix = suffix;
+		x.t[t].path = path;
+	}
+	long rows[S903_NTABLES];
+	int rc = ssda903_xml_read(path, rows, xml_row, &x, err);
+	for (int t = 0; t < S903_NTABLES; t++) {
+		if (!rc && !x.t[t].f && !table_frame(vd, (enum ssda903_table)t, suffix, path, err))
+			rc = err->status ? err->status : CF_EIO;
+		free(x.t[t].buf);
+	}
+	if (!rc)
+		vd->meta.file_format = "xml";
+	return rc;
+}
+
 static int has_ext(const char *name, const char *ext)
 {
 	size_t n = strlen(name), e = strlen(ext);
@@ -185,9 +221,11 @@ int vload_903_paths(struct vdata *vd, char *const *paths, int npaths, const char
 			rc = load_dir(vd, paths[i], suffix, err);
 		else if (has_ext(paths[i], ".csv"))
 			rc = load_csv(vd, paths[i], suffix, err);
+		else if (has_ext(paths[i], ".xml"))
+			rc = load_xml(vd, paths[i], suffix, err);
 		else
 			rc = cf_error_at(err, CF_EINPUT, paths[i], 0, NULL, NULL,
-					 "not a DfE CSV table (give the return's .csv files or their folder)");
+					 "not a DfE return (give the return's XML file, its .csv tables or their folder)");
 		if (rc)
 			return rc;
 	}

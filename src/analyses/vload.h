@@ -11,8 +11,10 @@
 /* Frame name of each SSDA903 table (formats/ssda903.h order): "Header", ... */
 extern const char *const vload_903_names[];
 
-/* Load CSV files, or every .csv in a directory, into frames named by
- * table plus suffix ("" for this year, "_last" for the previous year).
+/* Load CSV files, every .csv in a directory, or an XML return (.xml: every
+ * table, rows numbered as in its CSV tables, meta.file_format "xml") into
+ * frames named by table plus suffix ("" for this year, "_last" for the
+ * previous year).
  * A Header frame gets the UASC column DfE's tool derives from the UASC
  * table. Returns CF_OK or CF_EINPUT/CF_EIO with err naming the file. */
 int vload_903_paths(struct vdata *vd, char *const *paths, int npaths, const char *suffix,

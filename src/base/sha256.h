@@ -19,6 +19,10 @@ void sha256_init(struct sha256 *s);
 void sha256_update(struct sha256 *s, const void *data, size_t len);
 void sha256_final(struct sha256 *s, unsigned char out[32]);
 void sha256_hex(const unsigned char digest[32], char out[65]);
+/* Use the CPU's SHA instructions when it has them (on = 1, the default) or
+ * always the portable code (on = 0, for tests comparing the two). Returns
+ * 1 when the instructions are in use. Not thread-safe: call before hashing. */
+int sha256_set_accel(int on);
 /* Hash a whole file into hex. Returns CF_OK or CF_EIO with err set. */
 int sha256_file(const char *path, char out[65], long long *size, struct cf_error *err);
 

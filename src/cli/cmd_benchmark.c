@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include "analyses/benchmark.h"
+#include "analyses/benchmark_kpi.h"
 #include "base/date.h"
 #include "cli/command.h"
 #include "outputs/render.h"
@@ -25,8 +26,10 @@ const struct cli_command cmd_benchmark = {
 	.help =
 	"Reads the DfE published tables, the ONS child population and the statistical-\n"
 	"neighbour groupings from the store (load them with 'caseflow ingest DIR'). For\n"
-	"each indicator and year: the LA's own value (la_value: from its loaded data once\n"
-	"the indicators engine provides it; null until then), the published value, the\n"
+	"each indicator and year: the LA's own value (la_value: computed as 'caseflow\n"
+	"kpi' does from the child-level returns in the store, taken to be the named\n"
+	"LA's, for the years they cover; null otherwise and with --la all), the\n"
+	"published value, the\n"
 	"neighbours' median (their sum for counts) and each neighbour's value, the region\n"
 	"(London for Inner and Outer London) and England, the LA's rank and quartile\n"
 	"among all LAs with a value (rank 1 and quartile 1 = best under the indicator's\n"
@@ -183,18 +186,21 @@ static int run(int argc, char **argv)
 	struct store *st;
 	struct benchmark_data *d = NULL;
 	struct cf_table *t = NULL;
-	int rc = store_open(&st, db, 0, &err);
-	if (!rc) {
-		rc = benchmark_load(st, model, &d, &err);
-		store_close(st);
-	}
-	char la_code[8] = "";
+	struct benchmark_local local = { 0 };
 	struct benchmark_options opt = { 0 };
 	opt.all_las = !strcmp(la, "all");
+	int rc = store_open(&st, db, 0, &err);
+	if (!rc)
+		rc = benchmark_load(st, model, &d, &err);
+	/* the store's own child-level data is the named LA's: its values are la_value */
+	if (!rc && !opt.all_las && !to)
+		rc = benchmark_kpi_open(st, &local, &err);
+	store_close(st);
+	char la_code[8] = "";
 	opt.indicators = nids ? ids : NULL;
 	opt.nindicators = nids;
 	opt.years = (int)years;
-	opt.local = NULL;   /* the indicators engine's own values plug in here */
+	opt.local = local.annual ? &local : NULL;
 	if (!rc && !opt.all_las) {
 		rc = benchmark_find_la(d, la, la_code, &err);
 		opt.la_code = la_code;
@@ -205,6 +211,7 @@ static int run(int argc, char **argv)
 	if (!rc)
 		rc = render_tables(&t, 1, fmt, out, &err);
 	cf_table_free(t);
+	benchmark_kpi_close(&local);
 	benchmark_data_free(d);
 	if (rc)
 		cf_error_print(&err);

@@ -3,7 +3,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "analyses/forecast.h"
 #include "cli/command.h"
@@ -225,11 +224,8 @@ static int run(int argc, char **argv)
 	if (!backtest && nmethods > 1)
 		return cli_usage_error(&cmd_forecast, "several methods go with --backtest only");
 	o.method = methods[0];
-	struct stat sb;
-	if (stat(db, &sb) != 0) {
-		fprintf(stderr, "caseflow: %s: no store here; load data first with 'caseflow ingest --db %s FILES'\n", db, db);
+	if (cli_require_store(db))
 		return 1;
-	}
 	struct cf_error err;
 	cf_error_clear(&err);
 	struct fc_placemap map;
@@ -257,7 +253,7 @@ static int run(int argc, char **argv)
 		struct cla_data cla;
 		rc = store_open(&st, db, 0, &err);
 		if (!rc) {
-			rc = cla_load(st, &cla, &err);
+			rc = cla_load_versions(st, &cla, CLA_KEEP_WITHDRAWN, &err);
 			store_close(st);
 			if (!rc) {
 				rc = backtest ? forecast_backtest(&cla, &o, cutoff, methods, nmethods, tables, &ntables, 8, &err)

@@ -1,6 +1,5 @@
 /* caseflow journey: one child's events across every source, in date order. */
 #include <stdio.h>
-#include <sys/stat.h>
 
 #include "analyses/journey.h"
 #include "cli/command.h"
@@ -57,11 +56,8 @@ static int run(int argc, char **argv)
 	enum render_format fmt;
 	if (render_format_parse(fmt_s, &fmt))
 		return cli_usage_error(&cmd_journey, "--format must be table, csv, json or xlsx");
-	struct stat sb;
-	if (stat(db, &sb) != 0) {
-		fprintf(stderr, "caseflow: %s: no store here; load data first with 'caseflow ingest --db %s FILES'\n", db, db);
+	if (cli_require_store(db))
 		return 1;
-	}
 	struct cf_error err;
 	struct store *st;
 	struct cf_table *t = NULL;

@@ -2,7 +2,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "analyses/kpi.h"
 #include "cli/command.h"
@@ -119,11 +118,8 @@ static int run(int argc, char **argv)
 			return cli_usage_error(&cmd_kpi, "--period '%s': %s", perr.value, perr.msg);
 		free(ps);
 	}
-	struct stat sb;
-	if (stat(db, &sb) != 0) {
-		fprintf(stderr, "caseflow: %s: no store here; load data first with 'caseflow ingest --db %s FILES'\n", db, db);
+	if (cli_require_store(db))
 		return 1;
-	}
 	struct cf_error err;
 	cf_error_clear(&err);
 	struct centroids cent = { 0 };

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "analyses/benchmark_kpi.h"
 #include "analyses/trajectory.h"
 #include "cli/command.h"
 #include "outputs/render.h"
@@ -34,9 +35,12 @@ const struct cli_command cmd_trajectory = {
 	"RAG status: green when the actual is on the right side of the target or\n"
 	"within the tolerance of it, amber within twice the tolerance, red beyond\n"
 	"(the right side is the indicator's polarity; see 'caseflow benchmark --list').\n"
-	"Actuals: the LA's published annual figure in the month it describes (31 March\n"
-	"for most indicators; --la says which LA) until the indicators engine provides\n"
-	"monthly values. Months with no figure have no actual: nothing is extrapolated.\n"
+	"Actuals: computed as 'caseflow kpi' does from the child-level returns in the\n"
+	"store, for each month end whose 12 months they cover (a stock such as\n"
+	"cla_31mar on that day; flows and percentages over the 12 months to it); else\n"
+	"the LA's published annual figure in the month it describes (31 March for most\n"
+	"indicators; --la says which LA). Months with neither have no actual: nothing\n"
+	"is extrapolated.\n"
 	"\n"
 	"Options:\n"
 	"  --db PATH            the store (default $CASEFLOW_DB or caseflow.db)\n"
@@ -208,10 +212,14 @@ static int run_show(int argc, char **argv, const char *db)
 			rc = lrc;
 		}
 	}
+	/* the store's own child-level data: monthly actuals */
+	struct benchmark_local local = { 0 };
+	if (!rc)
+		rc = benchmark_kpi_open(st, &local, &err);
 	store_close(st);
 	if (!rc)
-		rc = trajectory_tables(ts, n, d, NULL /* the indicators engine's monthly values plug in here */,
-				       &tables[0], &tables[1], &err);
+		rc = trajectory_tables(ts, n, d, local.monthly ? &local : NULL, &tables[0], &tables[1], &err);
+	benchmark_kpi_close(&local);
 	if (!rc)
 		rc = render_tables(tables, 2, fmt, out, &err);
 	cf_table_free(tables[0]);

@@ -7,6 +7,8 @@
 
 #include "analyses/validate.h"
 #include "analyses/vload.h"
+#include "analyses/vload_cin.h"
+#include "formats/cin_census.h"
 #include "cli/command.h"
 #include "outputs/render.h"
 #include "outputs/validate_xlsx.h"
@@ -19,6 +21,7 @@ const struct cli_command cmd_validate = {
 	.summary = "check a return against DfE's validation rules for its year",
 	.order = 25,
 	.usage = "  caseflow validate [--year 2024-25] [--rules 103,2001,...] [--previous DIR] FILE|DIR...\n"
+		 "  caseflow validate [--year 2024-25] [--rules 8500,...] CENSUS.xml\n"
 		 "  caseflow validate --db PATH [--year 2024-25] [--rules ...]\n"
 		 "  caseflow validate --list-rules [--year 2024-25] [--return 903|cin]",
 	.help =
@@ -31,7 +34,11 @@ const struct cli_command cmd_validate = {
 	"for that year; rules that need the previous year's return run when it is\n"
 	"given (--previous, or the year before in the store). Rules that need the\n"
 	"ONS postcode or LA lookups, or Ofsted's provider lists, are listed as\n"
-	"skipped. How rules are written and which are not: docs/validation.md.\n"
+	"skipped. Given a CIN census XML file, runs DfE's CIN census rules for\n"
+	"its year (from the Header's ReferenceDate); the row of a CIN finding is\n"
+	"the line of its element in the file, and rules about the return as a\n"
+	"whole report table LA. How rules are written and which are not:\n"
+	"docs/validation.md.\n"
 	"\n"
 	"Options:\n"
 	"  --year YEAR       collection year: 2024-25, 2024/25 or 2025 (its end);\n"
@@ -42,7 +49,8 @@ const struct cli_command cmd_validate = {
 	"  --la CODE         the LA's code (E09000033), for placement-location rules\n"
 	"  --db PATH         validate the store's return for the year instead of files\n"
 	"  --list-rules      list the rules in force (every version without --year)\n"
-	"  --return TYPE     903 (default) or cin, for --list-rules\n"
+	"  --return TYPE     903 (default) or cin: the rules to list, or to run on\n"
+	"                    a file (a CIN census is recognised without it)\n"
 	"  --format FMT      table (default), csv, json or xlsx (xlsx needs --out);\n"
 	"                    the workbook adds a sheet per table with the failing\n"
 	"                    cells highlighted\n"
@@ -55,7 +63,9 @@ const struct cli_command cmd_validate = {
 	"  caseflow validate ../shared/data/ssda903-synth/2023_24/csv\n"
 	"  caseflow validate --year 2023-24 --previous 2022_23/csv 2023_24/csv --rules 103,503B\n"
 	"  caseflow validate --db la.db --format xlsx --out findings.xlsx\n"
-	"  caseflow validate --list-rules --year 2024-25\n",
+	"  caseflow validate --list-rules --year 2024-25\n"
+	"  caseflow validate ../shared/data/samples/cin/CIN_Census_2024.xml\n"
+	"  caseflow validate --list-rules --return cin --year 2024-25\n",
 	.run = run,
 };
 
@@ -92,6 +102,21 @@ static int list_rules(enum vreturn ret, int year, enum render_format fmt, const 
 	if (rc)
 		cf_error_print(&err);
 	return rc;
+}
+
+/* A CIN census's collection year: that of its Header's ReferenceDate
+ * (31 March 2024 is 2023-24), or 0. */
+static int cin_year(struct vdata *vd)
+{
+	struct vframe *h = vdata_frame(vd, "Header");
+	if (!h || h->nrows < 1)
+		return 0;
+	cf_date d = vcol_date(h, vframe_col(h, "ReferenceDate"), 0);
+	int y, m, dd;
+	if (d == CF_DATE_NONE)
+		return 0;
+	cf_date_to_ymd(d, &y, &m, &dd);
+	return m >= 4 ? y + 1 : y;
 }
 
 static int run(int argc, char **argv)
@@ -151,9 +176,11 @@ static int run(int argc, char **argv)
 		free(paths);
 		return list_rules(ret, year, fmt, out);
 	}
-	if (ret != VR_903) {
+	if (npaths == 1 && !db && cin_census_sniff(paths[0]))
+		ret = VR_CIN;
+	if (ret == VR_CIN && (db || npaths != 1 || prev)) {
 		free(paths);
-		return cli_usage_error(&cmd_validate, "validating a CIN census needs the CIN reader; only --list-rules takes --return cin");
+		return cli_usage_error(&cmd_validate, "a CIN census is validated from its XML file: give one file (no --db, no --previous)");
 	}
 	if ((db != NULL) == (npaths > 0)) {
 		free(paths);
@@ -193,6 +220,13 @@ static int run(int argc, char **argv)
 		if (!rc)
 			rc = vload_903_store(&vd, st, year, &err);
 		store_close(st);
+	} else if (ret == VR_CIN) {
+		rc = vload_cin_path(&vd, paths[0], &err);
+		if (!rc && !year)
+			year = cin_year(&vd);
+		if (!rc && !year)
+			rc = cf_error_at(&err, CF_EINPUT, paths[0], 0, NULL, NULL,
+					 "the census has no ReferenceDate to tell its year: give --year (e.g. 2024-25)");
 	} else {
 		rc = vload_903_paths(&vd, paths, npaths, "", &err);
 		if (!rc && prev)
@@ -201,12 +235,17 @@ static int run(int argc, char **argv)
 			year = ingest_year_from_path(paths[0]);
 		if (!rc && !year && !(year = vload_infer_year(&vd)))
 			rc = cf_error_set(&err, CF_EINPUT, "cannot tell the collection year: give --year (e.g. 2024-25)");
-		vd.meta.file_format = "csv";
+		if (!vd.meta.file_format)   /* an XML return sets "xml" */
+			vd.meta.file_format = "csv";
 	}
 	if (rc)
 		goto done;
 	vdata_set_year(&vd, year);
 	vd.meta.la_code = la;
+	if (ret == VR_CIN && vload_cin_prepare(&vd)) {
+		rc = cf_error_set(&err, CF_EIO, "out of memory");
+		goto done;
+	}
 	struct validate_options opt = { .ret = ret, .year = year, .codes = ncodes ? codes : NULL, .ncodes = ncodes };
 	rc = validate_run(&vd, &opt, &rep, &err);
 	if (rc)

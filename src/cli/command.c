@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 const struct cli_command *cli_find(const char *name)
 {
@@ -73,4 +74,13 @@ const char *cli_default_db(void)
 {
 	const char *e = getenv("CASEFLOW_DB");
 	return e && *e ? e : "caseflow.db";
+}
+
+int cli_require_store(const char *db)
+{
+	struct stat sb;
+	if (stat(db, &sb) == 0)
+		return 0;
+	fprintf(stderr, "caseflow: %s: no store here; load data first with 'caseflow ingest --db %s FILES'\n", db, db);
+	return 1;
 }

@@ -32,6 +32,10 @@ int cli_flag(char **argv, int i, const char *name);
 /* Parse a whole number option value; prints and returns -1 when it is not one. */
 int cli_int(const struct cli_command *cmd, const char *name, const char *value, long min, long max, long *out);
 
+/* For commands that read a store: 0 when db exists; otherwise prints how to
+ * create one ("load data first with caseflow ingest") and returns 1. */
+int cli_require_store(const char *db);
+
 /* The store path: --db, else $CASEFLOW_DB, else caseflow.db. */
 const char *cli_default_db(void);
 

@@ -28,8 +28,11 @@ static int sn_rank(const char *sq, int *closeness)
 		return -1;
 	const char *p = sq + 2;
 	int rank = 0;
-	while (isdigit((unsigned char)*p))
+	while (isdigit((unsigned char)*p)) {
+		if (rank > SN_MAX)
+			return -1;   /* no grouping has that many neighbours; and no overflow */
 		rank = rank * 10 + (*p++ - '0');
+	}
 	if (*p == 'p' && p[1] == '\0') {
 		*closeness = 1;
 		return 0;

@@ -1000,6 +1000,15 @@ struct cell_attrs {
 	int has_r, has_t, has_s;
 };
 
+/* snprintf(dst, size, "%s", v) without the formatting machinery: three
+ * attributes of every cell of a sheet come through here. */
+static void attr_copy(char *dst, size_t size, const char *v)
+{
+	size_t n = strnlen(v, size - 1);
+	memcpy(dst, v, n);
+	dst[n] = '\0';
+}
+
 static void cell_attrs_read(xmlTextReaderPtr r, struct cell_attrs *a)
 {
 	a->has_r = a->has_t = a->has_s = 0;
@@ -1011,13 +1020,13 @@ static void cell_attrs_read(xmlTextReaderPtr r, struct cell_attrs *a)
 		if (!ln || !v || ln[1])
 			continue;
 		if (ln[0] == 'r') {
-			snprintf(a->r, sizeof a->r, "%s", v);
+			attr_copy(a->r, sizeof a->r, v);
 			a->has_r = 1;
 		} else if (ln[0] == 't') {
-			snprintf(a->t, sizeof a->t, "%s", v);
+			attr_copy(a->t, sizeof a->t, v);
 			a->has_t = 1;
 		} else if (ln[0] == 's') {
-			snprintf(a->s, sizeof a->s, "%s", v);
+			attr_copy(a->s, sizeof a->s, v);
 			a->has_s = 1;
 		}
 	} while (xmlTextReaderMoveToNextAttribute(r) == 1);

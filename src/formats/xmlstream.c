@@ -182,7 +182,10 @@ int xml_stream_next(struct xml_stream *x, struct cf_error *err)
 			if (x->cur_depth > 0)
 				x->has_child[x->cur_depth] = 1;
 			const char *name = (const char *)xmlTextReaderConstLocalName(r);
-			snprintf(x->names[d], sizeof x->names[d], "%s", name ? name : "");
+			/* as snprintf("%s") would, for every element of the document */
+			size_t nlen = name ? strnlen(name, sizeof x->names[d] - 1) : 0;
+			memcpy(x->names[d], name ? name : "", nlen);
+			x->names[d][nlen] = '\0';
 			x->open_line[d] = node_line(r);
 			x->has_child[d] = 0;
 			int empty = xmlTextReaderIsEmptyElement(r) == 1;

@@ -61,16 +61,46 @@ static void col_code(sqlite3_stmt *s, int i, char *out, size_t size)
 
 int cla_load(struct store *st, struct cla_data *out, struct cf_error *err)
 {
+	return cla_load_versions(st, out, CLA_DROP_WITHDRAWN, err);
+}
+
+/* Withdrawn: a later collection year's episodes are loaded, the episode was
+ * still open when that year began (so that return had to hold it), and it
+ * does not: the later return is the authority's word that it ended or never
+ * was. */
+static int withdrawn_by_later_return(const struct cla_data *d, int version_year, cf_date end)
+{
+	if (version_year <= 0)
+		return 0;
+	for (int i = 0; i < d->nyears; i++) {
+		int y = d->years[i];
+		if (y > version_year && (end == CF_DATE_NONE || end >= cf_date_fy_start(y - 1)))
+			return 1;
+	}
+	return 0;
+}
+
+int cla_load_versions(struct store *st, struct cla_data *out, enum cla_withdrawn withdrawn, struct cf_error *err)
+{
 	memset(out, 0, sizeof *out);
 	arena_init(&out->arena, 256 * 1024);
 	sqlite3_stmt *s;
+	/* the collection years whose episodes are loaded */
+	int rc = store_prepare(st,
+			       "SELECT DISTINCT collection_year FROM returns WHERE collection_year IS NOT NULL "
+			       "AND (kind = 'ssda903.episodes' OR kind = 'ssda903.xml') ORDER BY 1", &s, err);
+	if (rc)
+		return rc;
+	while (sqlite3_step(s) == SQLITE_ROW && out->nyears < 64)
+		out->years[out->nyears++] = sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
 	/* The rows of the `episodes` view (the current version of each CHILD,
 	 * DECOM: latest collection year, then latest load), chosen here by
 	 * keeping the first row of each (child, decom) in this order: the view's
 	 * window function costs three times as much on a large store. */
-	int rc = store_prepare(st,
+	rc = store_prepare(st,
 			       "SELECT e.child, e.decom, e.dec, e.rne, e.ls, e.cin, e.place, e.place_provider, e.rec, "
-			       "e.home_post, e.pl_post, c.dob, c.sex, c.ethnicity "
+			       "e.home_post, e.pl_post, c.dob, c.sex, c.ethnicity, r.collection_year "
 			       "FROM ssda903_episodes e JOIN returns r ON r.id = e.return_id "
 			       "LEFT JOIN children c ON c.child = e.child "
 			       "WHERE e.child IS NOT NULL AND e.decom IS NOT NULL "
@@ -86,14 +116,21 @@ int cla_load(struct store *st, struct cla_data *out, struct cf_error *err)
 		return cf_error_set(err, CF_EIO, "out of memory");
 	}
 	int step;
+	char last_id[256] = "";
+	cf_date last_start = CF_DATE_NONE;
 	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
 		const char *id = (const char *)sqlite3_column_text(s, 0);
 		cf_date start = col_date(s, 1);
 		if (start == CF_DATE_NONE)
 			continue;   /* an episode with no readable start cannot be placed in time */
+		if (start == last_start && strcmp(last_id, id) == 0)
+			continue;   /* an older version of the episode just seen */
+		snprintf(last_id, sizeof last_id, "%s", id);
+		last_start = start;
+		if (withdrawn == CLA_DROP_WITHDRAWN &&
+		    withdrawn_by_later_return(out, sqlite3_column_int(s, 14), col_date(s, 2)))
+			continue;
 		struct cla_child *c = out->nchildren ? &out->children[out->nchildren - 1] : NULL;
-		if (c && c->n && strcmp(c->id, id) == 0 && out->eps[out->neps - 1].start == start)
-			continue;   /* an older version of the episode just kept */
 		if (!c || strcmp(c->id, id) != 0) {
 			if (out->nchildren == cap_c) {
 				cap_c *= 2;
@@ -151,14 +188,6 @@ int cla_load(struct store *st, struct cla_data *out, struct cf_error *err)
 			e->period_end = e->end != CF_DATE_NONE && strcmp(e->rec, "X1") != 0;
 		}
 	}
-	/* the collection years whose episodes are loaded */
-	if ((rc = store_prepare(st,
-				"SELECT DISTINCT collection_year FROM returns WHERE collection_year IS NOT NULL "
-				"AND (kind = 'ssda903.episodes' OR kind = 'ssda903.xml') ORDER BY 1", &s, err)))
-		return rc;
-	while (sqlite3_step(s) == SQLITE_ROW && out->nyears < 64)
-		out->years[out->nyears++] = sqlite3_column_int(s, 0);
-	sqlite3_finalize(s);
 	return CF_OK;
 oom:
 	sqlite3_finalize(s);

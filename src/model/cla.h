@@ -42,7 +42,16 @@ struct cla_data {
 	struct arena arena;
 };
 
-int cla_load(struct store *st, struct cla_data *out, struct cf_error *err);
+/* What to do with an episode that a later return should hold and does not
+ * (it was open when that return's collection year began). DfE's figures for
+ * a year come from that year's return, so by default it is dropped; the
+ * reference forecasting model keeps it (it concatenates every year's
+ * episodes and keeps the latest copy of each), so the forecast does too. */
+enum cla_withdrawn { CLA_DROP_WITHDRAWN = 0, CLA_KEEP_WITHDRAWN };
+
+/* Load every child's current episodes. The caller owns *out (cla_release). */
+int cla_load(struct store *st, struct cla_data *out, struct cf_error *err);   /* drops withdrawn */
+int cla_load_versions(struct store *st, struct cla_data *out, enum cla_withdrawn withdrawn, struct cf_error *err);
 void cla_release(struct cla_data *d);
 
 /* The episode of child c open at the end of day `on` (start <= on and end >

@@ -387,13 +387,26 @@ static int run_group(struct ingest_ctx *ctx, const struct ingest_source *src, ch
 		     struct cf_error *err)
 {
 	int first = ctx->rep->nentries;
-	int rc = store_begin(ctx->st, err);
+	/* Referential integrity during a load holds by construction, so SQLite
+	 * need not check it row by row (a parent look-up per row): loaders only
+	 * insert, every row they write carries the return_id that
+	 * ingest_add_return() inserted earlier in the same transaction, and the
+	 * children table's return ids are the same. Outside loads (deleting a
+	 * programme's returns, say) the store keeps foreign_keys on. */
+	int rc = store_exec(ctx->st, "PRAGMA foreign_keys = OFF", err);
+	if (!rc)
+		rc = store_begin(ctx->st, err);
 	if (!rc)
 		rc = src->load(ctx, paths, n, err);
 	if (!rc)
 		rc = store_commit(ctx->st, err);
-	if (rc) {
+	if (rc)
 		store_rollback(ctx->st);
+	/* the pragma is a no-op inside a transaction: on again once it is over */
+	struct cf_error fk_err;
+	if (store_exec(ctx->st, "PRAGMA foreign_keys = ON", &fk_err) && !rc)
+		rc = cf_error_set(err, CF_EIO, "%s", fk_err.msg);
+	if (rc) {
 		char msg[2048];
 		cf_error_format(err, msg, sizeof msg);
 		for (int i = first; i < ctx->rep->nentries; i++) {

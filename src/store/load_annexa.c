@@ -12,6 +12,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "base/arena.h"
 #include "base/date.h"
 #include "base/strbuf.h"
 #include "formats/annexa.h"
@@ -36,8 +37,85 @@ static const char *const insert_sql[S_N] = {
 	/* characteristics only where no other source has given them */
 	"INSERT INTO children (child, sex, dob, ethnicity, first_return_id, last_return_id) VALUES (?1, ?2, ?3, ?4, ?5, ?5) "
 	"ON CONFLICT (child) DO UPDATE SET sex = coalesce(children.sex, excluded.sex), "
-	"dob = coalesce(children.dob, excluded.dob), ethnicity = coalesce(children.ethnicity, excluded.ethnicity)",
+	"dob = coalesce(children.dob, excluded.dob), ethnicity = coalesce(children.ethnicity, excluded.ethnicity) "
+	/* only when that fills something in: rewriting the same values would
+	 * still dirty the child's page, for every child in every workbook */
+	"WHERE (children.sex IS NULL AND excluded.sex IS NOT NULL) OR (children.dob IS NULL AND excluded.dob IS NOT NULL) "
+	"OR (children.ethnicity IS NULL AND excluded.ethnicity IS NOT NULL)",
 };
+
+/* The children this load has already written characteristics for, and
+ * which of them (SEEN_SEX, SEEN_DOB, SEEN_ETHNICITY) the children table
+ * now holds for each. The upsert only fills what is still NULL, so a later
+ * row of the same child bringing nothing new would change nothing: it is
+ * not sent to SQLite (a child appears in several lists; this saves a
+ * b-tree search per row). Open addressing; ids live in the arena. */
+enum { SEEN_ROW = 1, SEEN_SEX = 2, SEEN_DOB = 4, SEEN_ETHNICITY = 8 };
+struct seen_slot {
+	const char *child;         /* NULL when the slot is free */
+	unsigned known;
+};
+struct seen {
+	struct seen_slot *slots;   /* owned */
+	size_t cap, n;             /* cap is 0 or a power of two */
+	struct arena ids;
+};
+
+static size_t seen_hash(const char *s)
+{
+	size_t h = 2166136261u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+/* The slot for child: its own, or the free one it would go in. */
+static struct seen_slot *seen_find(const struct seen *t, const char *child)
+{
+	size_t i = seen_hash(child) & (t->cap - 1);
+	while (t->slots[i].child && strcmp(t->slots[i].child, child) != 0)
+		i = (i + 1) & (t->cap - 1);
+	return &t->slots[i];
+}
+
+/* What the table is known to hold for child (0 when this load has not written it). */
+static unsigned seen_known(const struct seen *t, const char *child)
+{
+	return t->cap ? seen_find(t, child)->known : 0;
+}
+
+/* Record that the table now holds known for child; -1 when out of memory. */
+static int seen_add(struct seen *t, const char *child, unsigned known)
+{
+	if ((t->n + 1) * 4 > t->cap * 3) {
+		size_t cap = t->cap ? t->cap * 2 : 1024;
+		struct seen_slot *old = t->slots, *slots = calloc(cap, sizeof *slots);
+		if (!slots)
+			return -1;
+		size_t oldcap = t->cap;
+		t->slots = slots;
+		t->cap = cap;
+		for (size_t i = 0; i < oldcap; i++)
+			if (old[i].child)
+				*seen_find(t, old[i].child) = old[i];
+		free(old);
+	}
+	struct seen_slot *slot = seen_find(t, child);
+	if (!slot->child) {
+		if (!(slot->child = arena_strdup(&t->ids, child)))
+			return -1;
+		t->n++;
+	}
+	slot->known |= known;
+	return 0;
+}
+
+static void seen_release(struct seen *t)
+{
+	free(t->slots);
+	arena_release(&t->ids);
+	memset(t, 0, sizeof *t);
+}
 
 struct ax_load {
 	struct ingest_ctx *ctx;
@@ -49,6 +127,7 @@ struct ax_load {
 	long rows;
 	cf_date latest;            /* the latest key date seen: the collection year when nobody says */
 	struct strbuf json;
+	struct seen seen;
 };
 
 /* A value as it will be stored, with what to record about it. */
@@ -57,21 +136,30 @@ struct cell {
 	const char *raw;
 };
 
-static void json_string(struct strbuf *sb, const char *s)
+/* Append s as a JSON string. Returns nonzero when the buffer refused any
+ * of it (the row is too long to keep). */
+static int json_string(struct strbuf *sb, const char *s)
 {
-	strbuf_addc(sb, '"');
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
+	int bad = strbuf_addc(sb, '"');
+	while (*s) {
+		/* the run of characters that need no escape, in one append */
+		size_t n = 0;
+		while (s[n] && s[n] != '"' && s[n] != '\\' && (unsigned char)s[n] >= 0x20)
+			n++;
+		bad |= strbuf_add(sb, s, n);
+		s += n;
+		if (!*s)
+			break;
+		unsigned char c = (unsigned char)*s++;
 		if (c == '"' || c == '\\') {
-			strbuf_addc(sb, '\\');
-			strbuf_addc(sb, (char)c);
-		} else if (c < 0x20) {
-			strbuf_addf(sb, "\\u%04x", c);
+			bad |= strbuf_addc(sb, '\\');
+			bad |= strbuf_addc(sb, (char)c);
 		} else {
-			strbuf_addc(sb, (char)c);
+			bad |= strbuf_addf(sb, "\\u%04x", c);
 		}
 	}
-	strbuf_addc(sb, '"');
+	bad |= strbuf_addc(sb, '"');
+	return bad;
 }
 
 /* 1 when word occurs in s, ignoring case. */
@@ -99,7 +187,9 @@ static const char *abuse_code(const char *s)
 
 static void set_out(struct value *v, const char *s)
 {
-	snprintf(v->out, sizeof v->out, "%s", s);
+	size_t n = strnlen(s, sizeof v->out - 1);
+	memmove(v->out, s, n);   /* s may be v->out itself */
+	v->out[n] = '\0';
 	v->status = VALUE_OK;
 }
 
@@ -194,8 +284,11 @@ static int on_row(void *vctx, const struct annexa_row *r, struct cf_error *err)
 	int list = r->list, ncols = annexa_list_ncols(list);
 	struct cell cells[ANNEXA_MAXCOLS];
 	int by_field[AXF_NFIELDS];
-	char tbl[32];
-	snprintf(tbl, sizeof tbl, "annexa.list%d", list);
+	static const char *const tbls[ANNEXA_NLISTS + 1] = {
+		"", "annexa.list1", "annexa.list2", "annexa.list3", "annexa.list4", "annexa.list5", "annexa.list6",
+		"annexa.list7", "annexa.list8", "annexa.list9", "annexa.list10", "annexa.list11",
+	};
+	const char *tbl = tbls[list];
 	for (int f = 0; f < AXF_NFIELDS; f++)
 		by_field[f] = -1;
 	for (int c = 0; c < ncols; c++) {
@@ -278,7 +371,7 @@ static int on_row(void *vctx, const struct annexa_row *r, struct cf_error *err)
 	/* everything else, as JSON: the values kept in a shared table above are
 	 * not repeated; their issues were recorded there */
 	strbuf_reset(&ld->json);
-	strbuf_addc(&ld->json, '{');
+	int too_long = strbuf_addc(&ld->json, '{');
 	int members = 0;
 	for (int c = 0; c < ncols && !rc; c++) {
 		const struct annexa_column *col = &annexa_lists[list - 1].cols[c];
@@ -293,22 +386,25 @@ static int on_row(void *vctx, const struct annexa_row *r, struct cf_error *err)
 					cell->v.kind, cell->v.why, err);
 		if (cell->v.status == VALUE_EMPTY || !cell->v.out[0])
 			continue;
-		strbuf_adds(&ld->json, members++ ? "," : "");
-		json_string(&ld->json, col->name);
-		strbuf_addc(&ld->json, ':');
-		json_string(&ld->json, cell->v.out);
+		/* one statement each: the operands of | have no order */
+		too_long |= strbuf_adds(&ld->json, members++ ? "," : "");
+		too_long |= json_string(&ld->json, col->name);
+		too_long |= strbuf_addc(&ld->json, ':');
+		too_long |= json_string(&ld->json, cell->v.out);
 	}
 	for (int i = 0; i < r->nextra; i++) {
 		struct value v;
 		value_text(r->extra_vals[i], strlen(r->extra_vals[i]), &v);
 		if (v.status == VALUE_EMPTY)
 			continue;
-		strbuf_adds(&ld->json, members++ ? "," : "");
-		json_string(&ld->json, r->extra_names[i]);
-		strbuf_addc(&ld->json, ':');
-		json_string(&ld->json, v.out);
+		/* one statement each: the operands of | have no order */
+		too_long |= strbuf_adds(&ld->json, members++ ? "," : "");
+		too_long |= json_string(&ld->json, r->extra_names[i]);
+		too_long |= strbuf_addc(&ld->json, ':');
+		too_long |= json_string(&ld->json, v.out);
 	}
-	if (strbuf_addc(&ld->json, '}'))
+	too_long |= strbuf_addc(&ld->json, '}');
+	if (too_long)
 		return cf_error_at(err, CF_EINPUT, ld->path, r->row, NULL, NULL, "%s: a row too long to keep", r->source);
 	if (!rc && members) {
 		sqlite3_stmt *s = ld->ins[S_ROWS];
@@ -325,18 +421,31 @@ static int on_row(void *vctx, const struct annexa_row *r, struct cf_error *err)
 	}
 	/* the child's characteristics, where no statutory return has given them */
 	if (!rc && child) {
-		sqlite3_stmt *s = ld->ins[S_CHILD];
-		sqlite3_bind_text(s, 1, child, -1, SQLITE_TRANSIENT);
 		const struct cell *g = F(AXF_GENDER), *d = F(AXF_DOB), *e = F(AXF_ETHNICITY);
-		if (g->v.status == VALUE_OK)
-			sqlite3_bind_text(s, 2, strstr(g->v.out, "Female") ? "2" : strstr(g->v.out, "Male") ? "1" : NULL, -1,
-					  SQLITE_STATIC);
-		if (d->v.status == VALUE_OK)
-			sqlite3_bind_text(s, 3, d->v.out, -1, SQLITE_TRANSIENT);
-		if (e->v.status == VALUE_OK && strlen(e->v.out) == 4)
-			sqlite3_bind_text(s, 4, e->v.out, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(s, 5, ld->return_id);
-		rc = load_step(&at, s, err);
+		const char *sex = g->v.status != VALUE_OK ? NULL : strstr(g->v.out, "Female") ? "2"
+				  : strstr(g->v.out, "Male") ? "1" : NULL;
+		const char *dob = d->v.status == VALUE_OK ? d->v.out : NULL;
+		const char *eth = e->v.status == VALUE_OK && strlen(e->v.out) == 4 ? e->v.out : NULL;
+		unsigned brings = (sex ? SEEN_SEX : 0) | (dob ? SEEN_DOB : 0) | (eth ? SEEN_ETHNICITY : 0);
+		unsigned known = seen_known(&ld->seen, child);
+		if (known && !(brings & ~known)) {
+			/* the upsert would change nothing; still counted as a write */
+			rc = ingest_row_written(ld->ctx, err);
+		} else {
+			sqlite3_stmt *s = ld->ins[S_CHILD];
+			sqlite3_bind_text(s, 1, child, -1, SQLITE_TRANSIENT);
+			if (sex)
+				sqlite3_bind_text(s, 2, sex, -1, SQLITE_STATIC);
+			if (dob)
+				sqlite3_bind_text(s, 3, dob, -1, SQLITE_TRANSIENT);
+			if (eth)
+				sqlite3_bind_text(s, 4, eth, -1, SQLITE_TRANSIENT);
+			sqlite3_bind_int64(s, 5, ld->return_id);
+			rc = load_step(&at, s, err);
+			/* SEEN_ROW: the child's row exists, whatever it holds */
+			if (!rc && seen_add(&ld->seen, child, brings | SEEN_ROW))
+				rc = cf_error_set(err, CF_EIO, "out of memory");
+		}
 	}
 #undef F
 #undef NAME
@@ -358,6 +467,7 @@ static int load_one(struct ingest_ctx *ctx, const struct annexa_schema *schema, 
 	ld.path = path;
 	ld.latest = CF_DATE_NONE;
 	strbuf_init(&ld.json, (size_t)1 << 20);
+	arena_init(&ld.seen.ids, 0);
 	int year = ctx->opt->collection_year > 0 ? ctx->opt->collection_year : ingest_year_from_path(path);
 	int rc = ingest_add_return(ctx, path, is_xlsx ? "annexa.xlsx" : "annexa.csv", year, &ld.return_id, &ld.entry, err);
 	if (!rc && ld.return_id) {
@@ -381,6 +491,7 @@ static int load_one(struct ingest_ctx *ctx, const struct annexa_schema *schema, 
 	for (int i = 0; i < S_N; i++)
 		sqlite3_finalize(ld.ins[i]);
 	strbuf_release(&ld.json);
+	seen_release(&ld.seen);
 	return rc;
 }
 

@@ -38,6 +38,7 @@ struct cin_load {
 	sqlite3_stmt *ins[S_N];
 	long children;
 	int year;
+	long long mark_children, mark_referrals;   /* load_rowid_mark() before the census's rows */
 };
 
 /* How one field is normalised. */
@@ -146,6 +147,9 @@ static int on_header(void *vctx, const struct cin_header *h, struct cf_error *er
 	if (ld->return_id == 0)
 		return CIN_STOP;      /* already loaded: nothing to do */
 	ld->year = year;
+	if ((rc = load_rowid_mark(ld->ctx, "cin_children", &ld->mark_children, err)) ||
+	    (rc = load_rowid_mark(ld->ctx, "cin_referrals", &ld->mark_referrals, err)))
+		return rc;
 	struct load_site at = { ld->ctx, ld->entry, ld->return_id, "header", 0, 0, NULL };
 	sqlite3_stmt *s;
 	if ((rc = store_prepare(ld->ctx->st,
@@ -323,26 +327,27 @@ static int on_child(void *vctx, const struct cin_child *c, struct cf_error *err)
 /* Bring the children table up to date from this census: sex in the 903's
  * coding (1 male, 2 female), date of birth and ethnicity, where this
  * return's collection year is at least that of what the table holds. */
-static int load_cin_children(struct ingest_ctx *ctx, long long rid, struct cf_error *err)
+static int load_cin_children(struct ingest_ctx *ctx, const struct cin_load *ld, struct cf_error *err)
 {
+	long long rid = ld->return_id;
 	char sql[1536];
 	snprintf(sql, sizeof sql,
-		 "INSERT INTO children (child, sex, dob, ethnicity, source_year, first_return_id, last_return_id) "
+		 LOAD_CHILDREN_INSERT "(child, sex, dob, ethnicity, source_year, first_return_id, last_return_id) "
 		 "SELECT c.child, CASE upper(c.sex) WHEN '1' THEN '1' WHEN 'M' THEN '1' WHEN '2' THEN '2' WHEN 'F' THEN '2' END, "
 		 "  CASE WHEN c.dob GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]' THEN c.dob END, c.ethnicity, "
 		 "  r.collection_year, c.return_id, c.return_id "
-		 "FROM cin_children c JOIN returns r ON r.id = c.return_id "
-		 "WHERE c.return_id = %lld AND c.child IS NOT NULL "
+		 "FROM cin_children c NOT INDEXED JOIN returns r ON r.id = c.return_id "
+		 "WHERE c.rowid > %lld AND c.return_id = %lld AND c.child IS NOT NULL "
 		 "ON CONFLICT (child) DO UPDATE SET "
 		 "  sex = coalesce(excluded.sex, sex), dob = coalesce(excluded.dob, dob), "
 		 "  ethnicity = coalesce(excluded.ethnicity, ethnicity), source_year = excluded.source_year, "
 		 "  last_return_id = excluded.last_return_id "
 		 "WHERE coalesce(excluded.source_year, 0) >= coalesce(children.source_year, 0)",
-		 rid);
+		 ld->mark_children, rid);
 	int rc = store_exec(ctx->st, sql, err);
 	/* children with episodes but no usable identifiers row still link */
 	if (!rc)
-		rc = load_link_children(ctx, "cin_referrals", rid, err);
+		rc = load_link_children(ctx, "cin_referrals", rid, ld->mark_referrals, err);
 	return rc;
 }
 
@@ -364,7 +369,7 @@ int load_cin_census(struct ingest_ctx *ctx, char **paths, int n, struct cf_error
 		if (!rc && ld.return_id) {
 			rc = load_finish_return(ctx, ld.return_id, ld.children, err);
 			if (!rc)
-				rc = load_cin_children(ctx, ld.return_id, err);
+				rc = load_cin_children(ctx, &ld, err);
 		}
 		for (int s = 0; s < S_N; s++)
 			sqlite3_finalize(ld.ins[s]);

@@ -48,13 +48,30 @@ int load_finish_return(struct ingest_ctx *ctx, long long return_id, long rows, s
 	return store_exec(ctx->st, sql, err);
 }
 
-int load_link_children(struct ingest_ctx *ctx, const char *tbl, long long return_id, struct cf_error *err)
+int load_rowid_mark(struct ingest_ctx *ctx, const char *tbl, long long *mark, struct cf_error *err)
+{
+	char sql[128];
+	sqlite3_stmt *s;
+	snprintf(sql, sizeof sql, "SELECT coalesce(max(rowid), 0) FROM %s", tbl);
+	int rc = store_prepare(ctx->st, sql, &s, err);
+	if (rc)
+		return rc;
+	*mark = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	sqlite3_finalize(s);
+	return CF_OK;
+}
+
+int load_link_children(struct ingest_ctx *ctx, const char *tbl, long long return_id, long long mark,
+		       struct cf_error *err)
 {
 	char sql[512];
+	/* NOT INDEXED: the planner would rather walk the table's child index
+	 * (sorted for GROUP BY) and look up every row of every return */
 	snprintf(sql, sizeof sql,
-		 "INSERT INTO children (child, first_return_id, last_return_id) "
-		 "SELECT child, %lld, %lld FROM %s WHERE return_id = %lld AND child IS NOT NULL AND child <> '' "
+		 LOAD_CHILDREN_INSERT "(child, first_return_id, last_return_id) "
+		 "SELECT child, %lld, %lld FROM %s NOT INDEXED "
+		 "WHERE rowid > %lld AND return_id = %lld AND child IS NOT NULL AND child <> '' "
 		 "GROUP BY child ON CONFLICT (child) DO NOTHING",
-		 return_id, return_id, tbl, return_id);
+		 return_id, return_id, tbl, mark, return_id);
 	return store_exec(ctx->st, sql, err);
 }

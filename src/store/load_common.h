@@ -38,8 +38,23 @@ int load_step(const struct load_site *at, sqlite3_stmt *s, struct cf_error *err)
 /* After a return is loaded: returns.rows = rows and returns.issues counted. */
 int load_finish_return(struct ingest_ctx *ctx, long long return_id, long rows, struct cf_error *err);
 
+/* The largest rowid in tbl now (0 when it is empty). SQLite gives a new row
+ * max(rowid) + 1, so the rows a return adds after this call are exactly its
+ * rows with rowid > *mark: finding them reads only them, not the table. */
+int load_rowid_mark(struct ingest_ctx *ctx, const char *tbl, long long *mark, struct cf_error *err);
+
+/* How the loaders' INSERT ... SELECT into children begins. OR ROLLBACK:
+ * a statement touching many children would otherwise keep a statement
+ * journal (page images in a temporary file, tens of MB on a big load) only
+ * to undo itself alone on a constraint error, when any error rolls the
+ * whole return back anyway. Key conflicts are still the ON CONFLICT
+ * clause's. */
+#define LOAD_CHILDREN_INSERT "INSERT OR ROLLBACK INTO children "
+
 /* Make sure every child named in tbl for this return has a row in the
- * children table (the link between sources). */
-int load_link_children(struct ingest_ctx *ctx, const char *tbl, long long return_id, struct cf_error *err);
+ * children table (the link between sources). mark: load_rowid_mark() of tbl
+ * taken before the return's rows were written. */
+int load_link_children(struct ingest_ctx *ctx, const char *tbl, long long return_id, long long mark,
+		       struct cf_error *err);
 
 #endif

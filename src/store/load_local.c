@@ -15,6 +15,7 @@ struct local_load {
 	sqlite3_stmt *ins;
 	enum local_kind kind;
 	long rows;
+	long long mark;               /* load_rowid_mark() of the table linked to children */
 };
 
 static const char *const insert_sql[LOCAL_NKINDS] = {
@@ -192,6 +193,10 @@ int sniff_local_csv(const struct ingest_sniff *info)
 	return info->csv_fields && local_csv_recognise(info->csv_fields, info->csv_lens, info->csv_nfields, &k, NULL);
 }
 
+static const char *const link_table[LOCAL_NKINDS] = {
+	[LOCAL_CONTACTS] = "contacts", [LOCAL_EARLY_HELP] = "early_help", [LOCAL_CHILD_AREAS] = "child_areas",
+};
+
 static int on_begin(void *vctx, enum local_kind kind, struct cf_error *err)
 {
 	struct local_load *ld = vctx;
@@ -205,12 +210,10 @@ static int on_begin(void *vctx, enum local_kind kind, struct cf_error *err)
 	if (!ld->return_id)
 		return LOCAL_STOP;   /* already loaded */
 	ld->kind = kind;
+	if (link_table[kind] && (rc = load_rowid_mark(ctx, link_table[kind], &ld->mark, err)))
+		return rc;
 	return store_prepare(ctx->st, insert_sql[kind], &ld->ins, err);
 }
-
-static const char *const link_table[LOCAL_NKINDS] = {
-	[LOCAL_CONTACTS] = "contacts", [LOCAL_EARLY_HELP] = "early_help", [LOCAL_CHILD_AREAS] = "child_areas",
-};
 
 int load_local_csv(struct ingest_ctx *ctx, char **paths, int n, struct cf_error *err)
 {
@@ -227,7 +230,7 @@ int load_local_csv(struct ingest_ctx *ctx, char **paths, int n, struct cf_error 
 		if (!rc && ld.return_id)
 			rc = load_finish_return(ctx, ld.return_id, ld.rows, err);
 		if (!rc && ld.return_id && link_table[ld.kind])
-			rc = load_link_children(ctx, link_table[ld.kind], ld.return_id, err);
+			rc = load_link_children(ctx, link_table[ld.kind], ld.return_id, ld.mark, err);
 	}
 	return rc;
 }

@@ -7,6 +7,7 @@
 #include "base/date.h"
 #include "formats/ssda903.h"
 #include "store/ingest.h"
+#include "store/load_common.h"
 
 /* Writes normalised rows of any 903 table; one per return being loaded. */
 struct s903_sink {
@@ -124,9 +125,22 @@ static int sink_row(void *vctx, enum ssda903_table t, const char *const *vals, c
 	return ingest_row_written(k->ctx, err);
 }
 
+/* Where the header and episodes tables ended before a return's rows went
+ * in (load_rowid_mark), so finishing it reads only its own rows. */
+struct s903_marks {
+	long long header, episodes;
+};
+
+static int take_marks(struct ingest_ctx *ctx, struct s903_marks *m, struct cf_error *err)
+{
+	int rc = load_rowid_mark(ctx, "ssda903_header", &m->header, err);
+	return rc ? rc : load_rowid_mark(ctx, "ssda903_episodes", &m->episodes, err);
+}
+
 /* After a return's rows are in: work out its collection year when nobody
  * said, and bring the children table up to date. */
-static int finish_return(struct ingest_ctx *ctx, const long long *ids, int n, int year_hint, struct cf_error *err)
+static int finish_return(struct ingest_ctx *ctx, const long long *ids, int n, int year_hint,
+			 const struct s903_marks *m, struct cf_error *err)
 {
 	char list[2048] = "";
 	size_t ln = 0;
@@ -140,10 +154,10 @@ static int finish_return(struct ingest_ctx *ctx, const long long *ids, int n, in
 		/* the latest start or end date in the return lies in its collection year */
 		sqlite3_stmt *s;
 		snprintf(sql, sizeof sql,
-			 "SELECT max(d) FROM (SELECT max(decom) d FROM ssda903_episodes WHERE return_id IN (%s) "
-			 "AND decom GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]' "
-			 "UNION ALL SELECT max(dec) FROM ssda903_episodes WHERE return_id IN (%s) "
-			 "AND dec GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]')", list, list);
+			 "SELECT max(d) FROM (SELECT max(decom) d FROM ssda903_episodes NOT INDEXED "
+			 "WHERE rowid > %lld AND return_id IN (%s) AND decom GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]' "
+			 "UNION ALL SELECT max(dec) FROM ssda903_episodes NOT INDEXED WHERE rowid > %lld AND return_id IN (%s) "
+			 "AND dec GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]')", m->episodes, list, m->episodes, list);
 		int rc = store_prepare(ctx->st, sql, &s, err);
 		if (rc)
 			return rc;
@@ -164,19 +178,19 @@ static int finish_return(struct ingest_ctx *ctx, const long long *ids, int n, in
 	}
 	snprintf(sql, sizeof sql,
 		 "UPDATE returns SET issues = (SELECT count(*) FROM issues i WHERE i.return_id = returns.id) WHERE id IN (%s);"
-		 "INSERT INTO children (child, sex, dob, ethnicity, source_year, first_return_id, last_return_id) "
+		 LOAD_CHILDREN_INSERT "(child, sex, dob, ethnicity, source_year, first_return_id, last_return_id) "
 		 "SELECT h.child, h.sex, h.dob, h.ethnic, r.collection_year, h.return_id, h.return_id "
-		 "FROM ssda903_header h JOIN returns r ON r.id = h.return_id "
-		 "WHERE h.return_id IN (%s) AND h.child IS NOT NULL "
+		 "FROM ssda903_header h NOT INDEXED JOIN returns r ON r.id = h.return_id "
+		 "WHERE h.rowid > %lld AND h.return_id IN (%s) AND h.child IS NOT NULL "
 		 "ON CONFLICT (child) DO UPDATE SET "
 		 "  sex = coalesce(excluded.sex, sex), dob = coalesce(excluded.dob, dob), "
 		 "  ethnicity = coalesce(excluded.ethnicity, ethnicity), source_year = excluded.source_year, "
 		 "  last_return_id = excluded.last_return_id "
 		 "WHERE coalesce(excluded.source_year, 0) >= coalesce(children.source_year, 0);"
 		 "INSERT OR IGNORE INTO children (child, first_return_id, last_return_id) "
-		 "SELECT child, min(return_id), max(return_id) FROM ssda903_episodes "
-		 "WHERE return_id IN (%s) AND child IS NOT NULL GROUP BY child;",
-		 list, list, list);
+		 "SELECT child, min(return_id), max(return_id) FROM ssda903_episodes NOT INDEXED "
+		 "WHERE rowid > %lld AND return_id IN (%s) AND child IS NOT NULL GROUP BY child;",
+		 list, m->header, list, m->episodes, list);
 	return store_exec(ctx->st, sql, err);
 }
 
@@ -206,6 +220,8 @@ int load_ssda903_csv_group(struct ingest_ctx *ctx, char **paths, int n, struct c
 	long long ids[64];
 	int nids = 0, rc = CF_OK;
 	int year = ctx->opt->collection_year > 0 ? ctx->opt->collection_year : ingest_year_from_path(paths[0]);
+	struct s903_marks marks;
+	rc = take_marks(ctx, &marks, err);
 	for (int i = 0; i < n && !rc; i++) {
 		enum ssda903_table t;
 		rc = ssda903_csv_sniff(paths[i], &t, err);
@@ -229,7 +245,7 @@ int load_ssda903_csv_group(struct ingest_ctx *ctx, char **paths, int n, struct c
 		ids[nids++] = rid;
 	}
 	if (!rc)
-		rc = finish_return(ctx, ids, nids, year, err);
+		rc = finish_return(ctx, ids, nids, year, &marks, err);
 	sink_release(&sink);
 	return rc;
 }
@@ -278,6 +294,9 @@ int load_ssda903_xml(struct ingest_ctx *ctx, char **paths, int n, struct cf_erro
 		if (rid == 0)
 			continue;  /* already loaded */
 		int file_idx = (int)(file_entry - ctx->rep->entries);
+		struct s903_marks marks;
+		if ((rc = take_marks(ctx, &marks, err)))
+			break;
 		struct xml_load x;
 		memset(&x, 0, sizeof x);
 		x.sink.ctx = ctx;
@@ -297,7 +316,7 @@ int load_ssda903_xml(struct ingest_ctx *ctx, char **paths, int n, struct cf_erro
 		if (!rc)
 			rc = set_rows(ctx, rid, total, err);
 		if (!rc)
-			rc = finish_return(ctx, &rid, 1, year, err);
+			rc = finish_return(ctx, &rid, 1, year, &marks, err);
 		if (!rc) {
 			struct ingest_entry *e = ctx->rep->entries;
 			snprintf(e[file_idx].note, sizeof e[file_idx].note, "%ld rows in %d tables, one line each below",

@@ -322,7 +322,7 @@ static void make_population(struct synth_world *w)
 /* Posts: 28 social worker posts per 10,000 children (CSWW 2024: 34,328 FTE
  * for 12.18m children), 60% case holders. Each post is filled by a chain of
  * workers; agency workers stay about a year, employees about seven
- * (turnover 14%). A post stays vacant for one to three months between. */
+ * (turnover 14%). A post stays empty for one to three months between. */
 static void make_workforce(struct synth_world *w)
 {
 	struct syn_rng r;
@@ -340,7 +340,10 @@ static void make_workforce(struct synth_world *w)
 			struct syn_worker *k = SYN_PUSH(w, workers);
 			snprintf(k->id, sizeof k->id, "SW%010ld", serial + (long)w->n_workers * 7919L % 899999999L);
 			k->role = (uint8_t)role;
-			k->agency = (uint8_t)(role >= 3 && syn_rng_chance(&r, 0.17));
+			k->post = p;
+			/* 55% of hires to practitioner posts are agency staff, who stay
+			 * a year: about 17% of those posts are agency-filled at any time */
+			k->agency = (uint8_t)(role >= 3 && syn_rng_chance(&r, 0.55));
 			k->fte = syn_rng_chance(&r, 0.85) ? 1.0f : (float)(0.5 + 0.1 * syn_rng_below(&r, 5));
 			k->start = t;
 			double stay = syn_rng_exp(&r, k->agency ? 1.2 * SYN_YEAR : 7.0 * SYN_YEAR);

@@ -195,6 +195,7 @@ struct syn_worker {
 	uint8_t role;         /* index into synth_worker_roles */
 	uint8_t agency;
 	float fte;
+	int32_t post;         /* the post this worker fills (posts are chains of workers) */
 	uint8_t leave_reason; /* index into synth_leave_reasons when left */
 };
 
@@ -306,6 +307,9 @@ int synth_write_local(const struct synth_world *w, const char *dir, struct cf_er
  * council would give it for an inspection on 31 March (docs/synth.md says
  * which records each list holds). Byte-identical for the same seed. */
 int synth_write_annexa(const struct synth_world *w, const char *dir, struct cf_error *err);
+/* DIR/<yyyy-yy>/workforce.xml: the children's social work workforce
+ * census at 30 September of the collection year (DfE CSWW layout). */
+int synth_write_workforce(const struct synth_world *w, const char *dir, struct cf_error *err);
 /* Every format above. */
 int synth_write_all(const struct synth_world *w, const char *dir, struct cf_error *err);
 

@@ -75,3 +75,13 @@ if need_shared "CIN census schemas"; then
 		notok "xmllint is missing (tools/install-deps.sh installs libxml2-utils)"
 	fi
 fi
+
+# the workforce census, with the cases the simulated children's social workers hold
+check "a workforce census per year" test -f "$work/a/2021-22/workforce.xml" -a -f "$work/a/2023-24/workforce.xml"
+check "workers hold cases on 30 September" sh -c 'grep -o "<Cases30>[0-9]*" "$0" | cut -d">" -f2 | awk "{ s += \$1 } END { exit !(s > 50) }"' "$work/a/2023-24/workforce.xml"
+if need_shared "workforce schema" && command -v xmllint >/dev/null 2>&1; then
+	for y in 2022-23 2023-24; do
+		check "$y workforce census validates against the CSWW XSD" \
+			xmllint --noout --schema "$shared/data/samples/workforce/social_work_workforce_2022.xsd" "$work/a/$y/workforce.xml"
+	done
+fi

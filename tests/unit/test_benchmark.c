@@ -98,6 +98,22 @@ static void table_names(void **state)
 	assert_string_equal(n, "cla_number_and_rate_per_10k_children");
 }
 
+static void sn_headers(void **state)
+{
+	(void)state;
+	char a[] = "LA num", b[] = "SN1", c[] = "SNP", d[] = "SN99999999999";
+	char *good[] = { a, b, c };
+	size_t good_lens[] = { 6, 3, 3 };
+	assert_int_equal(dfe_sn_is_header(good, good_lens, 3), 1);
+	/* a rank too long to be one (found by fuzzing: it overflowed an int) */
+	char *bad[] = { a, d };
+	size_t bad_lens[] = { 6, 13 };
+	assert_int_equal(dfe_sn_is_header(bad, bad_lens, 2), 0);
+	assert_int_equal(dfe_sn_model_year("/x/sn_model_2025_wide.csv"), 2025);
+	assert_int_equal(dfe_sn_model_year("New_Statistical_Neighbour_Groupings_April_2021.csv"), 2021);
+	assert_int_equal(dfe_sn_model_year("groupings.csv"), 0);
+}
+
 struct seen {
 	int n, missing, issues;
 	char breakdown[4][128];
@@ -178,6 +194,7 @@ int main(void)
 		cmocka_unit_test(annual_change),
 		cmocka_unit_test(suppression_markers_are_missing),
 		cmocka_unit_test(table_names),
+		cmocka_unit_test(sn_headers),
 		cmocka_unit_test(tidy_reader),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

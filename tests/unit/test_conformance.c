@@ -18,6 +18,7 @@
 
 #include "analyses/validate.h"
 #include "analyses/vframe.h"
+#include "analyses/vload_cin.h"
 
 /* Cases where caseflow follows DfE's rule and the reference does not. */
 struct disputed {
@@ -313,6 +314,8 @@ static void run_file(const char *dir, const char *name, enum vreturn ret, struct
 		struct vdata vd;
 		struct rowset want = { 0 }, got = { 0 };
 		assert_int_equal(load_case(&vd, json_object_get(c, "input"), year), 0);
+		if (ret == VR_CIN)
+			assert_int_equal(vload_cin_prepare(&vd), 0);
 		if (ret == VR_903)
 			expected_903(json_object_get(c, "result"), &want);
 		else
@@ -381,7 +384,7 @@ static void suite(void **state, const char *sub, enum vreturn ret, const char *l
 	closedir(d);
 	qsort(names, n, sizeof *names, name_cmp);
 	struct tally *t = calloc(1, sizeof *t);
-	convert_timestamps = ret == VR_903;
+	convert_timestamps = 1;
 	for (size_t i = 0; i < n; i++) {
 		run_file(dir, names[i], ret, t);
 		free(names[i]);
@@ -404,10 +407,16 @@ static void test_ssda903(void **state)
 	suite(state, "ssda903-rules", VR_903, "ssda903");
 }
 
+static void test_cin(void **state)
+{
+	suite(state, "cin-rules", VR_CIN, "cin");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_ssda903),
+		cmocka_unit_test(test_cin),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,181 @@
+/* The synthetic authority's children's social work workforce census, one
+ * XML file per collection year at its reference date (30 September), in
+ * the DfE CSWW layout: vacancies and agency totals, then every worker in
+ * post on the day or who left in the year to it, with cases held. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/xmlwriter.h>
+
+#include "synth/rng.h"
+#include "synth/synth.h"
+#include "synth/write_util.h"
+
+#define NONE CF_DATE_NONE
+
+struct wf_out {
+	xmlTextWriterPtr x;
+	int failed;
+};
+
+static void el(struct wf_out *o, const char *name, const char *value)
+{
+	if (xmlTextWriterWriteElement(o->x, BAD_CAST name, BAD_CAST value) < 0)
+		o->failed = 1;
+}
+
+/* A decimal with `places` digits after the point (the schema's fractionDigits). */
+static void elf(struct wf_out *o, const char *name, int places, double v)
+{
+	char buf[32];
+	snprintf(buf, sizeof buf, "%.*f", places, v);
+	el(o, name, buf);
+}
+
+static void el_date(struct wf_out *o, const char *name, cf_date d)
+{
+	char buf[11];
+	cf_date_format(d, buf);
+	el(o, name, buf);
+}
+
+static void start(struct wf_out *o, const char *name)
+{
+	if (xmlTextWriterStartElement(o->x, BAD_CAST name) < 0)
+		o->failed = 1;
+}
+
+static void end(struct wf_out *o)
+{
+	if (xmlTextWriterEndElement(o->x) < 0)
+		o->failed = 1;
+}
+
+static int in_post(const struct syn_worker *k, cf_date d)
+{
+	return k->start <= d && (k->leave == NONE || k->leave > d);
+}
+
+static int write_year(const struct synth_world *w, const char *dir, int fy, int *cases, struct cf_error *err)
+{
+	char path[4200], yname[8], buf[32];
+	synth_year_name(fy, yname);
+	snprintf(path, sizeof path, "%s/%s", dir, yname);
+	int rc = synth_mkdirs(path, err);
+	if (rc)
+		return rc;
+	snprintf(path, sizeof path, "%s/%s/workforce.xml", dir, yname);
+	cf_date ref = cf_date_from_ymd(fy, 9, 30), year_ago = cf_date_add_years(ref, -1);
+
+	/* cases held on the reference date */
+	memset(cases, 0, sizeof *cases * w->n_workers);
+	for (size_t i = 0; i < w->n_allocs; i++) {
+		const struct syn_alloc *a = &w->allocs[i];
+		if (a->start <= ref && (a->end == NONE || a->end > ref))
+			cases[a->worker]++;
+	}
+	/* vacancies: posts with no employee on the day, empty or covered by
+	 * an agency worker (as the census counts them) */
+	double vacant = 0, agency_fte = 0;
+	long agency_n = 0;
+	for (size_t i = 0; i < w->n_workers; i++) {
+		const struct syn_worker *k = &w->workers[i];
+		const struct syn_worker *next = i + 1 < w->n_workers && w->workers[i + 1].post == k->post ? k + 1 : NULL;
+		if (k->leave != NONE && k->leave <= ref && next && next->start > ref)
+			vacant += 1.0;
+		if (k->agency && in_post(k, ref)) {
+			agency_fte += k->fte;
+			agency_n++;
+			vacant += k->fte;
+		}
+	}
+
+	struct wf_out o = { xmlNewTextWriterFilename(path, 0), 0 };
+	if (!o.x)
+		return cf_error_at(err, CF_EIO, path, 0, NULL, NULL, "cannot create");
+	xmlTextWriterSetIndent(o.x, 1);
+	xmlTextWriterSetIndentString(o.x, BAD_CAST "  ");
+	if (xmlTextWriterStartDocument(o.x, "1.0", "UTF-8", NULL) < 0)
+		o.failed = 1;
+	start(&o, "Message");
+	start(&o, "Header");
+	start(&o, "CollectionDetails");
+	el(&o, "Collection", "CSWW");
+	snprintf(buf, sizeof buf, "%d", fy);
+	el(&o, "Year", buf);
+	el_date(&o, "ReferenceDate", ref);
+	end(&o);
+	start(&o, "Source");
+	el(&o, "SourceLevel", "L");
+	snprintf(buf, sizeof buf, "%03d", w->opt.la_code % 1000);
+	el(&o, "LEA", buf);
+	el(&o, "SoftwareCode", "caseflow synth");
+	snprintf(buf, sizeof buf, "%04d-11-15T09:00:00Z", fy);
+	el(&o, "DateTime", buf);
+	end(&o);
+	end(&o);
+	start(&o, "LALevelVacancies");
+	elf(&o, "NumberOfVacancies", 2, vacant);
+	elf(&o, "NoAgencyFTE", 2, agency_fte);
+	snprintf(buf, sizeof buf, "%ld", agency_n);
+	el(&o, "NoAgencyHeadcount", buf);
+	end(&o);
+
+	static const char *const eth[] = { "WBRI", "WOTH", "WIRI", "BAFR", "BCRB", "APKN", "AIND", "MWBC", "MOTH", "OOTH", "REFU" };
+	static const double eth_w[] = { 64, 6, 1, 9, 4, 3, 3, 2, 2, 2, 4 };
+	for (size_t i = 0; i < w->n_workers && !o.failed; i++) {
+		const struct syn_worker *k = &w->workers[i];
+		int here = in_post(k, ref), left = k->leave != NONE && k->leave > year_ago && k->leave <= ref;
+		if (!here && !left)
+			continue;
+		struct syn_rng r;
+		syn_rng_seed(&r, w->opt.seed, 70000000ULL + i);   /* the worker's own facts, the same every year */
+		start(&o, "CSWWWorker");
+		el(&o, "AgencyWorker", k->agency ? "1" : "0");
+		el(&o, "SWENo", k->id);
+		elf(&o, "FTE", 6, here ? k->fte : 0.0);
+		el_date(&o, "PersonBirthDate", k->start - (cf_date)(365.25 * (23 + 20 * syn_rng_unit(&r))));
+		el(&o, "GenderCurrent", syn_rng_chance(&r, 0.82) ? "2" : "1");
+		el(&o, "Ethnicity", eth[syn_rng_pick(&r, eth_w, 11)]);
+		el(&o, "QualInst", syn_rng_chance(&r, 0.5) ? "University of the North" : "Midlands University");
+		el(&o, "QualLevel", syn_rng_chance(&r, 0.6) ? "1" : "2");
+		el(&o, "StepUpGrad", syn_rng_chance(&r, 0.05) ? "1" : "0");
+		snprintf(buf, sizeof buf, "%s", synth_worker_roles[k->role]);
+		el(&o, "OrgRole", buf);
+		el_date(&o, "RoleStartDate", k->start);
+		snprintf(buf, sizeof buf, "%d", k->agency ? 4 : 1 + syn_rng_below(&r, 9));
+		el(&o, "StartOrigin", buf);
+		if (left) {
+			el_date(&o, "RoleEndDate", k->leave);
+			snprintf(buf, sizeof buf, "%d", 1 + syn_rng_below(&r, 8));
+			el(&o, "LeaverDestination", buf);
+			el(&o, "ReasonLeave", synth_leave_reasons[k->leave_reason]);
+		}
+		if (here) {
+			elf(&o, "FTE30", 6, k->fte);
+			snprintf(buf, sizeof buf, "%d", cases[i]);
+			el(&o, "Cases30", buf);
+		}
+		elf(&o, "WorkingDaysLost", 2, syn_rng_chance(&r, 0.6) ? syn_rng_exp(&r, 9.0) : 0.0);
+		el(&o, "FrontlineGrad", syn_rng_chance(&r, 0.06) ? "1" : "0");
+		end(&o);
+	}
+	end(&o);
+	if (xmlTextWriterEndDocument(o.x) < 0)
+		o.failed = 1;
+	xmlFreeTextWriter(o.x);
+	return o.failed ? cf_error_at(err, CF_EIO, path, 0, NULL, NULL, "write failed") : CF_OK;
+}
+
+int synth_write_workforce(const struct synth_world *w, const char *dir, struct cf_error *err)
+{
+	int *cases = calloc(w->n_workers ? w->n_workers : 1, sizeof *cases);
+	if (!cases)
+		return cf_error_set(err, CF_EIO, "out of memory");
+	int rc = CF_OK;
+	for (int k = 0; k < w->opt.years && !rc; k++)
+		rc = write_year(w, dir, w->opt.first_year + k, cases, err);
+	free(cases);
+	return rc;
+}
