@@ -1,8 +1,8 @@
 #!/bin/sh
 # Loader performance (bench/README.md, "Loader performance"): `caseflow
 # ingest` of a synthetic 100,000-child, 5-year authority in every format it
-# writes (SSDA903 CSV, CIN census XML, Annex A workbooks, contacts, early
-# help, child areas, localities, population), each source on its own into
+# writes (SSDA903 CSV, CIN census XML, Annex A workbooks, workforce census,
+# contacts, early help, child areas, localities, population), each source on its own into
 # a new store and then everything in one command; best of RUNS (default 3)
 # by CPU time, since the machine is shared and wall time follows its load.
 # BASE=OTHER_CASEFLOW runs another build too, each of its runs right after
@@ -16,9 +16,8 @@ out=bench/out/loader
 la=$out/la
 make -s build/caseflow build/bench/bench_rusage
 mkdir -p "$out"
-if [ ! -d "$la" ]; then
-	build/caseflow synth --children 100000 --years 5 --first-year 2020 --seed 1 --out "$la" --quiet
-fi
+rm -rf "$la"
+build/caseflow synth --children 100000 --years 5 --first-year 2020 --seed 1 --out "$la" --quiet
 export CASEFLOW_NO_PROGRESS=1
 
 # one BIN TAG PATH...: ingest into a new store, the rusage line appended to $out/TAG.txt
@@ -62,6 +61,7 @@ echo "-- ingest, best of $runs by CPU: new = build/caseflow${BASE:+, base = $BAS
 measure ssda903 "$la"/*/ssda903
 measure cin "$la"/*/cin_census.xml
 measure annexa "$la"/*/annex_a.xlsx
+measure workforce "$la"/*/workforce.xml
 measure local "$la"/*/contacts.csv "$la"/*/early_help.csv "$la"/child_areas.csv "$la"/localities.csv "$la"/population.csv
 measure all "$la"
 rm -f "$out/bench.db" "$out/bench.db-wal" "$out/bench.db-shm" "$out/new.txt" "$out/base.txt"
