@@ -8,6 +8,10 @@
 #include "analyses/validate.h"
 #include "analyses/validate_patterns.h"
 
+/* The URN DfE's return uses for a placement with no Ofsted registration:
+ * the letter X seven times (a real code, not a placeholder). */
+#define URN_NOT_REGISTERED "XXXXXXX"
+
 struct vrule_set {
 	enum vreturn ret;
 	const struct vrule *rules;

@@ -98,7 +98,7 @@ static int c1008(struct vrun *run)
 	struct vcol *urn = vframe_col(ep, "URN"), *purn = vframe_col(pi, "URN");
 	for (long e = 0; e < ep->nrows; e++) {
 		const char *u = urn->v[e];
-		if (!u || (!(urn->num && urn->num[e]) && strcmp(u, "XXXXXXX") == 0))
+		if (!u || (!(urn->num && urn->num[e]) && strcmp(u, URN_NOT_REGISTERED) == 0))
 			continue;
 		int found = 0;
 		for (long p = 0; p < pi->nrows && !found; p++)

@@ -336,7 +336,7 @@ static int providers(struct vrun *run, int which, const char *places)
 	if (!urn || !purn || !pl || !ls || !post || !prov || !decom || !dec || !codes || !ppost || !pcodes || !regend || !lacode)
 		return VCHECK_OOM;
 	for (long r = 0; r < ep->nrows; r++) {
-		if (!urn->v[r] || vcol_eq(urn, r, "XXXXXXX"))
+		if (!urn->v[r] || vcol_eq(urn, r, URN_NOT_REGISTERED))
 			continue;
 		if (which == P221 && (vcol_in(ls, r, "V3 V4") || !vcol_in(pl, r, places) || !post->v[r]))
 			continue;
