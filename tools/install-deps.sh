@@ -18,6 +18,7 @@ need_tool pkg-config pkg-config
 need_tool xmllint libxml2-utils    # tests validate generated XML against DfE's XSDs
 need_tool awk mawk
 need_tool unzip unzip              # tests look inside generated workbooks
+need_tool zip zip                  # tests build damaged workbooks (44_annex_a)
 need_tool sqlite3 sqlite3          # tests inspect the store
 need_lib sqlite3 libsqlite3-dev        # the embedded store
 need_lib libxml-2.0 libxml2-dev        # SSDA903 / CIN / workforce XML, xlsx parts
