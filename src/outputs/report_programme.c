@@ -890,8 +890,9 @@ static int workforce_chart(const struct prog_page *pg, const struct cf_table *re
 						  "(flat lines)", est[0], est[1]);
 		bad |= strbuf_adds(&desc, ".");
 		char id[16];
-		struct svg_series ser[4] = { { "social workers needed", v }, { "managers needed", v + n },
-					     { "social workers in post", v + 2 * n }, { "managers in post", v + 3 * n } };
+		/* short names: four legend items fit across the chart */
+		struct svg_series ser[4] = { { "social workers", v }, { "managers", v + n },
+					     { "SW establishment", v + 2 * n }, { "manager establishment", v + 3 * n } };
 		struct svg_chart ch = { .id = report_next_id(pg->rc, id), .title = "Workforce requirement by month",
 					.desc = strbuf_str(&desc), .y_label = "FTE", .labels = ptrs, .n = n,
 					.series = ser, .nseries = nseries, .reference = NAN };
@@ -927,12 +928,17 @@ static int workforce_section(struct prog_page *pg, struct cf_error *err)
 			snprintf(when, sizeof when, "At the peak, %s, ", d);
 		}
 		html_number(cases, sizeof cases, real_of(req, at, "cases"), 0);
-		k_text(pg, cost_k, sizeof cost_k, real_of(req, at, "annual_cost"));
+		double annual = real_of(req, at, "annual_cost");
+		cost_k[0] = '\0';
+		if (isfinite(annual)) {
+			char k[32];
+			k_text(pg, k, sizeof k, annual);
+			snprintf(cost_k, sizeof cost_k, "; annual cost £%sk", k);
+		}
 		double sw = real_of(req, at, "social_workers"), mgr = real_of(req, at, "managers");
 		snprintf(buf, sizeof buf,
 			 "%s%s cases at a caseload standard of %g per social worker and a span of control of %g need "
-			 "%.0f social worker%s and %.0f manager%s (%.0f FTE), of whom at most %.0f and %.0f agency (cap %g%%); "
-			 "annual cost £%sk.",
+			 "%.0f social worker%s and %.0f manager%s (%.0f FTE), of whom at most %.0f and %.0f agency (cap %g%%)%s.",
 			 when, cases, wf->caseload_standard, wf->span, sw, sw == 1 ? "" : "s", mgr, mgr == 1 ? "" : "s",
 			 real_of(req, at, "total_fte"), real_of(req, at, "social_workers_agency_max"),
 			 real_of(req, at, "managers_agency_max"), wf->agency_cap * 100, cost_k);

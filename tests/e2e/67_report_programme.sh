@@ -112,3 +112,17 @@ check "--programme shows the one asked for" grep -q "Strengthening Families, loa
 "$cf" report --db "$work/s.db" --out "$work/bad" --programme "No Such Programme" >/dev/null 2>"$work/bad.err"
 check "--programme naming no programme exits 1 and says so" sh -c \
 	"test $? -eq 1 && grep -q 'no programme of that name' '$work/bad.err'"
+
+# a modelled programme: savings to the pound are rounded to £000 with a note, and a
+# workforce demand series is charted month by month against the establishment
+"$cf" programme --db "$work/s.db" --load "$CASEFLOW_TOP/examples/programme-modelled" >/dev/null 2>&1
+"$cf" report --db "$work/s.db" --out "$work/mod" >/dev/null 2>&1
+panel "$work/mod/index.html" >"$work/m.html"
+check "the modelled programme is shown, the other two named" sh -c \
+	'grep -q "Strengthening Families (modelled), loaded" "$0" && grep -q "Also in the store: .*Second Programme.*Strengthening Families" "$0"' \
+	"$work/m.html"
+check "money modelled to the pound is rounded to £000, with a note" sh -c \
+	'grep -q "rounded to the nearest £1,000" "$0" && ! grep -qE "<td class=\"num\"[^>]*>-?[0-9,]+\.[0-9]{3}</td>" "$0"' "$work/m.html"
+check "a demand series gets a monthly workforce chart with its numbers" sh -c \
+	'grep -q "<title id=\"[^\"]*\">Workforce requirement by month</title>" "$0" && grep -q "<caption>Workforce requirement by month</caption>" "$0"' \
+	"$work/m.html"
