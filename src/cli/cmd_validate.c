@@ -4,10 +4,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "analyses/validate.h"
 #include "analyses/vload.h"
 #include "analyses/vload_cin.h"
+#include "analyses/vlookup.h"
 #include "formats/cin_census.h"
 #include "cli/command.h"
 #include "outputs/render.h"
@@ -69,6 +71,13 @@ const struct cli_command cmd_validate = {
 	.run = run,
 };
 
+static double now_seconds(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
 /* Split "103, 2001,392c" into codes (pointers into a copy the caller frees). */
 static int split_codes(const char *s, char **copy, const char ***codes, int *n)
 {
@@ -122,7 +131,7 @@ static int cin_year(struct vdata *vd)
 static int run(int argc, char **argv)
 {
 	const char *db = NULL, *fmt_s = "table", *out = NULL, *year_s = NULL, *rules_s = NULL,
-		   *prev = NULL, *la = NULL, *ret_s = "903";
+		   *prev = NULL, *la = NULL, *ret_s = "903", *postcodes = NULL, *authorities = NULL;
 	int list = 0;
 	char **paths = calloc((size_t)argc + 1, sizeof *paths);
 	int npaths = 0;
@@ -137,6 +146,8 @@ static int run(int argc, char **argv)
 		    (m = cli_opt(&cmd_validate, argc, argv, &i, "--rules", &rules_s)) ||
 		    (m = cli_opt(&cmd_validate, argc, argv, &i, "--previous", &prev)) ||
 		    (m = cli_opt(&cmd_validate, argc, argv, &i, "--la", &la)) ||
+		    (m = cli_opt(&cmd_validate, argc, argv, &i, "--postcodes", &postcodes)) ||
+		    (m = cli_opt(&cmd_validate, argc, argv, &i, "--authorities", &authorities)) ||
 		    (m = cli_opt(&cmd_validate, argc, argv, &i, "--return", &ret_s))) {
 			if (m < 0) {
 				free(paths);
@@ -186,16 +197,24 @@ static int run(int argc, char **argv)
 		free(paths);
 		return cli_usage_error(&cmd_validate, "give the return's files or folder, or --db PATH (not both)");
 	}
+	if ((postcodes || authorities) && (!postcodes || !authorities || !la || ret != VR_903)) {
+		free(paths);
+		return cli_usage_error(&cmd_validate, ret != VR_903 ? "--postcodes and --authorities are for SSDA903 returns"
+						      : "--postcodes and --authorities go together, with --la CODE "
+							"(the return does not name its LA)");
+	}
 
 	struct cf_error err;
 	struct vdata vd;
 	struct validate_report rep;
+	struct vlookup lk;
 	char *codes_copy = NULL;
 	const char **codes = NULL;
 	int ncodes = 0;
 	memset(&rep, 0, sizeof rep);
 	cf_error_clear(&err);
 	vdata_init(&vd);
+	vlookup_init(&lk);
 	if (rules_s && split_codes(rules_s, &codes_copy, &codes, &ncodes)) {
 		rc = cf_error_set(&err, CF_EIO, "out of memory");
 		goto done;
@@ -246,7 +265,19 @@ static int run(int argc, char **argv)
 		rc = cf_error_set(&err, CF_EIO, "out of memory");
 		goto done;
 	}
-	struct validate_options opt = { .ret = ret, .year = year, .codes = ncodes ? codes : NULL, .ncodes = ncodes };
+	if (postcodes) {
+		/* the store keeps postcodes as sectors: matched as sectors */
+		double t0 = now_seconds();
+		rc = vlookup_load(&lk, &vd, postcodes, authorities, la, db != NULL, &err);
+		if (!rc && vlookup_derive(&lk, &vd))
+			rc = cf_error_set(&err, CF_EIO, "out of memory");
+		if (rc)
+			goto done;
+		fprintf(stderr, "caseflow: postcodes: %ld of %ld distinct %s in the directory (%ld rows, %.1f s); LA %s\n",
+			lk.nfound, lk.nwanted, db ? "sectors" : "postcodes", lk.dir.rows, now_seconds() - t0, lk.la);
+	}
+	struct validate_options opt = { .ret = ret, .year = year, .codes = ncodes ? codes : NULL, .ncodes = ncodes,
+					.have_postcodes = postcodes != NULL };
 	rc = validate_run(&vd, &opt, &rep, &err);
 	if (rc)
 		goto done;
@@ -265,6 +296,7 @@ done:
 		cf_error_print(&err);
 	validate_report_release(&rep);
 	vdata_release(&vd);
+	vlookup_release(&lk);
 	free(codes_copy);
 	free(codes);
 	free(paths);
