@@ -106,11 +106,12 @@ static int headline_indicators(int *out, int max)
 	return n;
 }
 
-/* One indicator's rows of the benchmark table, by year. */
+/* One indicator's rows of the benchmark table on a run of consecutive
+ * years (a year with no published figure anywhere stays a gap). */
 struct bm_series {
 	int n;
 	int year[BM_YEARS + 8];
-	size_t row[BM_YEARS + 8];
+	long row[BM_YEARS + 8];         /* the benchmark table's row; -1 = none */
 	double own[BM_YEARS + 8], pub[BM_YEARS + 8], snm[BM_YEARS + 8], reg[BM_YEARS + 8], eng[BM_YEARS + 8];
 	char labels[BM_YEARS + 8][8];
 	const char *label_ptrs[BM_YEARS + 8];
@@ -139,20 +140,39 @@ static void bm_cols_find(const struct cf_table *t, struct bm_cols *c)
 
 static void read_series(const struct cf_table *bt, const struct bm_cols *c, const char *id, struct bm_series *s)
 {
+	enum { MAXN = BM_YEARS + 8 };
+	int y0 = 0, y1 = 0;
+	for (size_t r = 0; r < bt->nrows; r++)
+		if (!strcmp(text_at(bt, r, c->ind), id)) {
+			int y = (int)int_at(bt, r, c->year);
+			if (!y0 || y < y0)
+				y0 = y;
+			if (y > y1)
+				y1 = y;
+		}
 	s->n = 0;
-	for (size_t r = 0; r < bt->nrows && s->n < BM_YEARS + 8; r++) {
-		if (strcmp(text_at(bt, r, c->ind), id) != 0)
+	if (!y0)
+		return;
+	if (y1 - y0 + 1 > MAXN)
+		y0 = y1 - MAXN + 1;
+	s->n = y1 - y0 + 1;
+	for (int k = 0; k < s->n; k++) {
+		s->year[k] = y0 + k;
+		s->row[k] = -1;
+		s->own[k] = s->pub[k] = s->snm[k] = s->reg[k] = s->eng[k] = NAN;
+		snprintf(s->labels[k], sizeof s->labels[k], "%d", s->year[k]);
+		s->label_ptrs[k] = s->labels[k];
+	}
+	for (size_t r = 0; r < bt->nrows; r++) {
+		int k = (int)int_at(bt, r, c->year) - y0;
+		if (k < 0 || strcmp(text_at(bt, r, c->ind), id) != 0)
 			continue;
-		int k = s->n++;
-		s->row[k] = r;
-		s->year[k] = (int)int_at(bt, r, c->year);
+		s->row[k] = (long)r;
 		s->own[k] = real_at(bt, r, c->lav);
 		s->pub[k] = real_at(bt, r, c->pub);
 		s->snm[k] = real_at(bt, r, c->snm);
 		s->reg[k] = real_at(bt, r, c->reg);
 		s->eng[k] = real_at(bt, r, c->eng);
-		snprintf(s->labels[k], sizeof s->labels[k], "%d", s->year[k]);
-		s->label_ptrs[k] = s->labels[k];
 	}
 }
 
@@ -222,13 +242,13 @@ static int indicator_sentence(struct report_ctx *rc, const struct indicator_map_
 		bad |= strbuf_addf(&t, " (from its own returns: %s)", v[4]);
 	bad |= strbuf_addf(&t, "; statistical neighbours' median %s; %s %s; England %s.", v[1], area_name(a, "region"),
 			   v[2], v[3]);
-	long long rank = int_at(bt, s->row[k], c->rank), of = int_at(bt, s->row[k], c->of);
-	int q = (int)int_at(bt, s->row[k], c->q);
+	long long rank = int_at(bt, (size_t)s->row[k], c->rank), of = int_at(bt, (size_t)s->row[k], c->of);
+	int q = (int)int_at(bt, (size_t)s->row[k], c->q);
 	if (rank)
 		bad |= strbuf_addf(&t, " Rank %lld of %lld LAs, quartile %d (%s; %s).", rank, of, q,
 				   quartile_words(q, e->polarity), better_words(e->polarity));
-	double ch = real_at(bt, s->row[k], c->ch3), snch = real_at(bt, s->row[k], c->snch3);
-	double engch = real_at(bt, s->row[k], c->engch3);
+	double ch = real_at(bt, (size_t)s->row[k], c->ch3), snch = real_at(bt, (size_t)s->row[k], c->snch3);
+	double engch = real_at(bt, (size_t)s->row[k], c->engch3);
 	if (isfinite(ch) || isfinite(snch) || isfinite(engch)) {
 		char x[3][32];
 		const double chs[3] = { ch, snch, engch };
@@ -451,7 +471,8 @@ static int append_areas(struct cf_table *sheet, const char *id, const struct cf_
 	return 0;
 }
 
-/* The latest year with a published value for the LA; else the latest. */
+/* The latest year with a published value for the LA; else the latest
+ * year in the table (which has a row: the series ends on one). */
 static int latest_index(const struct bm_series *s)
 {
 	for (int k = s->n - 1; k >= 0; k--)
@@ -488,13 +509,13 @@ static int glance_row(struct cf_table *g, const struct indicator_map_entry *e, c
 	set_maybe(g, row, 4, s->snm[k]);
 	set_maybe(g, row, 5, s->reg[k]);
 	set_maybe(g, row, 6, s->eng[k]);
-	long long rank = int_at(bt, s->row[k], c->rank), of = int_at(bt, s->row[k], c->of);
+	long long rank = int_at(bt, (size_t)s->row[k], c->rank), of = int_at(bt, (size_t)s->row[k], c->of);
 	if (rank) {
 		char buf[32];
 		snprintf(buf, sizeof buf, "%lld of %lld", rank, of);
 		if (cf_table_set_text(g, row, 7, buf))
 			return -1;
-		cf_table_set_int(g, row, 8, int_at(bt, s->row[k], c->q));
+		cf_table_set_int(g, row, 8, int_at(bt, (size_t)s->row[k], c->q));
 	}
 	return cf_table_set_text(g, row, 9, e->polarity == POL_LOWER_BETTER ? "lower"
 					    : e->polarity == POL_HIGHER_BETTER ? "higher" : "neither");
@@ -558,7 +579,7 @@ static int benchmarks_write(struct report_ctx *rc, const struct benchmark_data *
 	if (!r) {
 		char intro[700];
 		snprintf(intro, sizeof intro,
-			 "%s (LA %s) against its ten statistical neighbours (DfE's 2025 model), its region and England, "
+			 "%s (LA %s) against its statistical neighbours (DfE's 2025 model), its region and England, "
 			 "from DfE's published tables in the store: the latest %d years of each headline indicator DfE "
 			 "publishes (counts as rates per 10,000 children, so areas of different sizes compare). Years are "
 			 "DfE's: 2025 is the year to 31 March 2025 (for the workforce, the census of 30 September 2024). "
@@ -805,7 +826,9 @@ static int trajectory_figure(struct report_ctx *rc, const struct trajectory *tr,
 			bad |= strbuf_addf(&text, ", %.1f%% %s it", fabs(vp), vp > 0 ? "above" : "below");
 		else if (isfinite(vp))
 			bad |= strbuf_adds(&text, ", on it");
-		bad |= strbuf_adds(&text, latest_rag == RAG_GREEN ? ": on the right side of the target or within the tolerance"
+		int good_side = pol == POL_LOWER_BETTER ? av <= tv : pol == POL_HIGHER_BETTER ? av >= tv : av == tv;
+		bad |= strbuf_adds(&text, latest_rag == RAG_GREEN ? (good_side ? ": on the right side of the target"
+									       : ": within the tolerance")
 					  : latest_rag == RAG_AMBER ? ": beyond the tolerance, within twice it"
 								    : ": beyond twice the tolerance");
 		bad |= strbuf_addf(&text, " (%s).", pol == POL_LOWER_BETTER ? "lower is better"
