@@ -669,21 +669,8 @@ static void long_date(const char *iso, char *out, size_t size)
 		snprintf(out, size, "%s", iso);
 }
 
-/* A trajectory's polarity and unit words: the benchmark map's, else the
- * kpi engine's for indicators only it computes. */
-static enum ind_polarity traj_polarity(const char *indicator)
-{
-	int i = indicator_map_find(indicator);
-	if (i >= 0)
-		return indicator_map[i].polarity;
-	const char *kid = benchmark_kpi_id(indicator);
-	int k = kid ? kpi_find(kid) : -1;
-	if (k < 0)
-		return POL_NONE;
-	return kpi_defs[k].polarity == KPI_LOWER_BETTER ? POL_LOWER_BETTER
-	       : kpi_defs[k].polarity == KPI_HIGHER_BETTER ? POL_HIGHER_BETTER : POL_NONE;
-}
-
+/* A trajectory's indicator in words: the benchmark map's label, else the
+ * kpi engine's title for indicators only it computes. */
 static const char *traj_label(const char *indicator)
 {
 	int i = indicator_map_find(indicator);
@@ -692,6 +679,22 @@ static const char *traj_label(const char *indicator)
 	const char *kid = benchmark_kpi_id(indicator);
 	int k = kid ? kpi_find(kid) : -1;
 	return k >= 0 ? kpi_defs[k].title : indicator;
+}
+
+static const char *traj_unit_words(const char *indicator)
+{
+	int i = indicator_map_find(indicator);
+	if (i >= 0)
+		return unit_words(indicator_map[i].unit);
+	const char *kid = benchmark_kpi_id(indicator);
+	int k = kid ? kpi_find(kid) : -1;
+	switch (k >= 0 ? kpi_defs[k].unit : KPI_UNIT_COUNT) {
+	case KPI_UNIT_PERCENT: return unit_words(UNIT_PERCENT);
+	case KPI_UNIT_PER_10K: return unit_words(UNIT_PER_10K);
+	case KPI_UNIT_CASES_PER_FTE: return unit_words(UNIT_PER_FTE);
+	case KPI_UNIT_COUNT: break;
+	}
+	return unit_words(UNIT_COUNT);
 }
 
 struct traj_months {
@@ -749,7 +752,7 @@ static int trajectory_figure(struct report_ctx *rc, const struct trajectory *tr,
 	struct traj_months m;
 	if (traj_months_alloc(&m, n))
 		return OOM();
-	enum ind_polarity pol = traj_polarity(tr->indicator);
+	enum ind_polarity pol = trajectory_polarity(tr->indicator);
 	struct cf_table *t = cf_table_new(tr->name);
 	int bad = !t;
 	static const char *const cols[] = { "month", "target", "actual", "source", "variance %", "RAG" };
@@ -860,9 +863,7 @@ static int trajectory_figure(struct report_ctx *rc, const struct trajectory *tr,
 	char id[16], title[200];
 	snprintf(title, sizeof title, "Trajectory %s: target, tolerance and actuals", tr->name);
 	struct svg_band_chart ch = { .id = report_next_id(rc, id), .title = title, .desc = strbuf_str(&text),
-				     .y_label = unit_words(indicator_map_find(tr->indicator) >= 0
-							   ? indicator_map[indicator_map_find(tr->indicator)].unit
-							   : UNIT_COUNT),
+				     .y_label = traj_unit_words(tr->indicator),
 				     .labels = m.label_ptrs, .n = m.n, .outer_lo = m.amber_lo, .outer_hi = m.amber_hi,
 				     .outer_name = "within twice the tolerance", .inner_lo = m.green_lo,
 				     .inner_hi = m.green_hi, .inner_name = "within tolerance", .marker = -1,

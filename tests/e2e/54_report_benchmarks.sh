@@ -118,6 +118,24 @@ check "the workbook has the benchmark and trajectory sheets" sh -c 'unzip -p "$0
 	for s in "Benchmarks" "Benchmark areas" "Trajectories" "Trajectory months"; do grep -q "name=\"$s\"" "$0.wb" || exit 1; done' \
 	"$work/out/vital-signs.xlsx"
 
+# --- a trajectory for an indicator only the kpi engine computes: actuals from the returns alone
+check "trajectory set accepts a kpi-only indicator (assessment_45wd)" sh -c '"$1" trajectory set --db "$2" --name a45 \
+	--indicator assessment_45wd --from 2021-03-31:70 --to 2023-03-31:90 >/dev/null' _ "$cf" "$db"
+check "a comparator gap still needs a published indicator: exit 1 saying so" sh -c '"$1" trajectory set --db "$2" --name g \
+	--indicator assessment_45wd --la 901 --to sn_median --by 2027-03-31 2>"$3"; test $? -eq 1 &&
+	grep -q "needs an indicator DfE publishes" "$3"' _ "$cf" "$db" "$work/gap.txt"
+"$cf" kpi --db "$db" --period r12:2022-03-31 --format csv 2>/dev/null >"$work/r12.csv"
+a45=$(awk -F, '$1 == "assessment_45wd" && $3 == "all" { print $7 }' "$work/r12.csv")
+# higher is better: red/amber only when the actual falls short of the target (80 on 31 March 2022)
+want=$(awk -v a="$a45" 'BEGIN { s = (80 - a) / 80 * 100; print s <= 5 ? "green" : s <= 10 ? "amber" : "red" }')
+"$cf" trajectory show --db "$db" --name a45 --format csv >"$work/a45.csv"
+check "31 March 2022: target 80, actual kpi's $a45 for the 12 months, $want" \
+	grep -q "^a45,2022-03-31,80,$a45,kpi,.*,$want\$" "$work/a45.csv"
+"$cf" report --db "$db" --out "$work/out2" --la 901 >/dev/null 2>&1
+check "the report shows it with its latest RAG ($want) and a percentage axis" sh -c \
+	'grep -q "<h3>a45: Assessments within 45 working days</h3><p class=\"note\">[^<]*</p><p class=\"note\"><span[^>]*></span><b>Latest RAG: $1 on 31 March 2022:" "$0" &&
+	 grep -q "class=\"unit\">%</text>" "$0"' "$work/out2/index.html" "$want"
+
 # --- in a browser: no console errors, nothing wider than the screen
 browser=""
 for b in chromium chromium-browser; do
