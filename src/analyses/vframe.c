@@ -151,6 +151,7 @@ void vdata_release(struct vdata *vd)
 	vd->nframes = 0;
 	free(vd->intern.slot);
 	free(vd->intern.id);
+	free(vd->intern.rank);
 	memset(&vd->intern, 0, sizeof vd->intern);
 	arena_release(&vd->arena);
 }
@@ -616,6 +617,105 @@ long *vframe_order(struct vframe *f, const char *datecol)
 	return vframe_order2(f, datecol, NULL);
 }
 
+struct ranked {
+	const char *s;
+	long id;
+};
+
+static int rank_cmp(const void *pa, const void *pb)
+{
+	return strcmp(((const struct ranked *)pa)->s, ((const struct ranked *)pb)->s);
+}
+
+/* Each child number's place among the dataset's IDs in strcmp order, so
+ * that sorting rows by CHILD compares numbers. NULL on OOM. */
+static const long *child_ranks(struct vintern *in)
+{
+	if (in->rank && in->nranked == in->n)
+		return in->rank;
+	long n = in->n;
+	struct ranked *byid = malloc((size_t)(n ? n : 1) * sizeof *byid);
+	long *rank = malloc((size_t)(n ? n : 1) * sizeof *rank);
+	if (!byid || !rank) {
+		free(byid);
+		free(rank);
+		return NULL;
+	}
+	for (long k = 0; k < in->nslots; k++)
+		if (in->slot[k]) {
+			byid[in->id[k]].s = in->slot[k];
+			byid[in->id[k]].id = in->id[k];
+		}
+	qsort(byid, (size_t)n, sizeof *byid, rank_cmp);
+	for (long i = 0; i < n; i++)
+		rank[byid[i].id] = i;
+	free(byid);
+	free(in->rank);
+	in->rank = rank;
+	in->nranked = n;
+	return rank;
+}
+
+/* Rows by (CHILD, date, date2, position), as order_cmp sorts them: rows are
+ * put in buckets by the child's rank (missing CHILD last), in row order,
+ * then each child's few rows are sorted by their dates. */
+static int order_by_rank(struct vframe *f, struct order_item *it, const cf_date *d, const cf_date *d2)
+{
+	long n = f->nrows, nk = f->intern ? f->intern->n : 0;
+	struct vindex *ix = index_of(f);
+	const long *rank = f->intern ? child_ranks(f->intern) : NULL;
+	long *start = calloc((size_t)nk + 2, sizeof *start), *key = malloc((size_t)(n ? n : 1) * sizeof *key);
+	int cc = vframe_colno(f, "CHILD");
+	if (!ix || !rank || !start || !key || cc < 0) {
+		free(start);
+		free(key);
+		return -1;
+	}
+	const char **cv = (const char **)f->cols[cc]->v;
+	for (long r = 0; r < n; r++) {
+		if (!cv[r])
+			key[r] = nk;
+		else if (ix->cid[r] >= 0 && ix->cid[r] < nk)
+			key[r] = rank[ix->cid[r]];
+		else {           /* a CHILD value not interned: not this path */
+			free(start);
+			free(key);
+			return -1;
+		}
+		start[key[r] + 1]++;
+	}
+	for (long k = 0; k <= nk; k++)
+		start[k + 1] += start[k];
+	for (long r = 0; r < n; r++) {
+		struct order_item *e = &it[start[key[r]]++];
+		e->child = cv[r];
+		e->d = d ? d[r] : 0;
+		e->d2 = d2 ? d2[r] : 0;
+		e->pos = r;
+	}
+	/* start[k] is now the end of bucket k; within a bucket rows are in
+	 * position order, so a stable insertion sort by dates keeps ties so */
+	for (long k = 0, b = 0; k <= nk; b = start[k++]) {
+		long e = start[k];
+		if (e - b > 32) {
+			qsort(it + b, (size_t)(e - b), sizeof *it, order_cmp);
+			continue;
+		}
+		for (long i = b + 1; i < e; i++) {
+			struct order_item x = it[i];
+			long j = i;
+			while (j > b && order_cmp(&it[j - 1], &x) > 0) {
+				it[j] = it[j - 1];
+				j--;
+			}
+			it[j] = x;
+		}
+	}
+	free(start);
+	free(key);
+	return 0;
+}
+
 static long *order_sort(struct vframe *f, const char *datecol, const char *datecol2)
 {
 	long n = f->nrows;
@@ -629,13 +729,20 @@ static long *order_sort(struct vframe *f, const char *datecol, const char *datec
 		free(out);
 		return NULL;
 	}
-	for (long r = 0; r < n; r++) {
-		it[r].child = cc->v[r];
-		it[r].d = dc ? vcol_date(f, dc, r) : 0;
-		it[r].d2 = dc2 ? vcol_date(f, dc2, r) : 0;
-		it[r].pos = r;
+	if (dc && n)
+		vcol_date(f, dc, 0);   /* parses the column once */
+	if (dc2 && n)
+		vcol_date(f, dc2, 0);
+	if (!n || (dc && !dc->d) || (dc2 && !dc2->d) ||   /* no dates parsed: OOM */
+	    order_by_rank(f, it, dc ? dc->d : NULL, dc2 ? dc2->d : NULL)) {
+		for (long r = 0; r < n; r++) {
+			it[r].child = cc->v[r];
+			it[r].d = dc ? vcol_date(f, dc, r) : 0;
+			it[r].d2 = dc2 ? vcol_date(f, dc2, r) : 0;
+			it[r].pos = r;
+		}
+		qsort(it, (size_t)n, sizeof *it, order_cmp);
 	}
-	qsort(it, (size_t)n, sizeof *it, order_cmp);
 	for (long r = 0; r < n; r++)
 		out[r] = it[r].pos;
 	free(it);

@@ -29,6 +29,8 @@ struct vintern {
 	long nslots, n;          /* open addressing, power of two; n children */
 	const char **slot;
 	long *id;                /* per slot: the child's number, 0..n-1 in order of first sight */
+	long *rank;              /* per number: the ID's place in strcmp order (vframe_order's sort) */
+	long nranked;            /* children rank covers; recomputed when n has grown */
 };
 
 struct vframe {
