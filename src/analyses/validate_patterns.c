@@ -54,9 +54,13 @@ struct ctx {
 	int oom;
 };
 
+/* CHILD values are interned: different pointers are different children. */
 static int same_child(const struct vcol *cc, long a, long b)
 {
-	return cc->v[a] && cc->v[b] && strcmp(cc->v[a], cc->v[b]) == 0;
+	const char *x = cc->v[a], *y = cc->v[b];
+	if (!x || !y)
+		return 0;
+	return x == y || (!cc->is_child && strcmp(x, y) == 0);
 }
 
 /* The join for prefix name ("Header", "-1"), made on first use. */

@@ -7,11 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Open addressing over distinct CHILD values: each slot holds a child's
- * first row, and next[] chains that child's rows (and only its rows). */
+/* Each child's rows, by the child's number in the dataset: by_id[] holds a
+ * child's first row and next[] chains that child's rows (and only its rows). */
 struct vindex {
-	long nslots;       /* power of two */
-	long *first;       /* first row of the slot's child, -1 when empty */
 	long *next;        /* next row with the same CHILD, -1 at the end */
 	long nids;         /* children the dataset knew when this was built */
 	long *cid;         /* per row: the child's number, -1 when missing */
@@ -28,57 +26,64 @@ struct vorder {
 	} e[VORDER_MAX];
 };
 
-static uint64_t hash_str(const char *s)
-{
-	uint64_t h = 1469598103934665603ULL;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-	return h;
-}
-
 static int same_str(const char *a, const char *b)
 {
 	return a == b || strcmp(a, b) == 0;
 }
 
-/* The dataset's copy of s (len bytes), added when new. NULL on OOM. */
-static const char *intern(struct vintern *in, struct arena *a, const char *s, size_t len)
+static unsigned long hash_mem(const char *s, size_t len)
+{
+	uint64_t h = 1469598103934665603ULL;
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+	return (unsigned long)h;
+}
+
+/* The dataset's copy of s (len bytes), added when new, and its number in
+ * *id. NULL on OOM. */
+static const char *intern(struct vintern *in, struct arena *a, const char *s, size_t len, long *id)
 {
 	if ((in->n + 1) * 2 > in->nslots) {
 		long ns = in->nslots ? in->nslots * 2 : 1024;
 		const char **slot = calloc((size_t)ns, sizeof *slot);
-		long *id = malloc((size_t)ns * sizeof *id);
-		if (!slot || !id) {
+		unsigned long *hash = malloc((size_t)ns * sizeof *hash);
+		long *ids = malloc((size_t)ns * sizeof *ids);
+		if (!slot || !hash || !ids) {
 			free(slot);
-			free(id);
+			free(hash);
+			free(ids);
 			return NULL;
 		}
 		for (long i = 0; i < in->nslots; i++)
 			if (in->slot[i]) {
-				long k = (long)(hash_str(in->slot[i]) & (uint64_t)(ns - 1));
+				long k = (long)(in->hash[i] & (unsigned long)(ns - 1));
 				while (slot[k])
 					k = (k + 1) & (ns - 1);
 				slot[k] = in->slot[i];
-				id[k] = in->id[i];
+				hash[k] = in->hash[i];
+				ids[k] = in->id[i];
 			}
 		free(in->slot);
+		free(in->hash);
 		free(in->id);
 		in->slot = slot;
-		in->id = id;
+		in->hash = hash;
+		in->id = ids;
 		in->nslots = ns;
 	}
-	uint64_t h = 1469598103934665603ULL;
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
-	long k = (long)(h & (uint64_t)(in->nslots - 1));
+	unsigned long h = hash_mem(s, len);
+	long k = (long)(h & (unsigned long)(in->nslots - 1));
 	for (; in->slot[k]; k = (k + 1) & (in->nslots - 1))
-		if (strncmp(in->slot[k], s, len) == 0 && in->slot[k][len] == 0)
+		if (in->hash[k] == h && strncmp(in->slot[k], s, len) == 0 && in->slot[k][len] == 0) {
+			*id = in->id[k];
 			return in->slot[k];
+		}
 	char *copy = arena_strndup(a, s, len);
 	if (!copy)
 		return NULL;
 	in->slot[k] = copy;
-	in->id[k] = in->n++;
+	in->hash[k] = h;
+	in->id[k] = *id = in->n++;
 	return copy;
 }
 
@@ -87,9 +92,10 @@ static long intern_id(const struct vintern *in, const char *s)
 {
 	if (!in || !in->nslots || !s)
 		return -1;
-	long k = (long)(hash_str(s) & (uint64_t)(in->nslots - 1));
+	unsigned long h = hash_mem(s, strlen(s));
+	long k = (long)(h & (unsigned long)(in->nslots - 1));
 	for (; in->slot[k]; k = (k + 1) & (in->nslots - 1))
-		if (same_str(in->slot[k], s))
+		if (in->hash[k] == h && same_str(in->slot[k], s))
 			return in->id[k];
 	return -1;
 }
@@ -97,7 +103,6 @@ static long intern_id(const struct vintern *in, const char *s)
 static void index_free(struct vindex *ix)
 {
 	if (ix) {
-		free(ix->first);
 		free(ix->next);
 		free(ix->cid);
 		free(ix->by_id);
@@ -135,6 +140,7 @@ static void frame_free(struct vframe *f)
 		free(f->cols[c]->v);
 		free(f->cols[c]->num);
 		free(f->cols[c]->d);
+		free(f->cols[c]->cid);
 		free(f->cols[c]);
 	}
 	free(f->cols);
@@ -150,6 +156,7 @@ void vdata_release(struct vdata *vd)
 		frame_free(vd->frames[i]);
 	vd->nframes = 0;
 	free(vd->intern.slot);
+	free(vd->intern.hash);
 	free(vd->intern.id);
 	free(vd->intern.rank);
 	memset(&vd->intern, 0, sizeof vd->intern);
@@ -234,8 +241,14 @@ int vframe_add_col(struct vframe *f, const char *name)
 	c->name = arena_strdup(f->arena, name);
 	c->is_child = strcmp(name, "CHILD") == 0;
 	c->v = calloc((size_t)(f->cap ? f->cap : 1), sizeof *c->v);
-	if (!c->name || !c->v) {
+	if (c->is_child && c->v) {
+		c->cid = malloc((size_t)(f->cap ? f->cap : 1) * sizeof *c->cid);
+		for (long r = 0; c->cid && r < (f->cap ? f->cap : 1); r++)
+			c->cid[r] = -1;
+	}
+	if (!c->name || !c->v || (c->is_child && !c->cid)) {
 		free(c->v);
+		free(c->cid);
 		free(c);
 		return -1;
 	}
@@ -280,6 +293,12 @@ long vframe_add_row_at(struct vframe *f, long label, long rownum)
 					return -1;
 				col->num = n;
 			}
+			if (col->cid) {
+				long *n = realloc(col->cid, (size_t)cap * sizeof *n);
+				if (!n)
+					return -1;
+				col->cid = n;
+			}
 			free(col->d);      /* dates are reparsed after rows change */
 			col->d = NULL;
 		}
@@ -291,6 +310,8 @@ long vframe_add_row_at(struct vframe *f, long label, long rownum)
 	f->rownum[r] = rownum;
 	for (int c = 0; c < f->ncols; c++) {
 		f->cols[c]->v[r] = NULL;
+		if (f->cols[c]->cid)
+			f->cols[c]->cid[r] = -1;
 		if (f->cols[c]->num)
 			f->cols[c]->num[r] = 0;
 		if (f->cols[c]->d) {
@@ -306,13 +327,18 @@ int vframe_set(struct vframe *f, int col, long row, const char *s, size_t len, i
 	struct vcol *c = f->cols[col];
 	if (f->by_child || f->orders)
 		frame_changed(f);
+	if (c->cid)
+		c->cid[row] = -1;
 	if (!s) {
 		c->v[row] = NULL;
 	} else if (c->is_child && f->intern) {
-		const char *copy = intern(f->intern, f->arena, s, len);
+		long id = -1;
+		const char *copy = intern(f->intern, f->arena, s, len, &id);
 		if (!copy)
 			return -1;
 		c->v[row] = copy;
+		if (c->cid)
+			c->cid[row] = id;
 	} else {
 		char *copy = arena_strndup(f->arena, s, len);
 		if (!copy)
@@ -476,51 +502,34 @@ static struct vindex *build_index(struct vframe *f)
 {
 	int c = vframe_colno(f, "CHILD");
 	struct vindex *ix = calloc(1, sizeof *ix);
-	long n = f->nrows, *tail = NULL;
+	long n = f->nrows;
 	if (!ix)
 		return NULL;
-	ix->nslots = 16;
-	while (ix->nslots < n * 2)
-		ix->nslots *= 2;
-	ix->first = malloc((size_t)ix->nslots * sizeof *ix->first);
-	ix->next = malloc((size_t)(n ? n : 1) * sizeof *ix->next);
-	tail = malloc((size_t)ix->nslots * sizeof *tail);
-	if (!ix->first || !ix->next || !tail) {
-		free(tail);
-		index_free(ix);
-		return NULL;
-	}
-	for (long k = 0; k < ix->nslots; k++)
-		ix->first[k] = -1;
 	const char **v = c >= 0 ? f->cols[c]->v : NULL;
-	for (long r = 0; r < n; r++) {
-		ix->next[r] = -1;
-		if (!v || !v[r])
-			continue;
-		long k = (long)(hash_str(v[r]) & (uint64_t)(ix->nslots - 1));
-		while (ix->first[k] >= 0 && !same_str(v[ix->first[k]], v[r]))
-			k = (k + 1) & (ix->nslots - 1);
-		if (ix->first[k] < 0)
-			ix->first[k] = r;
-		else
-			ix->next[tail[k]] = r;
-		tail[k] = r;
-	}
-	free(tail);
-	/* child numbers: joins between frames become array look-ups */
+	const long *known = c >= 0 ? f->cols[c]->cid : NULL;
 	ix->nids = f->intern ? f->intern->n : 0;
+	ix->next = malloc((size_t)(n ? n : 1) * sizeof *ix->next);
 	ix->cid = malloc((size_t)(n ? n : 1) * sizeof *ix->cid);
 	ix->by_id = malloc((size_t)(ix->nids ? ix->nids : 1) * sizeof *ix->by_id);
-	if (!ix->cid || !ix->by_id) {
+	if (!ix->next || !ix->cid || !ix->by_id) {
 		index_free(ix);
 		return NULL;
 	}
 	for (long i = 0; i < ix->nids; i++)
 		ix->by_id[i] = -1;
+	/* walking backwards, each row becomes its child's first and points on
+	 * to the row that was first before it */
 	for (long r = n - 1; r >= 0; r--) {
-		ix->cid[r] = v && v[r] ? intern_id(f->intern, v[r]) : -1;
-		if (ix->cid[r] >= 0)
-			ix->by_id[ix->cid[r]] = r;
+		long id = -1;
+		if (v && v[r])
+			id = known && known[r] >= 0 ? known[r] : intern_id(f->intern, v[r]);
+		ix->cid[r] = id >= 0 && id < ix->nids ? id : -1;
+		if (ix->cid[r] >= 0) {
+			ix->next[r] = ix->by_id[id];
+			ix->by_id[id] = r;
+		} else {
+			ix->next[r] = -1;
+		}
 	}
 	return ix;
 }
@@ -554,19 +563,15 @@ long vframe_find(struct vframe *f, const char *key, long after)
 {
 	if (!key)
 		return -1;
-	if (!f->by_child && !(f->by_child = build_index(f)))
-		return -1;
+	struct vindex *ix = index_of(f);
 	int c = vframe_colno(f, "CHILD");
-	if (c < 0)
+	if (!ix || c < 0)
 		return -1;
 	const char **v = f->cols[c]->v;
-	struct vindex *ix = f->by_child;
 	if (after >= 0 && after < f->nrows && v[after] && same_str(v[after], key))
 		return ix->next[after];
-	long k = (long)(hash_str(key) & (uint64_t)(ix->nslots - 1));
-	while (ix->first[k] >= 0 && !same_str(v[ix->first[k]], key))
-		k = (k + 1) & (ix->nslots - 1);
-	long r = ix->first[k];
+	long id = intern_id(f->intern, key);
+	long r = id >= 0 && id < ix->nids ? ix->by_id[id] : -1;
 	while (r >= 0 && r <= after)    /* after: a row of another child */
 		r = ix->next[r];
 	return r;

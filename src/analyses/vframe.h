@@ -17,6 +17,7 @@ struct vcol {
 	unsigned char *num;      /* NULL, or 1 where the value came as a number (JSON input) */
 	cf_date *d;              /* dates parsed as dd/mm/yyyy on first use (CF_DATE_NONE = not one) */
 	int is_child;            /* the CHILD column: values interned, so equal IDs share a pointer */
+	long *cid;               /* CHILD: per row the child's number in the dataset, -1 missing */
 };
 
 struct vindex;
@@ -28,6 +29,7 @@ struct vorder;
 struct vintern {
 	long nslots, n;          /* open addressing, power of two; n children */
 	const char **slot;
+	unsigned long *hash;     /* per slot: the value's hash, compared before the string */
 	long *id;                /* per slot: the child's number, 0..n-1 in order of first sight */
 	long *rank;              /* per number: the ID's place in strcmp order (vframe_order's sort) */
 	long nranked;            /* children rank covers; recomputed when n has grown */
