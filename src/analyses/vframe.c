@@ -160,6 +160,11 @@ void vdata_release(struct vdata *vd)
 	free(vd->intern.id);
 	free(vd->intern.rank);
 	memset(&vd->intern, 0, sizeof vd->intern);
+	free(vd->values.slot);
+	free(vd->values.hash);
+	free(vd->values.id);
+	free(vd->values.rank);
+	memset(&vd->values, 0, sizeof vd->values);
 	arena_release(&vd->arena);
 }
 
@@ -187,6 +192,7 @@ struct vframe *vdata_add_frame(struct vdata *vd, const char *name)
 		return NULL;
 	f->arena = &vd->arena;
 	f->intern = &vd->intern;
+	f->values = &vd->values;
 	f->name = arena_strdup(&vd->arena, name);
 	if (!f->name) {
 		free(f);
@@ -269,41 +275,51 @@ long vframe_add_row(struct vframe *f, long label)
 	return vframe_add_row_at(f, label, label + 2);
 }
 
+/* Columns and row arrays grown to cap rows. */
+static int frame_grow(struct vframe *f, long cap)
+{
+	long *ix = realloc(f->index, (size_t)cap * sizeof *ix);
+	if (!ix)
+		return -1;
+	f->index = ix;
+	long *rn = realloc(f->rownum, (size_t)cap * sizeof *rn);
+	if (!rn)
+		return -1;
+	f->rownum = rn;
+	for (int c = 0; c < f->ncols; c++) {
+		struct vcol *col = f->cols[c];
+		const char **v = realloc(col->v, (size_t)cap * sizeof *v);
+		if (!v)
+			return -1;
+		col->v = v;
+		if (col->num) {
+			unsigned char *n = realloc(col->num, (size_t)cap);
+			if (!n)
+				return -1;
+			col->num = n;
+		}
+		if (col->cid) {
+			long *n = realloc(col->cid, (size_t)cap * sizeof *n);
+			if (!n)
+				return -1;
+			col->cid = n;
+		}
+		free(col->d);      /* dates are reparsed after rows change */
+		col->d = NULL;
+	}
+	f->cap = cap;
+	return 0;
+}
+
+int vframe_reserve(struct vframe *f, long nrows)
+{
+	return nrows > f->cap ? frame_grow(f, nrows) : 0;
+}
+
 long vframe_add_row_at(struct vframe *f, long label, long rownum)
 {
-	if (f->nrows == f->cap) {
-		long cap = f->cap ? f->cap * 2 : 64;
-		long *ix = realloc(f->index, (size_t)cap * sizeof *ix);
-		if (!ix)
-			return -1;
-		f->index = ix;
-		long *rn = realloc(f->rownum, (size_t)cap * sizeof *rn);
-		if (!rn)
-			return -1;
-		f->rownum = rn;
-		for (int c = 0; c < f->ncols; c++) {
-			struct vcol *col = f->cols[c];
-			const char **v = realloc(col->v, (size_t)cap * sizeof *v);
-			if (!v)
-				return -1;
-			col->v = v;
-			if (col->num) {
-				unsigned char *n = realloc(col->num, (size_t)cap);
-				if (!n)
-					return -1;
-				col->num = n;
-			}
-			if (col->cid) {
-				long *n = realloc(col->cid, (size_t)cap * sizeof *n);
-				if (!n)
-					return -1;
-				col->cid = n;
-			}
-			free(col->d);      /* dates are reparsed after rows change */
-			col->d = NULL;
-		}
-		f->cap = cap;
-	}
+	if (f->nrows == f->cap && frame_grow(f, f->cap ? f->cap * 2 : 64))
+		return -1;
 	frame_changed(f);
 	long r = f->nrows++;
 	f->index[r] = label;
@@ -340,7 +356,8 @@ int vframe_set(struct vframe *f, int col, long row, const char *s, size_t len, i
 		if (c->cid)
 			c->cid[row] = id;
 	} else {
-		char *copy = arena_strndup(f->arena, s, len);
+		long id;
+		const char *copy = f->values ? intern(f->values, f->arena, s, len, &id) : arena_strndup(f->arena, s, len);
 		if (!copy)
 			return -1;
 		c->v[row] = copy;

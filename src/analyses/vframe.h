@@ -48,6 +48,7 @@ struct vframe {
 	int colcache_col[8];
 	struct arena *arena;     /* the dataset's */
 	struct vintern *intern;  /* the dataset's */
+	struct vintern *values;  /* the dataset's */
 };
 
 /* What the collection is: dates as DfE's metadata gives them. */
@@ -66,6 +67,7 @@ struct vmeta {
 struct vdata {
 	struct arena arena;
 	struct vintern intern;
+	struct vintern values;   /* every other value, stored once: a return repeats its codes and dates */
 	int nframes;
 	struct vframe *frames[VDATA_MAXFRAMES];
 	struct vmeta meta;
@@ -93,7 +95,11 @@ int vframe_add_col(struct vframe *f, const char *name);
  * Its file row is label + 2 until vframe_add_row_at says otherwise. */
 long vframe_add_row(struct vframe *f, long label);
 long vframe_add_row_at(struct vframe *f, long label, long rownum);
-/* Set a value (copied into the arena; NULL = missing). Returns 0 or -1 on OOM. */
+/* Room for nrows rows, so loading a table of known size does not regrow
+ * its columns. Returns 0 or -1 on OOM. */
+int vframe_reserve(struct vframe *f, long nrows);
+/* Set a value (copied into the arena once per distinct value, so equal
+ * values may share a pointer; NULL = missing). Returns 0 or -1 on OOM. */
 int vframe_set(struct vframe *f, int col, long row, const char *s, size_t len, int numeric);
 
 static inline const char *vcol_str(const struct vcol *c, long row) { return c->v[row]; }
