@@ -39,51 +39,47 @@ static unsigned long hash_mem(const char *s, size_t len)
 	return (unsigned long)h;
 }
 
+static void intern_free(struct vintern *in)
+{
+	free(in->slot);
+	free(in->rank);
+	memset(in, 0, sizeof *in);
+}
+
 /* The dataset's copy of s (len bytes), added when new, and its number in
  * *id. NULL on OOM. */
 static const char *intern(struct vintern *in, struct arena *a, const char *s, size_t len, long *id)
 {
 	if ((in->n + 1) * 2 > in->nslots) {
-		long ns = in->nslots ? in->nslots * 2 : 1024;
-		const char **slot = calloc((size_t)ns, sizeof *slot);
-		unsigned long *hash = malloc((size_t)ns * sizeof *hash);
-		long *ids = malloc((size_t)ns * sizeof *ids);
-		if (!slot || !hash || !ids) {
-			free(slot);
-			free(hash);
-			free(ids);
+		long ns = in->nslots ? in->nslots * 2 : 64;
+		struct vislot *slot = calloc((size_t)ns, sizeof *slot);
+		if (!slot)
 			return NULL;
-		}
 		for (long i = 0; i < in->nslots; i++)
-			if (in->slot[i]) {
-				long k = (long)(in->hash[i] & (unsigned long)(ns - 1));
-				while (slot[k])
+			if (in->slot[i].s) {
+				long k = (long)(in->slot[i].hash & (unsigned long)(ns - 1));
+				while (slot[k].s)
 					k = (k + 1) & (ns - 1);
 				slot[k] = in->slot[i];
-				hash[k] = in->hash[i];
-				ids[k] = in->id[i];
 			}
 		free(in->slot);
-		free(in->hash);
-		free(in->id);
 		in->slot = slot;
-		in->hash = hash;
-		in->id = ids;
 		in->nslots = ns;
 	}
+	in->seen++;
 	unsigned long h = hash_mem(s, len);
 	long k = (long)(h & (unsigned long)(in->nslots - 1));
-	for (; in->slot[k]; k = (k + 1) & (in->nslots - 1))
-		if (in->hash[k] == h && strncmp(in->slot[k], s, len) == 0 && in->slot[k][len] == 0) {
-			*id = in->id[k];
-			return in->slot[k];
+	for (; in->slot[k].s; k = (k + 1) & (in->nslots - 1))
+		if (in->slot[k].hash == h && strncmp(in->slot[k].s, s, len) == 0 && in->slot[k].s[len] == 0) {
+			*id = in->slot[k].id;
+			return in->slot[k].s;
 		}
 	char *copy = arena_strndup(a, s, len);
 	if (!copy)
 		return NULL;
-	in->slot[k] = copy;
-	in->hash[k] = h;
-	in->id[k] = *id = in->n++;
+	in->slot[k].s = copy;
+	in->slot[k].hash = h;
+	in->slot[k].id = *id = in->n++;
 	return copy;
 }
 
@@ -94,9 +90,9 @@ static long intern_id(const struct vintern *in, const char *s)
 		return -1;
 	unsigned long h = hash_mem(s, strlen(s));
 	long k = (long)(h & (unsigned long)(in->nslots - 1));
-	for (; in->slot[k]; k = (k + 1) & (in->nslots - 1))
-		if (in->hash[k] == h && same_str(in->slot[k], s))
-			return in->id[k];
+	for (; in->slot[k].s; k = (k + 1) & (in->nslots - 1))
+		if (in->slot[k].hash == h && same_str(in->slot[k].s, s))
+			return in->slot[k].id;
 	return -1;
 }
 
@@ -141,6 +137,10 @@ static void frame_free(struct vframe *f)
 		free(f->cols[c]->num);
 		free(f->cols[c]->d);
 		free(f->cols[c]->cid);
+		if (f->cols[c]->dict) {
+			intern_free(f->cols[c]->dict);
+			free(f->cols[c]->dict);
+		}
 		free(f->cols[c]);
 	}
 	free(f->cols);
@@ -155,16 +155,7 @@ void vdata_release(struct vdata *vd)
 	for (int i = 0; i < vd->nframes; i++)
 		frame_free(vd->frames[i]);
 	vd->nframes = 0;
-	free(vd->intern.slot);
-	free(vd->intern.hash);
-	free(vd->intern.id);
-	free(vd->intern.rank);
-	memset(&vd->intern, 0, sizeof vd->intern);
-	free(vd->values.slot);
-	free(vd->values.hash);
-	free(vd->values.id);
-	free(vd->values.rank);
-	memset(&vd->values, 0, sizeof vd->values);
+	intern_free(&vd->intern);
 	arena_release(&vd->arena);
 }
 
@@ -192,7 +183,6 @@ struct vframe *vdata_add_frame(struct vdata *vd, const char *name)
 		return NULL;
 	f->arena = &vd->arena;
 	f->intern = &vd->intern;
-	f->values = &vd->values;
 	f->name = arena_strdup(&vd->arena, name);
 	if (!f->name) {
 		free(f);
@@ -356,8 +346,14 @@ int vframe_set(struct vframe *f, int col, long row, const char *s, size_t len, i
 		if (c->cid)
 			c->cid[row] = id;
 	} else {
+		/* a return repeats its codes and dates: each column keeps one copy
+		 * of each value, unless most of its values turn out to be distinct */
+		if (!c->dict && !(c->dict = calloc(1, sizeof *c->dict)))
+			return -1;
+		struct vintern *d = c->dict;
+		int keep = d->seen < 4096 || d->n * 2 < d->seen;
 		long id;
-		const char *copy = f->values ? intern(f->values, f->arena, s, len, &id) : arena_strndup(f->arena, s, len);
+		const char *copy = keep ? intern(d, f->arena, s, len, &id) : arena_strndup(f->arena, s, len);
 		if (!copy)
 			return -1;
 		c->v[row] = copy;
@@ -664,9 +660,9 @@ static const long *child_ranks(struct vintern *in)
 		return NULL;
 	}
 	for (long k = 0; k < in->nslots; k++)
-		if (in->slot[k]) {
-			byid[in->id[k]].s = in->slot[k];
-			byid[in->id[k]].id = in->id[k];
+		if (in->slot[k].s) {
+			byid[in->slot[k].id].s = in->slot[k].s;
+			byid[in->slot[k].id].id = in->slot[k].id;
 		}
 	qsort(byid, (size_t)n, sizeof *byid, rank_cmp);
 	for (long i = 0; i < n; i++)

@@ -18,6 +18,7 @@ struct vcol {
 	cf_date *d;              /* dates parsed as dd/mm/yyyy on first use (CF_DATE_NONE = not one) */
 	int is_child;            /* the CHILD column: values interned, so equal IDs share a pointer */
 	long *cid;               /* CHILD: per row the child's number in the dataset, -1 missing */
+	struct vintern *dict;    /* other columns: each distinct value stored once, while that pays */
 };
 
 struct vindex;
@@ -25,14 +26,19 @@ struct vorder;
 
 /* CHILD values of every frame of a dataset stored once: the same child's
  * rows in different tables hold the same pointer, so joins on CHILD compare
- * pointers before strings. */
+ * pointers before strings. Also each column's dictionary of its values. */
+struct vislot {
+	unsigned long hash;      /* compared before the string */
+	const char *s;           /* NULL = empty slot */
+	long id;                 /* the value's number, 0..n-1 in order of first sight */
+};
+
 struct vintern {
-	long nslots, n;          /* open addressing, power of two; n children */
-	const char **slot;
-	unsigned long *hash;     /* per slot: the value's hash, compared before the string */
-	long *id;                /* per slot: the child's number, 0..n-1 in order of first sight */
-	long *rank;              /* per number: the ID's place in strcmp order (vframe_order's sort) */
-	long nranked;            /* children rank covers; recomputed when n has grown */
+	long nslots, n;          /* open addressing, power of two; n values */
+	struct vislot *slot;
+	long *rank;              /* per number: the value's place in strcmp order (vframe_order's sort) */
+	long nranked;            /* values rank covers; recomputed when n has grown */
+	long seen;               /* values looked up (a column stops interning when most are new) */
 };
 
 struct vframe {
@@ -48,7 +54,6 @@ struct vframe {
 	int colcache_col[8];
 	struct arena *arena;     /* the dataset's */
 	struct vintern *intern;  /* the dataset's */
-	struct vintern *values;  /* the dataset's */
 };
 
 /* What the collection is: dates as DfE's metadata gives them. */
@@ -67,7 +72,6 @@ struct vmeta {
 struct vdata {
 	struct arena arena;
 	struct vintern intern;
-	struct vintern values;   /* every other value, stored once: a return repeats its codes and dates */
 	int nframes;
 	struct vframe *frames[VDATA_MAXFRAMES];
 	struct vmeta meta;
