@@ -46,8 +46,9 @@ static void intern_free(struct vintern *in)
 	memset(in, 0, sizeof *in);
 }
 
-/* The dataset's copy of s (len bytes), added when new, and its number in
- * *id. NULL on OOM. */
+/* The copy of s (len bytes) held in `in` (the dataset's CHILD values, or
+ * one column's values), added to the arena when new, and its number in *id.
+ * NULL on OOM. */
 static const char *intern(struct vintern *in, struct arena *a, const char *s, size_t len, long *id)
 {
 	if ((in->n + 1) * 2 > in->nslots) {
