@@ -25,7 +25,7 @@ UNIT_SRC := $(wildcard tests/unit/test_*.c)
 B := build
 GEN_SRC := $(B)/gen/migrations.c $(B)/gen/commands.c
 
-.PHONY: all deps demo check test bench fuzz clean layers
+.PHONY: all deps demo check test valgrind bench fuzz clean layers
 all: $(B)/caseflow
 
 deps:
@@ -80,11 +80,19 @@ demo: deps
 	@$(MAKE) --no-print-directory all
 	@sh tools/demo.sh
 
+# check runs the valgrind pass (tools/valgrind.sh, ~45 s of CPU) before the
+# tests, then the tests whatever it found, so the last line stays
+# "N passed, N failed"; VALGRIND=no leaves it out (make valgrind runs it alone).
+VALGRIND ?= yes
 test check: deps
 	@$(MAKE) --no-print-directory all $(B)/asan/caseflow $(UNIT_BIN)
 	@sh tools/check-layers.sh
 	@sh tools/check-banned.sh
-	@sh tests/run.sh
+	@vg=0; if [ "$(VALGRIND)" != no ]; then sh tools/valgrind.sh || vg=1; fi; sh tests/run.sh && exit $$vg
+
+valgrind: deps
+	@$(MAKE) --no-print-directory all
+	@sh tools/valgrind.sh
 
 bench: deps
 	@$(MAKE) --no-print-directory all $(BENCH_BIN)
