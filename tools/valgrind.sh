@@ -74,7 +74,7 @@ chain_files() { # files read directly, bad input, and ../shared
 	vg 2 kpi --db xml.db --bogus
 	vg 1 ingest --db xml.db short_episodes.csv
 	vg 1 summary --db no-such.db
-	vg 3 summary --db not-a-store.db
+	vg 1 summary --db not-a-store.db
 	vg 1 validate no-such-folder
 	if [ -d "$shared/data/dfe" ]; then
 		dfe="$shared/data/dfe"

@@ -118,8 +118,6 @@ static int run(int argc, char **argv)
 			return cli_usage_error(&cmd_kpi, "--period '%s': %s", perr.value, perr.msg);
 		free(ps);
 	}
-	if (cli_require_store(db))
-		return 1;
 	struct cf_error err;
 	cf_error_clear(&err);
 	struct centroids cent = { 0 };
@@ -137,7 +135,7 @@ static int run(int argc, char **argv)
 	struct kpi_result *res = NULL;
 	struct cf_table *t = NULL;
 	int nperiods = 0, loaded = 0;
-	if (!(rc = store_open(&st, db, 0, &err)) && !(rc = kpi_data_load(st, &data, &err))) {
+	if (!(rc = cli_open_store(db, 0, NULL, NULL, &st, &err)) && !(rc = kpi_data_load(st, &data, &err))) {
 		loaded = 1;
 		store_close(st);
 		st = NULL;

@@ -2,7 +2,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "cli/command.h"
 #include "outputs/report.h"
@@ -68,11 +67,6 @@ static int run(int argc, char **argv)
 		return 2;
 	if (period && kpi_period_parse(period, &opt.period) != 0)
 		return cli_usage_error(&cmd_report, "--period '%s': use 2023-24, 2023-24Q1, 2024-03 or r12:2024-03-31", period);
-	struct stat sb;
-	if (stat(db, &sb) != 0) {
-		fprintf(stderr, "caseflow: %s: no store here; load data first with 'caseflow ingest --db %s FILES'\n", db, db);
-		return 1;
-	}
 	struct cf_error err;
 	cf_error_clear(&err);
 	struct centroids cent = { 0 };
@@ -86,7 +80,7 @@ static int run(int argc, char **argv)
 	}
 	struct store *st = NULL;
 	struct kpi_data data;
-	if (!(rc = store_open(&st, db, 0, &err)) && !(rc = kpi_data_load(st, &data, &err))) {
+	if (!(rc = cli_open_store(db, 0, NULL, NULL, &st, &err)) && !(rc = kpi_data_load(st, &data, &err))) {
 		if (!period)
 			kpi_default_period(&data, &opt.period);
 		rc = report_write(st, &data, &opt, out, &err);
