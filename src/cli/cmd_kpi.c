@@ -139,7 +139,10 @@ static int run(int argc, char **argv)
 		loaded = 1;
 		store_close(st);
 		st = NULL;
-		if (!(rc = parse_periods(period, &data, &periods, &nperiods, &err)) &&
+		if (!(rc = parse_periods(period, &data, &periods, &nperiods, &err)))
+			for (int k = 0; k < nperiods && !rc; k++)
+				rc = kpi_period_check(&data, &periods[k], &err);
+		if (!rc &&
 		    !(rc = kpi_compute(&data, periods, nperiods, &opt, &res, &err)) &&
 		    !(rc = kpi_result_table(res, &t, &err))) {
 			for (const char *n = res->notes; *n;) {
