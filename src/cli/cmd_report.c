@@ -13,15 +13,17 @@ const struct cli_command cmd_report = {
 	.summary = "the Vital Signs: a self-contained HTML report, workbook and indicators CSV",
 	.order = 45,
 	.usage = "  caseflow report [--db PATH] --out DIR [--period P] [--suppress N] [--centroids FILE]\n"
-	"                       [--scenario FILE]",
+	"                       [--scenario FILE] [--programme NAME]",
 	.help =
 	"Writes DIR/index.html (one page, inline CSS and SVG, no scripts or network,\n"
 	"prints to A4): headline tiles with the change on the year judged better or\n"
 	"worse, the front-door funnel, 3-5 years of monthly trends, ages at entry to\n"
 	"care by year, placement mix, every indicator for each locality side by side,\n"
 	"workforce, a 24-month forecast of children in care and cost (with a scenario\n"
-	"when given one), and definitions. Every chart has its numbers beside it and a text\n"
-	"alternative. Also DIR/vital-signs.xlsx (a sheet per view plus all indicators)\n"
+	"when given one), the programme loaded with caseflow programme (business case,\n"
+	"payback, benefits RAG, milestones, cost-benefit analysis with its sensitivity,\n"
+	"workforce against establishment), and definitions. Every chart has its numbers\n"
+	"beside it and a text alternative. Also DIR/vital-signs.xlsx (a sheet per view plus all indicators)\n"
 	"and DIR/indicators.csv (the period's indicators, LA and localities).\n"
 	"\n"
 	"Options:\n"
@@ -34,6 +36,8 @@ const struct cli_command cmd_report = {
 	"  --centroids FILE  postcode-sector centroids (sector,lat,lon) for distances\n"
 	"  --scenario FILE   a forecast scenario (as caseflow forecast --scenario): the\n"
 	"                    forecast panel compares it with the base\n"
+	"  --programme NAME  the programme to show when the store holds several\n"
+	"                    (default: the one loaded last)\n"
 	"\n"
 	"Examples:\n"
 	"  caseflow report --db la.db --out vital-signs\n"
@@ -44,7 +48,7 @@ const struct cli_command cmd_report = {
 static int run(int argc, char **argv)
 {
 	const char *db = cli_default_db(), *out = NULL, *period = NULL, *suppress_s = NULL, *centroids_path = NULL;
-	const char *scenario = NULL;
+	const char *scenario = NULL, *programme = NULL;
 	for (int i = 1; i < argc; i++) {
 		int m;
 		if ((m = cli_opt(&cmd_report, argc, argv, &i, "--db", &db)) ||
@@ -52,7 +56,8 @@ static int run(int argc, char **argv)
 		    (m = cli_opt(&cmd_report, argc, argv, &i, "--period", &period)) ||
 		    (m = cli_opt(&cmd_report, argc, argv, &i, "--suppress", &suppress_s)) ||
 		    (m = cli_opt(&cmd_report, argc, argv, &i, "--centroids", &centroids_path)) ||
-		    (m = cli_opt(&cmd_report, argc, argv, &i, "--scenario", &scenario))) {
+		    (m = cli_opt(&cmd_report, argc, argv, &i, "--scenario", &scenario)) ||
+		    (m = cli_opt(&cmd_report, argc, argv, &i, "--programme", &programme))) {
 			if (m < 0)
 				return 2;
 			continue;
@@ -63,6 +68,7 @@ static int run(int argc, char **argv)
 		return cli_usage_error(&cmd_report, "--out DIR is required");
 	struct report_options opt = { 0 };
 	opt.scenario = scenario;
+	opt.programme = programme;
 	if (suppress_s && cli_int(&cmd_report, "--suppress", suppress_s, 0, 1000000, &opt.suppress))
 		return 2;
 	if (period && kpi_period_parse(period, &opt.period) != 0)

@@ -23,6 +23,7 @@ struct report_options {
 	const struct centroids *centroids;  /* NULL: no distances */
 	const char *scenario;           /* forecast scenario file; NULL: none */
 	const char *la;                 /* LA code or name to benchmark; NULL: no benchmarks */
+	const char *programme;          /* the programme to show; NULL: the one loaded last */
 };
 
 struct report_ctx {
@@ -92,6 +93,7 @@ int report_panel_notes(struct report_ctx *rc, struct cf_error *err);
 /* The forecast (report_forecast.c), benchmarks and trajectories
  * (report_benchmark.c) and the programme (report_programme.c). */
 int report_panel_forecast(struct report_ctx *rc, struct cf_error *err);
+int report_panel_programme(struct report_ctx *rc, struct cf_error *err);
 
 
 #endif
