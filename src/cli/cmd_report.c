@@ -89,9 +89,7 @@ static int run(int argc, char **argv)
 	if (!(rc = cli_open_store(db, 0, NULL, NULL, &st, &err)) && !(rc = kpi_data_load(st, &data, &err))) {
 		if (!period)
 			kpi_default_period(&data, &opt.period);
-		rc = kpi_period_check(&data, &opt.period, &err);
-		if (!rc)
-			rc = report_write(st, &data, &opt, out, &err);
+		rc = report_write(st, &data, &opt, out, &err);
 		kpi_data_release(&data);
 	}
 	store_close(st);
