@@ -25,17 +25,27 @@ UNIT_SRC := $(wildcard tests/unit/test_*.c)
 B := build
 GEN_SRC := $(B)/gen/migrations.c $(B)/gen/commands.c
 
-.PHONY: all deps demo check test bench fuzz clean layers
+.PHONY: all deps demo check test valgrind bench fuzz clean layers FORCE
 all: $(B)/caseflow
 
 deps:
 	@sh tools/install-deps.sh
 
 # --- generated sources ------------------------------------------------------
-$(B)/gen/migrations.c: $(MIGRATIONS) tools/embed-sql.sh
+# What a wildcard found, kept in build/gen/NAME.list and rewritten only when
+# it changes: deleting or renaming a migration, a subcommand or a library
+# source makes the list newer than what was built from it, which a file's
+# own timestamp cannot (git's GIT-CFLAGS does the same for flags).
+LIST_migrations := $(MIGRATIONS)
+LIST_commands   := $(CMD_SRC)
+LIST_lib        := $(LIB_SRC)
+$(B)/gen/%.list: FORCE
+	@mkdir -p $(@D)
+	@echo '$(LIST_$*)' | cmp -s - $@ || echo '$(LIST_$*)' > $@
+$(B)/gen/migrations.c: $(MIGRATIONS) $(B)/gen/migrations.list tools/embed-sql.sh
 	@mkdir -p $(@D)
 	sh tools/embed-sql.sh $(MIGRATIONS) > $@
-$(B)/gen/commands.c: $(CMD_SRC) tools/gen-commands.sh
+$(B)/gen/commands.c: $(CMD_SRC) $(B)/gen/commands.list tools/gen-commands.sh
 	@mkdir -p $(@D)
 	sh tools/gen-commands.sh $(CMD_SRC) > $@
 
@@ -45,8 +55,8 @@ REL_CLI_OBJ := $(patsubst %.c,$(B)/rel/%.o,$(CLI_SRC) $(B)/gen/commands.c)
 $(B)/rel/%.o: %.c
 	@mkdir -p $(@D)
 	@echo "  CC      $<"; $(CC) $(CSTD) $(WARN) $(REL_FLAGS) -Isrc $(PKG_CFLAGS) -MMD -MP -c $< -o $@
-$(B)/rel/libcaseflow.a: $(REL_LIB_OBJ)
-	@rm -f $@; ar rcs $@ $^
+$(B)/rel/libcaseflow.a: $(REL_LIB_OBJ) $(B)/gen/lib.list
+	@rm -f $@; ar rcs $@ $(REL_LIB_OBJ)
 $(B)/caseflow: $(REL_CLI_OBJ) $(B)/rel/libcaseflow.a
 	$(CC) $(REL_FLAGS) -o $@ $(REL_CLI_OBJ) $(B)/rel/libcaseflow.a $(PKG_LIBS)
 
@@ -56,8 +66,8 @@ ASAN_CLI_OBJ := $(patsubst %.c,$(B)/asan/%.o,$(CLI_SRC) $(B)/gen/commands.c)
 $(B)/asan/%.o: %.c
 	@mkdir -p $(@D)
 	@echo "  CC asan $<"; $(CC) $(CSTD) $(WARN) $(ASAN_FLAGS) -Isrc $(PKG_CFLAGS) $(TEST_CFLAGS) -MMD -MP -c $< -o $@
-$(B)/asan/libcaseflow.a: $(ASAN_LIB_OBJ)
-	@rm -f $@; ar rcs $@ $^
+$(B)/asan/libcaseflow.a: $(ASAN_LIB_OBJ) $(B)/gen/lib.list
+	@rm -f $@; ar rcs $@ $(ASAN_LIB_OBJ)
 $(B)/asan/caseflow: $(ASAN_CLI_OBJ) $(B)/asan/libcaseflow.a
 	$(CC) $(ASAN_FLAGS) -o $@ $(ASAN_CLI_OBJ) $(B)/asan/libcaseflow.a $(PKG_LIBS)
 UNIT_BIN := $(patsubst tests/unit/%.c,$(B)/asan/tests/%,$(UNIT_SRC))
@@ -80,11 +90,19 @@ demo: deps
 	@$(MAKE) --no-print-directory all
 	@sh tools/demo.sh
 
+# check runs the valgrind pass (tools/valgrind.sh, ~45 s of CPU) before the
+# tests, then the tests whatever it found, so the last line stays
+# "N passed, N failed"; VALGRIND=no leaves it out (make valgrind runs it alone).
+VALGRIND ?= yes
 test check: deps
 	@$(MAKE) --no-print-directory all $(B)/asan/caseflow $(UNIT_BIN)
 	@sh tools/check-layers.sh
 	@sh tools/check-banned.sh
-	@sh tests/run.sh
+	@vg=0; if [ "$(VALGRIND)" != no ]; then sh tools/valgrind.sh || vg=1; fi; sh tests/run.sh && exit $$vg
+
+valgrind: deps
+	@$(MAKE) --no-print-directory all
+	@sh tools/valgrind.sh
 
 bench: deps
 	@$(MAKE) --no-print-directory all $(BENCH_BIN)

@@ -121,6 +121,11 @@ void kpi_data_release(struct kpi_data *d);
 /* The latest complete financial year: that of the latest collection year
  * loaded, else the latest year ending on or before the last event. */
 void kpi_default_period(const struct kpi_data *d, struct kpi_period *out);
+/* CF_EINPUT (err names the period and where the data ends) when p starts
+ * after everything the store's returns cover, where every count would be a
+ * misleading 0; CF_OK otherwise, and always when no child-level return is
+ * loaded. */
+int kpi_period_check(const struct kpi_data *d, const struct kpi_period *p, struct cf_error *err);
 /* Every financial year, quarter and month from the first loaded year to the
  * default period. *out is malloc'd (free it). */
 int kpi_all_periods(const struct kpi_data *d, struct kpi_period **out, int *n, struct cf_error *err);

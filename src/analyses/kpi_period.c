@@ -126,3 +126,20 @@ int kpi_period_parse(const char *s, struct kpi_period *out)
 	}
 	return -1;
 }
+
+int kpi_period_check(const struct kpi_data *d, const struct kpi_period *p, struct cf_error *err)
+{
+	cf_date end = d->data_end;
+	if (d->last_year > 0 && (end == CF_DATE_NONE || cf_date_fy_end(d->last_year - 1) > end))
+		end = cf_date_fy_end(d->last_year - 1);
+	if (end == CF_DATE_NONE || p->from <= end)
+		return CF_OK;
+	char when[11], years[48] = "";
+	cf_date_format(end, when);
+	if (d->first_year > 0 && d->last_year > 0)
+		snprintf(years, sizeof years, " (collection years %d-%02d to %d-%02d)",
+			 d->first_year - 1, d->first_year % 100, d->last_year - 1, d->last_year % 100);
+	return cf_error_at(err, CF_EINPUT, NULL, 0, "--period", p->label,
+			   "starts after the data: the returns loaded end on %s%s; "
+			   "choose an earlier period or load later returns", when, years);
+}

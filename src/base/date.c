@@ -60,52 +60,98 @@ static int digits(const char *s, size_t len, size_t *i, int maxd, int *val)
 	return n;
 }
 
-static int time_tail_ok(const char *s, size_t len, size_t i)
+/* Reads a date at s[*i..len): yyyy-mm-dd (or yyyy/mm/dd) or dd/mm/yyyy
+ * (1-2 digit day and month; '/', '-' or '.'), leaving *i after it. */
+static int date_part(const char *s, size_t len, size_t *i, int *y, int *m, int *d)
 {
-	/* allow "T..." or " hh:mm[:ss[.fff]]" after the date, nothing else */
-	if (i == len)
-		return 1;
-	if (s[i] != 'T' && s[i] != ' ')
+	int a, b, c;
+	int na = digits(s, len, i, 4, &a);
+	if (na == 4) {                     /* yyyy-mm-dd */
+		if (*i >= len || (s[*i] != '-' && s[*i] != '/'))
+			return -1;
+		char sep = s[(*i)++];
+		if (digits(s, len, i, 2, &b) < 1 || *i >= len || s[(*i)++] != sep)
+			return -1;
+		if (digits(s, len, i, 2, &c) < 1)
+			return -1;
+		*y = a, *m = b, *d = c;
+	} else if (na == 1 || na == 2) {   /* dd/mm/yyyy */
+		if (*i >= len || (s[*i] != '/' && s[*i] != '-' && s[*i] != '.'))
+			return -1;
+		char sep = s[(*i)++];
+		if (digits(s, len, i, 2, &b) < 1 || *i >= len || s[(*i)++] != sep)
+			return -1;
+		if (digits(s, len, i, 4, &c) != 4)
+			return -1;
+		*d = a, *m = b, *y = c;
+	} else {
+		return -1;
+	}
+	return cf_date_valid_ymd(*y, *m, *d) ? 0 : -1;
+}
+
+/* A time of day at s[i..len): hh:mm[:ss[.fff]] then Z or +hh[:mm]/-hh[:mm]
+ * or nothing, with hours, minutes and seconds in range. */
+static int time_ok(const char *s, size_t len, size_t i)
+{
+	int hh, mm, ss = 0, zh, zm = 0;
+	if (digits(s, len, &i, 2, &hh) < 1 || hh > 23 || i >= len || s[i++] != ':' ||
+	    digits(s, len, &i, 2, &mm) != 2 || mm > 59)
 		return 0;
-	for (i++; i < len; i++)
-		if (!isdigit((unsigned char)s[i]) && s[i] != ':' && s[i] != '.' && s[i] != 'Z' && s[i] != '+' && s[i] != '-')
+	if (i < len && s[i] == ':') {
+		i++;
+		if (digits(s, len, &i, 2, &ss) != 2 || ss > 60)   /* 60: a leap second */
 			return 0;
-	return 1;
+		if (i < len && s[i] == '.') {
+			size_t from = ++i;
+			while (i < len && isdigit((unsigned char)s[i]))
+				i++;
+			if (i == from)
+				return 0;
+		}
+	}
+	if (i < len && s[i] == 'Z')
+		i++;
+	else if (i < len && (s[i] == '+' || s[i] == '-')) {
+		i++;
+		if (digits(s, len, &i, 2, &zh) != 2 || zh > 14)
+			return 0;
+		if (i < len && s[i] == ':')
+			i++;
+		if (i < len && (digits(s, len, &i, 2, &zm) != 2 || zm > 59))
+			return 0;
+	}
+	return i == len;
+}
+
+static size_t trim(const char **s, size_t len)
+{
+	while (len && isspace((unsigned char)**s))
+		(*s)++, len--;
+	while (len && isspace((unsigned char)(*s)[len - 1]))
+		len--;
+	return len;
 }
 
 int cf_date_parse(const char *s, size_t len, cf_date *out)
 {
-	while (len && isspace((unsigned char)*s))
-		s++, len--;
-	while (len && isspace((unsigned char)s[len - 1]))
-		len--;
-	if (len < 8)
-		return -1;
+	len = trim(&s, len);
 	size_t i = 0;
-	int a, b, c, y, m, d;
-	int na = digits(s, len, &i, 4, &a);
-	if (na == 4) {                     /* yyyy-mm-dd */
-		if (i >= len || (s[i] != '-' && s[i] != '/'))
-			return -1;
-		char sep = s[i++];
-		if (digits(s, len, &i, 2, &b) < 1 || i >= len || s[i++] != sep)
-			return -1;
-		if (digits(s, len, &i, 2, &c) < 1)
-			return -1;
-		y = a, m = b, d = c;
-	} else if (na == 1 || na == 2) {   /* dd/mm/yyyy */
-		if (i >= len || (s[i] != '/' && s[i] != '-' && s[i] != '.'))
-			return -1;
-		char sep = s[i++];
-		if (digits(s, len, &i, 2, &b) < 1 || i >= len || s[i++] != sep)
-			return -1;
-		if (digits(s, len, &i, 4, &c) != 4)
-			return -1;
-		d = a, m = b, y = c;
-	} else {
+	int y, m, d;
+	if (date_part(s, len, &i, &y, &m, &d) || i != len)
 		return -1;
-	}
-	if (!time_tail_ok(s, len, i) || !cf_date_valid_ymd(y, m, d))
+	*out = cf_date_from_ymd(y, m, d);
+	return 0;
+}
+
+int cf_date_parse_datetime(const char *s, size_t len, cf_date *out)
+{
+	len = trim(&s, len);
+	size_t i = 0;
+	int y, m, d;
+	if (date_part(s, len, &i, &y, &m, &d))
+		return -1;
+	if (i < len && !((s[i] == 'T' || s[i] == ' ') && time_ok(s, len, i + 1)))
 		return -1;
 	*out = cf_date_from_ymd(y, m, d);
 	return 0;

@@ -16,10 +16,17 @@ void cf_date_to_ymd(cf_date d, int *year, int *month, int *day);
 int cf_date_valid_ymd(int year, int month, int day);     /* 1 when a real date */
 
 /* Parse the forms councils send: dd/mm/yyyy (also d/m/yyyy and '-' or '.'
- * separators), yyyy-mm-dd, either followed by a time ("...T00:00:00",
- * " 00:00"). Leading/trailing spaces are ignored. Returns 0 and sets *out,
- * or -1 when s is not a real date in those forms. */
+ * separators) or yyyy-mm-dd (also yyyy/mm/dd). The whole of s must be the
+ * date: leading/trailing spaces are ignored, anything else is refused.
+ * Returns 0 and sets *out, or -1 when s is not a real date in those forms. */
 int cf_date_parse(const char *s, size_t len, cf_date *out);
+
+/* The same, also accepting a time of day after the date, as spreadsheets and
+ * XML timestamps write it: "T" or one space, then hh:mm[:ss[.fff]] and an
+ * optional zone (Z, +01:00); the time must be well formed and is dropped.
+ * For values read from files (a date column exported with its time);
+ * options and the store's own dates use cf_date_parse. */
+int cf_date_parse_datetime(const char *s, size_t len, cf_date *out);
 
 /* Writes "yyyy-mm-dd" (11 bytes with the NUL) into buf. */
 void cf_date_format(cf_date d, char buf[11]);

@@ -4,7 +4,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "analyses/benchmark.h"
 #include "analyses/benchmark_kpi.h"
@@ -177,19 +176,13 @@ static int run(int argc, char **argv)
 				return cli_usage_error(&cmd_benchmark, "--population must be a positive number, not '%s'", pop_s);
 		}
 	}
-	struct stat sb;
-	if (stat(db, &sb) != 0) {
-		fprintf(stderr, "caseflow: %s: no store here; load the published tables first with "
-			"'caseflow ingest --db %s ../shared/data/dfe/'\n", db, db);
-		return 1;
-	}
 	struct store *st;
 	struct benchmark_data *d = NULL;
 	struct cf_table *t = NULL;
 	struct benchmark_local local = { 0 };
 	struct benchmark_options opt = { 0 };
 	opt.all_las = !strcmp(la, "all");
-	int rc = store_open(&st, db, 0, &err);
+	int rc = cli_open_store(db, 0, "the published tables", "ingest ../shared/data/dfe/", &st, &err);
 	if (!rc)
 		rc = benchmark_load(st, model, &d, &err);
 	/* the store's own child-level data is the named LA's: its values are la_value */

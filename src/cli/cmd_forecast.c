@@ -224,8 +224,6 @@ static int run(int argc, char **argv)
 	if (!backtest && nmethods > 1)
 		return cli_usage_error(&cmd_forecast, "several methods go with --backtest only");
 	o.method = methods[0];
-	if (cli_require_store(db))
-		return 1;
 	struct cf_error err;
 	cf_error_clear(&err);
 	struct fc_placemap map;
@@ -251,7 +249,7 @@ static int run(int argc, char **argv)
 	if (!rc) {
 		struct store *st;
 		struct cla_data cla;
-		rc = store_open(&st, db, 0, &err);
+		rc = cli_open_store(db, 0, NULL, NULL, &st, &err);
 		if (!rc) {
 			rc = cla_load_versions(st, &cla, CLA_KEEP_WITHDRAWN, &err);
 			store_close(st);

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli/command.h"
 #include "outputs/render.h"
@@ -100,6 +101,15 @@ static int run(int argc, char **argv)
 	if (fail)
 		opt.fail_after_rows = atol(fail);
 
+	/* a mistyped path should not leave a new empty store behind */
+	for (int i = 0; i < npaths; i++) {
+		struct stat sb;
+		if (stat(paths[i], &sb) != 0) {
+			fprintf(stderr, "caseflow: %s: no such file or folder; nothing was loaded\n", paths[i]);
+			free(paths);
+			return CF_EINPUT;
+		}
+	}
 	struct cf_error err;
 	struct store *st;
 	cf_error_clear(&err);
@@ -115,7 +125,7 @@ static int run(int argc, char **argv)
 
 	struct cf_table *files = cf_table_new("files");
 	struct cf_table *kinds = cf_table_new("issues");
-	if (files && kinds) {
+	if (files && kinds && !(rc && rep.nentries == 0)) {   /* nothing read: the error says why */
 		cf_table_add_column(files, "file", CF_CELL_TEXT, 0);
 		cf_table_add_column(files, "kind", CF_CELL_TEXT, 0);
 		cf_table_add_column(files, "status", CF_CELL_TEXT, 0);
@@ -164,10 +174,8 @@ static int run(int argc, char **argv)
 	}
 	cf_table_free(files);
 	cf_table_free(kinds);
-	if (rc && rc != CF_EINPUT)
+	if (rc)
 		cf_error_print(&err);
-	else if (rc)
-		fprintf(stderr, "caseflow: %s\n", err.msg);
 	ingest_report_release(&rep);
 	store_close(st);
 	return rc;

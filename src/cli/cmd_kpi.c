@@ -118,8 +118,6 @@ static int run(int argc, char **argv)
 			return cli_usage_error(&cmd_kpi, "--period '%s': %s", perr.value, perr.msg);
 		free(ps);
 	}
-	if (cli_require_store(db))
-		return 1;
 	struct cf_error err;
 	cf_error_clear(&err);
 	struct centroids cent = { 0 };
@@ -137,11 +135,14 @@ static int run(int argc, char **argv)
 	struct kpi_result *res = NULL;
 	struct cf_table *t = NULL;
 	int nperiods = 0, loaded = 0;
-	if (!(rc = store_open(&st, db, 0, &err)) && !(rc = kpi_data_load(st, &data, &err))) {
+	if (!(rc = cli_open_store(db, 0, NULL, NULL, &st, &err)) && !(rc = kpi_data_load(st, &data, &err))) {
 		loaded = 1;
 		store_close(st);
 		st = NULL;
-		if (!(rc = parse_periods(period, &data, &periods, &nperiods, &err)) &&
+		if (!(rc = parse_periods(period, &data, &periods, &nperiods, &err)))
+			for (int k = 0; k < nperiods && !rc; k++)
+				rc = kpi_period_check(&data, &periods[k], &err);
+		if (!rc &&
 		    !(rc = kpi_compute(&data, periods, nperiods, &opt, &res, &err)) &&
 		    !(rc = kpi_result_table(res, &t, &err))) {
 			for (const char *n = res->notes; *n;) {

@@ -3,7 +3,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 
 #include "analyses/programme_benefits.h"
@@ -146,12 +145,6 @@ static cf_date today(void)
 
 static int show(const char *db, const char *name, int view, cf_date as_of, enum render_format fmt, const char *out)
 {
-	struct stat sb;
-	if (stat(db, &sb) != 0) {
-		fprintf(stderr, "caseflow: %s: no store here; load a programme first with "
-				"'caseflow programme --db %s --load FILE'\n", db, db);
-		return CF_EINPUT;
-	}
 	struct cf_error err;
 	struct store *st;
 	struct programme p;
@@ -159,7 +152,7 @@ static int show(const char *db, const char *name, int view, cf_date as_of, enum 
 	int ncomputed = 0;
 	cf_error_clear(&err);
 	programme_init(&p);
-	int rc = store_open(&st, db, 0, &err);
+	int rc = cli_open_store(db, 0, "a programme", "programme --load FILE", &st, &err);
 	if (!rc) {
 		rc = programme_load(st, name, &p, &err);
 		char notes[1024];

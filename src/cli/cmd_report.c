@@ -2,7 +2,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "analyses/benchmark.h"
 #include "cli/command.h"
@@ -105,11 +104,6 @@ static int run(int argc, char **argv)
 		return 2;
 	if (period && kpi_period_parse(period, &opt.period) != 0)
 		return cli_usage_error(&cmd_report, "--period '%s': use 2023-24, 2023-24Q1, 2024-03 or r12:2024-03-31", period);
-	struct stat sb;
-	if (stat(db, &sb) != 0) {
-		fprintf(stderr, "caseflow: %s: no store here; load data first with 'caseflow ingest --db %s FILES'\n", db, db);
-		return 1;
-	}
 	struct cf_error err;
 	cf_error_clear(&err);
 	struct centroids cent = { 0 };
@@ -124,7 +118,7 @@ static int run(int argc, char **argv)
 	struct store *st = NULL;
 	struct kpi_data data;
 	char la_code[8];
-	rc = store_open(&st, db, 0, &err);
+	rc = cli_open_store(db, 0, NULL, NULL, &st, &err);
 	if (!rc && la) {
 		rc = resolve_la(st, la, la_code, &err);
 		opt.la = la_code[0] ? la_code : la;

@@ -56,14 +56,12 @@ static int run(int argc, char **argv)
 	enum render_format fmt;
 	if (render_format_parse(fmt_s, &fmt))
 		return cli_usage_error(&cmd_summary, "--format must be table, csv, json or xlsx");
-	if (cli_require_store(db))
-		return 1;
 	struct cf_error err;
 	struct store *st;
 	struct cla_data cla;
 	struct cf_table *t[2] = { NULL, NULL };
 	cf_error_clear(&err);
-	int rc = store_open(&st, db, 0, &err);
+	int rc = cli_open_store(db, 0, NULL, NULL, &st, &err);
 	if (!rc) {
 		rc = cla_load(st, &cla, &err);
 		if (!rc) {

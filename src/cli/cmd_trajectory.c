@@ -4,7 +4,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "analyses/benchmark_kpi.h"
 #include "analyses/trajectory.h"
@@ -80,15 +79,6 @@ static int parse_point(const char *s, cf_date *date, double *value)
 	return *end || end == colon + 1 || !isfinite(*value) ? -1 : 0;
 }
 
-static int need_store(const char *db)
-{
-	struct stat sb;
-	if (stat(db, &sb) == 0)
-		return 0;
-	fprintf(stderr, "caseflow: %s: no store here; create one with 'caseflow ingest --db %s ...'\n", db, db);
-	return 1;
-}
-
 static int run_set(int argc, char **argv, const char *db)
 {
 	const char *name = NULL, *ind = NULL, *la = NULL, *from = NULL, *to = NULL, *by = NULL, *shape = "linear";
@@ -144,13 +134,13 @@ static int run_set(int argc, char **argv, const char *db)
 		if (parse_point(to, &t.to, &t.to_value))
 			return cli_usage_error(&cmd_trajectory, "--to must look like 2029-03-31:519 (or name a comparator), not '%s'", to);
 	}
-	if (from_gap && need_store(db))
-		return 1;
 	struct cf_error err;
 	cf_error_clear(&err);
 	struct store *st;
 	struct benchmark_data *d = NULL;
-	int rc = store_open(&st, db, 0, &err);
+	/* a path from a gap needs the published tables; one from two values can start a store */
+	int rc = from_gap ? cli_open_store(db, 0, "the published tables", "ingest ../shared/data/dfe/", &st, &err)
+			  : store_open(&st, db, 0, &err);
 	if (!rc && (la || from_gap))
 		rc = benchmark_load(st, from_gap && cmp != CMP_ENGLAND ? "2025" : NULL, &d, &err);
 	if (!rc && la)
@@ -192,8 +182,6 @@ static int run_show(int argc, char **argv, const char *db)
 	enum render_format fmt;
 	if (render_format_parse(fmt_s, &fmt))
 		return cli_usage_error(&cmd_trajectory, "--format must be table, csv, json or xlsx");
-	if (need_store(db))
-		return 1;
 	struct cf_error err;
 	cf_error_clear(&err);
 	struct store *st;
@@ -201,7 +189,8 @@ static int run_show(int argc, char **argv, const char *db)
 	int n = 0;
 	struct benchmark_data *d = NULL;
 	struct cf_table *tables[2] = { NULL, NULL };
-	int rc = store_open(&st, db, 0, &err);
+	int rc = cli_open_store(db, 0, "a trajectory",
+				"trajectory set --name NAME --indicator ID --from DATE:VALUE --to DATE:VALUE", &st, &err);
 	if (!rc)
 		rc = trajectory_list(st, name, &ts, &n, &err);
 	if (!rc) {

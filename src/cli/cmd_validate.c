@@ -3,7 +3,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 
 #include "analyses/validate.h"
@@ -237,14 +236,8 @@ static int run(int argc, char **argv)
 			goto done;
 		}
 	if (db) {
-		struct stat sb;
 		struct store *st = NULL;
-		if (stat(db, &sb) != 0) {
-			rc = cf_error_at(&err, CF_EINPUT, db, 0, NULL, NULL,
-					 "no store here; load data first with 'caseflow ingest --db %s FILES'", db);
-			goto done;
-		}
-		rc = store_open(&st, db, 1, &err);
+		rc = cli_open_store(db, 1, NULL, NULL, &st, &err);
 		if (!rc && !year && !(year = vload_903_store_latest(st, &err)))
 			rc = err.status ? err.status : cf_error_set(&err, CF_EINPUT, "the store holds no SSDA903 return");
 		if (!rc)

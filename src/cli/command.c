@@ -76,11 +76,22 @@ const char *cli_default_db(void)
 	return e && *e ? e : "caseflow.db";
 }
 
-int cli_require_store(const char *db)
+int cli_open_store(const char *db, int readonly, const char *what, const char *loader,
+		   struct store **st, struct cf_error *err)
 {
 	struct stat sb;
-	if (stat(db, &sb) == 0)
-		return 0;
-	fprintf(stderr, "caseflow: %s: no store here; load data first with 'caseflow ingest --db %s FILES'\n", db, db);
-	return 1;
+	*st = NULL;
+	if (!loader) {
+		what = "data";
+		loader = "ingest FILES";
+	}
+	if (stat(db, &sb) != 0) {
+		/* --db goes after the command's words, before its options or files */
+		const char *opts = strstr(loader, " -");
+		int words = opts ? (int)(opts - loader) : (int)strcspn(loader, " ");
+		return cf_error_at(err, CF_EINPUT, db, 0, NULL, NULL,
+				   "no store here; load %s first with 'caseflow %.*s --db %s%s'",
+				   what, words, loader, db, loader + words);
+	}
+	return store_open(st, db, readonly, err);
 }

@@ -6,6 +6,9 @@
 
 #include <stddef.h>
 
+#include "base/error.h"
+#include "store/store.h"
+
 struct cli_command {
 	const char *name;
 	const char *summary;     /* one line for `caseflow help` */
@@ -32,9 +35,15 @@ int cli_flag(char **argv, int i, const char *name);
 /* Parse a whole number option value; prints and returns -1 when it is not one. */
 int cli_int(const struct cli_command *cmd, const char *name, const char *value, long min, long max, long *out);
 
-/* For commands that read a store: 0 when db exists; otherwise prints how to
- * create one ("load data first with caseflow ingest") and returns 1. */
-int cli_require_store(const char *db);
+/* Open the existing store at db for a command that reads it (readonly: 1
+ * when it only reads). A missing file is not created: err says how to make
+ * one, "load WHAT first with 'caseflow LOADER'" with --db DB put into the
+ * loader's command line before its first option or file (NULL: what "data",
+ * loader "ingest FILES"). A file that is not
+ * a store says so. Returns 0 with *st open (the caller store_close()s it),
+ * else the status with *st NULL and the message in err (file = db). */
+int cli_open_store(const char *db, int readonly, const char *what, const char *loader,
+		   struct store **st, struct cf_error *err);
 
 /* The store path: --db, else $CASEFLOW_DB, else caseflow.db. */
 const char *cli_default_db(void);

@@ -489,7 +489,7 @@ static int get_date(struct rd *rd, int c, int required, cf_date *out)
 		*out = CF_DATE_NONE;
 		return CF_OK;
 	}
-	if (cf_date_parse(V(c), strlen(V(c)), out))
+	if (cf_date_parse_datetime(V(c), strlen(V(c)), out))
 		return fail(rd, c, "must be a date (dd/mm/yyyy or yyyy-mm-dd)");
 	return CF_OK;
 }

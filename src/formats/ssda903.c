@@ -212,7 +212,7 @@ enum s903_norm ssda903_normalise(const struct ssda903_column *col, const char *r
 	switch (col->type) {
 	case S903_DATE: {
 		cf_date d;
-		if (cf_date_parse(raw, len, &d) == 0) {
+		if (cf_date_parse_datetime(raw, len, &d) == 0) {
 			cf_date_format(d, out);
 			return S903_NORM_OK;
 		}
@@ -222,7 +222,7 @@ enum s903_norm ssda903_normalise(const struct ssda903_column *col, const char *r
 	}
 	case S903_PARTDATE: {
 		cf_date d;
-		if (cf_date_parse(raw, len, &d) == 0) {
+		if (cf_date_parse_datetime(raw, len, &d) == 0) {
 			cf_date_format(d, out);
 			return S903_NORM_OK;
 		}

@@ -79,7 +79,7 @@ void value_date(const char *raw, size_t len, struct value *v)
 	if (start(&raw, &len, v))
 		return;
 	cf_date d;
-	if (cf_date_parse(raw, len, &d) == 0) {
+	if (cf_date_parse_datetime(raw, len, &d) == 0) {
 		cf_date_format(d, v->out);
 		return;
 	}

@@ -114,7 +114,7 @@ static int header_year(struct cin_load *ld, const struct cin_header *h, int *yea
 {
 	cf_date ref = CF_DATE_NONE;
 	int from_ref = 0, from_year = 0;
-	if (h->reference_date.text && cf_date_parse(h->reference_date.text, strlen(h->reference_date.text), &ref) == 0) {
+	if (h->reference_date.text && cf_date_parse_datetime(h->reference_date.text, strlen(h->reference_date.text), &ref) == 0) {
 		int y, m, d;
 		cf_date_to_ymd(ref, &y, &m, &d);
 		from_ref = y;

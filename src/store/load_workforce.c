@@ -58,7 +58,7 @@ static int on_header(void *vctx, const struct csww_record *h, struct cf_error *e
 	const char *year_s = csww_get(h, "Year", &year_line);
 	cf_date d;
 	int ref_year = 0, year = 0;
-	if (ref && cf_date_parse(ref, strlen(ref), &d) == 0) {
+	if (ref && cf_date_parse_datetime(ref, strlen(ref), &d) == 0) {
 		int m, dd;
 		cf_date_to_ymd(d, &ref_year, &m, &dd);
 		cf_date_format(d, ld->census_date);

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "store/migrations.h"
 
@@ -119,6 +120,12 @@ int store_open(struct store **out, const char *path, int readonly, struct cf_err
 	 * makes millions). The first only takes effect before SQLite is
 	 * initialised, i.e. in the first store_open of a process. */
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+	struct stat sb;
+	if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+		store_close(st);
+		return cf_error_at(err, CF_EINPUT, path, 0, NULL, NULL,
+				   "a folder, not a store: name the store's file (e.g. --db %s/caseflow.db)", path);
+	}
 	int flags = (readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) | SQLITE_OPEN_NOMUTEX;
 	if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
 		int rc = cf_error_at(err, CF_EIO, path, 0, NULL, NULL, "cannot open the store: %s",
@@ -127,6 +134,14 @@ int store_open(struct store **out, const char *path, int readonly, struct cf_err
 		return rc;
 	}
 	sqlite3_busy_timeout(st->db, 5000);
+	/* before any PRAGMA, which would fail on another kind of file with a
+	 * bare "file is not a database" */
+	if (sqlite3_exec(st->db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL) == SQLITE_NOTADB) {
+		store_close(st);
+		return cf_error_at(err, CF_EINPUT, path, 0, NULL, NULL,
+				   "not a caseflow store (not an SQLite database): point --db at a store, "
+				   "or at a new file name to create one");
+	}
 	/* WAL keeps readers working during a load and commits atomically;
 	 * synchronous=NORMAL is still crash-safe for the database in WAL mode. */
 	int rc = store_exec(st, "PRAGMA foreign_keys = ON", err);
@@ -139,8 +154,6 @@ int store_open(struct store **out, const char *path, int readonly, struct cf_err
 	}
 	if (!rc && !readonly)
 		rc = migrate(st, err);
-	if (rc == CF_OK && sqlite3_exec(st->db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL) != SQLITE_OK)
-		rc = cf_error_at(err, CF_EINPUT, path, 0, NULL, NULL, "not a caseflow store (not an SQLite database)");
 	if (rc) {
 		store_close(st);
 		return rc;

@@ -18,6 +18,12 @@ static void test_dates(void **state)
 	assert_string_equal(v.out, "2023-05-01");
 	value_date(S("2024-03-31T00:00:00"), &v);
 	assert_string_equal(v.out, "2024-03-31");
+	value_date(S("01/04/2023T"), &v);              /* trailing garbage is not a time */
+	assert_int_equal(v.status, VALUE_ISSUE);
+	assert_string_equal(v.kind, "bad_date");
+	assert_string_equal(v.out, "01/04/2023T");
+	value_date(S("01/04/2023 25:00"), &v);
+	assert_int_equal(v.status, VALUE_ISSUE);
 	value_date(S("2023-13-01"), &v);
 	assert_int_equal(v.status, VALUE_ISSUE);
 	assert_string_equal(v.kind, "bad_date");
