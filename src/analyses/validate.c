@@ -19,6 +19,7 @@ const struct vrule_set vrule_sets[] = {
 	{ VR_903, rules_903_status, &rules_903_status_n },
 	{ VR_CIN, rules_cin_fields, &rules_cin_fields_n },
 	{ VR_CIN, rules_cin_groups, &rules_cin_groups_n },
+	{ VR_CIN, rules_cin_activity, &rules_cin_activity_n },
 	{ VR_903, NULL, NULL },
 };
 
