@@ -425,7 +425,7 @@ const struct vrule rules_cin_groups[] = {
 	R("8510", BASE, 0, "ChildIdentifiers", "LAchildID", "More than one child record with the same LA Child ID",
 	  GROUPS("LAchildID", NULL, NULL)),
 	R("1520", BASE, 0, "ChildIdentifiers", "UPN", "More than one record with the same UPN.",
-	  GROUPS("UPN", NOTNA("UPN"), NOTNA("UPN"))),
+	  .needs = VN_UPN, GROUPS("UPN", NOTNA("UPN"), NOTNA("UPN"))),
 	R("4004", BASE, 0, "CINplanDates", "CINPlanEndDate",
 	  "This child is showing more than one open CIN Plan, i.e. with no End Date",
 	  GROUPS("LAchildID CINdetailsID", NA("CINPlanEndDate"), NULL)),

@@ -231,6 +231,14 @@ static const char *version_name(const struct vrule *r, char *buf, size_t sz)
 	return buf;
 }
 
+const char *validate_shown(const char *col, const char *v, char *buf, size_t sz)
+{
+	if (!v || (strcmp(col, "UPN") != 0 && strcmp(col, "FormerUPN") != 0))
+		return v;
+	snprintf(buf, sz, "withheld, %zu characters", strlen(v));
+	return buf;
+}
+
 /* "DECOM=01/04/2020, DOB=..." for the rule's fields that f has. */
 static void fields_text(struct strbuf *sb, struct vframe *f, const struct vrule *rule, long row)
 {
@@ -247,7 +255,8 @@ static void fields_text(struct strbuf *sb, struct vframe *f, const struct vrule 
 			name[n] = 0;
 			int c = vframe_colno(f, name);
 			if (c >= 0) {
-				const char *v = f->cols[c]->v[row];
+				char shown[64];
+				const char *v = validate_shown(name, f->cols[c]->v[row], shown, sizeof shown);
 				strbuf_addf(sb, "%s%s=%s", sb->len ? ", " : "", name, v ? v : "");
 			}
 		}
@@ -316,6 +325,10 @@ int validate_run(struct vdata *vd, const struct validate_options *opt, struct va
 		} else if ((rule->needs & VN_PROVIDERS) && !opt->have_providers) {
 			rc = VCHECK_SKIP;
 			status = "skipped: needs Ofsted provider lists";
+			memset(&run, 0, sizeof run);
+		} else if ((rule->needs & VN_UPN) && opt->upn_absent) {
+			rc = VCHECK_SKIP;
+			status = "skipped: needs the UPN, which the store never keeps (validate the census file)";
 			memset(&run, 0, sizeof run);
 		} else {
 			rc = vrun_exec(&run, vd, rule, opt->year);
@@ -459,7 +472,8 @@ int validate_list_rules(enum vreturn ret, int year, struct cf_table **out, struc
 			snprintf(years + l, sizeof years - l, "now");
 		long row = cf_table_add_row(t);
 		const char *needs = r->needs & VN_POSTCODES ? "postcode and LA lookups"
-				    : r->needs & VN_PROVIDERS ? "Ofsted provider lists" : "";
+				    : r->needs & VN_PROVIDERS ? "Ofsted provider lists"
+				    : r->needs & VN_UPN ? "the UPN (census file, not the store)" : "";
 		if (row < 0 || cf_table_set_text(t, (size_t)row, c_rule, r->code) ||
 		    cf_table_set_text(t, (size_t)row, c_type, kind_name(r->kind)) ||
 		    cf_table_set_text(t, (size_t)row, c_years, years) ||
