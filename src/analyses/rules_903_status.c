@@ -1,5 +1,6 @@
 /* SSDA903 rules written by hand on status carried across tables and years:
- * UASC status this year and last (205A-D, 164, 392a/b, 406, 303), the UPN
+ * UASC status this year and last (205A-D, 164, 392a/b, 406, 303), postcodes
+ * not in the ONS directory (392c), the UPN
  * against last year's (208), Ofsted's provider lists (219-229), previous
  * permanence dates (632), duplicate UPNs (444), social worker episodes
  * against care (SW01, SW11b, SW12), and deprivation of liberty orders. */
@@ -9,6 +10,7 @@
 
 #include "analyses/rules.h"
 #include "analyses/rules_903.h"
+#include "analyses/vlookup.h"
 
 #define BASE VR_BASE_YEAR
 #define R(code_, since_, until_, tabs, flds, msg, ...) \
@@ -129,6 +131,24 @@ static int c164(struct vrun *run) { return uasc_distance(run, U164); }
 static int c392a(struct vrun *run) { return uasc_distance(run, U392A); }
 static int c392b(struct vrun *run) { return uasc_distance(run, U392B); }
 static int c406(struct vrun *run) { return uasc_distance(run, U406); }
+
+/* 392c: a postcode given that the ONS postcode directory does not have. */
+static int c392c(struct vrun *run)
+{
+	const struct vlookup *lk = run->vd->meta.lookup;
+	struct vframe *ep = vrun_frame(run, "Episodes");
+	struct vcol *hp = vframe_col(ep, "HOME_POST"), *pp = vframe_col(ep, "PL_POST");
+	int rc = VCHECK_RAN;
+	if (!lk)
+		return VCHECK_SKIP;
+	if (!hp || !pp)
+		return VCHECK_OOM;
+	for (long r = 0; r < ep->nrows; r++)
+		if ((hp->v[r] && !vlookup_known(lk, hp->v[r])) || (pp->v[r] && !vlookup_known(lk, pp->v[r])))
+			FLAG(ep, r);
+out:
+	return rc;
+}
 
 /* 205A-D: UASC status and the date it ceased, this year against last. */
 enum { U205A, U205B, U205C, U205D };
@@ -722,6 +742,8 @@ const struct vrule rules_903_status[] = {
 	R("392b", BASE, 0, "Episodes", "HOME_POST PL_POST",
 	  "Child is looked after but no postcodes are recorded. [NOTE: This check may result in false positives for children formerly UASC, particularly if current & prior year UASC data not loaded]",
 	  .check = c392b),
+	R("392c", BASE, 0, "Episodes", "HOME_POST PL_POST", "Postcode(s) provided are invalid.",
+	  .needs = VN_POSTCODES, .check = c392c),
 	R("406", BASE, 0, "Episodes", "PL_DISTANCE",
 	  "Child is Unaccompanied Asylum-Seeking Child (UASC) or was formerly UASC. Distance should be blank. [NOTE: This check will result in false negatives for children formerly UASC not identified as such in loaded data]",
 	  .needs = VN_POSTCODES, .check = c406),

@@ -20,6 +20,7 @@ struct vcol {
 };
 
 struct vindex;
+struct vlookup;
 struct vorder;
 
 /* CHILD values of every frame of a dataset stored once: the same child's
@@ -54,6 +55,7 @@ struct vmeta {
 	int year_known;             /* the collection year was given (collectionYear) */
 	const char *file_format;    /* "csv", "xml" or NULL */
 	const char *la_code;        /* the LA's code (E09000033), or NULL */
+	const struct vlookup *lookup; /* the postcode lookups (analyses/vlookup.h), or NULL */
 	const char *la_name;
 };
 

@@ -4,10 +4,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "analyses/validate.h"
 #include "analyses/vload.h"
 #include "analyses/vload_cin.h"
+#include "analyses/vlookup.h"
 #include "formats/cin_census.h"
 #include "store/store.h"
 #include "cli/command.h"
@@ -22,6 +24,7 @@ const struct cli_command cmd_validate = {
 	.summary = "check a return against DfE's validation rules for its year",
 	.order = 25,
 	.usage = "  caseflow validate [--year 2024-25] [--rules 103,2001,...] [--previous DIR] FILE|DIR...\n"
+		 "  caseflow validate --postcodes ONSPD.csv --authorities LTLA_UTLA.csv --la CODE [...] FILE|DIR...\n"
 		 "  caseflow validate [--year 2024-25] [--rules 8500,...] CENSUS.xml\n"
 		 "  caseflow validate --db PATH [--year 2024-25] [--return 903|cin] [--rules ...]\n"
 		 "  caseflow validate --list-rules [--year 2024-25] [--return 903|cin]",
@@ -33,17 +36,20 @@ const struct cli_command cmd_validate = {
 	"the file (the header is row 1), child ID, the fields involved with their\n"
 	"values, and the rule's message. The ruleset is the one DfE's tool uses\n"
 	"for that year; rules that need the previous year's return run when it is\n"
-	"given (--previous, or the year before in the store). Rules that need the\n"
-	"ONS postcode or LA lookups, or Ofsted's provider lists, are listed as\n"
-	"skipped. Given a CIN census XML file, runs DfE's CIN census rules for\n"
-	"its year (from the Header's ReferenceDate); the row of a CIN finding is\n"
-	"the line of its element in the file, and rules about the return as a\n"
-	"whole report table LA. UPNs are checked in memory and never shown (a\n"
-	"finding says \"withheld, 13 characters\"). With --db, validates the\n"
-	"store's SSDA903 return of the year and every CIN census it holds (of\n"
-	"--year when given), naming each in the column \"return\"; the store\n"
-	"keeps no UPNs, so the UPN rules are reported skipped there. How rules\n"
-	"are written and which are not: docs/validation.md.\n"
+	"given (--previous, or the year before in the store). Rules on the\n"
+	"placement's LA, location and distance (PL_LA, PL_LOCATION, PL_DISTANCE,\n"
+	"which DfE's tool derives from the postcodes) and 392c run when the ONS\n"
+	"postcode directory and LA lookup are given (--postcodes, --authorities,\n"
+	"--la); without them, and without Ofsted's provider lists, those rules\n"
+	"are listed as skipped. Given a CIN census XML file, runs DfE's CIN\n"
+	"census rules for its year (from the Header's ReferenceDate); the row of\n"
+	"a CIN finding is the line of its element in the file, and rules about\n"
+	"the return as a whole report table LA. UPNs are checked in memory and\n"
+	"never shown (a finding says \"withheld, 13 characters\"). With --db,\n"
+	"validates the store's SSDA903 return of the year and every CIN census it\n"
+	"holds (of --year when given), naming each in the column \"return\"; the\n"
+	"store keeps no UPNs, so the UPN rules are reported skipped there. How\n"
+	"rules are written and which are not: docs/validation.md.\n"
 	"\n"
 	"Options:\n"
 	"  --year YEAR       collection year: 2024-25, 2024/25 or 2025 (its end);\n"
@@ -51,7 +57,12 @@ const struct cli_command cmd_validate = {
 	"                    of the latest episode date\n"
 	"  --rules LIST      only these rule codes, comma-separated\n"
 	"  --previous PATH   the previous year's return (files or folder)\n"
-	"  --la CODE         the LA's code (E09000033), for placement-location rules\n"
+	"  --la CODE         the LA's ONS code (E09000033; a district's code stands for\n"
+	"                    its county), for placement-location rules: the return\n"
+	"                    does not name its LA\n"
+	"  --postcodes FILE  the ONS postcode directory as CSV (ONSPD or NSPL; columns\n"
+	"                    pcd, oseast1m, osnrth1m, laua or their newer names)\n"
+	"  --authorities FILE  the ONS LTLA-UTLA lookup CSV (LTLAyyCD, UTLAyyCD)\n"
 	"  --db PATH         validate the store's returns instead of files: the\n"
 	"                    SSDA903 return of the year (default: the latest) and\n"
 	"                    every CIN census (of --year when given)\n"
@@ -71,12 +82,21 @@ const struct cli_command cmd_validate = {
 	"  caseflow validate ../shared/data/ssda903-synth/2023_24/csv\n"
 	"  caseflow validate --year 2023-24 --previous 2022_23/csv 2023_24/csv --rules 103,503B\n"
 	"  caseflow validate --db la.db --format xlsx --out findings.xlsx\n"
+	"  caseflow validate --postcodes NSPL_FEB_2025_UK.csv --la E08000035 \\\n"
+	"      --authorities ../shared/data/dfe/LTLA-UTLA_Apr23_Lookup_England-Wales.csv 2024_25/csv\n"
 	"  caseflow validate --db la.db --return cin --year 2023-24\n"
 	"  caseflow validate --list-rules --year 2024-25\n"
 	"  caseflow validate ../shared/data/samples/cin/CIN_Census_2024.xml\n"
 	"  caseflow validate --list-rules --return cin --year 2024-25\n",
 	.run = run,
 };
+
+static double now_seconds(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
 
 /* Split "103, 2001,392c" into codes (pointers into a copy the caller frees). */
 static int split_codes(const char *s, char **copy, const char ***codes, int *n)
@@ -134,6 +154,7 @@ struct db_request {
 	int year;                 /* 0: the latest SSDA903 year, every CIN census */
 	const char *rules_s;
 	const char *la;
+	const char *postcodes, *authorities;   /* ONS lookups for the SSDA903 return, or NULL */
 	enum render_format fmt;
 	const char *out;
 	int want_903, want_cin;
@@ -215,7 +236,9 @@ static int validate_db(const struct db_request *q)
 	int ncodes = 0;
 	struct cf_table *all[3] = { cf_table_new("summary"), cf_table_new("findings"), cf_table_new("rules") };
 	struct stat sb;
+	struct vlookup lk;
 	cf_error_clear(&err);
+	vlookup_init(&lk);
 	if (!all[0] || !all[1] || !all[2] || (q->rules_s && split_codes(q->rules_s, &codes_copy, &codes, &ncodes))) {
 		rc = cf_error_set(&err, CF_EIO, "out of memory");
 		goto done;
@@ -285,8 +308,20 @@ static int validate_db(const struct db_request *q)
 			rc = cf_error_set(&err, CF_EIO, "out of memory");
 			goto done;
 		}
+		if (i < 0 && q->postcodes) {
+			/* the store keeps postcodes as sectors: matched as sectors */
+			double t0 = now_seconds();
+			rc = vlookup_load(&lk, &r->vd, q->postcodes, q->authorities, q->la, 1, &err);
+			if (!rc && vlookup_derive(&lk, &r->vd))
+				rc = cf_error_set(&err, CF_EIO, "out of memory");
+			if (rc)
+				goto done;
+			fprintf(stderr, "caseflow: postcodes: %ld of %ld distinct sectors in the directory (%ld rows, %.1f s); LA %s\n",
+				lk.nfound, lk.nwanted, lk.dir.rows, now_seconds() - t0, lk.la);
+		}
 		struct validate_options opt = { .ret = i < 0 ? VR_903 : VR_CIN, .year = year,
-						 .codes = ncodes ? codes : NULL, .ncodes = ncodes, .upn_absent = i >= 0 };
+						 .codes = ncodes ? codes : NULL, .ncodes = ncodes, .upn_absent = i >= 0,
+						 .have_postcodes = i < 0 && q->postcodes != NULL };
 		if ((rc = validate_run(&r->vd, &opt, &r->rep, &err)))
 			goto done;
 		if (append_rows(all[0], r->rep.summary, r->label) || append_rows(all[1], r->rep.findings, r->label) ||
@@ -329,6 +364,7 @@ done:
 	for (int i = 0; i < 3; i++)
 		cf_table_free(all[i]);
 	store_close(st);
+	vlookup_release(&lk);
 	free(codes_copy);
 	free(codes);
 	return rc;
@@ -337,7 +373,7 @@ done:
 static int run(int argc, char **argv)
 {
 	const char *db = NULL, *fmt_s = "table", *out = NULL, *year_s = NULL, *rules_s = NULL,
-		   *prev = NULL, *la = NULL, *ret_s = NULL;
+		   *prev = NULL, *la = NULL, *ret_s = NULL, *postcodes = NULL, *authorities = NULL;
 	int list = 0;
 	char **paths = calloc((size_t)argc + 1, sizeof *paths);
 	int npaths = 0;
@@ -352,6 +388,8 @@ static int run(int argc, char **argv)
 		    (m = cli_opt(&cmd_validate, argc, argv, &i, "--rules", &rules_s)) ||
 		    (m = cli_opt(&cmd_validate, argc, argv, &i, "--previous", &prev)) ||
 		    (m = cli_opt(&cmd_validate, argc, argv, &i, "--la", &la)) ||
+		    (m = cli_opt(&cmd_validate, argc, argv, &i, "--postcodes", &postcodes)) ||
+		    (m = cli_opt(&cmd_validate, argc, argv, &i, "--authorities", &authorities)) ||
 		    (m = cli_opt(&cmd_validate, argc, argv, &i, "--return", &ret_s))) {
 			if (m < 0) {
 				free(paths);
@@ -401,9 +439,15 @@ static int run(int argc, char **argv)
 		free(paths);
 		return cli_usage_error(&cmd_validate, "give the return's files or folder, or --db PATH (not both)");
 	}
+	if ((postcodes || authorities) && (!postcodes || !authorities || !la || ret != VR_903)) {
+		free(paths);
+		return cli_usage_error(&cmd_validate, ret != VR_903 ? "--postcodes and --authorities are for SSDA903 returns"
+						      : "--postcodes and --authorities go together, with --la CODE "
+							"(the return does not name its LA)");
+	}
 	if (db) {
-		struct db_request q = { db, year, rules_s, la, fmt, out, ret_s == NULL || ret == VR_903,
-					ret_s == NULL || ret == VR_CIN };
+		struct db_request q = { db, year, rules_s, la, postcodes, authorities, fmt, out,
+					ret_s == NULL || ret == VR_903, ret_s == NULL || ret == VR_CIN };
 		free(paths);
 		return validate_db(&q);
 	}
@@ -411,12 +455,14 @@ static int run(int argc, char **argv)
 	struct cf_error err;
 	struct vdata vd;
 	struct validate_report rep;
+	struct vlookup lk;
 	char *codes_copy = NULL;
 	const char **codes = NULL;
 	int ncodes = 0;
 	memset(&rep, 0, sizeof rep);
 	cf_error_clear(&err);
 	vdata_init(&vd);
+	vlookup_init(&lk);
 	if (rules_s && split_codes(rules_s, &codes_copy, &codes, &ncodes)) {
 		rc = cf_error_set(&err, CF_EIO, "out of memory");
 		goto done;
@@ -453,7 +499,19 @@ static int run(int argc, char **argv)
 		rc = cf_error_set(&err, CF_EIO, "out of memory");
 		goto done;
 	}
-	struct validate_options opt = { .ret = ret, .year = year, .codes = ncodes ? codes : NULL, .ncodes = ncodes };
+	if (postcodes) {
+		/* the store keeps postcodes as sectors: matched as sectors */
+		double t0 = now_seconds();
+		rc = vlookup_load(&lk, &vd, postcodes, authorities, la, db != NULL, &err);
+		if (!rc && vlookup_derive(&lk, &vd))
+			rc = cf_error_set(&err, CF_EIO, "out of memory");
+		if (rc)
+			goto done;
+		fprintf(stderr, "caseflow: postcodes: %ld of %ld distinct %s in the directory (%ld rows, %.1f s); LA %s\n",
+			lk.nfound, lk.nwanted, db ? "sectors" : "postcodes", lk.dir.rows, now_seconds() - t0, lk.la);
+	}
+	struct validate_options opt = { .ret = ret, .year = year, .codes = ncodes ? codes : NULL, .ncodes = ncodes,
+					.have_postcodes = postcodes != NULL };
 	rc = validate_run(&vd, &opt, &rep, &err);
 	if (rc)
 		goto done;
@@ -472,6 +530,7 @@ done:
 		cf_error_print(&err);
 	validate_report_release(&rep);
 	vdata_release(&vd);
+	vlookup_release(&lk);
 	free(codes_copy);
 	free(codes);
 	free(paths);

@@ -1,0 +1,67 @@
+#!/bin/sh
+# Walk tests/cases/validate_lookups/<case>/: validate in/ (or, when the case
+# has a file `db`, the store in/ is ingested into) with the case's
+# postcodes.csv and authorities.csv and `args`, and compare the findings
+# with expected.csv. Then the errors a bad lookup file or option gives.
+# Needs nothing from ../shared.
+. "$CASEFLOW_TOP/tests/e2e/lib.sh"
+cases="$CASEFLOW_TOP/tests/cases/validate_lookups"
+for dir in "$cases"/*/; do
+	case=$(basename "$dir")
+	if [ -f "$dir/db" ]; then
+		(cd "$dir/in" && "$cf" ingest --db "$work/$case.db" . >/dev/null 2>"$work/$case.err")
+		check "$case: the return loads into a store" [ $? -eq 0 ]
+		src="--db $work/$case.db"
+	else
+		src=in
+	fi
+	# shellcheck disable=SC2046,SC2086
+	(cd "$dir" && "$cf" validate --postcodes postcodes.csv --authorities authorities.csv $(cat args) $src \
+		--format csv > "$work/$case.csv" 2>>"$work/$case.err")
+	check "$case: validate runs" [ $? -eq 0 ]
+	if diff -u "$dir/expected.csv" "$work/$case.csv" > "$work/$case.diff"; then
+		ok "$case: findings of the lookup rules as worked by hand"
+	else
+		notok "$case: findings differ from expected.csv"
+		sed 's/^/#   /' "$work/$case.diff"
+	fi
+	check "$case: says how many postcodes the directory has" grep -q "in the directory" "$work/$case.err"
+done
+
+p="$cases/placements"
+run() { # run NAME ARGS...: exit status in $work/NAME.rc, stderr in $work/NAME.err
+	name=$1; shift
+	(cd "$p" && "$cf" validate "$@" --year 2023-24 in > /dev/null 2> "$work/$name.err")
+	echo $? > "$work/$name.rc"
+}
+run nola --postcodes postcodes.csv --authorities authorities.csv
+check "--postcodes without --la: usage error" [ "$(cat "$work/nola.rc")" -eq 2 ]
+check "--postcodes without --la: says the return does not name its LA" grep -q "does not name its LA" "$work/nola.err"
+run noauth --postcodes postcodes.csv --la E08000001
+check "--postcodes without --authorities: usage error" [ "$(cat "$work/noauth.rc")" -eq 2 ]
+run badla --postcodes postcodes.csv --authorities authorities.csv --la E09999999
+check "an LA the lookup does not have: usage error" [ "$(cat "$work/badla.rc")" -eq 2 ]
+check "an LA the lookup does not have: named" grep -q "E09999999" "$work/badla.err"
+run district --postcodes postcodes.csv --authorities authorities.csv --la e07000001
+check "a district's code stands for its upper tier" grep -q "LA E10000001" "$work/district.err"
+
+printf 'pcd,oseast1m,osnrth1m,laua\nAA1 1AA,400000,300000,E08000001\nAA1 1AB,4O3000,304000,E08000001\n' > "$work/badcoord.csv"
+run badcoord --postcodes "$work/badcoord.csv" --authorities authorities.csv --la E08000001
+check "a grid reference that is not a number: exit 1" [ "$(cat "$work/badcoord.rc")" -eq 1 ]
+check "... naming file, row, column and value" \
+	grep -q "badcoord.csv:3: column oseast1m: value '4O3000': not a grid reference" "$work/badcoord.err"
+printf 'pcd,easting,northing,laua\nAA1 1AA,400000,300000,E08000001\n' > "$work/nocol.csv"
+run nocol --postcodes "$work/nocol.csv" --authorities authorities.csv --la E08000001
+check "a file without the directory's columns: exit 1" [ "$(cat "$work/nocol.rc")" -eq 1 ]
+check "... saying which column is missing" grep -q "no easting (oseast1m, east1m) column" "$work/nocol.err"
+printf 'LTLA23CD,UTLA23CD\nE08000001,E08000001\nE07000001,\n' > "$work/blankauth.csv"
+run blankauth --postcodes postcodes.csv --authorities "$work/blankauth.csv" --la E08000001
+check "an LA lookup row with a blank code: exit 1" [ "$(cat "$work/blankauth.rc")" -eq 1 ]
+check "... naming the row and column" grep -q "blankauth.csv:3: column UTLA code" "$work/blankauth.err"
+run missing --postcodes "$work/nothere.csv" --authorities authorities.csv --la E08000001
+check "a directory that is not there: an error naming it" grep -q "nothere.csv" "$work/missing.err"
+
+(cd "$p" && "$cf" validate --year 2023-24 --la E08000001 --previous prev in --rules 164,392c,1015 --format csv \
+	> "$work/none.csv" 2>/dev/null)
+check "without the lookups the lookup rules are skipped, not run" sh -c "! grep -qE '^(164|392c|1015),' '$work/none.csv'"
+echo "1..$n"
