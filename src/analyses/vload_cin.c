@@ -383,28 +383,33 @@ struct seen {
 	long nslots;
 };
 
-static long child_slot(struct vframe *f, long r, long n)
+/* Each row's child slot: its child's number in the dataset, or n when it
+ * has no child ID. Taken before any ID is set (setting a value drops the
+ * frame's child index). NULL on OOM. */
+static long *child_slots(struct vframe *f, long n)
 {
-	long id = vframe_child_id(f, r);
-	return id < 0 ? n : id;
+	long *slot = malloc((size_t)(f->nrows ? f->nrows : 1) * sizeof *slot);
+	for (long r = 0; slot && r < f->nrows; r++) {
+		long id = vframe_child_id(f, r);
+		slot[r] = id < 0 ? n : id;
+	}
+	return slot;
 }
 
 /* Push the rows of owner starting on or before `line` (from *next on). */
-static void seen_pass(struct seen *sn, struct vframe *owner, long *next, long line, long n)
+static void seen_pass(struct seen *sn, struct vframe *owner, const long *slots, long *next, long line)
 {
 	for (; *next < owner->nrows && owner->rownum[*next] <= line; (*next)++) {
-		long slot = child_slot(owner, *next, n);
-		sn->prev[*next] = sn->head[slot];
-		sn->head[slot] = *next;
+		sn->prev[*next] = sn->head[slots[*next]];
+		sn->head[slots[*next]] = *next;
 	}
 }
 
 /* Row r of f belongs to the latest row of owner passed for its child whose
  * column `col` holds f's link key (the latest of the child when none does). */
-static long seen_owner(struct seen *sn, struct vframe *f, long r, const char *key, struct vframe *owner,
-		       const char *col, long n)
+static long seen_owner(struct seen *sn, long slot, const char *key, struct vframe *owner, const char *col)
 {
-	long first = sn->head[child_slot(f, r, n)];
+	long first = sn->head[slot];
 	struct vcol *c = vframe_col(owner, col);
 	for (long o = first; o >= 0 && c; o = sn->prev[o])
 		if ((key == NULL) == (c->v[o] == NULL) && (!key || strcmp(key, c->v[o]) == 0))
@@ -441,24 +446,28 @@ static int number_records(struct loader *l, struct links *lk)
 	struct vframe *ci = l->f[T_IDENT], *cin = l->f[T_CIN], *cpp = l->f[T_CPP];
 	long n = l->vd->intern.n, nslots = n + 1;
 	struct seen sn = { 0 };
+	long *slots[T_N] = { 0 };
 	long *count = calloc((size_t)(ci->nrows + nslots + cin->nrows + 1), sizeof *count);
 	int rc = -1;
 	char num[24];
 	if (!count || seen_reset(&sn, nslots, ci->nrows))
 		goto out;
+	for (int t = T_IDENT; t < T_N; t++)
+		if (t != T_CHARAC && t != T_DISAB && !(slots[t] = child_slots(l->f[t], n)))
+			goto out;
 	/* episodes: numbered within their <Child> (the latest of that ID before them) */
 	long next = 0;
 	for (long r = 0; r < cin->nrows; r++) {
-		seen_pass(&sn, ci, &next, cin->rownum[r], n);
-		long owner = sn.head[child_slot(cin, r, n)];
-		long k = owner >= 0 ? owner : ci->nrows + child_slot(cin, r, n);
+		seen_pass(&sn, ci, slots[T_IDENT], &next, cin->rownum[r]);
+		long owner = sn.head[slots[T_CIN][r]];
+		long k = owner >= 0 ? owner : ci->nrows + slots[T_CIN][r];
 		snprintf(num, sizeof num, "%ld", ++count[k]);
 		if (put(l, T_CIN, r, "CINdetailsID", num))
 			goto out;
 	}
 	/* an episode's assessments, plans, enquiries and CP plans */
 	static const int subs[] = { T_ASS, T_PLAN, T_S47, T_CPP };
-	long *ep_ass = count + ci->nrows + nslots;   /* per episode: assessments numbered so far */
+	long *ep_count = count + ci->nrows + nslots;   /* per episode: records numbered so far */
 	for (size_t i = 0; i < sizeof subs / sizeof subs[0]; i++) {
 		int t = subs[i];
 		struct vframe *f = l->f[t];
@@ -466,17 +475,16 @@ static int number_records(struct loader *l, struct links *lk)
 			goto out;
 		next = 0;
 		for (long r = 0; r < cin->nrows; r++)
-			ep_ass[r] = 0;
+			ep_count[r] = 0;
 		for (long r = 0; r < f->nrows; r++) {
-			seen_pass(&sn, cin, &next, f->rownum[r], n);
-			long e = seen_owner(&sn, f, r, lk->key[t] ? lk->key[t][r] : NULL, cin, "CINreferralDate", n);
+			seen_pass(&sn, cin, slots[T_CIN], &next, f->rownum[r]);
+			long e = seen_owner(&sn, slots[t][r], lk->key[t] ? lk->key[t][r] : NULL, cin, "CINreferralDate");
 			if (e < 0)
 				continue;
 			if (put(l, t, r, "CINdetailsID", col_str(cin, "CINdetailsID", e)))
 				goto out;
-			snprintf(num, sizeof num, "%ld", ++ep_ass[e]);
-			if ((t == T_ASS && put(l, t, r, "AssessmentID", num)) ||
-			    (t == T_CPP && put(l, t, r, "CPPID", num)))
+			snprintf(num, sizeof num, "%ld", ++ep_count[e]);
+			if ((t == T_ASS && put(l, t, r, "AssessmentID", num)) || (t == T_CPP && put(l, t, r, "CPPID", num)))
 				goto out;
 		}
 	}
@@ -486,14 +494,17 @@ static int number_records(struct loader *l, struct links *lk)
 	next = 0;
 	struct vframe *rv = l->f[T_REVIEW];
 	for (long r = 0; r < rv->nrows; r++) {
-		seen_pass(&sn, cpp, &next, rv->rownum[r], n);
-		long p = seen_owner(&sn, rv, r, lk->key[T_REVIEW] ? lk->key[T_REVIEW][r] : NULL, cpp, "CPPstartDate", n);
+		seen_pass(&sn, cpp, slots[T_CPP], &next, rv->rownum[r]);
+		long p = seen_owner(&sn, slots[T_REVIEW][r], lk->key[T_REVIEW] ? lk->key[T_REVIEW][r] : NULL, cpp,
+				    "CPPstartDate");
 		if (p >= 0 && (put(l, T_REVIEW, r, "CINdetailsID", col_str(cpp, "CINdetailsID", p)) ||
 			       put(l, T_REVIEW, r, "CPPID", col_str(cpp, "CPPID", p))))
 			goto out;
 	}
 	rc = 0;
 out:
+	for (int t = 0; t < T_N; t++)
+		free(slots[t]);
 	free(sn.head);
 	free(sn.prev);
 	free(count);
