@@ -1,7 +1,7 @@
 #!/bin/sh
 # make demo: synthesise a 10,000-child authority over five years, load it
-# into a fresh store and show what it holds. Starts from an empty demo/
-# every time, so it can be run again and again.
+# into a fresh store with the example programme and show what it holds.
+# Starts from an empty demo/ every time, so it can be run again and again.
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 cf="$top/build/caseflow"
@@ -17,6 +17,9 @@ echo
 echo "== caseflow summary --db demo/caseflow.db"
 "$cf" summary --db "$demo/caseflow.db"
 echo
+echo "== caseflow programme --db demo/caseflow.db --load examples/programme"
+"$cf" programme --db "$demo/caseflow.db" --load "$top/examples/programme"
+echo
 echo "== caseflow report --db demo/caseflow.db --out demo/vital-signs"
 "$cf" report --db "$demo/caseflow.db" --out "$demo/vital-signs" >/dev/null
 echo
@@ -25,4 +28,5 @@ echo "Try: $cf kpi --db demo/caseflow.db --by locality    or    $cf help"
 echo
 echo "The Vital Signs report for the synthetic authority: open this in a browser"
 echo "  $demo/vital-signs/index.html"
-echo "(with its workbook demo/vital-signs/vital-signs.xlsx and demo/vital-signs/indicators.csv)"
+echo "(with its workbook demo/vital-signs/vital-signs.xlsx and demo/vital-signs/indicators.csv);"
+echo "its programme panel is examples/programme, the business case of DOMAIN.md section 6"

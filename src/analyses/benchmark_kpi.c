@@ -9,7 +9,10 @@
 #include "analyses/kpi.h"
 
 struct kpi_hook {
-	struct kpi_data data;
+	struct kpi_data own;           /* loaded by benchmark_kpi_open */
+	const struct kpi_data *data;   /* &own, or the caller's (benchmark_kpi_attach) */
+	int owned;
+	long suppress;
 	int fy0, fy1;                  /* financial years (start years) the returns cover */
 	cf_date cover_from, cover_to;
 	struct kpi_result *years;      /* lazily: [fy0 .. fy1] */
@@ -49,7 +52,8 @@ static int compute(struct kpi_hook *h, const struct kpi_period *p, int n, struct
 {
 	struct kpi_options opt = { 0 };
 	opt.by = KPI_BY_ALL;
-	return kpi_compute(&h->data, p, n, &opt, out, err);
+	opt.suppress = h->suppress;
+	return kpi_compute(h->data, p, n, &opt, out, err);
 }
 
 static int annual(void *ctx, const char *indicator, int year, double *value, struct cf_error *err)
@@ -126,25 +130,18 @@ static int monthly(void *ctx, const char *indicator, cf_date day, double *value,
 	return k < h->nmonths ? cell_value(h->months, k, indicator, value) : 0;
 }
 
-int benchmark_kpi_open(struct store *st, struct benchmark_local *hook, struct cf_error *err)
+/* Fill hook from h->data; frees h when it has no child-level data. */
+static int hook_start(struct kpi_hook *h, struct benchmark_local *hook)
 {
-	memset(hook, 0, sizeof *hook);
-	struct kpi_hook *h = calloc(1, sizeof *h);
-	if (!h)
-		return cf_error_set(err, CF_EIO, "out of memory");
-	int rc = kpi_data_load(st, &h->data, err);
-	if (rc) {
-		free(h);
-		return rc;
-	}
-	if (h->data.first_year <= 0 || h->data.data_end == CF_DATE_NONE) {
-		kpi_data_release(&h->data);
+	if (h->data->first_year <= 0 || h->data->data_end == CF_DATE_NONE) {
+		if (h->owned)
+			kpi_data_release(&h->own);
 		free(h);
 		return CF_OK;   /* published tables only: no values of its own */
 	}
 	struct kpi_period last;
-	kpi_default_period(&h->data, &last);
-	h->fy0 = h->data.first_year - 1;
+	kpi_default_period(h->data, &last);
+	h->fy0 = h->data->first_year - 1;
 	h->fy1 = cf_date_fy(last.from);
 	h->cover_from = cf_date_fy_start(h->fy0);
 	h->cover_to = last.to;
@@ -154,13 +151,42 @@ int benchmark_kpi_open(struct store *st, struct benchmark_local *hook, struct cf
 	return CF_OK;
 }
 
+int benchmark_kpi_open(struct store *st, struct benchmark_local *hook, struct cf_error *err)
+{
+	memset(hook, 0, sizeof *hook);
+	struct kpi_hook *h = calloc(1, sizeof *h);
+	if (!h)
+		return cf_error_set(err, CF_EIO, "out of memory");
+	int rc = kpi_data_load(st, &h->own, err);
+	if (rc) {
+		free(h);
+		return rc;
+	}
+	h->data = &h->own;
+	h->owned = 1;
+	return hook_start(h, hook);
+}
+
+int benchmark_kpi_attach(const struct kpi_data *data, long suppress, struct benchmark_local *hook,
+			 struct cf_error *err)
+{
+	memset(hook, 0, sizeof *hook);
+	struct kpi_hook *h = calloc(1, sizeof *h);
+	if (!h)
+		return cf_error_set(err, CF_EIO, "out of memory");
+	h->data = data;
+	h->suppress = suppress;
+	return hook_start(h, hook);
+}
+
 void benchmark_kpi_close(struct benchmark_local *hook)
 {
 	struct kpi_hook *h = hook->ctx;
 	if (h) {
 		kpi_result_free(h->years);
 		kpi_result_free(h->months);
-		kpi_data_release(&h->data);
+		if (h->owned)
+			kpi_data_release(&h->own);
 		free(h);
 	}
 	memset(hook, 0, sizeof *hook);

@@ -23,6 +23,12 @@
  * Release with benchmark_kpi_close(). */
 int benchmark_kpi_open(struct store *st, struct benchmark_local *hook, struct cf_error *err);
 void benchmark_kpi_close(struct benchmark_local *hook);
+/* The same over data the caller has loaded already (borrowed: it must
+ * outlive the hook), with cells suppressed below `suppress` (0 = off)
+ * answering "no value", as a report with --suppress shows them. */
+struct kpi_data;
+int benchmark_kpi_attach(const struct kpi_data *data, long suppress, struct benchmark_local *hook,
+			 struct cf_error *err);
 
 /* The kpi engine's id for a benchmark indicator id ("cpp_open_2yr" ->
  * "cpp_open_2y_plus"), or NULL when it computes no such indicator. */

@@ -395,7 +395,7 @@ static int c191(struct vrun *run)
 }
 
 struct dated_row {
-	const char *child;
+	long child;     /* the child's number (vframe_child_id): rows are grouped by it */
 	cf_date decom;
 	long seq;       /* tie order: this year's rows first, then last year's */
 	long row;       /* position in this year's Episodes, -1 for last year's */
@@ -405,9 +405,8 @@ struct dated_row {
 static int dated_cmp(const void *pa, const void *pb)
 {
 	const struct dated_row *a = pa, *b = pb;
-	int c = strcmp(a->child, b->child);
-	if (c)
-		return c;
+	if (a->child != b->child)
+		return a->child < b->child ? -1 : 1;
 	if (a->decom != b->decom)
 		return a->decom < b->decom ? -1 : 1;
 	return a->seq < b->seq ? -1 : a->seq > b->seq;
@@ -427,8 +426,8 @@ static int c199(struct vrun *run)
 	for (int k = 0; k < 2; k++)
 		for (long r = 0; fr[k] && r < fr[k]->nrows; r++) {
 			cf_date d = vh_date(fr[k], "DECOM", r);
-			const char *child = vh_str(fr[k], "CHILD", r);
-			if (d == CF_DATE_NONE || !child)
+			long child = vframe_child_id(fr[k], r);
+			if (d == CF_DATE_NONE || child < 0)
 				continue;
 			v[m].child = child;
 			v[m].decom = d;
@@ -440,7 +439,7 @@ static int c199(struct vrun *run)
 	qsort(v, (size_t)m, sizeof *v, dated_cmp);
 	int rc = 0, ads = 0;
 	for (long i = 0; i < m && !rc; i++) {
-		if (i == 0 || strcmp(v[i].child, v[i - 1].child) != 0)
+		if (i == 0 || v[i].child != v[i - 1].child)
 			ads = 0;
 		ads += v[i].adopted;
 		if (ads > 0 && !(v[i].adopted && ads == 1) && v[i].row >= 0)

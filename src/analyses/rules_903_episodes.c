@@ -527,7 +527,7 @@ out:
  * it after 16, counted over this year's and last year's episodes; or their
  * last episode ended in adoption. */
 struct leaver_ep {
-	const char *child;
+	long child;     /* the child's number (vframe_child_id): episodes are grouped by it */
 	cf_date decom, dec;
 	const char *ls, *rec;
 	long seq;
@@ -544,9 +544,8 @@ static int lep_by_dec(const void *pa, const void *pb)
 static int lep_by_child(const void *pa, const void *pb)
 {
 	const struct leaver_ep *a = pa, *b = pb;
-	int c = strcmp(a->child, b->child);
-	if (c)
-		return c;
+	if (a->child != b->child)
+		return a->child < b->child ? -1 : 1;
 	if (a->decom != b->decom)
 		return a->decom == DNONE ? 1 : b->decom == DNONE ? -1 : a->decom < b->decom ? -1 : 1;
 	return (a->seq > b->seq) - (a->seq < b->seq);
@@ -575,9 +574,10 @@ static int c1001(struct vrun *run)
 			goto out;
 		}
 		for (long r = 0; r < fr[k]->nrows; r++) {
-			if (!cc->v[r])
+			long id = vframe_child_id(fr[k], r);
+			if (id < 0)
 				continue;
-			v[m] = (struct leaver_ep){ cc->v[r], vcol_date(fr[k], sc, r), vcol_date(fr[k], dc, r), lc->v[r],
+			v[m] = (struct leaver_ep){ id, vcol_date(fr[k], sc, r), vcol_date(fr[k], dc, r), lc->v[r],
 						   rcc->v[r], m };
 			m++;
 		}
@@ -590,7 +590,7 @@ static int c1001(struct vrun *run)
 	long w = 0;
 	for (long i = 0; i < m; i++) {
 		int dup = 0;
-		for (long j = w - 1; j >= 0 && strcmp(v[j].child, v[i].child) == 0 && !dup; j--)
+		for (long j = w - 1; j >= 0 && v[j].child == v[i].child && !dup; j--)
 			dup = v[j].decom == v[i].decom;
 		if (!dup)
 			v[w++] = v[i];
@@ -598,20 +598,21 @@ static int c1001(struct vrun *run)
 	m = w;
 	for (long o = 0; o < oc3->nrows; o++) {
 		const char *child = oc->v[o];
+		long id = vframe_child_id(oc3, o);
 		long h = child ? vframe_find(hd, child, -1) : -1;
 		cf_date dob = h >= 0 ? vh_date(hd, "DOB", h) : DNONE;
 		int eligible = 0, adopted = 0;
 		/* the child's episodes: binary search in v (sorted by child, DECOM) */
 		long lo = 0, hi = m;
-		while (child && lo < hi) {
+		while (id >= 0 && lo < hi) {
 			long mid = (lo + hi) / 2;
-			if (strcmp(v[mid].child, child) < 0)
+			if (v[mid].child < id)
 				lo = mid + 1;
 			else
 				hi = mid;
 		}
 		long end = lo;
-		while (child && end < m && strcmp(v[end].child, child) == 0)
+		while (id >= 0 && end < m && v[end].child == id)
 			end++;
 		if (end > lo) {
 			long lastp = lo;

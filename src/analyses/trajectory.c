@@ -7,13 +7,30 @@
 #include <string.h>
 #include <time.h>
 
+#include "analyses/benchmark_kpi.h"
+#include "analyses/kpi.h"
+
+enum ind_polarity trajectory_polarity(const char *indicator)
+{
+	int i = indicator_map_find(indicator);
+	if (i >= 0)
+		return indicator_map[i].polarity;
+	const char *kid = benchmark_kpi_id(indicator);
+	int k = kid ? kpi_find(kid) : -1;
+	if (k < 0)
+		return POL_NONE;
+	return kpi_defs[k].polarity == KPI_LOWER_BETTER ? POL_LOWER_BETTER
+	       : kpi_defs[k].polarity == KPI_HIGHER_BETTER ? POL_HIGHER_BETTER : POL_NONE;
+}
+
 int trajectory_validate(const struct trajectory *t, struct cf_error *err)
 {
 	if (!t->name[0])
 		return cf_error_at(err, CF_EINPUT, NULL, 0, "--name", NULL, "a trajectory needs a name");
-	if (indicator_map_find(t->indicator) < 0)
+	if (indicator_map_find(t->indicator) < 0 && !benchmark_kpi_id(t->indicator))
 		return cf_error_at(err, CF_EINPUT, NULL, 0, "--indicator", t->indicator,
-				   "not an indicator benchmarks know (see 'caseflow benchmark --list')");
+				   "not an indicator caseflow computes or benchmarks (see 'caseflow benchmark --list' and "
+				   "the ids of 'caseflow kpi')");
 	if (t->from == CF_DATE_NONE || t->to == CF_DATE_NONE || t->to <= t->from)
 		return cf_error_at(err, CF_EINPUT, NULL, 0, "--to", NULL, "the target date must be after the start date");
 	if (!isfinite(t->from_value) || !isfinite(t->to_value))
@@ -204,7 +221,8 @@ int trajectory_from_gap(struct trajectory *t, const struct benchmark_data *d, en
 	int i = indicator_map_find(t->indicator);
 	if (i < 0)
 		return cf_error_at(err, CF_EINPUT, NULL, 0, "--indicator", t->indicator,
-				   "not an indicator benchmarks know (see 'caseflow benchmark --list')");
+				   "a gap to a comparator needs an indicator DfE publishes (see 'caseflow benchmark --list'); "
+				   "set a path for this one with --from DATE:VALUE --to DATE:VALUE");
 	struct benchmark_gap g;
 	int rc = benchmark_gap(d, t->la_code, i, cmp, cf_date_fy(by) + 1, NAN, &g, err);
 	if (rc)
@@ -262,10 +280,11 @@ static int summary_row(struct cf_table *t, const struct trajectory *tr)
 static int month_rows(struct cf_table *t, const struct trajectory *tr, const struct benchmark_data *published,
 		      const struct benchmark_local *local, struct cf_error *err)
 {
-	int i = indicator_map_find(tr->indicator);
-	if (i < 0)
+	int i = indicator_map_find(tr->indicator);   /* -1: the kpi engine's alone, no published actuals */
+	if (i < 0 && !benchmark_kpi_id(tr->indicator))
 		return cf_error_at(err, CF_EINPUT, NULL, 0, "indicator", tr->indicator, "trajectory %s: unknown indicator",
 				   tr->name);
+	enum ind_polarity pol = trajectory_polarity(tr->indicator);
 	for (int k = 0;; k++) {
 		cf_date day = trajectory_month(tr->from, k);
 		if (day > tr->to)
@@ -281,7 +300,7 @@ static int month_rows(struct cf_table *t, const struct trajectory *tr, const str
 			else
 				actual = NAN;
 		}
-		if (!source && published && tr->la_code[0]) {
+		if (!source && published && tr->la_code[0] && i >= 0) {
 			actual = published_actual(published, i, tr->la_code, day);
 			if (!isnan(actual))
 				source = "published";
@@ -295,7 +314,7 @@ static int month_rows(struct cf_table *t, const struct trajectory *tr, const str
 		size_t row = (size_t)r;
 		cf_table_set_real(t, row, 2, target);
 		if (source) {
-			enum rag g = trajectory_rag(target, actual, indicator_map[i].polarity, tr->tolerance_pct);
+			enum rag g = trajectory_rag(target, actual, pol, tr->tolerance_pct);
 			cf_table_set_real(t, row, 3, actual);
 			cf_table_set_real(t, row, 5, actual - target);
 			if (target != 0)

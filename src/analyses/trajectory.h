@@ -20,7 +20,8 @@ enum traj_shape { TRAJ_LINEAR, TRAJ_GEOMETRIC };
 struct trajectory {
 	long long id;                 /* 0 until saved */
 	char name[128];
-	char indicator[64];           /* an id of the indicator map */
+	char indicator[64];           /* an id of the indicator map, or one only the kpi engine computes
+				       * (assessment_45wd): its actuals come from the returns alone */
 	char la_code[8];              /* whose published figures are actuals; "" = none */
 	cf_date from, to;
 	double from_value, to_value;
@@ -29,6 +30,10 @@ struct trajectory {
 	char basis[256];              /* "set by hand" or the comparator gap */
 	char set_by[64], set_at[32];  /* filled by trajectory_save */
 };
+
+/* The indicator's polarity: the indicator map's, else the kpi engine's;
+ * POL_NONE when neither knows it. */
+enum ind_polarity trajectory_polarity(const char *indicator);
 
 /* CF_EINPUT (with the reason) when t cannot be a path: unknown indicator,
  * to not after from, a geometric path through zero or a sign change,

@@ -239,28 +239,134 @@ const char *validate_shown(const char *col, const char *v, char *buf, size_t sz)
 	return buf;
 }
 
-/* "DECOM=01/04/2020, DOB=..." for the rule's fields that f has. */
-static void fields_text(struct strbuf *sb, struct vframe *f, const struct vrule *rule, long row)
+/* Findings are made into text only when the output reads them: a run over
+ * a large return keeps one vhit per finding, and one group per rule and
+ * frame with the columns the frame had when the rule ran (a later rule may
+ * add an all-missing column a finding must not show). */
+struct vgroup {
+	long first;              /* index of the group's first hit */
+	int ncols;               /* the frame's columns when the rule ran */
+};
+
+struct vfindings {
+	struct vdata *vd;
+	const struct vhit *hits;
+	struct vgroup *groups;
+	long ngroups, cap;
+	long cur;                /* group of the row last made */
+	int *cols;               /* its fields' columns (-1: not shown) */
+	int ncols, capcols;
+	int child;               /* its frame's CHILD column, or -1 */
+	long resolved;           /* group cols/child belong to, -1 none */
+	struct strbuf text;      /* fields text of the row last made */
+};
+
+static int findings_group(struct vfindings *fs, long first, int ncols)
 {
-	strbuf_reset(sb);
+	if (fs->ngroups == fs->cap) {
+		long cap = fs->cap ? fs->cap * 2 : 64;
+		struct vgroup *g = realloc(fs->groups, (size_t)cap * sizeof *g);
+		if (!g)
+			return -1;
+		fs->groups = g;
+		fs->cap = cap;
+	}
+	fs->groups[fs->ngroups].first = first;
+	fs->groups[fs->ngroups].ncols = ncols;
+	fs->ngroups++;
+	return 0;
+}
+
+/* The rule's fields that the frame had, as columns: once per group. */
+static void findings_resolve(struct vfindings *fs, long g)
+{
+	const struct vhit *h = &fs->hits[fs->groups[g].first];
+	struct vframe *f = fs->vd->frames[h->frame];
+	int limit = fs->groups[g].ncols;
 	char name[64];
-	for (const char *p = rule->fields ? rule->fields : ""; *p;) {
+	fs->ncols = 0;
+	for (const char *p = h->rule->fields ? h->rule->fields : ""; *p;) {
 		while (*p == ' ')
 			p++;
 		size_t n = strcspn(p, " ");
 		if (!n)
 			break;
+		int c = -1;
 		if (n < sizeof name) {
 			memcpy(name, p, n);
 			name[n] = 0;
-			int c = vframe_colno(f, name);
-			if (c >= 0) {
-				char shown[64];
-				const char *v = validate_shown(name, f->cols[c]->v[row], shown, sizeof shown);
-				strbuf_addf(sb, "%s%s=%s", sb->len ? ", " : "", name, v ? v : "");
-			}
+			c = vframe_colno(f, name);
 		}
+		if (fs->ncols == fs->capcols) {
+			int cap = fs->capcols ? fs->capcols * 2 : 16;
+			int *cols = realloc(fs->cols, (size_t)cap * sizeof *cols);
+			if (!cols)
+				break;   /* OOM: the fields text shows fewer fields */
+			fs->cols = cols;
+			fs->capcols = cap;
+		}
+		fs->cols[fs->ncols++] = c < limit ? c : -1;
 		p += n;
+	}
+	int cc = vframe_colno(f, "CHILD");
+	fs->child = cc < limit ? cc : -1;
+	fs->resolved = g;
+}
+
+/* One findings row: rule, type, table, row, child, "DECOM=01/04/2020, DOB=..."
+ * for the rule's fields that the frame has, message. */
+static void findings_fill(void *arg, size_t row, struct cf_cell *cells)
+{
+	struct vfindings *fs = arg;
+	long i = (long)row;
+	if (fs->cur >= fs->ngroups || fs->groups[fs->cur].first > i)
+		fs->cur = 0;
+	while (fs->cur + 1 < fs->ngroups && fs->groups[fs->cur + 1].first <= i)
+		fs->cur++;
+	if (fs->resolved != fs->cur)
+		findings_resolve(fs, fs->cur);
+	const struct vhit *h = &fs->hits[i];
+	struct vframe *f = fs->vd->frames[h->frame];
+	strbuf_reset(&fs->text);
+	for (int k = 0; k < fs->ncols; k++) {
+		struct vcol *c = fs->cols[k] >= 0 ? f->cols[fs->cols[k]] : NULL;
+		if (!c)
+			continue;
+		char shown[64];
+		const char *v = validate_shown(c->name, c->v[h->row], shown, sizeof shown);
+		if (fs->text.len)
+			strbuf_add(&fs->text, ", ", 2);
+		strbuf_adds(&fs->text, c->name);
+		strbuf_addc(&fs->text, '=');
+		if (v)
+			strbuf_adds(&fs->text, v);
+	}
+	const char *child = fs->child >= 0 ? f->cols[fs->child]->v[h->row] : NULL;
+	cells[0].type = CF_CELL_TEXT;
+	cells[0].v.s = h->rule->code;
+	cells[1].type = CF_CELL_TEXT;
+	cells[1].v.s = kind_name(h->rule->kind);
+	cells[2].type = CF_CELL_TEXT;
+	cells[2].v.s = f->name;
+	cells[3].type = CF_CELL_INT;
+	cells[3].v.i = f->rownum[h->row];
+	if (child) {
+		cells[4].type = CF_CELL_TEXT;
+		cells[4].v.s = child;
+	}
+	cells[5].type = CF_CELL_TEXT;
+	cells[5].v.s = strbuf_str(&fs->text);
+	cells[6].type = CF_CELL_TEXT;
+	cells[6].v.s = h->rule->message;
+}
+
+static void findings_free(struct vfindings *fs)
+{
+	if (fs) {
+		free(fs->groups);
+		free(fs->cols);
+		strbuf_release(&fs->text);
+		free(fs);
 	}
 }
 
@@ -285,19 +391,22 @@ int validate_run(struct vdata *vd, const struct validate_options *opt, struct va
 	size_t nrules;
 	const struct vrule **rules = ruleset(opt->ret, opt->year, &nrules);
 	struct sum_item *sums = calloc(nrules ? nrules : 1, sizeof *sums);
-	struct strbuf sb = STRBUF_INIT;
+	struct vfindings *fs = rep->fill = calloc(1, sizeof *rep->fill);
 	rep->findings = cf_table_new("findings");
 	rep->summary = cf_table_new("summary");
 	rep->rules = cf_table_new("rules");
-	if (!rules || !sums || !rep->findings || !rep->summary || !rep->rules)
+	if (!rules || !sums || !fs || !rep->findings || !rep->summary || !rep->rules)
 		goto oom;
+	fs->vd = vd;
+	fs->resolved = -1;
 	struct cf_table *F = rep->findings, *S = rep->summary, *R = rep->rules;
-	int fc_rule = cf_table_add_column(F, "rule", CF_CELL_TEXT, 0);
-	int fc_type = cf_table_add_column(F, "type", CF_CELL_TEXT, 0);
-	int fc_table = cf_table_add_column(F, "table", CF_CELL_TEXT, 0);
-	int fc_row = cf_table_add_column(F, "row", CF_CELL_INT, 0);
-	int fc_child = cf_table_add_column(F, "child", CF_CELL_TEXT, 0);
-	int fc_fields = cf_table_add_column(F, "fields", CF_CELL_TEXT, 0);
+	/* the columns findings_fill makes, in this order */
+	cf_table_add_column(F, "rule", CF_CELL_TEXT, 0);
+	cf_table_add_column(F, "type", CF_CELL_TEXT, 0);
+	cf_table_add_column(F, "table", CF_CELL_TEXT, 0);
+	cf_table_add_column(F, "row", CF_CELL_INT, 0);
+	cf_table_add_column(F, "child", CF_CELL_TEXT, 0);
+	cf_table_add_column(F, "fields", CF_CELL_TEXT, 0);
 	int fc_msg = cf_table_add_column(F, "message", CF_CELL_TEXT, 0);
 	int sc_rule = cf_table_add_column(S, "rule", CF_CELL_TEXT, 0);
 	int sc_type = cf_table_add_column(S, "type", CF_CELL_TEXT, 0);
@@ -359,25 +468,15 @@ int validate_run(struct vdata *vd, const struct validate_options *opt, struct va
 			if (!run.hits[fi])
 				continue;
 			struct vframe *f = vd->frames[fi];
-			int cc = vframe_colno(f, "CHILD");
 			int any = 0;
 			for (long r = 0; r < f->nrows; r++) {
 				if (!run.hits[fi][r])
 					continue;
-				any = 1;
-				long fr = cf_table_add_row(F);
-				fields_text(&sb, f, rule, r);
-				if (fr < 0 || cf_table_set_text(F, (size_t)fr, fc_rule, rule->code) ||
-				    cf_table_set_text(F, (size_t)fr, fc_type, kind_name(rule->kind)) ||
-				    cf_table_set_text(F, (size_t)fr, fc_table, f->name) ||
-				    (cc >= 0 && f->cols[cc]->v[r] &&
-				     cf_table_set_text(F, (size_t)fr, fc_child, f->cols[cc]->v[r])) ||
-				    cf_table_set_text(F, (size_t)fr, fc_fields, strbuf_str(&sb)) ||
-				    cf_table_set_text(F, (size_t)fr, fc_msg, rule->message)) {
+				if (!any && findings_group(fs, rep->nfindings, f->ncols)) {
 					vrun_release(&run);
 					goto oom;
 				}
-				cf_table_set_int(F, (size_t)fr, fc_row, f->rownum[r]);
+				any = 1;
 				if ((size_t)rep->nfindings == hits_cap) {
 					hits_cap = hits_cap ? hits_cap * 2 : 256;
 					struct vhit *h = realloc(rep->hits, hits_cap * sizeof *h);
@@ -412,14 +511,15 @@ int validate_run(struct vdata *vd, const struct validate_options *opt, struct va
 			goto oom;
 		cf_table_set_int(S, (size_t)r, sc_rows, sums[i].rows);
 	}
+	fs->hits = rep->hits;
+	if (cf_table_set_rows(F, (size_t)rep->nfindings, findings_fill, fs))
+		goto oom;
 	free(rules);
 	free(sums);
-	strbuf_release(&sb);
 	return CF_OK;
 oom:
 	free(rules);
 	free(sums);
-	strbuf_release(&sb);
 	validate_report_release(rep);
 	return cf_error_set(err, CF_EIO, "out of memory while validating");
 }
@@ -430,6 +530,7 @@ void validate_report_release(struct validate_report *rep)
 	cf_table_free(rep->summary);
 	cf_table_free(rep->rules);
 	free(rep->hits);
+	findings_free(rep->fill);
 	memset(rep, 0, sizeof *rep);
 }
 

@@ -107,6 +107,11 @@ struct vhit {
 	long row;                /* position in that frame */
 };
 
+struct vfindings;
+
+/* findings holds no text of its own: each row is made from hits[] and the
+ * dataset's values when it is read, so render the report before
+ * vdata_release of the dataset it came from. */
 struct validate_report {
 	struct cf_table *findings;
 	struct cf_table *summary;
@@ -114,6 +119,7 @@ struct validate_report {
 	struct vhit *hits;       /* every finding, in findings' order (owned) */
 	long nfindings;
 	int nran, nskipped;
+	struct vfindings *fill;  /* owned: what findings' rows are made from */
 };
 
 /* A value as findings and workbooks show it: a UPN (columns UPN and

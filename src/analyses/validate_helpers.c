@@ -30,7 +30,8 @@ int vgroups_init(struct vgroups *g, struct vframe *f, const char *datecol)
 	for (long i = 0; i < f->nrows; i++) {
 		const char *c = cc->v[g->order[i]];
 		const char *p = i ? cc->v[g->order[i - 1]] : NULL;
-		if (i == 0 || (c == NULL) != (p == NULL) || (c && strcmp(c, p) != 0))
+		/* CHILD values are interned: different pointers, different children */
+		if (i == 0 || (c != p && (!c || !p || cc->is_child || strcmp(c, p) != 0)))
 			g->start[g->ngroups++] = i;
 	}
 	g->start[g->ngroups] = f->nrows;
@@ -59,14 +60,14 @@ unsigned char *vh_first_per_child(struct vframe *f, const char *datecol, int lat
 		if (!child || (keep && !keep(f, r)))
 			continue;
 		/* the first row of this child (among kept rows) decides for all */
-		long first = vframe_find(f, child, -1);
+		long first = vframe_first_of(f, vframe_child_id(f, r));
 		while (first >= 0 && keep && !keep(f, first))
-			first = vframe_find(f, child, first);
+			first = vframe_next_same(f, first);
 		if (first != r)
 			continue;
 		long best = -1;
 		cf_date bd = CF_DATE_NONE;
-		for (long s = r; s >= 0; s = vframe_find(f, child, s)) {
+		for (long s = r; s >= 0; s = vframe_next_same(f, s)) {
 			if (keep && !keep(f, s))
 				continue;
 			cf_date d = vcol_date(f, dc, s);

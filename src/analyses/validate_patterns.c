@@ -11,6 +11,14 @@
 
 #define MAXJOIN 8
 
+/* A code list (VX_IN and kin) made into a hash set once per rule run:
+ * looking a value up no longer scans the space-separated list per row. */
+struct vset {
+	unsigned long mask;           /* slots - 1, a power of two less one */
+	const char **word;            /* per slot: the word's start in the list, NULL = empty */
+	size_t *len;
+};
+
 /* An expression resolved against one frame: columns found once. */
 struct vxr {
 	const struct vx *x;
@@ -23,6 +31,7 @@ struct vxr {
 	struct vframe *lf, *rf;
 	struct vxr **args;
 	int nargs;
+	struct vset *set;             /* VX_IN, VX_INS, VX_INU: x->list */
 	unsigned char *mark;          /* VX_FIRST: per row of f, 1 for the chosen rows */
 	long *count;                  /* VX_COUNT: per row of f, the child's matching rows */
 };
@@ -45,9 +54,13 @@ struct ctx {
 	int oom;
 };
 
+/* CHILD values are interned: different pointers are different children. */
 static int same_child(const struct vcol *cc, long a, long b)
 {
-	return cc->v[a] && cc->v[b] && strcmp(cc->v[a], cc->v[b]) == 0;
+	const char *x = cc->v[a], *y = cc->v[b];
+	if (!x || !y)
+		return 0;
+	return x == y || (!cc->is_child && strcmp(x, y) == 0);
 }
 
 /* The join for prefix name ("Header", "-1"), made on first use. */
@@ -215,6 +228,63 @@ static long *child_counts(struct ctx *cx, struct vframe *f, const struct vx *e)
 	return cnt;
 }
 
+static unsigned long set_hash(const char *s, size_t n)
+{
+	unsigned long h = 1469598103934665603UL;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211UL;
+	return h;
+}
+
+/* The words of list (separated by spaces) as a set, in cx's arena. */
+static struct vset *set_make(struct ctx *cx, const char *list)
+{
+	size_t nwords = 0;
+	for (const char *p = list; *p; p++)
+		if (*p != ' ' && (p == list || p[-1] == ' '))
+			nwords++;
+	unsigned long slots = 8;
+	while (slots < nwords * 2)
+		slots *= 2;
+	struct vset *set = arena_alloc(&cx->a, sizeof *set);
+	const char **word = arena_alloc(&cx->a, slots * sizeof *word);
+	size_t *len = arena_alloc(&cx->a, slots * sizeof *len);
+	if (!set || !word || !len) {
+		cx->oom = 1;
+		return NULL;
+	}
+	memset(word, 0, slots * sizeof *word);
+	set->mask = slots - 1;
+	set->word = word;
+	set->len = len;
+	for (const char *p = list; *p;) {
+		while (*p == ' ')
+			p++;
+		size_t n = strcspn(p, " ");
+		if (!n)
+			break;
+		unsigned long k = set_hash(p, n) & set->mask;
+		while (word[k] && !(len[k] == n && memcmp(word[k], p, n) == 0))
+			k = (k + 1) & set->mask;
+		word[k] = p;
+		len[k] = n;
+		p += n;
+	}
+	return set;
+}
+
+/* As vlist_has(list, s). */
+static int set_has(const struct vset *set, const char *s)
+{
+	size_t n = strlen(s);
+	if (!n)
+		return 0;
+	for (unsigned long k = set_hash(s, n) & set->mask; set->word[k]; k = (k + 1) & set->mask)
+		if (set->len[k] == n && memcmp(set->word[k], s, n) == 0)
+			return 1;
+	return 0;
+}
+
 static struct vxr *resolve(struct ctx *cx, const struct vx *x)
 {
 	struct vxr *n = arena_alloc(&cx->a, sizeof *n);
@@ -262,6 +332,8 @@ static struct vxr *resolve(struct ctx *cx, const struct vx *x)
 		n->join = resolve_col(cx, x->col, &n->f, &n->c);
 		if (x->col2)
 			n->join2 = resolve_col(cx, x->col2, &n->f2, &n->c2);
+		if (x->op == VX_IN || x->op == VX_INS || x->op == VX_INU)
+			n->set = set_make(cx, x->list);
 		break;
 	}
 	return cx->oom ? NULL : n;
@@ -318,14 +390,14 @@ static int cmp_holds(enum vx_cmp op, double a, double b)
 	return 0;
 }
 
-static int in_upper(const char *list, const char *v)
+static int in_upper(const struct vset *set, const char *v)
 {
 	char buf[64];
 	size_t i;
 	for (i = 0; v[i] && i < sizeof buf - 1; i++)
 		buf[i] = (char)toupper((unsigned char)v[i]);
 	buf[i] = 0;
-	return !v[i] && vlist_has(list, buf);
+	return !v[i] && set_has(set, buf);
 }
 
 static int eval(const struct ctx *cx, const struct vxr *n, long r)
@@ -392,12 +464,12 @@ static int eval(const struct ctx *cx, const struct vxr *n, long r)
 	switch (x->op) {
 	case VX_NA:
 		return c->v[jr] == NULL;
-	case VX_IN:
-		return vcol_in(c, jr, x->list);
+	case VX_IN:   /* as vcol_in */
+		return c->v[jr] && !(c->num && c->num[jr]) && set_has(n->set, c->v[jr]);
 	case VX_INU:
-		return c->v[jr] && !(c->num && c->num[jr]) && in_upper(x->list, c->v[jr]);
+		return c->v[jr] && !(c->num && c->num[jr]) && in_upper(n->set, c->v[jr]);
 	case VX_INS:
-		return vlist_has(x->list, vcol_asstr(c, jr));
+		return set_has(n->set, vcol_asstr(c, jr));
 	case VX_INNUM: {
 		double v;
 		if (vcol_num(c, jr, &v))

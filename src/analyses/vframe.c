@@ -7,11 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Open addressing over distinct CHILD values: each slot holds a child's
- * first row, and next[] chains that child's rows (and only its rows). */
+/* Each child's rows, by the child's number in the dataset: by_id[] holds a
+ * child's first row and next[] chains that child's rows (and only its rows). */
 struct vindex {
-	long nslots;       /* power of two */
-	long *first;       /* first row of the slot's child, -1 when empty */
 	long *next;        /* next row with the same CHILD, -1 at the end */
 	long nids;         /* children the dataset knew when this was built */
 	long *cid;         /* per row: the child's number, -1 when missing */
@@ -28,57 +26,61 @@ struct vorder {
 	} e[VORDER_MAX];
 };
 
-static uint64_t hash_str(const char *s)
-{
-	uint64_t h = 1469598103934665603ULL;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-	return h;
-}
-
 static int same_str(const char *a, const char *b)
 {
 	return a == b || strcmp(a, b) == 0;
 }
 
-/* The dataset's copy of s (len bytes), added when new. NULL on OOM. */
-static const char *intern(struct vintern *in, struct arena *a, const char *s, size_t len)
+static unsigned long hash_mem(const char *s, size_t len)
 {
-	if ((in->n + 1) * 2 > in->nslots) {
-		long ns = in->nslots ? in->nslots * 2 : 1024;
-		const char **slot = calloc((size_t)ns, sizeof *slot);
-		long *id = malloc((size_t)ns * sizeof *id);
-		if (!slot || !id) {
-			free(slot);
-			free(id);
-			return NULL;
-		}
-		for (long i = 0; i < in->nslots; i++)
-			if (in->slot[i]) {
-				long k = (long)(hash_str(in->slot[i]) & (uint64_t)(ns - 1));
-				while (slot[k])
-					k = (k + 1) & (ns - 1);
-				slot[k] = in->slot[i];
-				id[k] = in->id[i];
-			}
-		free(in->slot);
-		free(in->id);
-		in->slot = slot;
-		in->id = id;
-		in->nslots = ns;
-	}
 	uint64_t h = 1469598103934665603ULL;
 	for (size_t i = 0; i < len; i++)
 		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
-	long k = (long)(h & (uint64_t)(in->nslots - 1));
-	for (; in->slot[k]; k = (k + 1) & (in->nslots - 1))
-		if (strncmp(in->slot[k], s, len) == 0 && in->slot[k][len] == 0)
-			return in->slot[k];
+	return (unsigned long)h;
+}
+
+static void intern_free(struct vintern *in)
+{
+	free(in->slot);
+	free(in->rank);
+	memset(in, 0, sizeof *in);
+}
+
+/* The copy of s (len bytes) held in `in` (the dataset's CHILD values, or
+ * one column's values), added to the arena when new, and its number in *id.
+ * NULL on OOM. */
+static const char *intern(struct vintern *in, struct arena *a, const char *s, size_t len, long *id)
+{
+	if ((in->n + 1) * 2 > in->nslots) {
+		long ns = in->nslots ? in->nslots * 2 : 64;
+		struct vislot *slot = calloc((size_t)ns, sizeof *slot);
+		if (!slot)
+			return NULL;
+		for (long i = 0; i < in->nslots; i++)
+			if (in->slot[i].s) {
+				long k = (long)(in->slot[i].hash & (unsigned long)(ns - 1));
+				while (slot[k].s)
+					k = (k + 1) & (ns - 1);
+				slot[k] = in->slot[i];
+			}
+		free(in->slot);
+		in->slot = slot;
+		in->nslots = ns;
+	}
+	in->seen++;
+	unsigned long h = hash_mem(s, len);
+	long k = (long)(h & (unsigned long)(in->nslots - 1));
+	for (; in->slot[k].s; k = (k + 1) & (in->nslots - 1))
+		if (in->slot[k].hash == h && strncmp(in->slot[k].s, s, len) == 0 && in->slot[k].s[len] == 0) {
+			*id = in->slot[k].id;
+			return in->slot[k].s;
+		}
 	char *copy = arena_strndup(a, s, len);
 	if (!copy)
 		return NULL;
-	in->slot[k] = copy;
-	in->id[k] = in->n++;
+	in->slot[k].s = copy;
+	in->slot[k].hash = h;
+	in->slot[k].id = *id = in->n++;
 	return copy;
 }
 
@@ -87,17 +89,17 @@ static long intern_id(const struct vintern *in, const char *s)
 {
 	if (!in || !in->nslots || !s)
 		return -1;
-	long k = (long)(hash_str(s) & (uint64_t)(in->nslots - 1));
-	for (; in->slot[k]; k = (k + 1) & (in->nslots - 1))
-		if (same_str(in->slot[k], s))
-			return in->id[k];
+	unsigned long h = hash_mem(s, strlen(s));
+	long k = (long)(h & (unsigned long)(in->nslots - 1));
+	for (; in->slot[k].s; k = (k + 1) & (in->nslots - 1))
+		if (in->slot[k].hash == h && same_str(in->slot[k].s, s))
+			return in->slot[k].id;
 	return -1;
 }
 
 static void index_free(struct vindex *ix)
 {
 	if (ix) {
-		free(ix->first);
 		free(ix->next);
 		free(ix->cid);
 		free(ix->by_id);
@@ -135,6 +137,11 @@ static void frame_free(struct vframe *f)
 		free(f->cols[c]->v);
 		free(f->cols[c]->num);
 		free(f->cols[c]->d);
+		free(f->cols[c]->cid);
+		if (f->cols[c]->dict) {
+			intern_free(f->cols[c]->dict);
+			free(f->cols[c]->dict);
+		}
 		free(f->cols[c]);
 	}
 	free(f->cols);
@@ -149,9 +156,7 @@ void vdata_release(struct vdata *vd)
 	for (int i = 0; i < vd->nframes; i++)
 		frame_free(vd->frames[i]);
 	vd->nframes = 0;
-	free(vd->intern.slot);
-	free(vd->intern.id);
-	memset(&vd->intern, 0, sizeof vd->intern);
+	intern_free(&vd->intern);
 	arena_release(&vd->arena);
 }
 
@@ -233,8 +238,14 @@ int vframe_add_col(struct vframe *f, const char *name)
 	c->name = arena_strdup(f->arena, name);
 	c->is_child = strcmp(name, "CHILD") == 0;
 	c->v = calloc((size_t)(f->cap ? f->cap : 1), sizeof *c->v);
-	if (!c->name || !c->v) {
+	if (c->is_child && c->v) {
+		c->cid = malloc((size_t)(f->cap ? f->cap : 1) * sizeof *c->cid);
+		for (long r = 0; c->cid && r < (f->cap ? f->cap : 1); r++)
+			c->cid[r] = -1;
+	}
+	if (!c->name || !c->v || (c->is_child && !c->cid)) {
 		free(c->v);
+		free(c->cid);
 		free(c);
 		return -1;
 	}
@@ -255,41 +266,59 @@ long vframe_add_row(struct vframe *f, long label)
 	return vframe_add_row_at(f, label, label + 2);
 }
 
+/* Columns and row arrays grown to cap rows. */
+static int frame_grow(struct vframe *f, long cap)
+{
+	long *ix = realloc(f->index, (size_t)cap * sizeof *ix);
+	if (!ix)
+		return -1;
+	f->index = ix;
+	long *rn = realloc(f->rownum, (size_t)cap * sizeof *rn);
+	if (!rn)
+		return -1;
+	f->rownum = rn;
+	for (int c = 0; c < f->ncols; c++) {
+		struct vcol *col = f->cols[c];
+		const char **v = realloc(col->v, (size_t)cap * sizeof *v);
+		if (!v)
+			return -1;
+		col->v = v;
+		if (col->num) {
+			unsigned char *n = realloc(col->num, (size_t)cap);
+			if (!n)
+				return -1;
+			col->num = n;
+		}
+		if (col->cid) {
+			long *n = realloc(col->cid, (size_t)cap * sizeof *n);
+			if (!n)
+				return -1;
+			col->cid = n;
+		}
+		free(col->d);      /* dates are reparsed after rows change */
+		col->d = NULL;
+	}
+	f->cap = cap;
+	return 0;
+}
+
+int vframe_reserve(struct vframe *f, long nrows)
+{
+	return nrows > f->cap ? frame_grow(f, nrows) : 0;
+}
+
 long vframe_add_row_at(struct vframe *f, long label, long rownum)
 {
-	if (f->nrows == f->cap) {
-		long cap = f->cap ? f->cap * 2 : 64;
-		long *ix = realloc(f->index, (size_t)cap * sizeof *ix);
-		if (!ix)
-			return -1;
-		f->index = ix;
-		long *rn = realloc(f->rownum, (size_t)cap * sizeof *rn);
-		if (!rn)
-			return -1;
-		f->rownum = rn;
-		for (int c = 0; c < f->ncols; c++) {
-			struct vcol *col = f->cols[c];
-			const char **v = realloc(col->v, (size_t)cap * sizeof *v);
-			if (!v)
-				return -1;
-			col->v = v;
-			if (col->num) {
-				unsigned char *n = realloc(col->num, (size_t)cap);
-				if (!n)
-					return -1;
-				col->num = n;
-			}
-			free(col->d);      /* dates are reparsed after rows change */
-			col->d = NULL;
-		}
-		f->cap = cap;
-	}
+	if (f->nrows == f->cap && frame_grow(f, f->cap ? f->cap * 2 : 64))
+		return -1;
 	frame_changed(f);
 	long r = f->nrows++;
 	f->index[r] = label;
 	f->rownum[r] = rownum;
 	for (int c = 0; c < f->ncols; c++) {
 		f->cols[c]->v[r] = NULL;
+		if (f->cols[c]->cid)
+			f->cols[c]->cid[r] = -1;
 		if (f->cols[c]->num)
 			f->cols[c]->num[r] = 0;
 		if (f->cols[c]->d) {
@@ -305,15 +334,27 @@ int vframe_set(struct vframe *f, int col, long row, const char *s, size_t len, i
 	struct vcol *c = f->cols[col];
 	if (f->by_child || f->orders)
 		frame_changed(f);
+	if (c->cid)
+		c->cid[row] = -1;
 	if (!s) {
 		c->v[row] = NULL;
 	} else if (c->is_child && f->intern) {
-		const char *copy = intern(f->intern, f->arena, s, len);
+		long id = -1;
+		const char *copy = intern(f->intern, f->arena, s, len, &id);
 		if (!copy)
 			return -1;
 		c->v[row] = copy;
+		if (c->cid)
+			c->cid[row] = id;
 	} else {
-		char *copy = arena_strndup(f->arena, s, len);
+		/* a return repeats its codes and dates: each column keeps one copy
+		 * of each value, unless most of its values turn out to be distinct */
+		if (!c->dict && !(c->dict = calloc(1, sizeof *c->dict)))
+			return -1;
+		struct vintern *d = c->dict;
+		int keep = d->seen < 4096 || d->n * 2 < d->seen;
+		long id;
+		const char *copy = keep ? intern(d, f->arena, s, len, &id) : arena_strndup(f->arena, s, len);
 		if (!copy)
 			return -1;
 		c->v[row] = copy;
@@ -475,51 +516,34 @@ static struct vindex *build_index(struct vframe *f)
 {
 	int c = vframe_colno(f, "CHILD");
 	struct vindex *ix = calloc(1, sizeof *ix);
-	long n = f->nrows, *tail = NULL;
+	long n = f->nrows;
 	if (!ix)
 		return NULL;
-	ix->nslots = 16;
-	while (ix->nslots < n * 2)
-		ix->nslots *= 2;
-	ix->first = malloc((size_t)ix->nslots * sizeof *ix->first);
-	ix->next = malloc((size_t)(n ? n : 1) * sizeof *ix->next);
-	tail = malloc((size_t)ix->nslots * sizeof *tail);
-	if (!ix->first || !ix->next || !tail) {
-		free(tail);
-		index_free(ix);
-		return NULL;
-	}
-	for (long k = 0; k < ix->nslots; k++)
-		ix->first[k] = -1;
 	const char **v = c >= 0 ? f->cols[c]->v : NULL;
-	for (long r = 0; r < n; r++) {
-		ix->next[r] = -1;
-		if (!v || !v[r])
-			continue;
-		long k = (long)(hash_str(v[r]) & (uint64_t)(ix->nslots - 1));
-		while (ix->first[k] >= 0 && !same_str(v[ix->first[k]], v[r]))
-			k = (k + 1) & (ix->nslots - 1);
-		if (ix->first[k] < 0)
-			ix->first[k] = r;
-		else
-			ix->next[tail[k]] = r;
-		tail[k] = r;
-	}
-	free(tail);
-	/* child numbers: joins between frames become array look-ups */
+	const long *known = c >= 0 ? f->cols[c]->cid : NULL;
 	ix->nids = f->intern ? f->intern->n : 0;
+	ix->next = malloc((size_t)(n ? n : 1) * sizeof *ix->next);
 	ix->cid = malloc((size_t)(n ? n : 1) * sizeof *ix->cid);
 	ix->by_id = malloc((size_t)(ix->nids ? ix->nids : 1) * sizeof *ix->by_id);
-	if (!ix->cid || !ix->by_id) {
+	if (!ix->next || !ix->cid || !ix->by_id) {
 		index_free(ix);
 		return NULL;
 	}
 	for (long i = 0; i < ix->nids; i++)
 		ix->by_id[i] = -1;
+	/* walking backwards, each row becomes its child's first and points on
+	 * to the row that was first before it */
 	for (long r = n - 1; r >= 0; r--) {
-		ix->cid[r] = v && v[r] ? intern_id(f->intern, v[r]) : -1;
-		if (ix->cid[r] >= 0)
-			ix->by_id[ix->cid[r]] = r;
+		long id = -1;
+		if (v && v[r])
+			id = known && known[r] >= 0 ? known[r] : intern_id(f->intern, v[r]);
+		ix->cid[r] = id >= 0 && id < ix->nids ? id : -1;
+		if (ix->cid[r] >= 0) {
+			ix->next[r] = ix->by_id[id];
+			ix->by_id[id] = r;
+		} else {
+			ix->next[r] = -1;
+		}
 	}
 	return ix;
 }
@@ -553,19 +577,15 @@ long vframe_find(struct vframe *f, const char *key, long after)
 {
 	if (!key)
 		return -1;
-	if (!f->by_child && !(f->by_child = build_index(f)))
-		return -1;
+	struct vindex *ix = index_of(f);
 	int c = vframe_colno(f, "CHILD");
-	if (c < 0)
+	if (!ix || c < 0)
 		return -1;
 	const char **v = f->cols[c]->v;
-	struct vindex *ix = f->by_child;
 	if (after >= 0 && after < f->nrows && v[after] && same_str(v[after], key))
 		return ix->next[after];
-	long k = (long)(hash_str(key) & (uint64_t)(ix->nslots - 1));
-	while (ix->first[k] >= 0 && !same_str(v[ix->first[k]], key))
-		k = (k + 1) & (ix->nslots - 1);
-	long r = ix->first[k];
+	long id = intern_id(f->intern, key);
+	long r = id >= 0 && id < ix->nids ? ix->by_id[id] : -1;
 	while (r >= 0 && r <= after)    /* after: a row of another child */
 		r = ix->next[r];
 	return r;
@@ -616,6 +636,105 @@ long *vframe_order(struct vframe *f, const char *datecol)
 	return vframe_order2(f, datecol, NULL);
 }
 
+struct ranked {
+	const char *s;
+	long id;
+};
+
+static int rank_cmp(const void *pa, const void *pb)
+{
+	return strcmp(((const struct ranked *)pa)->s, ((const struct ranked *)pb)->s);
+}
+
+/* Each child number's place among the dataset's IDs in strcmp order, so
+ * that sorting rows by CHILD compares numbers. NULL on OOM. */
+static const long *child_ranks(struct vintern *in)
+{
+	if (in->rank && in->nranked == in->n)
+		return in->rank;
+	long n = in->n;
+	struct ranked *byid = malloc((size_t)(n ? n : 1) * sizeof *byid);
+	long *rank = malloc((size_t)(n ? n : 1) * sizeof *rank);
+	if (!byid || !rank) {
+		free(byid);
+		free(rank);
+		return NULL;
+	}
+	for (long k = 0; k < in->nslots; k++)
+		if (in->slot[k].s) {
+			byid[in->slot[k].id].s = in->slot[k].s;
+			byid[in->slot[k].id].id = in->slot[k].id;
+		}
+	qsort(byid, (size_t)n, sizeof *byid, rank_cmp);
+	for (long i = 0; i < n; i++)
+		rank[byid[i].id] = i;
+	free(byid);
+	free(in->rank);
+	in->rank = rank;
+	in->nranked = n;
+	return rank;
+}
+
+/* Rows by (CHILD, date, date2, position), as order_cmp sorts them: rows are
+ * put in buckets by the child's rank (missing CHILD last), in row order,
+ * then each child's few rows are sorted by their dates. */
+static int order_by_rank(struct vframe *f, struct order_item *it, const cf_date *d, const cf_date *d2)
+{
+	long n = f->nrows, nk = f->intern ? f->intern->n : 0;
+	struct vindex *ix = index_of(f);
+	const long *rank = f->intern ? child_ranks(f->intern) : NULL;
+	long *start = calloc((size_t)nk + 2, sizeof *start), *key = malloc((size_t)(n ? n : 1) * sizeof *key);
+	int cc = vframe_colno(f, "CHILD");
+	if (!ix || !rank || !start || !key || cc < 0) {
+		free(start);
+		free(key);
+		return -1;
+	}
+	const char **cv = (const char **)f->cols[cc]->v;
+	for (long r = 0; r < n; r++) {
+		if (!cv[r])
+			key[r] = nk;
+		else if (ix->cid[r] >= 0 && ix->cid[r] < nk)
+			key[r] = rank[ix->cid[r]];
+		else {           /* a CHILD value not interned: not this path */
+			free(start);
+			free(key);
+			return -1;
+		}
+		start[key[r] + 1]++;
+	}
+	for (long k = 0; k <= nk; k++)
+		start[k + 1] += start[k];
+	for (long r = 0; r < n; r++) {
+		struct order_item *e = &it[start[key[r]]++];
+		e->child = cv[r];
+		e->d = d ? d[r] : 0;
+		e->d2 = d2 ? d2[r] : 0;
+		e->pos = r;
+	}
+	/* start[k] is now the end of bucket k; within a bucket rows are in
+	 * position order, so a stable insertion sort by dates keeps ties so */
+	for (long k = 0, b = 0; k <= nk; b = start[k++]) {
+		long e = start[k];
+		if (e - b > 32) {
+			qsort(it + b, (size_t)(e - b), sizeof *it, order_cmp);
+			continue;
+		}
+		for (long i = b + 1; i < e; i++) {
+			struct order_item x = it[i];
+			long j = i;
+			while (j > b && order_cmp(&it[j - 1], &x) > 0) {
+				it[j] = it[j - 1];
+				j--;
+			}
+			it[j] = x;
+		}
+	}
+	free(start);
+	free(key);
+	return 0;
+}
+
 static long *order_sort(struct vframe *f, const char *datecol, const char *datecol2)
 {
 	long n = f->nrows;
@@ -629,13 +748,20 @@ static long *order_sort(struct vframe *f, const char *datecol, const char *datec
 		free(out);
 		return NULL;
 	}
-	for (long r = 0; r < n; r++) {
-		it[r].child = cc->v[r];
-		it[r].d = dc ? vcol_date(f, dc, r) : 0;
-		it[r].d2 = dc2 ? vcol_date(f, dc2, r) : 0;
-		it[r].pos = r;
+	if (dc && n)
+		vcol_date(f, dc, 0);   /* parses the column once */
+	if (dc2 && n)
+		vcol_date(f, dc2, 0);
+	if (!n || (dc && !dc->d) || (dc2 && !dc2->d) ||   /* no dates parsed: OOM */
+	    order_by_rank(f, it, dc ? dc->d : NULL, dc2 ? dc2->d : NULL)) {
+		for (long r = 0; r < n; r++) {
+			it[r].child = cc->v[r];
+			it[r].d = dc ? vcol_date(f, dc, r) : 0;
+			it[r].d2 = dc2 ? vcol_date(f, dc2, r) : 0;
+			it[r].pos = r;
+		}
+		qsort(it, (size_t)n, sizeof *it, order_cmp);
 	}
-	qsort(it, (size_t)n, sizeof *it, order_cmp);
 	for (long r = 0; r < n; r++)
 		out[r] = it[r].pos;
 	free(it);

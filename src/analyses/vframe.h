@@ -17,6 +17,8 @@ struct vcol {
 	unsigned char *num;      /* NULL, or 1 where the value came as a number (JSON input) */
 	cf_date *d;              /* dates parsed as dd/mm/yyyy on first use (CF_DATE_NONE = not one) */
 	int is_child;            /* the CHILD column: values interned, so equal IDs share a pointer */
+	long *cid;               /* CHILD: per row the child's number in the dataset, -1 missing */
+	struct vintern *dict;    /* other columns: each distinct value stored once, while that pays */
 };
 
 struct vindex;
@@ -25,11 +27,19 @@ struct vorder;
 
 /* CHILD values of every frame of a dataset stored once: the same child's
  * rows in different tables hold the same pointer, so joins on CHILD compare
- * pointers before strings. */
+ * pointers before strings. Also each column's dictionary of its values. */
+struct vislot {
+	unsigned long hash;      /* compared before the string */
+	const char *s;           /* NULL = empty slot */
+	long id;                 /* the value's number, 0..n-1 in order of first sight */
+};
+
 struct vintern {
-	long nslots, n;          /* open addressing, power of two; n children */
-	const char **slot;
-	long *id;                /* per slot: the child's number, 0..n-1 in order of first sight */
+	long nslots, n;          /* open addressing, power of two; n values */
+	struct vislot *slot;
+	long *rank;              /* per number: the value's place in strcmp order (vframe_order's sort) */
+	long nranked;            /* values rank covers; recomputed when n has grown */
+	long seen;               /* values looked up (a column stops interning when most are new) */
 };
 
 struct vframe {
@@ -91,7 +101,11 @@ int vframe_add_col(struct vframe *f, const char *name);
  * Its file row is label + 2 until vframe_add_row_at says otherwise. */
 long vframe_add_row(struct vframe *f, long label);
 long vframe_add_row_at(struct vframe *f, long label, long rownum);
-/* Set a value (copied into the arena; NULL = missing). Returns 0 or -1 on OOM. */
+/* Room for nrows rows, so loading a table of known size does not regrow
+ * its columns. Returns 0 or -1 on OOM. */
+int vframe_reserve(struct vframe *f, long nrows);
+/* Set a value (copied into the arena once per distinct value, so equal
+ * values may share a pointer; NULL = missing). Returns 0 or -1 on OOM. */
 int vframe_set(struct vframe *f, int col, long row, const char *s, size_t len, int numeric);
 
 static inline const char *vcol_str(const struct vcol *c, long row) { return c->v[row]; }

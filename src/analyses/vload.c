@@ -23,6 +23,7 @@ struct sink {
 	const char *path;
 	struct vframe *f;
 	long nrows;
+	long expect;         /* rows the file can hold at most (its lines), 0 unknown */
 	char *buf;           /* upper-cased copy of one value */
 	size_t cap;
 };
@@ -62,8 +63,8 @@ static const char *upper(struct sink *s, const char *v, size_t len)
 		s->buf = b;
 		s->cap = cap;
 	}
-	for (size_t i = 0; i < len; i++)
-		s->buf[i] = (char)toupper((unsigned char)v[i]);
+	for (size_t i = 0; i < len; i++)   /* toupper in the C locale, without a call per byte */
+		s->buf[i] = v[i] >= 'a' && v[i] <= 'z' ? (char)(v[i] - 'a' + 'A') : v[i];
 	s->buf[len] = 0;
 	return s->buf;
 }
@@ -72,8 +73,12 @@ static int sink_row(void *ctx, enum ssda903_table t, const char *const *vals, co
 		    long row, long line, struct cf_error *err)
 {
 	struct sink *s = ctx;
-	if (!s->f && !(s->f = table_frame(s->vd, t, s->suffix, s->path, err)))
-		return err->status ? err->status : CF_EIO;
+	if (!s->f) {
+		if (!(s->f = table_frame(s->vd, t, s->suffix, s->path, err)))
+			return err->status ? err->status : CF_EIO;
+		if (s->expect > 0 && vframe_reserve(s->f, s->expect))
+			return cf_error_set(err, CF_EIO, "out of memory");
+	}
 	long r = vframe_add_row_at(s->f, s->nrows++, row);
 	if (r < 0)
 		return cf_error_set(err, CF_EIO, "out of memory");
@@ -87,9 +92,26 @@ static int sink_row(void *ctx, enum ssda903_table t, const char *const *vals, co
 	return CF_OK;
 }
 
+/* Lines in the file (0 when it cannot be read here: the reader reports
+ * that): a table's columns are sized once instead of regrown as it loads. */
+static long count_lines(const char *path)
+{
+	FILE *fp = fopen(path, "rb");
+	if (!fp)
+		return 0;
+	char buf[65536];
+	long n = 1;   /* a last line without a newline */
+	size_t got;
+	while ((got = fread(buf, 1, sizeof buf, fp)) > 0)
+		for (const char *p = buf, *e = buf + got; (p = memchr(p, '\n', (size_t)(e - p))); p++)
+			n++;
+	fclose(fp);
+	return n;
+}
+
 static int load_csv(struct vdata *vd, const char *path, const char *suffix, struct cf_error *err)
 {
-	struct sink s = { .vd = vd, .suffix = suffix, .path = path };
+	struct sink s = { .vd = vd, .suffix = suffix, .path = path, .expect = count_lines(path) };
 	enum ssda903_table t = S903_NTABLES;
 	long rows = 0;
 	int rc = ssda903_csv_read(path, &t, &rows, sink_row, &s, err);

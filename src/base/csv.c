@@ -268,11 +268,13 @@ void csv_write_field(FILE *out, const char *s)
 		fputs(s, out);
 		return;
 	}
+	/* written in runs up to each quote, which is doubled: a million-row
+	 * output spent most of its time in a call per byte */
 	fputc('"', out);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', out);
-		fputc(*s, out);
+	for (const char *q; (q = strchr(s, '"')); s = q + 1) {
+		fwrite(s, 1, (size_t)(q - s) + 1, out);
+		fputc('"', out);
 	}
+	fputs(s, out);
 	fputc('"', out);
 }

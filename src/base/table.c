@@ -50,6 +50,8 @@ int cf_table_column(const struct cf_table *t, const char *name)
 
 long cf_table_add_row(struct cf_table *t)
 {
+	if (t->fill)
+		return -1;
 	if (t->nrows == t->cap) {
 		size_t nc = t->cap ? t->cap * 2 : 64;
 		struct cf_cell *c = realloc(t->cells, nc * (size_t)(t->ncols ? t->ncols : 1) * sizeof *c);
@@ -64,12 +66,39 @@ long cf_table_add_row(struct cf_table *t)
 
 struct cf_cell *cf_table_cell(struct cf_table *t, size_t row, int col)
 {
+	if (t->fill) {
+		if (t->filled != row + 1) {
+			memset(t->cells, 0, sizeof *t->cells * (size_t)t->ncols);
+			t->fill(t->fill_arg, row, t->cells);
+			t->filled = row + 1;
+		}
+		return &t->cells[col];
+	}
 	return &t->cells[row * (size_t)t->ncols + (size_t)col];
 }
 
+/* Reading a made-on-demand row changes which row the one-row buffer holds,
+ * not the table's contents. */
 const struct cf_cell *cf_table_cell_const(const struct cf_table *t, size_t row, int col)
 {
-	return &t->cells[row * (size_t)t->ncols + (size_t)col];
+	return cf_table_cell((struct cf_table *)t, row, col);
+}
+
+int cf_table_set_rows(struct cf_table *t, size_t nrows, cf_table_fill_fn fill, void *arg)
+{
+	if (t->nrows || !fill)
+		return -1;
+	struct cf_cell *c = calloc((size_t)(t->ncols ? t->ncols : 1), sizeof *c);
+	if (!c)
+		return -1;
+	free(t->cells);
+	t->cells = c;
+	t->cap = 1;
+	t->nrows = nrows;
+	t->fill = fill;
+	t->fill_arg = arg;
+	t->filled = 0;
+	return 0;
 }
 
 void cf_table_set_int(struct cf_table *t, size_t row, int col, long long v)

@@ -27,13 +27,21 @@ struct cf_column {
 	int decimals;         /* REAL: digits shown in the text table (JSON/CSV keep full precision) */
 };
 
+/* Makes row `row`'s cells (ncols of them) for a table whose rows are made
+ * when read (cf_table_set_rows). Text it points to must stay valid until
+ * the next call. */
+typedef void (*cf_table_fill_fn)(void *arg, size_t row, struct cf_cell *cells);
+
 struct cf_table {
 	const char *name;     /* sheet name / title, owned */
 	int ncols;
 	struct cf_column cols[64];
 	size_t nrows, cap;
-	struct cf_cell *cells; /* nrows × ncols, row-major */
+	struct cf_cell *cells; /* nrows × ncols, row-major; one row when rows are made on demand */
 	struct arena arena;
+	cf_table_fill_fn fill; /* NULL: an ordinary table */
+	void *fill_arg;
+	size_t filled;        /* row + 1 that cells holds (fill); 0 = none */
 };
 
 struct cf_table *cf_table_new(const char *name);     /* NULL on OOM */
@@ -51,5 +59,10 @@ void cf_table_set_bool(struct cf_table *t, size_t row, int col, int v);
 int cf_table_set_text(struct cf_table *t, size_t row, int col, const char *s); /* copies; -1 OOM */
 int cf_table_set_json(struct cf_table *t, size_t row, int col, const char *json); /* copies; -1 OOM */
 void cf_table_set_null(struct cf_table *t, size_t row, int col);
+/* Make t a table of nrows rows whose cells fill makes when a row is read,
+ * so a million-row result need not be held as text: readers go row by row
+ * (a cell pointer is valid until a cell of another row is read). Call after
+ * the columns are added, on a table without rows. Returns 0, -1 on OOM. */
+int cf_table_set_rows(struct cf_table *t, size_t nrows, cf_table_fill_fn fill, void *arg);
 
 #endif

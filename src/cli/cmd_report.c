@@ -4,6 +4,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "analyses/benchmark.h"
 #include "cli/command.h"
 #include "outputs/report.h"
 
@@ -14,15 +15,20 @@ const struct cli_command cmd_report = {
 	.summary = "the Vital Signs: a self-contained HTML report, workbook and indicators CSV",
 	.order = 45,
 	.usage = "  caseflow report [--db PATH] --out DIR [--period P] [--suppress N] [--centroids FILE]\n"
-	"                       [--scenario FILE]",
+	"                       [--scenario FILE] [--programme NAME] [--la CODE]",
 	.help =
 	"Writes DIR/index.html (one page, inline CSS and SVG, no scripts or network,\n"
 	"prints to A4): headline tiles with the change on the year judged better or\n"
 	"worse, the front-door funnel, 3-5 years of monthly trends, ages at entry to\n"
 	"care by year, placement mix, every indicator for each locality side by side,\n"
 	"workforce, a 24-month forecast of children in care and cost (with a scenario\n"
-	"when given one), and definitions. Every chart has its numbers beside it and a text\n"
-	"alternative. Also DIR/vital-signs.xlsx (a sheet per view plus all indicators)\n"
+	"when given one), the programme loaded with caseflow programme (business case,\n"
+	"payback, benefits RAG, milestones, cost-benefit analysis with its sensitivity,\n"
+	"workforce against establishment), with --la the headline indicators beside the\n"
+	"LA's statistical neighbours, region and England (as caseflow benchmark), each\n"
+	"stored trajectory against its actuals with its RAG status (as caseflow\n"
+	"trajectory show), and definitions. Every chart has its numbers beside it and a\n"
+	"text alternative. Also DIR/vital-signs.xlsx (a sheet per view plus all indicators)\n"
 	"and DIR/indicators.csv (the period's indicators, LA and localities).\n"
 	"\n"
 	"Options:\n"
@@ -35,17 +41,45 @@ const struct cli_command cmd_report = {
 	"  --centroids FILE  postcode-sector centroids (sector,lat,lon) for distances\n"
 	"  --scenario FILE   a forecast scenario (as caseflow forecast --scenario): the\n"
 	"                    forecast panel compares it with the base\n"
+	"  --programme NAME  the programme to show when the store holds several\n"
+	"                    (default: the one loaded last)\n"
+	"  --la CODE         the LA the store's returns belong to: DfE's three-digit\n"
+	"                    number (380) or ONS code (E08000032). Needs DfE's\n"
+	"                    published tables in the store (caseflow ingest\n"
+	"                    ../shared/data/dfe); without --la that panel says how\n"
 	"\n"
 	"Examples:\n"
 	"  caseflow report --db la.db --out vital-signs\n"
-	"  caseflow report --db la.db --out committee --period 2023-24Q4 --suppress 6\n",
+	"  caseflow report --db la.db --out committee --period 2023-24Q4 --suppress 6\n"
+	"  caseflow ingest --db la.db ../shared/data/dfe/\n"
+	"  caseflow report --db la.db --out vital-signs --la 380\n",
 	.run = run,
 };
+
+/* --la as a three-digit number, as caseflow benchmark resolves it. With no
+ * published tables in the store la_code is "" and the report's panel says
+ * what to load; CF_EUSAGE when the tables are there and the LA is not. */
+static int resolve_la(struct store *st, const char *la, char la_code[8], struct cf_error *err)
+{
+	struct benchmark_data *d = NULL;
+	struct cf_error lerr;
+	cf_error_clear(&lerr);
+	la_code[0] = '\0';
+	int rc = benchmark_load(st, NULL, &d, &lerr);
+	if (!rc && benchmark_find_la(d, la, la_code, &lerr) != CF_OK)
+		rc = CF_EUSAGE;
+	else if (rc == CF_EINPUT)
+		rc = CF_OK;
+	else if (rc)
+		*err = lerr;
+	benchmark_data_free(d);
+	return rc;
+}
 
 static int run(int argc, char **argv)
 {
 	const char *db = cli_default_db(), *out = NULL, *period = NULL, *suppress_s = NULL, *centroids_path = NULL;
-	const char *scenario = NULL;
+	const char *scenario = NULL, *programme = NULL, *la = NULL;
 	for (int i = 1; i < argc; i++) {
 		int m;
 		if ((m = cli_opt(&cmd_report, argc, argv, &i, "--db", &db)) ||
@@ -53,7 +87,9 @@ static int run(int argc, char **argv)
 		    (m = cli_opt(&cmd_report, argc, argv, &i, "--period", &period)) ||
 		    (m = cli_opt(&cmd_report, argc, argv, &i, "--suppress", &suppress_s)) ||
 		    (m = cli_opt(&cmd_report, argc, argv, &i, "--centroids", &centroids_path)) ||
-		    (m = cli_opt(&cmd_report, argc, argv, &i, "--scenario", &scenario))) {
+		    (m = cli_opt(&cmd_report, argc, argv, &i, "--scenario", &scenario)) ||
+		    (m = cli_opt(&cmd_report, argc, argv, &i, "--programme", &programme)) ||
+		    (m = cli_opt(&cmd_report, argc, argv, &i, "--la", &la))) {
 			if (m < 0)
 				return 2;
 			continue;
@@ -64,6 +100,7 @@ static int run(int argc, char **argv)
 		return cli_usage_error(&cmd_report, "--out DIR is required");
 	struct report_options opt = { 0 };
 	opt.scenario = scenario;
+	opt.programme = programme;
 	if (suppress_s && cli_int(&cmd_report, "--suppress", suppress_s, 0, 1000000, &opt.suppress))
 		return 2;
 	if (period && kpi_period_parse(period, &opt.period) != 0)
@@ -86,7 +123,23 @@ static int run(int argc, char **argv)
 	}
 	struct store *st = NULL;
 	struct kpi_data data;
-	if (!(rc = store_open(&st, db, 0, &err)) && !(rc = kpi_data_load(st, &data, &err))) {
+	char la_code[8];
+	rc = store_open(&st, db, 0, &err);
+	if (!rc && la) {
+		rc = resolve_la(st, la, la_code, &err);
+		opt.la = la_code[0] ? la_code : la;
+	}
+	if (rc == CF_EUSAGE) {
+		store_close(st);
+		centroids_release(&cent);
+		return cli_usage_error(&cmd_report,
+				       "--la '%s' is not an LA in DfE's published tables in %s: give its three-digit "
+				       "number (380) or ONS code (E08000032), as in the tables' old_la_code and new_la_code "
+				       "columns; 'caseflow benchmark --db %s --la all --indicator cla_rate_10k --years 1' "
+				       "lists every LA's number",
+				       la, db, db);
+	}
+	if (!rc && !(rc = kpi_data_load(st, &data, &err))) {
 		if (!period)
 			kpi_default_period(&data, &opt.period);
 		rc = report_write(st, &data, &opt, out, &err);

@@ -357,3 +357,44 @@ int programme_load_census(struct store *st, struct programme *p, struct cf_error
 	sqlite3_finalize(s);
 	return step == SQLITE_DONE ? CF_OK : store_error(st, err, "reading the workforce census");
 }
+
+int programme_list(struct store *st, struct programme_entry **out, int *n, struct cf_error *err)
+{
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *s;
+	/* a programme loaded again is inserted afresh, so the largest id is the latest load */
+	int rc = store_prepare(st, "SELECT name, loaded_at FROM programmes ORDER BY loaded_at DESC, id DESC", &s, err);
+	if (rc)
+		return rc;
+	struct programme_entry *list = NULL;
+	int count = 0, step;
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(s, 0), *at = (const char *)sqlite3_column_text(s, 1);
+		char *copy = name ? strdup(name) : NULL;
+		if (!copy || grow((void **)&list, count, sizeof *list)) {
+			free(copy);
+			programme_list_free(list, count);
+			sqlite3_finalize(s);
+			return cf_error_set(err, CF_EIO, "out of memory listing the programmes");
+		}
+		list[count].name = copy;
+		snprintf(list[count].loaded_at, sizeof list[count].loaded_at, "%s", at ? at : "");
+		count++;
+	}
+	sqlite3_finalize(s);
+	if (step != SQLITE_DONE) {
+		programme_list_free(list, count);
+		return store_error(st, err, "listing the programmes");
+	}
+	*out = list;
+	*n = count;
+	return CF_OK;
+}
+
+void programme_list_free(struct programme_entry *list, int n)
+{
+	for (int i = 0; i < n; i++)
+		free(list[i].name);
+	free(list);
+}

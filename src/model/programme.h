@@ -12,6 +12,17 @@
  * when there is no such programme, none at all, or several and no name. */
 int programme_load(struct store *st, const char *name, struct programme *p, struct cf_error *err);
 
+/* A stored programme, as listed by programme_list(). */
+struct programme_entry {
+	char *name;                     /* owned by the list */
+	char loaded_at[20];             /* "yyyy-mm-ddThh:mm:ss" (UTC) */
+};
+
+/* The stored programmes, the most recently loaded first. *out is malloc'd
+ * (none: NULL and *n = 0); free it with programme_list_free(). */
+int programme_list(struct store *st, struct programme_entry **out, int *n, struct cf_error *err);
+void programme_list_free(struct programme_entry *list, int n);
+
 /* Fill p->workforce.census* from the latest workforce census in the store:
  * FTE in post on the census date, social workers (OrgRole 4 senior
  * practitioner, 5 case holder) and managers (3 first line manager), by

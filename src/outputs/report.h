@@ -23,6 +23,7 @@ struct report_options {
 	const struct centroids *centroids;  /* NULL: no distances */
 	const char *scenario;           /* forecast scenario file; NULL: none */
 	const char *la;                 /* LA code or name to benchmark; NULL: no benchmarks */
+	const char *programme;          /* the programme to show; NULL: the one loaded last */
 };
 
 struct report_ctx {
@@ -80,6 +81,11 @@ void report_format_value(char *buf, size_t size, const struct kpi_cell *c, int i
 /* A fresh id for a chart. */
 const char *report_next_id(struct report_ctx *rc, char buf[16]);
 
+/* The headline indicators (kpi ids), in tile order: the headlines panel
+ * shows them, the benchmarks panel compares those DfE publishes. */
+extern const int report_headline_ids[];
+extern const int report_nheadlines;
+
 /* The panels of the Vital Signs (report_panels.c). */
 int report_panel_headlines(struct report_ctx *rc, struct cf_error *err);
 int report_panel_funnel(struct report_ctx *rc, struct cf_error *err);
@@ -92,6 +98,9 @@ int report_panel_notes(struct report_ctx *rc, struct cf_error *err);
 /* The forecast (report_forecast.c), benchmarks and trajectories
  * (report_benchmark.c) and the programme (report_programme.c). */
 int report_panel_forecast(struct report_ctx *rc, struct cf_error *err);
+int report_panel_programme(struct report_ctx *rc, struct cf_error *err);
+int report_panel_benchmarks(struct report_ctx *rc, struct cf_error *err);
+int report_panel_trajectories(struct report_ctx *rc, struct cf_error *err);
 
 
 #endif

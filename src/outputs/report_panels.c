@@ -53,11 +53,12 @@ static int note(struct report_ctx *rc, const char *text)
 
 /* --- headline tiles ------------------------------------------------------------ */
 
-static const int headline_ids[] = {
+const int report_headline_ids[] = {
 	K_CLA_RATE, K_CLA_31MAR, K_CLA_STARTED, K_CPP_RATE, K_CIN_RATE, K_REFERRALS, K_REREFERRAL_12M,
 	K_ASSESSMENT_45WD, K_ICPC_15WD, K_CPP_SUBSEQUENT, K_CPP_2YR_ENDED, K_PLACEMENT_3PLUS,
 	K_PLACEMENT_LONG_TERM, K_MISSING_CLA, K_CARE_LEAVERS_EET, K_SW_CASELOAD, K_SW_AGENCY_RATE,
 };
+const int report_nheadlines = (int)(sizeof report_headline_ids / sizeof report_headline_ids[0]);
 
 int report_panel_headlines(struct report_ctx *rc, struct cf_error *err)
 {
@@ -71,8 +72,8 @@ int report_panel_headlines(struct report_ctx *rc, struct cf_error *err)
 		return OOM();
 	int bad = strbuf_adds(sb, "<div class=\"tiles\">");
 	int shown = 0;
-	for (size_t i = 0; i < sizeof headline_ids / sizeof headline_ids[0] && !bad; i++) {
-		int id = headline_ids[i];
+	for (int i = 0; i < report_nheadlines && !bad; i++) {
+		int id = report_headline_ids[i];
 		if (rc->series->omitted[id])
 			continue;
 		const struct kpi_def *def = &kpi_defs[id];

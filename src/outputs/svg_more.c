@@ -110,7 +110,8 @@ static double y_of(double v, const double *g)
 int svg_band(struct strbuf *sb, const struct svg_band_chart *c)
 {
 	const int w = c->width ? c->width : 620, h = svg_band_height(c);
-	const double left = 70, right = w - 16, top = 34, bottom = h - 46;
+	/* the last x label is centred on the right edge: leave it room */
+	const double left = 70, right = w - 28, top = 34, bottom = h - 46;
 	double lo = 0, hi = 0, step;
 	widen(&lo, &hi, c->outer_lo, c->n);
 	widen(&lo, &hi, c->outer_hi, c->n);

@@ -1,7 +1,8 @@
-# The Vital Signs in headless Chromium: renders without console errors, and a
-# 1280 x 4000 screenshot holds every panel. Chromium is large, so neither
-# tools/install-deps.sh nor CI installs it: this test runs where it is
-# present (apt-get install chromium) and says SKIP loudly where not.
+# The Vital Signs in headless Chromium, with the example programme loaded:
+# renders without console errors, a 1280 x 9000 screenshot holds every
+# panel, and nothing is wider than the 1280 px window. Chromium is large,
+# so neither tools/install-deps.sh nor CI installs it: this test runs where
+# it is present (apt-get install chromium) and says SKIP loudly where not.
 . "$CASEFLOW_TOP/tests/e2e/lib.sh"
 
 browser=""
@@ -16,7 +17,7 @@ fi
 chrome() {
 	timeout 120 "$browser" --headless --no-sandbox --disable-gpu --disable-background-networking \
 		--disable-component-update --disable-sync --no-first-run --user-data-dir="$(mktemp -d "$work/profile.XXXXXX")" \
-		--window-size=1280,4000 "$@"
+		--window-size=1280,9000 "$@"
 }
 
 # a store: the shared synthetic SSDA903 when present, else a hand-made return
@@ -28,18 +29,23 @@ else
 	printf 'CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nA,1,15/04/2008,WBRI,,,\nC,1,31/03/2008,WBRI,,,\n' >"$work/r/2023-24/header.csv"
 	"$cf" ingest --db "$work/t.db" "$work/r" >/dev/null 2>&1
 fi
+"$cf" programme --db "$work/t.db" --load "$CASEFLOW_TOP/examples/programme" >/dev/null 2>&1
 "$cf" report --db "$work/t.db" --out "$work/out" >/dev/null 2>&1
 check "the report is written" test -s "$work/out/index.html"
 
 chrome --enable-logging=stderr --v=0 --screenshot="$work/shot.png" "file://$work/out/index.html" >"$work/chrome.log" 2>&1
-check "chromium takes a 1280 x 4000 screenshot" sh -c 'test -s "$0" && test "$(wc -c <"$0")" -gt 20000' "$work/shot.png"
+check "chromium takes a 1280 x 9000 screenshot" sh -c 'test -s "$0" && test "$(wc -c <"$0")" -gt 20000' "$work/shot.png"
 check "no console messages (errors, blocked resources)" sh -c '! grep -E ":CONSOLE|Refused to|Failed to load" "$0"' "$work/chrome.log"
 
-# where each panel lands: a copy of the page that reports section positions
+# where each panel lands: a copy of the page that reports each section's
+# position, its right edge and how many things in it scroll sideways
 sed -e 's|<meta http-equiv="Content-Security-Policy"[^>]*>||' \
-    -e 's|</body>|<script>var o=[];document.querySelectorAll("section.panel").forEach(function(s){var r=s.getBoundingClientRect();o.push("panel "+s.id+" "+Math.round(r.top+window.scrollY)+" "+Math.round(r.height))});var p=document.createElement("pre");p.textContent=o.join("\\n");document.body.appendChild(p);</script></body>|' \
+    -e 's|</body>|<script>var o=[];document.querySelectorAll("section.panel").forEach(function(s){var r=s.getBoundingClientRect(),w=0;s.querySelectorAll("*").forEach(function(e){if(e.scrollWidth>e.clientWidth+1\&\&getComputedStyle(e).overflowX!="visible")w++});o.push("panel "+s.id+" "+Math.round(r.top+window.scrollY)+" "+Math.round(r.height)+" "+Math.round(r.right)+" "+w)});o.push("panel page 0 100 "+document.documentElement.scrollWidth+" 0");var p=document.createElement("pre");p.textContent=o.join("\\n");document.body.appendChild(p);</script></body>|' \
     "$work/out/index.html" >"$work/out/positions.html"
 chrome --dump-dom "file://$work/out/positions.html" 2>/dev/null | grep -E '^panel |>panel ' | sed -e 's/.*>panel /panel /' -e 's/<.*//' >"$work/pos.txt"
-check "every panel on the page is laid out" test "$(wc -l <"$work/pos.txt")" -eq "$(grep -o '<section class="panel' "$work/out/index.html" | wc -l)" -a "$(wc -l <"$work/pos.txt")" -ge 9
-check "every panel's heading is inside the 4000 px screenshot" awk '{ if ($3 + 60 > 4000 || $4 < 40) bad = 1 } END { exit bad }' "$work/pos.txt"
+check "every panel on the page is laid out" test "$(grep -vc '^panel page' "$work/pos.txt")" -eq "$(grep -o '<section class="panel' "$work/out/index.html" | wc -l)" -a "$(wc -l <"$work/pos.txt")" -ge 10
+check "the programme panel is on the page" grep -q '^panel programme ' "$work/pos.txt"
+check "every panel's heading is inside the 9000 px screenshot" awk '{ if ($3 + 60 > 9000 || $4 < 40) bad = 1 } END { exit bad }' "$work/pos.txt"
+check "every panel, and the page, is within the 1280 px window" awk '{ if ($5 > 1280) bad = 1 } END { exit bad }' "$work/pos.txt"
+check "nothing in the programme panel scrolls sideways" awk '$2 == "programme" { found = 1; if ($6 > 0) bad = 1 } END { exit bad || !found }' "$work/pos.txt"
 sed 's/^/# /' "$work/pos.txt"
