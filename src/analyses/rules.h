@@ -31,6 +31,7 @@ VRULES_DECLARE(rules_903_episodes);
 VRULES_DECLARE(rules_903_status);
 VRULES_DECLARE(rules_cin_fields);
 VRULES_DECLARE(rules_cin_groups);
+VRULES_DECLARE(rules_cin_activity);
 
 #define VRULES_COUNT(name) const size_t name##_n = sizeof name / sizeof name[0]
 
@@ -64,6 +65,10 @@ unsigned char *vh_cla(struct vrun *run, struct vframe *f);
 /* Row pattern plus that: expr holds and the child is continuously looked
  * after (rule->arg NULL) or is not (rule->arg non-NULL). Needs Episodes. */
 int vp_rows_cla(struct vrun *run);
+
+/* The rows of table t in the CIN episode of row r of f (same CHILD and
+ * CINdetailsID): call with q = -1, then the previous result; -1 at the end. */
+long cin_episode_next(struct vframe *f, long r, struct vframe *t, long q);
 
 /* Flag every row of f where hit[r]. Returns VCHECK_RAN or VCHECK_OOM. */
 int vh_flag_rows(struct vrun *run, struct vframe *f, const unsigned char *hit);

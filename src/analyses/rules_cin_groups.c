@@ -389,21 +389,6 @@ static int c4003(struct vrun *run)
 	return VCHECK_RAN;
 }
 
-/* The rows of table t in the CIN episode of row r of f (same CHILD and
- * CINdetailsID): call with q = -1, then the previous result; -1 at the end. */
-static long episode_next(struct vframe *f, long r, struct vframe *t, long q)
-{
-	const char *child = vh_str(f, "CHILD", r);
-	if (!t || !child)
-		return -1;
-	const char *id = vcol_asstr(vframe_col(f, "CINdetailsID"), r);
-	struct vcol *tid = vframe_col(t, "CINdetailsID");
-	while ((q = vframe_find(t, child, q)) >= 0)
-		if (strcmp(vcol_asstr(tid, q), id) == 0)
-			return q;
-	return -1;
-}
-
 /* 8831: a referral with no further action (true or 1) with activity: an
  * initial conference on the episode, a S47 enquiry started, or an assessment
  * started or authorised. The episode and the rows showing activity are flagged. */
@@ -415,16 +400,16 @@ static int c8831(struct vrun *run)
 		if (!vcol_in(vframe_col(f, "ReferralNFA"), r, "true 1"))
 			continue;
 		int any = 0;
-		long q = episode_next(f, r, s47, -1);
+		long q = cin_episode_next(f, r, s47, -1);
 		if (q < 0 && vh_str(f, "DateOfInitialCPC", r))
 			any = 1;
-		for (; q >= 0; q = episode_next(f, r, s47, q))
+		for (; q >= 0; q = cin_episode_next(f, r, s47, q))
 			if (vh_str(f, "DateOfInitialCPC", r) || vh_str(s47, "S47ActualStartDate", q)) {
 				any = 1;
 				if (vrun_flag(run, s47, q))
 					return VCHECK_OOM;
 			}
-		for (q = episode_next(f, r, ass, -1); q >= 0; q = episode_next(f, r, ass, q))
+		for (q = cin_episode_next(f, r, ass, -1); q >= 0; q = cin_episode_next(f, r, ass, q))
 			if (vh_str(ass, "AssessmentActualStartDate", q) || vh_str(ass, "AssessmentAuthorisationDate", q)) {
 				any = 1;
 				if (vrun_flag(run, ass, q))
@@ -440,7 +425,7 @@ const struct vrule rules_cin_groups[] = {
 	R("8510", BASE, 0, "ChildIdentifiers", "LAchildID", "More than one child record with the same LA Child ID",
 	  GROUPS("LAchildID", NULL, NULL)),
 	R("1520", BASE, 0, "ChildIdentifiers", "UPN", "More than one record with the same UPN.",
-	  GROUPS("UPN", NOTNA("UPN"), NOTNA("UPN"))),
+	  .needs = VN_UPN, GROUPS("UPN", NOTNA("UPN"), NOTNA("UPN"))),
 	R("4004", BASE, 0, "CINplanDates", "CINPlanEndDate",
 	  "This child is showing more than one open CIN Plan, i.e. with no End Date",
 	  GROUPS("LAchildID CINdetailsID", NA("CINPlanEndDate"), NULL)),

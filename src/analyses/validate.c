@@ -19,6 +19,7 @@ const struct vrule_set vrule_sets[] = {
 	{ VR_903, rules_903_status, &rules_903_status_n },
 	{ VR_CIN, rules_cin_fields, &rules_cin_fields_n },
 	{ VR_CIN, rules_cin_groups, &rules_cin_groups_n },
+	{ VR_CIN, rules_cin_activity, &rules_cin_activity_n },
 	{ VR_903, NULL, NULL },
 };
 
@@ -230,6 +231,14 @@ static const char *version_name(const struct vrule *r, char *buf, size_t sz)
 	return buf;
 }
 
+const char *validate_shown(const char *col, const char *v, char *buf, size_t sz)
+{
+	if (!v || (strcmp(col, "UPN") != 0 && strcmp(col, "FormerUPN") != 0))
+		return v;
+	snprintf(buf, sz, "withheld, %zu characters", strlen(v));
+	return buf;
+}
+
 /* Findings are made into text only when the output reads them: a run over
  * a large return keeps one vhit per finding, and one group per rule and
  * frame with the columns the frame had when the rule ran (a later rule may
@@ -323,7 +332,8 @@ static void findings_fill(void *arg, size_t row, struct cf_cell *cells)
 		struct vcol *c = fs->cols[k] >= 0 ? f->cols[fs->cols[k]] : NULL;
 		if (!c)
 			continue;
-		const char *v = c->v[h->row];
+		char shown[64];
+		const char *v = validate_shown(c->name, c->v[h->row], shown, sizeof shown);
 		if (fs->text.len)
 			strbuf_add(&fs->text, ", ", 2);
 		strbuf_adds(&fs->text, c->name);
@@ -424,6 +434,10 @@ int validate_run(struct vdata *vd, const struct validate_options *opt, struct va
 		} else if ((rule->needs & VN_PROVIDERS) && !opt->have_providers) {
 			rc = VCHECK_SKIP;
 			status = "skipped: needs Ofsted provider lists";
+			memset(&run, 0, sizeof run);
+		} else if ((rule->needs & VN_UPN) && opt->upn_absent) {
+			rc = VCHECK_SKIP;
+			status = "skipped: needs the UPN, which the store never keeps (validate the census file)";
 			memset(&run, 0, sizeof run);
 		} else {
 			rc = vrun_exec(&run, vd, rule, opt->year);
@@ -559,7 +573,8 @@ int validate_list_rules(enum vreturn ret, int year, struct cf_table **out, struc
 			snprintf(years + l, sizeof years - l, "now");
 		long row = cf_table_add_row(t);
 		const char *needs = r->needs & VN_POSTCODES ? "postcode and LA lookups"
-				    : r->needs & VN_PROVIDERS ? "Ofsted provider lists" : "";
+				    : r->needs & VN_PROVIDERS ? "Ofsted provider lists"
+				    : r->needs & VN_UPN ? "the UPN (census file, not the store)" : "";
 		if (row < 0 || cf_table_set_text(t, (size_t)row, c_rule, r->code) ||
 		    cf_table_set_text(t, (size_t)row, c_type, kind_name(r->kind)) ||
 		    cf_table_set_text(t, (size_t)row, c_years, years) ||

@@ -31,7 +31,8 @@ typedef int (*vcheck_fn)(struct vrun *run);
 enum { VCHECK_RAN = 0, VCHECK_SKIP = 1, VCHECK_OOM = -1 };
 
 /* Lookups a rule needs beyond the return itself. */
-enum vneed { VN_NONE = 0, VN_POSTCODES = 1, VN_PROVIDERS = 2 };
+enum vneed { VN_NONE = 0, VN_POSTCODES = 1, VN_PROVIDERS = 2,
+	     VN_UPN = 4 /* the UPN's characters, which the store never keeps */ };
 
 struct vrule {
 	const char *code;        /* "103", "392c", "8500", "2886Q" */
@@ -93,6 +94,7 @@ struct validate_options {
 	int ncodes;
 	int have_postcodes;       /* PL_LA/PL_DISTANCE were derived from lookups */
 	int have_providers;
+	int upn_absent;           /* the return's UPNs are not there (the store): rules on them are skipped */
 };
 
 /* Results of a whole validation, as tables ready for outputs/render.h:
@@ -119,6 +121,11 @@ struct validate_report {
 	int nran, nskipped;
 	struct vfindings *fill;  /* owned: what findings' rows are made from */
 };
+
+/* A value as findings and workbooks show it: a UPN (columns UPN and
+ * FormerUPN) never, only "withheld, N characters" (written into buf);
+ * any other value as it is. NULL when v is. */
+const char *validate_shown(const char *col, const char *v, char *buf, size_t sz);
 
 int validate_run(struct vdata *vd, const struct validate_options *opt, struct validate_report *rep,
 		 struct cf_error *err);

@@ -18,7 +18,8 @@ enum kind {
 	K_FIELD,      /* a value kept in the record of its parent */
 	K_LIST,       /* a value appended to a space-separated field (factors, disabilities) */
 	K_REVIEW,     /* CPPreviewDate: a new review of the plan */
-	K_UPN,        /* only its presence is kept */
+	K_UPN,        /* its presence is kept; the value only for validation (want_upn) */
+	K_FORMER_UPN, /* kept only for validation (want_upn) */
 	K_SKIP,       /* a known element the store does not keep */
 	K_IGNORED,    /* not in any layout (and everything inside it) */
 };
@@ -52,7 +53,7 @@ static const struct element_def elements[] = {
 	BOX(K_CHILD, "ChildIdentifiers", K_IDS), BOX(K_CHILD, "ChildCharacteristics", K_CHARS),
 	BOX(K_CHILD, "CINdetails", K_CINDETAILS),
 	FIELD(K_IDS, "LAchildID", R_CHILD, struct cin_child, la_child_id),
-	BOX(K_IDS, "UPN", K_UPN), BOX(K_IDS, "FormerUPN", K_SKIP),
+	BOX(K_IDS, "UPN", K_UPN), BOX(K_IDS, "FormerUPN", K_FORMER_UPN),
 	FIELD(K_IDS, "UPNunknown", R_CHILD, struct cin_child, upn_unknown),
 	FIELD(K_IDS, "PersonBirthDate", R_CHILD, struct cin_child, dob),
 	FIELD(K_IDS, "ExpectedPersonBirthDate", R_CHILD, struct cin_child, expected_dob),
@@ -328,9 +329,17 @@ static int on_end(struct parser *p, struct cf_error *err)
 		return CF_OK;
 	}
 	case K_UPN:
-		if (x->text_len > 0)
+	case K_FORMER_UPN: {
+		if (k == K_UPN && x->text_len > 0)
 			p->child.upn_present = 1;
+		if (!p->h->want_upn || x->text_len == 0)
+			return CF_OK;
+		struct cin_field *f = k == K_UPN ? &p->child.upn : &p->child.former_upn;
+		if (!(f->text = arena_strndup(a, x->text, x->text_len)))
+			return oom(err);
+		f->line = x->line;
 		return CF_OK;
+	}
 	case K_HEADER:
 		return send_header(p, err);
 	case K_CHILD: {

@@ -9,8 +9,9 @@
  * them is the loader's job (formats/value.h). What is off in the file's
  * structure but still readable (stray text, elements no layout has, an
  * element given twice) comes as remarks; only a document that is not
- * well-formed XML, or not a census at all, is an error. The UPN is never
- * handed over: only whether one was given. */
+ * well-formed XML, or not a census at all, is an error. The UPN is not
+ * handed over, only whether one was given, unless the handler asks for it
+ * (want_upn: validation, which holds it in memory and never shows it). */
 #ifndef CF_FORMATS_CIN_CENSUS_H
 #define CF_FORMATS_CIN_CENSUS_H
 
@@ -100,6 +101,7 @@ struct cin_child {
 	struct cin_field la_child_id, upn_unknown, dob, expected_dob, death_date, ethnicity;
 	struct cin_field sex;              /* GenderCurrent (to 2024) or Sex (2025 on) */
 	int upn_present;                   /* a non-empty UPN was given (the UPN is not kept) */
+	struct cin_field upn, former_upn;  /* only when the handler has want_upn; else text NULL */
 	struct cin_field disabilities;     /* the Disability codes, space-separated */
 	struct cin_episode *episodes;
 	struct cin_remark *remarks;
@@ -115,6 +117,9 @@ struct cin_census_handler {
 	int (*child)(void *ctx, const struct cin_child *c, struct cf_error *err);
 	/* remarks found outside the header and any child; may be NULL */
 	int (*remark)(void *ctx, const struct cin_remark *r, struct cf_error *err);
+	/* 1: hand over the UPN and FormerUPN (cin_child.upn, former_upn). Only
+	 * for checking them in memory; a loader that stores never sets it. */
+	int want_upn;
 };
 
 struct cin_census_stats {

@@ -28,7 +28,7 @@ static int ref_cmp(const void *pa, const void *pb)
 }
 
 static int frame_sheet(lxw_workbook *wb, lxw_format *bold, lxw_format *bad, struct vframe *f, int fi,
-		       const struct validate_report *rep, struct cf_error *err)
+		       const struct validate_report *rep, const char *prefix, struct cf_error *err)
 {
 	long n = 0;
 	for (long i = 0; i < rep->nfindings; i++)
@@ -46,7 +46,7 @@ static int frame_sheet(lxw_workbook *wb, lxw_format *bold, lxw_format *bad, stru
 		}
 	qsort(refs, (size_t)n, sizeof *refs, ref_cmp);
 	char sheet[32];
-	snprintf(sheet, sizeof sheet, "%s", f->name);
+	snprintf(sheet, sizeof sheet, "%s%s", prefix ? prefix : "", f->name);
 	lxw_worksheet *ws = workbook_add_worksheet(wb, sheet);
 	if (!ws) {
 		free(refs);
@@ -68,7 +68,8 @@ static int frame_sheet(lxw_workbook *wb, lxw_format *bold, lxw_format *bad, stru
 			int hit = 0;
 			for (long j = k; j < end && !hit; j++)
 				hit = rule_field(rep->hits[refs[j].i].rule, f->cols[c]->name);
-			const char *v = f->cols[c]->v[r];
+			char shown[64];
+			const char *v = validate_shown(f->cols[c]->name, f->cols[c]->v[r], shown, sizeof shown);
 			if (v)
 				worksheet_write_string(ws, out, (lxw_col_t)(c + 1), v, hit ? bad : NULL);
 			else if (hit)
@@ -96,7 +97,7 @@ int validate_xlsx_sheets(void *wbp, void *ctxp, struct cf_error *err)
 	format_set_bg_color(bad, 0xFFC7CE);
 	format_set_font_color(bad, 0x9C0006);
 	for (int fi = 0; fi < ctx->vd->nframes; fi++) {
-		int rc = frame_sheet(wb, bold, bad, ctx->vd->frames[fi], fi, ctx->rep, err);
+		int rc = frame_sheet(wb, bold, bad, ctx->vd->frames[fi], fi, ctx->rep, ctx->sheet_prefix, err);
 		if (rc)
 			return rc;
 	}

@@ -10,6 +10,7 @@
 struct validate_xlsx_ctx {
 	struct vdata *vd;
 	const struct validate_report *rep;
+	const char *sheet_prefix; /* before each table's sheet name (NULL: none), when several returns share a workbook */
 };
 
 /* A render_tables_xlsx hook: wb is the open lxw_workbook, ctx a

@@ -14,7 +14,8 @@ enum { S_CHILD, S_REFERRAL, S_ASSESSMENT, S_PLAN, S_S47, S_CPP, S_REVIEW, S_N };
 
 static const char *const insert_sql[S_N] = {
 	"INSERT INTO cin_children (return_id, row, child, sex, dob, expected_dob, death_date, ethnicity, upn_present, "
-	"disabilities) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+	"disabilities, upn_unknown, id_row, ethnicity_row, disabilities_row) "
+	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
 	"INSERT INTO cin_referrals (return_id, row, child, referral_date, referral_source, primary_need, closure_date, "
 	"closure_reason, referral_nfa, icpc_date) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
 	"INSERT INTO assessments (return_id, row, child, referral_date, start_date, authorised_date, factors) "
@@ -153,7 +154,7 @@ static int on_header(void *vctx, const struct cin_header *h, struct cf_error *er
 	struct load_site at = { ld->ctx, ld->entry, ld->return_id, "header", 0, 0, NULL };
 	sqlite3_stmt *s;
 	if ((rc = store_prepare(ld->ctx->st,
-				"INSERT INTO return_headers (return_id, collection, year, reference_date, la) VALUES (?, ?, ?, ?, ?)",
+				"INSERT INTO return_headers (return_id, collection, year, reference_date, la, row) VALUES (?, ?, ?, ?, ?, ?)",
 				&s, err)))
 		return rc;
 	struct value v;
@@ -168,6 +169,8 @@ static int on_header(void *vctx, const struct cin_header *h, struct cf_error *er
 		       h->reference_date.text ? strlen(h->reference_date.text) : 0, err);
 	if (h->lea.text)
 		sqlite3_bind_text(s, 5, h->lea.text, -1, SQLITE_TRANSIENT);
+	if (h->collection.line)   /* where the validator's Header findings point */
+		sqlite3_bind_int64(s, 6, h->collection.line);
 	if (!rc)
 		rc = load_step(&at, s, err);
 	sqlite3_finalize(s);
@@ -302,6 +305,7 @@ static int on_child(void *vctx, const struct cin_child *c, struct cf_error *err)
 	sqlite3_bind_int(ld->ins[S_CHILD], 9, c->upn_present);
 	if (c->upn_unknown.text && c->upn_unknown.text[0]) {
 		normalise(H_CODE, CIN_UPN_UNKNOWN_CODES, &c->upn_unknown, &v);
+		sqlite3_bind_text(ld->ins[S_CHILD], 11, v.out, -1, SQLITE_TRANSIENT);
 		if (v.status == VALUE_ISSUE) {
 			at.line = at.row = c->upn_unknown.line;
 			if ((rc = load_issue(&at, "UPNunknown", c->upn_unknown.text, v.kind, v.why, err)))
@@ -309,6 +313,11 @@ static int on_child(void *vctx, const struct cin_child *c, struct cf_error *err)
 			at.line = at.row = c->line;
 		}
 	}
+	/* the lines of the elements validation findings point to (the row is <Child>'s) */
+	const struct cin_field *lines[] = { &c->la_child_id, &c->ethnicity, &c->disabilities };
+	for (int i = 0; i < 3; i++)
+		if (lines[i]->line)
+			sqlite3_bind_int64(ld->ins[S_CHILD], 12 + i, lines[i]->line);
 	if ((rc = load_step(&at, ld->ins[S_CHILD], err)))
 		return rc;
 	if ((rc = remarks(ld, &at, c->remarks, err)))
@@ -364,7 +373,7 @@ int load_cin_census(struct ingest_ctx *ctx, char **paths, int n, struct cf_error
 		memset(&ld, 0, sizeof ld);
 		ld.ctx = ctx;
 		ld.path = paths[i];
-		static const struct cin_census_handler h = { on_header, on_child, on_remark };
+		static const struct cin_census_handler h = { on_header, on_child, on_remark, 0 };   /* never the UPN */
 		rc = cin_census_read(paths[i], &h, &ld, NULL, err);
 		if (!rc && ld.return_id) {
 			rc = load_finish_return(ctx, ld.return_id, ld.children, err);

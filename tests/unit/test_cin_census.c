@@ -96,7 +96,7 @@ static int on_remark(void *ctx, const struct cin_remark *r, struct cf_error *err
 	return CF_OK;
 }
 
-static const struct cin_census_handler handler = { on_header, on_child, on_remark };
+static const struct cin_census_handler handler = { on_header, on_child, on_remark, 0 };
 
 static const char census[] =
 	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"                        /* 1 */
@@ -209,7 +209,7 @@ static void test_stop(void **state)
 	memset(&s, 0, sizeof s);
 	struct cf_error err;
 	cf_error_clear(&err);
-	static const struct cin_census_handler h = { stop_at_header, on_child, NULL };
+	static const struct cin_census_handler h = { stop_at_header, on_child, NULL, 0 };
 	char *path = write_temp(census);
 	assert_int_equal(cin_census_read(path, &h, &s, NULL, &err), CF_OK);
 	unlink(path);

@@ -90,17 +90,16 @@ static int set_json_value(struct vframe *f, int col, long row, json_t *v)
 	}
 	if (json_is_boolean(v))
 		return vframe_set(f, col, row, json_is_true(v) ? "True" : "False", json_is_true(v) ? 4 : 5, 1);
-	if (json_is_array(v)) {   /* a list cell, as Python prints it: ['6a', '6b'] */
+	if (json_is_array(v)) {   /* a list cell (assessment factors): as the census writes it, space-separated */
 		size_t n = 0, i;
 		json_t *e;
-		buf[n++] = '[';
+		buf[0] = 0;
 		json_array_foreach(v, i, e) {
-			n += (size_t)snprintf(buf + n, sizeof buf - n, "%s'%s'", i ? ", " : "",
+			n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s", i ? " " : "",
 					      json_is_string(e) ? json_string_value(e) : "");
-			if (n >= sizeof buf - 2)
-				break;
+			if (n >= sizeof buf - 1)
+				return -1;
 		}
-		buf[n++] = ']';
 		return vframe_set(f, col, row, buf, n, 0);
 	}
 	return vframe_set(f, col, row, NULL, 0, 0);
