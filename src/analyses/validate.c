@@ -2,6 +2,8 @@
  * dataset and turning flagged rows into findings and a summary. */
 #include "analyses/validate.h"
 
+#include "formats/centroids.h"
+
 #include <ctype.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -10,6 +12,7 @@
 
 #include "analyses/rules.h"
 #include "base/strbuf.h"
+#include "formats/centroids.h"
 
 const struct vrule_set vrule_sets[] = {
 	{ VR_903, rules_903_fields, &rules_903_fields_n },
@@ -233,7 +236,21 @@ static const char *version_name(const struct vrule *r, char *buf, size_t sz)
 
 const char *validate_shown(const char *col, const char *v, char *buf, size_t sz)
 {
-	if (!v || (strcmp(col, "UPN") != 0 && strcmp(col, "FormerUPN") != 0))
+	if (!v || !*v)
+		return v;
+	if (!strcmp(col, "HOME_POST") || !strcmp(col, "PL_POST")) {
+		/* a full postcode can name a household: show its sector, which is
+		 * enough to find the record and what the store keeps anyway */
+		char sector[10];
+		if (postcode_sector(v, sector) == 0 && strcmp(sector, v) != 0)
+			snprintf(buf, sz, "%s (sector; full postcode withheld)", sector);
+		else if (postcode_sector(v, sector) == 0)
+			return v;
+		else
+			snprintf(buf, sz, "withheld, %zu characters", strlen(v));
+		return buf;
+	}
+	if (strcmp(col, "UPN") != 0 && strcmp(col, "FormerUPN") != 0)
 		return v;
 	snprintf(buf, sz, "withheld, %zu characters", strlen(v));
 	return buf;

@@ -123,8 +123,9 @@ struct validate_report {
 };
 
 /* A value as findings and workbooks show it: a UPN (columns UPN and
- * FormerUPN) never, only "withheld, N characters" (written into buf);
- * any other value as it is. NULL when v is. */
+ * FormerUPN) never, only "withheld, N characters" (written into buf); a
+ * postcode (HOME_POST, PL_POST) as its sector, or withheld when it is not
+ * one; any other value as it is. NULL when v is. */
 const char *validate_shown(const char *col, const char *v, char *buf, size_t sz);
 
 int validate_run(struct vdata *vd, const struct validate_options *opt, struct validate_report *rep,

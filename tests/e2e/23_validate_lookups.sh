@@ -64,4 +64,19 @@ check "a directory that is not there: an error naming it" grep -q "nothere.csv" 
 (cd "$p" && "$cf" validate --year 2023-24 --la E08000001 --previous prev in --rules 164,392c,1015 --format csv \
 	> "$work/none.csv" 2>/dev/null)
 check "without the lookups the lookup rules are skipped, not run" sh -c "! grep -qE '^(164|392c|1015),' '$work/none.csv'"
+
+# Findings show a postcode's sector, never the whole postcode, in any format.
+for fmt in csv json xlsx; do
+	(cd "$p" && "$cf" validate --postcodes postcodes.csv --authorities authorities.csv $(cat args) in \
+		--format $fmt --out "$work/priv.$fmt" 2>/dev/null)
+done
+unzip -p "$work/priv.xlsx" > "$work/priv.xlsx.txt" 2>/dev/null
+check "the xlsx findings were written" test -s "$work/priv.xlsx.txt"
+full=$(cut -d, -f11,12 "$p/in/episodes.csv" | tr ',' '\n' | grep -E '^[A-Za-z]+[0-9][0-9A-Za-z]? ?[0-9][A-Za-z]{2}$' | sort -u)
+check "the case has full postcodes to withhold" test -n "$full"
+for fmt in csv json xlsx.txt; do
+	leaked=$(printf '%s\n' "$full" | while IFS= read -r pc; do grep -qiF "$pc" "$work/priv.$fmt" && echo "$pc"; done)
+	check "validate --format ${fmt%.txt}: no full postcode in the output${leaked:+ (found: $leaked)}" test -z "$leaked"
+done
+check "... the sector is shown instead" grep -q "AA1 1 (sector; full postcode withheld)" "$work/priv.csv"
 echo "1..$n"
