@@ -11,17 +11,8 @@
 #include <string.h>
 #include <strings.h>
 
-#include "analyses/rules.h"
+#include "analyses/rules_cin.h"
 #include "formats/cin_census.h"
-
-#define BASE VR_BASE_YEAR
-#define ROWS(e) .check = vp_rows, .expr = (e)
-#define R(code_, since_, until_, tabs, flds, msg, ...) \
-	{ .code = code_, .ret = VR_CIN, .since = since_, .until = until_, .kind = VK_ERROR, \
-	  .message = msg, .tables = tabs, .fields = flds, __VA_ARGS__ }
-#define Q(code_, since_, until_, tabs, flds, msg, ...) \
-	{ .code = code_, .ret = VR_CIN, .since = since_, .until = until_, .kind = VK_QUERY, \
-	  .message = msg, .tables = tabs, .fields = flds, __VA_ARGS__ }
 
 long cin_episode_next(struct vframe *f, long r, struct vframe *t, long q)
 {

@@ -5,17 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analyses/rules.h"
+#include "analyses/rules_cin.h"
 #include "base/strbuf.h"
-
-#define BASE VR_BASE_YEAR
-#define ROWS(e) .check = vp_rows, .expr = (e)
-#define R(code_, since_, until_, tabs, flds, msg, ...) \
-	{ .code = code_, .ret = VR_CIN, .since = since_, .until = until_, .kind = VK_ERROR, \
-	  .message = msg, .tables = tabs, .fields = flds, __VA_ARGS__ }
-#define Q(code_, since_, until_, tabs, flds, msg, ...) \
-	{ .code = code_, .ret = VR_CIN, .since = since_, .until = until_, .kind = VK_QUERY, \
-	  .message = msg, .tables = tabs, .fields = flds, __VA_ARGS__ }
 
 /* Rows grouped on the key columns; a group where `count` holds for more
  * than one row fails, and its rows where `mark` holds are flagged (NULL:
