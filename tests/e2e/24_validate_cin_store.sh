@@ -50,13 +50,31 @@ upn_rules="1510 1520 1530 1540 1550 1560Q"
 # rule table row child of the findings in a CSV (after the summary), those of
 # the return named like $2 when given, without the UPN rules
 findings() {
-	sed -n '/^rule,type,table,row/,$p' "$1" | tail -n +2 | python3 -c '
-import csv, sys
-want, skip = sys.argv[1], set(sys.argv[2].split())
-for r in csv.reader(sys.stdin):
-    if len(r) < 7 or r[0] in skip or (want and not (len(r) > 7 and r[7].endswith(want))):
-        continue
-    print(r[0], r[2], r[3], r[4])' "$2" "$upn_rules" | sort
+	sed -n '/^rule,type,table,row/,$p' "$1" | tail -n +2 | awk -v want="$2" -v skip="$upn_rules" '
+	# one CSV record (quoted fields, "" for a quote) into F[1..n]
+	function parse(line,   n, i, c, f, q) {
+		n = 0; f = ""; q = 0
+		for (i = 1; i <= length(line); i++) {
+			c = substr(line, i, 1)
+			if (q) {
+				if (c != "\"") f = f c
+				else if (substr(line, i + 1, 1) == "\"") { f = f c; i++ }
+				else q = 0
+			} else if (c == "\"") q = 1
+			else if (c == ",") { F[++n] = f; f = "" }
+			else f = f c
+		}
+		F[++n] = f
+		return n
+	}
+	BEGIN { ns = split(skip, s, " "); for (i = 1; i <= ns; i++) S[s[i]] = 1 }
+	{
+		n = parse($0)
+		if (n < 7 || (F[1] in S)) next
+		if (want != "" && !(n > 7 && length(F[8]) >= length(want) &&
+		    substr(F[8], length(F[8]) - length(want) + 1) == want)) next
+		print F[1], F[3], F[4], F[5]
+	}' | sort
 }
 for f in "$clean" "$work/dup.xml" "$work/oneline.xml"; do
 	name=$(basename "$f")
@@ -64,7 +82,7 @@ for f in "$clean" "$work/dup.xml" "$work/oneline.xml"; do
 	findings "$work/file.csv" "" >"$work/want"
 	findings "$work/db.csv" "($f)" >"$work/got"
 	check "$name: $(wc -l <"$work/want") findings from the file, the same from the store" \
-		cmp -s "$work/want" "$work/got"
+		sh -c 'test -s "$0" && cmp -s "$0" "$1"' "$work/want" "$work/got"
 done
 check "the damaged census has findings of many rules" \
 	test "$(findings "$work/db.csv" "($work/dup.xml)" | cut -d' ' -f1 | sort -u | wc -l)" -ge 15
