@@ -152,6 +152,13 @@ fi
 "$cf" ingest --db "$work/ax.db" "$book" >"$work/ax.out" 2>&1
 check "the synthetic workbook ingests with exit 0" test $? -eq 0
 check "... with no issue and no return rejected" grep -q "0 issues recorded, 0 return(s) rejected" "$work/ax.out"
+# List 3 and List 6 both give a referral date; the List 3 row (with its
+# source) is the one the current view keeps, whichever was stored first.
+check "a referral in List 3 and List 6 keeps List 3's source" sh -c '
+	cp "$0/ax.db" "$0/tie.db"
+	sqlite3 "$0/tie.db" "INSERT INTO cin_referrals (return_id, row, child, referral_date) VALUES (1, 2, \"TIE1\", \"2023-11-01\");
+		INSERT INTO cin_referrals (return_id, row, child, referral_date, referral_source) VALUES (1, 9, \"TIE1\", \"2023-11-01\", \"1A\")"
+	test "$(sqlite3 "$0/tie.db" "SELECT count(*) || referral_source FROM cin_referrals_current WHERE child = \"TIE1\"")" = 11A' "$work"
 "$cf" ingest --db "$work/cin.db" "$y/cin_census.xml" >/dev/null 2>&1
 check "its referrals are the census's from 1 October (child, date, source, NFA)" sh -c '
 	q() { sqlite3 -separator "|" "$1" "$2"; }
