@@ -314,12 +314,37 @@ static int load_store_year(struct vdata *vd, struct store *st, int year, const c
 	return derive_uasc(vd, suffix) ? cf_error_set(err, CF_EIO, "out of memory") : CF_OK;
 }
 
+/* "no return for that year": with the years the store does hold, so the
+ * analyst can give one of them to --year. */
+static int no_return_error(struct store *st, int year, struct cf_error *err)
+{
+	char held[160] = "";
+	size_t len = 0;
+	sqlite3_stmt *s;
+	if (store_prepare(st, "SELECT DISTINCT collection_year FROM returns WHERE kind LIKE 'ssda903%' "
+			      "AND collection_year IS NOT NULL ORDER BY 1", &s, err) == CF_OK) {
+		while (sqlite3_step(s) == SQLITE_ROW && len + 12 < sizeof held) {
+			int y = sqlite3_column_int(s, 0);
+			int w = snprintf(held + len, sizeof held - len, "%s%d-%02d", len ? ", " : "", y - 1, y % 100);
+			if (w > 0)
+				len += (size_t)w;
+		}
+		sqlite3_finalize(s);
+	}
+	cf_error_clear(err);
+	if (!held[0])
+		return cf_error_set(err, CF_EINPUT, "the store holds no SSDA903 return for %d-%02d (it holds none at all: "
+				    "load one with caseflow ingest)", year - 1, year % 100);
+	return cf_error_set(err, CF_EINPUT, "the store holds no SSDA903 return for %d-%02d; it holds %s (give one to --year)",
+			    year - 1, year % 100, held);
+}
+
 int vload_903_store(struct vdata *vd, struct store *st, int year, struct cf_error *err)
 {
 	int found = 0, found_last = 0;
 	int rc = load_store_year(vd, st, year, "", &found, err);
 	if (!rc && !found)
-		return cf_error_set(err, CF_EINPUT, "the store holds no SSDA903 return for %d-%02d", year - 1, year % 100);
+		return no_return_error(st, year, err);
 	if (!rc)
 		rc = load_store_year(vd, st, year - 1, "_last", &found_last, err);
 	/* DfE's tool checks the UASC field only in XML returns */

@@ -21,3 +21,6 @@ check "kpi for a year after the data exits 1" test $? -eq 1
 check "... naming the period and where the data ends" \
 	grep -q "2025-26': starts after the data: the returns loaded end on 2024-03-31 (collection years 2023-24 to 2023-24)" "$work/e"
 check "... and printing no table of zeros" test ! -s "$work/o"
+"$cf" validate --db "$work/t.db" --year 2030-31 >"$work/o" 2>"$work/e"
+check "validate --db for a year the store lacks exits 1" test $? -eq 1
+check "... naming the years it holds" grep -q "no SSDA903 return for 2030-31; it holds 2023-24 (give one to --year)" "$work/e"
