@@ -309,6 +309,20 @@ static int periods(const struct fc_forecast *f, int kind, int *last)
 	return n;
 }
 
+/* A row of a table by period: its kind, label, first and last day (the
+ * forecast months k0..k1). Returns 0, or -1 when out of memory. */
+static int add_period_row(struct cf_table *t, const struct fc_forecast *f, int kind, int k0, int k1, long *r)
+{
+	char label[32], from[11], to[11];
+	period_label(f->start + f->month_day[k1], kind, label, sizeof label);
+	fmt_date(f->start + (k0 ? f->month_day[k0 - 1] : 0) + 1, from);
+	fmt_date(f->start + f->month_day[k1], to);
+	return add_text_row(t, r, period_kinds[kind]) || cf_table_set_text(t, (size_t)*r, 1, label) ||
+			       cf_table_set_text(t, (size_t)*r, 2, from) || cf_table_set_text(t, (size_t)*r, 3, to)
+		       ? -1
+		       : 0;
+}
+
 static struct cf_table *costs_table(const struct fc_forecast *f, const double *mc)
 {
 	struct cf_table *t = cf_table_new("costs");
@@ -332,13 +346,8 @@ static struct cf_table *costs_table(const struct fc_forecast *f, const double *m
 		double running = 0;
 		for (int i = 0; i < n; i++) {
 			int k1 = last[i];
-			char label[32], from[11], to[11];
-			period_label(f->start + f->month_day[k1], kind, label, sizeof label);
-			fmt_date(f->start + (k0 ? f->month_day[k0 - 1] : 0) + 1, from);
-			fmt_date(f->start + f->month_day[k1], to);
 			long r;
-			if (add_text_row(t, &r, period_kinds[kind]) || cf_table_set_text(t, (size_t)r, 1, label) ||
-			    cf_table_set_text(t, (size_t)r, 2, from) || cf_table_set_text(t, (size_t)r, 3, to)) {
+			if (add_period_row(t, f, kind, k0, k1, &r)) {
 				cf_table_free(t);
 				return NULL;
 			}
@@ -384,13 +393,8 @@ static struct cf_table *scenario_table(const struct fc_forecast *base, const dou
 		double running = 0;
 		for (int i = 0; i < n; i++) {
 			int k1 = last[i];
-			char label[32], from[11], to[11];
-			period_label(base->start + base->month_day[k1], kind, label, sizeof label);
-			fmt_date(base->start + (k0 ? base->month_day[k0 - 1] : 0) + 1, from);
-			fmt_date(base->start + base->month_day[k1], to);
 			long r;
-			if (add_text_row(t, &r, period_kinds[kind]) || cf_table_set_text(t, (size_t)r, 1, label) ||
-			    cf_table_set_text(t, (size_t)r, 2, from) || cf_table_set_text(t, (size_t)r, 3, to)) {
+			if (add_period_row(t, base, kind, k0, k1, &r)) {
 				cf_table_free(t);
 				return NULL;
 			}
