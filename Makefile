@@ -15,7 +15,7 @@ TEST_LIBS   = $(shell pkg-config --libs $(TESTPKGS) 2>/dev/null)
 REL_FLAGS  := -O2 -g
 ASAN_FLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
 
-LAYERS  := base formats store model analyses outputs synth
+LAYERS  := base formats store model indicators validate forecast programme outputs synth
 LIB_SRC := $(foreach l,$(LAYERS),$(wildcard src/$(l)/*.c))
 CLI_SRC := $(wildcard src/cli/*.c)
 CMD_SRC := $(sort $(wildcard src/cli/cmd_*.c))
@@ -94,7 +94,8 @@ demo: deps
 # tests, then the tests whatever it found, so the last line stays
 # "N passed, N failed"; VALGRIND=no leaves it out (make valgrind runs it alone).
 VALGRIND ?= yes
-test check: deps
+test check:
+	@sh tools/install-deps.sh check
 	@$(MAKE) --no-print-directory all $(B)/asan/caseflow $(UNIT_BIN)
 	@sh tools/check-layers.sh
 	@sh tools/check-banned.sh

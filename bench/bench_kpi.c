@@ -8,7 +8,7 @@
 #include <sys/resource.h>
 #include <time.h>
 
-#include "analyses/kpi.h"
+#include "indicators/kpi.h"
 #include "outputs/report.h"
 
 struct stamp {

@@ -2,7 +2,8 @@
 # Install the Debian packages caseflow needs, only those missing.
 # Checks with pkg-config (libraries) and command -v (tools); installs as
 # root with apt-get, or prints the exact command to run when not root.
-# `install-deps.sh fuzz` also wants clang, for `make fuzz` only.
+# `install-deps.sh fuzz` also wants clang, for `make fuzz` only;
+# `install-deps.sh check` also wants postgresql and chromium, for the tests.
 set -u
 
 missing=""
@@ -25,10 +26,18 @@ need_lib sqlite3 libsqlite3-dev        # the embedded store
 need_lib libxml-2.0 libxml2-dev        # SSDA903 / CIN / workforce XML, xlsx parts
 need_lib libzip libzip-dev             # xlsx containers
 need_lib xlsxwriter libxlsxwriter-dev  # Excel output
-need_lib libmicrohttpd libmicrohttpd-dev
+need_lib libmicrohttpd libmicrohttpd-dev  # caseflow serve (HTTP, HTTPS through GnuTLS)
+need_lib libsodium libsodium-dev       # caseflow serve: Argon2id password hashes, session tokens
+need_lib libpq libpq-dev               # --db postgresql://…: the hub's second store backend
 need_lib cmocka libcmocka-dev          # unit tests
 need_lib jansson libjansson-dev        # JSON test fixtures (conformance cases)
 [ "${1:-}" = fuzz ] && need_tool clang clang   # libFuzzer targets (make fuzz)
+# make check only: a throwaway PostgreSQL cluster for the hub's tests, and
+# headless chromium for the report's and the server's browser tests.
+if [ "${1:-}" = check ]; then
+	[ -x /usr/lib/postgresql/15/bin/initdb ] || missing="$missing postgresql"
+	need_tool chromium chromium
+fi
 
 [ -z "$missing" ] && exit 0
 

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analyses/forecast.h"
+#include "forecast/forecast.h"
 #include "cli/command.h"
 #include "outputs/render.h"
 

@@ -1,7 +1,7 @@
 /* caseflow journey: one child's events across every source, in date order. */
 #include <stdio.h>
 
-#include "analyses/journey.h"
+#include "indicators/indicators.h"
 #include "cli/command.h"
 #include "outputs/render.h"
 

@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analyses/kpi.h"
+#include "indicators/indicators.h"
 #include "cli/command.h"
 #include "outputs/render.h"
 

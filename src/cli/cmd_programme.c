@@ -5,12 +5,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "analyses/programme_benefits.h"
-#include "analyses/programme_business_case.h"
-#include "analyses/programme_cba.h"
-#include "analyses/programme_milestones.h"
-#include "analyses/programme_model.h"
-#include "analyses/programme_workforce.h"
+#include "programme/programme.h"
 #include "cli/command.h"
 #include "model/programme.h"
 #include "outputs/render.h"

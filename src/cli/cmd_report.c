@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analyses/benchmark.h"
+#include "indicators/indicators.h"
 #include "cli/command.h"
 #include "outputs/report.h"
 

@@ -1,8 +1,7 @@
 /* caseflow summary: what the store holds, year by year. */
 #include <stdio.h>
 
-#include "analyses/funnel.h"
-#include "analyses/summary.h"
+#include "indicators/indicators.h"
 #include "cli/command.h"
 #include "outputs/render.h"
 
@@ -25,7 +24,7 @@ const struct cli_command cmd_summary = {
 	"Then the front-door funnel for each collection year loaded: contacts,\n"
 	"referrals, referrals_nfa (no further action), assessments (completed),\n"
 	"s47 (started), icpc (conferences held), cpp_started and cla_started (periods\n"
-	"of care), counting events (see src/analyses/funnel.h), in the same columns.\n"
+	"of care), counting events (see src/indicators/funnel.h), in the same columns.\n"
 	"\n"
 	"Options:\n"
 	"  --db PATH      the store (default $CASEFLOW_DB or caseflow.db)\n"

@@ -5,8 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analyses/benchmark_kpi.h"
-#include "analyses/trajectory.h"
+#include "indicators/indicators.h"
 #include "cli/command.h"
 #include "outputs/render.h"
 

@@ -5,10 +5,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "analyses/validate.h"
-#include "analyses/vload.h"
-#include "analyses/vload_cin.h"
-#include "analyses/vlookup.h"
+#include "validate/validate.h"
 #include "formats/cin_census.h"
 #include "store/store.h"
 #include "cli/command.h"

@@ -38,7 +38,7 @@ struct prog_cost {
 
 /* A forecast the programme takes figures from (the forecasts sheet), run
  * by the forecast engine on the store's SSDA903 data when the programme is
- * loaded (analyses/programme_model.h). */
+ * loaded (programme/programme_model.h). */
 struct prog_forecast {
 	const char *id;
 	const char *scenario;           /* scenario file (resolved against the programme's folder), or NULL */
@@ -136,7 +136,7 @@ struct prog_workforce {
 	double establishment[PROG_NROLES][PROG_NCONTRACTS];   /* FTE */
 	struct prog_demand *demand;
 	int ndemand;
-	/* the demand as a series computed at load (analyses/programme_model.h):
+	/* the demand as a series computed at load (programme/programme_model.h):
 	 * a forecast of the forecasts sheet or an indicator, each month's value
 	 * times cases_per_unit; demand_pending until it is turned into demand[] */
 	const char *demand_forecast, *demand_indicator;   /* at most one; NULL when none */

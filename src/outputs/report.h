@@ -10,7 +10,7 @@
 #ifndef CF_OUTPUTS_REPORT_H
 #define CF_OUTPUTS_REPORT_H
 
-#include "analyses/kpi.h"
+#include "indicators/indicators.h"
 #include "base/error.h"
 #include "base/strbuf.h"
 #include "base/table.h"

@@ -10,11 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analyses/benchmark.h"
-#include "analyses/benchmark_kpi.h"
-#include "analyses/trajectory.h"
+#include "indicators/indicators.h"
 #include "outputs/html.h"
-#include "outputs/svg_more.h"
+#include "outputs/svg_spread.h"
 
 #define OOM() cf_error_set(err, CF_EIO, "out of memory writing the report")
 

@@ -9,10 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analyses/forecast.h"
-#include "analyses/forecast_scenario.h"
+#include "forecast/forecast.h"
 #include "outputs/html.h"
-#include "outputs/svg_more.h"
+#include "outputs/svg_spread.h"
 
 #define OOM() cf_error_set(err, CF_EIO, "out of memory writing the report")
 

@@ -10,16 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analyses/programme_benefits.h"
-#include "analyses/programme_business_case.h"
-#include "analyses/programme_cba.h"
-#include "analyses/programme_common.h"
-#include "analyses/programme_milestones.h"
-#include "analyses/programme_model.h"
-#include "analyses/programme_workforce.h"
+#include "programme/programme.h"
 #include "model/programme.h"
 #include "outputs/html.h"
-#include "outputs/svg_more.h"
+#include "outputs/svg_spread.h"
 
 #define OOM() cf_error_set(err, CF_EIO, "out of memory writing the report")
 

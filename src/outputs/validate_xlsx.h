@@ -4,7 +4,7 @@
 #ifndef CF_OUTPUTS_VALIDATE_XLSX_H
 #define CF_OUTPUTS_VALIDATE_XLSX_H
 
-#include "analyses/validate.h"
+#include "validate/validate.h"
 #include "base/error.h"
 
 struct validate_xlsx_ctx {

@@ -20,7 +20,7 @@ struct programme_save_report {
 
 /* Save p, read from `source` (the path given to programme_read). Runs in its
  * own transaction: on any failure nothing changes. Lines that name a
- * forecast must have been computed (analyses/programme_model.h) first:
+ * forecast must have been computed (programme/programme_model.h) first:
  * their figures are stored like any other, each with the row that named the
  * forecast, and the forecasts' scenario and cost files are recorded too. Each file becomes a
  * return of kind "programme.<sheet>@<name>" ("programme.xlsx@<name>"), so

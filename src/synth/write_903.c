@@ -13,7 +13,7 @@
 #include "formats/ssda903.h"
 #include "synth/rng.h"
 #include "synth/synth.h"
-#include "synth/write_util.h"
+#include "synth/write.h"
 
 #define NONE CF_DATE_NONE
 

@@ -12,7 +12,7 @@
 
 #include "synth/rng.h"
 #include "synth/synth.h"
-#include "synth/write_util.h"
+#include "synth/write.h"
 
 #define NONE CF_DATE_NONE
 #define NLISTS 11

@@ -9,7 +9,7 @@
 #include <libxml/xmlwriter.h>
 
 #include "synth/synth.h"
-#include "synth/write_util.h"
+#include "synth/write.h"
 
 #define NONE CF_DATE_NONE
 

@@ -8,7 +8,7 @@
 
 #include "base/csv.h"
 #include "synth/synth.h"
-#include "synth/write_util.h"
+#include "synth/write.h"
 
 #define NONE CF_DATE_NONE
 

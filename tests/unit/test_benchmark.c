@@ -12,7 +12,7 @@
 
 #include <cmocka.h>
 
-#include "analyses/benchmark.h"
+#include "indicators/benchmark.h"
 #include "formats/dfe_tidy.h"
 
 static void medians_and_quantiles(void **state)

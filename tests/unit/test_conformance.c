@@ -16,9 +16,9 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "analyses/validate.h"
-#include "analyses/vframe.h"
-#include "analyses/vload_cin.h"
+#include "validate/validate.h"
+#include "validate/vframe.h"
+#include "validate/vload_cin.h"
 
 /* Cases where caseflow follows DfE's rule and the reference does not. */
 struct disputed {

@@ -10,7 +10,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "analyses/forecast.h"
+#include "forecast/forecast.h"
 
 static cf_date D(const char *s)
 {

@@ -14,7 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "analyses/kpi.h"
+#include "indicators/kpi.h"
 
 /* A fresh store (migrations applied) holding `sql`. */
 static struct store *fixture(const char *sql, char *path)

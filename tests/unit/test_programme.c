@@ -18,12 +18,12 @@
 
 #include <xlsxwriter.h>
 
-#include "analyses/programme_benefits.h"
-#include "analyses/programme_business_case.h"
-#include "analyses/programme_cba.h"
-#include "analyses/programme_common.h"
-#include "analyses/programme_milestones.h"
-#include "analyses/programme_workforce.h"
+#include "programme/programme_benefits.h"
+#include "programme/programme_business_case.h"
+#include "programme/programme_cba.h"
+#include "programme/programme_common.h"
+#include "programme/programme_milestones.h"
+#include "programme/programme_workforce.h"
 #include "base/csv.h"
 #include "formats/programme.h"
 #include "model/programme.h"
@@ -431,13 +431,13 @@ static void test_trajectories_and_rag(void **state)
 	b.shape = PROG_GEOMETRIC;   /* halving each 100 days: 100, 50, 25 */
 	NEAR(benefit_plan(&b, mid), 50);
 	/* falling is better; the amber band is 0.1 x 75 = 7.5 */
-	assert_int_equal(benefit_rag(&b, 50, 49), RAG_GREEN);
-	assert_int_equal(benefit_rag(&b, 50, 50), RAG_GREEN);
-	assert_int_equal(benefit_rag(&b, 50, 57.5), RAG_AMBER);
-	assert_int_equal(benefit_rag(&b, 50, 57.6), RAG_RED);
+	assert_int_equal(benefit_rag(&b, 50, 49), BENEFIT_RAG_GREEN);
+	assert_int_equal(benefit_rag(&b, 50, 50), BENEFIT_RAG_GREEN);
+	assert_int_equal(benefit_rag(&b, 50, 57.5), BENEFIT_RAG_AMBER);
+	assert_int_equal(benefit_rag(&b, 50, 57.6), BENEFIT_RAG_RED);
 	b.target = 200;   /* rising is better */
-	assert_int_equal(benefit_rag(&b, 150, 140), RAG_AMBER);
-	assert_int_equal(benefit_rag(&b, 150, 160), RAG_GREEN);
+	assert_int_equal(benefit_rag(&b, 150, 140), BENEFIT_RAG_AMBER);
+	assert_int_equal(benefit_rag(&b, 150, 160), BENEFIT_RAG_GREEN);
 }
 
 static void test_milestone_status(void **state)

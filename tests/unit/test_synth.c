@@ -11,7 +11,7 @@
 
 #include "synth/rng.h"
 #include "synth/synth.h"
-#include "synth/write_util.h"
+#include "synth/write.h"
 
 #define NONE CF_DATE_NONE
 

@@ -12,7 +12,7 @@
 
 #include <cmocka.h>
 
-#include "analyses/trajectory.h"
+#include "indicators/trajectory.h"
 
 static cf_date ymd(int y, int m, int d) { return cf_date_from_ymd(y, m, d); }
 

@@ -12,8 +12,8 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "analyses/validate.h"
-#include "analyses/vload.h"
+#include "validate/validate.h"
+#include "validate/vload.h"
 
 /* Rules whose findings differ from the reference's for a reason given in
  * docs/validation.md ("Known differences"). */

@@ -12,8 +12,8 @@
 #include <sys/stat.h>
 #include <cmocka.h>
 
-#include "analyses/vload.h"
-#include "analyses/vlookup.h"
+#include "validate/vload.h"
+#include "validate/vlookup.h"
 #include "base/csv.h"
 
 static void test_miles(void **state)

@@ -1,0 +1,175 @@
+/* Statutory indicators (DfE definitions, docs/definitions.md "Indicators")
+ * for any period, the LA and one breakdown (locality, age band, sex,
+ * ethnicity or category of need), with numerators, denominators and
+ * small-count suppression. One engine feeds `caseflow kpi`, the Vital Signs
+ * report and anything else that needs an indicator. */
+#ifndef CF_INDICATORS_KPI_H
+#define CF_INDICATORS_KPI_H
+
+#include <stddef.h>
+
+#include "base/arena.h"
+#include "base/date.h"
+#include "base/error.h"
+#include "base/table.h"
+#include "formats/centroids.h"
+#include "model/children.h"
+#include "model/cin.h"
+#include "model/cla.h"
+#include "model/cla_outcomes.h"
+#include "model/population.h"
+#include "model/workforce.h"
+#include "store/store.h"
+
+/* Every indicator, in output order. The string ids (kpi_defs[i].id) are
+ * stable: outputs, tests and other councils' scripts key on them. */
+enum kpi_id {
+	/* counts in the period */
+	K_CONTACTS, K_REFERRALS, K_ASSESSMENTS, K_S47, K_ICPC, K_CPP_STARTED, K_CLA_STARTED, K_CLA_CEASED,
+	/* conversion down the funnel */
+	K_CONTACT_TO_REFERRAL, K_REFERRAL_TO_ASSESSMENT, K_ASSESSMENT_TO_S47, K_S47_TO_ICPC, K_ICPC_TO_CPP,
+	K_REFERRAL_NFA,
+	/* repeat work, timeliness, drift */
+	K_REREFERRAL_12M, K_ASSESSMENT_45WD, K_ICPC_15WD, K_CPP_SUBSEQUENT, K_CPP_2YR_ENDED, K_CPP_OPEN_1YR,
+	K_CPP_OPEN_3M, K_CPP_OPEN_3_6M, K_CPP_OPEN_6_12M, K_CPP_OPEN_1_2Y, K_CPP_OPEN_2Y,
+	K_CIN_OPEN_1YR, K_ICO_26WK,
+	/* rates per 10,000 children aged 0-17 */
+	K_CIN_RATE, K_CPP_RATE, K_CLA_RATE, K_CLA_STARTED_RATE, K_CLA_CEASED_RATE,
+	/* children looked after */
+	K_CLA_31MAR,
+	K_ENTRY_UNDER1, K_ENTRY_1_4, K_ENTRY_5_9, K_ENTRY_10_15, K_ENTRY_16_17,
+	K_PLACEMENT_3PLUS, K_PLACEMENT_LONG_TERM, K_PLACED_20MI, K_PLACED_OUTSIDE_LA,
+	K_MIX_FOSTER, K_MIX_RESIDENTIAL, K_MIX_ADOPTION, K_MIX_PARENTS, K_MIX_INDEPENDENT, K_MIX_OTHER,
+	K_MIX_INHOUSE, K_MIX_EXTERNAL,
+	K_MISSING_CLA, K_AWAY_CLA, K_CARE_LEAVERS_EET,
+	/* workforce (census at 30 September) */
+	K_SW_CASELOAD, K_SW_AGENCY_RATE, K_SW_TURNOVER, K_SW_VACANCY,
+	K_N
+};
+
+enum kpi_unit { KPI_UNIT_COUNT, KPI_UNIT_PERCENT, KPI_UNIT_PER_10K, KPI_UNIT_CASES_PER_FTE };
+extern const char *const kpi_unit_names[4];   /* "count", "percent", "per_10k", "cases_per_fte" */
+
+/* Which way is better when the value changes (for "better/worse on the year"). */
+enum kpi_polarity { KPI_NEUTRAL = 0, KPI_HIGHER_BETTER, KPI_LOWER_BETTER };
+
+#define KPI_F_NUM_CHILDREN 1u   /* the numerator counts children or events: suppressible */
+#define KPI_F_DEN_CHILDREN 2u   /* so does the denominator */
+#define KPI_F_LA_ONLY      4u   /* no breakdown (workforce) */
+#define KPI_F_CENTROIDS    8u   /* needs postcode centroids */
+#define KPI_F_POPULATION  16u   /* the denominator is the child population */
+
+struct kpi_def {
+	const char *id;
+	const char *title;        /* a few words for reports */
+	enum kpi_unit unit;
+	enum kpi_polarity polarity;
+	unsigned flags;
+	int family;               /* >0: numerators of this family partition one shared denominator */
+	const char *definition;   /* numerator ÷ denominator in words */
+};
+extern const struct kpi_def kpi_defs[K_N];
+int kpi_find(const char *id);   /* enum kpi_id, or -1 */
+
+/* --- periods --------------------------------------------------------------- */
+
+enum kpi_period_kind { KPI_YEAR, KPI_QUARTER, KPI_MONTH, KPI_ROLLING };
+
+struct kpi_period {
+	enum kpi_period_kind kind;
+	cf_date from, to;         /* inclusive */
+	char label[24];           /* "2023-24", "2023-24Q1", "2024-03", "r12:2024-03-31" */
+};
+
+/* Parse "2023-24" (also "2023/24"), "2023-24Q1".."Q4", "2024-03",
+ * "r12:2024-03-31". Returns 0, or -1 when s is none of these. */
+int kpi_period_parse(const char *s, struct kpi_period *out);
+void kpi_period_year(int fy, struct kpi_period *out);          /* fy 2023: 1 Apr 2023 - 31 Mar 2024 */
+void kpi_period_quarter(int fy, int q, struct kpi_period *out); /* q 1..4: Apr-Jun .. Jan-Mar */
+void kpi_period_month(int year, int month, struct kpi_period *out);
+void kpi_period_rolling(cf_date to, struct kpi_period *out);    /* the 12 months to `to` */
+/* The same kind of period a year earlier. */
+void kpi_period_previous_year(const struct kpi_period *p, struct kpi_period *out);
+
+/* --- breakdowns ------------------------------------------------------------ */
+
+enum kpi_dim { KPI_BY_ALL, KPI_BY_LOCALITY, KPI_BY_AGE_BAND, KPI_BY_SEX, KPI_BY_ETHNICITY, KPI_BY_NEED, KPI_NDIMS };
+extern const char *const kpi_dim_names[KPI_NDIMS];  /* "all", "locality", "age_band", "sex", "ethnicity", "category_of_need" */
+int kpi_dim_parse(const char *s, enum kpi_dim *out); /* 0 or -1 */
+
+/* --- the data -------------------------------------------------------------- */
+
+/* Everything the indicators read, loaded once from the store. */
+struct kpi_data {
+	struct child_registry reg;
+	struct cla_data cla;
+	int *cla_reg;             /* owned: registry index of each cla child */
+	struct cin_data cin;
+	struct cla_outcomes outcomes;
+	struct workforce_data workforce;
+	struct population_data population;
+	char (*la_sectors)[10];   /* owned, sorted: postcode sectors in the localities table */
+	size_t nla_sectors;
+	int first_year, last_year;/* collection years of the LA's own returns (end years; not published
+	                           * statistics or plans), 0 when none */
+	cf_date data_end;         /* latest event date seen, CF_DATE_NONE when empty */
+};
+
+int kpi_data_load(struct store *st, struct kpi_data *d, struct cf_error *err);
+void kpi_data_release(struct kpi_data *d);
+
+/* The latest complete financial year: that of the latest collection year
+ * loaded, else the latest year ending on or before the last event. */
+void kpi_default_period(const struct kpi_data *d, struct kpi_period *out);
+/* CF_EINPUT (err names the period and where the data ends) when p starts
+ * after everything the store's returns cover, where every count would be a
+ * misleading 0; CF_OK otherwise, and always when no child-level return is
+ * loaded. */
+int kpi_period_check(const struct kpi_data *d, const struct kpi_period *p, struct cf_error *err);
+/* Every financial year, quarter and month from the first loaded year to the
+ * default period. *out is malloc'd (free it). */
+int kpi_all_periods(const struct kpi_data *d, struct kpi_period **out, int *n, struct cf_error *err);
+
+/* --- results --------------------------------------------------------------- */
+
+struct kpi_options {
+	enum kpi_dim by;
+	long suppress;            /* counts below this are suppressed; 0 = off */
+	const struct centroids *centroids;  /* NULL: placed_20mi and placed_outside_la are omitted */
+};
+
+struct kpi_cell {
+	double num, den, value;
+	unsigned char has_num, has_den, has_value;
+	unsigned char suppressed;  /* 1 when a count of this cell was suppressed */
+	unsigned char num_hidden, den_hidden;
+};
+
+struct kpi_result {
+	int nperiods;
+	struct kpi_period *periods;   /* owned copy */
+	enum kpi_dim by;
+	int ngroups;                  /* group 0 is "all" */
+	const char **groups;          /* arena */
+	unsigned char *group_used;    /* arena: 1 when any unit fell in the group */
+	struct kpi_cell *cells;       /* owned: [period][indicator][group] */
+	unsigned char omitted[K_N];   /* 1: not computed (see notes) */
+	char notes[1024];             /* why things were omitted, one line each; "" when none */
+	struct arena arena;
+};
+
+/* Compute every indicator for each period. *out is the caller's (kpi_result_free). */
+int kpi_compute(const struct kpi_data *d, const struct kpi_period *periods, int nperiods, const struct kpi_options *opt,
+		struct kpi_result **out, struct cf_error *err);
+void kpi_result_free(struct kpi_result *r);
+const struct kpi_cell *kpi_result_cell(const struct kpi_result *r, int period, int id, int group);
+
+/* Rows: indicator, period, group_by, group, numerator, denominator, value,
+ * unit, suppressed. The LA row ("all", "all") comes first in each
+ * indicator and period, then the groups. *out is the caller's. */
+int kpi_result_table(const struct kpi_result *r, struct cf_table **out, struct cf_error *err);
+
+/* Apply suppression to r's cells (kpi_compute does when opt->suppress > 0). */
+void kpi_suppress(struct kpi_result *r, long threshold);
+
+#endif

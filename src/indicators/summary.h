@@ -1,0 +1,15 @@
+/* `caseflow summary`: for each 31 March covered by a loaded return, children
+ * looked after, started and ceased in the year, by age band and placement
+ * group. A child counts once per measure and year. */
+#ifndef CF_INDICATORS_SUMMARY_H
+#define CF_INDICATORS_SUMMARY_H
+
+#include "base/error.h"
+#include "base/table.h"
+#include "model/cla.h"
+
+/* Build the summary table (columns date, measure, age_band, placement_group,
+ * count; "all" marks totals). *out is owned by the caller (cf_table_free). */
+int summary_cla(const struct cla_data *d, struct cf_table **out, struct cf_error *err);
+
+#endif

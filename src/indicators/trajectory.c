@@ -1,0 +1,364 @@
+/* Trajectories: path arithmetic, RAG, storage, and the month-by-month table. */
+#include "indicators/trajectory.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "indicators/benchmark_kpi.h"
+#include "indicators/kpi.h"
+
+enum ind_polarity trajectory_polarity(const char *indicator)
+{
+	int i = indicator_map_find(indicator);
+	if (i >= 0)
+		return indicator_map[i].polarity;
+	const char *kid = benchmark_kpi_id(indicator);
+	int k = kid ? kpi_find(kid) : -1;
+	if (k < 0)
+		return POL_NONE;
+	return kpi_defs[k].polarity == KPI_LOWER_BETTER ? POL_LOWER_BETTER
+	       : kpi_defs[k].polarity == KPI_HIGHER_BETTER ? POL_HIGHER_BETTER : POL_NONE;
+}
+
+int trajectory_validate(const struct trajectory *t, struct cf_error *err)
+{
+	if (!t->name[0])
+		return cf_error_at(err, CF_EINPUT, NULL, 0, "--name", NULL, "a trajectory needs a name");
+	if (indicator_map_find(t->indicator) < 0 && !benchmark_kpi_id(t->indicator))
+		return cf_error_at(err, CF_EINPUT, NULL, 0, "--indicator", t->indicator,
+				   "not an indicator caseflow computes or benchmarks (see 'caseflow benchmark --list' and "
+				   "the ids of 'caseflow kpi')");
+	if (t->from == CF_DATE_NONE || t->to == CF_DATE_NONE || t->to <= t->from)
+		return cf_error_at(err, CF_EINPUT, NULL, 0, "--to", NULL, "the target date must be after the start date");
+	if (!isfinite(t->from_value) || !isfinite(t->to_value))
+		return cf_error_set(err, CF_EINPUT, "the start and target values must be numbers");
+	if (t->shape == TRAJ_GEOMETRIC && (t->from_value <= 0 || t->to_value <= 0))
+		return cf_error_at(err, CF_EINPUT, NULL, 0, "--shape", "geometric",
+				   "a geometric path needs positive start and target values (it changes by a constant "
+				   "rate each month)");
+	if (!(t->tolerance_pct >= 0 && t->tolerance_pct <= 100))
+		return cf_error_at(err, CF_EINPUT, NULL, 0, "--tolerance", NULL, "the tolerance must be 0 to 100 percent");
+	return CF_OK;
+}
+
+cf_date trajectory_month(cf_date from, int k)
+{
+	int y, m, d;
+	cf_date_to_ymd(from, &y, &m, &d);
+	if (d == cf_date_days_in_month(y, m)) {
+		int months = y * 12 + (m - 1) + k;
+		int ny = months / 12, nm = months % 12 + 1;
+		return cf_date_from_ymd(ny, nm, cf_date_days_in_month(ny, nm));
+	}
+	return cf_date_add_months(from, k);
+}
+
+double trajectory_months_between(cf_date a, cf_date b)
+{
+	if (b <= a)
+		return 0;
+	int k = 0;
+	while (trajectory_month(a, k + 1) <= b)
+		k++;
+	cf_date p = trajectory_month(a, k), q = trajectory_month(a, k + 1);
+	return k + (double)(b - p) / (double)(q - p);
+}
+
+double trajectory_value_at(const struct trajectory *t, cf_date d)
+{
+	double f = trajectory_months_between(t->from, d) / trajectory_months_between(t->from, t->to);
+	if (t->shape == TRAJ_GEOMETRIC)
+		return t->from_value * pow(t->to_value / t->from_value, f);
+	return t->from_value + (t->to_value - t->from_value) * f;
+}
+
+enum rag trajectory_rag(double target, double actual, enum ind_polarity pol, double tolerance_pct)
+{
+	if (isnan(target) || isnan(actual))
+		return RAG_NONE;
+	double adverse = pol == POL_LOWER_BETTER ? actual - target
+			 : pol == POL_HIGHER_BETTER ? target - actual
+						    : fabs(actual - target);
+	if (adverse <= 0)
+		return RAG_GREEN;
+	if (target == 0)
+		return RAG_RED;
+	double pct = adverse / fabs(target) * 100;
+	/* a hair of rounding must not turn a value on the boundary amber */
+	if (pct <= tolerance_pct + 1e-9)
+		return RAG_GREEN;
+	return pct <= 2 * tolerance_pct + 1e-9 ? RAG_AMBER : RAG_RED;
+}
+
+const char *rag_name(enum rag r)
+{
+	switch (r) {
+	case RAG_GREEN: return "green";
+	case RAG_AMBER: return "amber";
+	case RAG_RED: return "red";
+	case RAG_NONE: break;
+	}
+	return "";
+}
+
+int trajectory_save(struct store *st, struct trajectory *t, struct cf_error *err)
+{
+	int rc = trajectory_validate(t, err);
+	if (rc)
+		return rc;
+	const char *who = getenv("USER");
+	snprintf(t->set_by, sizeof t->set_by, "%s", who && *who ? who : "unknown");
+	time_t now = time(NULL);
+	struct tm tm;
+	gmtime_r(&now, &tm);
+	strftime(t->set_at, sizeof t->set_at, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	char from[11], to[11];
+	cf_date_format(t->from, from);
+	cf_date_format(t->to, to);
+	sqlite3_stmt *s;
+	if ((rc = store_prepare(st,
+				"INSERT INTO trajectories (name, indicator, la_code, from_date, from_value, to_date, to_value, "
+				"shape, tolerance_pct, basis, set_by, set_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+				&s, err)))
+		return rc;
+	sqlite3_bind_text(s, 1, t->name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, t->indicator, -1, SQLITE_STATIC);
+	if (t->la_code[0])
+		sqlite3_bind_text(s, 3, t->la_code, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 4, from, -1, SQLITE_STATIC);
+	sqlite3_bind_double(s, 5, t->from_value);
+	sqlite3_bind_text(s, 6, to, -1, SQLITE_STATIC);
+	sqlite3_bind_double(s, 7, t->to_value);
+	sqlite3_bind_text(s, 8, t->shape == TRAJ_GEOMETRIC ? "geometric" : "linear", -1, SQLITE_STATIC);
+	sqlite3_bind_double(s, 9, t->tolerance_pct);
+	sqlite3_bind_text(s, 10, t->basis[0] ? t->basis : "set by hand", -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 11, t->set_by, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 12, t->set_at, -1, SQLITE_STATIC);
+	int step = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (step != SQLITE_DONE)
+		return store_error(st, err, "saving a trajectory");
+	t->id = sqlite3_last_insert_rowid(st->db);
+	return CF_OK;
+}
+
+static void copy_col(sqlite3_stmt *s, int i, char *out, size_t size)
+{
+	const unsigned char *v = sqlite3_column_text(s, i);
+	snprintf(out, size, "%s", v ? (const char *)v : "");
+}
+
+static cf_date col_date(sqlite3_stmt *s, int i)
+{
+	const unsigned char *v = sqlite3_column_text(s, i);
+	cf_date d;
+	return v && cf_date_parse((const char *)v, strlen((const char *)v), &d) == 0 ? d : CF_DATE_NONE;
+}
+
+int trajectory_list(struct store *st, const char *name, struct trajectory **out, int *n, struct cf_error *err)
+{
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *s;
+	int rc = store_prepare(st,
+			       "SELECT id, name, indicator, la_code, from_date, from_value, to_date, to_value, shape, "
+			       "tolerance_pct, basis, set_by, set_at FROM trajectories t "
+			       "WHERE id = (SELECT max(id) FROM trajectories u WHERE u.name = t.name) "
+			       "AND (?1 IS NULL OR name = ?1) ORDER BY name",
+			       &s, err);
+	if (rc)
+		return rc;
+	if (name)
+		sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
+	int cap = 0, step;
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 16;
+			struct trajectory *nt = realloc(*out, sizeof *nt * (size_t)cap);
+			if (!nt) {
+				sqlite3_finalize(s);
+				free(*out);
+				*out = NULL;
+				return cf_error_set(err, CF_EIO, "out of memory");
+			}
+			*out = nt;
+		}
+		struct trajectory *t = &(*out)[(*n)++];
+		memset(t, 0, sizeof *t);
+		t->id = sqlite3_column_int64(s, 0);
+		copy_col(s, 1, t->name, sizeof t->name);
+		copy_col(s, 2, t->indicator, sizeof t->indicator);
+		copy_col(s, 3, t->la_code, sizeof t->la_code);
+		t->from = col_date(s, 4);
+		t->from_value = sqlite3_column_double(s, 5);
+		t->to = col_date(s, 6);
+		t->to_value = sqlite3_column_double(s, 7);
+		t->shape = !strcmp((const char *)sqlite3_column_text(s, 8), "geometric") ? TRAJ_GEOMETRIC : TRAJ_LINEAR;
+		t->tolerance_pct = sqlite3_column_double(s, 9);
+		copy_col(s, 10, t->basis, sizeof t->basis);
+		copy_col(s, 11, t->set_by, sizeof t->set_by);
+		copy_col(s, 12, t->set_at, sizeof t->set_at);
+	}
+	sqlite3_finalize(s);
+	if (step != SQLITE_DONE) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+		return store_error(st, err, "reading trajectories");
+	}
+	if (name && *n == 0)
+		return cf_error_at(err, CF_EINPUT, NULL, 0, "--name", name,
+				   "no trajectory of that name in the store (set one with 'caseflow trajectory set')");
+	return CF_OK;
+}
+
+int trajectory_from_gap(struct trajectory *t, const struct benchmark_data *d, enum benchmark_comparator cmp,
+			cf_date by, struct cf_error *err)
+{
+	int i = indicator_map_find(t->indicator);
+	if (i < 0)
+		return cf_error_at(err, CF_EINPUT, NULL, 0, "--indicator", t->indicator,
+				   "a gap to a comparator needs an indicator DfE publishes (see 'caseflow benchmark --list'); "
+				   "set a path for this one with --from DATE:VALUE --to DATE:VALUE");
+	struct benchmark_gap g;
+	int rc = benchmark_gap(d, t->la_code, i, cmp, cf_date_fy(by) + 1, NAN, &g, err);
+	if (rc)
+		return rc;
+	int y, m, day;
+	indicator_ref_date(&indicator_map[i], g.base_year, &y, &m, &day);
+	t->from = cf_date_from_ymd(y, m, day);
+	t->from_value = g.la_value;
+	t->to = by;
+	t->to_value = g.comparator_value;
+	snprintf(t->basis, sizeof t->basis, "gap to %s: %.10g in %d (held flat), from the LA's %.10g in %d",
+		 benchmark_comparator_name(cmp), g.comparator_value, g.base_year, g.la_value, g.base_year);
+	if (t->to <= t->from)
+		return cf_error_at(err, CF_EINPUT, NULL, 0, "--by", NULL,
+				   "the target date must be after the latest published figure (%04d-%02d-%02d)", y, m, day);
+	return CF_OK;
+}
+
+/* The published figure describing the month of day d, if any. */
+static double published_actual(const struct benchmark_data *d, int i, const char *la, cf_date day)
+{
+	int y, m, dd;
+	cf_date_to_ymd(day, &y, &m, &dd);
+	/* the candidate time periods whose reference day falls in this month */
+	for (int tp = y - 1; tp <= y + 1; tp++) {
+		int ry, rm, rd;
+		indicator_ref_date(&indicator_map[i], tp, &ry, &rm, &rd);
+		if (ry == y && rm == m)
+			return benchmark_value(d, i, tp, la);
+	}
+	return NAN;
+}
+
+static int summary_row(struct cf_table *t, const struct trajectory *tr)
+{
+	long r = cf_table_add_row(t);
+	char from[11], to[11];
+	cf_date_format(tr->from, from);
+	cf_date_format(tr->to, to);
+	if (r < 0)
+		return -1;
+	size_t row = (size_t)r;
+	int bad = cf_table_set_text(t, row, 0, tr->name) || cf_table_set_text(t, row, 1, tr->indicator) ||
+		  cf_table_set_text(t, row, 2, tr->la_code[0] ? tr->la_code : NULL) ||
+		  cf_table_set_text(t, row, 3, from) || cf_table_set_text(t, row, 5, to) ||
+		  cf_table_set_text(t, row, 7, tr->shape == TRAJ_GEOMETRIC ? "geometric" : "linear") ||
+		  cf_table_set_text(t, row, 9, tr->basis) || cf_table_set_text(t, row, 10, tr->set_by) ||
+		  cf_table_set_text(t, row, 11, tr->set_at);
+	cf_table_set_real(t, row, 4, tr->from_value);
+	cf_table_set_real(t, row, 6, tr->to_value);
+	cf_table_set_real(t, row, 8, tr->tolerance_pct);
+	return bad ? -1 : 0;
+}
+
+static int month_rows(struct cf_table *t, const struct trajectory *tr, const struct benchmark_data *published,
+		      const struct benchmark_local *local, struct cf_error *err)
+{
+	int i = indicator_map_find(tr->indicator);   /* -1: the kpi engine's alone, no published actuals */
+	if (i < 0 && !benchmark_kpi_id(tr->indicator))
+		return cf_error_at(err, CF_EINPUT, NULL, 0, "indicator", tr->indicator, "trajectory %s: unknown indicator",
+				   tr->name);
+	enum ind_polarity pol = trajectory_polarity(tr->indicator);
+	for (int k = 0;; k++) {
+		cf_date day = trajectory_month(tr->from, k);
+		if (day > tr->to)
+			day = tr->to;   /* a target date that is not a whole number of months on */
+		double target = trajectory_value_at(tr, day), actual = NAN;
+		const char *source = NULL;
+		if (local && local->monthly) {
+			int got = local->monthly(local->ctx, tr->indicator, day, &actual, err);
+			if (got < 0)
+				return -got;
+			if (got == 1)
+				source = "kpi";
+			else
+				actual = NAN;
+		}
+		if (!source && published && tr->la_code[0] && i >= 0) {
+			actual = published_actual(published, i, tr->la_code, day);
+			if (!isnan(actual))
+				source = "published";
+		}
+		long r = cf_table_add_row(t);
+		char date[11];
+		cf_date_format(day, date);
+		if (r < 0 || cf_table_set_text(t, (size_t)r, 0, tr->name) || cf_table_set_text(t, (size_t)r, 1, date) ||
+		    cf_table_set_text(t, (size_t)r, 4, source))
+			return cf_error_set(err, CF_EIO, "out of memory");
+		size_t row = (size_t)r;
+		cf_table_set_real(t, row, 2, target);
+		if (source) {
+			enum rag g = trajectory_rag(target, actual, pol, tr->tolerance_pct);
+			cf_table_set_real(t, row, 3, actual);
+			cf_table_set_real(t, row, 5, actual - target);
+			if (target != 0)
+				cf_table_set_real(t, row, 6, (actual - target) / fabs(target) * 100);
+			if (cf_table_set_text(t, row, 7, rag_name(g)))
+				return cf_error_set(err, CF_EIO, "out of memory");
+		}
+		if (day == tr->to)
+			break;
+	}
+	return CF_OK;
+}
+
+int trajectory_tables(const struct trajectory *ts, int n, const struct benchmark_data *published,
+		      const struct benchmark_local *local, struct cf_table **summary, struct cf_table **months,
+		      struct cf_error *err)
+{
+	static const char *const snames[] = { "name", "indicator", "la_code", "from", "from_value", "to", "to_value",
+		"shape", "tolerance_pct", "basis", "set_by", "set_at" };
+	static const enum cf_cell_type stypes[] = { CF_CELL_TEXT, CF_CELL_TEXT, CF_CELL_TEXT, CF_CELL_TEXT,
+		CF_CELL_REAL, CF_CELL_TEXT, CF_CELL_REAL, CF_CELL_TEXT, CF_CELL_REAL, CF_CELL_TEXT, CF_CELL_TEXT,
+		CF_CELL_TEXT };
+	static const char *const mnames[] = { "name", "month", "target", "actual", "actual_source", "variance",
+		"variance_pct", "rag" };
+	static const enum cf_cell_type mtypes[] = { CF_CELL_TEXT, CF_CELL_TEXT, CF_CELL_REAL, CF_CELL_REAL,
+		CF_CELL_TEXT, CF_CELL_REAL, CF_CELL_REAL, CF_CELL_TEXT };
+	*summary = cf_table_new("trajectories");
+	*months = cf_table_new("trajectory_months");
+	int bad = !*summary || !*months;
+	for (int c = 0; c < 12 && !bad; c++)
+		bad = cf_table_add_column(*summary, snames[c], stypes[c], stypes[c] == CF_CELL_REAL ? 2 : 0) < 0;
+	for (int c = 0; c < 8 && !bad; c++)
+		bad = cf_table_add_column(*months, mnames[c], mtypes[c], c == 6 ? 1 : 2) < 0;
+	int rc = bad ? cf_error_set(err, CF_EIO, "out of memory") : CF_OK;
+	for (int k = 0; k < n && !rc; k++) {
+		if (summary_row(*summary, &ts[k]))
+			rc = cf_error_set(err, CF_EIO, "out of memory");
+		else
+			rc = month_rows(*months, &ts[k], published, local, err);
+	}
+	if (rc) {
+		cf_table_free(*summary);
+		cf_table_free(*months);
+		*summary = *months = NULL;
+	}
+	return rc;
+}

@@ -1,0 +1,90 @@
+/* Milestone status as of a day, and counts by workstream. */
+#include "programme/programme_milestones.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "programme/programme_common.h"
+
+const char *const milestone_status_names[MS_NSTATUS] = { "done", "done_late", "overdue", "due_next_90_days",
+							 "later" };
+
+enum milestone_status milestone_status(const struct prog_milestone *m, cf_date as_of)
+{
+	if (m->done != CF_DATE_NONE && m->done <= as_of)
+		return m->done > m->due ? MS_DONE_LATE : MS_DONE;
+	if (m->due < as_of)
+		return MS_OVERDUE;
+	return m->due <= as_of + 90 ? MS_DUE_90 : MS_LATER;
+}
+
+static int set_date(struct cf_table *t, long r, int c, cf_date d)
+{
+	char buf[11];
+	if (d == CF_DATE_NONE)
+		return 0;
+	cf_date_format(d, buf);
+	return cf_table_set_text(t, (size_t)r, c, buf);
+}
+
+int milestones_tables(const struct programme *p, cf_date as_of, struct cf_table **out, int *nout,
+		      struct cf_error *err)
+{
+	*nout = 0;
+	struct cf_table *list = ptable_new("milestones",
+					   "milestone:t workstream:t owner:t due:t done:t status:t days_late:i "
+					   "days_to_due:i", err);
+	struct cf_table *by = list ? ptable_new("milestones_by_workstream",
+						"workstream:t milestones:i done:i done_late:i overdue:i "
+						"due_next_90_days:i later:i", err) : NULL;
+	if (!by) {
+		cf_table_free(list);
+		return CF_EIO;
+	}
+	out[(*nout)++] = list;
+	out[(*nout)++] = by;
+	for (int i = 0; i < p->nmilestones; i++) {
+		const struct prog_milestone *m = &p->milestones[i];
+		enum milestone_status st = milestone_status(m, as_of);
+		long r = ptable_row(list);
+		if (r < 0 || cf_table_set_text(list, (size_t)r, 0, m->name) ||
+		    (m->workstream && cf_table_set_text(list, (size_t)r, 1, m->workstream)) ||
+		    (m->owner && cf_table_set_text(list, (size_t)r, 2, m->owner)) || set_date(list, r, 3, m->due) ||
+		    (st <= MS_DONE_LATE && set_date(list, r, 4, m->done)) ||
+		    cf_table_set_text(list, (size_t)r, 5, milestone_status_names[st]))
+			goto oom;
+		if (st == MS_OVERDUE)
+			cf_table_set_int(list, (size_t)r, 6, as_of - m->due);
+		else if (st == MS_DONE_LATE)
+			cf_table_set_int(list, (size_t)r, 6, m->done - m->due);
+		if (st == MS_DUE_90 || st == MS_LATER)
+			cf_table_set_int(list, (size_t)r, 7, m->due - as_of);
+	}
+	/* workstreams in register order, then milestones with none, then all */
+	for (int k = -1; k <= p->nworkstreams; k++) {
+		const char *ws = k < 0 ? NULL : k < p->nworkstreams ? p->workstreams[k].id : "";
+		long n[MS_NSTATUS] = { 0 }, total = 0;
+		for (int i = 0; i < p->nmilestones; i++) {
+			const struct prog_milestone *m = &p->milestones[i];
+			int in = k < 0 ? !m->workstream
+				       : k < p->nworkstreams ? m->workstream && !strcasecmp(m->workstream, ws) : 1;
+			if (!in)
+				continue;
+			n[milestone_status(m, as_of)]++;
+			total++;
+		}
+		if (!total && k < p->nworkstreams)
+			continue;
+		long r = ptable_row(by);
+		if (r < 0 || cf_table_set_text(by, (size_t)r, 0, k < 0 ? "(programme)" : k < p->nworkstreams ? ws : "all"))
+			goto oom;
+		cf_table_set_int(by, (size_t)r, 1, total);
+		for (int s = 0; s < MS_NSTATUS; s++)
+			cf_table_set_int(by, (size_t)r, 2 + s, n[s]);
+	}
+	return CF_OK;
+oom:
+	ptables_free(out, nout);
+	return cf_error_set(err, CF_EIO, "out of memory");
+}
