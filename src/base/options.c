@@ -14,26 +14,27 @@
 
 #define SUGGEST_MAX 64   /* longer words are not compared */
 
-/* Optimal string alignment distance, ignoring case: insertions, deletions,
- * substitutions and swaps of neighbours ("fromat") each cost one. */
+/* Optimal string alignment distance, ignoring case, in half-steps: an
+ * insertion, deletion or substitution costs 2, a swap of neighbours
+ * ("fromat") 1, so "--yb" is nearer "--by" than "--db". */
 static int edit_distance(const char *a, const char *b)
 {
 	size_t n = strlen(a), m = strlen(b);
 	if (n >= SUGGEST_MAX || m >= SUGGEST_MAX)
-		return SUGGEST_MAX;
+		return 2 * SUGGEST_MAX;
 	int d[SUGGEST_MAX + 1][SUGGEST_MAX + 1];
 	for (size_t i = 0; i <= n; i++)
-		d[i][0] = (int)i;
+		d[i][0] = 2 * (int)i;
 	for (size_t j = 0; j <= m; j++)
-		d[0][j] = (int)j;
+		d[0][j] = 2 * (int)j;
 	for (size_t i = 1; i <= n; i++)
 		for (size_t j = 1; j <= m; j++) {
 			int ca = tolower((unsigned char)a[i - 1]), cb = tolower((unsigned char)b[j - 1]);
-			int best = d[i - 1][j - 1] + (ca != cb);
-			if (d[i - 1][j] + 1 < best)
-				best = d[i - 1][j] + 1;
-			if (d[i][j - 1] + 1 < best)
-				best = d[i][j - 1] + 1;
+			int best = d[i - 1][j - 1] + 2 * (ca != cb);
+			if (d[i - 1][j] + 2 < best)
+				best = d[i - 1][j] + 2;
+			if (d[i][j - 1] + 2 < best)
+				best = d[i][j - 1] + 2;
 			if (i > 1 && j > 1 && ca == tolower((unsigned char)b[j - 2]) &&
 			    tolower((unsigned char)a[i - 2]) == cb && d[i - 2][j - 2] + 1 < best)
 				best = d[i - 2][j - 2] + 1;
@@ -53,7 +54,7 @@ void cf_suggest_init(struct cf_suggest *s, const char *word)
 {
 	s->word = word;
 	s->best = NULL;
-	s->score = SUGGEST_MAX;
+	s->score = 2 * SUGGEST_MAX;
 }
 
 void cf_suggest_offer(struct cf_suggest *s, const char *candidate)
@@ -64,8 +65,8 @@ void cf_suggest_offer(struct cf_suggest *s, const char *candidate)
 	/* "--ind" for "--indicator": a beginning is as good as one typo */
 	const char *w = undashed(s->word), *c = undashed(candidate);
 	size_t wlen = strlen(w);
-	if (wlen >= 2 && strlen(c) > wlen && strncasecmp(w, c, wlen) == 0 && score > 1)
-		score = 1;
+	if (wlen >= 2 && strlen(c) > wlen && strncasecmp(w, c, wlen) == 0 && score > 2)
+		score = 2;
 	if (score < s->score) {
 		s->score = score;
 		s->best = candidate;
@@ -77,7 +78,7 @@ const char *cf_suggest_best(const struct cf_suggest *s)
 	/* a third of the word may be wrong, at least one letter and at most three */
 	int wlen = (int)strlen(undashed(s->word));
 	int allowed = wlen / 3 < 1 ? 1 : wlen / 3 > 3 ? 3 : wlen / 3;
-	return s->best && s->score <= allowed ? s->best : NULL;
+	return s->best && s->score <= 2 * allowed ? s->best : NULL;
 }
 
 /* --- the table --------------------------------------------------------- */

@@ -90,7 +90,7 @@ void cf_options_print(FILE *fp, const struct cf_option *opts);
 struct cf_suggest {
 	const char *word;
 	const char *best;
-	int score;
+	int score;          /* the best distance so far, in half-steps */
 };
 void cf_suggest_init(struct cf_suggest *s, const char *word);
 void cf_suggest_offer(struct cf_suggest *s, const char *candidate);
