@@ -15,6 +15,9 @@ static const struct cf_option options[] = {
 	  .help = "2023-24 (financial year), 2023-24Q1 (quarter), 2024-03 (month), r12:2024-03-31 (12 months "
 		  "to a date), or all (every year, quarter and month loaded); several separated by commas",
 	  .def_text = "the latest complete financial year" },
+	{ .name = "--indicator", .arg = "ID", .flags = CF_OPT_REPEAT,
+	  .help = "only this indicator (or several separated by commas); ids in docs/definitions.md",
+	  .def_text = "all" },
 	{ .name = "--by", .arg = "DIM",
 	  .help = "a row for each group: locality, age_band, sex, ethnicity or category_of_need" },
 	{ .name = "--suppress", .arg = "N", .type = CF_OPT_INT, .min = 0, .max = 1000000,
@@ -31,7 +34,7 @@ const struct cli_command cmd_kpi = {
 	.name = "kpi",
 	.summary = "statutory indicators (DfE definitions) for a period, by locality or cohort",
 	.order = 40,
-	.usage = "  caseflow kpi [--db PATH] [--period P] [--by DIM] [--suppress N] [--centroids FILE]\n"
+	.usage = "  caseflow kpi [--db PATH] [--period P] [--indicator ID ...] [--by DIM] [--suppress N] [--centroids FILE]\n"
 		 "               [--format table|csv|json|xlsx] [--out FILE]",
 	.help =
 	"Every indicator with its numerator, denominator, value and unit, for the LA\n"
@@ -44,9 +47,39 @@ const struct cli_command cmd_kpi = {
 	.examples =
 	"  caseflow kpi --db la.db\n"
 	"  caseflow kpi --db la.db --period 2023-24Q4 --by locality --format json\n"
+	"  caseflow kpi --db la.db --period all --indicator cla_31mar,cla_started --format csv\n"
 	"  caseflow kpi --db la.db --period r12:2024-06-30 --suppress 6 --format csv --out kpi.csv\n",
 	.run = run,
 };
+
+/* Mark the indicators of a comma list in want[] (kpi ids); CF_EUSAGE
+ * after printing, with the id meant, when one is not an indicator. */
+static int pick_indicators(const char *list, unsigned char want[K_N], int *n)
+{
+	char buf[1024];
+	snprintf(buf, sizeof buf, "%s", list);
+	for (char *p = buf, *comma; p; p = comma ? comma + 1 : NULL) {
+		comma = strchr(p, ',');
+		if (comma)
+			*comma = '\0';
+		if (!*p)
+			continue;
+		int k = kpi_find(p);
+		if (k < 0) {
+			struct cf_suggest sg;
+			cf_suggest_init(&sg, p);
+			for (int i = 0; i < K_N; i++)
+				cf_suggest_offer(&sg, kpi_defs[i].id);
+			const char *best = cf_suggest_best(&sg);
+			return cli_usage_error(&cmd_kpi, "no indicator '%s'%s%s%s (ids: docs/definitions.md, or 'caseflow kpi' "
+					       "without --indicator)", p, best ? "; did you mean " : "", best ? best : "",
+					       best ? "?" : "");
+		}
+		*n += !want[k];
+		want[k] = 1;
+	}
+	return CF_OK;
+}
 
 /* Parse a comma-separated list of periods into *out (malloc'd). */
 static int parse_periods(const char *spec, const struct kpi_data *d, struct kpi_period **out, int *n, struct cf_error *err)
@@ -105,6 +138,12 @@ static int run(int argc, char **argv)
 				     cf_suggest_best(&sg));
 	}
 	opt.suppress = cf_args_int(&a, "--suppress");
+	unsigned char want[K_N] = { 0 };
+	int nwant = 0;
+	const char *ind;
+	for (int it = 0; (ind = cf_args_next(&a, "--indicator", &it));)
+		if (pick_indicators(ind, want, &nwant))
+			return CF_EUSAGE;
 	if (period && strcmp(period, "all") != 0) {
 		/* check the syntax before opening anything */
 		struct kpi_period *ps;
@@ -139,9 +178,10 @@ static int run(int argc, char **argv)
 		if (!(rc = parse_periods(period, &data, &periods, &nperiods, &err)))
 			for (int k = 0; k < nperiods && !rc; k++)
 				rc = kpi_period_check(&data, &periods[k], &err);
-		if (!rc &&
-		    !(rc = kpi_compute(&data, periods, nperiods, &opt, &res, &err)) &&
-		    !(rc = kpi_result_table(res, &t, &err))) {
+		if (!rc && !(rc = kpi_compute(&data, periods, nperiods, &opt, &res, &err)) && nwant)
+			for (int k = 0; k < K_N; k++)   /* --indicator: the rest are left out of the table */
+				res->omitted[k] |= !want[k];
+		if (!rc && !(rc = kpi_result_table(res, &t, &err))) {
 			for (const char *n = res->notes; *n;) {
 				size_t len = strcspn(n, "\n");
 				fprintf(stderr, "caseflow kpi: note: %.*s\n", (int)len, n);

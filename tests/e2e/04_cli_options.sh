@@ -10,7 +10,7 @@ opts_forecast="--db --ref-start --ref-end --start --months --method --entrants -
  --format --out"
 opts_ingest="--db --year --format"
 opts_journey="--db --child --format --out"
-opts_kpi="--db --period --by --suppress --centroids --format --out"
+opts_kpi="--db --period --indicator --by --suppress --centroids --format --out"
 opts_programme="--load --db --name --view --as-of --format --out"
 opts_report="--db --out --period --suppress --centroids --scenario --programme --la"
 opts_summary="--db --format --out"
@@ -102,6 +102,25 @@ check "... and leaves no store behind" test ! -e "$work/t.db"
 "$cf" trajectory set --db "$work/t.db" --name z --indicator assesment_45wd --from 2024-03-31:10 \
 	--to 2025-03-31:5 >/dev/null 2>"$work/e"
 check "... an id only the kpi engine computes is suggested too" grep -q "did you mean assessment_45wd?" "$work/e"
+
+"$cf" kpi --db "$work/none.db" --indicator cla_31mr >/dev/null 2>"$work/e"; rc=$?
+check "kpi --indicator mistyped exits 2 with the id meant" \
+	sh -c 'test $1 -eq 2 && grep -q "no indicator .cla_31mr.; did you mean cla_31mar?" "$2"' _ $rc "$work/e"
+# kpi --indicator keeps only the indicators named, however given
+mkdir -p "$work/r/2023-24"
+printf 'CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\nA,01/06/2023,S,C2,N1,U1,PR1,,,,,,\n' \
+	>"$work/r/2023-24/episodes.csv"
+printf 'CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nA,1,15/04/2008,WBRI,,,\n' >"$work/r/2023-24/header.csv"
+"$cf" ingest --db "$work/k.db" "$work/r" >/dev/null 2>&1
+"$cf" kpi --db "$work/k.db" --period 2023-24 --format csv >"$work/all.csv" 2>/dev/null
+"$cf" kpi --db "$work/k.db" --period 2023-24 --indicator cla_31mar --indicator=cla_started,cla_31mar --format csv \
+	>"$work/two.csv" 2>/dev/null
+check "kpi --indicator: only the two named, once each" \
+	test "$(cut -d, -f1 "$work/two.csv" | tail -n +2 | sort | tr '\n' ' ')" = "cla_31mar cla_started "
+tail -n +2 "$work/two.csv" >"$work/two.rows"
+check "... with the same rows as without it" \
+	sh -c 'grep -E "^cla_(31mar|started)," "$1" | cmp -s - "$2"' _ "$work/all.csv" "$work/two.rows"
+check "... where without it there are more" test "$(wc -l <"$work/all.csv")" -gt 3
 
 # exit codes, documented as jq documents its own
 "$cf" help >"$work/help"
