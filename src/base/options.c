@@ -286,15 +286,22 @@ const char *cf_args_next(const struct cf_args *a, const char *name, int *iter)
 
 /* --- help ------------------------------------------------------------------ */
 
-/* Whether text names the first of choices as a word. */
+/* Whether text names each of choices as a word (then the help has gone
+ * through them, and they are not listed again). */
 static int mentions(const char *text, const char *choices)
 {
-	size_t n = strcspn(choices, "|");
-	for (const char *p = text; *p; p++)
-		if (strncmp(p, choices, n) == 0 && (p == text || !isalnum((unsigned char)p[-1])) &&
-		    !isalnum((unsigned char)p[n]) && p[n] != '-' && p[n] != '_')
-			return 1;
-	return 0;
+	for (const char *c = choices; *c;) {
+		size_t n = strcspn(c, "|");
+		const char *p = text;
+		for (; *p; p++)
+			if (strncmp(p, c, n) == 0 && (p == text || !isalnum((unsigned char)p[-1])) &&
+			    !isalnum((unsigned char)p[n]) && p[n] != '-' && p[n] != '_')
+				break;
+		if (!*p)
+			return 0;
+		c += n + (c[n] == '|');
+	}
+	return 1;
 }
 
 #define HELP_COL 23

@@ -17,7 +17,7 @@ static const struct cf_option options[] = {
 	{ .name = "--la", .arg = "CODE",
 	  .help = "DfE three-digit LA number (380) or ONS code (E08000032); 'all' for every LA in the neighbour model" },
 	{ .name = "--indicator", .arg = "ID", .flags = CF_OPT_REPEAT,
-	  .help = "one indicator (or several separated by commas)", .def_text = "all" },
+	  .help = "one indicator, or several separated by commas", .def_text = "all" },
 	{ .name = "--years", .arg = "N", .type = CF_OPT_INT, .min = 1, .max = 100,
 	  .help = "the latest N years of each indicator", .def_text = "all" },
 	{ .name = "--sn-model", .arg = "M", .type = CF_OPT_ENUM, .help = "neighbour grouping", .choices = "2025|2021",

@@ -11,7 +11,7 @@
 static int run(int argc, char **argv);
 
 static const struct cf_option options[] = {
-	{ .name = "--db", .arg = "PATH", .help = "the store (created if missing)",
+	{ .name = "--db", .arg = "PATH", .help = "the store, created if missing",
 	  .def_text = "$CASEFLOW_DB or caseflow.db" },
 	{ .name = "--year", .arg = "YYYY-YY",
 	  .help = "the collection year, when neither the folder name (2023-24, 2023_24) nor the data says it" },

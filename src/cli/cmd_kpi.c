@@ -16,7 +16,7 @@ static const struct cf_option options[] = {
 		  "to a date), or all (every year, quarter and month loaded); several separated by commas",
 	  .def_text = "the latest complete financial year" },
 	{ .name = "--indicator", .arg = "ID", .flags = CF_OPT_REPEAT,
-	  .help = "only this indicator (or several separated by commas); ids in docs/definitions.md",
+	  .help = "only this indicator, or several separated by commas (ids: docs/definitions.md)",
 	  .def_text = "all" },
 	{ .name = "--by", .arg = "DIM",
 	  .help = "a row for each group: locality, age_band, sex, ethnicity or category_of_need" },

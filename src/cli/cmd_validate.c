@@ -33,7 +33,7 @@ static const struct cf_option options[] = {
 	{ .name = "--list-rules", .type = CF_OPT_FLAG, .help = "list the rules in force (every version without --year)" },
 	{ .name = "--return", .arg = "TYPE", .type = CF_OPT_ENUM,
 	  .help = "the rules to list, or to run on a file (a CIN census is recognised without it); with --db, only "
-		  "the returns of that kind (ssda903 is 903)",
+		  "the returns of that kind",
 	  .choices = "903|cin|ssda903", .def_text = "903; with --db, both" },
 	{ .name = "--format", .arg = "FMT", .type = CF_OPT_ENUM,
 	  .help = "how to write the findings (xlsx needs --out; the workbook adds a sheet per table with the failing "
