@@ -119,6 +119,16 @@ static int run_set(int argc, char **argv)
 		if (!la)
 			return cli_usage_error(&cmd_trajectory, "--to %s needs --la CODE", to);
 	} else {
+		if (!strchr(to, ':')) {   /* meant a comparator? */
+			struct cf_suggest sg;
+			cf_suggest_init(&sg, to);
+			for (int c = CMP_SN_MEDIAN; c <= CMP_SN_UPPER_QUARTILE; c++)
+				cf_suggest_offer(&sg, benchmark_comparator_name((enum benchmark_comparator)c));
+			const char *best = cf_suggest_best(&sg);
+			if (best)
+				return cli_bad_value(&cmd_trajectory, "--to", to,
+						     "DATE:VALUE or sn_median, england or sn_upper_quartile", best);
+		}
 		if (by)
 			return cli_usage_error(&cmd_trajectory, "--by goes with --to sn_median|england|sn_upper_quartile");
 		if (!from || parse_point(from, &t.from, &t.from_value))

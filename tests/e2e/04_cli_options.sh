@@ -122,6 +122,11 @@ check "... with the same rows as without it" \
 	sh -c 'grep -E "^cla_(31mar|started)," "$1" | cmp -s - "$2"' _ "$work/all.csv" "$work/two.rows"
 check "... where without it there are more" test "$(wc -l <"$work/all.csv")" -gt 3
 
+"$cf" trajectory set --db "$work/t.db" --name z --indicator cla_31mar --la 380 --to sn_medain --by 2027-03-31 \
+	>/dev/null 2>"$work/e"; rc=$?
+check "trajectory set --to a mistyped comparator exits 2 with the one meant" \
+	sh -c 'test $1 -eq 2 && grep -q "not .sn_medain.; did you mean sn_median?" "$2"' _ $rc "$work/e"
+
 # exit codes, documented as jq documents its own
 "$cf" help >"$work/help"
 for row in "0  CF_OK" "1  CF_EINPUT" "2  CF_EUSAGE" "3  CF_EIO"; do

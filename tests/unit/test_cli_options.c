@@ -243,6 +243,38 @@ static void test_every_example_parses(void **state)
 	assert_int_equal(parse_example("caseflow trajectory show --shape linear", &c, &a), CF_EUSAGE);
 }
 
+/* The example column of README's table of commands parses too. */
+static void test_readme_examples_parse(void **state)
+{
+	const char *top = getenv("CASEFLOW_TOP");
+	char path[1024], line[4096];
+	snprintf(path, sizeof path, "%s/README.md", top && *top ? top : ".");
+	FILE *fp = fopen(path, "r");
+	if (!fp)
+		fail_msg("%s: cannot open (run from the top of the checkout, or set CASEFLOW_TOP)", path);
+	int n = 0;
+	while (fgets(line, sizeof line, fp)) {
+		if (strncmp(line, "| `", 3) != 0)
+			continue;
+		char *start = strstr(line, "| `caseflow ");
+		for (char *next; start && (next = strstr(start + 1, "| `caseflow "));)
+			start = next;
+		if (!start)
+			continue;
+		start += 3;
+		char *end = strchr(start, '`');
+		assert_non_null(end);
+		*end = '\0';
+		const struct cli_command *c;
+		struct cf_args a;
+		if (parse_example(start, &c, &a) != CF_OK)
+			fail_msg("README.md: example does not parse: %s", start);
+		n++;
+	}
+	fclose(fp);
+	assert_int_equal(n, 11);   /* one for each command */
+}
+
 static void test_every_table(void **state)
 {
 	int ncmd = 0;
@@ -285,6 +317,7 @@ int main(void)
 		cmocka_unit_test(test_suggest),
 		cmocka_unit_test(test_help_lines),
 		cmocka_unit_test(test_every_example_parses),
+		cmocka_unit_test(test_readme_examples_parse),
 		cmocka_unit_test(test_every_table),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
