@@ -130,7 +130,7 @@ static int parse_methods(const char *v, enum fc_method *m, int *n)
 			*next++ = 0;
 		int k = fc_method_parse(tok);
 		if (k < 0 || *n == FC_NMETHODS)
-			return cli_usage_error(&cmd_forecast, "--method: at most %d methods, each once", FC_NMETHODS);
+			return cli_usage_error(&cmd_forecast, "--method: at most %d methods", FC_NMETHODS);
 		m[(*n)++] = (enum fc_method)k;
 	}
 	return 0;

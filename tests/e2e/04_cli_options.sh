@@ -51,6 +51,33 @@ for c in benchmark forecast ingest journey kpi programme report summary synth tr
 	check "$c: each option mistyped exits 2 with 'did you mean'${bad:+; wrong for$bad}" test -z "$bad"
 done
 
+# every documented example parses: each is run with an unknown option added
+# at its end, which the parser (reading left to right, stopping at the first
+# error) reaches only when everything before it parsed; nothing is run
+examples() { # the example command lines of help page $1, continuations joined, comments cut
+	sed -n '/^Examples:$/,/^$/p' "$1" | sed -n 's/^  //p' | sed -e :a -e '/\\$/N; s/\\\n *//; ta' |
+		sed 's/ *#.*//' | grep '^caseflow '
+}
+{
+	for c in benchmark forecast ingest journey kpi programme report summary synth trajectory validate; do
+		examples "$work/help.$c"
+	done
+	# and the example column of README's table of commands
+	grep '^| `' "$CASEFLOW_TOP/README.md" | sed -n 's/.*| `\(caseflow [^`]*\)` |$/\1/p'
+} >"$work/examples"
+bad="" count=0
+while read -r line; do
+	count=$((count + 1))
+	# shellcheck disable=SC2086
+	(cd "$work" && "$cf" ${line#caseflow } --zz-parse-check >/dev/null 2>"$work/e"); rc=$?
+	if [ $rc -ne 2 ] || ! grep -q "unknown option --zz-parse-check$" "$work/e"; then
+		bad="$bad
+	$line: $(head -1 "$work/e")"
+	fi
+done <"$work/examples"
+check "every documented example parses ($count: help pages and README)${bad:+; not:$bad}" \
+	sh -c 'test -z "$1" && test "$2" -ge 40' _ "$bad" $count
+
 "$cf" sumary >/dev/null 2>"$work/e"; rc=$?
 check "a mistyped command exits 2" test $rc -eq 2
 check "... and says which was meant" grep -q "no command 'sumary'; did you mean 'summary'?" "$work/e"
