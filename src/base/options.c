@@ -3,10 +3,10 @@
 #include "base/options.h"
 
 #include <ctype.h>
-#include <strings.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "base/strbuf.h"
 
