@@ -1,6 +1,9 @@
 /* A subcommand: one file src/cli/cmd_<name>.c exports
  *     const struct cli_command cmd_<name> = { ... };
- * and tools/gen-commands.sh builds the table `caseflow help` lists. */
+ * and tools/gen-commands.sh builds the table `caseflow help` lists. Its
+ * options are one struct cf_option table (.options): cli_parse() parses
+ * and checks argv against it and `caseflow help NAME` prints it, so adding
+ * an option is adding a line there and reading it with cf_args_*(). */
 #ifndef CF_CLI_COMMAND_H
 #define CF_CLI_COMMAND_H
 
