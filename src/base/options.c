@@ -59,7 +59,7 @@ void cf_suggest_init(struct cf_suggest *s, const char *word)
 
 void cf_suggest_offer(struct cf_suggest *s, const char *candidate)
 {
-	if (!candidate || !*candidate || strcmp(candidate, s->word) == 0)
+	if (!candidate || !*candidate)
 		return;
 	int score = edit_distance(s->word, candidate);
 	/* "--ind" for "--indicator": a beginning is as good as one typo */
@@ -191,6 +191,21 @@ static int unknown_option(const struct cf_option *opts, const char *arg, size_t 
 	return cf_error_at(err, CF_EUSAGE, NULL, 0, name, NULL, "unknown option %s", name);
 }
 
+/* "db" for "--db": the option meant, when the word is close to one */
+static int unexpected_argument(const struct cf_option *opts, const char *arg, struct cf_error *err)
+{
+	char dashed[SUGGEST_MAX];
+	struct cf_suggest s;
+	snprintf(dashed, sizeof dashed, "--%s", arg);
+	cf_suggest_init(&s, dashed);
+	for (int k = 0; opts[k].name; k++)
+		cf_suggest_offer(&s, opts[k].name);
+	const char *best = strlen(arg) >= 2 ? cf_suggest_best(&s) : NULL;
+	if (best)
+		return cf_error_at(err, CF_EUSAGE, NULL, 0, NULL, arg, "unexpected argument %s; did you mean %s?", arg, best);
+	return cf_error_at(err, CF_EUSAGE, NULL, 0, NULL, arg, "unexpected argument %s", arg);
+}
+
 int cf_args_parse(const struct cf_option *opts, const char *sub, int max_pos, int argc, char **argv,
 		  struct cf_args *a, struct cf_error *err)
 {
@@ -208,7 +223,7 @@ int cf_args_parse(const struct cf_option *opts, const char *sub, int max_pos, in
 		char *s = argv[i];
 		if (only_pos || s[0] != '-' || s[1] == '\0') {
 			if (max_pos >= 0 && a->npos >= max_pos)
-				return cf_error_at(err, CF_EUSAGE, NULL, 0, NULL, s, "unexpected argument %s", s);
+				return unexpected_argument(opts, s, err);
 			argv[1 + a->npos++] = s;   /* never past i: argv[i + 1..] is still to read */
 			continue;
 		}

@@ -84,9 +84,11 @@ int cf_choice_index(const char *choices, const char *word, size_t len);
 void cf_options_print(FILE *fp, const struct cf_option *opts);
 
 /* "Did you mean": offer candidates one by one, then take the closest to
- * word (case-insensitive edit distance, a transposition counting one; a
- * candidate word is a prefix of counts as close), or NULL when none is
- * close enough to be what was meant. */
+ * word (case-insensitive edit distance, a swap of neighbours counting half
+ * a typo; a candidate that word begins counts as one typo), or NULL when
+ * none is close enough to be what was meant: at most a third of the word
+ * (without leading dashes) wrong, one to three typos. The first of equally
+ * close candidates wins. */
 struct cf_suggest {
 	const char *word;
 	const char *best;

@@ -94,6 +94,9 @@ static void test_repeats_and_positionals(void **state)
 	assert_int_equal(parse("one two", NULL, 1, &a, &err), CF_EUSAGE);
 	assert_string_equal(err.msg, "unexpected argument two");
 	assert_int_equal(parse("one", NULL, 0, &a, &err), CF_EUSAGE);
+	assert_string_equal(err.msg, "unexpected argument one");
+	assert_int_equal(parse("format csv", NULL, 0, &a, &err), CF_EUSAGE);   /* the dashes forgotten */
+	assert_string_equal(err.msg, "unexpected argument format; did you mean --format?");
 }
 
 static void test_refusals(void **state)
