@@ -76,6 +76,15 @@ $(B)/asan/tests/%: tests/unit/%.c $(B)/asan/libcaseflow.a
 	$(CC) $(CSTD) $(WARN) $(ASAN_FLAGS) -Isrc -Itests $(PKG_CFLAGS) $(TEST_CFLAGS) -o $@ $< \
 	    $(B)/asan/libcaseflow.a $(PKG_LIBS) $(TEST_LIBS)
 
+# test_cli_options also checks every command's table and examples, so it
+# links the CLI's objects (all but main.o) beside the library, which holds
+# the generic parser (src/base/options.c) and not the commands.
+CLI_TEST_OBJ := $(filter-out $(B)/asan/src/cli/main.o,$(ASAN_CLI_OBJ))
+$(B)/asan/tests/test_cli_options: tests/unit/test_cli_options.c $(CLI_TEST_OBJ) $(B)/asan/libcaseflow.a
+	@mkdir -p $(@D)
+	$(CC) $(CSTD) $(WARN) $(ASAN_FLAGS) -Isrc -Itests $(PKG_CFLAGS) $(TEST_CFLAGS) -o $@ $< \
+	    $(CLI_TEST_OBJ) $(B)/asan/libcaseflow.a $(PKG_LIBS) $(TEST_LIBS)
+
 # --- benchmark programs (bench/*.c, linked with the release library) ---------
 BENCH_BIN := $(patsubst bench/%.c,$(B)/bench/%,$(wildcard bench/*.c))
 $(B)/bench/%: bench/%.c $(B)/rel/libcaseflow.a

@@ -12,6 +12,26 @@
 
 static int run(int argc, char **argv);
 
+static const struct cf_option options[] = {
+	CLI_OPT_DB,
+	{ .name = "--la", .arg = "CODE",
+	  .help = "DfE three-digit LA number (380) or ONS code (E08000032); 'all' for every LA in the neighbour model" },
+	{ .name = "--indicator", .arg = "ID", .flags = CF_OPT_REPEAT,
+	  .help = "one indicator, or several separated by commas", .def_text = "all" },
+	{ .name = "--years", .arg = "N", .type = CF_OPT_INT, .min = 1, .max = 100,
+	  .help = "the latest N years of each indicator", .def_text = "all" },
+	{ .name = "--sn-model", .arg = "M", .type = CF_OPT_ENUM, .help = "neighbour grouping", .choices = "2025|2021",
+	  .def = "2025" },
+	{ .name = "--to", .arg = "CMP", .type = CF_OPT_ENUM,
+	  .help = "the gap to this comparator by --by YEAR", .choices = "sn_median|england|sn_upper_quartile" },
+	{ .name = "--by", .arg = "YEAR", .help = "with --to: 2027, or a date such as 2027-03-31 (its year to 31 March)" },
+	{ .name = "--population", .arg = "N", .help = "projected 0-17 population at --by", .def_text = "held flat" },
+	{ .name = "--list", .type = CF_OPT_FLAG, .help = "the indicators benchmarks know, with unit and polarity" },
+	CLI_OPT_FORMAT,
+	CLI_OPT_OUT,
+	{ 0 }
+};
+
 const struct cli_command cmd_benchmark = {
 	.name = "benchmark",
 	.summary = "compare an LA with its statistical neighbours, region and England",
@@ -39,23 +59,9 @@ const struct cli_command cmd_benchmark = {
 	"unit, per year, and in children (rates per 10,000 and counts, using the LA's\n"
 	"0-17 population, held flat unless --population gives a projection). Counts are\n"
 	"compared per head. sn_upper_quartile is the neighbours' best-quartile boundary.\n"
-	"Definitions and the indicator map: docs/benchmarks.md.\n"
-	"\n"
-	"Options:\n"
-	"  --db PATH          the store (default $CASEFLOW_DB or caseflow.db)\n"
-	"  --la CODE          DfE three-digit LA number (380) or ONS code (E08000032);\n"
-	"                     'all' for every LA in the neighbour model\n"
-	"  --indicator ID     one indicator (repeat, or separate with commas); default all\n"
-	"  --years N          the latest N years of each indicator (default all)\n"
-	"  --sn-model M       neighbour grouping: 2025 (default) or 2021\n"
-	"  --to CMP --by YEAR gap to sn_median, england or sn_upper_quartile by YEAR\n"
-	"                     (2027, or a date such as 2027-03-31: its year to 31 March)\n"
-	"  --population N     projected 0-17 population at --by (default: held flat)\n"
-	"  --list             the indicators benchmarks know, with unit and polarity\n"
-	"  --format FMT       table (default), csv, json or xlsx (xlsx needs --out)\n"
-	"  --out FILE         write there instead of standard output\n"
-	"\n"
-	"Examples:\n"
+	"Definitions and the indicator map: docs/benchmarks.md.\n",
+	.options = options,
+	.examples =
 	"  caseflow ingest --db la.db ../shared/data/dfe/\n"
 	"  caseflow benchmark --db la.db --la 380 --indicator cla_rate_10k --years 5\n"
 	"  caseflow benchmark --db la.db --la E08000032 --format json --out bradford.json\n"
@@ -91,7 +97,13 @@ static int add_indicators(const char *list, int *ids, int *n, int max)
 			continue;
 		int i = indicator_map_find(p);
 		if (i < 0) {
-			cli_usage_error(&cmd_benchmark, "no indicator '%s' (see 'caseflow benchmark --list')", p);
+			struct cf_suggest sg;
+			cf_suggest_init(&sg, p);
+			for (int k = 0; k < indicator_map_count; k++)
+				cf_suggest_offer(&sg, indicator_map[k].id);
+			const char *best = cf_suggest_best(&sg);
+			cli_usage_error(&cmd_benchmark, "no indicator '%s'%s%s%s (see 'caseflow benchmark --list')", p,
+					best ? "; did you mean " : "", best ? best : "", best ? "?" : "");
 			return -1;
 		}
 		if (*n >= max) {
@@ -105,38 +117,18 @@ static int add_indicators(const char *list, int *ids, int *n, int max)
 
 static int run(int argc, char **argv)
 {
-	const char *db = cli_default_db(), *fmt_s = "table", *out = NULL, *la = NULL, *model = "2025";
-	const char *to = NULL, *by = NULL, *pop_s = NULL, *ind_s, *years_s = NULL;
-	int ids[128], nids = 0, list = 0;
-	for (int i = 1; i < argc; i++) {
-		int m;
-		if (cli_flag(argv, i, "--list")) {
-			list = 1;
-			continue;
-		}
-		if ((m = cli_opt(&cmd_benchmark, argc, argv, &i, "--indicator", &ind_s))) {
-			if (m < 0 || add_indicators(ind_s, ids, &nids, 128))
-				return 2;
-			continue;
-		}
-		if ((m = cli_opt(&cmd_benchmark, argc, argv, &i, "--db", &db)) ||
-		    (m = cli_opt(&cmd_benchmark, argc, argv, &i, "--la", &la)) ||
-		    (m = cli_opt(&cmd_benchmark, argc, argv, &i, "--years", &years_s)) ||
-		    (m = cli_opt(&cmd_benchmark, argc, argv, &i, "--sn-model", &model)) ||
-		    (m = cli_opt(&cmd_benchmark, argc, argv, &i, "--to", &to)) ||
-		    (m = cli_opt(&cmd_benchmark, argc, argv, &i, "--by", &by)) ||
-		    (m = cli_opt(&cmd_benchmark, argc, argv, &i, "--population", &pop_s)) ||
-		    (m = cli_opt(&cmd_benchmark, argc, argv, &i, "--format", &fmt_s)) ||
-		    (m = cli_opt(&cmd_benchmark, argc, argv, &i, "--out", &out))) {
-			if (m < 0)
-				return 2;
-			continue;
-		}
-		return cli_usage_error(&cmd_benchmark, "unexpected argument %s", argv[i]);
-	}
+	struct cf_args a;
+	if (cli_parse(&cmd_benchmark, NULL, argc, argv, &a))
+		return CF_EUSAGE;
+	const char *db = cli_db(&a), *out = cf_args_str(&a, "--out"), *la = cf_args_str(&a, "--la");
+	const char *model = cf_args_str(&a, "--sn-model"), *to = cf_args_str(&a, "--to"), *by = cf_args_str(&a, "--by");
+	const char *pop_s = cf_args_str(&a, "--population"), *ind_s;
+	int ids[128], nids = 0, list = cf_args_has(&a, "--list");
+	for (int it = 0; (ind_s = cf_args_next(&a, "--indicator", &it));)
+		if (add_indicators(ind_s, ids, &nids, 128))
+			return CF_EUSAGE;
 	enum render_format fmt;
-	if (render_format_parse(fmt_s, &fmt))
-		return cli_usage_error(&cmd_benchmark, "--format must be table, csv, json or xlsx");
+	render_format_parse(cf_args_str(&a, "--format"), &fmt);   /* one of the table's choices */
 	struct cf_error err;
 	cf_error_clear(&err);
 	if (list) {
@@ -151,19 +143,14 @@ static int run(int argc, char **argv)
 	}
 	if (!la)
 		return cli_usage_error(&cmd_benchmark, "--la CODE is required (or --la all)");
-	long years = 0;
-	if (years_s && cli_int(&cmd_benchmark, "--years", years_s, 1, 100, &years))
-		return 2;
-	if (strcmp(model, "2025") && strcmp(model, "2021"))
-		return cli_usage_error(&cmd_benchmark, "--sn-model must be 2025 or 2021, not '%s'", model);
+	long years = cf_args_int(&a, "--years");   /* 0: all */
 	enum benchmark_comparator cmp = CMP_SN_MEDIAN;
 	int by_year = 0;
 	double projection = NAN;
 	if (to || by || pop_s) {
 		if (!to || !by)
 			return cli_usage_error(&cmd_benchmark, "--to and --by go together");
-		if (benchmark_comparator_parse(to, &cmp))
-			return cli_usage_error(&cmd_benchmark, "--to must be sn_median, england or sn_upper_quartile, not '%s'", to);
+		benchmark_comparator_parse(to, &cmp);   /* one of the table's choices */
 		if (parse_by(by, &by_year))
 			return cli_usage_error(&cmd_benchmark, "--by must be a year (2027) or a date (2027-03-31), not '%s'", by);
 		if (!strcmp(la, "all"))

@@ -10,6 +10,51 @@
 
 static int run(int argc, char **argv);
 
+static const struct cf_option options[] = {
+	CLI_OPT_DB,
+	{ .name = "--ref-start", .arg = "D", .help = "the reference window's first day",
+	  .def_text = "the last 12 months of data" },
+	{ .name = "--ref-end", .arg = "D", .help = "the reference window's last day", .def_text = "the data's end" },
+	{ .name = "--start", .arg = "D", .help = "forecast from the children in care on D", .def_text = "the data's end" },
+	{ .name = "--months", .arg = "N", .type = CF_OPT_INT, .min = 1, .max = 120, .help = "month-ends to forecast",
+	  .def = "24" },
+	{ .name = "--method", .arg = "M", .type = CF_OPT_ENUM, .flags = CF_OPT_LIST,
+	  .help = "markov (the reference), exact-age (children age on their birthdays) or duration (exact ageing "
+		  "and rates by time in care); a comma list with --backtest",
+	  .choices = "markov|exact-age|duration", .def = "markov" },
+	{ .name = "--entrants", .arg = "E", .type = CF_OPT_ENUM, .help = "how entrants per day are projected",
+	  .choices = "constant|trend|seasonal|trend+seasonal", .def = "constant" },
+	{ .name = "--runs", .arg = "N", .type = CF_OPT_INT, .min = 0, .max = 100000,
+	  .help = "bootstrap-and-simulate runs for bands; 0 for none", .def = "0" },
+	{ .name = "--bands", .arg = "LIST", .help = "percentiles to report with --runs", .def = "5,25,50,75,95" },
+	{ .name = "--seed", .arg = "S", .help = "random seed: the same seed gives the same bands", .def = "1" },
+	{ .name = "--threads", .arg = "N", .type = CF_OPT_INT, .min = 1, .max = 64, .help = "threads for the runs",
+	  .def_text = "one per CPU" },
+	{ .name = "--no-bootstrap", .type = CF_OPT_FLAG,
+	  .help = "simulate with the point rates (future uncertainty only)" },
+	{ .name = "--costs", .arg = "FILE", .help = "weekly unit costs CSV: label,place,provider,cost_gbp_week",
+	  .def_text = "the built-in illustrative set, data/forecast/unit_costs.csv" },
+	{ .name = "--inflation", .arg = "PCT", .help = "annual cost inflation in percent (-50 to 100)", .def = "0" },
+	{ .name = "--inflation-from", .arg = "D", .help = "costs are at D's prices, rising each anniversary",
+	  .def_text = "--start" },
+	{ .name = "--scenario", .arg = "FILE", .help = "adjustments to rates (docs/forecast.md \"Scenarios\")" },
+	{ .name = "--place-map", .arg = "FILE", .help = "CSV place,category overriding the PLACE code mapping" },
+	{ .name = "--merge", .arg = "RULE", .type = CF_OPT_ENUM,
+	  .help = "which episodes join into one placement: rne (the reference: RNE L, T or U and no gap) or place "
+		  "(same PLACE and provider and no gap)",
+	  .choices = "rne|place", .def = "rne" },
+	{ .name = "--table", .arg = "NAME", .type = CF_OPT_ENUM,
+	  .help = "only this table (backtest and coverage are --backtest's)",
+	  .choices = "forecast|costs|scenario|rates|inputs|backtest|coverage|all" },
+	{ .name = "--backtest", .type = CF_OPT_FLAG,
+	  .help = "rewind to --cutoff, forecast --months ahead with each --method (a comma list) and score "
+		  "against what happened" },
+	{ .name = "--cutoff", .arg = "D", .help = "the day to rewind to (with --backtest)" },
+	CLI_OPT_FORMAT,
+	CLI_OPT_OUT,
+	{ 0 }
+};
+
 const struct cli_command cmd_forecast = {
 	.name = "forecast",
 	.summary = "project children in care and placement costs, with bands, scenarios and backtests",
@@ -34,39 +79,9 @@ const struct cli_command cmd_forecast = {
 	"Tables: forecast (each state and month-end: mean, bands, cost_gbp; \"all\"\n"
 	"marks totals), costs (by month, financial quarter and year, cumulative),\n"
 	"scenario (base, scenario, difference; with --scenario), rates, inputs.\n"
-	"JSON prints the forecast table unless --table says otherwise.\n"
-	"\n"
-	"Options:\n"
-	"  --db PATH            the store (default $CASEFLOW_DB or caseflow.db)\n"
-	"  --ref-start D, --ref-end D\n"
-	"                       the reference window (default: the last 12 months of data)\n"
-	"  --start D            forecast from the children in care on D (default: the data's end)\n"
-	"  --months N           month-ends to forecast (default 24)\n"
-	"  --method M           markov (default: the reference), exact-age (children age on\n"
-	"                       their birthdays), duration (exact ageing and rates by time in care)\n"
-	"  --entrants E         constant (default), trend, seasonal or trend+seasonal\n"
-	"  --runs N             bootstrap-and-simulate runs for bands (default 0: none)\n"
-	"  --bands LIST         percentiles to report with --runs (default 5,25,50,75,95)\n"
-	"  --seed S             random seed (default 1): the same seed gives the same bands\n"
-	"  --threads N          threads for the runs (default: one per CPU)\n"
-	"  --no-bootstrap       simulate with the point rates (future uncertainty only)\n"
-	"  --costs FILE         weekly unit costs CSV: label,place,provider,cost_gbp_week\n"
-	"                       (default: the built-in illustrative set, data/forecast/unit_costs.csv)\n"
-	"  --inflation PCT      annual cost inflation in percent (default 0)\n"
-	"  --inflation-from D   costs are at D's prices, rising each anniversary (default --start)\n"
-	"  --scenario FILE      adjustments to rates (docs/forecast.md \"Scenarios\")\n"
-	"  --place-map FILE     CSV place,category overriding the PLACE code mapping\n"
-	"  --merge RULE         rne (default, the reference: RNE L, T or U and no gap) or place\n"
-	"                       (same PLACE and provider and no gap)\n"
-	"  --table NAME         only this table: forecast, costs, scenario, rates, inputs\n"
-	"                       (backtest: backtest, coverage), or all\n"
-	"  --backtest           rewind to --cutoff, forecast --months ahead with each --method\n"
-	"                       (a comma list) and score against what happened\n"
-	"  --cutoff D           the day to rewind to (with --backtest)\n"
-	"  --format FMT         table (default), csv, json or xlsx (xlsx needs --out)\n"
-	"  --out FILE           write there instead of standard output\n"
-	"\n"
-	"Examples:\n"
+	"JSON prints the forecast table unless --table says otherwise.\n",
+	.options = options,
+	.examples =
 	"  caseflow forecast --db la.db\n"
 	"  caseflow forecast --db la.db --runs 1000 --seed 7 --format json --out forecast.json\n"
 	"  caseflow forecast --db la.db --scenario edge-of-care.txt --table scenario\n"
@@ -103,6 +118,7 @@ static int parse_bands(const char *v, struct fc_options *o)
 	return 0;
 }
 
+/* each item is one of --method's choices (checked when parsed) */
 static int parse_methods(const char *v, enum fc_method *m, int *n)
 {
 	*n = 0;
@@ -114,7 +130,7 @@ static int parse_methods(const char *v, enum fc_method *m, int *n)
 			*next++ = 0;
 		int k = fc_method_parse(tok);
 		if (k < 0 || *n == FC_NMETHODS)
-			return cli_usage_error(&cmd_forecast, "--method: '%s' is not markov, exact-age or duration", tok);
+			return cli_usage_error(&cmd_forecast, "--method: at most %d methods", FC_NMETHODS);
 		m[(*n)++] = (enum fc_method)k;
 	}
 	return 0;
@@ -122,101 +138,45 @@ static int parse_methods(const char *v, enum fc_method *m, int *n)
 
 static int run(int argc, char **argv)
 {
-	const char *db = cli_default_db(), *fmt_s = "table", *out = NULL, *v;
-	const char *costs_path = NULL, *scenario_path = NULL, *map_path = NULL, *table = NULL;
+	struct cf_args a;
+	if (cli_parse(&cmd_forecast, NULL, argc, argv, &a))
+		return CF_EUSAGE;
+	const char *db = cli_db(&a), *out = cf_args_str(&a, "--out"), *v;
+	const char *costs_path = cf_args_str(&a, "--costs"), *scenario_path = cf_args_str(&a, "--scenario");
+	const char *map_path = cf_args_str(&a, "--place-map"), *table = cf_args_str(&a, "--table");
 	struct fc_options o;
 	fc_options_init(&o);
 	enum fc_method methods[FC_NMETHODS] = { FC_METHOD_MARKOV };
-	int nmethods = 1, backtest = 0;
+	int nmethods = 1, backtest = cf_args_has(&a, "--backtest");
 	cf_date cutoff = CF_DATE_NONE, infl_from = CF_DATE_NONE;
 	double inflation = 0;
-	for (int i = 1; i < argc; i++) {
-		int m;
-		long n;
-		if (cli_flag(argv, i, "--backtest")) {
-			backtest = 1;
-			continue;
-		}
-		if (cli_flag(argv, i, "--no-bootstrap")) {
-			o.bootstrap = 0;
-			continue;
-		}
-		if ((m = cli_opt(&cmd_forecast, argc, argv, &i, "--db", &db)) ||
-		    (m = cli_opt(&cmd_forecast, argc, argv, &i, "--format", &fmt_s)) ||
-		    (m = cli_opt(&cmd_forecast, argc, argv, &i, "--out", &out)) ||
-		    (m = cli_opt(&cmd_forecast, argc, argv, &i, "--costs", &costs_path)) ||
-		    (m = cli_opt(&cmd_forecast, argc, argv, &i, "--scenario", &scenario_path)) ||
-		    (m = cli_opt(&cmd_forecast, argc, argv, &i, "--place-map", &map_path)) ||
-		    (m = cli_opt(&cmd_forecast, argc, argv, &i, "--table", &table))) {
-			if (m < 0)
-				return 2;
-			continue;
-		}
-		if ((m = cli_opt(&cmd_forecast, argc, argv, &i, "--ref-start", &v)) > 0) {
-			if (parse_date("--ref-start", v, &o.ref_start))
-				return 2;
-		} else if (m == 0 && (m = cli_opt(&cmd_forecast, argc, argv, &i, "--ref-end", &v)) > 0) {
-			if (parse_date("--ref-end", v, &o.ref_end))
-				return 2;
-		} else if (m == 0 && (m = cli_opt(&cmd_forecast, argc, argv, &i, "--start", &v)) > 0) {
-			if (parse_date("--start", v, &o.start))
-				return 2;
-		} else if (m == 0 && (m = cli_opt(&cmd_forecast, argc, argv, &i, "--cutoff", &v)) > 0) {
-			if (parse_date("--cutoff", v, &cutoff))
-				return 2;
-		} else if (m == 0 && (m = cli_opt(&cmd_forecast, argc, argv, &i, "--inflation-from", &v)) > 0) {
-			if (parse_date("--inflation-from", v, &infl_from))
-				return 2;
-		} else if (m == 0 && (m = cli_opt(&cmd_forecast, argc, argv, &i, "--months", &v)) > 0) {
-			if (cli_int(&cmd_forecast, "--months", v, 1, 120, &n))
-				return 2;
-			o.months = (int)n;
-		} else if (m == 0 && (m = cli_opt(&cmd_forecast, argc, argv, &i, "--runs", &v)) > 0) {
-			if (cli_int(&cmd_forecast, "--runs", v, 0, 100000, &n))
-				return 2;
-			o.runs = (int)n;
-		} else if (m == 0 && (m = cli_opt(&cmd_forecast, argc, argv, &i, "--threads", &v)) > 0) {
-			if (cli_int(&cmd_forecast, "--threads", v, 1, 64, &n))
-				return 2;
-			o.threads = (int)n;
-		} else if (m == 0 && (m = cli_opt(&cmd_forecast, argc, argv, &i, "--seed", &v)) > 0) {
-			char *end;
-			unsigned long long s = strtoull(v, &end, 10);
-			if (end == v || *end)
-				return cli_usage_error(&cmd_forecast, "--seed: '%s' is not a whole number", v);
-			o.seed = s;
-		} else if (m == 0 && (m = cli_opt(&cmd_forecast, argc, argv, &i, "--bands", &v)) > 0) {
-			if (parse_bands(v, &o))
-				return 2;
-		} else if (m == 0 && (m = cli_opt(&cmd_forecast, argc, argv, &i, "--method", &v)) > 0) {
-			if (parse_methods(v, methods, &nmethods))
-				return 2;
-		} else if (m == 0 && (m = cli_opt(&cmd_forecast, argc, argv, &i, "--entrants", &v)) > 0) {
-			int e = fc_entrants_parse(v);
-			if (e < 0)
-				return cli_usage_error(&cmd_forecast, "--entrants: constant, trend, seasonal or trend+seasonal");
-			o.entrants = (enum fc_entrants)e;
-		} else if (m == 0 && (m = cli_opt(&cmd_forecast, argc, argv, &i, "--merge", &v)) > 0) {
-			if (strcmp(v, "place") == 0)
-				o.merge = FC_MERGE_PLACE;
-			else if (strcmp(v, "rne") == 0)
-				o.merge = FC_MERGE_RNE;
-			else
-				return cli_usage_error(&cmd_forecast, "--merge: place or rne");
-		} else if (m == 0 && (m = cli_opt(&cmd_forecast, argc, argv, &i, "--inflation", &v)) > 0) {
-			char *end;
-			inflation = strtod(v, &end);
-			if (end == v || *end || inflation < -50 || inflation > 100)
-				return cli_usage_error(&cmd_forecast, "--inflation: a percentage, e.g. 3.5");
-		} else if (m == 0) {
-			return cli_usage_error(&cmd_forecast, "unexpected argument %s", argv[i]);
-		}
-		if (m < 0)
-			return 2;
-	}
+	if (cf_args_has(&a, "--no-bootstrap"))
+		o.bootstrap = 0;
+	if (((v = cf_args_str(&a, "--ref-start")) && parse_date("--ref-start", v, &o.ref_start)) ||
+	    ((v = cf_args_str(&a, "--ref-end")) && parse_date("--ref-end", v, &o.ref_end)) ||
+	    ((v = cf_args_str(&a, "--start")) && parse_date("--start", v, &o.start)) ||
+	    ((v = cf_args_str(&a, "--cutoff")) && parse_date("--cutoff", v, &cutoff)) ||
+	    ((v = cf_args_str(&a, "--inflation-from")) && parse_date("--inflation-from", v, &infl_from)) ||
+	    parse_bands(cf_args_str(&a, "--bands"), &o) || parse_methods(cf_args_str(&a, "--method"), methods, &nmethods))
+		return CF_EUSAGE;
+	o.months = (int)cf_args_int(&a, "--months");
+	o.runs = (int)cf_args_int(&a, "--runs");
+	if (cf_args_has(&a, "--threads"))
+		o.threads = (int)cf_args_int(&a, "--threads");
+	v = cf_args_str(&a, "--seed");
+	char *end;
+	unsigned long long seed = strtoull(v, &end, 10);
+	if (end == v || *end)
+		return cli_usage_error(&cmd_forecast, "--seed: '%s' is not a whole number", v);
+	o.seed = seed;
+	o.entrants = (enum fc_entrants)fc_entrants_parse(cf_args_str(&a, "--entrants"));
+	o.merge = cf_args_enum(&a, "--merge") == 1 ? FC_MERGE_PLACE : FC_MERGE_RNE;
+	v = cf_args_str(&a, "--inflation");
+	inflation = strtod(v, &end);
+	if (end == v || *end || inflation < -50 || inflation > 100)
+		return cli_usage_error(&cmd_forecast, "--inflation: a percentage, e.g. 3.5");
 	enum render_format fmt;
-	if (render_format_parse(fmt_s, &fmt))
-		return cli_usage_error(&cmd_forecast, "--format must be table, csv, json or xlsx");
+	render_format_parse(cf_args_str(&a, "--format"), &fmt);   /* one of the table's choices */
 	if (backtest && cutoff == CF_DATE_NONE)
 		return cli_usage_error(&cmd_forecast, "--backtest needs --cutoff DATE");
 	if (!backtest && cutoff != CF_DATE_NONE)

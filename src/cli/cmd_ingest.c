@@ -10,11 +10,22 @@
 
 static int run(int argc, char **argv);
 
+static const struct cf_option options[] = {
+	{ .name = "--db", .arg = "PATH", .help = "the store, created if missing",
+	  .def_text = "$CASEFLOW_DB or caseflow.db" },
+	{ .name = "--year", .arg = "YYYY-YY",
+	  .help = "the collection year, when neither the folder name (2023-24, 2023_24) nor the data says it" },
+	{ .name = "--format", .arg = "FMT", .type = CF_OPT_ENUM, .help = "the load summary as",
+	  .choices = "table|csv|json", .def = "table" },
+	{ 0 }
+};
+
 const struct cli_command cmd_ingest = {
 	.name = "ingest",
 	.summary = "load returns, censuses, extracts and published tables into the store",
 	.order = 20,
 	.usage = "  caseflow ingest [--db PATH] [--year YYYY-YY] [--format table|csv|json] FILE|DIR...",
+	.positionals = -1,
 	.help =
 	"Reads every .csv, .xml and .xlsx file named or found under a folder and loads\n"
 	"each return in one transaction. What each file is comes from its content\n"
@@ -32,15 +43,9 @@ const struct cli_command cmd_ingest = {
 	"missing) rejects that return: nothing of it is written, the message names\n"
 	"the file, line and column, and the exit code is 1. A value problem (bad date,\n"
 	"unknown code) keeps the row with its raw value and is recorded in the store's\n"
-	"issues table (file, row, column, value, why).\n"
-	"\n"
-	"Options:\n"
-	"  --db PATH        the store (default $CASEFLOW_DB or caseflow.db; created if missing)\n"
-	"  --year YYYY-YY   the collection year, when neither the folder name (2023-24,\n"
-	"                   2023_24) nor the data says it\n"
-	"  --format FMT     the load summary as table (default), csv or json\n"
-	"\n"
-	"Examples:\n"
+	"issues table (file, row, column, value, why).\n",
+	.options = options,
+	.examples =
 	"  caseflow ingest --db la.db returns/2023-24/\n"
 	"  caseflow ingest --db la.db returns/      # every year under it\n"
 	"  sqlite3 la.db 'SELECT * FROM issues LIMIT 20'   # what could not be read\n",
@@ -61,42 +66,19 @@ static int parse_year(const char *s)
 
 static int run(int argc, char **argv)
 {
-	const char *db = cli_default_db(), *year_s = NULL, *fmt_s = "table";
-	char **paths = calloc((size_t)argc, sizeof *paths);
-	int npaths = 0;
-	if (!paths)
-		return 3;
-	for (int i = 1; i < argc; i++) {
-		int m;
-		if ((m = cli_opt(&cmd_ingest, argc, argv, &i, "--db", &db)) ||
-		    (m = cli_opt(&cmd_ingest, argc, argv, &i, "--year", &year_s)) ||
-		    (m = cli_opt(&cmd_ingest, argc, argv, &i, "--format", &fmt_s))) {
-			if (m < 0) {
-				free(paths);
-				return 2;
-			}
-			continue;
-		}
-		if (argv[i][0] == '-' && argv[i][1]) {
-			free(paths);
-			return cli_usage_error(&cmd_ingest, "unknown option %s", argv[i]);
-		}
-		paths[npaths++] = argv[i];
-	}
+	struct cf_args a;
+	if (cli_parse(&cmd_ingest, NULL, argc, argv, &a))
+		return CF_EUSAGE;
+	const char *db = cli_db(&a), *year_s = cf_args_str(&a, "--year");
+	char **paths = a.pos;
+	int npaths = a.npos;
 	enum render_format fmt;
 	struct ingest_options opt = { 0 };
-	if (render_format_parse(fmt_s, &fmt) || fmt == RENDER_XLSX) {
-		free(paths);
-		return cli_usage_error(&cmd_ingest, "--format must be table, csv or json");
-	}
-	if (npaths == 0) {
-		free(paths);
+	render_format_parse(cf_args_str(&a, "--format"), &fmt);   /* one of the table's choices */
+	if (npaths == 0)
 		return cli_usage_error(&cmd_ingest, "name at least one file or folder to load");
-	}
-	if (year_s && (opt.collection_year = parse_year(year_s)) < 0) {
-		free(paths);
+	if (year_s && (opt.collection_year = parse_year(year_s)) < 0)
 		return cli_usage_error(&cmd_ingest, "--year must look like 2023-24, not '%s'", year_s);
-	}
 	const char *fail = getenv("CASEFLOW_FAIL_AFTER_ROWS");
 	if (fail)
 		opt.fail_after_rows = atol(fail);
@@ -106,7 +88,6 @@ static int run(int argc, char **argv)
 		struct stat sb;
 		if (stat(paths[i], &sb) != 0) {
 			fprintf(stderr, "caseflow: %s: no such file or folder; nothing was loaded\n", paths[i]);
-			free(paths);
 			return CF_EINPUT;
 		}
 	}
@@ -116,12 +97,10 @@ static int run(int argc, char **argv)
 	int rc = store_open(&st, db, 0, &err);
 	if (rc) {
 		cf_error_print(&err);
-		free(paths);
 		return rc;
 	}
 	struct ingest_report rep;
 	rc = ingest_paths(st, paths, npaths, &opt, &rep, &err);
-	free(paths);
 
 	struct cf_table *files = cf_table_new("files");
 	struct cf_table *kinds = cf_table_new("issues");

@@ -7,6 +7,14 @@
 
 static int run(int argc, char **argv);
 
+static const struct cf_option options[] = {
+	CLI_OPT_DB,
+	{ .name = "--child", .arg = "ID", .help = "the child (required)" },
+	CLI_OPT_FORMAT,
+	CLI_OPT_OUT,
+	{ 0 }
+};
+
 const struct cli_command cmd_journey = {
 	.name = "journey",
 	.summary = "one child's events from first contact to leaving care, with their source files",
@@ -22,15 +30,9 @@ const struct cli_command cmd_journey = {
 	"row, or for XML the line). Where several returns hold the same record, the\n"
 	"latest collection year's version is shown. Names, UPNs and full postcodes are\n"
 	"never shown. The child ID is the LA's own: CHILD in the 903, LAchildID in the\n"
-	"CIN census, the child ID of Annex A.\n"
-	"\n"
-	"Options:\n"
-	"  --db PATH      the store (default $CASEFLOW_DB or caseflow.db)\n"
-	"  --child ID     the child (required)\n"
-	"  --format FMT   table (default), csv, json or xlsx (xlsx needs --out)\n"
-	"  --out FILE     write there instead of standard output\n"
-	"\n"
-	"Examples:\n"
+	"CIN census, the child ID of Annex A.\n",
+	.options = options,
+	.examples =
 	"  caseflow journey --db la.db --child 907440\n"
 	"  caseflow journey --db la.db --child 907440 --format json\n",
 	.run = run,
@@ -38,24 +40,14 @@ const struct cli_command cmd_journey = {
 
 static int run(int argc, char **argv)
 {
-	const char *db = cli_default_db(), *fmt_s = "table", *out = NULL, *child = NULL;
-	for (int i = 1; i < argc; i++) {
-		int m;
-		if ((m = cli_opt(&cmd_journey, argc, argv, &i, "--db", &db)) ||
-		    (m = cli_opt(&cmd_journey, argc, argv, &i, "--child", &child)) ||
-		    (m = cli_opt(&cmd_journey, argc, argv, &i, "--format", &fmt_s)) ||
-		    (m = cli_opt(&cmd_journey, argc, argv, &i, "--out", &out))) {
-			if (m < 0)
-				return 2;
-			continue;
-		}
-		return cli_usage_error(&cmd_journey, "unexpected argument %s", argv[i]);
-	}
+	struct cf_args a;
+	if (cli_parse(&cmd_journey, NULL, argc, argv, &a))
+		return CF_EUSAGE;
+	const char *db = cli_db(&a), *out = cf_args_str(&a, "--out"), *child = cf_args_str(&a, "--child");
 	if (!child || !child[0])
 		return cli_usage_error(&cmd_journey, "name the child with --child ID");
 	enum render_format fmt;
-	if (render_format_parse(fmt_s, &fmt))
-		return cli_usage_error(&cmd_journey, "--format must be table, csv, json or xlsx");
+	render_format_parse(cf_args_str(&a, "--format"), &fmt);   /* one of the table's choices */
 	struct cf_error err;
 	struct store *st;
 	struct cf_table *t = NULL;

@@ -9,11 +9,32 @@
 
 static int run(int argc, char **argv);
 
+static const struct cf_option options[] = {
+	CLI_OPT_DB,
+	{ .name = "--period", .arg = "P",
+	  .help = "2023-24 (financial year), 2023-24Q1 (quarter), 2024-03 (month), r12:2024-03-31 (12 months "
+		  "to a date), or all (every year, quarter and month loaded); several separated by commas",
+	  .def_text = "the latest complete financial year" },
+	{ .name = "--indicator", .arg = "ID", .flags = CF_OPT_REPEAT,
+	  .help = "only this indicator, or several separated by commas (ids: docs/definitions.md)",
+	  .def_text = "all" },
+	{ .name = "--by", .arg = "DIM",
+	  .help = "a row for each group: locality, age_band, sex, ethnicity or category_of_need" },
+	{ .name = "--suppress", .arg = "N", .type = CF_OPT_INT, .min = 0, .max = 1000000,
+	  .help = "hide counts below N and what is derived from them (null, \"suppressed\": true), and any cell "
+		  "a total would reveal" },
+	{ .name = "--centroids", .arg = "FILE",
+	  .help = "postcode-sector centroids (CSV sector,lat,lon) for placed_20mi and placed_outside_la" },
+	CLI_OPT_FORMAT,
+	CLI_OPT_OUT,
+	{ 0 }
+};
+
 const struct cli_command cmd_kpi = {
 	.name = "kpi",
 	.summary = "statutory indicators (DfE definitions) for a period, by locality or cohort",
 	.order = 40,
-	.usage = "  caseflow kpi [--db PATH] [--period P] [--by DIM] [--suppress N] [--centroids FILE]\n"
+	.usage = "  caseflow kpi [--db PATH] [--period P] [--indicator ID ...] [--by DIM] [--suppress N] [--centroids FILE]\n"
 		 "               [--format table|csv|json|xlsx] [--out FILE]",
 	.help =
 	"Every indicator with its numerator, denominator, value and unit, for the LA\n"
@@ -21,28 +42,44 @@ const struct cli_command cmd_kpi = {
 	"second CP plans, plans lasting 2+ years, rates per 10,000 children, placement\n"
 	"stability, missing, care leavers in EET, workforce, and the front-door funnel.\n"
 	"Indicator ids and definitions: docs/definitions.md (\"Indicators\"). An\n"
-	"indicator whose source is not loaded is left out, with a note on stderr.\n"
-	"\n"
-	"Options:\n"
-	"  --db PATH         the store (default $CASEFLOW_DB or caseflow.db)\n"
-	"  --period P        2023-24 (financial year), 2023-24Q1 (quarter), 2024-03 (month),\n"
-	"                    r12:2024-03-31 (12 months to a date), or all (every year,\n"
-	"                    quarter and month loaded); several separated by commas.\n"
-	"                    Default: the latest complete financial year.\n"
-	"  --by DIM          locality, age_band, sex, ethnicity or category_of_need\n"
-	"  --suppress N      hide counts below N and what is derived from them (null,\n"
-	"                    \"suppressed\": true), and any cell a total would reveal\n"
-	"  --centroids FILE  postcode-sector centroids (CSV sector,lat,lon) for\n"
-	"                    placed_20mi and placed_outside_la\n"
-	"  --format FMT      table (default), csv, json or xlsx (xlsx needs --out)\n"
-	"  --out FILE        write there instead of standard output\n"
-	"\n"
-	"Examples:\n"
+	"indicator whose source is not loaded is left out, with a note on stderr.\n",
+	.options = options,
+	.examples =
 	"  caseflow kpi --db la.db\n"
 	"  caseflow kpi --db la.db --period 2023-24Q4 --by locality --format json\n"
+	"  caseflow kpi --db la.db --period all --indicator cla_31mar,cla_started --format csv\n"
 	"  caseflow kpi --db la.db --period r12:2024-06-30 --suppress 6 --format csv --out kpi.csv\n",
 	.run = run,
 };
+
+/* Mark the indicators of a comma list in want[] (kpi ids); CF_EUSAGE
+ * after printing, with the id meant, when one is not an indicator. */
+static int pick_indicators(const char *list, unsigned char want[K_N], int *n)
+{
+	char buf[1024];
+	snprintf(buf, sizeof buf, "%s", list);
+	for (char *p = buf, *comma; p; p = comma ? comma + 1 : NULL) {
+		comma = strchr(p, ',');
+		if (comma)
+			*comma = '\0';
+		if (!*p)
+			continue;
+		int k = kpi_find(p);
+		if (k < 0) {
+			struct cf_suggest sg;
+			cf_suggest_init(&sg, p);
+			for (int i = 0; i < K_N; i++)
+				cf_suggest_offer(&sg, kpi_defs[i].id);
+			const char *best = cf_suggest_best(&sg);
+			return cli_usage_error(&cmd_kpi, "no indicator '%s'%s%s%s (ids: docs/definitions.md, or 'caseflow kpi' "
+					       "without --indicator)", p, best ? "; did you mean " : "", best ? best : "",
+					       best ? "?" : "");
+		}
+		*n += !want[k];
+		want[k] = 1;
+	}
+	return CF_OK;
+}
 
 /* Parse a comma-separated list of periods into *out (malloc'd). */
 static int parse_periods(const char *spec, const struct kpi_data *d, struct kpi_period **out, int *n, struct cf_error *err)
@@ -83,31 +120,30 @@ static int parse_periods(const char *spec, const struct kpi_data *d, struct kpi_
 
 static int run(int argc, char **argv)
 {
-	const char *db = cli_default_db(), *fmt_s = "table", *out = NULL, *period = NULL, *by_s = "all";
-	const char *suppress_s = NULL, *centroids_path = NULL;
-	for (int i = 1; i < argc; i++) {
-		int m;
-		if ((m = cli_opt(&cmd_kpi, argc, argv, &i, "--db", &db)) ||
-		    (m = cli_opt(&cmd_kpi, argc, argv, &i, "--format", &fmt_s)) ||
-		    (m = cli_opt(&cmd_kpi, argc, argv, &i, "--out", &out)) ||
-		    (m = cli_opt(&cmd_kpi, argc, argv, &i, "--period", &period)) ||
-		    (m = cli_opt(&cmd_kpi, argc, argv, &i, "--by", &by_s)) ||
-		    (m = cli_opt(&cmd_kpi, argc, argv, &i, "--suppress", &suppress_s)) ||
-		    (m = cli_opt(&cmd_kpi, argc, argv, &i, "--centroids", &centroids_path))) {
-			if (m < 0)
-				return 2;
-			continue;
-		}
-		return cli_usage_error(&cmd_kpi, "unexpected argument %s", argv[i]);
-	}
+	struct cf_args a;
+	if (cli_parse(&cmd_kpi, NULL, argc, argv, &a))
+		return CF_EUSAGE;
+	const char *db = cli_db(&a), *out = cf_args_str(&a, "--out"), *period = cf_args_str(&a, "--period");
+	const char *by_s = cf_args_str(&a, "--by"), *centroids_path = cf_args_str(&a, "--centroids");
 	enum render_format fmt;
-	if (render_format_parse(fmt_s, &fmt))
-		return cli_usage_error(&cmd_kpi, "--format must be table, csv, json or xlsx");
+	render_format_parse(cf_args_str(&a, "--format"), &fmt);   /* one of the table's choices */
 	struct kpi_options opt = { 0 };
-	if (kpi_dim_parse(by_s, &opt.by))
-		return cli_usage_error(&cmd_kpi, "--by must be locality, age_band, sex, ethnicity or category_of_need");
-	if (suppress_s && cli_int(&cmd_kpi, "--suppress", suppress_s, 0, 1000000, &opt.suppress))
-		return 2;
+	/* kpi_dim_parse also takes "all" and the short names age, cin and need */
+	if (kpi_dim_parse(by_s ? by_s : "all", &opt.by)) {
+		struct cf_suggest sg;
+		cf_suggest_init(&sg, by_s);
+		for (int i = 0; i < KPI_NDIMS; i++)
+			cf_suggest_offer(&sg, kpi_dim_names[i]);
+		return cli_bad_value(&cmd_kpi, "--by", by_s, "locality, age_band, sex, ethnicity or category_of_need",
+				     cf_suggest_best(&sg));
+	}
+	opt.suppress = cf_args_int(&a, "--suppress");
+	unsigned char want[K_N] = { 0 };
+	int nwant = 0;
+	const char *ind;
+	for (int it = 0; (ind = cf_args_next(&a, "--indicator", &it));)
+		if (pick_indicators(ind, want, &nwant))
+			return CF_EUSAGE;
 	if (period && strcmp(period, "all") != 0) {
 		/* check the syntax before opening anything */
 		struct kpi_period *ps;
@@ -142,9 +178,10 @@ static int run(int argc, char **argv)
 		if (!(rc = parse_periods(period, &data, &periods, &nperiods, &err)))
 			for (int k = 0; k < nperiods && !rc; k++)
 				rc = kpi_period_check(&data, &periods[k], &err);
-		if (!rc &&
-		    !(rc = kpi_compute(&data, periods, nperiods, &opt, &res, &err)) &&
-		    !(rc = kpi_result_table(res, &t, &err))) {
+		if (!rc && !(rc = kpi_compute(&data, periods, nperiods, &opt, &res, &err)) && nwant)
+			for (int k = 0; k < K_N; k++)   /* --indicator: the rest are left out of the table */
+				res->omitted[k] |= !want[k];
+		if (!rc && !(rc = kpi_result_table(res, &t, &err))) {
 			for (const char *n = res->notes; *n;) {
 				size_t len = strcspn(n, "\n");
 				fprintf(stderr, "caseflow kpi: note: %.*s\n", (int)len, n);

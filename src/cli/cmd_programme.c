@@ -13,6 +13,19 @@
 
 static int run(int argc, char **argv);
 
+static const struct cf_option options[] = {
+	{ .name = "--load", .arg = "PATH", .help = "the workbook or CSV folder to load" },
+	CLI_OPT_DB,
+	{ .name = "--name", .arg = "NAME", .help = "which programme, when the store holds several" },
+	{ .name = "--view", .arg = "VIEW", .type = CF_OPT_ENUM, .help = "what to show (see Views above)",
+	  .choices = "business-case|benefits|milestones|cba|workforce|all", .def = "business-case" },
+	{ .name = "--as-of", .arg = "DATE", .help = "the day milestones and benefits are judged on",
+	  .def_text = "today" },
+	CLI_OPT_FORMAT,
+	CLI_OPT_OUT,
+	{ 0 }
+};
+
 const struct cli_command cmd_programme = {
 	.name = "programme",
 	.summary = "business case, benefits, milestones, cost-benefit analysis and workforce model",
@@ -20,6 +33,7 @@ const struct cli_command cmd_programme = {
 	.usage = "  caseflow programme --load FILE.xlsx|DIR [--db PATH]\n"
 		 "  caseflow programme show [--db PATH] [--name NAME] [--view VIEW] [--as-of DATE]\n"
 		 "                          [--format table|csv|json|xlsx] [--out FILE]",
+	.positionals = 1,   /* show */
 	.help =
 	"A programme is one workbook (.xlsx) or a folder of CSVs, with the sheets\n"
 	"programme, workstreams, forecasts, costs, savings, benefits, actuals,\n"
@@ -46,18 +60,9 @@ const struct cli_command cmd_programme = {
 	"                 share; sensitivity (each assumption -20%/+20%, switching values)\n"
 	"  workforce      social workers and managers needed for the caseload, agency\n"
 	"                 within the cap, cost by role and contract, gap to establishment\n"
-	"  all            every table above\n"
-	"\n"
-	"Options:\n"
-	"  --load PATH    the workbook or CSV folder to load\n"
-	"  --db PATH      the store (default $CASEFLOW_DB or caseflow.db)\n"
-	"  --name NAME    which programme, when the store holds several\n"
-	"  --view VIEW    what to show (default business-case)\n"
-	"  --as-of DATE   the day milestones and benefits are judged on (default today)\n"
-	"  --format FMT   table (default), csv, json or xlsx (xlsx needs --out)\n"
-	"  --out FILE     write there instead of standard output\n"
-	"\n"
-	"Examples:\n"
+	"  all            every table above\n",
+	.options = options,
+	.examples =
 	"  caseflow programme --db la.db --load examples/programme\n"
 	"  caseflow programme --db la.db --load examples/programme-modelled   # needs SSDA903 data\n"
 	"  caseflow programme show --db la.db\n"
@@ -66,7 +71,7 @@ const struct cli_command cmd_programme = {
 	.run = run,
 };
 
-static const char *const views[] = { "business-case", "benefits", "milestones", "cba", "workforce", "all" };
+/* in the order of --view's choices */
 enum { V_BC, V_BENEFITS, V_MILESTONES, V_CBA, V_WORKFORCE, V_ALL, V_N };
 
 static int load(const char *db, const char *path)
@@ -210,27 +215,19 @@ static int show(const char *db, const char *name, int view, cf_date as_of, enum 
 
 static int run(int argc, char **argv)
 {
-	const char *db = cli_default_db(), *load_path = NULL, *name = NULL, *view_s = "business-case";
-	const char *fmt_s = "table", *out = NULL, *as_of_s = NULL;
-	int is_show = 0;
-	for (int i = 1; i < argc; i++) {
-		int m;
-		if (i == 1 && !strcmp(argv[i], "show")) {
-			is_show = 1;
-			continue;
-		}
-		if ((m = cli_opt(&cmd_programme, argc, argv, &i, "--db", &db)) ||
-		    (m = cli_opt(&cmd_programme, argc, argv, &i, "--load", &load_path)) ||
-		    (m = cli_opt(&cmd_programme, argc, argv, &i, "--name", &name)) ||
-		    (m = cli_opt(&cmd_programme, argc, argv, &i, "--view", &view_s)) ||
-		    (m = cli_opt(&cmd_programme, argc, argv, &i, "--as-of", &as_of_s)) ||
-		    (m = cli_opt(&cmd_programme, argc, argv, &i, "--format", &fmt_s)) ||
-		    (m = cli_opt(&cmd_programme, argc, argv, &i, "--out", &out))) {
-			if (m < 0)
-				return CF_EUSAGE;
-			continue;
-		}
-		return cli_usage_error(&cmd_programme, "unexpected argument %s", argv[i]);
+	struct cf_args a;
+	if (cli_parse(&cmd_programme, NULL, argc, argv, &a))
+		return CF_EUSAGE;
+	const char *db = cli_db(&a), *load_path = cf_args_str(&a, "--load"), *name = cf_args_str(&a, "--name");
+	const char *out = cf_args_str(&a, "--out"), *as_of_s = cf_args_str(&a, "--as-of");
+	int is_show = a.npos == 1 && !strcmp(a.pos[0], "show");
+	if (a.npos && !is_show) {
+		struct cf_suggest sg;
+		cf_suggest_init(&sg, a.pos[0]);
+		cf_suggest_offer(&sg, "show");
+		const char *best = cf_suggest_best(&sg);
+		return cli_usage_error(&cmd_programme, "unexpected argument %s%s", a.pos[0],
+				       best ? "; did you mean show?" : "");
 	}
 	if (!is_show) {
 		if (!load_path)
@@ -239,16 +236,9 @@ static int run(int argc, char **argv)
 	}
 	if (load_path)
 		return cli_usage_error(&cmd_programme, "--load and show are separate runs");
-	int view = -1;
-	for (int v = 0; v < V_N; v++)
-		if (!strcmp(view_s, views[v]))
-			view = v;
-	if (view < 0)
-		return cli_usage_error(&cmd_programme,
-				       "--view must be business-case, benefits, milestones, cba, workforce or all");
+	int view = cf_args_enum(&a, "--view");
 	enum render_format fmt;
-	if (render_format_parse(fmt_s, &fmt))
-		return cli_usage_error(&cmd_programme, "--format must be table, csv, json or xlsx");
+	render_format_parse(cf_args_str(&a, "--format"), &fmt);   /* one of the table's choices */
 	cf_date as_of = today();
 	if (as_of_s && cf_date_parse(as_of_s, strlen(as_of_s), &as_of))
 		return cli_usage_error(&cmd_programme, "--as-of must be a date (yyyy-mm-dd or dd/mm/yyyy), not '%s'",

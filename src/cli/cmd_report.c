@@ -9,6 +9,27 @@
 
 static int run(int argc, char **argv);
 
+static const struct cf_option options[] = {
+	CLI_OPT_DB,
+	{ .name = "--out", .arg = "DIR", .help = "where to write (created when missing; required)" },
+	{ .name = "--period", .arg = "P", .help = "2023-24, 2023-24Q1, 2024-03 or r12:2024-03-31",
+	  .def_text = "the latest complete financial year" },
+	{ .name = "--suppress", .arg = "N", .type = CF_OPT_INT, .min = 0, .max = 1000000,
+	  .help = "hide counts below N (shown as c) and what would reveal them; use it for anything that "
+		  "leaves the analysts' team" },
+	{ .name = "--centroids", .arg = "FILE", .help = "postcode-sector centroids (sector,lat,lon) for distances" },
+	{ .name = "--scenario", .arg = "FILE",
+	  .help = "a forecast scenario (as caseflow forecast --scenario): the forecast panel compares it with "
+		  "the base" },
+	{ .name = "--programme", .arg = "NAME", .help = "the programme to show when the store holds several",
+	  .def_text = "the one loaded last" },
+	{ .name = "--la", .arg = "CODE",
+	  .help = "the LA the store's returns belong to: DfE's three-digit number (380) or ONS code "
+		  "(E08000032). Needs DfE's published tables in the store (caseflow ingest ../shared/data/dfe); "
+		  "without --la that panel says how" },
+	{ 0 }
+};
+
 const struct cli_command cmd_report = {
 	.name = "report",
 	.summary = "the Vital Signs: a self-contained HTML report, workbook and indicators CSV",
@@ -28,26 +49,9 @@ const struct cli_command cmd_report = {
 	"stored trajectory against its actuals with its RAG status (as caseflow\n"
 	"trajectory show), and definitions. Every chart has its numbers beside it and a\n"
 	"text alternative. Also DIR/vital-signs.xlsx (a sheet per view plus all indicators)\n"
-	"and DIR/indicators.csv (the period's indicators, LA and localities).\n"
-	"\n"
-	"Options:\n"
-	"  --db PATH         the store (default $CASEFLOW_DB or caseflow.db)\n"
-	"  --out DIR         where to write (created when missing)\n"
-	"  --period P        2023-24, 2023-24Q1, 2024-03 or r12:2024-03-31\n"
-	"                    (default: the latest complete financial year)\n"
-	"  --suppress N      hide counts below N (shown as c) and what would reveal them;\n"
-	"                    use it for anything that leaves the analysts' team\n"
-	"  --centroids FILE  postcode-sector centroids (sector,lat,lon) for distances\n"
-	"  --scenario FILE   a forecast scenario (as caseflow forecast --scenario): the\n"
-	"                    forecast panel compares it with the base\n"
-	"  --programme NAME  the programme to show when the store holds several\n"
-	"                    (default: the one loaded last)\n"
-	"  --la CODE         the LA the store's returns belong to: DfE's three-digit\n"
-	"                    number (380) or ONS code (E08000032). Needs DfE's\n"
-	"                    published tables in the store (caseflow ingest\n"
-	"                    ../shared/data/dfe); without --la that panel says how\n"
-	"\n"
-	"Examples:\n"
+	"and DIR/indicators.csv (the period's indicators, LA and localities).\n",
+	.options = options,
+	.examples =
 	"  caseflow report --db la.db --out vital-signs\n"
 	"  caseflow report --db la.db --out committee --period 2023-24Q4 --suppress 6\n"
 	"  caseflow ingest --db la.db ../shared/data/dfe/\n"
@@ -77,31 +81,17 @@ static int resolve_la(struct store *st, const char *la, char la_code[8], struct 
 
 static int run(int argc, char **argv)
 {
-	const char *db = cli_default_db(), *out = NULL, *period = NULL, *suppress_s = NULL, *centroids_path = NULL;
-	const char *scenario = NULL, *programme = NULL, *la = NULL;
-	for (int i = 1; i < argc; i++) {
-		int m;
-		if ((m = cli_opt(&cmd_report, argc, argv, &i, "--db", &db)) ||
-		    (m = cli_opt(&cmd_report, argc, argv, &i, "--out", &out)) ||
-		    (m = cli_opt(&cmd_report, argc, argv, &i, "--period", &period)) ||
-		    (m = cli_opt(&cmd_report, argc, argv, &i, "--suppress", &suppress_s)) ||
-		    (m = cli_opt(&cmd_report, argc, argv, &i, "--centroids", &centroids_path)) ||
-		    (m = cli_opt(&cmd_report, argc, argv, &i, "--scenario", &scenario)) ||
-		    (m = cli_opt(&cmd_report, argc, argv, &i, "--programme", &programme)) ||
-		    (m = cli_opt(&cmd_report, argc, argv, &i, "--la", &la))) {
-			if (m < 0)
-				return 2;
-			continue;
-		}
-		return cli_usage_error(&cmd_report, "unexpected argument %s", argv[i]);
-	}
+	struct cf_args a;
+	if (cli_parse(&cmd_report, NULL, argc, argv, &a))
+		return CF_EUSAGE;
+	const char *db = cli_db(&a), *out = cf_args_str(&a, "--out"), *period = cf_args_str(&a, "--period");
+	const char *centroids_path = cf_args_str(&a, "--centroids"), *la = cf_args_str(&a, "--la");
 	if (!out)
 		return cli_usage_error(&cmd_report, "--out DIR is required");
 	struct report_options opt = { 0 };
-	opt.scenario = scenario;
-	opt.programme = programme;
-	if (suppress_s && cli_int(&cmd_report, "--suppress", suppress_s, 0, 1000000, &opt.suppress))
-		return 2;
+	opt.scenario = cf_args_str(&a, "--scenario");
+	opt.programme = cf_args_str(&a, "--programme");
+	opt.suppress = cf_args_int(&a, "--suppress");
 	if (period && kpi_period_parse(period, &opt.period) != 0)
 		return cli_usage_error(&cmd_report, "--period '%s': use 2023-24, 2023-24Q1, 2024-03 or r12:2024-03-31", period);
 	struct cf_error err;

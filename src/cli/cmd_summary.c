@@ -7,6 +7,13 @@
 
 static int run(int argc, char **argv);
 
+static const struct cf_option options[] = {
+	CLI_OPT_DB,
+	CLI_OPT_FORMAT,
+	CLI_OPT_OUT,
+	{ 0 }
+};
+
 const struct cli_command cmd_summary = {
 	.name = "summary",
 	.summary = "children looked after, started and ceased by year, age and placement",
@@ -24,14 +31,9 @@ const struct cli_command cmd_summary = {
 	"Then the front-door funnel for each collection year loaded: contacts,\n"
 	"referrals, referrals_nfa (no further action), assessments (completed),\n"
 	"s47 (started), icpc (conferences held), cpp_started and cla_started (periods\n"
-	"of care), counting events (see src/indicators/funnel.h), in the same columns.\n"
-	"\n"
-	"Options:\n"
-	"  --db PATH      the store (default $CASEFLOW_DB or caseflow.db)\n"
-	"  --format FMT   table (default), csv, json or xlsx (xlsx needs --out)\n"
-	"  --out FILE     write there instead of standard output\n"
-	"\n"
-	"Examples:\n"
+	"of care), counting events (see src/indicators/funnel.h), in the same columns.\n",
+	.options = options,
+	.examples =
 	"  caseflow summary --db la.db\n"
 	"  caseflow summary --db la.db --format json\n"
 	"  caseflow summary --db la.db --format xlsx --out summary.xlsx\n",
@@ -40,21 +42,12 @@ const struct cli_command cmd_summary = {
 
 static int run(int argc, char **argv)
 {
-	const char *db = cli_default_db(), *fmt_s = "table", *out = NULL;
-	for (int i = 1; i < argc; i++) {
-		int m;
-		if ((m = cli_opt(&cmd_summary, argc, argv, &i, "--db", &db)) ||
-		    (m = cli_opt(&cmd_summary, argc, argv, &i, "--format", &fmt_s)) ||
-		    (m = cli_opt(&cmd_summary, argc, argv, &i, "--out", &out))) {
-			if (m < 0)
-				return 2;
-			continue;
-		}
-		return cli_usage_error(&cmd_summary, "unexpected argument %s", argv[i]);
-	}
+	struct cf_args a;
+	if (cli_parse(&cmd_summary, NULL, argc, argv, &a))
+		return CF_EUSAGE;
+	const char *db = cli_db(&a), *out = cf_args_str(&a, "--out");
 	enum render_format fmt;
-	if (render_format_parse(fmt_s, &fmt))
-		return cli_usage_error(&cmd_summary, "--format must be table, csv, json or xlsx");
+	render_format_parse(cf_args_str(&a, "--format"), &fmt);   /* one of the table's choices */
 	struct cf_error err;
 	struct store *st;
 	struct cla_data cla;

@@ -9,6 +9,26 @@
 
 static int run(int argc, char **argv);
 
+static const struct cf_option options[] = {
+	{ .name = "--out", .arg = "DIR", .help = "where to write (created if missing; required)" },
+	{ .name = "--children", .arg = "N", .type = CF_OPT_INT, .min = 100, .max = 5000000,
+	  .help = "children aged 0-17 living there at the start", .def = "10000" },
+	{ .name = "--years", .arg = "Y", .type = CF_OPT_INT, .min = 1, .max = 20,
+	  .help = "collection years to write", .def = "5" },
+	{ .name = "--first-year", .arg = "YYYY",
+	  .help = "the first collection year starts 1 April YYYY (2020 is 2020-21); 2020-21 is also accepted",
+	  .def = "2020" },
+	{ .name = "--seed", .arg = "S", .type = CF_OPT_INT, .min = 0, .max = 2147483647L, .help = "random seed",
+	  .def = "1" },
+	{ .name = "--xml", .type = CF_OPT_FLAG, .help = "also write the SSDA903 XML layout" },
+	{ .name = "--la", .arg = "NNN", .type = CF_OPT_INT, .min = 100, .max = 999,
+	  .help = "the DfE LA number used in UPNs and headers", .def = "999" },
+	{ .name = "--format", .arg = "FMT", .type = CF_OPT_ENUM, .help = "the printed summary as",
+	  .choices = "table|csv|json", .def = "table" },
+	{ .name = "--quiet", .type = CF_OPT_FLAG, .help = "print nothing" },
+	{ 0 }
+};
+
 const struct cli_command cmd_synth = {
 	.name = "synth",
 	.summary = "generate a synthetic local authority's returns (SSDA903, CIN census, Annex A, local extracts)",
@@ -30,21 +50,9 @@ const struct cli_command cmd_synth = {
 	"  DIR/<yyyy-yy>/contacts.csv, early_help.csv   local front-door extracts\n"
 	"  DIR/localities.csv, child_areas.csv, population.csv   places and population\n"
 	"and prints what the authority holds each year. The same seed gives the same\n"
-	"bytes. Nothing in it is about a real child: postcodes are in the unused area XS.\n"
-	"\n"
-	"Options:\n"
-	"  --out DIR          where to write (created if missing)\n"
-	"  --children N       children aged 0-17 living there at the start (default 10000)\n"
-	"  --years Y          collection years to write (default 5)\n"
-	"  --first-year YYYY  the first collection year starts 1 April YYYY (default 2020,\n"
-	"                     so 2020-21); 2020-21 is also accepted\n"
-	"  --seed S           random seed (default 1)\n"
-	"  --xml              also write the SSDA903 XML layout\n"
-	"  --la NNN           the DfE LA number used in UPNs and headers (default 999)\n"
-	"  --format FMT       the printed summary as table (default), csv or json\n"
-	"  --quiet            print nothing\n"
-	"\n"
-	"Examples:\n"
+	"bytes. Nothing in it is about a real child: postcodes are in the unused area XS.\n",
+	.options = options,
+	.examples =
 	"  caseflow synth --children 10000 --years 5 --first-year 2020 --seed 7 --out demo/data\n"
 	"  caseflow synth --children 100000 --years 5 --out big --xml --quiet\n",
 	.run = run,
@@ -112,45 +120,19 @@ static struct cf_table *stats_table(const struct synth_world *w)
 
 static int run(int argc, char **argv)
 {
-	const char *out = NULL, *children_s = "10000", *years_s = "5", *first_s = "2020", *seed_s = "1", *la_s = "999",
-		   *fmt_s = "table";
-	int xml = 0, quiet = 0;
-	for (int i = 1; i < argc; i++) {
-		int m;
-		if ((m = cli_opt(&cmd_synth, argc, argv, &i, "--out", &out)) ||
-		    (m = cli_opt(&cmd_synth, argc, argv, &i, "--children", &children_s)) ||
-		    (m = cli_opt(&cmd_synth, argc, argv, &i, "--years", &years_s)) ||
-		    (m = cli_opt(&cmd_synth, argc, argv, &i, "--first-year", &first_s)) ||
-		    (m = cli_opt(&cmd_synth, argc, argv, &i, "--seed", &seed_s)) ||
-		    (m = cli_opt(&cmd_synth, argc, argv, &i, "--la", &la_s)) ||
-		    (m = cli_opt(&cmd_synth, argc, argv, &i, "--format", &fmt_s))) {
-			if (m < 0)
-				return 2;
-			continue;
-		}
-		if (cli_flag(argv, i, "--xml")) {
-			xml = 1;
-			continue;
-		}
-		if (cli_flag(argv, i, "--quiet")) {
-			quiet = 1;
-			continue;
-		}
-		return cli_usage_error(&cmd_synth, "unexpected argument %s", argv[i]);
-	}
+	struct cf_args a;
+	if (cli_parse(&cmd_synth, NULL, argc, argv, &a))
+		return CF_EUSAGE;
+	const char *out = cf_args_str(&a, "--out"), *first_s = cf_args_str(&a, "--first-year");
+	int xml = cf_args_has(&a, "--xml"), quiet = cf_args_has(&a, "--quiet");
 	if (!out)
 		return cli_usage_error(&cmd_synth, "say where to write with --out DIR");
-	long children, years, first, seed, la;
-	if (cli_int(&cmd_synth, "--children", children_s, 100, 5000000, &children) ||
-	    cli_int(&cmd_synth, "--years", years_s, 1, 20, &years) ||
-	    cli_int(&cmd_synth, "--seed", seed_s, 0, 2147483647L, &seed) ||
-	    cli_int(&cmd_synth, "--la", la_s, 100, 999, &la))
-		return 2;
+	long children = cf_args_int(&a, "--children"), years = cf_args_int(&a, "--years"),
+	     seed = cf_args_int(&a, "--seed"), la = cf_args_int(&a, "--la"), first;
 	if (parse_first_year(first_s, &first) || first < 2000 || first + years > 2100)
 		return cli_usage_error(&cmd_synth, "--first-year must be a year such as 2020 (or 2020-21), not '%s'", first_s);
 	enum render_format fmt;
-	if (render_format_parse(fmt_s, &fmt) || fmt == RENDER_XLSX)
-		return cli_usage_error(&cmd_synth, "--format must be table, csv or json");
+	render_format_parse(cf_args_str(&a, "--format"), &fmt);   /* one of the table's choices */
 
 	struct synth_options opt = { children, (int)years, (int)first, (uint64_t)seed, xml, (int)la };
 	struct cf_error err;

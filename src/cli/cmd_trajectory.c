@@ -11,6 +11,28 @@
 
 static int run(int argc, char **argv);
 
+static const struct cf_option options[] = {
+	CLI_OPT_DB,
+	{ .name = "--name", .arg = "NAME", .help = "the trajectory's name" },
+	{ .name = "--indicator", .arg = "ID", .sub = "set",
+	  .help = "an indicator id: one 'caseflow benchmark --list' shows, or any 'caseflow kpi' computes "
+		  "(assessment_45wd: its actuals come from the returns alone; --to CMP needs the former)" },
+	{ .name = "--la", .arg = "CODE", .sub = "set",
+	  .help = "the LA whose published figures are the actuals (three-digit number or ONS code)" },
+	{ .name = "--from", .arg = "DATE:VALUE", .sub = "set", .help = "start, e.g. 2024-03-31:684" },
+	{ .name = "--to", .arg = "DATE:VALUE|CMP", .sub = "set",
+	  .help = "target, e.g. 2029-03-31:519; or, with --by, a target from a gap: sn_median, england or "
+		  "sn_upper_quartile" },
+	{ .name = "--by", .arg = "DATE", .sub = "set", .help = "when --to CMP is to be reached" },
+	{ .name = "--shape", .arg = "SHAPE", .type = CF_OPT_ENUM, .sub = "set", .help = "the path's shape",
+	  .choices = "linear|geometric", .def = "linear" },
+	{ .name = "--tolerance", .arg = "PCT", .sub = "set", .help = "green within PCT % of the target", .def = "5" },
+	{ .name = "--format", .arg = "FMT", .type = CF_OPT_ENUM, .sub = "show",
+	  .help = "how to write the output (xlsx needs --out)", .choices = "table|csv|json|xlsx", .def = "table" },
+	{ .name = "--out", .arg = "FILE", .sub = "show", .help = "write there instead of standard output" },
+	{ 0 }
+};
+
 const struct cli_command cmd_trajectory = {
 	.name = "trajectory",
 	.summary = "set target paths for indicators and track them month by month",
@@ -20,6 +42,7 @@ const struct cli_command cmd_trajectory = {
 		 "  caseflow trajectory set [--db PATH] --name NAME --indicator ID --la CODE\n"
 		 "                          --to sn_median|england|sn_upper_quartile --by DATE [--shape ...] [--tolerance PCT]\n"
 		 "  caseflow trajectory show [--db PATH] [--name NAME] [--format table|csv|json|xlsx] [--out FILE]",
+	.subcommands = "set|show",
 	.help =
 	"set stores a target path: from one dated value to another, linear (the same\n"
 	"change each month) or geometric (the same rate each month). Setting a name\n"
@@ -38,25 +61,9 @@ const struct cli_command cmd_trajectory = {
 	"cla_31mar on that day; flows and percentages over the 12 months to it); else\n"
 	"the LA's published annual figure in the month it describes (31 March for most\n"
 	"indicators; --la says which LA). Months with neither have no actual: nothing\n"
-	"is extrapolated.\n"
-	"\n"
-	"Options:\n"
-	"  --db PATH            the store (default $CASEFLOW_DB or caseflow.db)\n"
-	"  --name NAME          the trajectory's name\n"
-	"  --indicator ID       an indicator id: one 'caseflow benchmark --list' shows, or\n"
-	"                       any 'caseflow kpi' computes (assessment_45wd: its actuals\n"
-	"                       come from the returns alone; --to CMP needs the former)\n"
-	"  --la CODE            the LA whose published figures are the actuals\n"
-	"                       (three-digit number or ONS code)\n"
-	"  --from DATE:VALUE    start, e.g. 2024-03-31:684\n"
-	"  --to DATE:VALUE      target, e.g. 2029-03-31:519\n"
-	"  --to CMP --by DATE   target from a gap: sn_median, england or sn_upper_quartile\n"
-	"  --shape SHAPE        linear (default) or geometric\n"
-	"  --tolerance PCT      green within PCT % of the target (default 5)\n"
-	"  --format FMT         show: table (default), csv, json or xlsx (xlsx needs --out)\n"
-	"  --out FILE           show: write there instead of standard output\n"
-	"\n"
-	"Examples:\n"
+	"is extrapolated.\n",
+	.options = options,
+	.examples =
 	"  caseflow trajectory set --db la.db --name cla --indicator cla_31mar --la 380 \\\n"
 	"      --from 2024-03-31:684 --to 2029-03-31:519 --shape geometric\n"
 	"  caseflow trajectory set --db la.db --name cla-rate --indicator cla_rate_10k --la 380 \\\n"
@@ -78,27 +85,15 @@ static int parse_point(const char *s, cf_date *date, double *value)
 	return *end || end == colon + 1 || !isfinite(*value) ? -1 : 0;
 }
 
-static int run_set(int argc, char **argv, const char *db)
+static int run_set(int argc, char **argv)
 {
-	const char *name = NULL, *ind = NULL, *la = NULL, *from = NULL, *to = NULL, *by = NULL, *shape = "linear";
-	const char *tol = "5";
-	for (int i = 1; i < argc; i++) {
-		int m;
-		if ((m = cli_opt(&cmd_trajectory, argc, argv, &i, "--db", &db)) ||
-		    (m = cli_opt(&cmd_trajectory, argc, argv, &i, "--name", &name)) ||
-		    (m = cli_opt(&cmd_trajectory, argc, argv, &i, "--indicator", &ind)) ||
-		    (m = cli_opt(&cmd_trajectory, argc, argv, &i, "--la", &la)) ||
-		    (m = cli_opt(&cmd_trajectory, argc, argv, &i, "--from", &from)) ||
-		    (m = cli_opt(&cmd_trajectory, argc, argv, &i, "--to", &to)) ||
-		    (m = cli_opt(&cmd_trajectory, argc, argv, &i, "--by", &by)) ||
-		    (m = cli_opt(&cmd_trajectory, argc, argv, &i, "--shape", &shape)) ||
-		    (m = cli_opt(&cmd_trajectory, argc, argv, &i, "--tolerance", &tol))) {
-			if (m < 0)
-				return 2;
-			continue;
-		}
-		return cli_usage_error(&cmd_trajectory, "unexpected argument %s", argv[i]);
-	}
+	struct cf_args a;
+	if (cli_parse(&cmd_trajectory, "set", argc, argv, &a))
+		return CF_EUSAGE;
+	const char *db = cli_db(&a), *name = cf_args_str(&a, "--name"), *ind = cf_args_str(&a, "--indicator");
+	const char *la = cf_args_str(&a, "--la"), *from = cf_args_str(&a, "--from"), *to = cf_args_str(&a, "--to");
+	const char *by = cf_args_str(&a, "--by"), *shape = cf_args_str(&a, "--shape");
+	const char *tol = cf_args_str(&a, "--tolerance");
 	if (!name || !*name || !ind || !to)
 		return cli_usage_error(&cmd_trajectory, "set needs --name, --indicator and --to");
 	if (strlen(name) >= sizeof ((struct trajectory *)0)->name)
@@ -109,8 +104,6 @@ static int run_set(int argc, char **argv, const char *db)
 	snprintf(t.indicator, sizeof t.indicator, "%s", ind);
 	if (!strcmp(shape, "geometric"))
 		t.shape = TRAJ_GEOMETRIC;
-	else if (strcmp(shape, "linear") != 0)
-		return cli_usage_error(&cmd_trajectory, "--shape must be linear or geometric, not '%s'", shape);
 	char *end;
 	t.tolerance_pct = strtod(tol, &end);
 	if (*end || end == tol || !(t.tolerance_pct >= 0 && t.tolerance_pct <= 100))
@@ -126,12 +119,30 @@ static int run_set(int argc, char **argv, const char *db)
 		if (!la)
 			return cli_usage_error(&cmd_trajectory, "--to %s needs --la CODE", to);
 	} else {
+		if (!strchr(to, ':')) {   /* meant a comparator? */
+			struct cf_suggest sg;
+			cf_suggest_init(&sg, to);
+			for (int c = CMP_SN_MEDIAN; c <= CMP_SN_UPPER_QUARTILE; c++)
+				cf_suggest_offer(&sg, benchmark_comparator_name((enum benchmark_comparator)c));
+			const char *best = cf_suggest_best(&sg);
+			if (best)
+				return cli_bad_value(&cmd_trajectory, "--to", to,
+						     "DATE:VALUE or sn_median, england or sn_upper_quartile", best);
+		}
 		if (by)
 			return cli_usage_error(&cmd_trajectory, "--by goes with --to sn_median|england|sn_upper_quartile");
 		if (!from || parse_point(from, &t.from, &t.from_value))
 			return cli_usage_error(&cmd_trajectory, "--from must look like 2024-03-31:684, not '%s'", from ? from : "");
 		if (parse_point(to, &t.to, &t.to_value))
 			return cli_usage_error(&cmd_trajectory, "--to must look like 2029-03-31:519 (or name a comparator), not '%s'", to);
+	}
+	if (indicator_map_find(ind) < 0 && !benchmark_kpi_id(ind)) {
+		/* a bad input, as trajectory_validate() would say, with a suggestion: exit 1 */
+		const char *best = cli_suggest_indicator(ind);
+		fprintf(stderr, "caseflow: trajectory %s: unknown indicator '%s'%s%s%s (see 'caseflow benchmark --list' "
+			"and docs/definitions.md)\n", name, ind, best ? "; did you mean " : "", best ? best : "",
+			best ? "?" : "");
+		return CF_EINPUT;
 	}
 	struct cf_error err;
 	cf_error_clear(&err);
@@ -160,27 +171,17 @@ static int run_set(int argc, char **argv, const char *db)
 	printf("trajectory %s (version %lld): %s from %.10g on %s to %.10g on %s, %s, tolerance %.10g%%; set by %s at %s\n",
 	       t.name, t.id, t.indicator, t.from_value, f, t.to_value, g,
 	       t.shape == TRAJ_GEOMETRIC ? "geometric" : "linear", t.tolerance_pct, t.set_by, t.set_at);
-	return 0;
+	return CF_OK;
 }
 
-static int run_show(int argc, char **argv, const char *db)
+static int run_show(int argc, char **argv)
 {
-	const char *name = NULL, *fmt_s = "table", *out = NULL;
-	for (int i = 1; i < argc; i++) {
-		int m;
-		if ((m = cli_opt(&cmd_trajectory, argc, argv, &i, "--db", &db)) ||
-		    (m = cli_opt(&cmd_trajectory, argc, argv, &i, "--name", &name)) ||
-		    (m = cli_opt(&cmd_trajectory, argc, argv, &i, "--format", &fmt_s)) ||
-		    (m = cli_opt(&cmd_trajectory, argc, argv, &i, "--out", &out))) {
-			if (m < 0)
-				return 2;
-			continue;
-		}
-		return cli_usage_error(&cmd_trajectory, "unexpected argument %s", argv[i]);
-	}
+	struct cf_args a;
+	if (cli_parse(&cmd_trajectory, "show", argc, argv, &a))
+		return CF_EUSAGE;
+	const char *db = cli_db(&a), *name = cf_args_str(&a, "--name"), *out = cf_args_str(&a, "--out");
 	enum render_format fmt;
-	if (render_format_parse(fmt_s, &fmt))
-		return cli_usage_error(&cmd_trajectory, "--format must be table, csv, json or xlsx");
+	render_format_parse(cf_args_str(&a, "--format"), &fmt);   /* one of the table's choices */
 	struct cf_error err;
 	cf_error_clear(&err);
 	struct store *st;
@@ -223,12 +224,8 @@ static int run_show(int argc, char **argv, const char *db)
 
 static int run(int argc, char **argv)
 {
-	const char *db = cli_default_db();
-	if (argc < 2)
-		return cli_usage_error(&cmd_trajectory, "say set or show");
-	if (!strcmp(argv[1], "set"))
-		return run_set(argc - 1, argv + 1, db);
-	if (!strcmp(argv[1], "show"))
-		return run_show(argc - 1, argv + 1, db);
-	return cli_usage_error(&cmd_trajectory, "say set or show, not '%s'", argv[1]);
+	const char *sub = cli_subcommand(&cmd_trajectory, argc, argv);
+	if (!sub)
+		return CF_EUSAGE;
+	return !strcmp(sub, "set") ? run_set(argc - 1, argv + 1) : run_show(argc - 1, argv + 1);
 }

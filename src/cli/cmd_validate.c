@@ -15,6 +15,34 @@
 
 static int run(int argc, char **argv);
 
+static const struct cf_option options[] = {
+	{ .name = "--year", .arg = "YEAR", .help = "collection year: 2024-25, 2024/25 or 2025 (its end)",
+	  .def_text = "from the folder name (2024_25), else the year of the latest episode date" },
+	{ .name = "--rules", .arg = "LIST", .help = "only these rule codes, comma-separated" },
+	{ .name = "--previous", .arg = "PATH", .help = "the previous year's return (files or folder)" },
+	{ .name = "--la", .arg = "CODE",
+	  .help = "the LA's ONS code (E09000033; a district's code stands for its county), for placement-location "
+		  "rules: the return does not name its LA" },
+	{ .name = "--postcodes", .arg = "FILE",
+	  .help = "the ONS postcode directory as CSV (ONSPD or NSPL; columns pcd, oseast1m, osnrth1m, laua or "
+		  "their newer names)" },
+	{ .name = "--authorities", .arg = "FILE", .help = "the ONS LTLA-UTLA lookup CSV (LTLAyyCD, UTLAyyCD)" },
+	{ .name = "--db", .arg = "PATH",
+	  .help = "validate the store's returns instead of files: the SSDA903 return of the year (default: the "
+		  "latest) and every CIN census (of --year when given)" },
+	{ .name = "--list-rules", .type = CF_OPT_FLAG, .help = "list the rules in force (every version without --year)" },
+	{ .name = "--return", .arg = "TYPE", .type = CF_OPT_ENUM,
+	  .help = "the rules to list, or to run on a file (a CIN census is recognised without it); with --db, only "
+		  "the returns of that kind",
+	  .choices = "903|cin|ssda903", .def_text = "903; with --db, both" },
+	{ .name = "--format", .arg = "FMT", .type = CF_OPT_ENUM,
+	  .help = "how to write the findings (xlsx needs --out; the workbook adds a sheet per table with the failing "
+		  "cells highlighted)",
+	  .choices = "table|csv|json|xlsx", .def = "table" },
+	CLI_OPT_OUT,
+	{ 0 }
+};
+
 const struct cli_command cmd_validate = {
 	.name = "validate",
 	.summary = "check a return against DfE's validation rules for its year",
@@ -24,6 +52,7 @@ const struct cli_command cmd_validate = {
 		 "  caseflow validate [--year 2024-25] [--rules 8500,...] CENSUS.xml\n"
 		 "  caseflow validate --db PATH [--year 2024-25] [--return 903|cin] [--rules ...]\n"
 		 "  caseflow validate --list-rules [--year 2024-25] [--return 903|cin]",
+	.positionals = -1,
 	.help =
 	"Runs DfE's SSDA903 validation rules in force for the collection year over\n"
 	"a return: the DfE CSV tables given (files, or a folder of them), or the\n"
@@ -47,34 +76,10 @@ const struct cli_command cmd_validate = {
 	"store keeps no UPNs, so the UPN rules are reported skipped there. How\n"
 	"rules are written and which are not: docs/validation.md.\n"
 	"\n"
-	"Options:\n"
-	"  --year YEAR       collection year: 2024-25, 2024/25 or 2025 (its end);\n"
-	"                    default: from the folder name (2024_25), else the year\n"
-	"                    of the latest episode date\n"
-	"  --rules LIST      only these rule codes, comma-separated\n"
-	"  --previous PATH   the previous year's return (files or folder)\n"
-	"  --la CODE         the LA's ONS code (E09000033; a district's code stands for\n"
-	"                    its county), for placement-location rules: the return\n"
-	"                    does not name its LA\n"
-	"  --postcodes FILE  the ONS postcode directory as CSV (ONSPD or NSPL; columns\n"
-	"                    pcd, oseast1m, osnrth1m, laua or their newer names)\n"
-	"  --authorities FILE  the ONS LTLA-UTLA lookup CSV (LTLAyyCD, UTLAyyCD)\n"
-	"  --db PATH         validate the store's returns instead of files: the\n"
-	"                    SSDA903 return of the year (default: the latest) and\n"
-	"                    every CIN census (of --year when given)\n"
-	"  --list-rules      list the rules in force (every version without --year)\n"
-	"  --return TYPE     903 (default) or cin: the rules to list, or to run on\n"
-	"                    a file (a CIN census is recognised without it); with\n"
-	"                    --db, only the returns of that kind\n"
-	"  --format FMT      table (default), csv, json or xlsx (xlsx needs --out);\n"
-	"                    the workbook adds a sheet per table with the failing\n"
-	"                    cells highlighted\n"
-	"  --out FILE        write there instead of standard output\n"
-	"\n"
 	"Exit status: 0 when the rules ran (findings or not), 1 bad input, 2 usage,\n"
-	"3 I/O.\n"
-	"\n"
-	"Examples:\n"
+	"3 I/O.\n",
+	.options = options,
+	.examples =
 	"  caseflow validate ../shared/data/ssda903-synth/2023_24/csv\n"
 	"  caseflow validate --year 2023-24 --previous 2022_23/csv 2023_24/csv --rules 103,503B\n"
 	"  caseflow validate --db la.db --format xlsx --out findings.xlsx\n"
@@ -362,83 +367,39 @@ done:
 
 static int run(int argc, char **argv)
 {
-	const char *db = NULL, *fmt_s = "table", *out = NULL, *year_s = NULL, *rules_s = NULL,
-		   *prev = NULL, *la = NULL, *ret_s = NULL, *postcodes = NULL, *authorities = NULL;
-	int list = 0;
-	char **paths = calloc((size_t)argc + 1, sizeof *paths);
-	int npaths = 0;
-	if (!paths)
-		return 3;
-	for (int i = 1; i < argc; i++) {
-		int m;
-		if ((m = cli_opt(&cmd_validate, argc, argv, &i, "--db", &db)) ||
-		    (m = cli_opt(&cmd_validate, argc, argv, &i, "--format", &fmt_s)) ||
-		    (m = cli_opt(&cmd_validate, argc, argv, &i, "--out", &out)) ||
-		    (m = cli_opt(&cmd_validate, argc, argv, &i, "--year", &year_s)) ||
-		    (m = cli_opt(&cmd_validate, argc, argv, &i, "--rules", &rules_s)) ||
-		    (m = cli_opt(&cmd_validate, argc, argv, &i, "--previous", &prev)) ||
-		    (m = cli_opt(&cmd_validate, argc, argv, &i, "--la", &la)) ||
-		    (m = cli_opt(&cmd_validate, argc, argv, &i, "--postcodes", &postcodes)) ||
-		    (m = cli_opt(&cmd_validate, argc, argv, &i, "--authorities", &authorities)) ||
-		    (m = cli_opt(&cmd_validate, argc, argv, &i, "--return", &ret_s))) {
-			if (m < 0) {
-				free(paths);
-				return 2;
-			}
-			continue;
-		}
-		if (cli_flag(argv, i, "--list-rules")) {
-			list = 1;
-			continue;
-		}
-		if (argv[i][0] == '-' && argv[i][1]) {
-			free(paths);
-			return cli_usage_error(&cmd_validate, "unknown option %s", argv[i]);
-		}
-		paths[npaths++] = argv[i];
-	}
+	struct cf_args a;
+	if (cli_parse(&cmd_validate, NULL, argc, argv, &a))
+		return CF_EUSAGE;
+	const char *db = cf_args_str(&a, "--db"), *out = cf_args_str(&a, "--out"), *year_s = cf_args_str(&a, "--year");
+	const char *rules_s = cf_args_str(&a, "--rules"), *prev = cf_args_str(&a, "--previous");
+	const char *la = cf_args_str(&a, "--la"), *ret_s = cf_args_str(&a, "--return");
+	const char *postcodes = cf_args_str(&a, "--postcodes"), *authorities = cf_args_str(&a, "--authorities");
+	int list = cf_args_has(&a, "--list-rules");
+	char **paths = a.pos;
+	int npaths = a.npos;
 	int rc = 0;
 	enum render_format fmt;
 	int year = 0;
-	enum vreturn ret = VR_903;
-	if (render_format_parse(fmt_s, &fmt))
-		rc = cli_usage_error(&cmd_validate, "--format must be table, csv, json or xlsx");
-	else if (year_s && !(year = validate_parse_year(year_s)))
-		rc = cli_usage_error(&cmd_validate, "--year %s: give a collection year such as 2024-25", year_s);
-	else if (!ret_s || strcmp(ret_s, "903") == 0 || strcmp(ret_s, "ssda903") == 0)
-		ret = VR_903;
-	else if (strcmp(ret_s, "cin") == 0)
-		ret = VR_CIN;
-	else
-		rc = cli_usage_error(&cmd_validate, "--return must be 903 or cin");
-	if (rc) {
-		free(paths);
-		return rc;
-	}
-	if (list) {
-		free(paths);
+	enum vreturn ret = ret_s && !strcmp(ret_s, "cin") ? VR_CIN : VR_903;   /* one of the table's choices */
+	render_format_parse(cf_args_str(&a, "--format"), &fmt);
+	if (year_s && !(year = validate_parse_year(year_s)))
+		return cli_usage_error(&cmd_validate, "--year %s: give a collection year such as 2024-25", year_s);
+
+	if (list)
 		return list_rules(ret, year, fmt, out);
-	}
 	if (npaths == 1 && !db && cin_census_sniff(paths[0]))
 		ret = VR_CIN;
-	if (ret == VR_CIN && !db && (npaths != 1 || prev)) {
-		free(paths);
+	if (ret == VR_CIN && !db && (npaths != 1 || prev))
 		return cli_usage_error(&cmd_validate, "a CIN census is validated from its XML file: give one file (no --previous)");
-	}
-	if ((db != NULL) == (npaths > 0)) {
-		free(paths);
+	if ((db != NULL) == (npaths > 0))
 		return cli_usage_error(&cmd_validate, "give the return's files or folder, or --db PATH (not both)");
-	}
-	if ((postcodes || authorities) && (!postcodes || !authorities || !la || ret != VR_903)) {
-		free(paths);
+	if ((postcodes || authorities) && (!postcodes || !authorities || !la || ret != VR_903))
 		return cli_usage_error(&cmd_validate, ret != VR_903 ? "--postcodes and --authorities are for SSDA903 returns"
 						      : "--postcodes and --authorities go together, with --la CODE "
 							"(the return does not name its LA)");
-	}
 	if (db) {
 		struct db_request q = { db, year, rules_s, la, postcodes, authorities, fmt, out,
 					ret_s == NULL || ret == VR_903, ret_s == NULL || ret == VR_CIN };
-		free(paths);
 		return validate_db(&q);
 	}
 
@@ -523,6 +484,5 @@ done:
 	vlookup_release(&lk);
 	free(codes_copy);
 	free(codes);
-	free(paths);
 	return rc;
 }

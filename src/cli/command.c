@@ -1,12 +1,14 @@
-/* Command lookup, help and option parsing shared by every subcommand. */
+/* Command lookup, help, option parsing and "did you mean" shared by every
+ * subcommand. */
 #include "cli/command.h"
 
-#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+
+#include "indicators/indicators.h"
 
 const struct cli_command *cli_find(const char *name)
 {
@@ -16,12 +18,57 @@ const struct cli_command *cli_find(const char *name)
 	return NULL;
 }
 
+const char *cli_suggest_command(const char *name)
+{
+	struct cf_suggest s;
+	cf_suggest_init(&s, name);
+	for (int i = 0; cli_commands[i]; i++)
+		cf_suggest_offer(&s, cli_commands[i]->name);
+	cf_suggest_offer(&s, "help");
+	cf_suggest_offer(&s, "version");
+	return cf_suggest_best(&s);
+}
+
+const char *cli_suggest_indicator(const char *id)
+{
+	struct cf_suggest s;
+	cf_suggest_init(&s, id);
+	for (int i = 0; i < indicator_map_count; i++)
+		cf_suggest_offer(&s, indicator_map[i].id);
+	for (int i = 0; i < K_N; i++)
+		cf_suggest_offer(&s, kpi_defs[i].id);
+	return cf_suggest_best(&s);
+}
+
+/* The codes every command exits with: enum cf_status (docs/exit-codes.md). */
+static const struct {
+	int code;
+	const char *name, *meaning;
+} exit_codes[] = {
+	{ CF_OK, "CF_OK", "done" },
+	{ CF_EINPUT, "CF_EINPUT", "bad input: a file, a value or missing data (the message says where)" },
+	{ CF_EUSAGE, "CF_EUSAGE", "the command line is wrong: unknown command or option, missing value" },
+	{ CF_EIO, "CF_EIO", "internal or I/O error: the store, memory, a write" },
+};
+
+void cli_print_exit_codes(FILE *fp)
+{
+	for (size_t i = 0; i < sizeof exit_codes / sizeof exit_codes[0]; i++)
+		fprintf(fp, "  %d  %-10s %s\n", exit_codes[i].code, exit_codes[i].name, exit_codes[i].meaning);
+}
+
 void cli_print_help(const struct cli_command *cmd)
 {
 	printf("caseflow %s — %s\n\nUsage:\n%s\n", cmd->name, cmd->summary, cmd->usage);
 	if (cmd->help && cmd->help[0])
 		printf("\n%s", cmd->help);
-	printf("\nExit codes: 0 ok, 1 bad input, 2 usage, 3 internal or I/O error.\n");
+	if (cmd->options && cmd->options[0].name) {
+		printf("\nOptions:\n");
+		cf_options_print(stdout, cmd->options);
+	}
+	if (cmd->examples && cmd->examples[0])
+		printf("\nExamples:\n%s", cmd->examples);
+	printf("\nExit codes: 0 ok, 1 bad input, 2 usage, 3 internal or I/O error ('caseflow help' says more).\n");
 }
 
 int cli_usage_error(const struct cli_command *cmd, const char *fmt, ...)
@@ -32,42 +79,55 @@ int cli_usage_error(const struct cli_command *cmd, const char *fmt, ...)
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fprintf(stderr, "\nUsage:\n%s\nSee 'caseflow help %s'.\n", cmd->usage, cmd->name);
-	return 2;
+	return CF_EUSAGE;
 }
 
-int cli_opt(const struct cli_command *cmd, int argc, char **argv, int *i, const char *name, const char **value)
+int cli_bad_value(const struct cli_command *cmd, const char *opt, const char *value, const char *allowed,
+		  const char *best)
 {
-	const char *a = argv[*i];
-	size_t n = strlen(name);
-	if (strncmp(a, name, n) != 0)
-		return 0;
-	if (a[n] == '=') {
-		*value = a + n + 1;
-		return 1;
-	}
-	if (a[n] != '\0')
-		return 0;
-	if (*i + 1 >= argc) {
-		cli_usage_error(cmd, "%s needs a value", name);
-		return -1;
-	}
-	*value = argv[++*i];
-	return 1;
+	return cli_usage_error(cmd, "%s must be %s, not '%s'%s%s%s", opt, allowed, value, best ? "; did you mean " : "",
+			       best ? best : "", best ? "?" : "");
 }
 
-int cli_flag(char **argv, int i, const char *name) { return strcmp(argv[i], name) == 0; }
-
-int cli_int(const struct cli_command *cmd, const char *name, const char *value, long min, long max, long *out)
+int cli_parse(const struct cli_command *cmd, const char *sub, int argc, char **argv, struct cf_args *a)
 {
-	char *end;
-	errno = 0;
-	long v = strtol(value, &end, 10);
-	if (errno || end == value || *end || v < min || v > max) {
-		cli_usage_error(cmd, "%s must be a whole number from %ld to %ld, not '%s'", name, min, max, value);
-		return -1;
+	struct cf_error err;
+	cf_error_clear(&err);
+	int rc = cf_args_parse(cmd->options, sub, cmd->positionals, argc, argv, a, &err);
+	if (rc)
+		return cli_usage_error(cmd, "%s", err.msg);
+	return CF_OK;
+}
+
+const char *cli_subcommand(const struct cli_command *cmd, int argc, char **argv)
+{
+	if (argc >= 2 && cf_choice_index(cmd->subcommands, argv[1], strlen(argv[1])) >= 0)
+		return argv[1];
+	char said[160] = "", hint[96] = "";
+	if (argc >= 2) {
+		struct cf_suggest s;
+		char buf[32][32];
+		int n = 0;
+		cf_suggest_init(&s, argv[1]);
+		for (const char *p = cmd->subcommands; *p && n < 32; n++) {
+			size_t len = strcspn(p, "|");
+			snprintf(buf[n], sizeof buf[n], "%.*s", (int)len, p);
+			cf_suggest_offer(&s, buf[n]);
+			p += len + (p[len] == '|');
+		}
+		const char *best = cf_suggest_best(&s);
+		snprintf(said, sizeof said, ", not '%s'", argv[1]);
+		if (best)
+			snprintf(hint, sizeof hint, "; did you mean %s?", best);
 	}
-	*out = v;
-	return 0;
+	cli_usage_error(cmd, "say which: %s%s%s", cmd->subcommands, said, hint);
+	return NULL;
+}
+
+const char *cli_db(const struct cf_args *a)
+{
+	const char *db = cf_args_str(a, "--db");
+	return db ? db : cli_default_db();
 }
 
 const char *cli_default_db(void)

@@ -1,19 +1,28 @@
 /* A subcommand: one file src/cli/cmd_<name>.c exports
  *     const struct cli_command cmd_<name> = { ... };
- * and tools/gen-commands.sh builds the table `caseflow help` lists. */
+ * and tools/gen-commands.sh builds the table `caseflow help` lists. Its
+ * options are one struct cf_option table (.options): cli_parse() parses
+ * and checks argv against it and `caseflow help NAME` prints it, so adding
+ * an option is adding a line there and reading it with cf_args_*(). */
 #ifndef CF_CLI_COMMAND_H
 #define CF_CLI_COMMAND_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "base/error.h"
+#include "base/options.h"
 #include "store/store.h"
 
 struct cli_command {
 	const char *name;
 	const char *summary;     /* one line for `caseflow help` */
 	const char *usage;       /* synopsis lines */
-	const char *help;        /* options, defaults and examples for `caseflow help NAME` */
+	const char *help;        /* what it does, in prose, for `caseflow help NAME` */
+	const struct cf_option *options;   /* declared once: parsed and printed from here */
+	int positionals;         /* plain arguments it takes: 0, a number, or -1 for any */
+	const char *subcommands; /* "set|show": argv[1] names one; NULL when none */
+	const char *examples;    /* command lines, each line "  caseflow NAME ..." */
 	int order;               /* position in the listing: the analyst's workflow order */
 	int (*run)(int argc, char **argv);   /* argv[0] is the command name; returns an exit code */
 };
@@ -21,19 +30,43 @@ struct cli_command {
 extern const struct cli_command *const cli_commands[];   /* NULL-terminated */
 
 const struct cli_command *cli_find(const char *name);
+/* The command name closest to a mistyped one, or NULL. */
+const char *cli_suggest_command(const char *name);
 void cli_print_help(const struct cli_command *cmd);      /* full help to stdout */
+void cli_print_exit_codes(FILE *fp);                     /* the exit codes, one a line */
 int cli_usage_error(const struct cli_command *cmd, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));            /* prints, returns 2 */
+	__attribute__((format(printf, 2, 3)));            /* prints, returns CF_EUSAGE */
 
-/* Option parsing shared by every command. Matches "--name VALUE" and
- * "--name=VALUE" at argv[*i]; on a match sets *value, advances *i past the
- * value and returns 1. Returns -1 (after printing) when the value is
- * missing, 0 when argv[*i] is another option. */
-int cli_opt(const struct cli_command *cmd, int argc, char **argv, int *i, const char *name, const char **value);
-/* Matches a flag with no value ("--xml"). */
-int cli_flag(char **argv, int i, const char *name);
-/* Parse a whole number option value; prints and returns -1 when it is not one. */
-int cli_int(const struct cli_command *cmd, const char *name, const char *value, long min, long max, long *out);
+/* Parse argv (argv[0] the command or subcommand word) against the
+ * command's option table, for subcommand sub (NULL: none). Returns CF_OK
+ * with *a filled (see base/options.h for the getters), or CF_EUSAGE after
+ * printing the reason — with "did you mean" for a mistyped option or
+ * value — and the usage. */
+int cli_parse(const struct cli_command *cmd, const char *sub, int argc, char **argv, struct cf_args *a);
+
+/* The subcommand argv[1] names, checked against cmd->subcommands; NULL
+ * after printing the usage (with "did you mean") when it names none. */
+const char *cli_subcommand(const struct cli_command *cmd, int argc, char **argv);
+
+/* Print "caseflow CMD: OPT must be ALLOWED, not 'VALUE'", with "; did you
+ * mean BEST?" when best is not NULL, and the usage. Returns CF_EUSAGE. */
+int cli_bad_value(const struct cli_command *cmd, const char *opt, const char *value, const char *allowed,
+		  const char *best);
+
+/* An indicator id the kpi engine or the benchmark map knows closest to a
+ * mistyped one, or NULL. */
+const char *cli_suggest_indicator(const char *id);
+
+/* Options most commands share, for their tables. */
+#define CLI_OPT_DB { .name = "--db", .arg = "PATH", .help = "the store", \
+		     .def_text = "$CASEFLOW_DB or caseflow.db" }
+#define CLI_OPT_FORMAT { .name = "--format", .arg = "FMT", .type = CF_OPT_ENUM, \
+			 .help = "how to write the output (xlsx needs --out)", \
+			 .choices = "table|csv|json|xlsx", .def = "table" }
+#define CLI_OPT_OUT { .name = "--out", .arg = "FILE", .help = "write there instead of standard output" }
+
+/* --db as given, else cli_default_db(). */
+const char *cli_db(const struct cf_args *a);
 
 /* Open the existing store at db for a command that reads it (readonly: 1
  * when it only reads). A missing file is not created: err says how to make

@@ -28,46 +28,54 @@ static void print_overview(FILE *fp)
 		fprintf(fp, "  %-10s %s\n", sorted[i]->name, sorted[i]->summary);
 	fprintf(fp, "\n'caseflow help COMMAND' (or 'caseflow COMMAND --help') shows a command's options and examples.\n"
 		"The store is --db PATH, else $CASEFLOW_DB, else ./caseflow.db.\n"
-		"Exit codes: 0 ok, 1 bad input, 2 usage, 3 internal or I/O error.\n");
+		"\nExit codes (docs/exit-codes.md):\n");
+	cli_print_exit_codes(fp);
+}
+
+static int no_command(const char *name)
+{
+	const char *best = cli_suggest_command(name);
+	if (best)
+		fprintf(stderr, "caseflow: no command '%s'; did you mean '%s'? Commands are listed by 'caseflow help'.\n",
+			name, best);
+	else
+		fprintf(stderr, "caseflow: no command '%s'. Commands are listed by 'caseflow help'.\n", name);
+	return CF_EUSAGE;
 }
 
 int main(int argc, char **argv)
 {
 	if (argc < 2) {
 		print_overview(stderr);
-		return 2;
+		return CF_EUSAGE;
 	}
 	const char *name = argv[1];
 	if (!strcmp(name, "--help") || !strcmp(name, "-h")) {
 		print_overview(stdout);
-		return 0;
+		return CF_OK;
 	}
 	if (!strcmp(name, "--version") || !strcmp(name, "version")) {
 		printf("caseflow %s\n", CASEFLOW_VERSION);
-		return 0;
+		return CF_OK;
 	}
 	if (!strcmp(name, "help")) {
 		if (argc < 3) {
 			print_overview(stdout);
-			return 0;
+			return CF_OK;
 		}
 		const struct cli_command *cmd = cli_find(argv[2]);
-		if (!cmd) {
-			fprintf(stderr, "caseflow: no command '%s'. Commands are listed by 'caseflow help'.\n", argv[2]);
-			return 2;
-		}
+		if (!cmd)
+			return no_command(argv[2]);
 		cli_print_help(cmd);
-		return 0;
+		return CF_OK;
 	}
 	const struct cli_command *cmd = cli_find(name);
-	if (!cmd) {
-		fprintf(stderr, "caseflow: no command '%s'. Commands are listed by 'caseflow help'.\n", name);
-		return 2;
-	}
+	if (!cmd)
+		return no_command(name);
 	for (int i = 2; i < argc; i++)
 		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
 			cli_print_help(cmd);
-			return 0;
+			return CF_OK;
 		}
 	return cmd->run(argc - 1, argv + 1);
 }
