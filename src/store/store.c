@@ -212,3 +212,14 @@ int store_each_row(struct store *st, sqlite3_stmt *s, const char *what,
 	sqlite3_finalize(s);
 	return rc;
 }
+
+int store_walk_sql(struct store *st, const char *sql, const char *what, int (*row)(void *walk, sqlite3_stmt *s),
+		   void (*fn)(void), void *ctx, struct cf_error *err)
+{
+	sqlite3_stmt *s;
+	int rc = store_prepare(st, sql, &s, err);
+	if (rc)
+		return rc;
+	struct store_walk w = { fn, ctx };
+	return store_each_row(st, s, what, row, &w, err);
+}

@@ -27,4 +27,16 @@ int store_col_null(sqlite3_stmt *s, int col);
 int store_each_row(struct store *st, sqlite3_stmt *s, const char *what,
 		   int (*fn)(void *ctx, sqlite3_stmt *s), void *ctx, struct cf_error *err);
 
+/* A typed walk: the caller's callback (cast back to its type before the
+ * call) and context, handed to the row function of store_walk_sql. */
+struct store_walk {
+	void (*fn)(void);
+	void *ctx;
+};
+
+/* Prepare sql and walk its rows with row(&walk, s): the body of most typed
+ * readers. */
+int store_walk_sql(struct store *st, const char *sql, const char *what, int (*row)(void *walk, sqlite3_stmt *s),
+		   void (*fn)(void), void *ctx, struct cf_error *err);
+
 #endif
