@@ -40,6 +40,16 @@ void store_rollback(struct store *st)
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
+const char *store_path(const struct store *st)
+{
+	return st->path;
+}
+
+int store_schema_version(const struct store *st)
+{
+	return st->schema_version;
+}
+
 int store_latest_version(void)
 {
 	int v = 0;

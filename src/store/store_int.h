@@ -1,6 +1,7 @@
-/* Private to src/store/: what a backend file needs beside the public API
- * (store.h). Nothing above src/store/ includes this (tools/check-layers.sh),
- * so no SQLite type or SQL text reaches the layers above. */
+/* Private to src/store/: the SQLite connection and what a backend file
+ * needs beside the public API (store.h). Above src/store/ only the files
+ * still listed in tools/sql-outside-store.txt may include it, while their
+ * SQL moves behind typed functions (tools/check-layers.sh). */
 #ifndef CF_STORE_STORE_INT_H
 #define CF_STORE_STORE_INT_H
 
@@ -9,7 +10,21 @@
 #include <sqlite3.h>
 
 #include "base/date.h"
+#include "base/error.h"
 #include "store/store.h"
+
+struct store {
+	sqlite3 *db;          /* owned */
+	char *path;           /* owned */
+	int schema_version;
+};
+
+/* Run SQL with no results. */
+int store_exec(struct store *st, const char *sql, struct cf_error *err);
+/* Prepare a statement; on failure err holds SQLite's message. */
+int store_prepare(struct store *st, const char *sql, sqlite3_stmt **stmt, struct cf_error *err);
+/* Set err from the connection's last error; returns CF_EIO. */
+int store_error(struct store *st, struct cf_error *err, const char *what);
 
 /* The one reader of a date column: 'yyyy-mm-dd' (as loads write them) to a
  * cf_date; NULL or anything unreadable is CF_DATE_NONE. */
