@@ -45,7 +45,13 @@ static unsigned hash_id(const char *s)
 	unsigned h = 2166136261u;
 	for (; *s; s++)
 		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h ^ (h >> 15);
+	/* FNV's low bits barely differ between IDs that differ in their last
+	 * digits; mix them (murmur3's finaliser) before masking */
+	h ^= h >> 16;
+	h *= 0x85ebca6bu;
+	h ^= h >> 13;
+	h *= 0xc2b2ae35u;
+	return h ^ (h >> 16);
 }
 
 static int table_grow(struct child_table *t)
