@@ -9,7 +9,7 @@
 #include "store/care_records.h"
 
 /* A code trimmed of spaces and upper-cased into out (size bytes). */
-static void copy_code(const char *v, char *out, size_t size)
+static void normalise_code(const char *v, char *out, size_t size)
 {
 	size_t n = 0;
 	for (; v && *v && n + 1 < size; v++)
@@ -53,7 +53,7 @@ static int on_missing(void *ctx, const struct missing_record *r)
 	struct loading *x = ctx;
 	struct cla_outcomes *o = x->o;
 	char kind[4];
-	copy_code(r->kind, kind, sizeof kind);
+	normalise_code(r->kind, kind, sizeof kind);
 	if (r->start == CF_DATE_NONE || (strcmp(kind, "M") != 0 && strcmp(kind, "A") != 0))
 		return CF_OK;
 	int k = children_intern(x->reg, r->child);
@@ -108,8 +108,8 @@ static int on_oc3(void *ctx, const struct oc3_record *x3)
 	r->dob = x3->dob;
 	if (r->dob == CF_DATE_NONE)
 		r->dob = x->reg->children[k].dob;
-	copy_code(x3->in_touch, r->in_touch, sizeof r->in_touch);
-	copy_code(x3->activ, r->activ, sizeof r->activ);
+	normalise_code(x3->in_touch, r->in_touch, sizeof r->in_touch);
+	normalise_code(x3->activ, r->activ, sizeof r->activ);
 	return CF_OK;
 }
 
