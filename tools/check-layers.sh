@@ -9,6 +9,9 @@
 #  4. Only src/store/ speaks SQL: no other folder names sqlite3. The
 #     files that still do are listed in tools/sql-outside-store.txt while
 #     they move behind the store's API; that list may only shrink.
+#  5. The store's API is backend-free: its public headers name no sqlite3;
+#     its private ones (*_int.h, load_common.h) are for src/store/ alone,
+#     except store/store_int.h for a file still in that list.
 cd "$(dirname "$0")/.." || exit 2
 
 layers="base formats store model ROOMS outputs synth cli"
@@ -58,7 +61,17 @@ for f in src/*/*.c src/*/*.h; do
 		if is_room "$to" && [ "$inc" != "$to/$to.h" ]; then
 			fail "$f includes $inc, private to src/$to/ (its public header is $to/$to.h)"
 		fi
+		case "$inc" in
+		store/*_int.h|store/load_common.h)
+			if [ "$from" != store ] && ! { [ "$inc" = store/store_int.h ] && grep -qx "$f" tools/sql-outside-store.txt; }; then
+				fail "$f includes $inc, private to src/store/ (use the store's typed functions)"
+			fi ;;
+		esac
 	done
+	case "$f" in
+	src/store/*_int.h|src/store/load_common.h|src/store/*.c) ;;
+	src/store/*.h) grep -q 'sqlite3' "$f" && fail "$f is the store's public API and names sqlite3 (keep SQLite in src/store/*_int.h)" ;;
+	esac
 	case "$from" in
 	store) ;;
 	*) if grep -q 'sqlite3' "$f" && ! grep -qx "$f" tools/sql-outside-store.txt; then

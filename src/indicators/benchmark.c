@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "base/strbuf.h"
+#include "store/store_int.h"   /* SQL still here: tools/sql-outside-store.txt */
 
 #define ENGLAND_CODE "E92000001"  /* ONS code for England: DfE's national rows */
 #define LONDON_CODE "E12000007"   /* Inner (E13000001) and Outer (E13000002) London belong to it */

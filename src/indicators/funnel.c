@@ -1,5 +1,6 @@
 /* Contacts to care: the front-door funnel by collection year. */
 #include "indicators/funnel.h"
+#include "store/store_int.h"   /* SQL still here: tools/sql-outside-store.txt */
 
 #include <stdio.h>
 #include <stdlib.h>

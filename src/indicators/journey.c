@@ -1,5 +1,6 @@
 /* One child's journey: every dated event from every source, in order. */
 #include "indicators/journey.h"
+#include "store/store_int.h"   /* SQL still here: tools/sql-outside-store.txt */
 
 #include <stdio.h>
 #include <string.h>

@@ -1,6 +1,7 @@
 /* The indicator engine: one pass per source over the in-memory timelines
  * for each period, counting units into the LA and one breakdown. */
 #include "indicators/kpi.h"
+#include "store/store_int.h"   /* SQL still here: tools/sql-outside-store.txt */
 
 #include <ctype.h>
 #include <math.h>

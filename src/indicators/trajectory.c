@@ -9,6 +9,7 @@
 
 #include "indicators/benchmark_kpi.h"
 #include "indicators/kpi.h"
+#include "store/store_int.h"   /* SQL still here: tools/sql-outside-store.txt */
 
 enum ind_polarity trajectory_polarity(const char *indicator)
 {

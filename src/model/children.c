@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/child_records.h"
+
 const char *const child_sex_names[3] = { "unknown", "male", "female" };
 
 enum child_sex child_sex_parse(const char *s)
@@ -128,45 +130,31 @@ static int intern_ethnicity(struct child_registry *reg, const char *code)
 	return reg->nethnicities++;
 }
 
-/* Fill what is not yet known about each child from one query's rows
- * (child, sex, dob, ethnicity). */
-static int read_characteristics(struct store *st, struct child_registry *reg, const char *sql, struct cf_error *err)
+/* Fill what is not yet known about each child from one source's rows. */
+struct characteristics {
+	struct child_registry *reg;
+	struct cf_error *err;
+};
+
+static int on_child(void *ctx, const struct child_record *r)
 {
-	sqlite3_stmt *s;
-	int rc = store_prepare(st, sql, &s, err);
-	if (rc)
-		return rc;
-	int step;
-	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
-		const char *id = (const char *)sqlite3_column_text(s, 0);
-		if (!id)
-			continue;
-		int k = children_intern(reg, id);
-		if (k < 0)
-			goto oom;
-		struct child_info *c = &reg->children[k];
-		const char *sex = (const char *)sqlite3_column_text(s, 1);
-		const char *dob = (const char *)sqlite3_column_text(s, 2);
-		const char *eth = (const char *)sqlite3_column_text(s, 3);
-		if (c->sex == SEX_UNKNOWN)
-			c->sex = (unsigned char)child_sex_parse(sex);
-		cf_date d;
-		if (c->dob == CF_DATE_NONE && dob && cf_date_parse(dob, strlen(dob), &d) == 0)
-			c->dob = d;
-		if (c->ethnicity < 0 && eth) {
-			int e = intern_ethnicity(reg, eth);
-			if (e < -1)
-				goto oom;
-			c->ethnicity = (short)e;
-		}
+	struct characteristics *x = ctx;
+	struct child_registry *reg = x->reg;
+	int k = children_intern(reg, r->child);
+	if (k < 0)
+		return cf_error_set(x->err, CF_EIO, "out of memory loading children");
+	struct child_info *c = &reg->children[k];
+	if (c->sex == SEX_UNKNOWN)
+		c->sex = (unsigned char)child_sex_parse(r->sex);
+	if (c->dob == CF_DATE_NONE)
+		c->dob = r->dob;
+	if (c->ethnicity < 0 && r->ethnicity) {
+		int e = intern_ethnicity(reg, r->ethnicity);
+		if (e < -1)
+			return cf_error_set(x->err, CF_EIO, "out of memory loading children");
+		c->ethnicity = (short)e;
 	}
-	sqlite3_finalize(s);
-	if (step != SQLITE_DONE)
-		return store_error(st, err, "reading children");
 	return CF_OK;
-oom:
-	sqlite3_finalize(s);
-	return cf_error_set(err, CF_EIO, "out of memory loading children");
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -202,6 +190,84 @@ struct latest_area {
 	int seen;
 };
 
+/* While reading localities: the areas of the localities table. */
+struct area_reading {
+	struct child_registry *reg;
+	struct cf_error *err;
+	struct area_map *map;
+	size_t nmap, cap;
+	struct latest_area *latest;   /* by child index */
+	size_t nlatest;
+};
+
+static int oom_areas(struct area_reading *x)
+{
+	return cf_error_set(x->err, CF_EIO, "out of memory loading localities");
+}
+
+static int on_locality(void *ctx, const struct locality_record *r)
+{
+	struct area_reading *x = ctx;
+	struct child_registry *reg = x->reg;
+	int li = -1;
+	for (int i = 0; i < reg->nlocalities; i++)
+		if (strcmp(reg->localities[i], r->locality) == 0) {
+			li = i;
+			break;
+		}
+	if (li < 0) {
+		if (reg->nlocalities >= 30000)
+			return CF_OK;   /* tens of thousands of areas are not a locality breakdown */
+		const char **l = realloc(reg->localities, (size_t)(reg->nlocalities + 1) * sizeof *l);
+		if (!l)
+			return oom_areas(x);
+		reg->localities = l;
+		if (!(l[reg->nlocalities] = arena_strdup(&reg->arena, r->locality)))
+			return oom_areas(x);
+		li = reg->nlocalities++;
+	}
+	if (x->nmap == x->cap) {
+		x->cap = x->cap ? x->cap * 2 : 256;
+		struct area_map *m = realloc(x->map, x->cap * sizeof *m);
+		if (!m)
+			return oom_areas(x);
+		x->map = m;
+	}
+	if (!(x->map[x->nmap].area = arena_strdup(&reg->arena, r->area)))
+		return oom_areas(x);
+	x->map[x->nmap].return_id = r->load;
+	x->map[x->nmap++].locality = li;
+	return CF_OK;
+}
+
+static int on_child_area(void *ctx, const struct child_area_record *r)
+{
+	struct area_reading *x = ctx;
+	int k = children_intern(x->reg, r->child);
+	if (k < 0)
+		return oom_areas(x);
+	if ((size_t)k >= x->nlatest) {
+		size_t n = x->reg->cap > (size_t)k ? x->reg->cap : (size_t)k + 1;
+		struct latest_area *l = realloc(x->latest, n * sizeof *l);
+		if (!l)
+			return oom_areas(x);
+		memset(l + x->nlatest, 0, (n - x->nlatest) * sizeof *l);
+		x->latest = l;
+		x->nlatest = n;
+	}
+	struct latest_area *la = &x->latest[k];
+	int c = la->seen ? strncmp(r->since, la->since, 10) : 1;
+	if (c < 0 || (c == 0 && r->load <= la->return_id))
+		return CF_OK;
+	snprintf(la->since, sizeof la->since, "%s", r->since);
+	la->return_id = r->load;
+	la->seen = 1;
+	struct area_map key = { r->area, 0, 0 };
+	const struct area_map *hit = x->nmap ? bsearch(&key, x->map, x->nmap, sizeof *x->map, cmp_area) : NULL;
+	la->locality = hit ? hit->locality : -1;
+	return CF_OK;
+}
+
 /* Each child's locality as the child_locality view defines it: the most
  * recent area known for the child (a dated child_areas row, else the home
  * sector of the latest episode; undated rows count as oldest), mapped
@@ -210,52 +276,10 @@ struct latest_area {
  * per 100,000 children. */
 static int read_localities(struct store *st, struct child_registry *reg, struct cf_error *err)
 {
-	sqlite3_stmt *s;
-	struct area_map *map = NULL;
-	struct latest_area *latest = NULL;
-	size_t nmap = 0, cap = 0, nlatest = 0;
-	int rc = store_prepare(st, "SELECT area, locality, return_id FROM localities WHERE area IS NOT NULL "
-				   "AND locality IS NOT NULL AND locality <> ''", &s, err);
+	struct area_reading x = { .reg = reg, .err = err };
+	int rc = locality_records_each(st, on_locality, &x, err);
 	if (rc)
-		return rc;
-	int step;
-	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
-		const char *area = (const char *)sqlite3_column_text(s, 0), *loc = (const char *)sqlite3_column_text(s, 1);
-		int li = -1;
-		for (int i = 0; i < reg->nlocalities; i++)
-			if (strcmp(reg->localities[i], loc) == 0) {
-				li = i;
-				break;
-			}
-		if (li < 0) {
-			if (reg->nlocalities >= 30000)
-				continue;   /* tens of thousands of areas are not a locality breakdown */
-			const char **l = realloc(reg->localities, (size_t)(reg->nlocalities + 1) * sizeof *l);
-			if (!l)
-				goto oom;
-			reg->localities = l;
-			if (!(l[reg->nlocalities] = arena_strdup(&reg->arena, loc)))
-				goto oom;
-			li = reg->nlocalities++;
-		}
-		if (nmap == cap) {
-			cap = cap ? cap * 2 : 256;
-			struct area_map *m = realloc(map, cap * sizeof *m);
-			if (!m)
-				goto oom;
-			map = m;
-		}
-		if (!(map[nmap].area = arena_strdup(&reg->arena, area)))
-			goto oom;
-		map[nmap].return_id = sqlite3_column_int64(s, 2);
-		map[nmap++].locality = li;
-	}
-	sqlite3_finalize(s);
-	s = NULL;
-	if (step != SQLITE_DONE) {
-		free(map);
-		return store_error(st, err, "reading localities");
-	}
+		goto done;
 	/* sort the names, and renumber the map to match */
 	int *order = malloc((size_t)(reg->nlocalities ? reg->nlocalities : 1) * sizeof *order);
 	const char **sorted = malloc((size_t)(reg->nlocalities ? reg->nlocalities : 1) * sizeof *sorted);
@@ -272,87 +296,43 @@ static int read_localities(struct store *st, struct child_registry *reg, struct 
 		const char **hit = bsearch(&reg->localities[i], sorted, (size_t)reg->nlocalities, sizeof *sorted, cmp_str);
 		order[i] = (int)(hit - sorted);
 	}
-	for (size_t i = 0; i < nmap; i++)
-		map[i].locality = order[map[i].locality];
+	for (size_t i = 0; i < x.nmap; i++)
+		x.map[i].locality = order[x.map[i].locality];
 	free(reg->localities);
 	reg->localities = sorted;
 	free(order);
 	/* the latest load of an area wins */
-	if (nmap) {
-		qsort(map, nmap, sizeof *map, cmp_area_load);
+	if (x.nmap) {
+		qsort(x.map, x.nmap, sizeof *x.map, cmp_area_load);
 		size_t w = 0;
-		for (size_t i = 0; i < nmap; i++)
-			if (!w || strcmp(map[w - 1].area, map[i].area) != 0)
-				map[w++] = map[i];
-		nmap = w;
+		for (size_t i = 0; i < x.nmap; i++)
+			if (!w || strcmp(x.map[w - 1].area, x.map[i].area) != 0)
+				x.map[w++] = x.map[i];
+		x.nmap = w;
 	}
-
-	if ((rc = store_prepare(st,
-				"SELECT child, area, coalesce(from_date, '0000-00-00'), return_id FROM child_areas "
-				"WHERE child IS NOT NULL AND area IS NOT NULL "
-				"UNION ALL SELECT child, home_post, decom, return_id FROM ssda903_episodes "
-				"WHERE child IS NOT NULL AND decom IS NOT NULL AND home_post IS NOT NULL",
-				&s, err))) {
-		free(map);
-		return rc;
-	}
-	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
-		const char *id = (const char *)sqlite3_column_text(s, 0);
-		const char *area = (const char *)sqlite3_column_text(s, 1);
-		const char *since = (const char *)sqlite3_column_text(s, 2);
-		long long rid = sqlite3_column_int64(s, 3);
-		int k = children_intern(reg, id);
-		if (k < 0)
-			goto oom;
-		if ((size_t)k >= nlatest) {
-			size_t n = reg->cap > (size_t)k ? reg->cap : (size_t)k + 1;
-			struct latest_area *l = realloc(latest, n * sizeof *l);
-			if (!l)
-				goto oom;
-			memset(l + nlatest, 0, (n - nlatest) * sizeof *l);
-			latest = l;
-			nlatest = n;
-		}
-		struct latest_area *la = &latest[k];
-		int c = la->seen ? strncmp(since, la->since, 10) : 1;
-		if (c < 0 || (c == 0 && rid <= la->return_id))
-			continue;
-		snprintf(la->since, sizeof la->since, "%s", since);
-		la->return_id = rid;
-		la->seen = 1;
-		struct area_map key = { area, 0, 0 };
-		const struct area_map *hit = nmap ? bsearch(&key, map, nmap, sizeof *map, cmp_area) : NULL;
-		la->locality = hit ? hit->locality : -1;
-	}
-	sqlite3_finalize(s);
-	s = NULL;
-	if (step != SQLITE_DONE) {
-		free(map);
-		free(latest);
-		return store_error(st, err, "reading child areas");
-	}
-	for (size_t k = 0; k < nlatest && k < reg->n; k++)
-		if (latest[k].seen)
-			reg->children[k].locality = (short)latest[k].locality;
-	free(map);
-	free(latest);
-	return CF_OK;
+	rc = child_area_records_each(st, on_child_area, &x, err);
+	if (rc)
+		goto done;
+	for (size_t k = 0; k < x.nlatest && k < reg->n; k++)
+		if (x.latest[k].seen)
+			reg->children[k].locality = (short)x.latest[k].locality;
+	goto done;
 oom:
-	sqlite3_finalize(s);
-	free(map);
-	free(latest);
-	return cf_error_set(err, CF_EIO, "out of memory loading localities");
+	rc = cf_error_set(err, CF_EIO, "out of memory loading localities");
+done:
+	free(x.map);
+	free(x.latest);
+	return rc;
 }
 
 int children_load(struct store *st, struct child_registry *reg, struct cf_error *err)
 {
 	memset(reg, 0, sizeof *reg);
 	arena_init(&reg->arena, 256 * 1024);
-	int rc = read_characteristics(st, reg, "SELECT child, sex, dob, ethnicity FROM children", err);
+	struct characteristics x = { reg, err };
+	int rc = child_records_each(st, CHILDREN_LINKED, on_child, &x, err);
 	if (!rc)
-		rc = read_characteristics(st, reg,
-					  "SELECT child, sex, dob, ethnicity FROM cin_children WHERE child IS NOT NULL "
-					  "ORDER BY return_id DESC", err);
+		rc = child_records_each(st, CHILDREN_CIN_CENSUS, on_child, &x, err);
 	if (!rc)
 		rc = read_localities(st, reg, err);
 	if (rc)

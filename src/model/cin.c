@@ -5,26 +5,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-static cf_date col_date(sqlite3_stmt *s, int i)
-{
-	const char *v = (const char *)sqlite3_column_text(s, i);
-	cf_date d;
-	if (!v || cf_date_parse(v, strlen(v), &d) != 0)
-		return CF_DATE_NONE;
-	return d;
-}
+#include "store/cin_records.h"
 
-/* While loading, each record sits behind a head holding its sort key and
- * version, so one comparator sorts every kind. The views' choice of one
- * version per record (latest collection year, then the later load) is made
- * here in C: the window functions in the *_current views cost about a
- * second per 100,000 rows, the sort a few milliseconds. */
+/* While loading, each record sits behind a head holding its sort key, so
+ * one comparator sorts every kind. The store gives one version of each
+ * record (its *_current views decide which); here they are only ordered by
+ * child and date. */
 struct head {
 	int child;
 	cf_date date;             /* the record's key date */
 	unsigned key2;            /* more key (a contact's source), 0 otherwise */
 	unsigned pad;
-	long long version;        /* collection year << 32 | return id: higher wins */
 };
 
 /* A growing array of head + record. */
@@ -57,12 +48,12 @@ static int cmp_head(const void *a, const void *b)
 		return x->date < y->date ? -1 : 1;
 	if (x->key2 != y->key2)
 		return x->key2 < y->key2 ? -1 : 1;
-	return (x->version < y->version) - (x->version > y->version);
+	return 0;
 }
 
-/* Sort, keep the current version of each record, and pack the records into
- * *out (malloc'd, rec_size each) with the child index of each; first[c] is
- * where child c's records start, for c in 0..nchildren. */
+/* Sort and pack the records into *out (malloc'd, rec_size each) with the
+ * child index of each; first[c] is where child c's records start, for c in
+ * 0..nchildren. */
 static int finish_series(struct vec *v, size_t rec_size, size_t nchildren, void **out, size_t *n, int **first)
 {
 	if (v->n)
@@ -76,15 +67,11 @@ static int finish_series(struct vec *v, size_t rec_size, size_t nchildren, void 
 		return -1;
 	}
 	size_t w = 0;
-	const struct head *prev = NULL;
 	for (size_t i = 0; i < v->n; i++) {
 		const struct head *h = (const struct head *)(const void *)(v->data + i * v->size);
-		if (prev && prev->child == h->child && prev->date == h->date && prev->key2 == h->key2)
-			continue;   /* an older version of the record before */
 		memcpy(recs + w * rec_size, (const char *)h + sizeof *h, rec_size);
 		memcpy(recs + w * rec_size, &h->child, sizeof h->child);   /* records begin with the child index */
 		w++;
-		prev = h;
 	}
 	size_t k = 0;
 	for (size_t c = 0; c <= nchildren; c++) {
@@ -102,42 +89,28 @@ static int finish_series(struct vec *v, size_t rec_size, size_t nchildren, void 
 	return 0;
 }
 
-/* Fill the record from the row; return its key date, CF_DATE_NONE to skip the row. */
-typedef cf_date (*fill_fn)(sqlite3_stmt *s, void *rec, unsigned *key2);
+/* One kind being read: where its records go and the registry. */
+struct reading {
+	struct vec v;
+	struct child_registry *reg;
+	struct cf_error *err;
+};
 
-/* Run sql (the child ID first, collection year and return id last) and
- * fill one head + record per row. */
-static int load_series(struct store *st, struct child_registry *reg, const char *sql, struct vec *v, fill_fn fill,
-		       struct cf_error *err)
+/* A head + record for a row of child `id` keyed on `date`, or NULL to skip
+ * it (no readable date); *rc is set on OOM. */
+static void *add(struct reading *r, const char *id, cf_date date, unsigned key2, int *rc)
 {
-	sqlite3_stmt *s;
-	int rc = store_prepare(st, sql, &s, err);
-	if (rc)
-		return rc;
-	int ncol = sqlite3_column_count(s), step;
-	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
-		const char *id = (const char *)sqlite3_column_text(s, 0);
-		if (!id)
-			continue;
-		struct head *h = vec_push(v);
-		if (!h)
-			goto oom;
-		h->date = fill(s, (char *)h + sizeof *h, &h->key2);
-		if (h->date == CF_DATE_NONE) {
-			v->n--;
-			continue;
-		}
-		h->version = (long long)sqlite3_column_int64(s, ncol - 2) << 32 | (sqlite3_column_int64(s, ncol - 1) & 0xffffffff);
-		if ((h->child = children_intern(reg, id)) < 0)
-			goto oom;
+	*rc = CF_OK;
+	if (date == CF_DATE_NONE)
+		return NULL;
+	struct head *h = vec_push(&r->v);
+	if (!h || (h->child = children_intern(r->reg, id)) < 0) {
+		*rc = cf_error_set(r->err, CF_EIO, "out of memory loading the journey");
+		return NULL;
 	}
-	sqlite3_finalize(s);
-	if (step != SQLITE_DONE)
-		return store_error(st, err, "reading the journey");
-	return CF_OK;
-oom:
-	sqlite3_finalize(s);
-	return cf_error_set(err, CF_EIO, "out of memory loading the journey");
+	h->date = date;
+	h->key2 = key2;
+	return (char *)h + sizeof *h;
 }
 
 static unsigned hash_text(const unsigned char *s)
@@ -148,23 +121,27 @@ static unsigned hash_text(const unsigned char *s)
 	return h;
 }
 
-static cf_date fill_contact(sqlite3_stmt *s, void *rec, unsigned *key2)
+static int on_contact(void *ctx, const struct cin_contact_record *x)
 {
-	struct cin_contact *c = rec;
-	c->date = col_date(s, 1);
-	*key2 = hash_text(sqlite3_column_text(s, 2));   /* one contact per child, date and source */
-	return c->date;
+	int rc;
+	/* one contact per child, date and source */
+	struct cin_contact *c = add(ctx, x->child, x->date, hash_text((const unsigned char *)x->source), &rc);
+	if (c)
+		c->date = x->date;
+	return rc;
 }
 
-static cf_date fill_referral(sqlite3_stmt *s, void *rec, unsigned *key2)
+static int on_referral(void *ctx, const struct cin_referral_record *x)
 {
-	struct cin_referral *r = rec;
-	(void)key2;
-	r->date = col_date(s, 1);
-	r->closed = col_date(s, 2);
-	r->nfa = sqlite3_column_int(s, 3) == 1;
-	r->icpc = col_date(s, 5);
-	const char *need = (const char *)sqlite3_column_text(s, 4);
+	int rc;
+	struct cin_referral *r = add(ctx, x->child, x->date, 0, &rc);
+	if (!r)
+		return rc;
+	r->date = x->date;
+	r->closed = x->closed;
+	r->nfa = (unsigned char)x->nfa;
+	r->icpc = x->icpc;
+	const char *need = x->primary_need;
 	/* keep only codes of the form N0..N9; anything else groups as unknown */
 	if (need) {
 		while (isspace((unsigned char)*need))
@@ -175,71 +152,67 @@ static cf_date fill_referral(sqlite3_stmt *s, void *rec, unsigned *key2)
 			r->need[1] = need[1];
 		}
 	}
-	return r->date;
+	return CF_OK;
 }
 
-static cf_date fill_assessment(sqlite3_stmt *s, void *rec, unsigned *key2)
+static int on_assessment(void *ctx, const struct cin_assessment_record *x)
 {
-	struct cin_assessment *a = rec;
-	(void)key2;
-	a->start = col_date(s, 1);
-	a->authorised = col_date(s, 2);
-	return a->start;
+	int rc;
+	struct cin_assessment *a = add(ctx, x->child, x->start, 0, &rc);
+	if (a) {
+		a->start = x->start;
+		a->authorised = x->authorised;
+	}
+	return rc;
 }
 
-static cf_date fill_s47(sqlite3_stmt *s, void *rec, unsigned *key2)
+static int on_s47(void *ctx, const struct cin_s47_record *x)
 {
-	struct cin_s47 *x = rec;
-	(void)key2;
-	x->start = col_date(s, 1);
-	x->icpc = col_date(s, 2);
-	return x->start;
+	int rc;
+	struct cin_s47 *e = add(ctx, x->child, x->start, 0, &rc);
+	if (e) {
+		e->start = x->start;
+		e->icpc = x->icpc;
+	}
+	return rc;
 }
 
-static cf_date fill_cpp(sqlite3_stmt *s, void *rec, unsigned *key2)
+static int on_cpp(void *ctx, const struct cin_cpp_record *x)
 {
-	struct cin_cpp *p = rec;
-	(void)key2;
-	p->start = col_date(s, 1);
-	p->end = col_date(s, 2);
-	p->previous_plans = sqlite3_column_type(s, 3) == SQLITE_NULL ? -1 : sqlite3_column_int(s, 3);
-	return p->start;
+	int rc;
+	struct cin_cpp *p = add(ctx, x->child, x->start, 0, &rc);
+	if (p) {
+		p->start = x->start;
+		p->end = x->end;
+		p->previous_plans = x->previous_plans;
+	}
+	return rc;
 }
-
-#define FROM(table, key) " FROM " table " x JOIN returns r ON r.id = x.return_id WHERE x.child IS NOT NULL AND x." key " IS NOT NULL"
-#define VERSION ", coalesce(r.collection_year, 0), x.return_id"
 
 int cin_load(struct store *st, struct child_registry *reg, struct cin_data *out, struct cf_error *err)
 {
 	memset(out, 0, sizeof *out);
-	struct {
-		const char *sql;
-		fill_fn fill;
-		size_t size;
-		struct vec v;
-	} kinds[] = {
-		{ "SELECT x.child, x.contact_date, x.source" VERSION FROM("contacts", "contact_date"), fill_contact,
-		  sizeof(struct cin_contact), { 0 } },
-		{ "SELECT x.child, x.referral_date, x.closure_date, x.referral_nfa, x.primary_need, x.icpc_date" VERSION
-		  FROM("cin_referrals", "referral_date"), fill_referral, sizeof(struct cin_referral), { 0 } },
-		{ "SELECT x.child, x.start_date, x.authorised_date" VERSION FROM("assessments", "start_date"), fill_assessment,
-		  sizeof(struct cin_assessment), { 0 } },
-		{ "SELECT x.child, x.start_date, x.icpc_date" VERSION FROM("s47_enquiries", "start_date"), fill_s47,
-		  sizeof(struct cin_s47), { 0 } },
-		{ "SELECT x.child, x.start_date, x.end_date, x.previous_plans" VERSION FROM("cp_plans", "start_date"), fill_cpp,
-		  sizeof(struct cin_cpp), { 0 } },
-	};
-	enum { NK = sizeof kinds / sizeof kinds[0] };
-	int rc = CF_OK;
-	for (int k = 0; k < NK && !rc; k++) {
-		kinds[k].v.size = sizeof(struct head) + (kinds[k].size + 7) / 8 * 8;
-		rc = load_series(st, reg, kinds[k].sql, &kinds[k].v, kinds[k].fill, err);
-	}
+	enum { NK = 5 };
+	static const size_t size[NK] = { sizeof(struct cin_contact), sizeof(struct cin_referral),
+					  sizeof(struct cin_assessment), sizeof(struct cin_s47), sizeof(struct cin_cpp) };
+	struct reading kinds[NK];
+	for (int k = 0; k < NK; k++)
+		kinds[k] = (struct reading){ .v = { .size = sizeof(struct head) + (size[k] + 7) / 8 * 8 }, .reg = reg,
+					     .err = err };
+	int rc = cin_records_contacts(st, on_contact, &kinds[0], err);
+	if (!rc)
+		rc = cin_records_referrals(st, on_referral, &kinds[1], err);
+	if (!rc)
+		rc = cin_records_assessments(st, on_assessment, &kinds[2], err);
+	if (!rc)
+		rc = cin_records_s47(st, on_s47, &kinds[3], err);
+	if (!rc)
+		rc = cin_records_cp_plans(st, on_cpp, &kinds[4], err);
 	void *recs[NK] = { 0 };
 	size_t n[NK] = { 0 };
 	int *first[NK] = { 0 };
 	for (int k = 0; k < NK && !rc; k++)
-		if (finish_series(&kinds[k].v, kinds[k].size, reg->n, &recs[k], &n[k], &first[k]))
+		if (finish_series(&kinds[k].v, size[k], reg->n, &recs[k], &n[k], &first[k]))
 			rc = cf_error_set(err, CF_EIO, "out of memory indexing the journey");
 	for (int k = 0; k < NK; k++)
 		free(kinds[k].v.data);

@@ -1,7 +1,8 @@
 /* Children looked after as in-memory timelines: each child's current
- * episodes (the store's `episodes` view) in date order, with the periods of
- * care they form. Analyses (summary, indicators, forecasts) read this, not
- * SQL, so one definition of "looked after on a day" serves them all. */
+ * episodes (the `episodes` view's rule, read by store/episode_reader.h) in
+ * date order, with the periods of care they form. Analyses (summary,
+ * indicators, forecasts) read this, not SQL, so one definition of "looked
+ * after on a day" serves them all. */
 #ifndef CF_MODEL_CLA_H
 #define CF_MODEL_CLA_H
 

@@ -6,18 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-static cf_date col_date(sqlite3_stmt *s, int i)
-{
-	const char *v = (const char *)sqlite3_column_text(s, i);
-	cf_date d;
-	if (!v || cf_date_parse(v, strlen(v), &d) != 0)
-		return CF_DATE_NONE;
-	return d;
-}
+#include "store/care_records.h"
 
-static void col_code(sqlite3_stmt *s, int i, char *out, size_t size)
+/* A code trimmed of spaces and upper-cased into out (size bytes). */
+static void normalise_code(const char *v, char *out, size_t size)
 {
-	const char *v = (const char *)sqlite3_column_text(s, i);
 	size_t n = 0;
 	for (; v && *v && n + 1 < size; v++)
 		if (!isspace((unsigned char)*v))
@@ -47,35 +40,42 @@ static int cmp_missing(const void *a, const void *b)
 	return x->away - y->away;
 }
 
+/* While loading: where the rows go. */
+struct loading {
+	struct child_registry *reg;
+	struct cla_outcomes *o;
+	size_t cap;
+	struct cf_error *err;
+};
+
+static int on_missing(void *ctx, const struct missing_record *r)
+{
+	struct loading *x = ctx;
+	struct cla_outcomes *o = x->o;
+	char kind[4];
+	normalise_code(r->kind, kind, sizeof kind);
+	if (r->start == CF_DATE_NONE || (strcmp(kind, "M") != 0 && strcmp(kind, "A") != 0))
+		return CF_OK;
+	int k = children_intern(x->reg, r->child);
+	if (k < 0)
+		return cf_error_set(x->err, CF_EIO, "out of memory loading missing incidents");
+	if (o->nmissing == x->cap) {
+		x->cap = x->cap ? x->cap * 2 : 1024;
+		struct cla_missing *m = realloc(o->missing, x->cap * sizeof *m);
+		if (!m)
+			return cf_error_set(x->err, CF_EIO, "out of memory loading missing incidents");
+		o->missing = m;
+	}
+	o->missing[o->nmissing++] = (struct cla_missing){ .child = k, .start = r->start, .away = kind[0] == 'A' };
+	return CF_OK;
+}
+
 static int load_missing(struct store *st, struct child_registry *reg, struct cla_outcomes *o, struct cf_error *err)
 {
-	sqlite3_stmt *s;
-	int rc = store_prepare(st, "SELECT child, mis_start, missing FROM ssda903_missing WHERE child IS NOT NULL", &s, err);
+	struct loading x = { reg, o, 0, err };
+	int rc = missing_records_each(st, on_missing, &x, err);
 	if (rc)
 		return rc;
-	size_t cap = 0;
-	int step;
-	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
-		cf_date start = col_date(s, 1);
-		char kind[4];
-		col_code(s, 2, kind, sizeof kind);
-		if (start == CF_DATE_NONE || (strcmp(kind, "M") != 0 && strcmp(kind, "A") != 0))
-			continue;
-		int k = children_intern(reg, (const char *)sqlite3_column_text(s, 0));
-		if (k < 0)
-			goto oom;
-		if (o->nmissing == cap) {
-			cap = cap ? cap * 2 : 1024;
-			struct cla_missing *m = realloc(o->missing, cap * sizeof *m);
-			if (!m)
-				goto oom;
-			o->missing = m;
-		}
-		o->missing[o->nmissing++] = (struct cla_missing){ .child = k, .start = start, .away = kind[0] == 'A' };
-	}
-	sqlite3_finalize(s);
-	if (step != SQLITE_DONE)
-		return store_error(st, err, "reading missing incidents");
 	/* the same incident arrives in each year's return that covers it */
 	if (o->nmissing)
 		qsort(o->missing, o->nmissing, sizeof *o->missing, cmp_missing);
@@ -85,54 +85,38 @@ static int load_missing(struct store *st, struct child_registry *reg, struct cla
 			o->missing[w++] = o->missing[i];
 	o->nmissing = w;
 	return CF_OK;
-oom:
-	sqlite3_finalize(s);
-	return cf_error_set(err, CF_EIO, "out of memory loading missing incidents");
+}
+
+static int on_oc3(void *ctx, const struct oc3_record *x3)
+{
+	struct loading *x = ctx;
+	struct cla_outcomes *o = x->o;
+	int k = children_intern(x->reg, x3->child);
+	if (k < 0)
+		return cf_error_set(x->err, CF_EIO, "out of memory loading OC3");
+	if (o->noc3 == x->cap) {
+		x->cap = x->cap ? x->cap * 2 : 256;
+		struct cla_oc3 *n = realloc(o->oc3, x->cap * sizeof *n);
+		if (!n)
+			return cf_error_set(x->err, CF_EIO, "out of memory loading OC3");
+		o->oc3 = n;
+	}
+	struct cla_oc3 *r = &o->oc3[o->noc3++];
+	memset(r, 0, sizeof *r);
+	r->child = k;
+	r->collection_year = x3->collection_year;
+	r->dob = x3->dob;
+	if (r->dob == CF_DATE_NONE)
+		r->dob = x->reg->children[k].dob;
+	normalise_code(x3->in_touch, r->in_touch, sizeof r->in_touch);
+	normalise_code(x3->activ, r->activ, sizeof r->activ);
+	return CF_OK;
 }
 
 static int load_oc3(struct store *st, struct child_registry *reg, struct cla_outcomes *o, struct cf_error *err)
 {
-	sqlite3_stmt *s;
-	/* one row per child and year: the latest load of that year */
-	int rc = store_prepare(st,
-			       "SELECT child, collection_year, dob, in_touch, activ FROM ("
-			       " SELECT o.child, r.collection_year, o.dob, o.in_touch, o.activ,"
-			       "  row_number() OVER (PARTITION BY o.child, r.collection_year ORDER BY o.return_id DESC, o.row DESC) AS v"
-			       " FROM ssda903_oc3 o JOIN returns r ON r.id = o.return_id"
-			       " WHERE o.child IS NOT NULL AND r.collection_year IS NOT NULL) WHERE v = 1",
-			       &s, err);
-	if (rc)
-		return rc;
-	size_t cap = 0;
-	int step;
-	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
-		int k = children_intern(reg, (const char *)sqlite3_column_text(s, 0));
-		if (k < 0)
-			goto oom;
-		if (o->noc3 == cap) {
-			cap = cap ? cap * 2 : 256;
-			struct cla_oc3 *n = realloc(o->oc3, cap * sizeof *n);
-			if (!n)
-				goto oom;
-			o->oc3 = n;
-		}
-		struct cla_oc3 *r = &o->oc3[o->noc3++];
-		memset(r, 0, sizeof *r);
-		r->child = k;
-		r->collection_year = sqlite3_column_int(s, 1);
-		r->dob = col_date(s, 2);
-		if (r->dob == CF_DATE_NONE)
-			r->dob = reg->children[k].dob;
-		col_code(s, 3, r->in_touch, sizeof r->in_touch);
-		col_code(s, 4, r->activ, sizeof r->activ);
-	}
-	sqlite3_finalize(s);
-	if (step != SQLITE_DONE)
-		return store_error(st, err, "reading OC3");
-	return CF_OK;
-oom:
-	sqlite3_finalize(s);
-	return cf_error_set(err, CF_EIO, "out of memory loading OC3");
+	struct loading x = { reg, o, 0, err };
+	return oc3_records_each(st, on_oc3, &x, err);
 }
 
 int cla_outcomes_load(struct store *st, struct child_registry *reg, struct cla_outcomes *out, struct cf_error *err)

@@ -6,6 +6,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "store/population_records.h"
+
 /* "0-17", "0 to 17", "aged 5 to 9", "16+", "under 1", "all": the ages a band covers. */
 static int parse_band(const char *s, int *lo, int *hi)
 {
@@ -66,57 +68,53 @@ static unsigned char parse_sex(const char *s)
 	}
 }
 
+/* While loading: where the rows go. */
+struct loading {
+	struct population_data *out;
+	size_t cap;
+	struct cf_error *err;
+};
+
+static int on_row(void *ctx, const struct population_record *x)
+{
+	struct loading *l = ctx;
+	struct population_data *out = l->out;
+	struct population_row r = { 0 };
+	r.year = x->year;
+	if (x->has_age) {
+		r.age_lo = r.age_hi = x->age;
+		r.single_age = 1;
+	} else if (parse_band(x->age_band, &r.age_lo, &r.age_hi) != 0) {
+		return CF_OK;   /* a band we cannot read cannot be summed */
+	}
+	r.sex = parse_sex(x->sex);
+	r.count = x->count;
+	if (!x->area || r.age_lo < 0)
+		return CF_OK;
+	if (out->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 256;
+		struct population_row *n = realloc(out->rows, l->cap * sizeof *n);
+		if (!n)
+			return cf_error_set(l->err, CF_EIO, "out of memory loading population");
+		out->rows = n;
+	}
+	if (!(r.area = arena_strdup(&out->arena, x->area)))
+		return cf_error_set(l->err, CF_EIO, "out of memory loading population");
+	if (strcasecmp(x->area, "LA") == 0)
+		out->has_la = 1;
+	out->rows[out->n++] = r;
+	return CF_OK;
+}
+
 int population_load(struct store *st, struct population_data *out, struct cf_error *err)
 {
 	memset(out, 0, sizeof *out);
 	arena_init(&out->arena, 16 * 1024);
-	sqlite3_stmt *s;
-	int rc = store_prepare(st,
-			       "SELECT p.year, p.area, p.age, p.age_band, p.sex, p.count FROM population p "
-			       "JOIN (SELECT year AS y, area AS a, max(return_id) AS latest FROM population GROUP BY year, area) l "
-			       "ON l.y = p.year AND l.a = p.area AND l.latest = p.return_id",
-			       &s, err);
+	struct loading l = { out, 0, err };
+	int rc = population_records_each(st, on_row, &l, err);
 	if (rc)
-		return rc;
-	size_t cap = 0;
-	int step;
-	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
-		struct population_row r = { 0 };
-		r.year = sqlite3_column_int(s, 0);
-		const char *area = (const char *)sqlite3_column_text(s, 1);
-		if (sqlite3_column_type(s, 2) != SQLITE_NULL) {
-			r.age_lo = r.age_hi = sqlite3_column_int(s, 2);
-			r.single_age = 1;
-		} else if (parse_band((const char *)sqlite3_column_text(s, 3), &r.age_lo, &r.age_hi) != 0) {
-			continue;   /* a band we cannot read cannot be summed */
-		}
-		r.sex = parse_sex((const char *)sqlite3_column_text(s, 4));
-		r.count = sqlite3_column_double(s, 5);
-		if (!area || r.age_lo < 0)
-			continue;
-		if (out->n == cap) {
-			cap = cap ? cap * 2 : 256;
-			struct population_row *n = realloc(out->rows, cap * sizeof *n);
-			if (!n)
-				goto oom;
-			out->rows = n;
-		}
-		if (!(r.area = arena_strdup(&out->arena, area)))
-			goto oom;
-		if (strcasecmp(area, "LA") == 0)
-			out->has_la = 1;
-		out->rows[out->n++] = r;
-	}
-	sqlite3_finalize(s);
-	if (step != SQLITE_DONE) {
 		population_release(out);
-		return store_error(st, err, "reading population");
-	}
-	return CF_OK;
-oom:
-	sqlite3_finalize(s);
-	population_release(out);
-	return cf_error_set(err, CF_EIO, "out of memory loading population");
+	return rc;
 }
 
 void population_release(struct population_data *p)

@@ -4,14 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static cf_date col_date(sqlite3_stmt *s, int i)
-{
-	const char *v = (const char *)sqlite3_column_text(s, i);
-	cf_date d;
-	if (!v || cf_date_parse(v, strlen(v), &d) != 0)
-		return CF_DATE_NONE;
-	return d;
-}
+#include "store/workforce_records.h"
 
 static struct workforce_census *census_for(struct workforce_data *w, cf_date date)
 {
@@ -36,98 +29,92 @@ static int cmp_census(const void *a, const void *b)
 	return (x->date > y->date) - (x->date < y->date);
 }
 
+/* While loading: the censuses, and agency FTE from worker rows per census. */
+struct loading {
+	struct workforce_data *out;
+	double *agency_rows;
+	int nagency;
+	struct cf_error *err;
+};
+
+static int oom(struct loading *l)
+{
+	return cf_error_set(l->err, CF_EIO, "out of memory loading the workforce census");
+}
+
+/* LA-level rows first (the latest load per census date wins) */
+static int on_la(void *ctx, const struct workforce_la_record *r)
+{
+	struct loading *l = ctx;
+	if (r->census_date == CF_DATE_NONE)
+		return CF_OK;
+	struct workforce_census *c = census_for(l->out, r->census_date);
+	if (!c)
+		return oom(l);
+	if (r->has_vacancies)
+		c->vacancies_fte = r->vacancies_fte;
+	if (r->has_agency)
+		c->agency_fte = r->agency_fte;
+	return CF_OK;
+}
+
+static int on_worker(void *ctx, const struct workforce_worker_record *r)
+{
+	struct loading *l = ctx;
+	cf_date d = r->census_date;
+	if (d == CF_DATE_NONE)
+		return CF_OK;
+	struct workforce_census *c = census_for(l->out, d);
+	if (!c)
+		return oom(l);
+	int ci = (int)(c - l->out->census);
+	if (ci >= l->nagency) {
+		double *a = realloc(l->agency_rows, (size_t)(ci + 1) * sizeof *a);
+		if (!a)
+			return oom(l);
+		for (int i = l->nagency; i <= ci; i++)
+			a[i] = 0;
+		l->agency_rows = a;
+		l->nagency = ci + 1;
+	}
+	/* FTE is on the census date; a leaver has FTE 0 and their FTE in FTE30 */
+	int in_post = (r->start == CF_DATE_NONE || r->start <= d) && (r->end == CF_DATE_NONE || r->end > d);
+	if (in_post) {
+		if (r->agency)
+			l->agency_rows[ci] += r->fte;
+		else
+			c->inpost_fte += r->fte;
+		if (r->cases > 0) {
+			c->cases += r->cases;
+			c->caseholder_fte += r->fte;
+		}
+	} else if (!r->agency && r->end != CF_DATE_NONE && r->end <= d && r->end > cf_date_add_years(d, -1)) {
+		c->leavers_fte += r->leaver_fte;
+	}
+	return CF_OK;
+}
+
 int workforce_load(struct store *st, struct workforce_data *out, struct cf_error *err)
 {
 	memset(out, 0, sizeof *out);
-	sqlite3_stmt *s;
-	/* LA-level rows first (latest load per census date wins) */
-	int rc = store_prepare(st, "SELECT census_date, vacancies_fte, agency_fte FROM workforce_la "
-				   "WHERE census_date IS NOT NULL ORDER BY return_id", &s, err);
-	if (rc)
+	struct loading l = { out, NULL, 0, err };
+	int rc = workforce_la_records_each(st, on_la, &l, err);
+	if (rc) {
+		workforce_release(out);
 		return rc;
-	int step;
-	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
-		cf_date d = col_date(s, 0);
-		if (d == CF_DATE_NONE)
-			continue;
-		struct workforce_census *c = census_for(out, d);
-		if (!c)
-			goto oom;
-		if (sqlite3_column_type(s, 1) != SQLITE_NULL)
-			c->vacancies_fte = sqlite3_column_double(s, 1);
-		if (sqlite3_column_type(s, 2) != SQLITE_NULL)
-			c->agency_fte = sqlite3_column_double(s, 2);
 	}
-	sqlite3_finalize(s);
-	if (step != SQLITE_DONE)
-		return store_error(st, err, "reading workforce_la");
-
-	/* Worker rows of the latest load of each census date: a reload replaces. */
-	if ((rc = store_prepare(st,
-				"SELECT w.census_date, w.agency, coalesce(w.fte, w.fte30), coalesce(nullif(w.fte30, 0), w.fte), "
-				"w.start_date, w.end_date, w.cases "
-				"FROM workforce_workers w JOIN (SELECT census_date AS d, max(return_id) AS latest "
-				"FROM workforce_workers GROUP BY census_date) l ON l.d = w.census_date AND l.latest = w.return_id",
-				&s, err)))
-		goto fail;
-	double *agency_rows = NULL;   /* agency FTE from worker rows, per census */
-	int nagency = 0;
-	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
-		cf_date d = col_date(s, 0);
-		if (d == CF_DATE_NONE)
-			continue;
-		struct workforce_census *c = census_for(out, d);
-		if (!c)
-			goto oom_rows;
-		int ci = (int)(c - out->census);
-		if (ci >= nagency) {
-			double *a = realloc(agency_rows, (size_t)(ci + 1) * sizeof *a);
-			if (!a)
-				goto oom_rows;
-			for (int i = nagency; i <= ci; i++)
-				a[i] = 0;
-			agency_rows = a;
-			nagency = ci + 1;
-		}
-		int agency = sqlite3_column_int(s, 1) == 1;
-		/* FTE is on the census date; a leaver has FTE 0 and their FTE in FTE30 */
-		double fte = sqlite3_column_double(s, 2), leaver_fte = sqlite3_column_double(s, 3);
-		cf_date start = col_date(s, 4), end = col_date(s, 5);
-		double cases = sqlite3_column_double(s, 6);
-		int in_post = (start == CF_DATE_NONE || start <= d) && (end == CF_DATE_NONE || end > d);
-		if (in_post) {
-			if (agency)
-				agency_rows[ci] += fte;
-			else
-				c->inpost_fte += fte;
-			if (cases > 0) {
-				c->cases += cases;
-				c->caseholder_fte += fte;
-			}
-		} else if (!agency && end != CF_DATE_NONE && end <= d && end > cf_date_add_years(d, -1)) {
-			c->leavers_fte += leaver_fte;
-		}
-	}
-	sqlite3_finalize(s);
+	rc = workforce_worker_records_each(st, on_worker, &l, err);
 	for (int i = 0; i < out->n; i++)
 		if (out->census[i].agency_fte < 0)
-			out->census[i].agency_fte = i < nagency ? agency_rows[i] : 0;
-	free(agency_rows);
-	if (step != SQLITE_DONE) {
-		rc = store_error(st, err, "reading workforce_workers");
-		goto fail;
+			out->census[i].agency_fte = i < l.nagency ? l.agency_rows[i] : 0;
+	free(l.agency_rows);
+	if (rc) {
+		workforce_release(out);
+		return rc;
 	}
 	if (out->n)
 		qsort(out->census, (size_t)out->n, sizeof *out->census, cmp_census);
 	return CF_OK;
-oom_rows:
-	free(agency_rows);
-oom:
-	sqlite3_finalize(s);
-	rc = cf_error_set(err, CF_EIO, "out of memory loading the workforce census");
-fail:
-	workforce_release(out);
-	return rc;
 }
 
 void workforce_release(struct workforce_data *w)

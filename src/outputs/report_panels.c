@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "outputs/html.h"
+#include "store/store_int.h"   /* SQL still here: tools/sql-outside-store.txt */
 
 #define OOM() cf_error_set(err, CF_EIO, "out of memory writing the report")
 

@@ -1016,7 +1016,7 @@ int report_panel_programme(struct report_ctx *rc, struct cf_error *err)
 			 "No programme is loaded. Load a business case, benefits register, milestones, cost-benefit analysis "
 			 "and workforce model with caseflow programme --db %s --load examples/programme (a folder of CSVs or "
 			 "a workbook; docs/programme.md) and make the report again.",
-			 rc->st->path);
+			 store_path(rc->st));
 		return note(rc, buf) ? OOM() : CF_OK;
 	}
 	const char *name = rc->opt->programme ? rc->opt->programme : list[0].name, *at = list[0].loaded_at;

@@ -1,6 +1,6 @@
 /* The ingest driver: expand paths, recognise each file, group the files of
  * one return, and load each return in its own transaction. */
-#include "store/ingest.h"
+#include "store/ingest_int.h"
 
 #include <ctype.h>
 #include <dirent.h>

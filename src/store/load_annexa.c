@@ -16,7 +16,7 @@
 #include "base/date.h"
 #include "base/strbuf.h"
 #include "formats/annexa.h"
-#include "store/ingest.h"
+#include "store/ingest_int.h"
 #include "store/load_common.h"
 
 enum { S_CONTACT, S_EARLY_HELP, S_REFERRAL, S_ASSESSMENT, S_S47, S_CPP, S_REVIEW, S_ROWS, S_CHILD, S_N };

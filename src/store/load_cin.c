@@ -7,7 +7,7 @@
 
 #include "base/date.h"
 #include "formats/cin_census.h"
-#include "store/ingest.h"
+#include "store/ingest_int.h"
 #include "store/load_common.h"
 
 enum { S_CHILD, S_REFERRAL, S_ASSESSMENT, S_PLAN, S_S47, S_CPP, S_REVIEW, S_N };

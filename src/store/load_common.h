@@ -7,7 +7,7 @@
 #include <stddef.h>
 
 #include "formats/value.h"
-#include "store/ingest.h"
+#include "store/ingest_int.h"
 
 /* Where the values being bound come from. */
 struct load_site {

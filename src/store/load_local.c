@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "formats/local_csv.h"
-#include "store/ingest.h"
+#include "store/ingest_int.h"
 #include "store/load_common.h"
 
 struct local_load {

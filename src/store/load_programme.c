@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "base/sha256.h"
+#include "store/store_int.h"
 
 struct saver {
 	struct store *st;

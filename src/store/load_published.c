@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "formats/dfe_tidy.h"
-#include "store/ingest.h"
+#include "store/ingest_int.h"
 
 struct pub_sink {
 	struct ingest_ctx *ctx;

@@ -6,7 +6,7 @@
 
 #include "base/date.h"
 #include "formats/ssda903.h"
-#include "store/ingest.h"
+#include "store/ingest_int.h"
 #include "store/load_common.h"
 
 /* Writes normalised rows of any 903 table; one per return being loaded. */

@@ -8,7 +8,7 @@
 
 #include "base/date.h"
 #include "formats/workforce.h"
-#include "store/ingest.h"
+#include "store/ingest_int.h"
 #include "store/load_common.h"
 
 #define ROLE_CODES "1 2 3 4 5 6"

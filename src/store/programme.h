@@ -1,6 +1,6 @@
 /* Keeping programmes in the store: save one read by formats/programme.c
- * (replacing any programme of the same name) in one transaction, and list
- * what is there. model/programme.c loads one back. */
+ * (replacing any programme of the same name) in one transaction, load one
+ * back (store/programme_read.c) and list what is there. */
 #ifndef CF_STORE_PROGRAMME_H
 #define CF_STORE_PROGRAMME_H
 
@@ -28,5 +28,23 @@ struct programme_save_report {
 int programme_save(struct store *st, const struct programme *p, const char *source,
 		   const struct programme_save_options *opt, struct programme_save_report *rep,
 		   struct cf_error *err);
+
+/* Load the programme called `name`, or the only one when name is NULL, as
+ * it was saved (model/programme.h's programme_load adds the workforce
+ * census). `p` must be initialised (programme_init); release it after.
+ * CF_EINPUT when there is no such programme, none at all, or several and no
+ * name. */
+int programme_load_stored(struct store *st, const char *name, struct programme *p, struct cf_error *err);
+
+/* A stored programme, as listed by programme_list(). */
+struct programme_entry {
+	char *name;                     /* owned by the list */
+	char loaded_at[20];             /* "yyyy-mm-ddThh:mm:ss" (UTC) */
+};
+
+/* The stored programmes, the most recently loaded first. *out is malloc'd
+ * (none: NULL and *n = 0); free it with programme_list_free(). */
+int programme_list(struct store *st, struct programme_entry **out, int *n, struct cf_error *err);
+void programme_list_free(struct programme_entry *list, int n);
 
 #endif

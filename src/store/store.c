@@ -1,5 +1,5 @@
 /* Opening the store and applying migrations. */
-#include "store/store.h"
+#include "store/store_int.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -38,6 +38,16 @@ void store_rollback(struct store *st)
 {
 	if (st && st->db && !sqlite3_get_autocommit(st->db))
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+const char *store_path(const struct store *st)
+{
+	return st->path;
+}
+
+int store_schema_version(const struct store *st)
+{
+	return st->schema_version;
 }
 
 int store_latest_version(void)
@@ -170,4 +180,56 @@ void store_close(struct store *st)
 		sqlite3_close_v2(st->db);
 	free(st->path);
 	free(st);
+}
+
+cf_date store_col_date(sqlite3_stmt *s, int col)
+{
+	const unsigned char *v = sqlite3_column_text(s, col);
+	cf_date d;
+	if (!v || cf_date_parse((const char *)v, strlen((const char *)v), &d) != 0)
+		return CF_DATE_NONE;
+	return d;
+}
+
+const char *store_col_text(sqlite3_stmt *s, int col)
+{
+	return (const char *)sqlite3_column_text(s, col);
+}
+
+void store_col_code(sqlite3_stmt *s, int col, char *out, size_t size)
+{
+	const unsigned char *v = sqlite3_column_text(s, col);
+	snprintf(out, size, "%s", v ? (const char *)v : "");
+}
+
+int store_col_null(sqlite3_stmt *s, int col)
+{
+	return sqlite3_column_type(s, col) == SQLITE_NULL;
+}
+
+int store_each_row(struct store *st, sqlite3_stmt *s, const char *what,
+		   int (*fn)(void *ctx, sqlite3_stmt *s), void *ctx, struct cf_error *err)
+{
+	int step, rc = CF_OK;
+	while ((step = sqlite3_step(s)) == SQLITE_ROW)
+		if ((rc = fn(ctx, s)))
+			break;
+	if (!rc && step != SQLITE_DONE) {
+		char why[64];
+		snprintf(why, sizeof why, "reading %s", what);
+		rc = store_error(st, err, why);
+	}
+	sqlite3_finalize(s);
+	return rc;
+}
+
+int store_walk_sql(struct store *st, const char *sql, const char *what, int (*row)(void *walk, sqlite3_stmt *s),
+		   void (*fn)(void), void *ctx, struct cf_error *err)
+{
+	sqlite3_stmt *s;
+	int rc = store_prepare(st, sql, &s, err);
+	if (rc)
+		return rc;
+	struct store_walk w = { fn, ctx };
+	return store_each_row(st, s, what, row, &w, err);
 }

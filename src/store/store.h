@@ -1,20 +1,18 @@
-/* The embedded store: a SQLite database with a versioned schema.
+/* The store: where every return, extract and published table is kept,
+ * behind a typed API (one noun per header: store/episode_reader.h,
+ * store/cin_records.h ...). `struct store` is opaque: no SQL text and no
+ * SQLite type reaches the layers above, so a second backend can implement
+ * the same headers.
  *
- * store_open() creates or opens the file and applies pending migrations.
+ * store_open() creates or opens the store and applies pending migrations.
  * Loads run inside store_begin()/store_commit(); on any failure the caller
- * calls store_rollback() and the file is exactly as it was. */
+ * calls store_rollback() and the store is exactly as it was. */
 #ifndef CF_STORE_STORE_H
 #define CF_STORE_STORE_H
 
-#include <sqlite3.h>
-
 #include "base/error.h"
 
-struct store {
-	sqlite3 *db;          /* owned */
-	char *path;           /* owned */
-	int schema_version;
-};
+struct store;
 
 /* Open (create when missing unless readonly) and migrate. On failure *out
  * is NULL and err says why. */
@@ -25,13 +23,10 @@ int store_begin(struct store *st, struct cf_error *err);
 int store_commit(struct store *st, struct cf_error *err);
 void store_rollback(struct store *st);
 
-/* Run SQL with no results. */
-int store_exec(struct store *st, const char *sql, struct cf_error *err);
-/* Prepare a statement; on failure err holds SQLite's message. */
-int store_prepare(struct store *st, const char *sql, sqlite3_stmt **stmt, struct cf_error *err);
-/* Set err from the connection's last error; returns CF_EIO. */
-int store_error(struct store *st, struct cf_error *err, const char *what);
-
+/* Where the store is, as given to store_open (for messages). */
+const char *store_path(const struct store *st);
+/* The schema version the store has (store_latest_version() once migrated). */
+int store_schema_version(const struct store *st);
 /* The newest schema version this build knows. */
 int store_latest_version(void);
 

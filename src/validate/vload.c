@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "formats/ssda903.h"
+#include "store/store_int.h"   /* SQL still here: tools/sql-outside-store.txt */
 
 const char *const vload_903_names[S903_NTABLES] = {
 	[S903_HEADER] = "Header", [S903_EPISODES] = "Episodes", [S903_REVIEWS] = "Reviews",

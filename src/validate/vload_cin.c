@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "formats/cin_census.h"
+#include "store/store_int.h"   /* SQL still here: tools/sql-outside-store.txt */
 
 static const char *const header_cols[] = { "Collection", "Year", "ReferenceDate", "LEA", NULL };
 static const char *const ident_cols[] = { "LAchildID", "UPN", "FormerUPN", "UPNunknown", "PersonBirthDate",

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "indicators/kpi.h"
+#include "store/store_int.h"   /* the fixtures are SQL */
 
 /* A fresh store (migrations applied) holding `sql`. */
 static struct store *fixture(const char *sql, char *path)

@@ -28,6 +28,7 @@
 #include "formats/programme.h"
 #include "model/programme.h"
 #include "store/programme.h"
+#include "store/store_int.h"   /* the fixtures are SQL */
 
 static char tmpdir[256];
 
