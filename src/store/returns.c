@@ -26,7 +26,7 @@ static const char *kind_clause(return_kinds kinds, char *buf, size_t size)
 
 int returns_years(struct store *st, return_kinds kinds, int *years, int cap, int *n, struct cf_error *err)
 {
-	char clause[1024], sql[1200];
+	char clause[2048], sql[2200];
 	snprintf(sql, sizeof sql,
 		 "SELECT DISTINCT collection_year FROM returns WHERE collection_year IS NOT NULL%s ORDER BY 1",
 		 kind_clause(kinds, clause, sizeof clause));
@@ -45,7 +45,7 @@ int returns_years(struct store *st, return_kinds kinds, int *years, int cap, int
 
 int returns_year_range(struct store *st, return_kinds kinds, int *first, int *last, struct cf_error *err)
 {
-	char clause[1024], sql[1200];
+	char clause[2048], sql[2200];
 	snprintf(sql, sizeof sql,
 		 "SELECT min(collection_year), max(collection_year) FROM returns WHERE collection_year > 0%s",
 		 kind_clause(kinds, clause, sizeof clause));

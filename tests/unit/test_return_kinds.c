@@ -129,6 +129,12 @@ static void test_loaded_kinds(void **state)
 	assert_int_equal(years[1], 2023);
 	assert_int_equal(returns_years(st, RETURN_KINDS_SSDA903, years, 1, &n, &err), CF_OK);   /* capped */
 	assert_int_equal(n, 1);
+	/* every kind named one by one (the longest filter) finds what no filter finds */
+	int all[8], nall;
+	assert_int_equal(returns_years(st, RETURN_KINDS_ALL, all, 8, &nall, &err), CF_OK);
+	assert_int_equal(returns_years(st, (RETURN_KIND_BIT(RETURN_KIND_N) - 1) & ~1ull, years, 8, &n, &err), CF_OK);
+	assert_int_equal(n, nall);
+	assert_true(nall >= 2);
 	assert_int_equal(returns_years(st, RETURN_KIND_BIT(RETURN_DFE_PUBLISHED), years, 8, &n, &err), CF_OK);
 	assert_int_equal(n, 0);
 	int first, last;
