@@ -3,6 +3,16 @@
 
 #include <string.h>
 
+#include "formats/local_csv.h"
+#include "formats/ssda903.h"
+
+/* Loaders name an SSDA903 table's or a local extract's kind by its place in
+ * the format's own list (RETURN_SSDA903_HEADER + t) */
+_Static_assert(RETURN_SSDA903_SOCIAL_WORKER_EPISODES - RETURN_SSDA903_HEADER + 1 == S903_NTABLES,
+	       "one SSDA903 kind per table, in formats/ssda903.h's order");
+_Static_assert(RETURN_LOCAL_POPULATION - RETURN_LOCAL_CONTACTS + 1 == LOCAL_NKINDS,
+	       "one local kind per layout, in formats/local_csv.h's order");
+
 static const char *const names[RETURN_KIND_N] = {
 	[RETURN_UNKNOWN] = "",
 	[RETURN_SSDA903_HEADER] = "ssda903.header",
