@@ -48,7 +48,7 @@ const struct cli_command cmd_ingest = {
 	.examples =
 	"  caseflow ingest --db la.db returns/2023-24/\n"
 	"  caseflow ingest --db la.db returns/      # every year under it\n"
-	"  sqlite3 la.db 'SELECT * FROM issues LIMIT 20'   # what could not be read\n",
+	"  caseflow ingest --db la.db --format csv returns/ >load.csv   # each file's rows and issues\n",
 	.run = run,
 };
 

@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "base/strbuf.h"
-#include "store/store_int.h"   /* SQL still here: tools/sql-outside-store.txt */
+#include "store/published.h"
 
 #define ENGLAND_CODE "E92000001"  /* ONS code for England: DfE's national rows */
 #define LONDON_CODE "E12000007"   /* Inner (E13000001) and Outer (E13000002) London belong to it */
@@ -184,17 +184,11 @@ static int area_get(struct benchmark_data *d, const char *code, int level)
 	return a;
 }
 
-static const char *col_text(sqlite3_stmt *s, int i)
-{
-	const unsigned char *t = sqlite3_column_text(s, i);
-	return t && *t ? (const char *)t : NULL;
-}
-
 /* The area a published row describes; -1 when it is not national,
  * regional or an LA (or has no code), -2 on OOM. */
-static int row_area(struct benchmark_data *d, sqlite3_stmt *s, int year)
+static int row_area(struct benchmark_data *d, const struct published_figure *f, int year)
 {
-	const char *level = col_text(s, 1);
+	const char *level = f->level;
 	if (!level)
 		return -1;
 	if (!strcmp(level, "National")) {
@@ -204,19 +198,19 @@ static int row_area(struct benchmark_data *d, sqlite3_stmt *s, int year)
 		return a < 0 ? -2 : a;
 	}
 	if (!strcmp(level, "Regional")) {
-		const char *code = col_text(s, 5);
+		const char *code = f->region_code;
 		if (!code)
 			return -1;
 		int a = area_get(d, code, LEVEL_REGION);
 		if (a < 0)
 			return -2;
-		if (!d->areas[a].name[0] && col_text(s, 6))
-			snprintf(d->areas[a].name, sizeof d->areas[a].name, "%s", col_text(s, 6));
+		if (!d->areas[a].name[0] && f->region_name)
+			snprintf(d->areas[a].name, sizeof d->areas[a].name, "%s", f->region_name);
 		return a;
 	}
 	if (strcmp(level, "Local authority") != 0)
 		return -1;
-	const char *la = col_text(s, 2), *ons = col_text(s, 3);
+	const char *la = f->la_code, *ons = f->ons_code;
 	if (!la && !ons)
 		return -1;
 	int a = area_get(d, la ? la : ons, LEVEL_LA);
@@ -240,9 +234,9 @@ static int row_area(struct benchmark_data *d, sqlite3_stmt *s, int year)
 	}
 	if (year >= ar->seen_year) {
 		ar->seen_year = year;
-		if (col_text(s, 4))
-			snprintf(ar->name, sizeof ar->name, "%s", col_text(s, 4));
-		const char *reg = col_text(s, 5);
+		if (f->la_name)
+			snprintf(ar->name, sizeof ar->name, "%s", f->la_name);
+		const char *reg = f->region_code;
 		if (reg)
 			snprintf(ar->region, sizeof ar->region, "%s", !strncmp(reg, "E13", 3) ? LONDON_CODE : reg);
 	}
@@ -286,78 +280,65 @@ static const struct pub_term *term_of(int t)
 	return k < IND_MAX_TERMS ? &e->num[k] : &e->den[k - IND_MAX_TERMS];
 }
 
+struct terms_walk {
+	struct benchmark_data *d;
+	struct recs *v;
+	int term, *ymin, *ymax;
+};
+
+static int add_figure(void *ctx, const struct published_figure *f, struct cf_error *err)
+{
+	struct terms_walk *w = ctx;
+	int year = f->time_period;
+	int a = row_area(w->d, f, year);
+	if (a == -1)
+		return CF_OK;
+	if (a == -2 || recs_add(w->v, w->term, year, a, f->value))
+		return cf_error_set(err, CF_EIO, "out of memory loading published figures");
+	if (year < *w->ymin)
+		*w->ymin = year;
+	if (year > *w->ymax)
+		*w->ymax = year;
+	return CF_OK;
+}
+
 static int load_terms(struct store *st, struct benchmark_data *d, struct recs *v, int *ymin, int *ymax,
 		      struct cf_error *err)
 {
-	static const char sql[] =
-		"SELECT time_period, geographic_level, la_code, ons_code, la_name, region_code, region_name, value "
-		"FROM published WHERE measure = ?1 AND breakdown = ?2 AND substr(source, 1, length(?3)) = ?3 "
-		"ORDER BY return_id, row";
-	sqlite3_stmt *s;
-	int rc = store_prepare(st, sql, &s, err);
-	if (rc)
-		return rc;
-	int nterms = indicator_map_count * TERMS_PER_IND + 1;
+	int nterms = indicator_map_count * TERMS_PER_IND + 1, rc = CF_OK;
 	*ymin = 1 << 30;
 	*ymax = -1;
+	struct terms_walk w = { d, v, 0, ymin, ymax };
 	for (int t = 0; t < nterms && !rc; t++) {
 		const struct pub_term *pt = term_of(t);
 		if (!pt->sign)
 			continue;
-		sqlite3_reset(s);
-		sqlite3_bind_text(s, 1, pt->measure, -1, SQLITE_STATIC);
-		sqlite3_bind_text(s, 2, pt->breakdown, -1, SQLITE_STATIC);
-		sqlite3_bind_text(s, 3, pt->source, -1, SQLITE_STATIC);
-		int step;
-		while ((step = sqlite3_step(s)) == SQLITE_ROW) {
-			int year = sqlite3_column_int(s, 0);
-			int a = row_area(d, s, year);
-			if (a == -1)
-				continue;
-			if (a == -2 || recs_add(v, t, year, a, sqlite3_column_type(s, 7) == SQLITE_NULL ? NAN
-										: sqlite3_column_double(s, 7))) {
-				rc = cf_error_set(err, CF_EIO, "out of memory loading published figures");
-				break;
-			}
-			if (year < *ymin)
-				*ymin = year;
-			if (year > *ymax)
-				*ymax = year;
-		}
-		if (!rc && step != SQLITE_DONE)
-			rc = store_error(st, err, "reading published figures");
+		w.term = t;
+		rc = published_figures(st, pt->measure, pt->breakdown, pt->source, add_figure, &w, err);
 	}
-	sqlite3_finalize(s);
 	return rc;
+}
+
+static int add_neighbour(void *ctx, const char *la_code, const char *neighbour_code, struct cf_error *err)
+{
+	struct benchmark_data *d = ctx;
+	int a = area_get(d, la_code, LEVEL_LA);
+	int b = area_get(d, neighbour_code, LEVEL_LA);
+	if (a < 0 || b < 0)
+		return cf_error_set(err, CF_EIO, "out of memory loading neighbours");
+	struct bm_area *ar = &d->areas[a];
+	ar->in_model = 1;
+	if (ar->nnb < SN_MAX)
+		ar->nb[ar->nnb++] = b;
+	return CF_OK;
 }
 
 static int load_neighbours(struct store *st, struct benchmark_data *d, struct cf_error *err)
 {
-	static const char sql[] =
-		"SELECT la_code, neighbour_code, rank FROM sn_groups WHERE model = ?1 "
-		"AND return_id = (SELECT max(return_id) FROM sn_groups WHERE model = ?1) ORDER BY la_code, rank";
-	sqlite3_stmt *s;
-	int rc = store_prepare(st, sql, &s, err);
+	long rows;
+	int rc = published_neighbours(st, d->model, add_neighbour, d, &rows, err);
 	if (rc)
 		return rc;
-	sqlite3_bind_text(s, 1, d->model, -1, SQLITE_STATIC);
-	int step, rows = 0;
-	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
-		int a = area_get(d, col_text(s, 0), LEVEL_LA);
-		int b = area_get(d, col_text(s, 1), LEVEL_LA);
-		if (a < 0 || b < 0) {
-			sqlite3_finalize(s);
-			return cf_error_set(err, CF_EIO, "out of memory loading neighbours");
-		}
-		struct bm_area *ar = &d->areas[a];
-		ar->in_model = 1;
-		if (ar->nnb < SN_MAX)
-			ar->nb[ar->nnb++] = b;
-		rows++;
-	}
-	sqlite3_finalize(s);
-	if (step != SQLITE_DONE)
-		return store_error(st, err, "reading statistical neighbours");
 	if (rows == 0)
 		return cf_error_set(err, CF_EINPUT,
 				    "no statistical-neighbour grouping for model %s in the store: ingest "
@@ -366,31 +347,32 @@ static int load_neighbours(struct store *st, struct benchmark_data *d, struct cf
 	return CF_OK;
 }
 
+struct lookup_walk {
+	struct benchmark_data *d;
+	int cap;
+};
+
+static int add_lookup(void *ctx, const char *ltla, const char *utla, struct cf_error *err)
+{
+	struct lookup_walk *w = ctx;
+	struct benchmark_data *d = w->d;
+	if (d->nlookup == w->cap) {
+		w->cap = w->cap ? w->cap * 2 : 512;
+		struct bm_lookup *nl = realloc(d->lookup, sizeof *nl * (size_t)w->cap);
+		if (!nl)
+			return cf_error_set(err, CF_EIO, "out of memory");
+		d->lookup = nl;
+	}
+	struct bm_lookup *l = &d->lookup[d->nlookup++];
+	snprintf(l->ltla, sizeof l->ltla, "%s", ltla);
+	snprintf(l->utla, sizeof l->utla, "%s", utla);
+	return CF_OK;
+}
+
 static int load_lookup(struct store *st, struct benchmark_data *d, struct cf_error *err)
 {
-	static const char sql[] = "SELECT ltla_code, utla_code FROM la_lookup "
-				  "WHERE return_id = (SELECT max(return_id) FROM la_lookup)";
-	sqlite3_stmt *s;
-	int rc = store_prepare(st, sql, &s, err);
-	if (rc)
-		return rc;
-	int step, cap = 0;
-	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
-		if (d->nlookup == cap) {
-			cap = cap ? cap * 2 : 512;
-			struct bm_lookup *nl = realloc(d->lookup, sizeof *nl * (size_t)cap);
-			if (!nl) {
-				sqlite3_finalize(s);
-				return cf_error_set(err, CF_EIO, "out of memory");
-			}
-			d->lookup = nl;
-		}
-		struct bm_lookup *l = &d->lookup[d->nlookup++];
-		snprintf(l->ltla, sizeof l->ltla, "%s", col_text(s, 0) ? col_text(s, 0) : "");
-		snprintf(l->utla, sizeof l->utla, "%s", col_text(s, 1) ? col_text(s, 1) : "");
-	}
-	sqlite3_finalize(s);
-	return step == SQLITE_DONE ? CF_OK : store_error(st, err, "reading the LTLA-UTLA lookup");
+	struct lookup_walk w = { d, 0 };
+	return published_la_lookup(st, add_lookup, &w, err);
 }
 
 #define AT(d, i, y, a) ((size_t)(((size_t)(i) * (size_t)(d)->ny + (size_t)(y)) * (size_t)(d)->nareas + (size_t)(a)))

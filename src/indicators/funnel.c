@@ -1,26 +1,25 @@
 /* Contacts to care: the front-door funnel by collection year. */
 #include "indicators/funnel.h"
-#include "store/store_int.h"   /* SQL still here: tools/sql-outside-store.txt */
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* A readable ISO date in [?1, ?2]: invalid dates kept raw at load are out */
-#define IN_YEAR(col) " " col " BETWEEN ?1 AND ?2 AND date(" col ") = " col " "
+#include "store/front_door.h"
+#include "store/returns.h"
 
+/* The measures in the order they are listed, with their names */
 static const struct {
+	enum front_door_measure m;
 	const char *measure;
-	const char *sql;   /* ?1 first day, ?2 last day of the year */
 } measures[] = {
-	{ "contacts", "SELECT count(*) FROM contacts_current WHERE" IN_YEAR("contact_date") },
-	{ "referrals", "SELECT count(*) FROM cin_referrals_current WHERE" IN_YEAR("referral_date") },
-	{ "referrals_nfa", "SELECT count(*) FROM cin_referrals_current WHERE" IN_YEAR("referral_date") "AND referral_nfa = 1" },
-	{ "assessments", "SELECT count(*) FROM assessments_current WHERE" IN_YEAR("authorised_date") },
-	{ "s47", "SELECT count(*) FROM s47_enquiries_current WHERE" IN_YEAR("start_date") },
-	{ "icpc", "SELECT count(*) FROM (SELECT child, icpc_date AS d FROM s47_enquiries_current WHERE" IN_YEAR("icpc_date")
-		  "UNION SELECT child, icpc_date FROM cin_referrals_current WHERE" IN_YEAR("icpc_date") ")" },
-	{ "cpp_started", "SELECT count(*) FROM cp_plans_current WHERE" IN_YEAR("start_date") },
+	{ FRONT_DOOR_CONTACTS, "contacts" },
+	{ FRONT_DOOR_REFERRALS, "referrals" },
+	{ FRONT_DOOR_REFERRALS_NFA, "referrals_nfa" },
+	{ FRONT_DOOR_ASSESSMENTS, "assessments" },
+	{ FRONT_DOOR_S47, "s47" },
+	{ FRONT_DOOR_ICPC, "icpc" },
+	{ FRONT_DOOR_CPP_STARTED, "cpp_started" },
 };
 #define NMEASURES ((int)(sizeof measures / sizeof measures[0]))
 
@@ -32,14 +31,9 @@ static int cmp_int(const void *a, const void *b)
 /* The collection years of every loaded return, and of the CLA data. */
 static int years_of(struct store *st, const struct cla_data *cla, int *years, int *n, struct cf_error *err)
 {
-	sqlite3_stmt *s;
-	*n = 0;
-	int rc = store_prepare(st, "SELECT DISTINCT collection_year FROM returns WHERE collection_year IS NOT NULL", &s, err);
+	int rc = returns_years(st, RETURN_KINDS_ALL, years, 64, n, err);
 	if (rc)
 		return rc;
-	while (sqlite3_step(s) == SQLITE_ROW && *n < 64)
-		years[(*n)++] = sqlite3_column_int(s, 0);
-	sqlite3_finalize(s);
 	for (int i = 0; cla && i < cla->nyears; i++) {
 		int seen = 0;
 		for (int j = 0; j < *n && !seen; j++)
@@ -76,40 +70,31 @@ int funnel_front_door(struct store *st, const struct cla_data *cla, struct cf_ta
 	int years[64], nyears, rc;
 	if ((rc = years_of(st, cla, years, &nyears, err)))
 		return rc;
-	sqlite3_stmt *stmts[NMEASURES] = { 0 };
-	for (int m = 0; m < NMEASURES && !rc; m++)
-		rc = store_prepare(st, measures[m].sql, &stmts[m], err);
-	struct cf_table *t = rc ? NULL : cf_table_new("funnel");
-	if (!rc && !t)
-		rc = cf_error_set(err, CF_EIO, "out of memory");
-	if (!rc) {
-		cf_table_add_column(t, "date", CF_CELL_TEXT, 0);
-		cf_table_add_column(t, "measure", CF_CELL_TEXT, 0);
-		cf_table_add_column(t, "age_band", CF_CELL_TEXT, 0);
-		cf_table_add_column(t, "placement_group", CF_CELL_TEXT, 0);
-		cf_table_add_column(t, "count", CF_CELL_INT, 0);
+	cf_date from[64], to[64];
+	long long counts[64][FRONT_DOOR_N];
+	for (int y = 0; y < nyears; y++) {
+		from[y] = cf_date_fy_start(years[y] - 1);
+		to[y] = cf_date_fy_end(years[y] - 1);
 	}
+	if ((rc = front_door_counts(st, from, to, nyears, counts, err)))
+		return rc;
+	struct cf_table *t = cf_table_new("funnel");
+	if (!t)
+		return cf_error_set(err, CF_EIO, "out of memory");
+	cf_table_add_column(t, "date", CF_CELL_TEXT, 0);
+	cf_table_add_column(t, "measure", CF_CELL_TEXT, 0);
+	cf_table_add_column(t, "age_band", CF_CELL_TEXT, 0);
+	cf_table_add_column(t, "placement_group", CF_CELL_TEXT, 0);
+	cf_table_add_column(t, "count", CF_CELL_INT, 0);
 	for (int y = 0; y < nyears && !rc; y++) {
-		cf_date from = cf_date_fy_start(years[y] - 1), to = cf_date_fy_end(years[y] - 1);
-		char from_s[11], to_s[11];
-		cf_date_format(from, from_s);
-		cf_date_format(to, to_s);
-		for (int m = 0; m < NMEASURES && !rc; m++) {
-			sqlite3_stmt *s = stmts[m];
-			sqlite3_reset(s);
-			sqlite3_bind_text(s, 1, from_s, -1, SQLITE_STATIC);
-			sqlite3_bind_text(s, 2, to_s, -1, SQLITE_STATIC);
-			if (sqlite3_step(s) != SQLITE_ROW)
-				rc = store_error(st, err, "counting the funnel");
-			else if (emit(t, to_s, measures[m].measure, sqlite3_column_int64(s, 0)))
+		char to_s[11];
+		cf_date_format(to[y], to_s);
+		for (int m = 0; m < NMEASURES && !rc; m++)
+			if (emit(t, to_s, measures[m].measure, counts[y][measures[m].m]))
 				rc = cf_error_set(err, CF_EIO, "out of memory");
-			sqlite3_reset(s);
-		}
-		if (!rc && emit(t, to_s, "cla_started", cla_started(cla, from, to)))
+		if (!rc && emit(t, to_s, "cla_started", cla_started(cla, from[y], to[y])))
 			rc = cf_error_set(err, CF_EIO, "out of memory");
 	}
-	for (int m = 0; m < NMEASURES; m++)
-		sqlite3_finalize(stmts[m]);
 	if (rc) {
 		cf_table_free(t);
 		return rc;

@@ -1,13 +1,14 @@
 /* The indicator engine: one pass per source over the in-memory timelines
  * for each period, counting units into the LA and one breakdown. */
 #include "indicators/kpi.h"
-#include "store/store_int.h"   /* SQL still here: tools/sql-outside-store.txt */
 
 #include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "store/returns.h"
 
 /* --- loading ---------------------------------------------------------------- */
 
@@ -16,32 +17,36 @@ static int cmp_sector(const void *a, const void *b)
 	return strcmp((const char *)a, (const char *)b);
 }
 
+struct sectors {
+	struct kpi_data *d;
+	size_t cap;
+};
+
+static int add_la_sector(void *ctx, const char *area, struct cf_error *err)
+{
+	struct sectors *x = ctx;
+	struct kpi_data *d = x->d;
+	char sector[10];
+	if (postcode_sector(area, sector) != 0)
+		return CF_OK;   /* ward codes and other areas are not sectors */
+	if (d->nla_sectors == x->cap) {
+		size_t cap = x->cap ? x->cap * 2 : 256;
+		char(*n)[10] = realloc(d->la_sectors, cap * sizeof *n);
+		if (!n)
+			return cf_error_set(err, CF_EIO, "out of memory");
+		d->la_sectors = n;
+		x->cap = cap;
+	}
+	memcpy(d->la_sectors[d->nla_sectors++], sector, sizeof sector);
+	return CF_OK;
+}
+
 static int load_la_sectors(struct store *st, struct kpi_data *d, struct cf_error *err)
 {
-	sqlite3_stmt *s;
-	int rc = store_prepare(st, "SELECT DISTINCT area FROM localities", &s, err);
+	struct sectors x = { d, 0 };
+	int rc = returns_locality_areas(st, add_la_sector, &x, err);
 	if (rc)
 		return rc;
-	size_t cap = 0;
-	int step;
-	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
-		char sector[10];
-		if (postcode_sector((const char *)sqlite3_column_text(s, 0), sector) != 0)
-			continue;   /* ward codes and other areas are not sectors */
-		if (d->nla_sectors == cap) {
-			cap = cap ? cap * 2 : 256;
-			char(*n)[10] = realloc(d->la_sectors, cap * sizeof *n);
-			if (!n) {
-				sqlite3_finalize(s);
-				return cf_error_set(err, CF_EIO, "out of memory");
-			}
-			d->la_sectors = n;
-		}
-		memcpy(d->la_sectors[d->nla_sectors++], sector, sizeof sector);
-	}
-	sqlite3_finalize(s);
-	if (step != SQLITE_DONE)
-		return store_error(st, err, "reading localities");
 	if (d->nla_sectors)
 		qsort(d->la_sectors, d->nla_sectors, sizeof *d->la_sectors, cmp_sector);
 	return CF_OK;
@@ -107,19 +112,11 @@ int kpi_data_load(struct store *st, struct kpi_data *d, struct cf_error *err)
 		goto fail;
 	if ((rc = load_la_sectors(st, d, err)))
 		goto fail;
-	sqlite3_stmt *s;
 	/* The years the child-level returns cover. The workforce census is left
 	 * out: its year is DfE's (a census on 30 September 2021 is "2021"),
 	 * which would reach back a year before the children's returns. */
-	if ((rc = store_prepare(st, "SELECT min(collection_year), max(collection_year) FROM returns WHERE collection_year > 0 AND "
-				"(kind LIKE 'ssda903.%' OR kind LIKE 'cin.%' OR kind LIKE 'annexa%' "
-				"OR kind IN ('local.contacts', 'local.early_help'))", &s, err)))
+	if ((rc = returns_year_range(st, RETURN_KINDS_CHILD_LEVEL, &d->first_year, &d->last_year, err)))
 		goto fail;
-	if (sqlite3_step(s) == SQLITE_ROW) {
-		d->first_year = sqlite3_column_int(s, 0);
-		d->last_year = sqlite3_column_int(s, 1);
-	}
-	sqlite3_finalize(s);
 	find_data_end(d);
 	return CF_OK;
 fail:

@@ -9,7 +9,7 @@
 
 #include "indicators/benchmark_kpi.h"
 #include "indicators/kpi.h"
-#include "store/store_int.h"   /* SQL still here: tools/sql-outside-store.txt */
+#include "store/trajectories.h"
 
 enum ind_polarity trajectory_polarity(const char *indicator)
 {
@@ -116,100 +116,52 @@ int trajectory_save(struct store *st, struct trajectory *t, struct cf_error *err
 	struct tm tm;
 	gmtime_r(&now, &tm);
 	strftime(t->set_at, sizeof t->set_at, "%Y-%m-%dT%H:%M:%SZ", &tm);
-	char from[11], to[11];
-	cf_date_format(t->from, from);
-	cf_date_format(t->to, to);
-	sqlite3_stmt *s;
-	if ((rc = store_prepare(st,
-				"INSERT INTO trajectories (name, indicator, la_code, from_date, from_value, to_date, to_value, "
-				"shape, tolerance_pct, basis, set_by, set_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-				&s, err)))
+	struct trajectory_row r = { .from_date = t->from, .to_date = t->to, .from_value = t->from_value,
+				    .to_value = t->to_value, .tolerance_pct = t->tolerance_pct };
+	snprintf(r.name, sizeof r.name, "%s", t->name);
+	snprintf(r.indicator, sizeof r.indicator, "%s", t->indicator);
+	snprintf(r.la_code, sizeof r.la_code, "%s", t->la_code);
+	snprintf(r.shape, sizeof r.shape, "%s", t->shape == TRAJ_GEOMETRIC ? "geometric" : "linear");
+	snprintf(r.basis, sizeof r.basis, "%s", t->basis[0] ? t->basis : "set by hand");
+	snprintf(r.set_by, sizeof r.set_by, "%s", t->set_by);
+	snprintf(r.set_at, sizeof r.set_at, "%s", t->set_at);
+	if ((rc = trajectories_insert(st, &r, err)))
 		return rc;
-	sqlite3_bind_text(s, 1, t->name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, t->indicator, -1, SQLITE_STATIC);
-	if (t->la_code[0])
-		sqlite3_bind_text(s, 3, t->la_code, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 4, from, -1, SQLITE_STATIC);
-	sqlite3_bind_double(s, 5, t->from_value);
-	sqlite3_bind_text(s, 6, to, -1, SQLITE_STATIC);
-	sqlite3_bind_double(s, 7, t->to_value);
-	sqlite3_bind_text(s, 8, t->shape == TRAJ_GEOMETRIC ? "geometric" : "linear", -1, SQLITE_STATIC);
-	sqlite3_bind_double(s, 9, t->tolerance_pct);
-	sqlite3_bind_text(s, 10, t->basis[0] ? t->basis : "set by hand", -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 11, t->set_by, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 12, t->set_at, -1, SQLITE_STATIC);
-	int step = sqlite3_step(s);
-	sqlite3_finalize(s);
-	if (step != SQLITE_DONE)
-		return store_error(st, err, "saving a trajectory");
-	t->id = sqlite3_last_insert_rowid(st->db);
+	t->id = r.id;
 	return CF_OK;
-}
-
-static void copy_col(sqlite3_stmt *s, int i, char *out, size_t size)
-{
-	const unsigned char *v = sqlite3_column_text(s, i);
-	snprintf(out, size, "%s", v ? (const char *)v : "");
-}
-
-static cf_date col_date(sqlite3_stmt *s, int i)
-{
-	const unsigned char *v = sqlite3_column_text(s, i);
-	cf_date d;
-	return v && cf_date_parse((const char *)v, strlen((const char *)v), &d) == 0 ? d : CF_DATE_NONE;
 }
 
 int trajectory_list(struct store *st, const char *name, struct trajectory **out, int *n, struct cf_error *err)
 {
 	*out = NULL;
 	*n = 0;
-	sqlite3_stmt *s;
-	int rc = store_prepare(st,
-			       "SELECT id, name, indicator, la_code, from_date, from_value, to_date, to_value, shape, "
-			       "tolerance_pct, basis, set_by, set_at FROM trajectories t "
-			       "WHERE id = (SELECT max(id) FROM trajectories u WHERE u.name = t.name) "
-			       "AND (?1 IS NULL OR name = ?1) ORDER BY name",
-			       &s, err);
+	struct trajectory_row *rows;
+	int nrows, rc = trajectories_latest(st, name, &rows, &nrows, err);
 	if (rc)
 		return rc;
-	if (name)
-		sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
-	int cap = 0, step;
-	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 16;
-			struct trajectory *nt = realloc(*out, sizeof *nt * (size_t)cap);
-			if (!nt) {
-				sqlite3_finalize(s);
-				free(*out);
-				*out = NULL;
-				return cf_error_set(err, CF_EIO, "out of memory");
-			}
-			*out = nt;
-		}
-		struct trajectory *t = &(*out)[(*n)++];
-		memset(t, 0, sizeof *t);
-		t->id = sqlite3_column_int64(s, 0);
-		copy_col(s, 1, t->name, sizeof t->name);
-		copy_col(s, 2, t->indicator, sizeof t->indicator);
-		copy_col(s, 3, t->la_code, sizeof t->la_code);
-		t->from = col_date(s, 4);
-		t->from_value = sqlite3_column_double(s, 5);
-		t->to = col_date(s, 6);
-		t->to_value = sqlite3_column_double(s, 7);
-		t->shape = !strcmp((const char *)sqlite3_column_text(s, 8), "geometric") ? TRAJ_GEOMETRIC : TRAJ_LINEAR;
-		t->tolerance_pct = sqlite3_column_double(s, 9);
-		copy_col(s, 10, t->basis, sizeof t->basis);
-		copy_col(s, 11, t->set_by, sizeof t->set_by);
-		copy_col(s, 12, t->set_at, sizeof t->set_at);
+	if (nrows && !(*out = calloc((size_t)nrows, sizeof **out))) {
+		free(rows);
+		return cf_error_set(err, CF_EIO, "out of memory");
 	}
-	sqlite3_finalize(s);
-	if (step != SQLITE_DONE) {
-		free(*out);
-		*out = NULL;
-		*n = 0;
-		return store_error(st, err, "reading trajectories");
+	for (int i = 0; i < nrows; i++) {
+		const struct trajectory_row *r = &rows[i];
+		struct trajectory *t = &(*out)[i];
+		t->id = r->id;
+		snprintf(t->name, sizeof t->name, "%s", r->name);
+		snprintf(t->indicator, sizeof t->indicator, "%s", r->indicator);
+		snprintf(t->la_code, sizeof t->la_code, "%s", r->la_code);
+		t->from = r->from_date;
+		t->from_value = r->from_value;
+		t->to = r->to_date;
+		t->to_value = r->to_value;
+		t->shape = !strcmp(r->shape, "geometric") ? TRAJ_GEOMETRIC : TRAJ_LINEAR;
+		t->tolerance_pct = r->tolerance_pct;
+		snprintf(t->basis, sizeof t->basis, "%s", r->basis);
+		snprintf(t->set_by, sizeof t->set_by, "%s", r->set_by);
+		snprintf(t->set_at, sizeof t->set_at, "%s", r->set_at);
 	}
+	*n = nrows;
+	free(rows);
 	if (name && *n == 0)
 		return cf_error_at(err, CF_EINPUT, NULL, 0, "--name", name,
 				   "no trajectory of that name in the store (set one with 'caseflow trajectory set')");

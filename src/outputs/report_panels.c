@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "outputs/html.h"
-#include "store/store_int.h"   /* SQL still here: tools/sql-outside-store.txt */
+#include "store/returns.h"
 
 #define OOM() cf_error_set(err, CF_EIO, "out of memory writing the report")
 
@@ -673,29 +673,29 @@ int report_panel_notes(struct report_ctx *rc, struct cf_error *err)
 		bad |= note(rc, s);
 	}
 	/* what is loaded */
-	sqlite3_stmt *s;
-	if (store_prepare(rc->st, "SELECT kind, min(collection_year), max(collection_year), count(*), sum(rows) FROM returns "
-				  "GROUP BY 1 ORDER BY 1", &s, err) == CF_OK) {
+	struct return_kind_total *held;
+	int nheld;
+	if (returns_kind_totals(rc->st, &held, &nheld, err) == CF_OK) {
 		bad |= strbuf_adds(sb, "<table class=\"data\" style=\"width:auto\"><caption>Returns in the store</caption><thead><tr>"
 				       "<th scope=\"col\">kind</th><th scope=\"col\">collection years</th>"
 				       "<th scope=\"col\" class=\"num\">files</th><th scope=\"col\" class=\"num\">rows</th></tr></thead><tbody>");
-		while (sqlite3_step(s) == SQLITE_ROW) {
+		for (int i = 0; i < nheld; i++) {
 			char year[32], files[32], rows[32];
-			int y0 = sqlite3_column_int(s, 1), y1 = sqlite3_column_int(s, 2);
+			int y0 = held[i].first_year, y1 = held[i].last_year;
 			if (!y1)
 				snprintf(year, sizeof year, "–");
 			else if (y0 == y1)
 				snprintf(year, sizeof year, "%d-%02d", y1 - 1, y1 % 100);
 			else
 				snprintf(year, sizeof year, "%d-%02d to %d-%02d", y0 - 1, y0 % 100, y1 - 1, y1 % 100);
-			html_number(files, sizeof files, sqlite3_column_double(s, 3), 0);
-			html_number(rows, sizeof rows, sqlite3_column_double(s, 4), 0);
+			html_number(files, sizeof files, (double)held[i].files, 0);
+			html_number(rows, sizeof rows, (double)held[i].rows, 0);
 			bad |= strbuf_adds(sb, "<tr><th scope=\"row\">");
-			bad |= html_text(sb, (const char *)sqlite3_column_text(s, 0));
+			bad |= html_text(sb, held[i].kind);
 			bad |= strbuf_addf(sb, "</th><td>%s</td><td class=\"num\">%s</td><td class=\"num\">%s</td></tr>",
 					   year, files, rows);
 		}
-		sqlite3_finalize(s);
+		returns_kind_totals_free(held, nheld);
 		bad |= strbuf_adds(sb, "</tbody></table>");
 	} else {
 		return err->status;

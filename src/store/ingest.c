@@ -94,9 +94,10 @@ int ingest_row_written(struct ingest_ctx *ctx, struct cf_error *err)
 	return CF_OK;
 }
 
-int ingest_add_return(struct ingest_ctx *ctx, const char *path, const char *kind, int collection_year,
+int ingest_add_return(struct ingest_ctx *ctx, const char *path, enum return_kind k, int collection_year,
 		      long long *return_id, struct ingest_entry **entry, struct cf_error *err)
 {
+	const char *kind = return_kind_name(k);
 	char hex[65];
 	long long bytes;
 	int rc = sha256_file(path, hex, &bytes, err);

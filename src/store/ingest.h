@@ -13,6 +13,7 @@
 #include <stddef.h>
 
 #include "base/error.h"
+#include "store/return_kinds.h"
 #include "store/store.h"
 
 struct ingest_options {

@@ -17,10 +17,11 @@ struct ingest_ctx {
 	sqlite3_stmt *issue_stmt;       /* owned; prepared on first issue */
 };
 
-/* Record a file as a return (inside the current transaction). Sets *return_id
- * and returns CF_OK; returns CF_OK with *return_id = 0 when a file with the
- * same SHA-256 and kind is already in the store (nothing should be loaded). */
-int ingest_add_return(struct ingest_ctx *ctx, const char *path, const char *kind, int collection_year,
+/* Record a file as a return of kind k (inside the current transaction); the
+ * store keeps return_kind_name(k). Sets *return_id and returns CF_OK;
+ * returns CF_OK with *return_id = 0 when a file with the same SHA-256 and
+ * kind is already in the store (nothing should be loaded). */
+int ingest_add_return(struct ingest_ctx *ctx, const char *path, enum return_kind k, int collection_year,
 		      long long *return_id, struct ingest_entry **entry, struct cf_error *err);
 
 /* Add a line to the load summary (one table of a file that holds several).

@@ -469,7 +469,8 @@ static int load_one(struct ingest_ctx *ctx, const struct annexa_schema *schema, 
 	strbuf_init(&ld.json, (size_t)1 << 20);
 	arena_init(&ld.seen.ids, 0);
 	int year = ctx->opt->collection_year > 0 ? ctx->opt->collection_year : ingest_year_from_path(path);
-	int rc = ingest_add_return(ctx, path, is_xlsx ? "annexa.xlsx" : "annexa.csv", year, &ld.return_id, &ld.entry, err);
+	int rc = ingest_add_return(ctx, path, is_xlsx ? RETURN_ANNEXA_XLSX : RETURN_ANNEXA_CSV, year, &ld.return_id,
+				   &ld.entry, err);
 	if (!rc && ld.return_id) {
 		if (!annexa_schema_has_yaml(schema))
 			snprintf(ld.entry->note, sizeof ld.entry->note,

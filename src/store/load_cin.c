@@ -142,7 +142,7 @@ static int on_header(void *vctx, const struct cin_header *h, struct cf_error *er
 	struct cin_load *ld = vctx;
 	int year;
 	int mismatch = header_year(ld, h, &year);
-	int rc = ingest_add_return(ld->ctx, ld->path, "cin.census", year, &ld->return_id, &ld->entry, err);
+	int rc = ingest_add_return(ld->ctx, ld->path, RETURN_CIN_CENSUS, year, &ld->return_id, &ld->entry, err);
 	if (rc)
 		return rc;
 	if (ld->return_id == 0)

@@ -201,10 +201,9 @@ static int on_begin(void *vctx, enum local_kind kind, struct cf_error *err)
 {
 	struct local_load *ld = vctx;
 	struct ingest_ctx *ctx = ld->ctx;
-	char kname[48];
-	snprintf(kname, sizeof kname, "local.%s", local_kind_names[kind]);
 	int year = ctx->opt->collection_year > 0 ? ctx->opt->collection_year : ingest_year_from_path(ld->path);
-	int rc = ingest_add_return(ctx, ld->path, kname, year, &ld->return_id, &ld->entry, err);
+	int rc = ingest_add_return(ctx, ld->path, (enum return_kind)(RETURN_LOCAL_CONTACTS + kind), year, &ld->return_id,
+				   &ld->entry, err);
 	if (rc)
 		return rc;
 	if (!ld->return_id)

@@ -97,7 +97,7 @@ static int put_lookup(void *vctx, const struct dfe_lookup_row *r, struct cf_erro
 }
 
 /* Register the file and prepare the insert; *skip when it is already loaded. */
-static int sink_open(struct pub_sink *k, struct ingest_ctx *ctx, const char *path, const char *kind,
+static int sink_open(struct pub_sink *k, struct ingest_ctx *ctx, const char *path, enum return_kind kind,
 		     const char *tbl, const char *sql, int *skip, struct cf_error *err)
 {
 	memset(k, 0, sizeof *k);
@@ -144,7 +144,7 @@ int load_dfe_published(struct ingest_ctx *ctx, char **paths, int n, struct cf_er
 		struct pub_sink k;
 		int skip;
 		long rows = 0;
-		if ((rc = sink_open(&k, ctx, paths[i], "dfe.published", "published", sql, &skip, err)) || skip)
+		if ((rc = sink_open(&k, ctx, paths[i], RETURN_DFE_PUBLISHED, "published", sql, &skip, err)) || skip)
 			continue;
 		dfe_table_name(paths[i], k.source, sizeof k.source);
 		rc = dfe_tidy_read(paths[i], put_figure, sink_issue, &k, &rows, err);
@@ -172,7 +172,7 @@ int load_dfe_sn_groups(struct ingest_ctx *ctx, char **paths, int n, struct cf_er
 		struct pub_sink k;
 		int skip;
 		long rows = 0;
-		if ((rc = sink_open(&k, ctx, paths[i], "dfe.sn_groups", "sn_groups", sql, &skip, err)) || skip)
+		if ((rc = sink_open(&k, ctx, paths[i], RETURN_DFE_SN_GROUPS, "sn_groups", sql, &skip, err)) || skip)
 			continue;
 		snprintf(k.source, sizeof k.source, "%d", year);
 		rc = dfe_sn_read(paths[i], put_neighbour, sink_issue, &k, &rows, err);
@@ -195,7 +195,7 @@ int load_ons_la_lookup(struct ingest_ctx *ctx, char **paths, int n, struct cf_er
 		struct pub_sink k;
 		int skip;
 		long rows = 0;
-		if ((rc = sink_open(&k, ctx, paths[i], "ons.la_lookup", "la_lookup", sql, &skip, err)) || skip)
+		if ((rc = sink_open(&k, ctx, paths[i], RETURN_ONS_LA_LOOKUP, "la_lookup", sql, &skip, err)) || skip)
 			continue;
 		rc = dfe_lookup_read(paths[i], put_lookup, sink_issue, &k, &rows, err);
 		rc = sink_close(&k, rows, rc, err);

@@ -227,11 +227,10 @@ int load_ssda903_csv_group(struct ingest_ctx *ctx, char **paths, int n, struct c
 		rc = ssda903_csv_sniff(paths[i], &t, err);
 		if (rc)
 			break;
-		char kind[48];
-		snprintf(kind, sizeof kind, "ssda903.%s", ssda903_tables[t].name);
 		long long rid;
 		struct ingest_entry *entry;
-		if ((rc = ingest_add_return(ctx, paths[i], kind, year, &rid, &entry, err)))
+		if ((rc = ingest_add_return(ctx, paths[i], (enum return_kind)(RETURN_SSDA903_HEADER + t), year, &rid, &entry,
+					    err)))
 			break;
 		if (rid == 0)
 			continue;  /* already loaded */
@@ -268,9 +267,9 @@ static int xml_row(void *vctx, enum ssda903_table t, const char *const *vals, co
 	struct xml_load *x = vctx;
 	struct ingest_report *rep = x->sink.ctx->rep;
 	if (x->entry_idx[t] < 0) {
-		char kind[48];
-		snprintf(kind, sizeof kind, "ssda903.%s", ssda903_tables[t].name);
-		struct ingest_entry *e = ingest_add_entry(x->sink.ctx, x->sink.path, kind, "loaded");
+		struct ingest_entry *e = ingest_add_entry(x->sink.ctx, x->sink.path,
+							  return_kind_name((enum return_kind)(RETURN_SSDA903_HEADER + t)),
+							  "loaded");
 		if (!e)
 			return cf_error_set(err, CF_EIO, "out of memory");
 		e->return_id = x->sink.return_id;
@@ -289,7 +288,7 @@ int load_ssda903_xml(struct ingest_ctx *ctx, char **paths, int n, struct cf_erro
 		int year = ctx->opt->collection_year > 0 ? ctx->opt->collection_year : ingest_year_from_path(paths[i]);
 		long long rid;
 		struct ingest_entry *file_entry;
-		if ((rc = ingest_add_return(ctx, paths[i], "ssda903.xml", year, &rid, &file_entry, err)))
+		if ((rc = ingest_add_return(ctx, paths[i], RETURN_SSDA903_XML, year, &rid, &file_entry, err)))
 			break;
 		if (rid == 0)
 			continue;  /* already loaded */

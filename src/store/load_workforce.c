@@ -74,7 +74,7 @@ static int on_header(void *vctx, const struct csww_record *h, struct cf_error *e
 	/* DfE publishes the census of 30 September 2022 as time_period 2022 */
 	int collection = ld->ctx->opt->collection_year > 0 ? ld->ctx->opt->collection_year
 			 : ref_year ? ref_year : year ? year : ingest_year_from_path(ld->path);
-	int rc = ingest_add_return(ld->ctx, ld->path, "csww.census", collection, &ld->return_id, &ld->entry, err);
+	int rc = ingest_add_return(ld->ctx, ld->path, RETURN_CSWW_CENSUS, collection, &ld->return_id, &ld->entry, err);
 	if (rc)
 		return rc;
 	if (!ld->return_id)

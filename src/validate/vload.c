@@ -9,7 +9,8 @@
 #include <sys/stat.h>
 
 #include "formats/ssda903.h"
-#include "store/store_int.h"   /* SQL still here: tools/sql-outside-store.txt */
+#include "store/returns.h"
+#include "store/validation_rows.h"
 
 const char *const vload_903_names[S903_NTABLES] = {
 	[S903_HEADER] = "Header", [S903_EPISODES] = "Episodes", [S903_REVIEWS] = "Reviews",
@@ -268,48 +269,41 @@ static const char *store_value(const char *v, char buf[16])
 	return v;
 }
 
+struct store_sink {
+	struct vdata *vd;
+	enum ssda903_table t;
+	const char *suffix;
+	struct vframe *f;
+	long label;
+};
+
+static int store_row(void *ctx, long long row, const char *const *vals, struct cf_error *err)
+{
+	struct store_sink *k = ctx;
+	const struct ssda903_table_def *d = &ssda903_tables[k->t];
+	if (!k->f && !(k->f = table_frame(k->vd, k->t, k->suffix, "store", err)))
+		return err->status ? err->status : CF_EIO;
+	long r = vframe_add_row_at(k->f, k->label++, row);
+	if (r < 0)
+		return cf_error_set(err, CF_EIO, "out of memory");
+	for (int c = 0; c < d->ncols; c++) {
+		char buf[16];
+		const char *v = store_value(vals[c], buf);
+		if (v && *v && vframe_set(k->f, c, r, v, strlen(v), 0))
+			return cf_error_set(err, CF_EIO, "out of memory");
+	}
+	return CF_OK;
+}
+
 static int load_store_year(struct vdata *vd, struct store *st, int year, const char *suffix,
 			   int *found, struct cf_error *err)
 {
 	for (int t = 0; t < S903_NTABLES; t++) {
-		const struct ssda903_table_def *d = &ssda903_tables[t];
-		char sql[1024];
-		int n = snprintf(sql, sizeof sql, "SELECT x.row");
-		for (int c = 0; c < d->ncols; c++)
-			n += snprintf(sql + n, sizeof sql - (size_t)n, ", x.%s", d->cols[c].name);
-		snprintf(sql + n, sizeof sql - (size_t)n,
-			 " FROM ssda903_%s x JOIN returns r ON r.id = x.return_id"
-			 " WHERE r.collection_year = ?1 ORDER BY x.return_id, x.row", d->name);
-		sqlite3_stmt *s;
-		int rc = store_prepare(st, sql, &s, err);
+		struct store_sink k = { vd, (enum ssda903_table)t, suffix, NULL, 0 };
+		int rc = validation_rows_903(st, (enum ssda903_table)t, year, store_row, &k, err);
 		if (rc)
 			return rc;
-		sqlite3_bind_int(s, 1, year);
-		struct vframe *f = NULL;
-		long label = 0;
-		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-			if (!f && !(f = table_frame(vd, (enum ssda903_table)t, suffix, "store", err))) {
-				sqlite3_finalize(s);
-				return err->status ? err->status : CF_EIO;
-			}
-			long r = vframe_add_row_at(f, label++, sqlite3_column_int64(s, 0));
-			if (r < 0) {
-				sqlite3_finalize(s);
-				return cf_error_set(err, CF_EIO, "out of memory");
-			}
-			for (int c = 0; c < d->ncols; c++) {
-				char buf[16];
-				const char *v = store_value((const char *)sqlite3_column_text(s, c + 1), buf);
-				if (v && *v && vframe_set(f, c, r, v, strlen(v), 0)) {
-					sqlite3_finalize(s);
-					return cf_error_set(err, CF_EIO, "out of memory");
-				}
-			}
-		}
-		sqlite3_finalize(s);
-		if (rc != SQLITE_DONE)
-			return store_error(st, err, "reading the return to validate");
-		if (f)
+		if (k.f)
 			*found = 1;
 	}
 	return derive_uasc(vd, suffix) ? cf_error_set(err, CF_EIO, "out of memory") : CF_OK;
@@ -321,17 +315,14 @@ static int no_return_error(struct store *st, int year, struct cf_error *err)
 {
 	char held[160] = "";
 	size_t len = 0;
-	sqlite3_stmt *s;
-	if (store_prepare(st, "SELECT DISTINCT collection_year FROM returns WHERE kind LIKE 'ssda903%' "
-			      "AND collection_year IS NOT NULL ORDER BY 1", &s, err) == CF_OK) {
-		while (sqlite3_step(s) == SQLITE_ROW && len + 12 < sizeof held) {
-			int y = sqlite3_column_int(s, 0);
+	int years[64], n = 0;
+	if (returns_years(st, RETURN_KINDS_SSDA903, years, 64, &n, err) == CF_OK)
+		for (int i = 0; i < n && len + 12 < sizeof held; i++) {
+			int y = years[i];
 			int w = snprintf(held + len, sizeof held - len, "%s%d-%02d", len ? ", " : "", y - 1, y % 100);
 			if (w > 0)
 				len += (size_t)w;
 		}
-		sqlite3_finalize(s);
-	}
 	cf_error_clear(err);
 	if (!held[0])
 		return cf_error_set(err, CF_EINPUT, "the store holds no SSDA903 return for %d-%02d (it holds none at all: "
@@ -349,24 +340,18 @@ int vload_903_store(struct vdata *vd, struct store *st, int year, struct cf_erro
 	if (!rc)
 		rc = load_store_year(vd, st, year - 1, "_last", &found_last, err);
 	/* DfE's tool checks the UASC field only in XML returns */
-	sqlite3_stmt *s;
-	if (!rc && !(rc = store_prepare(st, "SELECT count(*) FROM returns WHERE collection_year = ?1 AND kind = 'ssda903.xml'",
-					&s, err))) {
-		sqlite3_bind_int(s, 1, year);
-		vd->meta.file_format = sqlite3_step(s) == SQLITE_ROW && sqlite3_column_int(s, 0) > 0 ? "xml" : "csv";
-		sqlite3_finalize(s);
-	}
+	long nxml = 0;
+	if (!rc && !(rc = returns_count(st, RETURN_SSDA903_XML, year, &nxml, err)))
+		vd->meta.file_format = nxml > 0 ? "xml" : "csv";
 	return rc;
 }
 
 int vload_903_store_latest(struct store *st, struct cf_error *err)
 {
-	sqlite3_stmt *s;
-	if (store_prepare(st, "SELECT max(collection_year) FROM returns WHERE kind LIKE 'ssda903%'", &s, err))
+	int first, last;
+	if (returns_year_range(st, RETURN_KINDS_SSDA903, &first, &last, err))
 		return 0;
-	int year = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int(s, 0) : 0;
-	sqlite3_finalize(s);
-	return year;
+	return last;
 }
 
 int vload_infer_year(struct vdata *vd)

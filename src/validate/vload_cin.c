@@ -9,7 +9,8 @@
 #include <string.h>
 
 #include "formats/cin_census.h"
-#include "store/store_int.h"   /* SQL still here: tools/sql-outside-store.txt */
+#include "store/returns.h"
+#include "store/validation_rows.h"
 
 static const char *const header_cols[] = { "Collection", "Year", "ReferenceDate", "LEA", NULL };
 static const char *const ident_cols[] = { "LAchildID", "UPN", "FormerUPN", "UPNunknown", "PersonBirthDate",
@@ -279,46 +280,36 @@ int vload_cin_prepare(struct vdata *vd)
 
 /* ---- from the store ------------------------------------------------------------- */
 
-/* What each frame is read from: the row (line), then the frame's columns in
- * `cols` order, then (link) the stored key that ties the record to its
- * episode or plan: the referral date, or the plan's start date. */
+/* What each frame is read from: the stored table, the frame's columns in
+ * the order it gives its values, then (link) whether a last value is the
+ * key that ties the record to its episode or plan: the referral date, or
+ * the plan's start date. */
 static const struct {
 	int t;
-	const char *sql;
+	enum validation_cin_table stored;
 	const char *const *cols;
 	int link;
 } from_store[] = {
-	{ T_HEADER, "SELECT coalesce(row, 0), collection, year, reference_date, la FROM return_headers WHERE return_id = ?1",
-	  (const char *const[]){ "Collection", "Year", "ReferenceDate", "LEA", NULL }, 0 },
-	{ T_IDENT, "SELECT coalesce(id_row, row), child, upn_unknown, dob, expected_dob, sex, sex, death_date, "
-		   "CASE WHEN upn_present THEN '1' END FROM cin_children WHERE return_id = ?1 ORDER BY rowid",
+	{ T_HEADER, VROWS_CIN_HEADER, (const char *const[]){ "Collection", "Year", "ReferenceDate", "LEA", NULL }, 0 },
+	{ T_IDENT, VROWS_CIN_IDENT,
 	  (const char *const[]){ "LAchildID", "UPNunknown", "PersonBirthDate", "ExpectedPersonBirthDate", "GenderCurrent",
 				 "Sex", "PersonDeathDate", "UPNgiven", NULL }, 0 },
-	{ T_CHARAC, "SELECT coalesce(ethnicity_row, row), child, ethnicity FROM cin_children WHERE return_id = ?1 ORDER BY rowid",
-	  (const char *const[]){ "LAchildID", "Ethnicity", NULL }, 0 },
-	{ T_DISAB, "SELECT coalesce(disabilities_row, row), child, disabilities FROM cin_children WHERE return_id = ?1 "
-		   "ORDER BY rowid",
-	  (const char *const[]){ "LAchildID", "Disability", NULL }, 0 },
-	{ T_CIN, "SELECT row, child, referral_date, referral_source, primary_need, closure_date, closure_reason, icpc_date, "
-		 "referral_nfa FROM cin_referrals WHERE return_id = ?1 ORDER BY rowid",
+	{ T_CHARAC, VROWS_CIN_CHARAC, (const char *const[]){ "LAchildID", "Ethnicity", NULL }, 0 },
+	{ T_DISAB, VROWS_CIN_DISAB, (const char *const[]){ "LAchildID", "Disability", NULL }, 0 },
+	{ T_CIN, VROWS_CIN_CIN,
 	  (const char *const[]){ "LAchildID", "CINreferralDate", "ReferralSource", "PrimaryNeedCode", "CINclosureDate",
 				 "ReasonForClosure", "DateOfInitialCPC", "ReferralNFA", NULL }, 0 },
-	{ T_ASS, "SELECT row, child, start_date, authorised_date, factors, referral_date FROM assessments "
-		 "WHERE return_id = ?1 ORDER BY rowid",
+	{ T_ASS, VROWS_CIN_ASS,
 	  (const char *const[]){ "LAchildID", "AssessmentActualStartDate", "AssessmentAuthorisationDate",
 				 "AssessmentFactors", NULL }, 1 },
-	{ T_PLAN, "SELECT row, child, start_date, end_date, referral_date FROM cin_plans WHERE return_id = ?1 ORDER BY rowid",
-	  (const char *const[]){ "LAchildID", "CINPlanStartDate", "CINPlanEndDate", NULL }, 1 },
-	{ T_S47, "SELECT row, child, start_date, icpc_target_date, icpc_date, icpc_not_required, referral_date "
-		 "FROM s47_enquiries WHERE return_id = ?1 ORDER BY rowid",
+	{ T_PLAN, VROWS_CIN_PLAN, (const char *const[]){ "LAchildID", "CINPlanStartDate", "CINPlanEndDate", NULL }, 1 },
+	{ T_S47, VROWS_CIN_S47,
 	  (const char *const[]){ "LAchildID", "S47ActualStartDate", "InitialCPCtarget", "DateOfInitialCPC",
 				 "ICPCnotRequired", NULL }, 1 },
-	{ T_CPP, "SELECT row, child, start_date, end_date, initial_category, latest_category, previous_plans, referral_date "
-		 "FROM cp_plans WHERE return_id = ?1 ORDER BY rowid",
+	{ T_CPP, VROWS_CIN_CPP,
 	  (const char *const[]){ "LAchildID", "CPPstartDate", "CPPendDate", "InitialCategoryOfAbuse",
 				 "LatestCategoryOfAbuse", "NumberOfPreviousCPP", NULL }, 1 },
-	{ T_REVIEW, "SELECT row, child, review_date, plan_start_date FROM cp_reviews WHERE return_id = ?1 ORDER BY rowid",
-	  (const char *const[]){ "LAchildID", "CPPreviewDate", NULL }, 1 },
+	{ T_REVIEW, VROWS_CIN_REVIEW, (const char *const[]){ "LAchildID", "CPPreviewDate", NULL }, 1 },
 };
 
 /* The store's link keys of each frame's rows (NULL where none), in the
@@ -327,53 +318,56 @@ struct links {
 	const char **key[T_N];
 };
 
+struct table_read {
+	struct loader *l;
+	struct links *lk;
+	size_t i;
+	int ncols;
+	size_t cap;
+};
+
+static int read_row(void *ctx, long long row, const char *const *vals, struct cf_error *err)
+{
+	struct table_read *x = ctx;
+	struct loader *l = x->l;
+	size_t i = x->i;
+	int t = from_store[i].t, ncols = x->ncols;
+	long line = (long)row;
+	char buf[16];
+	if (t == T_DISAB) {   /* a row per code, as from the file */
+		if (vals[1] && put_words(l, t, line, vals[0], "Disability", vals[1]))
+			return oom(err);
+		return CF_OK;
+	}
+	long r = add_row(l, t, line);
+	if (r < 0)
+		return oom(err);
+	for (int c = 0; c < ncols; c++)
+		if (put(l, t, r, from_store[i].cols[c], vals[c]))
+			return oom(err);
+	if (!from_store[i].link)
+		return CF_OK;
+	if ((size_t)r >= x->cap) {
+		x->cap = x->cap ? x->cap * 2 : 256;
+		const char **k = realloc(x->lk->key[t], x->cap * sizeof *k);
+		if (!k)
+			return oom(err);
+		x->lk->key[t] = k;
+	}
+	const char *v = as_given(vals[ncols], buf);
+	x->lk->key[t][r] = v ? arena_strdup(&l->vd->arena, v) : NULL;
+	if (v && !x->lk->key[t][r])
+		return oom(err);
+	return CF_OK;
+}
+
 static int read_table(struct loader *l, struct store *st, long long rid, size_t i, struct links *lk,
 		      struct cf_error *err)
 {
-	sqlite3_stmt *s;
-	int rc = store_prepare(st, from_store[i].sql, &s, err);
-	if (rc)
-		return rc;
-	sqlite3_bind_int64(s, 1, rid);
-	int t = from_store[i].t, ncols = 0;
-	while (from_store[i].cols[ncols])
-		ncols++;
-	size_t cap = 0;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		long line = (long)sqlite3_column_int64(s, 0);
-		char buf[16];
-		if (t == T_DISAB) {   /* a row per code, as from the file */
-			const char *id = (const char *)sqlite3_column_text(s, 1);
-			const char *list = (const char *)sqlite3_column_text(s, 2);
-			if (list && put_words(l, t, line, id, "Disability", list))
-				goto oom;
-			continue;
-		}
-		long r = add_row(l, t, line);
-		if (r < 0)
-			goto oom;
-		for (int c = 0; c < ncols; c++)
-			if (put(l, t, r, from_store[i].cols[c], (const char *)sqlite3_column_text(s, c + 1)))
-				goto oom;
-		if (!from_store[i].link)
-			continue;
-		if ((size_t)r >= cap) {
-			cap = cap ? cap * 2 : 256;
-			const char **k = realloc(lk->key[t], cap * sizeof *k);
-			if (!k)
-				goto oom;
-			lk->key[t] = k;
-		}
-		const char *v = as_given((const char *)sqlite3_column_text(s, ncols + 1), buf);
-		lk->key[t][r] = v ? arena_strdup(&l->vd->arena, v) : NULL;
-		if (v && !lk->key[t][r])
-			goto oom;
-	}
-	sqlite3_finalize(s);
-	return rc == SQLITE_DONE ? CF_OK : store_error(st, err, "reading the CIN census to validate");
-oom:
-	sqlite3_finalize(s);
-	return oom(err);
+	struct table_read x = { l, lk, i, 0, 0 };
+	while (from_store[i].cols[x.ncols])
+		x.ncols++;
+	return validation_rows_cin(st, rid, from_store[i].stored, read_row, &x, err);
 }
 
 /* Records passed so far in file order, per child: head[slot] is the latest,
@@ -529,36 +523,24 @@ int vload_cin_store(struct vdata *vd, struct store *st, long long return_id, str
 
 int vload_cin_store_list(struct store *st, int year, struct vload_cin_return **out, int *n, struct cf_error *err)
 {
-	sqlite3_stmt *s;
 	*out = NULL;
 	*n = 0;
-	int rc = store_prepare(st, "SELECT id, coalesce(collection_year, 0), path FROM returns WHERE kind = 'cin.census' "
-				   "AND (?1 = 0 OR collection_year = ?1) ORDER BY collection_year, id", &s, err);
+	struct return_entry *held;
+	int nheld, rc = returns_list(st, RETURN_CIN_CENSUS, year, &held, &nheld, err);
 	if (rc)
 		return rc;
-	sqlite3_bind_int(s, 1, year);
-	int cap = 0;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 8;
-			struct vload_cin_return *p = realloc(*out, (size_t)cap * sizeof *p);
-			if (!p) {
-				sqlite3_finalize(s);
-				return oom(err);
-			}
-			*out = p;
-		}
-		struct vload_cin_return *r = &(*out)[(*n)++];
-		r->id = sqlite3_column_int64(s, 0);
-		r->year = sqlite3_column_int(s, 1);
-		snprintf(r->path, sizeof r->path, "%s", (const char *)sqlite3_column_text(s, 2));
+	if (nheld && !(*out = calloc((size_t)nheld, sizeof **out))) {
+		free(held);
+		return oom(err);
 	}
-	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE)
-		return store_error(st, err, "listing the CIN census returns");
-	if (*n && st->schema_version < 8)   /* 0008 keeps UPNunknown and the lines findings point to */
-		return cf_error_at(err, CF_EINPUT, st->path, 0, NULL, NULL,
-				   "the store predates CIN census validation (schema %d, needs 8): "
-				   "load the census into a store made by this caseflow", st->schema_version);
+	for (int i = 0; i < nheld; i++) {
+		(*out)[i].id = held[i].id;
+		(*out)[i].year = held[i].year;
+		snprintf((*out)[i].path, sizeof (*out)[i].path, "%s", held[i].path);
+	}
+	*n = nheld;
+	free(held);
+	if (*n)   /* 0008 keeps UPNunknown and the lines findings point to */
+		return validation_rows_cin_supported(st, err);
 	return CF_OK;
 }

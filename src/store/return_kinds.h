@@ -1,0 +1,63 @@
+/* What a return is: the kind each loaded file is registered under, as an
+ * enum, with the text the store keeps for it ("ssda903.episodes",
+ * "cin.census" ...). Code decides by the enum, never by comparing text. */
+#ifndef CF_STORE_RETURN_KINDS_H
+#define CF_STORE_RETURN_KINDS_H
+
+enum return_kind {
+	RETURN_UNKNOWN,              /* text no loader writes */
+	/* one CSV table of an SSDA903 return, in formats/ssda903.h's table order */
+	RETURN_SSDA903_HEADER,
+	RETURN_SSDA903_EPISODES,
+	RETURN_SSDA903_REVIEWS,
+	RETURN_SSDA903_UASC,
+	RETURN_SSDA903_OC2,
+	RETURN_SSDA903_OC3,
+	RETURN_SSDA903_AD1,
+	RETURN_SSDA903_PLACED_FOR_ADOPTION,
+	RETURN_SSDA903_PREVIOUS_PERMANENCE,
+	RETURN_SSDA903_MISSING,
+	RETURN_SSDA903_SOCIAL_WORKER_EPISODES,
+	RETURN_SSDA903_XML,          /* a whole SSDA903 return as XML */
+	RETURN_CIN_CENSUS,
+	RETURN_ANNEXA_XLSX,
+	RETURN_ANNEXA_CSV,
+	RETURN_CSWW_CENSUS,          /* children's social work workforce census */
+	/* local extracts, in formats/local_csv.h's order */
+	RETURN_LOCAL_CONTACTS,
+	RETURN_LOCAL_EARLY_HELP,
+	RETURN_LOCAL_LOCALITIES,
+	RETURN_LOCAL_CHILD_AREAS,
+	RETURN_LOCAL_POPULATION,
+	RETURN_DFE_PUBLISHED,
+	RETURN_DFE_SN_GROUPS,
+	RETURN_ONS_LA_LOOKUP,
+	/* a programme's file: "programme.<sheet>@<name>", "programme.xlsx@<name>"
+	 * or "programme.forecast.<id>.<what>@<name>" (the name follows the kind) */
+	RETURN_PROGRAMME,
+	RETURN_KIND_N
+};
+
+/* A set of kinds, for queries over several: RETURN_KIND_BIT(k) | ... */
+typedef unsigned long long return_kinds;
+#define RETURN_KIND_BIT(k) (1ull << (k))
+#define RETURN_KINDS_ALL 0ull   /* no filter */
+/* every table of an SSDA903 return, CSV or XML */
+#define RETURN_KINDS_SSDA903 (((RETURN_KIND_BIT(RETURN_SSDA903_XML) << 1) - 1) & ~1ull)
+#define RETURN_KINDS_ANNEXA (RETURN_KIND_BIT(RETURN_ANNEXA_XLSX) | RETURN_KIND_BIT(RETURN_ANNEXA_CSV))
+/* the returns about individual children (not the workforce census, not
+ * local populations, published tables or programmes) */
+#define RETURN_KINDS_CHILD_LEVEL                                                           \
+	(RETURN_KINDS_SSDA903 | RETURN_KIND_BIT(RETURN_CIN_CENSUS) | RETURN_KINDS_ANNEXA | \
+	 RETURN_KIND_BIT(RETURN_LOCAL_CONTACTS) | RETURN_KIND_BIT(RETURN_LOCAL_EARLY_HELP))
+
+/* The text the store keeps for k; for RETURN_PROGRAMME the prefix every
+ * programme kind starts with ("programme"), for RETURN_UNKNOWN "". Static. */
+const char *return_kind_name(enum return_kind k);
+/* The kind stored text names; RETURN_PROGRAMME for any "programme." kind,
+ * RETURN_UNKNOWN for text no loader writes (or NULL). */
+enum return_kind return_kind_parse(const char *text);
+/* 1 when k is one table of an SSDA903 return, CSV or XML. */
+int return_kind_is_ssda903(enum return_kind k);
+
+#endif
