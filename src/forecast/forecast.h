@@ -8,6 +8,7 @@
 #include "forecast/forecast_costs.h"
 #include "forecast/forecast_entrants.h"
 #include "forecast/forecast_sim.h"
+#include "forecast/forecast_history.h"
 #include "base/table.h"
 
 enum { FC_MAX_BANDS = 16 };
