@@ -10,6 +10,7 @@
 #ifndef CF_OUTPUTS_REPORT_H
 #define CF_OUTPUTS_REPORT_H
 
+#include "forecast/forecast.h"
 #include "indicators/indicators.h"
 #include "base/error.h"
 #include "base/strbuf.h"
@@ -26,10 +27,19 @@ struct report_options {
 	const char *programme;          /* the programme to show; NULL: the one loaded last */
 };
 
+/* What the panels show that the rooms compute, made by report_build
+ * through the rooms' entry points before any panel is written: panels lay
+ * these out and compute nothing themselves. */
+struct report_inputs {
+	struct forecast_result *forecast;   /* owned; NULL: none, forecast_note says why */
+	char forecast_note[600];
+};
+
 struct report_ctx {
 	struct store *st;               /* open, for panels that need more than indicators */
 	const struct kpi_data *data;
 	const struct report_options *opt;
+	const struct report_inputs *in;
 	struct kpi_period period, previous;   /* the period and the same a year before */
 	/* The LA's indicators (no breakdown) for: [0] the period, [1] a year
 	 * before, then nyears financial years from year0, then nmonths months
@@ -54,10 +64,25 @@ struct report_panel {
 /* The panels, in page order; NULL-terminated by a zero entry. */
 extern const struct report_panel report_panels[];
 
-/* Write DIR/index.html, DIR/vital-signs.xlsx and DIR/indicators.csv
- * (DIR is created when missing). */
+/* The report's one entry point, for the CLI and the server: read the
+ * store's indicators, take the period (opt->period, or when its label is
+ * empty the latest complete financial year, written back into *opt), resolve
+ * opt->la, compute every panel's inputs and write DIR/index.html,
+ * DIR/vital-signs.xlsx and DIR/indicators.csv (DIR is created when
+ * missing). CF_EUSAGE when opt->la names no LA in DfE's published tables
+ * in the store. */
+int report_build(struct store *st, struct report_options *opt, const char *dir, struct cf_error *err);
+
+/* Write the report from indicators already read (report_build calls it). */
 int report_write(struct store *st, const struct kpi_data *data, const struct report_options *opt, const char *dir,
 		 struct cf_error *err);
+
+/* The forecast the panel shows: caseflow forecast's defaults with 200 seeded
+ * runs and the report's scenario, so `caseflow forecast --runs 200 --seed 1`
+ * gives the same numbers. */
+void report_forecast_options(const struct report_options *opt, struct forecast_options *fo);
+int report_forecast_make(struct store *st, const struct report_options *opt, const struct kpi_data *data,
+			 struct report_inputs *in, struct cf_error *err);
 
 /* --- for panels ------------------------------------------------------------ */
 
