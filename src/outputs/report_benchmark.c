@@ -29,12 +29,6 @@ static double real_at(const struct cf_table *t, size_t r, int c)
 	return x && x->type == CF_CELL_REAL ? x->v.d : x && x->type == CF_CELL_INT ? (double)x->v.i : NAN;
 }
 
-static long long int_at(const struct cf_table *t, size_t r, int c)
-{
-	const struct cf_cell *x = c >= 0 ? cf_table_cell_const(t, r, c) : NULL;
-	return x && x->type == CF_CELL_INT ? x->v.i : 0;
-}
-
 static const char *text_at(const struct cf_table *t, size_t r, int c)
 {
 	const struct cf_cell *x = c >= 0 ? cf_table_cell_const(t, r, c) : NULL;
@@ -115,34 +109,18 @@ struct bm_series {
 	const char *label_ptrs[BM_YEARS + 8];
 };
 
-struct bm_cols {
-	int ind, year, lav, pub, snm, reg, eng, rank, of, q, ch3, snch3, engch3;
-};
-
-static void bm_cols_find(const struct cf_table *t, struct bm_cols *c)
+static const char *str(const char *v)
 {
-	c->ind = cf_table_column(t, "indicator");
-	c->year = cf_table_column(t, "year");
-	c->lav = cf_table_column(t, "la_value");
-	c->pub = cf_table_column(t, "published_value");
-	c->snm = cf_table_column(t, "sn_median");
-	c->reg = cf_table_column(t, "region_value");
-	c->eng = cf_table_column(t, "england_value");
-	c->rank = cf_table_column(t, "rank");
-	c->of = cf_table_column(t, "of");
-	c->q = cf_table_column(t, "quartile");
-	c->ch3 = cf_table_column(t, "change_3y");
-	c->snch3 = cf_table_column(t, "sn_change_3y");
-	c->engch3 = cf_table_column(t, "england_change_3y");
+	return v ? v : "";
 }
 
-static void read_series(const struct cf_table *bt, const struct bm_cols *c, const char *id, struct bm_series *s)
+static void read_series(const struct benchmark_row *rows, size_t nrows, int indicator, struct bm_series *s)
 {
 	enum { MAXN = BM_YEARS + 8 };
 	int y0 = 0, y1 = 0;
-	for (size_t r = 0; r < bt->nrows; r++)
-		if (!strcmp(text_at(bt, r, c->ind), id)) {
-			int y = (int)int_at(bt, r, c->year);
+	for (size_t r = 0; r < nrows; r++)
+		if (rows[r].indicator == indicator) {
+			int y = rows[r].year;
 			if (!y0 || y < y0)
 				y0 = y;
 			if (y > y1)
@@ -161,18 +139,33 @@ static void read_series(const struct cf_table *bt, const struct bm_cols *c, cons
 		snprintf(s->labels[k], sizeof s->labels[k], "%d", s->year[k]);
 		s->label_ptrs[k] = s->labels[k];
 	}
-	for (size_t r = 0; r < bt->nrows; r++) {
-		int k = (int)int_at(bt, r, c->year) - y0;
-		if (k < 0 || strcmp(text_at(bt, r, c->ind), id) != 0)
+	for (size_t r = 0; r < nrows; r++) {
+		int k = rows[r].year - y0;
+		if (k < 0 || rows[r].indicator != indicator)
 			continue;
 		s->row[k] = (long)r;
-		s->own[k] = real_at(bt, r, c->lav);
-		s->pub[k] = real_at(bt, r, c->pub);
-		s->snm[k] = real_at(bt, r, c->snm);
-		s->reg[k] = real_at(bt, r, c->reg);
-		s->eng[k] = real_at(bt, r, c->eng);
+		s->own[k] = rows[r].la_value;
+		s->pub[k] = rows[r].published_value;
+		s->snm[k] = rows[r].sn_median;
+		s->reg[k] = rows[r].region_value;
+		s->eng[k] = rows[r].england_value;
 	}
 }
+
+/* The benchmark row behind year k of a series; a zero row (unranked, no
+ * changes) when the year has none. */
+static struct benchmark_row series_row(const struct benchmark_row *rows, const struct bm_series *s, int k)
+{
+	if (s->row[k] >= 0)
+		return rows[s->row[k]];
+	return (struct benchmark_row){ .change_3y = NAN, .change_5y = NAN, .sn_change_3y = NAN, .england_change_3y = NAN };
+}
+
+/* The areas of one LA and indicator by year (benchmark_comparison). */
+struct bm_comparison {
+	const struct benchmark_area_value *v;
+	int n;
+};
 
 /* Names and values of the areas in one year of a comparison table. */
 struct bm_areas {
@@ -181,19 +174,17 @@ struct bm_areas {
 	double value[BM_MAX_AREAS];
 };
 
-static void read_areas(const struct cf_table *ct, int year, struct bm_areas *a)
+static void read_areas(const struct bm_comparison *ct, int year, struct bm_areas *a)
 {
-	int cy = cf_table_column(ct, "year"), crole = cf_table_column(ct, "role"), ccode = cf_table_column(ct, "code");
-	int cname = cf_table_column(ct, "name"), cval = cf_table_column(ct, "value");
 	a->n = 0;
-	for (size_t r = 0; r < ct->nrows && a->n < BM_MAX_AREAS; r++) {
-		if (int_at(ct, r, cy) != year)
+	for (int r = 0; r < ct->n && a->n < BM_MAX_AREAS; r++) {
+		if (ct->v[r].year != year)
 			continue;
 		int k = a->n++;
-		a->role[k] = text_at(ct, r, crole);
-		a->code[k] = text_at(ct, r, ccode);
-		a->name[k] = text_at(ct, r, cname);
-		a->value[k] = real_at(ct, r, cval);
+		a->role[k] = str(ct->v[r].role);
+		a->code[k] = str(ct->v[r].code);
+		a->name[k] = str(ct->v[r].name);
+		a->value[k] = ct->v[r].value;
 	}
 }
 
@@ -225,9 +216,10 @@ static const char *quartile_words(int q, enum ind_polarity p)
 
 /* The sentence above an indicator's charts: the latest year in figures,
  * rank and quartile with the indicator's polarity, and the direction of travel. */
-static int indicator_sentence(struct report_ctx *rc, const struct indicator_map_entry *e, const struct cf_table *bt,
-			      const struct bm_cols *c, const struct bm_series *s, int k, const struct bm_areas *a)
+static int indicator_sentence(struct report_ctx *rc, const struct indicator_map_entry *e, const struct benchmark_row *rows,
+			      const struct bm_series *s, int k, const struct bm_areas *a)
 {
+	const struct benchmark_row row = series_row(rows, s, k);
 	char v[5][48];
 	fmt_value(v[0], sizeof v[0], s->pub[k], e->unit);
 	fmt_value(v[1], sizeof v[1], s->snm[k], e->unit);
@@ -240,13 +232,12 @@ static int indicator_sentence(struct report_ctx *rc, const struct indicator_map_
 		bad |= strbuf_addf(&t, " (from its own returns: %s)", v[4]);
 	bad |= strbuf_addf(&t, "; statistical neighbours' median %s; %s %s; England %s.", v[1], area_name(a, "region"),
 			   v[2], v[3]);
-	long long rank = int_at(bt, (size_t)s->row[k], c->rank), of = int_at(bt, (size_t)s->row[k], c->of);
-	int q = (int)int_at(bt, (size_t)s->row[k], c->q);
+	long long rank = row.rank, of = row.of;
+	int q = row.quartile;
 	if (rank)
 		bad |= strbuf_addf(&t, " Rank %lld of %lld LAs, quartile %d (%s; %s).", rank, of, q,
 				   quartile_words(q, e->polarity), better_words(e->polarity));
-	double ch = real_at(bt, (size_t)s->row[k], c->ch3), snch = real_at(bt, (size_t)s->row[k], c->snch3);
-	double engch = real_at(bt, (size_t)s->row[k], c->engch3);
+	double ch = row.change_3y, snch = row.sn_change_3y, engch = row.england_change_3y;
 	if (isfinite(ch) || isfinite(snch) || isfinite(engch)) {
 		char x[3][32];
 		const double chs[3] = { ch, snch, engch };
@@ -334,10 +325,8 @@ static int trend_desc(struct strbuf *desc, const struct indicator_map_entry *e, 
  * its own value where its returns cover the year), each neighbour, the
  * neighbours' median, region and England. */
 static struct cf_table *areas_by_year(const struct indicator_map_entry *e, const struct bm_series *s,
-				      const struct cf_table *ct, int has_own)
+				      const struct bm_comparison *ct, int has_own)
 {
-	int cy = cf_table_column(ct, "year"), crole = cf_table_column(ct, "role"), ccode = cf_table_column(ct, "code");
-	int cname = cf_table_column(ct, "name"), cval = cf_table_column(ct, "value");
 	struct cf_table *t = cf_table_new(e->label);
 	int bad = !t || cf_table_add_column(t, "area", CF_CELL_TEXT, 0) < 0;
 	for (int k = 0; k < s->n && !bad; k++)
@@ -346,8 +335,8 @@ static struct cf_table *areas_by_year(const struct indicator_map_entry *e, const
 	const char *roles[BM_MAX_AREAS], *codes[BM_MAX_AREAS];
 	size_t row_of[BM_MAX_AREAS];
 	int nareas = 0;
-	for (size_t r = 0; r < ct->nrows && !bad; r++) {
-		const char *role = text_at(ct, r, crole), *code = text_at(ct, r, ccode), *name = text_at(ct, r, cname);
+	for (int r = 0; r < ct->n && !bad; r++) {
+		const char *role = str(ct->v[r].role), *code = str(ct->v[r].code), *name = str(ct->v[r].name);
 		int i = 0;
 		while (i < nareas && !(!strcmp(roles[i], role) && !strcmp(codes[i], code)))
 			i++;
@@ -368,8 +357,8 @@ static struct cf_table *areas_by_year(const struct indicator_map_entry *e, const
 		if (i == nareas)
 			continue;   /* more areas than a table row can hold: left out of the chart too */
 		for (int k = 0; k < s->n && !bad; k++)
-			if (s->year[k] == int_at(ct, r, cy))
-				set_maybe(t, row_of[i], 1 + k, real_at(ct, r, cval));
+			if (s->year[k] == ct->v[r].year)
+				set_maybe(t, row_of[i], 1 + k, ct->v[r].value);
 	}
 	if (bad) {
 		cf_table_free(t);
@@ -383,7 +372,7 @@ static struct cf_table *areas_by_year(const struct indicator_map_entry *e, const
  * returns, the neighbours' median, region and England), with every area's
  * values by year beside them. */
 static int indicator_figure(struct report_ctx *rc, const struct indicator_map_entry *e, const struct bm_series *s,
-			    int k, const struct cf_table *ct, const struct bm_areas *a)
+			    int k, const struct bm_comparison *ct, const struct bm_areas *a)
 {
 	enum { DOTS_W = 300, LINES_W = 410 };
 	const char *labels[BM_MAX_AREAS];
@@ -450,21 +439,18 @@ static int indicator_figure(struct report_ctx *rc, const struct indicator_map_en
 
 /* The workbook's copy of the areas behind the dot plots: indicator, then the
  * comparison table's columns. */
-static int append_areas(struct cf_table *sheet, const char *id, const struct cf_table *ct)
+static int append_areas(struct cf_table *sheet, const char *id, const struct bm_comparison *ct)
 {
-	for (size_t r = 0; r < ct->nrows; r++) {
+	for (int r = 0; r < ct->n; r++) {
+		const struct benchmark_area_value *v = &ct->v[r];
 		long o = cf_table_add_row(sheet);
-		if (o < 0 || cf_table_set_text(sheet, (size_t)o, 0, id))
+		if (o < 0 || cf_table_set_text(sheet, (size_t)o, 0, id) || cf_table_set_text(sheet, (size_t)o, 2, v->role) ||
+		    (v->code && cf_table_set_text(sheet, (size_t)o, 3, v->code)) ||
+		    (v->name && cf_table_set_text(sheet, (size_t)o, 4, v->name)))
 			return -1;
-		for (int c = 0; c < ct->ncols; c++) {
-			const struct cf_cell *x = cf_table_cell_const(ct, r, c);
-			if (x->type == CF_CELL_TEXT && cf_table_set_text(sheet, (size_t)o, 1 + c, x->v.s))
-				return -1;
-			if (x->type == CF_CELL_INT)
-				cf_table_set_int(sheet, (size_t)o, 1 + c, x->v.i);
-			if (x->type == CF_CELL_REAL)
-				cf_table_set_real(sheet, (size_t)o, 1 + c, x->v.d);
-		}
+		cf_table_set_int(sheet, (size_t)o, 1, v->year);
+		if (!isnan(v->value))
+			cf_table_set_real(sheet, (size_t)o, 5, v->value);
 	}
 	return 0;
 }
@@ -495,9 +481,10 @@ static struct cf_table *glance_new(void)
 	return t;
 }
 
-static int glance_row(struct cf_table *g, const struct indicator_map_entry *e, const struct cf_table *bt,
-		      const struct bm_cols *c, const struct bm_series *s, int k)
+static int glance_row(struct cf_table *g, const struct indicator_map_entry *e, const struct benchmark_row *rows,
+		      const struct bm_series *s, int k)
 {
+	const struct benchmark_row br = series_row(rows, s, k);
 	long r = cf_table_add_row(g);
 	if (r < 0 || cf_table_set_text(g, (size_t)r, 0, e->label) || cf_table_set_text(g, (size_t)r, 1, s->labels[k]))
 		return -1;
@@ -507,13 +494,13 @@ static int glance_row(struct cf_table *g, const struct indicator_map_entry *e, c
 	set_maybe(g, row, 4, s->snm[k]);
 	set_maybe(g, row, 5, s->reg[k]);
 	set_maybe(g, row, 6, s->eng[k]);
-	long long rank = int_at(bt, (size_t)s->row[k], c->rank), of = int_at(bt, (size_t)s->row[k], c->of);
+	long long rank = br.rank, of = br.of;
 	if (rank) {
 		char buf[32];
 		snprintf(buf, sizeof buf, "%lld of %lld", rank, of);
 		if (cf_table_set_text(g, row, 7, buf))
 			return -1;
-		cf_table_set_int(g, row, 8, int_at(bt, (size_t)s->row[k], c->q));
+		cf_table_set_int(g, row, 8, br.quartile);
 	}
 	return cf_table_set_text(g, row, 9, e->polarity == POL_LOWER_BETTER ? "lower"
 					    : e->polarity == POL_HIGHER_BETTER ? "higher" : "neither");
@@ -534,41 +521,44 @@ static int benchmarks_write(struct report_ctx *rc, const struct benchmark_data *
 	for (int i = 0; i < 6 && !r; i++)
 		if (cf_table_add_column(areas, acols[i], atypes[i], i == 5 ? 1 : 0) < 0)
 			r = OOM();
+	struct benchmark_row *rows = NULL;
+	size_t nrows = 0;
 	if (!r)
-		r = benchmark_table(d, &o, &bt, err);
-	struct bm_cols c;
+		r = benchmark_rows(d, &o, &rows, &nrows, err);
+	if (!r)
+		r = benchmark_rows_table(d, rows, nrows, &bt, err);
 	struct bm_series *s = malloc(sizeof *s);
 	struct strbuf body = STRBUF_INIT;   /* the indicators' charts, written after the glance table */
 	struct strbuf *page = rc->html;
 	if (!r && !s)
 		r = OOM();
-	if (!r)
-		bm_cols_find(bt, &c);
 	int shown = 0;
 	const char *la_name = la;
 	char la_name_buf[96] = "";
 	rc->html = &body;
 	for (int i = 0; i < nids && !r; i++) {
 		const struct indicator_map_entry *e = &indicator_map[ids[i]];
-		read_series(bt, &c, e->id, s);
+		read_series(rows, nrows, ids[i], s);
 		if (s->n == 0)
 			continue;
-		struct cf_table *ct = NULL;
-		if ((r = benchmark_comparison_table(d, la, ids[i], BM_YEARS, &ct, err)))
+		struct benchmark_area_value *cv = NULL;
+		struct bm_comparison ct = { NULL, 0 };
+		if ((r = benchmark_comparison(d, la, ids[i], BM_YEARS, &cv, &ct.n, err)))
 			break;
+		ct.v = cv;
 		int k = latest_index(s);
 		struct bm_areas a;
-		read_areas(ct, s->year[k], &a);
+		read_areas(&ct, s->year[k], &a);
 		if (!la_name_buf[0]) {
 			snprintf(la_name_buf, sizeof la_name_buf, "%s", area_name(&a, "la"));
 			la_name = la_name_buf;
 		}
 		int bad = strbuf_adds(rc->html, "<h3>") || html_text(rc->html, e->label) || strbuf_adds(rc->html, "</h3>");
-		bad |= indicator_sentence(rc, e, bt, &c, s, k, &a);
-		bad |= indicator_figure(rc, e, s, k, ct, &a);
-		bad |= glance_row(glance, e, bt, &c, s, k);
-		bad |= append_areas(areas, e->id, ct);
-		cf_table_free(ct);
+		bad |= indicator_sentence(rc, e, rows, s, k, &a);
+		bad |= indicator_figure(rc, e, s, k, &ct, &a);
+		bad |= glance_row(glance, e, rows, s, k);
+		bad |= append_areas(areas, e->id, &ct);
+		free(cv);
 		if (bad)
 			r = OOM();
 		shown++;
@@ -595,6 +585,7 @@ static int benchmarks_write(struct report_ctx *rc, const struct benchmark_data *
 	}
 	strbuf_release(&body);
 	free(s);
+	free(rows);
 	if (!r && bt) {
 		bt->name = arena_strdup(&bt->arena, "Benchmarks");
 		r = bt->name ? report_add_sheet(rc, bt, err) : OOM();
