@@ -23,18 +23,6 @@ static int note(struct report_ctx *rc, const char *text)
 	return strbuf_adds(rc->html, "<p class=\"note\">") || html_text(rc->html, text) || strbuf_adds(rc->html, "</p>");
 }
 
-static double real_at(const struct cf_table *t, size_t r, int c)
-{
-	const struct cf_cell *x = c >= 0 ? cf_table_cell_const(t, r, c) : NULL;
-	return x && x->type == CF_CELL_REAL ? x->v.d : x && x->type == CF_CELL_INT ? (double)x->v.i : NAN;
-}
-
-static const char *text_at(const struct cf_table *t, size_t r, int c)
-{
-	const struct cf_cell *x = c >= 0 ? cf_table_cell_const(t, r, c) : NULL;
-	return x && x->type == CF_CELL_TEXT ? x->v.s : "";
-}
-
 static void set_maybe(struct cf_table *t, size_t row, int col, double v)
 {
 	if (isfinite(v))
@@ -642,20 +630,13 @@ int report_panel_benchmarks(struct report_ctx *rc, struct cf_error *err)
 
 static const char *const rag_colours[] = { "#8a8f98", "#1a7f37", "#b7791f", "#c0392b" };
 
-static enum rag rag_parse(const char *s)
-{
-	return !strcmp(s, "green") ? RAG_GREEN : !strcmp(s, "amber") ? RAG_AMBER : !strcmp(s, "red") ? RAG_RED : RAG_NONE;
-}
-
-static void long_date(const char *iso, char *out, size_t size)
+static void long_date(cf_date day, char *out, size_t size)
 {
 	static const char *const names[12] = { "January", "February", "March", "April", "May", "June", "July",
 					       "August", "September", "October", "November", "December" };
-	int y = 0, m = 0, d = 0;
-	if (sscanf(iso, "%d-%d-%d", &y, &m, &d) == 3 && m >= 1 && m <= 12)
-		snprintf(out, size, "%d %s %d", d, names[m - 1], y);
-	else
-		snprintf(out, size, "%s", iso);
+	int y, m, d;
+	cf_date_to_ymd(day, &y, &m, &d);
+	snprintf(out, size, "%d %s %d", d, names[(m + 11) % 12], y);
 }
 
 /* A trajectory's indicator in words: the benchmark map's label, else the
@@ -728,16 +709,13 @@ static void tolerance_band(double target, double tol_pct, enum ind_polarity p, i
 	*hi = p == POL_HIGHER_BETTER ? target : target + w;
 }
 
-static int trajectory_figure(struct report_ctx *rc, const struct trajectory *tr, const struct cf_table *months,
-			     struct cf_error *err)
+/* Trajectory ts[it] month by month: pts[] are every trajectory's points. */
+static int trajectory_figure(struct report_ctx *rc, const struct trajectory *tr, int it,
+			     const struct trajectory_point *pts, size_t npts, struct cf_error *err)
 {
-	int cname = cf_table_column(months, "name"), cmonth = cf_table_column(months, "month");
-	int ctarget = cf_table_column(months, "target"), cactual = cf_table_column(months, "actual");
-	int csource = cf_table_column(months, "actual_source"), cvpct = cf_table_column(months, "variance_pct");
-	int crag = cf_table_column(months, "rag");
 	int n = 0;
-	for (size_t r = 0; r < months->nrows; r++)
-		n += !strcmp(text_at(months, r, cname), tr->name);
+	for (size_t r = 0; r < npts; r++)
+		n += pts[r].trajectory == it;
 	struct traj_months m;
 	if (traj_months_alloc(&m, n))
 		return OOM();
@@ -750,42 +728,40 @@ static int trajectory_figure(struct report_ctx *rc, const struct trajectory *tr,
 	for (int c = 0; c < 6 && !bad; c++)
 		bad = cf_table_add_column(t, cols[c], types[c], c == 0 || c == 3 || c == 5 ? 0 : 1) < 0;
 	long latest = -1;
-	for (size_t r = 0; r < months->nrows && !bad; r++) {
-		if (strcmp(text_at(months, r, cname), tr->name) != 0)
+	for (size_t r = 0; r < npts && !bad; r++) {
+		const struct trajectory_point *p = &pts[r];
+		if (p->trajectory != it)
 			continue;
 		int k = m.n++;
-		const char *iso = text_at(months, r, cmonth);
+		char iso[11];
+		cf_date_format(p->day, iso);
 		static const char *const mon[12] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
 						     "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
-		int y = 0, mo = 0;
-		if (sscanf(iso, "%d-%d", &y, &mo) == 2 && mo >= 1 && mo <= 12)
-			snprintf(m.labels[k], sizeof m.labels[k], "%s %d", mon[mo - 1], y);
-		else
-			snprintf(m.labels[k], sizeof m.labels[k], "%.15s", iso);
+		int y, mo, dd;
+		cf_date_to_ymd(p->day, &y, &mo, &dd);
+		snprintf(m.labels[k], sizeof m.labels[k], "%s %d", mon[(mo + 11) % 12], y);
 		m.label_ptrs[k] = m.labels[k];
-		m.target[k] = real_at(months, r, ctarget);
-		m.actual[k] = real_at(months, r, cactual);
+		m.target[k] = p->target;
+		m.actual[k] = p->source ? p->actual : NAN;
 		tolerance_band(m.target[k], tr->tolerance_pct, pol, 1, &m.green_lo[k], &m.green_hi[k]);
 		tolerance_band(m.target[k], tr->tolerance_pct, pol, 2, &m.amber_lo[k], &m.amber_hi[k]);
 		if (isfinite(m.actual[k]))
 			latest = (long)r;
 		long o = cf_table_add_row(t);
 		if (o < 0 || cf_table_set_text(t, (size_t)o, 0, iso) ||
-		    cf_table_set_text(t, (size_t)o, 3, isfinite(m.actual[k]) ? text_at(months, r, csource) : NULL) ||
-		    cf_table_set_text(t, (size_t)o, 5, isfinite(m.actual[k]) ? text_at(months, r, crag) : NULL)) {
+		    cf_table_set_text(t, (size_t)o, 3, isfinite(m.actual[k]) ? str(p->source) : NULL) ||
+		    cf_table_set_text(t, (size_t)o, 5, isfinite(m.actual[k]) ? (p->source ? rag_name(p->rag) : "") : NULL)) {
 			bad = 1;
 			break;
 		}
 		set_maybe(t, (size_t)o, 1, m.target[k]);
 		set_maybe(t, (size_t)o, 2, m.actual[k]);
-		set_maybe(t, (size_t)o, 4, real_at(months, r, cvpct));
+		set_maybe(t, (size_t)o, 4, p->variance_pct);
 	}
 	const char *label = traj_label(tr->indicator);
-	char iso_from[11], iso_to[11], from[32], to[32], a[48], b[48];
-	cf_date_format(tr->from, iso_from);
-	cf_date_format(tr->to, iso_to);
-	long_date(iso_from, from, sizeof from);
-	long_date(iso_to, to, sizeof to);
+	char from[32], to[32], a[48], b[48];
+	long_date(tr->from, from, sizeof from);
+	long_date(tr->to, to, sizeof to);
 	html_number(a, sizeof a, tr->from_value, fabs(tr->from_value - round(tr->from_value)) < 1e-9 ? 0 : 1);
 	html_number(b, sizeof b, tr->to_value, fabs(tr->to_value - round(tr->to_value)) < 1e-9 ? 0 : 1);
 	struct strbuf *sb = rc->html;
@@ -803,15 +779,15 @@ static int trajectory_figure(struct report_ctx *rc, const struct trajectory *tr,
 	strbuf_reset(&text);
 	enum rag latest_rag = RAG_NONE;
 	if (latest >= 0) {
-		size_t r = (size_t)latest;
-		latest_rag = rag_parse(text_at(months, r, crag));
+		const struct trajectory_point *p = &pts[latest];
+		latest_rag = p->source ? p->rag : RAG_NONE;
 		char day[32], act[48], tgt[48];
-		long_date(text_at(months, r, cmonth), day, sizeof day);
-		double av = real_at(months, r, cactual), tv = real_at(months, r, ctarget), vp = real_at(months, r, cvpct);
+		long_date(p->day, day, sizeof day);
+		double av = p->source ? p->actual : NAN, tv = p->target, vp = p->variance_pct;
 		html_number(act, sizeof act, av, fabs(av - round(av)) < 1e-9 ? 0 : 1);
 		html_number(tgt, sizeof tgt, tv, fabs(tv - round(tv)) < 1e-9 ? 0 : 1);
 		bad |= strbuf_addf(&text, "%s on %s: actual %s (%s) against a target of %s", rag_name(latest_rag), day, act,
-				   !strcmp(text_at(months, r, csource), "kpi") ? "from the returns in the store"
+				   !strcmp(str(p->source), "kpi") ? "from the returns in the store"
 									       : "DfE published",
 				   tgt);
 		if (isfinite(vp) && fabs(vp) >= 0.05)
@@ -904,8 +880,12 @@ int report_panel_trajectories(struct report_ctx *rc, struct cf_error *err)
 	if (!r)
 		r = benchmark_kpi_attach(rc->data, rc->opt->suppress, &local, err);
 	struct cf_table *summary = NULL, *months = NULL;
+	struct trajectory_point *pts = NULL;
+	size_t npts = 0;
 	if (!r)
-		r = trajectory_tables(ts, n, d, local.monthly ? &local : NULL, &summary, &months, err);
+		r = trajectory_points(ts, n, d, local.monthly ? &local : NULL, &pts, &npts, err);
+	if (!r)
+		r = trajectory_points_tables(ts, n, pts, npts, &summary, &months, err);
 	if (!r && note(rc, "Each stored trajectory (the latest version of each name), month by month from its start to "
 			   "its target date: the target, the actual (computed from the returns in the store for each month "
 			   "whose 12 months they cover, else the LA's published annual figure in the month it describes), "
@@ -914,7 +894,7 @@ int report_panel_trajectories(struct report_ctx *rc, struct cf_error *err)
 			   "figures: caseflow trajectory show."))
 		r = OOM();
 	for (int k = 0; k < n && !r; k++)
-		r = trajectory_figure(rc, &ts[k], months, err);
+		r = trajectory_figure(rc, &ts[k], k, pts, npts, err);
 	if (!r) {
 		summary->name = arena_strdup(&summary->arena, "Trajectories");
 		months->name = arena_strdup(&months->arena, "Trajectory months");
@@ -931,6 +911,7 @@ int report_panel_trajectories(struct report_ctx *rc, struct cf_error *err)
 	}
 	cf_table_free(summary);
 	cf_table_free(months);
+	free(pts);
 	benchmark_kpi_close(&local);
 	benchmark_data_free(d);
 	free(ts);
