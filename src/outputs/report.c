@@ -261,6 +261,10 @@ int report_write(struct store *st, const struct kpi_data *data, const struct rep
 		r = compute_series(&rc, err);
 	if (!r)
 		r = report_forecast_make(st, opt, data, &in, err);
+	if (!r)
+		r = report_benchmarks_make(st, opt, data, &in, err);
+	if (!r)
+		r = report_trajectories_make(st, opt, data, &in, err);
 	if (!r && page_head(&rc))
 		r = cf_error_set(err, CF_EIO, "out of memory writing the page");
 	for (const struct report_panel *p = report_panels; p->id && !r; p++) {
@@ -302,9 +306,21 @@ int report_write(struct store *st, const struct kpi_data *data, const struct rep
 		cf_table_free(rc.sheets[i]);
 	kpi_result_free(rc.series);
 	kpi_result_free(rc.by_locality);
-	forecast_result_free(in.forecast);
+	report_inputs_release(&in);
 	strbuf_release(&html);
 	return r;
+}
+
+void report_inputs_release(struct report_inputs *in)
+{
+	forecast_result_free(in->forecast);
+	free(in->bm_rows);
+	for (int i = 0; i < in->bm_nids; i++)
+		free(in->bm_areas[i]);
+	benchmark_data_free(in->bm_data);
+	free(in->trajectories);
+	free(in->traj_points);
+	memset(in, 0, sizeof *in);
 }
 
 /* --la as a three-digit number, as caseflow benchmark resolves it. With no

@@ -30,9 +30,27 @@ struct report_options {
 /* What the panels show that the rooms compute, made by report_build
  * through the rooms' entry points before any panel is written: panels lay
  * these out and compute nothing themselves. */
+enum { REPORT_MAX_BENCHMARKS = 32 };
+
 struct report_inputs {
 	struct forecast_result *forecast;   /* owned; NULL: none, forecast_note says why */
 	char forecast_note[600];
+	/* benchmarks, with opt->la: the LA's headline rows (benchmark_rows) and
+	 * each headline indicator's areas by year (benchmark_comparison) */
+	struct benchmark_data *bm_data;     /* owned; NULL: no comparison, bm_note says why */
+	char bm_note[700];
+	char bm_la[8];                      /* the LA's three-digit number */
+	struct benchmark_row *bm_rows;      /* owned, pointing into bm_data */
+	size_t bm_nrows;
+	int bm_ids[REPORT_MAX_BENCHMARKS];  /* indexes into indicator_map */
+	struct benchmark_area_value *bm_areas[REPORT_MAX_BENCHMARKS];   /* owned */
+	int bm_nareas[REPORT_MAX_BENCHMARKS];
+	int bm_nids;
+	/* trajectories: the latest version of each, month by month */
+	struct trajectory *trajectories;    /* owned */
+	int ntrajectories;
+	struct trajectory_point *traj_points;   /* owned (trajectory_points) */
+	size_t ntraj_points;
 };
 
 struct report_ctx {
@@ -81,8 +99,14 @@ int report_write(struct store *st, const struct kpi_data *data, const struct rep
  * runs and the report's scenario, so `caseflow forecast --runs 200 --seed 1`
  * gives the same numbers. */
 void report_forecast_options(const struct report_options *opt, struct forecast_options *fo);
+/* Each panel's inputs into in (report_write calls them before any panel). */
 int report_forecast_make(struct store *st, const struct report_options *opt, const struct kpi_data *data,
 			 struct report_inputs *in, struct cf_error *err);
+int report_benchmarks_make(struct store *st, const struct report_options *opt, const struct kpi_data *data,
+			   struct report_inputs *in, struct cf_error *err);
+int report_trajectories_make(struct store *st, const struct report_options *opt, const struct kpi_data *data,
+			     struct report_inputs *in, struct cf_error *err);
+void report_inputs_release(struct report_inputs *in);
 
 /* --- for panels ------------------------------------------------------------ */
 

@@ -494,13 +494,12 @@ static int glance_row(struct cf_table *g, const struct indicator_map_entry *e, c
 					    : e->polarity == POL_HIGHER_BETTER ? "higher" : "neither");
 }
 
-static int benchmarks_write(struct report_ctx *rc, const struct benchmark_data *d, const char *la,
-			    const struct benchmark_local *local, struct cf_error *err)
+static int benchmarks_write(struct report_ctx *rc, struct cf_error *err)
 {
-	int ids[BM_MAX_IND];
-	int nids = headline_indicators(ids, BM_MAX_IND);
-	struct benchmark_options o = { .la_code = la, .indicators = ids, .nindicators = nids, .years = BM_YEARS,
-				       .local = local && local->annual ? local : NULL };
+	const struct report_inputs *in = rc->in;
+	const char *la = in->bm_la;
+	const struct benchmark_row *rows = in->bm_rows;
+	size_t nrows = in->bm_nrows;
 	struct cf_table *bt = NULL, *glance = glance_new(), *areas = cf_table_new("Benchmark areas");
 	int r = glance && areas ? CF_OK : OOM();
 	static const char *const acols[] = { "indicator", "year", "role", "code", "name", "value" };
@@ -509,12 +508,8 @@ static int benchmarks_write(struct report_ctx *rc, const struct benchmark_data *
 	for (int i = 0; i < 6 && !r; i++)
 		if (cf_table_add_column(areas, acols[i], atypes[i], i == 5 ? 1 : 0) < 0)
 			r = OOM();
-	struct benchmark_row *rows = NULL;
-	size_t nrows = 0;
 	if (!r)
-		r = benchmark_rows(d, &o, &rows, &nrows, err);
-	if (!r)
-		r = benchmark_rows_table(d, rows, nrows, &bt, err);
+		r = benchmark_rows_table(in->bm_data, rows, nrows, &bt, err);
 	struct bm_series *s = malloc(sizeof *s);
 	struct strbuf body = STRBUF_INIT;   /* the indicators' charts, written after the glance table */
 	struct strbuf *page = rc->html;
@@ -524,16 +519,12 @@ static int benchmarks_write(struct report_ctx *rc, const struct benchmark_data *
 	const char *la_name = la;
 	char la_name_buf[96] = "";
 	rc->html = &body;
-	for (int i = 0; i < nids && !r; i++) {
-		const struct indicator_map_entry *e = &indicator_map[ids[i]];
-		read_series(rows, nrows, ids[i], s);
+	for (int i = 0; i < in->bm_nids && !r; i++) {
+		const struct indicator_map_entry *e = &indicator_map[in->bm_ids[i]];
+		read_series(rows, nrows, in->bm_ids[i], s);
 		if (s->n == 0)
 			continue;
-		struct benchmark_area_value *cv = NULL;
-		struct bm_comparison ct = { NULL, 0 };
-		if ((r = benchmark_comparison(d, la, ids[i], BM_YEARS, &cv, &ct.n, err)))
-			break;
-		ct.v = cv;
+		struct bm_comparison ct = { in->bm_areas[i], in->bm_nareas[i] };
 		int k = latest_index(s);
 		struct bm_areas a;
 		read_areas(&ct, s->year[k], &a);
@@ -546,7 +537,6 @@ static int benchmarks_write(struct report_ctx *rc, const struct benchmark_data *
 		bad |= indicator_figure(rc, e, s, k, &ct, &a);
 		bad |= glance_row(glance, e, rows, s, k);
 		bad |= append_areas(areas, e->id, &ct);
-		free(cv);
 		if (bad)
 			r = OOM();
 		shown++;
@@ -573,7 +563,6 @@ static int benchmarks_write(struct report_ctx *rc, const struct benchmark_data *
 	}
 	strbuf_release(&body);
 	free(s);
-	free(rows);
 	if (!r && bt) {
 		bt->name = arena_strdup(&bt->arena, "Benchmarks");
 		r = bt->name ? report_add_sheet(rc, bt, err) : OOM();
@@ -591,38 +580,53 @@ static int benchmarks_write(struct report_ctx *rc, const struct benchmark_data *
 
 int report_panel_benchmarks(struct report_ctx *rc, struct cf_error *err)
 {
-	if (!rc->opt->la || !rc->opt->la[0])
-		return note(rc, "No comparison: name the LA with --la CODE (DfE's three-digit number such as 380, or its "
-				"ONS code), with DfE's published tables in the store (caseflow ingest ../shared/data/dfe), "
-				"to see the headline indicators beside statistical neighbours, region and England.")
-			       ? OOM()
-			       : CF_OK;
+	if (!rc->in->bm_data)
+		return note(rc, rc->in->bm_note) ? OOM() : CF_OK;
+	return benchmarks_write(rc, err);
+}
+
+/* The benchmarks panel's figures: none without --la; without the published
+ * tables (or the LA in them) the panel says what to load. */
+int report_benchmarks_make(struct store *st, const struct report_options *opt, const struct kpi_data *data,
+			   struct report_inputs *in, struct cf_error *err)
+{
+	if (!opt->la || !opt->la[0]) {
+		snprintf(in->bm_note, sizeof in->bm_note, "%s",
+			 "No comparison: name the LA with --la CODE (DfE's three-digit number such as 380, or its "
+			 "ONS code), with DfE's published tables in the store (caseflow ingest ../shared/data/dfe), "
+			 "to see the headline indicators beside statistical neighbours, region and England.");
+		return CF_OK;
+	}
 	struct benchmark_data *d = NULL;
 	struct cf_error lerr;
 	cf_error_clear(&lerr);
-	int r = benchmark_load(rc->st, "2025", &d, &lerr);
-	char la[8];
+	int r = benchmark_load(st, "2025", &d, &lerr);
 	if (!r)
-		r = benchmark_find_la(d, rc->opt->la, la, &lerr);
+		r = benchmark_find_la(d, opt->la, in->bm_la, &lerr);
 	if (r == CF_EINPUT) {
 		/* the store lacks the published tables (or the LA): say what to load */
-		char msg[700];
-		snprintf(msg, sizeof msg, "No comparison for %s: %s; then make the report again with --la.", rc->opt->la,
-			 lerr.msg);
+		snprintf(in->bm_note, sizeof in->bm_note, "No comparison for %s: %s; then make the report again with --la.",
+			 opt->la, lerr.msg);
 		benchmark_data_free(d);
-		return note(rc, msg) ? OOM() : CF_OK;
+		return CF_OK;
 	}
 	if (r) {
 		*err = lerr;
 		benchmark_data_free(d);
 		return r;
 	}
+	in->bm_data = d;
+	in->bm_nids = headline_indicators(in->bm_ids, REPORT_MAX_BENCHMARKS);
 	struct benchmark_local local;
-	r = benchmark_kpi_attach(rc->data, rc->opt->suppress, &local, err);
-	if (!r)
-		r = benchmarks_write(rc, d, la, &local, err);
+	r = benchmark_kpi_attach(data, opt->suppress, &local, err);
+	if (!r) {
+		struct benchmark_options o = { .la_code = in->bm_la, .indicators = in->bm_ids, .nindicators = in->bm_nids,
+					       .years = BM_YEARS, .local = local.annual ? &local : NULL };
+		r = benchmark_rows(d, &o, &in->bm_rows, &in->bm_nrows, err);
+	}
 	benchmark_kpi_close(&local);
-	benchmark_data_free(d);
+	for (int i = 0; i < in->bm_nids && !r; i++)
+		r = benchmark_comparison(d, in->bm_la, in->bm_ids[i], BM_YEARS, &in->bm_areas[i], &in->bm_nareas[i], err);
 	return r;
 }
 
@@ -849,43 +853,17 @@ static int trajectory_figure(struct report_ctx *rc, const struct trajectory *tr,
 
 int report_panel_trajectories(struct report_ctx *rc, struct cf_error *err)
 {
-	struct trajectory *ts = NULL;
-	int n = 0;
-	int r = trajectory_list(rc->st, NULL, &ts, &n, err);
-	if (r)
-		return r;
-	if (n == 0) {
-		free(ts);
+	const struct report_inputs *in = rc->in;
+	const struct trajectory *ts = in->trajectories;
+	int n = in->ntrajectories;
+	if (n == 0)
 		return note(rc, "No trajectories are stored. Set one with caseflow trajectory set --name NAME --indicator ID "
 				"--from DATE:VALUE --to DATE:VALUE (or --la CODE --to sn_median --by DATE, from the gap to the "
 				"neighbours); each then shows here month by month with its RAG status.")
 			       ? OOM()
 			       : CF_OK;
-	}
-	/* published actuals when a trajectory names its LA and the store has the tables */
-	struct benchmark_data *d = NULL;
-	int any_la = 0;
-	for (int k = 0; k < n; k++)
-		any_la |= ts[k].la_code[0] != '\0';
-	if (any_la) {
-		struct cf_error lerr;
-		cf_error_clear(&lerr);
-		int lrc = benchmark_load(rc->st, NULL, &d, &lerr);
-		if (lrc && lrc != CF_EINPUT) {
-			*err = lerr;
-			r = lrc;
-		}
-	}
-	struct benchmark_local local = { 0 };
-	if (!r)
-		r = benchmark_kpi_attach(rc->data, rc->opt->suppress, &local, err);
 	struct cf_table *summary = NULL, *months = NULL;
-	struct trajectory_point *pts = NULL;
-	size_t npts = 0;
-	if (!r)
-		r = trajectory_points(ts, n, d, local.monthly ? &local : NULL, &pts, &npts, err);
-	if (!r)
-		r = trajectory_points_tables(ts, n, pts, npts, &summary, &months, err);
+	int r = trajectory_points_tables(ts, n, in->traj_points, in->ntraj_points, &summary, &months, err);
 	if (!r && note(rc, "Each stored trajectory (the latest version of each name), month by month from its start to "
 			   "its target date: the target, the actual (computed from the returns in the store for each month "
 			   "whose 12 months they cover, else the LA's published annual figure in the month it describes), "
@@ -894,7 +872,7 @@ int report_panel_trajectories(struct report_ctx *rc, struct cf_error *err)
 			   "figures: caseflow trajectory show."))
 		r = OOM();
 	for (int k = 0; k < n && !r; k++)
-		r = trajectory_figure(rc, &ts[k], k, pts, npts, err);
+		r = trajectory_figure(rc, &ts[k], k, in->traj_points, in->ntraj_points, err);
 	if (!r) {
 		summary->name = arena_strdup(&summary->arena, "Trajectories");
 		months->name = arena_strdup(&months->arena, "Trajectory months");
@@ -911,9 +889,43 @@ int report_panel_trajectories(struct report_ctx *rc, struct cf_error *err)
 	}
 	cf_table_free(summary);
 	cf_table_free(months);
-	free(pts);
+	return r;
+}
+
+/* Every stored trajectory and its months, with actuals from the returns
+ * (kpi) or, when it names its LA and the store has them, DfE's tables. */
+int report_trajectories_make(struct store *st, const struct report_options *opt, const struct kpi_data *data,
+			     struct report_inputs *in, struct cf_error *err)
+{
+	struct trajectory *ts = NULL;
+	int n = 0;
+	int r = trajectory_list(st, NULL, &ts, &n, err);
+	if (r)
+		return r;
+	in->trajectories = ts;
+	in->ntrajectories = n;
+	if (n == 0)
+		return CF_OK;
+	/* published actuals when a trajectory names its LA and the store has the tables */
+	struct benchmark_data *d = NULL;
+	int any_la = 0;
+	for (int k = 0; k < n; k++)
+		any_la |= ts[k].la_code[0] != '\0';
+	if (any_la) {
+		struct cf_error lerr;
+		cf_error_clear(&lerr);
+		int lrc = benchmark_load(st, NULL, &d, &lerr);
+		if (lrc && lrc != CF_EINPUT) {
+			*err = lerr;
+			r = lrc;
+		}
+	}
+	struct benchmark_local local = { 0 };
+	if (!r)
+		r = benchmark_kpi_attach(data, opt->suppress, &local, err);
+	if (!r)
+		r = trajectory_points(ts, n, d, local.monthly ? &local : NULL, &in->traj_points, &in->ntraj_points, err);
 	benchmark_kpi_close(&local);
 	benchmark_data_free(d);
-	free(ts);
 	return r;
 }
