@@ -154,10 +154,14 @@ static int validate_store(const struct validate_request *q, struct validate_outc
 		if (!(o->tables[i] = cf_table_new(i == 0 ? "summary" : i == 1 ? "findings" : "rules")))
 			return cf_error_set(err, CF_EIO, "out of memory");
 	int year903 = 0;
-	if (q->want_903) {
-		year903 = q->year ? q->year : vload_903_store_latest(q->st, err);
-		if (err->status)
-			return err->status;
+	if (q->want_903 && !(year903 = q->year)) {
+		struct cf_error lerr;   /* a status err holds from before is not this call's */
+		cf_error_clear(&lerr);
+		year903 = vload_903_store_latest(q->st, &lerr);
+		if (lerr.status) {
+			*err = lerr;
+			return lerr.status;
+		}
 	}
 	if (q->want_cin && (rc = vload_cin_store_list(q->st, q->year, &cins, &ncin, err)))
 		return rc;
