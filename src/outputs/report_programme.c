@@ -358,22 +358,21 @@ static int business_case_section(struct prog_page *pg, struct cf_error *err)
 		return r;
 	struct business_case bc;
 	business_case_compute(p, NULL, &bc);
-	const struct cf_table *sum = find(tables, n, "business_case_summary");
 	int bad = heading(rc, "Business case");
 	bad |= bc_committee_table(pg, &bc);
 	char fy[16], costs[48], gross[48], net[48], roi[32], buf[700];
-	k_text(pg, costs, sizeof costs, measure(sum, "total_costs"));
-	k_text(pg, gross, sizeof gross, -measure(sum, "gross_savings"));
-	k_text(pg, net, sizeof net, -measure(sum, "net_position"));
-	html_number(roi, sizeof roi, measure(sum, "return_on_investment"), 2);
-	double payback = measure(sum, "payback_year");
-	if (isfinite(payback)) {
-		year_label(p, (int)payback, fy);
+	k_text(pg, costs, sizeof costs, prog_money_to_double(bc.total.one_off + bc.total.ongoing));
+	k_text(pg, gross, sizeof gross, -prog_money_to_double(bc.total.gross_savings));
+	k_text(pg, net, sizeof net, -prog_money_to_double(bc.total.net));
+	html_number(roi, sizeof roi, bc.roi, 2);
+	int payback = bc.payback_year;
+	if (payback >= 0) {
+		year_label(p, payback, fy);
 		snprintf(buf, sizeof buf,
 			 "Payback in year %d (%s), the first year the cumulative net position turns negative. Over the %d "
 			 "years the programme costs £%sk and saves £%sk gross: a net saving of £%sk, a return on investment "
 			 "of %s (net saving per £1 spent).",
-			 (int)payback, fy, bc.nyears, costs, gross, net, roi);
+			 payback, fy, bc.nyears, costs, gross, net, roi);
 	} else {
 		snprintf(buf, sizeof buf,
 			 "No payback: the cumulative net position does not turn negative in the %d years. The programme "
