@@ -63,15 +63,6 @@ static double real_of(const struct cf_table *t, size_t r, const char *col)
 	return x && x->type == CF_CELL_REAL ? x->v.d : x && x->type == CF_CELL_INT ? (double)x->v.i : NAN;
 }
 
-/* The row of a measure/value table (business_case_summary, cba_summary). */
-static double measure(const struct cf_table *t, const char *name)
-{
-	for (size_t r = 0; t && r < t->nrows; r++)
-		if (strcmp(text_of(t, r, "measure"), name) == 0)
-			return real_of(t, r, "value");
-	return NAN;
-}
-
 /* Hand the tables named in keep to the workbook and free the rest; r is
  * the status so far (after a failure everything is freed). */
 static int hand_over(struct report_ctx *rc, struct cf_table **t, int n, const char *const *keep, int r,
@@ -606,7 +597,7 @@ static int milestones_section(struct prog_page *pg, struct cf_error *err)
 
 /* --- cost-benefit analysis ---------------------------------------------------- */
 
-static int cba_summary_table(const struct prog_page *pg, const struct cf_table *sum)
+static int cba_summary_table(const struct prog_page *pg, const struct cba_result *res)
 {
 	enum { MONEY, RATIO, SHARE, YEAR, YEARS };
 	static const struct {
@@ -627,12 +618,19 @@ static int cba_summary_table(const struct prog_page *pg, const struct cf_table *
 		{ "discount_rate", "Discount rate", SHARE },
 		{ "appraisal_years", "Appraisal period", YEARS },
 	};
+	const double values[] = {
+		res->pv_costs, res->pv_benefit[PROG_FISCAL], res->pv_benefit[PROG_ECONOMIC], res->pv_benefit[PROG_SOCIAL],
+		res->pv_benefits, res->financial_roi, res->npbi, res->bcr, res->npv,
+		res->payback_year >= 0 ? res->payback_year : NAN, res->cashable_share, pg->p->cba.discount_rate,
+		res->nyears,
+	};
+	_Static_assert(sizeof values / sizeof values[0] == sizeof rows / sizeof rows[0], "a value for each row");
 	struct strbuf *sb = pg->rc->html;
 	int bad = strbuf_adds(sb, "<div class=\"tbl\"><table class=\"data\"><caption>Cost-benefit analysis (HM Treasury "
 				  "Green Book, local-partnership method), present values in £000</caption><thead><tr>"
 				  "<th scope=\"col\">Measure</th><th scope=\"col\" class=\"num\">Value</th></tr></thead><tbody>");
 	for (size_t i = 0; i < sizeof rows / sizeof rows[0] && !bad; i++) {
-		double v = measure(sum, rows[i].measure);
+		double v = isfinite(values[i]) ? values[i] : NAN;
 		char buf[64], fy[16];
 		switch (rows[i].kind) {
 		case MONEY: k_text(pg, buf, sizeof buf, v); break;
@@ -752,12 +750,13 @@ static int cba_section(struct prog_page *pg, struct cf_error *err)
 	int r = cba_tables(pg->p, tables, &n, err);
 	if (r)
 		return r;
-	const struct cf_table *sum = find(tables, n, "cba_summary"), *ag = find(tables, n, "cba_by_agency");
+	const struct cf_table *ag = find(tables, n, "cba_by_agency");
 	const struct cf_table *sens = find(tables, n, "cba_sensitivity");
 	int bad = heading(rc, "Cost-benefit analysis");
 	bad |= strbuf_adds(rc->html, "<div class=\"grid2\">");
-	if (sum)
-		bad |= cba_summary_table(pg, sum);
+	struct cba_result res;
+	cba_compute(&pg->p->cba, NULL, NULL, &res);
+	bad |= cba_summary_table(pg, &res);
 	if (ag) {
 		static const struct show_col cols[] = {
 			{ "agency", "Agency", -1 }, { "pv_costs", "PV costs", 0 }, { "pv_fiscal", "PV fiscal", 0 },
