@@ -265,6 +265,8 @@ int report_write(struct store *st, const struct kpi_data *data, const struct rep
 		r = report_benchmarks_make(st, opt, data, &in, err);
 	if (!r)
 		r = report_trajectories_make(st, opt, data, &in, err);
+	if (!r)
+		r = report_programme_make(st, opt, &in, err);
 	if (!r && page_head(&rc))
 		r = cf_error_set(err, CF_EIO, "out of memory writing the page");
 	for (const struct report_panel *p = report_panels; p->id && !r; p++) {
@@ -320,6 +322,7 @@ void report_inputs_release(struct report_inputs *in)
 	benchmark_data_free(in->bm_data);
 	free(in->trajectories);
 	free(in->traj_points);
+	report_programme_release(in);
 	memset(in, 0, sizeof *in);
 }
 

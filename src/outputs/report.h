@@ -32,6 +32,10 @@ struct report_options {
  * these out and compute nothing themselves. */
 enum { REPORT_MAX_BENCHMARKS = 32 };
 
+struct programme;
+struct programme_entry;
+struct prog_actual;
+
 struct report_inputs {
 	struct forecast_result *forecast;   /* owned; NULL: none, forecast_note says why */
 	char forecast_note[600];
@@ -51,6 +55,16 @@ struct report_inputs {
 	int ntrajectories;
 	struct trajectory_point *traj_points;   /* owned (trajectory_points) */
 	size_t ntraj_points;
+	/* the programme shown: the stored ones, it, and its benefits' actuals
+	 * from the store (programme_indicator_actuals) */
+	struct programme_entry *prog_list;  /* owned; none loaded: prog_note says how */
+	int prog_nlist;
+	char prog_note[400];
+	struct programme *programme;        /* owned */
+	const char *prog_loaded_at;         /* in prog_list */
+	struct prog_actual *prog_actuals;   /* owned */
+	int prog_nactuals;
+	char prog_actuals_notes[1024];      /* why an indicator has no actuals */
 };
 
 struct report_ctx {
@@ -106,6 +120,9 @@ int report_benchmarks_make(struct store *st, const struct report_options *opt, c
 			   struct report_inputs *in, struct cf_error *err);
 int report_trajectories_make(struct store *st, const struct report_options *opt, const struct kpi_data *data,
 			     struct report_inputs *in, struct cf_error *err);
+int report_programme_make(struct store *st, const struct report_options *opt, struct report_inputs *in,
+			  struct cf_error *err);
+void report_programme_release(struct report_inputs *in);
 void report_inputs_release(struct report_inputs *in);
 
 /* --- for panels ------------------------------------------------------------ */

@@ -490,10 +490,15 @@ static int withhold_small(const struct report_ctx *rc, const struct programme *p
 static int benefits_section(struct prog_page *pg, struct cf_error *err)
 {
 	struct report_ctx *rc = pg->rc;
-	struct prog_actual *computed = NULL;
-	int ncomputed = 0;
-	char notes[1024] = "";
-	int r = programme_indicator_actuals(rc->st, pg->p, &computed, &ncomputed, notes, sizeof notes, err);
+	const struct report_inputs *in = rc->in;
+	int ncomputed = in->prog_nactuals;
+	struct prog_actual *computed = malloc(((size_t)ncomputed + 1) * sizeof *computed);
+	if (!computed)
+		return OOM();
+	if (ncomputed)
+		memcpy(computed, in->prog_actuals, (size_t)ncomputed * sizeof *computed);
+	const char *notes = in->prog_actuals_notes;
+	int r = CF_OK;
 	int withheld = rc->opt->suppress > 0 ? withhold_small(rc, pg->p, computed, &ncomputed) : 0;
 	struct cf_table *tables[MAX_TABLES];
 	int n = 0;
@@ -1003,43 +1008,65 @@ static int intro(struct prog_page *pg, const struct programme_entry *list, int n
 
 int report_panel_programme(struct report_ctx *rc, struct cf_error *err)
 {
-	struct programme_entry *list = NULL;
-	int nlist = 0;
-	int r = programme_list(rc->st, &list, &nlist, err);
+	const struct report_inputs *in = rc->in;
+	if (in->prog_nlist == 0)
+		return note(rc, in->prog_note) ? OOM() : CF_OK;
+	const struct programme *p = in->programme;
+	struct prog_page pg = { .rc = rc, .p = p, .as_of = rc->period.to,
+				.per_thousand = p->unit == PROG_THOUSANDS ? 1 : 0.001,
+				.rounded = p->unit == PROG_POUNDS || programme_money_decimals(p) > 0 };
+	int r = intro(&pg, in->prog_list, in->prog_nlist, in->prog_loaded_at) ? OOM() : CF_OK;
+	if (!r && (p->ncosts || p->nsavings))
+		r = business_case_section(&pg, err);
+	if (!r && p->nbenefits)
+		r = benefits_section(&pg, err);
+	if (!r && p->nmilestones)
+		r = milestones_section(&pg, err);
+	if (!r && p->cba.present)
+		r = cba_section(&pg, err);
+	if (!r && p->workforce.present)
+		r = workforce_section(&pg, err);
+	return r;
+}
+
+/* The programme the panel shows (--programme, else the one loaded last)
+ * and, when its benefits name indicators, their actuals from the store. */
+int report_programme_make(struct store *st, const struct report_options *opt, struct report_inputs *in,
+			  struct cf_error *err)
+{
+	int r = programme_list(st, &in->prog_list, &in->prog_nlist, err);
 	if (r)
 		return r;
-	if (nlist == 0) {
-		char buf[400];
-		snprintf(buf, sizeof buf,
+	if (in->prog_nlist == 0) {
+		snprintf(in->prog_note, sizeof in->prog_note,
 			 "No programme is loaded. Load a business case, benefits register, milestones, cost-benefit analysis "
 			 "and workforce model with caseflow programme --db %s --load examples/programme (a folder of CSVs or "
 			 "a workbook; docs/programme.md) and make the report again.",
-			 rc->st->path);
-		return note(rc, buf) ? OOM() : CF_OK;
+			 st->path);
+		return CF_OK;
 	}
-	const char *name = rc->opt->programme ? rc->opt->programme : list[0].name, *at = list[0].loaded_at;
-	for (int i = 0; i < nlist; i++)
+	const struct programme_entry *list = in->prog_list;
+	const char *name = opt->programme ? opt->programme : list[0].name, *at = list[0].loaded_at;
+	for (int i = 0; i < in->prog_nlist; i++)
 		if (!strcmp(list[i].name, name))
 			at = list[i].loaded_at;
-	struct programme p;
-	programme_init(&p);
-	r = programme_load(rc->st, name, &p, err);
-	struct prog_page pg = { .rc = rc, .p = &p, .as_of = rc->period.to,
-				.per_thousand = p.unit == PROG_THOUSANDS ? 1 : 0.001,
-				.rounded = p.unit == PROG_POUNDS || programme_money_decimals(&p) > 0 };
-	if (!r && intro(&pg, list, nlist, at))
-		r = OOM();
-	if (!r && (p.ncosts || p.nsavings))
-		r = business_case_section(&pg, err);
-	if (!r && p.nbenefits)
-		r = benefits_section(&pg, err);
-	if (!r && p.nmilestones)
-		r = milestones_section(&pg, err);
-	if (!r && p.cba.present)
-		r = cba_section(&pg, err);
-	if (!r && p.workforce.present)
-		r = workforce_section(&pg, err);
-	programme_release(&p);
-	programme_list_free(list, nlist);
+	in->prog_loaded_at = at;
+	if (!(in->programme = malloc(sizeof *in->programme)))
+		return cf_error_set(err, CF_EIO, "out of memory");
+	programme_init(in->programme);
+	r = programme_load(st, name, in->programme, err);
+	if (!r && in->programme->nbenefits)
+		r = programme_indicator_actuals(st, in->programme, &in->prog_actuals, &in->prog_nactuals,
+						in->prog_actuals_notes, sizeof in->prog_actuals_notes, err);
 	return r;
+}
+
+void report_programme_release(struct report_inputs *in)
+{
+	if (in->programme) {
+		programme_release(in->programme);
+		free(in->programme);
+	}
+	programme_list_free(in->prog_list, in->prog_nlist);
+	free(in->prog_actuals);
 }
