@@ -666,18 +666,22 @@ static int cba_summary_table(const struct prog_page *pg, const struct cba_result
 	return bad | strbuf_adds(sb, "</tbody></table></div>");
 }
 
-/* The sensitivity table's BCR swings as a tornado, the widest on top. */
-static int cba_tornado(const struct prog_page *pg, const struct cf_table *sens, struct cf_error *err)
+static double finite_or_nan(double v)
+{
+	return isfinite(v) ? v : NAN;
+}
+
+/* The sensitivity's BCR swings as a tornado, the widest on top. */
+static int cba_tornado(const struct prog_page *pg, const struct cba_sensitivity *sens, struct cf_error *err)
 {
 	enum { MAXA = 32 };
-	int n = sens->nrows < MAXA ? (int)sens->nrows : MAXA;
-	if (n == 0)
-		return CF_OK;
+	_Static_assert((int)CBA_NASSUMPTIONS <= (int)MAXA, "every assumption has a bar");
+	int n = CBA_NASSUMPTIONS;
 	int order[MAXA];
 	double swing[MAXA];
 	for (int i = 0; i < n; i++) {
 		order[i] = i;
-		swing[i] = fabs(real_of(sens, (size_t)i, "bcr_plus_20pct") - real_of(sens, (size_t)i, "bcr_minus_20pct"));
+		swing[i] = fabs(finite_or_nan(sens[i].bcr_plus_20pct) - finite_or_nan(sens[i].bcr_minus_20pct));
 		if (!isfinite(swing[i]))
 			swing[i] = -1;
 	}
@@ -690,7 +694,7 @@ static int cba_tornado(const struct prog_page *pg, const struct cf_table *sens, 
 	char names[MAXA][40];
 	const char *labels[MAXA];
 	double lo[MAXA], hi[MAXA];
-	double base = real_of(sens, 0, "bcr");
+	double base = finite_or_nan(sens[0].bcr);
 	struct cf_table *t = cf_table_new("Programme sensitivity");
 	struct strbuf desc = STRBUF_INIT;
 	int bad = !t;
@@ -705,20 +709,20 @@ static int cba_tornado(const struct prog_page *pg, const struct cf_table *sens, 
 					  "20%% lower and 20%% higher, the widest swing first:", b);
 	}
 	for (int k = 0; k < n && !bad; k++) {
-		size_t r = (size_t)order[k];
-		snprintf(names[k], sizeof names[k], "%s", text_of(sens, r, "assumption"));
+		int r = order[k];
+		snprintf(names[k], sizeof names[k], "%s", cba_assumption_names[r]);
 		for (char *c = names[k]; *c; c++)
 			if (*c == '_')
 				*c = ' ';
 		labels[k] = names[k];
-		lo[k] = real_of(sens, r, "bcr_minus_20pct");
-		hi[k] = real_of(sens, r, "bcr_plus_20pct");
+		lo[k] = finite_or_nan(sens[r].bcr_minus_20pct);
+		hi[k] = finite_or_nan(sens[r].bcr_plus_20pct);
 		long row = cf_table_add_row(t);
 		if (row < 0 || cf_table_set_text(t, (size_t)row, 0, names[k])) {
 			bad = 1;
 			break;
 		}
-		double v[] = { lo[k], hi[k], real_of(sens, r, "switching_value") };
+		double v[] = { lo[k], hi[k], finite_or_nan(sens[r].switching_value) };
 		for (int c = 0; c < 3; c++)
 			if (isfinite(v[c]))
 				cf_table_set_real(t, (size_t)row, 1 + c, v[c]);
@@ -756,7 +760,6 @@ static int cba_section(struct prog_page *pg, struct cf_error *err)
 	if (r)
 		return r;
 	const struct cf_table *ag = find(tables, n, "cba_by_agency");
-	const struct cf_table *sens = find(tables, n, "cba_sensitivity");
 	int bad = heading(rc, "Cost-benefit analysis");
 	bad |= strbuf_adds(rc->html, "<div class=\"grid2\">");
 	struct cba_result res;
@@ -773,8 +776,11 @@ static int cba_section(struct prog_page *pg, struct cf_error *err)
 	bad |= strbuf_adds(rc->html, "</div>");
 	if (bad)
 		r = OOM();
-	if (!r && sens)
+	if (!r) {
+		struct cba_sensitivity sens[CBA_NASSUMPTIONS];
+		cba_sensitivity_compute(&pg->p->cba, sens);
 		r = cba_tornado(pg, sens, err);
+	}
 	static const char *const keep[] = { "cba_summary", "cba_by_year", "cba_by_agency", "cba_sensitivity", NULL };
 	return hand_over(rc, tables, n, keep, r, err);
 }
