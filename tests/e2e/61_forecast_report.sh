@@ -1,10 +1,23 @@
 #!/bin/sh
-# The report's forecast panel and caseflow forecast give the same numbers for
-# the same options (issue 13): both go through forecast_run, and both leave
-# out episodes a later return no longer holds. On ssda903-synth, where
+# The report's forecast panel, caseflow forecast and a programme's modelled
+# savings give the same numbers for the same options (issue 13): all leave
+# out episodes a later return no longer holds (the first two through
+# forecast_run). On ssda903-synth, where
 # keeping them starts the forecast from 449 children in care instead of 382.
 . "$CASEFLOW_TOP/tests/e2e/lib.sh"
-need_shared "forecast panel against caseflow forecast on ssda903-synth" || { echo "1..$n"; exit 0; }
+need_shared "forecast panel against caseflow forecast on ssda903-synth" || { # The programme's modelled savings come from the same episodes: its demand
+# workstream's gross savings are caseflow forecast --scenario's differences
+# (66_programme_modelled checks this on data with nothing withdrawn).
+ex="$CASEFLOW_TOP/examples/programme-modelled"
+"$cf" programme --db "$db" --load "$ex" >/dev/null 2>&1
+check "the modelled example loads" test $? -eq 0
+"$cf" forecast --db "$db" --months 72 --scenario "$ex/edge-of-care.txt" --table scenario --format csv >"$work/pfc.csv"
+awk -F, '$1 == "year" { x = $10; r = x < 0 ? -int(-x + 0.5) : int(x + 0.5); printf "%d,%.3f\n", substr($2, 1, 4) - 2024, r / 1000 }' \
+	"$work/pfc.csv" >"$work/pwant"
+"$cf" programme show --db "$db" --format csv >"$work/bc.csv"
+awk -F, '$1 == "demand" && $2 != "total" { printf "%d,%.3f\n", $2, $7 }' "$work/bc.csv" >"$work/pgot"
+check "modelled savings are caseflow forecast's, years 0-5" sh -c 'cmp -s "$1" "$2" && [ $(wc -l <"$1") -eq 6 ]' sh "$work/pwant" "$work/pgot"
+echo "1..$n"; exit 0; }
 data="$shared/data/ssda903-synth"
 db="$work/la.db"
 check "ingest the two synthetic years" sh -c "'$cf' ingest --db '$db' '$data/2022_23/csv' '$data/2023_24/csv' >/dev/null"
@@ -61,4 +74,16 @@ block '^period_type,period,from,to,base_children' | awk -F, '$1 == "month" { pri
 	while read -r d b s diff cum; do echo "$(echo "$d" | mon)|$b|$s|$diff|$cum"; done > "$work/sc.want"
 table "Scenario against the base forecast" > "$work/sc.got"
 check "scenario against the base as caseflow forecast's" same "$work/sc.want" "$work/sc.got" 0.0501
+# The programme's modelled savings come from the same episodes: its demand
+# workstream's gross savings are caseflow forecast --scenario's differences
+# (66_programme_modelled checks this on data with nothing withdrawn).
+ex="$CASEFLOW_TOP/examples/programme-modelled"
+"$cf" programme --db "$db" --load "$ex" >/dev/null 2>&1
+check "the modelled example loads" test $? -eq 0
+"$cf" forecast --db "$db" --months 72 --scenario "$ex/edge-of-care.txt" --table scenario --format csv >"$work/pfc.csv"
+awk -F, '$1 == "year" { x = $10; r = x < 0 ? -int(-x + 0.5) : int(x + 0.5); printf "%d,%.3f\n", substr($2, 1, 4) - 2024, r / 1000 }' \
+	"$work/pfc.csv" >"$work/pwant"
+"$cf" programme show --db "$db" --format csv >"$work/bc.csv"
+awk -F, '$1 == "demand" && $2 != "total" { printf "%d,%.3f\n", $2, $7 }' "$work/bc.csv" >"$work/pgot"
+check "modelled savings are caseflow forecast's, years 0-5" sh -c 'cmp -s "$1" "$2" && [ $(wc -l <"$1") -eq 6 ]' sh "$work/pwant" "$work/pgot"
 echo "1..$n"
