@@ -9,7 +9,7 @@ cf=$1 db=$2 ref=$3 rs=$4 re=$5 start=$6 months=$7
 shift 7
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-"$cf" forecast --db "$db" --ref-start "$rs" --ref-end "$re" --start "$start" --months "$months" \
+"$cf" forecast --db "$db" --keep-withdrawn --ref-start "$rs" --ref-end "$re" --start "$start" --months "$months" \
 	--format csv --table forecast > "$tmp/cf.csv"
 last=$(tail -1 "$tmp/cf.csv" | cut -d, -f1)
 days=$(( ( $(date -d "$last" +%s) - $(date -d "$start" +%s) ) / 86400 ))

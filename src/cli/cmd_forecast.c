@@ -43,6 +43,9 @@ static const struct cf_option options[] = {
 	  .help = "which episodes join into one placement: rne (the reference: RNE L, T or U and no gap) or place "
 		  "(same PLACE and provider and no gap)",
 	  .choices = "rne|place", .def = "rne" },
+	{ .name = "--keep-withdrawn", .type = CF_OPT_FLAG,
+	  .help = "keep episodes a later return no longer holds, as the reference model does (default: left "
+		  "out, as in every other count)" },
 	{ .name = "--table", .arg = "NAME", .type = CF_OPT_ENUM,
 	  .help = "only this table (backtest and coverage are --backtest's)",
 	  .choices = "forecast|costs|scenario|rates|inputs|backtest|coverage|all" },
@@ -64,7 +67,7 @@ const struct cli_command cmd_forecast = {
 	"                    [--method markov|exact-age|duration] [--entrants constant|trend|seasonal|trend+seasonal]\n"
 	"                    [--bands 5,25,50,75,95] [--runs N] [--seed S] [--threads N] [--no-bootstrap]\n"
 	"                    [--costs FILE] [--inflation PCT] [--inflation-from D] [--scenario FILE]\n"
-	"                    [--place-map FILE] [--merge place|rne] [--table NAME]\n"
+	"                    [--place-map FILE] [--merge place|rne] [--keep-withdrawn] [--table NAME]\n"
 	"                    [--format table|csv|json|xlsx] [--out FILE]\n"
 	"  caseflow forecast --backtest --cutoff D [--months N] [--method M[,M...]] [--runs N] ...",
 	.help =
@@ -147,7 +150,7 @@ static int run(int argc, char **argv)
 	struct fc_options o;
 	fc_options_init(&o);
 	enum fc_method methods[FC_NMETHODS] = { FC_METHOD_MARKOV };
-	int nmethods = 1, backtest = cf_args_has(&a, "--backtest");
+	int nmethods = 1, backtest = cf_args_has(&a, "--backtest"), keep_withdrawn = cf_args_has(&a, "--keep-withdrawn");
 	cf_date cutoff = CF_DATE_NONE, infl_from = CF_DATE_NONE;
 	double inflation = 0;
 	if (cf_args_has(&a, "--no-bootstrap"))
@@ -186,40 +189,30 @@ static int run(int argc, char **argv)
 	o.method = methods[0];
 	struct cf_error err;
 	cf_error_clear(&err);
-	struct fc_placemap map;
-	struct fc_costs costs;
-	struct fc_scenario scenario;
-	memset(&costs, 0, sizeof costs);
-	memset(&scenario, 0, sizeof scenario);
-	fc_placemap_default(&map);
-	int rc = map_path ? fc_placemap_load(&map, map_path, &err) : CF_OK;
-	if (!rc)
-		rc = costs_path ? fc_costs_load(&costs, costs_path, &map, &err) : fc_costs_default(&costs, &map, &err);
-	if (!rc && scenario_path)
-		rc = fc_scenario_load(scenario_path, &scenario, &err);
-	costs.inflation = inflation / 100;
-	costs.inflation_from = infl_from;
-	o.map = &map;
-	o.costs = &costs;
-	o.scenario = scenario_path ? &scenario : NULL;
+	struct forecast_options fo;
+	forecast_options_init(&fo);
 	struct progress prog;
 	o.progress = &prog;
-	struct cf_table *tables[8] = { 0 };
-	int ntables = 0;
+	fo.model = o;
+	fo.costs_path = costs_path;
+	fo.inflation_pct = inflation;
+	fo.inflation_from = infl_from;
+	fo.scenario_path = scenario_path;
+	fo.place_map_path = map_path;
+	fo.backtest = backtest;
+	fo.cutoff = cutoff;
+	memcpy(fo.methods, methods, sizeof fo.methods);
+	fo.nmethods = nmethods;
+	fo.withdrawn = keep_withdrawn ? CLA_KEEP_WITHDRAWN : CLA_DROP_WITHDRAWN;
+	struct forecast_result *res = NULL;
+	struct store *st;
+	int rc = cli_open_store(db, 0, NULL, NULL, &st, &err);
 	if (!rc) {
-		struct store *st;
-		struct cla_data cla;
-		rc = cli_open_store(db, 0, NULL, NULL, &st, &err);
-		if (!rc) {
-			rc = cla_load_versions(st, &cla, CLA_KEEP_WITHDRAWN, &err);
-			store_close(st);
-			if (!rc) {
-				rc = backtest ? forecast_backtest(&cla, &o, cutoff, methods, nmethods, tables, &ntables, 8, &err)
-					      : forecast_report(&cla, &o, tables, &ntables, 8, &err);
-				cla_release(&cla);
-			}
-		}
+		rc = forecast_run(st, &fo, &res, &err);
+		store_close(st);
 	}
+	struct cf_table **tables = res ? res->tables : NULL;
+	int ntables = res ? res->ntables : 0;
 	if (!rc) {
 		/* JSON is one array of rows: one table's rows, the forecast's unless asked */
 		const char *want = table ? table : fmt == RENDER_JSON ? (backtest ? "backtest" : "forecast") : "all";
@@ -233,10 +226,7 @@ static int run(int argc, char **argv)
 		else
 			rc = render_tables(pick, npick, fmt, out, &err);
 	}
-	for (int i = 0; i < ntables; i++)
-		cf_table_free(tables[i]);
-	fc_costs_release(&costs);
-	fc_scenario_release(&scenario);
+	forecast_result_free(res);
 	if (rc && err.status)
 		cf_error_print(&err);
 	return rc;

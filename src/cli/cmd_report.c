@@ -59,26 +59,6 @@ const struct cli_command cmd_report = {
 	.run = run,
 };
 
-/* --la as a three-digit number, as caseflow benchmark resolves it. With no
- * published tables in the store la_code is "" and the report's panel says
- * what to load; CF_EUSAGE when the tables are there and the LA is not. */
-static int resolve_la(struct store *st, const char *la, char la_code[8], struct cf_error *err)
-{
-	struct benchmark_data *d = NULL;
-	struct cf_error lerr;
-	cf_error_clear(&lerr);
-	la_code[0] = '\0';
-	int rc = benchmark_load(st, NULL, &d, &lerr);
-	if (!rc && benchmark_find_la(d, la, la_code, &lerr) != CF_OK)
-		rc = CF_EUSAGE;
-	else if (rc == CF_EINPUT)
-		rc = CF_OK;
-	else if (rc)
-		*err = lerr;
-	benchmark_data_free(d);
-	return rc;
-}
-
 static int run(int argc, char **argv)
 {
 	struct cf_args a;
@@ -91,6 +71,7 @@ static int run(int argc, char **argv)
 	struct report_options opt = { 0 };
 	opt.scenario = cf_args_str(&a, "--scenario");
 	opt.programme = cf_args_str(&a, "--programme");
+	opt.la = la;
 	opt.suppress = cf_args_int(&a, "--suppress");
 	if (period && kpi_period_parse(period, &opt.period) != 0)
 		return cli_usage_error(&cmd_report, "--period '%s': use 2023-24, 2023-24Q1, 2024-03 or r12:2024-03-31", period);
@@ -106,31 +87,18 @@ static int run(int argc, char **argv)
 		opt.centroids = &cent;
 	}
 	struct store *st = NULL;
-	struct kpi_data data;
-	char la_code[8];
 	rc = cli_open_store(db, 0, NULL, NULL, &st, &err);
-	if (!rc && la) {
-		rc = resolve_la(st, la, la_code, &err);
-		opt.la = la_code[0] ? la_code : la;
-	}
-	if (rc == CF_EUSAGE) {
-		store_close(st);
-		centroids_release(&cent);
+	if (!rc)
+		rc = report_build(st, &opt, out, &err);
+	store_close(st);
+	centroids_release(&cent);
+	if (rc == CF_EUSAGE && la)
 		return cli_usage_error(&cmd_report,
 				       "--la '%s' is not an LA in DfE's published tables in %s: give its three-digit "
 				       "number (380) or ONS code (E08000032), as in the tables' old_la_code and new_la_code "
 				       "columns; 'caseflow benchmark --db %s --la all --indicator cla_rate_10k --years 1' "
 				       "lists every LA's number",
 				       la, db, db);
-	}
-	if (!rc && !(rc = kpi_data_load(st, &data, &err))) {
-		if (!period)
-			kpi_default_period(&data, &opt.period);
-		rc = report_write(st, &data, &opt, out, &err);
-		kpi_data_release(&data);
-	}
-	store_close(st);
-	centroids_release(&cent);
 	if (rc) {
 		cf_error_print(&err);
 		return rc;

@@ -142,30 +142,59 @@ int fc_forecast_run(const struct fc_history *h, const struct fc_options *o, cons
 	return rc;
 }
 
-/* --- tables ---------------------------------------------------------------- */
+/* --- typed results ----------------------------------------------------------- */
 
-/* A series: a state, or a total over bands and/or placements (-1 = all). */
-struct series {
-	int band, place;
+/* The total, each placement, each band, then each state (band by band). */
+const struct fc_series fc_series_all[FC_NSERIES] = {
+	{ -1, -1 },
+	{ -1, 0 }, { -1, 1 }, { -1, 2 }, { -1, 3 },
+	{ 0, -1 }, { 1, -1 }, { 2, -1 }, { 3, -1 }, { 4, -1 },
+	{ 0, 0 }, { 0, 1 }, { 0, 2 }, { 0, 3 }, { 1, 0 }, { 1, 1 }, { 1, 2 }, { 1, 3 },
+	{ 2, 0 }, { 2, 1 }, { 2, 2 }, { 2, 3 }, { 3, 0 }, { 3, 1 }, { 3, 2 }, { 3, 3 },
+	{ 4, 0 }, { 4, 1 }, { 4, 2 }, { 4, 3 },
 };
+_Static_assert(FC_NBANDS == 5 && FC_NPLACE == 4, "fc_series_all lists 5 bands and 4 placements");
 
-static int in_series(const struct series *s, int state)
+int fc_series_index(int band, int place)
+{
+	if (band < 0)
+		return place < 0 ? 0 : 1 + place;
+	return place < 0 ? 1 + FC_NPLACE + band : 1 + FC_NPLACE + FC_NBANDS + FC_STATE(band, place);
+}
+
+const char *const fc_period_kind_names[FC_NPERIOD_KINDS] = { "month", "quarter", "year" };
+
+static int in_series(const struct fc_series *s, int state)
 {
 	return (s->band < 0 || s->band == FC_BAND_OF(state)) && (s->place < 0 || s->place == FC_PLACE_OF(state));
 }
 
-static int make_series(struct series *s)
+double forecast_mean(const struct forecast_result *r, int k, int s)
 {
-	int n = 0;
-	s[n++] = (struct series){ -1, -1 };
-	for (int p = 0; p < FC_NPLACE; p++)
-		s[n++] = (struct series){ -1, p };
-	for (int b = 0; b < FC_NBANDS; b++)
-		s[n++] = (struct series){ b, -1 };
-	for (int b = 0; b < FC_NBANDS; b++)
-		for (int p = 0; p < FC_NPLACE; p++)
-			s[n++] = (struct series){ b, p };
-	return n;
+	return r->mean[(size_t)k * FC_NSERIES + s];
+}
+
+double forecast_band(const struct forecast_result *r, int k, int s, double q)
+{
+	for (int i = 0; i < r->nbands; i++)
+		if (r->bands[i] == q)
+			return r->band[((size_t)k * FC_NSERIES + s) * r->nbands + i];
+	return NAN;
+}
+
+void forecast_result_free(struct forecast_result *r)
+{
+	if (!r)
+		return;
+	free(r->month_end);
+	free(r->mean);
+	free(r->cost_gbp);
+	free(r->band);
+	free(r->costs);
+	free(r->scenario);
+	for (int i = 0; i < r->ntables; i++)
+		cf_table_free(r->tables[i]);
+	free(r);
 }
 
 static int cmp_float(const void *a, const void *b)
@@ -203,78 +232,57 @@ static double *month_costs(const struct fc_forecast *f, const struct fc_costs *c
 	return mc;
 }
 
-static int add_text_row(struct cf_table *t, long *row, const char *v)
+/* Each series' mean, cost and bands at each month-end. */
+static int typed_months(struct forecast_result *res, const struct fc_forecast *f, const struct fc_options *o,
+			const double *mc)
 {
-	if ((*row = cf_table_add_row(t)) < 0)
-		return -1;
-	return cf_table_set_text(t, (size_t)*row, 0, v);
-}
-
-static struct cf_table *forecast_table(const struct fc_forecast *f, const struct fc_options *o, const double *mc)
-{
-	struct cf_table *t = cf_table_new("forecast");
-	if (!t)
-		return NULL;
-	cf_table_add_column(t, "date", CF_CELL_TEXT, 0);
-	cf_table_add_column(t, "age_band", CF_CELL_TEXT, 0);
-	cf_table_add_column(t, "placement", CF_CELL_TEXT, 0);
-	cf_table_add_column(t, "mean", CF_CELL_REAL, 1);
-	int have_bands = f->sim.runs > 0 && o->nbands > 0;
-	int pcol = t->ncols;
-	for (int i = 0; have_bands && i < o->nbands; i++) {
-		char name[16];
-		snprintf(name, sizeof name, "p%g", o->bands[i]);
-		cf_table_add_column(t, name, CF_CELL_REAL, 1);
-	}
-	int ccol = cf_table_add_column(t, "cost_gbp", CF_CELL_REAL, 0);
-	struct series ser[64];
-	int nser = make_series(ser);
+	size_t cells = (size_t)f->nmonths * FC_NSERIES;
+	res->nmonths = f->nmonths;
+	res->nbands = f->sim.runs > 0 && o->nbands > 0 ? o->nbands : 0;
+	res->runs = res->nbands ? f->sim.runs : 0;
+	memcpy(res->bands, o->bands, sizeof res->bands);
+	res->month_end = malloc(((size_t)f->nmonths + 1) * sizeof *res->month_end);
+	res->mean = malloc((cells + 1) * sizeof *res->mean);
+	res->cost_gbp = malloc((cells + 1) * sizeof *res->cost_gbp);
+	res->band = res->nbands ? malloc(cells * (size_t)res->nbands * sizeof *res->band) : NULL;
 	float *vals = malloc(((size_t)f->sim.runs + 1) * sizeof *vals);
-	if (!vals || ccol < 0) {
+	if (!res->month_end || !res->mean || !res->cost_gbp || (res->nbands && !res->band) || !vals) {
 		free(vals);
-		cf_table_free(t);
-		return NULL;
+		return -1;
 	}
+	for (int s = 0; s < FC_NSTATES; s++)
+		res->children_at_start += f->daily[s];
 	for (int k = 0; k < f->nmonths; k++) {
-		char date[11];
-		fmt_date(f->start + f->month_day[k], date);
+		res->month_end[k] = f->start + f->month_day[k];
 		const double *day = f->daily + (size_t)f->month_day[k] * FC_NSTATES;
-		for (int si = 0; si < nser; si++) {
-			const struct series *s = &ser[si];
+		for (int si = 0; si < FC_NSERIES; si++) {
+			const struct fc_series *s = &fc_series_all[si];
 			double mean = 0, cost = 0;
 			for (int st = 0; st < FC_NSTATES; st++)
 				if (in_series(s, st)) {
 					mean += day[st];
 					cost += mc[(size_t)k * FC_NSTATES + st];
 				}
-			long r;
-			if (add_text_row(t, &r, date) ||
-			    cf_table_set_text(t, (size_t)r, 1, s->band < 0 ? "all" : fc_band_names[s->band]) ||
-			    cf_table_set_text(t, (size_t)r, 2, s->place < 0 ? "all" : fc_place_names[s->place]))
-				goto oom;
-			cf_table_set_real(t, (size_t)r, 3, mean);
-			if (have_bands) {
-				for (int run = 0; run < f->sim.runs; run++) {
-					const float *v = f->sim.stock + ((size_t)run * f->sim.nsample + k) * FC_NSTATES;
-					float x = 0;
-					for (int st = 0; st < FC_NSTATES; st++)
-						if (in_series(s, st))
-							x += v[st];
-					vals[run] = x;
-				}
-				qsort(vals, (size_t)f->sim.runs, sizeof *vals, cmp_float);
-				for (int i = 0; i < o->nbands; i++)
-					cf_table_set_real(t, (size_t)r, pcol + i, quantile(vals, f->sim.runs, o->bands[i]));
+			res->mean[(size_t)k * FC_NSERIES + si] = mean;
+			res->cost_gbp[(size_t)k * FC_NSERIES + si] = cost;
+			if (!res->nbands)
+				continue;
+			for (int run = 0; run < f->sim.runs; run++) {
+				const float *v = f->sim.stock + ((size_t)run * f->sim.nsample + k) * FC_NSTATES;
+				float x = 0;
+				for (int st = 0; st < FC_NSTATES; st++)
+					if (in_series(s, st))
+						x += v[st];
+				vals[run] = x;
 			}
-			cf_table_set_real(t, (size_t)r, ccol, cost);
+			qsort(vals, (size_t)f->sim.runs, sizeof *vals, cmp_float);
+			for (int i = 0; i < res->nbands; i++)
+				res->band[((size_t)k * FC_NSERIES + si) * res->nbands + i] =
+					quantile(vals, f->sim.runs, o->bands[i]);
 		}
 	}
 	free(vals);
-	return t;
-oom:
-	free(vals);
-	cf_table_free(t);
-	return NULL;
+	return 0;
 }
 
 /* Periods a month-end falls in: its month, financial quarter and year. */
@@ -283,15 +291,13 @@ static void period_label(cf_date d, int kind, char *buf, size_t size)
 	int y, m, dd;
 	cf_date_to_ymd(d, &y, &m, &dd);
 	int fy = cf_date_fy(d);
-	if (kind == 0)
+	if (kind == FC_PERIOD_MONTH)
 		snprintf(buf, size, "%04d-%02d", y, m);
-	else if (kind == 1)
+	else if (kind == FC_PERIOD_QUARTER)
 		snprintf(buf, size, "%04d-%02d Q%d", fy, (fy + 1) % 100, ((m + 8) % 12) / 3 + 1);
 	else
 		snprintf(buf, size, "%04d-%02d", fy, (fy + 1) % 100);
 }
-
-static const char *const period_kinds[3] = { "month", "quarter", "year" };
 
 /* Group month indexes into periods of kind: returns the count, with the
  * last month index of each period in last[]. */
@@ -309,21 +315,132 @@ static int periods(const struct fc_forecast *f, int kind, int *last)
 	return n;
 }
 
-/* A row of a table by period: its kind, label, first and last day (the
- * forecast months k0..k1). Returns 0, or -1 when out of memory. */
-static int add_period_row(struct cf_table *t, const struct fc_forecast *f, int kind, int k0, int k1, long *r)
+/* The period of kind made of forecast months k0..k1. */
+static struct fc_period make_period(const struct fc_forecast *f, int kind, int k0, int k1)
 {
-	char label[32], from[11], to[11];
-	period_label(f->start + f->month_day[k1], kind, label, sizeof label);
-	fmt_date(f->start + (k0 ? f->month_day[k0 - 1] : 0) + 1, from);
-	fmt_date(f->start + f->month_day[k1], to);
-	return add_text_row(t, r, period_kinds[kind]) || cf_table_set_text(t, (size_t)*r, 1, label) ||
+	struct fc_period p = { .kind = (enum fc_period_kind)kind };
+	period_label(f->start + f->month_day[k1], kind, p.label, sizeof p.label);
+	p.from = f->start + (k0 ? f->month_day[k0 - 1] : 0) + 1;
+	p.to = f->start + f->month_day[k1];
+	return p;
+}
+
+/* Costs by month, quarter and year, and with sc the scenario against the
+ * base over the same periods. */
+static int typed_periods(struct forecast_result *res, const struct fc_forecast *f, const double *mc,
+			 const struct fc_forecast *sc, const double *mcs)
+{
+	size_t cap = (size_t)f->nmonths * FC_NPERIOD_KINDS + 1;
+	res->costs = calloc(cap, sizeof *res->costs);
+	res->scenario = sc ? calloc(cap, sizeof *res->scenario) : NULL;
+	if (!res->costs || (sc && !res->scenario))
+		return -1;
+	int last[130];
+	for (int kind = 0; kind < FC_NPERIOD_KINDS; kind++) {
+		int n = periods(f, kind, last), k0 = 0;
+		double running = 0, running_diff = 0;
+		for (int i = 0; i < n; i++) {
+			int k1 = last[i];
+			struct fc_period_cost *c = &res->costs[res->ncosts++];
+			c->period = make_period(f, kind, k0, k1);
+			for (int s = 0; s < FC_NSTATES; s++)
+				c->children_at_end += f->daily[(size_t)f->month_day[k1] * FC_NSTATES + s];
+			for (int k = k0; k <= k1; k++)
+				for (int s = 0; s < FC_NSTATES; s++)
+					c->gbp[FC_PLACE_OF(s)] += mc[(size_t)k * FC_NSTATES + s];
+			for (int p = 0; p < FC_NPLACE; p++)
+				c->total_gbp += c->gbp[p];
+			running += c->total_gbp;
+			c->cumulative_gbp = running;
+			if (sc) {
+				struct fc_period_scenario *x = &res->scenario[res->nscenario++];
+				x->period = c->period;
+				double cb = 0, cs = 0, nb = 0, ns = 0;
+				for (int s = 0; s < FC_NSTATES; s++) {
+					nb += f->daily[(size_t)f->month_day[k1] * FC_NSTATES + s];
+					ns += sc->daily[(size_t)sc->month_day[k1] * FC_NSTATES + s];
+					for (int k = k0; k <= k1; k++) {
+						cb += mc[(size_t)k * FC_NSTATES + s];
+						cs += mcs[(size_t)k * FC_NSTATES + s];
+					}
+				}
+				running_diff += cs - cb;
+				x->base_children = nb;
+				x->scenario_children = ns;
+				x->base_gbp = cb;
+				x->scenario_gbp = cs;
+				x->cumulative_difference_gbp = running_diff;
+			}
+			k0 = k1 + 1;
+		}
+	}
+	return 0;
+}
+
+/* --- tables: the typed results laid out for render_tables -------------------- */
+
+static int add_text_row(struct cf_table *t, long *row, const char *v)
+{
+	if ((*row = cf_table_add_row(t)) < 0)
+		return -1;
+	return cf_table_set_text(t, (size_t)*row, 0, v);
+}
+
+static struct cf_table *forecast_table(const struct forecast_result *res)
+{
+	struct cf_table *t = cf_table_new("forecast");
+	if (!t)
+		return NULL;
+	cf_table_add_column(t, "date", CF_CELL_TEXT, 0);
+	cf_table_add_column(t, "age_band", CF_CELL_TEXT, 0);
+	cf_table_add_column(t, "placement", CF_CELL_TEXT, 0);
+	cf_table_add_column(t, "mean", CF_CELL_REAL, 1);
+	int pcol = t->ncols;
+	for (int i = 0; i < res->nbands; i++) {
+		char name[16];
+		snprintf(name, sizeof name, "p%g", res->bands[i]);
+		cf_table_add_column(t, name, CF_CELL_REAL, 1);
+	}
+	int ccol = cf_table_add_column(t, "cost_gbp", CF_CELL_REAL, 0);
+	if (ccol < 0) {
+		cf_table_free(t);
+		return NULL;
+	}
+	for (int k = 0; k < res->nmonths; k++) {
+		char date[11];
+		fmt_date(res->month_end[k], date);
+		for (int si = 0; si < FC_NSERIES; si++) {
+			const struct fc_series *s = &fc_series_all[si];
+			long r;
+			if (add_text_row(t, &r, date) ||
+			    cf_table_set_text(t, (size_t)r, 1, s->band < 0 ? "all" : fc_band_names[s->band]) ||
+			    cf_table_set_text(t, (size_t)r, 2, s->place < 0 ? "all" : fc_place_names[s->place])) {
+				cf_table_free(t);
+				return NULL;
+			}
+			cf_table_set_real(t, (size_t)r, 3, res->mean[(size_t)k * FC_NSERIES + si]);
+			for (int i = 0; i < res->nbands; i++)
+				cf_table_set_real(t, (size_t)r, pcol + i, res->band[((size_t)k * FC_NSERIES + si) * res->nbands + i]);
+			cf_table_set_real(t, (size_t)r, ccol, res->cost_gbp[(size_t)k * FC_NSERIES + si]);
+		}
+	}
+	return t;
+}
+
+/* A row of a table by period: its kind, label, first and last day.
+ * Returns 0, or -1 when out of memory. */
+static int add_period_row(struct cf_table *t, const struct fc_period *p, long *r)
+{
+	char from[11], to[11];
+	fmt_date(p->from, from);
+	fmt_date(p->to, to);
+	return add_text_row(t, r, fc_period_kind_names[p->kind]) || cf_table_set_text(t, (size_t)*r, 1, p->label) ||
 			       cf_table_set_text(t, (size_t)*r, 2, from) || cf_table_set_text(t, (size_t)*r, 3, to)
 		       ? -1
 		       : 0;
 }
 
-static struct cf_table *costs_table(const struct fc_forecast *f, const double *mc)
+static struct cf_table *costs_table(const struct forecast_result *res)
 {
 	struct cf_table *t = cf_table_new("costs");
 	if (!t)
@@ -340,39 +457,23 @@ static struct cf_table *costs_table(const struct fc_forecast *f, const double *m
 	}
 	cf_table_add_column(t, "total_gbp", CF_CELL_REAL, 0);
 	int cum = cf_table_add_column(t, "cumulative_gbp", CF_CELL_REAL, 0);
-	int last[130];
-	for (int kind = 0; kind < 3; kind++) {
-		int n = periods(f, kind, last), k0 = 0;
-		double running = 0;
-		for (int i = 0; i < n; i++) {
-			int k1 = last[i];
-			long r;
-			if (add_period_row(t, f, kind, k0, k1, &r)) {
-				cf_table_free(t);
-				return NULL;
-			}
-			double children = 0, total = 0, byp[FC_NPLACE] = { 0 };
-			for (int s = 0; s < FC_NSTATES; s++)
-				children += f->daily[(size_t)f->month_day[k1] * FC_NSTATES + s];
-			for (int k = k0; k <= k1; k++)
-				for (int s = 0; s < FC_NSTATES; s++)
-					byp[FC_PLACE_OF(s)] += mc[(size_t)k * FC_NSTATES + s];
-			cf_table_set_real(t, (size_t)r, 4, children);
-			for (int p = 0; p < FC_NPLACE; p++) {
-				cf_table_set_real(t, (size_t)r, 5 + p, byp[p]);
-				total += byp[p];
-			}
-			running += total;
-			cf_table_set_real(t, (size_t)r, 5 + FC_NPLACE, total);
-			cf_table_set_real(t, (size_t)r, cum, running);
-			k0 = k1 + 1;
+	for (int i = 0; i < res->ncosts; i++) {
+		const struct fc_period_cost *c = &res->costs[i];
+		long r;
+		if (add_period_row(t, &c->period, &r)) {
+			cf_table_free(t);
+			return NULL;
 		}
+		cf_table_set_real(t, (size_t)r, 4, c->children_at_end);
+		for (int p = 0; p < FC_NPLACE; p++)
+			cf_table_set_real(t, (size_t)r, 5 + p, c->gbp[p]);
+		cf_table_set_real(t, (size_t)r, 5 + FC_NPLACE, c->total_gbp);
+		cf_table_set_real(t, (size_t)r, cum, c->cumulative_gbp);
 	}
 	return t;
 }
 
-static struct cf_table *scenario_table(const struct fc_forecast *base, const double *mcb, const struct fc_forecast *sc,
-				       const double *mcs)
+static struct cf_table *scenario_table(const struct forecast_result *res)
 {
 	struct cf_table *t = cf_table_new("scenario");
 	if (!t)
@@ -387,36 +488,20 @@ static struct cf_table *scenario_table(const struct fc_forecast *base, const dou
 	cf_table_add_column(t, "scenario_cost_gbp", CF_CELL_REAL, 0);
 	cf_table_add_column(t, "difference_gbp", CF_CELL_REAL, 0);
 	cf_table_add_column(t, "cumulative_difference_gbp", CF_CELL_REAL, 0);
-	int last[130];
-	for (int kind = 0; kind < 3; kind++) {
-		int n = periods(base, kind, last), k0 = 0;
-		double running = 0;
-		for (int i = 0; i < n; i++) {
-			int k1 = last[i];
-			long r;
-			if (add_period_row(t, base, kind, k0, k1, &r)) {
-				cf_table_free(t);
-				return NULL;
-			}
-			double cb = 0, cs = 0, nb = 0, ns = 0;
-			for (int s = 0; s < FC_NSTATES; s++) {
-				nb += base->daily[(size_t)base->month_day[k1] * FC_NSTATES + s];
-				ns += sc->daily[(size_t)sc->month_day[k1] * FC_NSTATES + s];
-				for (int k = k0; k <= k1; k++) {
-					cb += mcb[(size_t)k * FC_NSTATES + s];
-					cs += mcs[(size_t)k * FC_NSTATES + s];
-				}
-			}
-			running += cs - cb;
-			cf_table_set_real(t, (size_t)r, 4, nb);
-			cf_table_set_real(t, (size_t)r, 5, ns);
-			cf_table_set_real(t, (size_t)r, 6, ns - nb);
-			cf_table_set_real(t, (size_t)r, 7, cb);
-			cf_table_set_real(t, (size_t)r, 8, cs);
-			cf_table_set_real(t, (size_t)r, 9, cs - cb);
-			cf_table_set_real(t, (size_t)r, 10, running);
-			k0 = k1 + 1;
+	for (int i = 0; i < res->nscenario; i++) {
+		const struct fc_period_scenario *x = &res->scenario[i];
+		long r;
+		if (add_period_row(t, &x->period, &r)) {
+			cf_table_free(t);
+			return NULL;
 		}
+		cf_table_set_real(t, (size_t)r, 4, x->base_children);
+		cf_table_set_real(t, (size_t)r, 5, x->scenario_children);
+		cf_table_set_real(t, (size_t)r, 6, x->scenario_children - x->base_children);
+		cf_table_set_real(t, (size_t)r, 7, x->base_gbp);
+		cf_table_set_real(t, (size_t)r, 8, x->scenario_gbp);
+		cf_table_set_real(t, (size_t)r, 9, x->scenario_gbp - x->base_gbp);
+		cf_table_set_real(t, (size_t)r, 10, x->cumulative_difference_gbp);
 	}
 	return t;
 }
@@ -535,10 +620,13 @@ static struct cf_table *inputs_table(const struct fc_history *h, const struct fc
 	return t;
 }
 
-int forecast_report(const struct cla_data *cla, const struct fc_options *o, struct cf_table **tables,
-		    int *ntables, int max_tables, struct cf_error *err)
+int forecast_compute(const struct cla_data *cla, const struct fc_options *o, struct forecast_result **out,
+		     struct cf_error *err)
 {
-	*ntables = 0;
+	*out = NULL;
+	struct forecast_result *res = calloc(1, sizeof *res);
+	if (!res)
+		return cf_error_set(err, CF_EIO, "out of memory");
 	struct fc_history h;
 	struct fc_plan p;
 	struct fc_forecast base, sc;
@@ -546,10 +634,13 @@ int forecast_report(const struct cla_data *cla, const struct fc_options *o, stru
 	memset(&sc, 0, sizeof sc);
 	double *mcb = NULL, *mcs = NULL;
 	int rc = fc_history_build(cla, o->map, o->merge, CF_DATE_NONE, &h, err);
-	if (rc)
+	if (rc) {
+		free(res);
 		return rc;
+	}
 	if ((rc = fc_plan_make(&h, o, &p, err)))
 		goto done;
+	res->plan = p;
 	if (o->costs->inflation_from == CF_DATE_NONE)
 		o->costs->inflation_from = p.start;
 	fc_costs_weight(o->costs, &h, p.ref_start, p.ref_end);
@@ -560,13 +651,15 @@ int forecast_report(const struct cla_data *cla, const struct fc_options *o, stru
 	rc = CF_EIO;
 	if (!(mcb = month_costs(&base, o->costs)) || (o->scenario && !(mcs = month_costs(&sc, o->costs))))
 		goto oom;
+	if (typed_months(res, &base, o, mcb) || typed_periods(res, &base, mcb, o->scenario ? &sc : NULL, mcs))
+		goto oom;
 	struct fc_rates rates;
 	if ((rc = fc_rates_estimate(&h, o->method, p.ref_start, p.ref_end, &rates, err)))
 		goto done;
 	struct cf_table *made[5] = {
-		forecast_table(&base, o, mcb),
-		costs_table(&base, mcb),
-		o->scenario ? scenario_table(&base, mcb, &sc, mcs) : NULL,
+		forecast_table(res),
+		costs_table(res),
+		o->scenario ? scenario_table(res) : NULL,
 		rates_table(&rates),
 		inputs_table(&h, o, &p, &base, o->scenario ? &sc : NULL),
 	};
@@ -574,10 +667,8 @@ int forecast_report(const struct cla_data *cla, const struct fc_options *o, stru
 	for (int i = 0; i < 5; i++) {
 		if (!made[i] && (i != 2 || o->scenario))
 			bad = 1;
-		if (made[i] && *ntables < max_tables)
-			tables[(*ntables)++] = made[i];
-		else
-			cf_table_free(made[i]);
+		if (made[i])
+			res->tables[res->ntables++] = made[i];
 	}
 	if (bad)
 		goto oom;
@@ -591,5 +682,27 @@ done:
 	fc_forecast_release(&base);
 	fc_forecast_release(&sc);
 	fc_history_release(&h);
+	if (rc)
+		forecast_result_free(res);
+	else
+		*out = res;
 	return rc;
+}
+
+int forecast_report(const struct cla_data *cla, const struct fc_options *o, struct cf_table **tables,
+		    int *ntables, int max_tables, struct cf_error *err)
+{
+	*ntables = 0;
+	struct forecast_result *res;
+	int rc = forecast_compute(cla, o, &res, err);
+	if (rc)
+		return rc;
+	for (int i = 0; i < res->ntables; i++)   /* hand the tables over */
+		if (*ntables < max_tables)
+			tables[(*ntables)++] = res->tables[i];
+		else
+			cf_table_free(res->tables[i]);
+	res->ntables = 0;
+	forecast_result_free(res);
+	return CF_OK;
 }

@@ -58,9 +58,81 @@ int fc_plan_make(const struct fc_history *h, const struct fc_options *o, struct 
 int fc_forecast_run(const struct fc_history *h, const struct fc_options *o, const struct fc_plan *p,
 		    const struct fc_scenario *sc, struct fc_forecast *out, struct cf_error *err);
 
-/* Everything `caseflow forecast` prints: tables "forecast", "costs",
- * "scenario" (with a scenario), "rates" and "inputs". Owned by the
- * caller (cf_table_free each). */
+/* --- a forecast's typed results -------------------------------------------- */
+
+/* A series of the forecast: one state, or a total over age bands and/or
+ * placements (-1: all). fc_series_index gives a series' place in the arrays
+ * below: 0 is the total, 1 + p placement p, then each band, then each state. */
+struct fc_series {
+	int band, place;
+};
+enum { FC_NSERIES = 1 + FC_NPLACE + FC_NBANDS + FC_NBANDS * FC_NPLACE };
+extern const struct fc_series fc_series_all[FC_NSERIES];
+int fc_series_index(int band, int place);
+
+/* Periods the costs and the scenario are added up by. */
+enum fc_period_kind { FC_PERIOD_MONTH = 0, FC_PERIOD_QUARTER, FC_PERIOD_YEAR, FC_NPERIOD_KINDS };
+extern const char *const fc_period_kind_names[FC_NPERIOD_KINDS];   /* "month", "quarter", "year" */
+
+struct fc_period {
+	enum fc_period_kind kind;
+	char label[16];                  /* "2024-04", "2024-25 Q1", "2024-25" */
+	cf_date from, to;                /* first and last day */
+};
+
+/* Cost of one period: children at its end, pounds by placement. */
+struct fc_period_cost {
+	struct fc_period period;
+	double children_at_end;
+	double gbp[FC_NPLACE];
+	double total_gbp;
+	double cumulative_gbp;           /* since the forecast's start, within the period kind */
+};
+
+/* The scenario against the base in one period. */
+struct fc_period_scenario {
+	struct fc_period period;
+	double base_children, scenario_children;   /* at the period's end */
+	double base_gbp, scenario_gbp;
+	double cumulative_difference_gbp;          /* scenario less base, within the period kind */
+};
+
+/* What a forecast found, typed, for callers that compute with it or draw
+ * it; tables[] lay the same out for render_tables(). Arrays are owned. */
+struct forecast_result {
+	struct fc_plan plan;             /* the dates used */
+	int nmonths;
+	cf_date *month_end;              /* [nmonths] */
+	double *mean;                    /* [nmonths][FC_NSERIES] children in care */
+	double *cost_gbp;                /* [nmonths][FC_NSERIES] the month's cost */
+	int nbands;                      /* percentiles with bands; 0 without runs */
+	double bands[FC_MAX_BANDS];
+	double *band;                    /* [nmonths][FC_NSERIES][nbands], NULL when nbands is 0 */
+	int runs;                        /* simulated futures behind the bands */
+	double children_at_start;
+	struct fc_period_cost *costs;    /* months, then quarters, then years */
+	int ncosts;
+	struct fc_period_scenario *scenario;   /* the same periods; NULL without a scenario */
+	int nscenario;
+	/* The tables `caseflow forecast` prints: "forecast", "costs", "scenario"
+	 * (with a scenario), "rates" and "inputs"; "backtest" and "coverage" for
+	 * a backtest, which fills no typed fields. */
+	struct cf_table *tables[8];
+	int ntables;
+};
+
+/* Children in care in month k, series s (fc_series_index). */
+double forecast_mean(const struct forecast_result *r, int k, int s);
+/* Percentile q of series s in month k, or NAN when q is not a band. */
+double forecast_band(const struct forecast_result *r, int k, int s, double q);
+void forecast_result_free(struct forecast_result *r);
+
+/* Everything `caseflow forecast` computes from cla with o, typed and as
+ * tables, into *out (forecast_result_free it). */
+int forecast_compute(const struct cla_data *cla, const struct fc_options *o, struct forecast_result **out,
+		     struct cf_error *err);
+
+/* The same as tables only. Owned by the caller (cf_table_free each). */
 int forecast_report(const struct cla_data *cla, const struct fc_options *o, struct cf_table **tables,
 		    int *ntables, int max_tables, struct cf_error *err);
 
@@ -71,5 +143,34 @@ int forecast_report(const struct cla_data *cla, const struct fc_options *o, stru
 int forecast_backtest(const struct cla_data *cla, const struct fc_options *o, cf_date cutoff,
 		      const enum fc_method *methods, int nmethods, struct cf_table **tables, int *ntables,
 		      int max_tables, struct cf_error *err);
+
+/* --- the forecast job ---------------------------------------------------------
+ * One entry point for every caller (caseflow forecast, the report, the
+ * server): episodes from the store, costs, place map and scenario from
+ * their files, then the forecast or the backtest. */
+struct forecast_options {
+	struct fc_options model;         /* method, dates, runs, bands, seed ...; fc_options_init it.
+					  * map, costs and scenario are set by forecast_run */
+	const char *costs_path;          /* weekly unit costs CSV; NULL: the built-in set */
+	double inflation_pct;            /* annual cost inflation, percent */
+	cf_date inflation_from;          /* CF_DATE_NONE: the forecast's start */
+	const char *scenario_path;       /* NULL: none */
+	const char *place_map_path;      /* NULL: the built-in PLACE mapping */
+	enum cla_withdrawn withdrawn;    /* CLA_DROP_WITHDRAWN (default): as every other count;
+					  * CLA_KEEP_WITHDRAWN: as the reference model (docs/forecast.md) */
+	int backtest;                    /* rewind to cutoff and score each of methods[] */
+	cf_date cutoff;
+	enum fc_method methods[FC_NMETHODS];
+	int nmethods;
+};
+
+/* Defaults: those of fc_options_init, withdrawn episodes left out, no files. */
+void forecast_options_init(struct forecast_options *o);
+
+/* Run the forecast (or backtest) o asks for over the store's episodes.
+ * *out is the caller's (forecast_result_free). A file's error names the
+ * file and line; too little history for the window is CF_EUSAGE. */
+int forecast_run(struct store *st, const struct forecast_options *o, struct forecast_result **out,
+		 struct cf_error *err);
 
 #endif

@@ -672,29 +672,20 @@ static int local_annual(const struct benchmark_local *local, const char *id, int
 	return local->annual(local->ctx, id, year, v, err);
 }
 
-int benchmark_table(const struct benchmark_data *d, const struct benchmark_options *opt, struct cf_table **out,
-		    struct cf_error *err)
+int benchmark_rows(const struct benchmark_data *d, const struct benchmark_options *opt, struct benchmark_row **out,
+		   size_t *n, struct cf_error *err)
 {
-	static const char *const names[] = { "indicator", "year", "la_code", "la_value", "published_value",
-		"sn_median", "sn_values", "region_value", "england_value", "rank", "of", "quartile", "change_3y",
-		"change_5y", "sn_change_3y", "england_change_3y" };
-	static const enum cf_cell_type types[] = { CF_CELL_TEXT, CF_CELL_INT, CF_CELL_TEXT, CF_CELL_REAL,
-		CF_CELL_REAL, CF_CELL_REAL, CF_CELL_JSON, CF_CELL_REAL, CF_CELL_REAL, CF_CELL_INT, CF_CELL_INT,
-		CF_CELL_INT, CF_CELL_REAL, CF_CELL_REAL, CF_CELL_REAL, CF_CELL_REAL };
-	static const int decimals[] = { 0, 0, 0, 1, 1, 1, 0, 1, 1, 0, 0, 0, 1, 1, 1, 1 };
-	enum { C_IND, C_YEAR, C_LA, C_LAV, C_PUB, C_SNM, C_SNV, C_REG, C_ENG, C_RANK, C_OF, C_Q, C_CH3, C_CH5,
-	       C_SNCH3, C_ENGCH3, NCOLS };
 	*out = NULL;
+	*n = 0;
 	int *las, nlas;
 	int rc = la_list(d, opt, &las, &nlas, err);
 	if (rc)
 		return rc;
-	struct cf_table *t = cf_table_new("benchmark");
-	struct strbuf js;
-	strbuf_init(&js, 1 << 16);
-	if (!t || add_columns(t, names, types, decimals, NCOLS)) {
-		rc = cf_error_set(err, CF_EIO, "out of memory");
-		goto done;
+	size_t cap = 64;
+	struct benchmark_row *rows = malloc(cap * sizeof *rows);
+	if (!rows) {
+		free(las);
+		return cf_error_set(err, CF_EIO, "out of memory");
 	}
 	int england = area_find(d, ENGLAND_CODE);
 	int nind = opt->indicators ? opt->nindicators : indicator_map_count;
@@ -708,64 +699,133 @@ int benchmark_table(const struct benchmark_data *d, const struct benchmark_optio
 			for (int y = first; y < d->ny && !rc; y++) {
 				if (!d->has_year[i * d->ny + y])
 					continue;
-				int year = d->y0 + y;
-				long r = cf_table_add_row(t);
-				if (r < 0 || cf_table_set_text(t, (size_t)r, C_IND, indicator_map[i].id) ||
-				    cf_table_set_text(t, (size_t)r, C_LA, la->code)) {
-					rc = cf_error_set(err, CF_EIO, "out of memory");
-					break;
+				if (*n == cap) {
+					struct benchmark_row *grown = realloc(rows, 2 * cap * sizeof *rows);
+					if (!grown) {
+						rc = cf_error_set(err, CF_EIO, "out of memory");
+						break;
+					}
+					rows = grown;
+					cap *= 2;
 				}
-				size_t row = (size_t)r;
-				cf_table_set_int(t, row, C_YEAR, year);
+				int year = d->y0 + y;
 				double lv;
 				int got = local_annual(opt->local, indicator_map[i].id, year, &lv, err);
 				if (got < 0) {
 					rc = -got;
 					break;
 				}
-				set_real(t, row, C_LAV, got ? lv : NAN);
+				struct benchmark_row *r = &rows[(*n)++];
 				double pub = d->values[AT(d, i, y, a)];
-				set_real(t, row, C_PUB, pub);
-				set_real(t, row, C_SNM, sn_aggregate(d, i, year, la));
-				double nv[SN_MAX];
-				int n = sn_values(d, i, year, la, nv);
-				strbuf_reset(&js);
-				int bad = strbuf_addc(&js, '{');
-				for (int k = 0; k < n; k++) {
-					bad |= strbuf_addf(&js, "%s\"%s\": ", k ? ", " : "", d->areas[la->nb[k]].code);
-					bad |= isnan(nv[k]) ? strbuf_adds(&js, "null") : strbuf_addf(&js, "%.10g", nv[k]);
-				}
-				bad |= strbuf_addc(&js, '}');
-				if (bad || cf_table_set_json(t, row, C_SNV, strbuf_str(&js))) {
-					rc = cf_error_set(err, CF_EIO, "out of memory");
-					break;
-				}
-				set_real(t, row, C_REG, la->region_idx >= 0 ? value_at(d, i, year, la->region_idx) : NAN);
-				set_real(t, row, C_ENG, value_at(d, i, year, england));
 				int rank = d->rank[AT(d, i, y, a)], of = d->of[AT(d, i, y, a)];
-				if (rank) {
-					cf_table_set_int(t, row, C_RANK, rank);
-					cf_table_set_int(t, row, C_OF, of);
-					cf_table_set_int(t, row, C_Q, 1 + 4 * (rank - 1) / of);
-				}
-				set_real(t, row, C_CH3, bm_annual_change(value_at(d, i, year - 3, a), pub, 3));
-				set_real(t, row, C_CH5, bm_annual_change(value_at(d, i, year - 5, a), pub, 5));
-				set_real(t, row, C_SNCH3, bm_annual_change(sn_aggregate(d, i, year - 3, la),
-									   sn_aggregate(d, i, year, la), 3));
-				set_real(t, row, C_ENGCH3, bm_annual_change(value_at(d, i, year - 3, england),
-									    value_at(d, i, year, england), 3));
+				*r = (struct benchmark_row){
+					.indicator = i, .year = year, .la_code = la->code, .la_area = a,
+					.la_value = got ? lv : NAN, .published_value = pub,
+					.sn_median = sn_aggregate(d, i, year, la),
+					.region_value = la->region_idx >= 0 ? value_at(d, i, year, la->region_idx) : NAN,
+					.england_value = value_at(d, i, year, england),
+					.rank = rank, .of = rank ? of : 0, .quartile = rank ? 1 + 4 * (rank - 1) / of : 0,
+					.change_3y = bm_annual_change(value_at(d, i, year - 3, a), pub, 3),
+					.change_5y = bm_annual_change(value_at(d, i, year - 5, a), pub, 5),
+					.sn_change_3y = bm_annual_change(sn_aggregate(d, i, year - 3, la), sn_aggregate(d, i, year, la), 3),
+					.england_change_3y = bm_annual_change(value_at(d, i, year - 3, england),
+									      value_at(d, i, year, england), 3),
+				};
 			}
 		}
 	}
+	free(las);
+	if (rc) {
+		free(rows);
+		*n = 0;
+		return rc;
+	}
+	*out = rows;
+	return CF_OK;
+}
+
+int benchmark_rows_table(const struct benchmark_data *d, const struct benchmark_row *rows, size_t n,
+			 struct cf_table **out, struct cf_error *err)
+{
+	static const char *const names[] = { "indicator", "year", "la_code", "la_value", "published_value",
+		"sn_median", "sn_values", "region_value", "england_value", "rank", "of", "quartile", "change_3y",
+		"change_5y", "sn_change_3y", "england_change_3y" };
+	static const enum cf_cell_type types[] = { CF_CELL_TEXT, CF_CELL_INT, CF_CELL_TEXT, CF_CELL_REAL,
+		CF_CELL_REAL, CF_CELL_REAL, CF_CELL_JSON, CF_CELL_REAL, CF_CELL_REAL, CF_CELL_INT, CF_CELL_INT,
+		CF_CELL_INT, CF_CELL_REAL, CF_CELL_REAL, CF_CELL_REAL, CF_CELL_REAL };
+	static const int decimals[] = { 0, 0, 0, 1, 1, 1, 0, 1, 1, 0, 0, 0, 1, 1, 1, 1 };
+	enum { C_IND, C_YEAR, C_LA, C_LAV, C_PUB, C_SNM, C_SNV, C_REG, C_ENG, C_RANK, C_OF, C_Q, C_CH3, C_CH5,
+	       C_SNCH3, C_ENGCH3, NCOLS };
+	*out = NULL;
+	int rc = CF_OK;
+	struct cf_table *t = cf_table_new("benchmark");
+	struct strbuf js;
+	strbuf_init(&js, 1 << 16);
+	if (!t || add_columns(t, names, types, decimals, NCOLS)) {
+		rc = cf_error_set(err, CF_EIO, "out of memory");
+		goto done;
+	}
+	for (size_t k = 0; k < n; k++) {
+		const struct benchmark_row *x = &rows[k];
+		const struct bm_area *la = &d->areas[x->la_area];
+		long r = cf_table_add_row(t);
+		if (r < 0 || cf_table_set_text(t, (size_t)r, C_IND, indicator_map[x->indicator].id) ||
+		    cf_table_set_text(t, (size_t)r, C_LA, x->la_code)) {
+			rc = cf_error_set(err, CF_EIO, "out of memory");
+			break;
+		}
+		size_t row = (size_t)r;
+		cf_table_set_int(t, row, C_YEAR, x->year);
+		set_real(t, row, C_LAV, x->la_value);
+		set_real(t, row, C_PUB, x->published_value);
+		set_real(t, row, C_SNM, x->sn_median);
+		double nv[SN_MAX];
+		int nn = sn_values(d, x->indicator, x->year, la, nv);
+		strbuf_reset(&js);
+		int bad = strbuf_addc(&js, '{');
+		for (int j = 0; j < nn; j++) {
+			bad |= strbuf_addf(&js, "%s\"%s\": ", j ? ", " : "", d->areas[la->nb[j]].code);
+			bad |= isnan(nv[j]) ? strbuf_adds(&js, "null") : strbuf_addf(&js, "%.10g", nv[j]);
+		}
+		bad |= strbuf_addc(&js, '}');
+		if (bad || cf_table_set_json(t, row, C_SNV, strbuf_str(&js))) {
+			rc = cf_error_set(err, CF_EIO, "out of memory");
+			break;
+		}
+		set_real(t, row, C_REG, x->region_value);
+		set_real(t, row, C_ENG, x->england_value);
+		if (x->rank) {
+			cf_table_set_int(t, row, C_RANK, x->rank);
+			cf_table_set_int(t, row, C_OF, x->of);
+			cf_table_set_int(t, row, C_Q, x->quartile);
+		}
+		set_real(t, row, C_CH3, x->change_3y);
+		set_real(t, row, C_CH5, x->change_5y);
+		set_real(t, row, C_SNCH3, x->sn_change_3y);
+		set_real(t, row, C_ENGCH3, x->england_change_3y);
+	}
 done:
 	strbuf_release(&js);
-	free(las);
 	if (rc) {
 		cf_table_free(t);
 		return rc;
 	}
 	*out = t;
 	return CF_OK;
+}
+
+int benchmark_table(const struct benchmark_data *d, const struct benchmark_options *opt, struct cf_table **out,
+		    struct cf_error *err)
+{
+	struct benchmark_row *rows;
+	size_t n;
+	*out = NULL;
+	int rc = benchmark_rows(d, opt, &rows, &n, err);
+	if (!rc) {
+		rc = benchmark_rows_table(d, rows, n, out, err);
+		free(rows);
+	}
+	return rc;
 }
 
 /* --- gaps ------------------------------------------------------------------ */
@@ -948,24 +1008,20 @@ struct cmp_row {
 	double v;
 };
 
-int benchmark_comparison_table(const struct benchmark_data *d, const char *la_code, int indicator, int years,
-			       struct cf_table **out, struct cf_error *err)
+int benchmark_comparison(const struct benchmark_data *d, const char *la_code, int indicator, int years,
+			 struct benchmark_area_value **out, int *nout, struct cf_error *err)
 {
-	static const char *const names[] = { "year", "role", "code", "name", "value" };
-	static const enum cf_cell_type types[] = { CF_CELL_INT, CF_CELL_TEXT, CF_CELL_TEXT, CF_CELL_TEXT, CF_CELL_REAL };
-	static const int decimals[] = { 0, 0, 0, 0, 1 };
 	*out = NULL;
+	*nout = 0;
 	int a = area_find(d, la_code);
 	if (a < 0 || d->areas[a].level != LEVEL_LA)
 		return cf_error_at(err, CF_EINPUT, NULL, 0, "--la", la_code, "not an LA in the published tables");
 	if (indicator < 0 || indicator >= indicator_map_count)
 		return cf_error_set(err, CF_EINPUT, "no such indicator");
 	const struct bm_area *la = &d->areas[a];
-	struct cf_table *t = cf_table_new(indicator_map[indicator].id);
-	if (!t || add_columns(t, names, types, decimals, 5)) {
-		cf_table_free(t);
+	struct benchmark_area_value *v = malloc(((size_t)d->ny * (SN_MAX + 4) + 1) * sizeof *v);
+	if (!v)
 		return cf_error_set(err, CF_EIO, "out of memory");
-	}
 	int first;
 	shown_years(d, indicator, years, &first);
 	int england = area_find(d, ENGLAND_CODE);
@@ -982,20 +1038,45 @@ int benchmark_comparison_table(const struct benchmark_data *d, const char *la_co
 		rows[n++] = (struct cmp_row){ "region", la->region_idx, value_at(d, indicator, year, la->region_idx) };
 		rows[n++] = (struct cmp_row){ "england", england, value_at(d, indicator, year, england) };
 		for (int k = 0; k < n; k++) {
-			long r = cf_table_add_row(t);
 			const struct bm_area *ar = rows[k].area >= 0 ? &d->areas[rows[k].area] : NULL;
-			if (r < 0 || cf_table_set_text(t, (size_t)r, 1, rows[k].role) ||
-			    cf_table_set_text(t, (size_t)r, 2, ar ? ar->code : NULL) ||
-			    cf_table_set_text(t, (size_t)r, 3, ar ? ar->name : "statistical neighbours")) {
-				cf_table_free(t);
-				return cf_error_set(err, CF_EIO, "out of memory");
-			}
-			cf_table_set_int(t, (size_t)r, 0, year);
-			set_real(t, (size_t)r, 4, rows[k].v);
+			v[(*nout)++] = (struct benchmark_area_value){ year, rows[k].role, ar ? ar->code : NULL,
+								      ar ? ar->name : "statistical neighbours", rows[k].v };
 		}
 	}
+	*out = v;
+	return CF_OK;
+}
+
+int benchmark_comparison_table(const struct benchmark_data *d, const char *la_code, int indicator, int years,
+			       struct cf_table **out, struct cf_error *err)
+{
+	static const char *const names[] = { "year", "role", "code", "name", "value" };
+	static const enum cf_cell_type types[] = { CF_CELL_INT, CF_CELL_TEXT, CF_CELL_TEXT, CF_CELL_TEXT, CF_CELL_REAL };
+	static const int decimals[] = { 0, 0, 0, 0, 1 };
+	*out = NULL;
+	struct benchmark_area_value *v;
+	int n;
+	int rc = benchmark_comparison(d, la_code, indicator, years, &v, &n, err);
+	if (rc)
+		return rc;
+	struct cf_table *t = cf_table_new(indicator_map[indicator].id);
+	if (!t || add_columns(t, names, types, decimals, 5))
+		goto oom;
+	for (int k = 0; k < n; k++) {
+		long r = cf_table_add_row(t);
+		if (r < 0 || cf_table_set_text(t, (size_t)r, 1, v[k].role) || cf_table_set_text(t, (size_t)r, 2, v[k].code) ||
+		    cf_table_set_text(t, (size_t)r, 3, v[k].name))
+			goto oom;
+		cf_table_set_int(t, (size_t)r, 0, v[k].year);
+		set_real(t, (size_t)r, 4, v[k].value);
+	}
+	free(v);
 	*out = t;
 	return CF_OK;
+oom:
+	free(v);
+	cf_table_free(t);
+	return cf_error_set(err, CF_EIO, "out of memory");
 }
 
 int benchmark_indicator_table(struct cf_table **out, struct cf_error *err)

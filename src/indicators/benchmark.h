@@ -73,6 +73,26 @@ struct benchmark_options {
 int benchmark_table(const struct benchmark_data *d, const struct benchmark_options *opt, struct cf_table **out,
 		    struct cf_error *err);
 
+/* One row of the benchmark table, typed: NAN where the table is null,
+ * rank, of and quartile 0 when the LA is not ranked that year. */
+struct benchmark_row {
+	int indicator;                  /* index into indicator_map */
+	int year;
+	const char *la_code;            /* the LA's three-digit number, in d */
+	int la_area;                    /* the LA's index among d's areas */
+	double la_value, published_value, sn_median, region_value, england_value;
+	int rank, of, quartile;
+	double change_3y, change_5y, sn_change_3y, england_change_3y;
+};
+
+/* The rows benchmark_table lays out, in its order. *out is the caller's
+ * (free); the rows point into d. */
+int benchmark_rows(const struct benchmark_data *d, const struct benchmark_options *opt, struct benchmark_row **out,
+		   size_t *n, struct cf_error *err);
+/* Lay rows from benchmark_rows out as the benchmark table. */
+int benchmark_rows_table(const struct benchmark_data *d, const struct benchmark_row *rows, size_t n,
+			 struct cf_table **out, struct cf_error *err);
+
 enum benchmark_comparator { CMP_SN_MEDIAN, CMP_ENGLAND, CMP_SN_UPPER_QUARTILE };
 /* "sn_median", "england", "sn_upper_quartile" -> 0 and *out; -1 when unknown. */
 int benchmark_comparator_parse(const char *s, enum benchmark_comparator *out);
@@ -108,6 +128,16 @@ int benchmark_gap_table(const struct benchmark_data *d, const struct benchmark_o
  * years (0 = all), one row per year and area: year, role ("la",
  * "neighbour", "sn_median", "region", "england"), code, name, value.
  * The sn_median row holds the sum for counts, as benchmark_table does. */
+struct benchmark_area_value {
+	int year;
+	const char *role;               /* "la", "neighbour", "sn_median", "region", "england" */
+	const char *code;               /* in d; NULL for sn_median */
+	const char *name;               /* in d; "statistical neighbours" for sn_median */
+	double value;                   /* NAN when missing */
+};
+/* The same typed: *out is the caller's (free), pointing into d. */
+int benchmark_comparison(const struct benchmark_data *d, const char *la_code, int indicator, int years,
+			 struct benchmark_area_value **out, int *n, struct cf_error *err);
 int benchmark_comparison_table(const struct benchmark_data *d, const char *la_code, int indicator, int years,
 			       struct cf_table **out, struct cf_error *err);
 

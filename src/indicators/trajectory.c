@@ -230,16 +230,18 @@ static int summary_row(struct cf_table *t, const struct trajectory *tr)
 	return bad ? -1 : 0;
 }
 
-static int month_rows(struct cf_table *t, const struct trajectory *tr, const struct benchmark_data *published,
-		      const struct benchmark_local *local, struct cf_error *err)
+/* Append tr's months (tr is ts[k]) to *pts. */
+static int month_points(const struct trajectory *tr, int k, const struct benchmark_data *published,
+			const struct benchmark_local *local, struct trajectory_point **pts, size_t *n, size_t *cap,
+			struct cf_error *err)
 {
 	int i = indicator_map_find(tr->indicator);   /* -1: the kpi engine's alone, no published actuals */
 	if (i < 0 && !benchmark_kpi_id(tr->indicator))
 		return cf_error_at(err, CF_EINPUT, NULL, 0, "indicator", tr->indicator, "trajectory %s: unknown indicator",
 				   tr->name);
 	enum ind_polarity pol = trajectory_polarity(tr->indicator);
-	for (int k = 0;; k++) {
-		cf_date day = trajectory_month(tr->from, k);
+	for (int m = 0;; m++) {
+		cf_date day = trajectory_month(tr->from, m);
 		if (day > tr->to)
 			day = tr->to;   /* a target date that is not a whole number of months on */
 		double target = trajectory_value_at(tr, day), actual = NAN;
@@ -258,22 +260,21 @@ static int month_rows(struct cf_table *t, const struct trajectory *tr, const str
 			if (!isnan(actual))
 				source = "published";
 		}
-		long r = cf_table_add_row(t);
-		char date[11];
-		cf_date_format(day, date);
-		if (r < 0 || cf_table_set_text(t, (size_t)r, 0, tr->name) || cf_table_set_text(t, (size_t)r, 1, date) ||
-		    cf_table_set_text(t, (size_t)r, 4, source))
-			return cf_error_set(err, CF_EIO, "out of memory");
-		size_t row = (size_t)r;
-		cf_table_set_real(t, row, 2, target);
-		if (source) {
-			enum rag g = trajectory_rag(target, actual, pol, tr->tolerance_pct);
-			cf_table_set_real(t, row, 3, actual);
-			cf_table_set_real(t, row, 5, actual - target);
-			if (target != 0)
-				cf_table_set_real(t, row, 6, (actual - target) / fabs(target) * 100);
-			if (cf_table_set_text(t, row, 7, rag_name(g)))
+		if (*n == *cap) {
+			struct trajectory_point *grown = realloc(*pts, 2 * *cap * sizeof *grown);
+			if (!grown)
 				return cf_error_set(err, CF_EIO, "out of memory");
+			*pts = grown;
+			*cap *= 2;
+		}
+		struct trajectory_point *p = &(*pts)[(*n)++];
+		*p = (struct trajectory_point){ .trajectory = k, .day = day, .target = target, .actual = actual,
+						.source = source, .variance = NAN, .variance_pct = NAN, .rag = RAG_NONE };
+		if (source) {
+			p->rag = trajectory_rag(target, actual, pol, tr->tolerance_pct);
+			p->variance = actual - target;
+			if (target != 0)
+				p->variance_pct = (actual - target) / fabs(target) * 100;
 		}
 		if (day == tr->to)
 			break;
@@ -281,9 +282,49 @@ static int month_rows(struct cf_table *t, const struct trajectory *tr, const str
 	return CF_OK;
 }
 
-int trajectory_tables(const struct trajectory *ts, int n, const struct benchmark_data *published,
-		      const struct benchmark_local *local, struct cf_table **summary, struct cf_table **months,
+int trajectory_points(const struct trajectory *ts, int n, const struct benchmark_data *published,
+		      const struct benchmark_local *local, struct trajectory_point **out, size_t *npoints,
 		      struct cf_error *err)
+{
+	size_t cap = 64;
+	*npoints = 0;
+	*out = malloc(cap * sizeof **out);
+	if (!*out)
+		return cf_error_set(err, CF_EIO, "out of memory");
+	int rc = CF_OK;
+	for (int k = 0; k < n && !rc; k++)
+		rc = month_points(&ts[k], k, published, local, out, npoints, &cap, err);
+	if (rc) {
+		free(*out);
+		*out = NULL;
+		*npoints = 0;
+	}
+	return rc;
+}
+
+static int month_row(struct cf_table *t, const struct trajectory *tr, const struct trajectory_point *p)
+{
+	long r = cf_table_add_row(t);
+	char date[11];
+	cf_date_format(p->day, date);
+	if (r < 0 || cf_table_set_text(t, (size_t)r, 0, tr->name) || cf_table_set_text(t, (size_t)r, 1, date) ||
+	    cf_table_set_text(t, (size_t)r, 4, p->source))
+		return -1;
+	size_t row = (size_t)r;
+	cf_table_set_real(t, row, 2, p->target);
+	if (p->source) {
+		cf_table_set_real(t, row, 3, p->actual);
+		cf_table_set_real(t, row, 5, p->variance);
+		if (p->target != 0)
+			cf_table_set_real(t, row, 6, p->variance_pct);
+		if (cf_table_set_text(t, row, 7, rag_name(p->rag)))
+			return -1;
+	}
+	return 0;
+}
+
+int trajectory_points_tables(const struct trajectory *ts, int n, const struct trajectory_point *pts, size_t npts,
+			     struct cf_table **summary, struct cf_table **months, struct cf_error *err)
 {
 	static const char *const snames[] = { "name", "indicator", "la_code", "from", "from_value", "to", "to_value",
 		"shape", "tolerance_pct", "basis", "set_by", "set_at" };
@@ -301,17 +342,29 @@ int trajectory_tables(const struct trajectory *ts, int n, const struct benchmark
 		bad = cf_table_add_column(*summary, snames[c], stypes[c], stypes[c] == CF_CELL_REAL ? 2 : 0) < 0;
 	for (int c = 0; c < 8 && !bad; c++)
 		bad = cf_table_add_column(*months, mnames[c], mtypes[c], c == 6 ? 1 : 2) < 0;
-	int rc = bad ? cf_error_set(err, CF_EIO, "out of memory") : CF_OK;
-	for (int k = 0; k < n && !rc; k++) {
-		if (summary_row(*summary, &ts[k]))
-			rc = cf_error_set(err, CF_EIO, "out of memory");
-		else
-			rc = month_rows(*months, &ts[k], published, local, err);
-	}
-	if (rc) {
+	for (int k = 0; k < n && !bad; k++)
+		bad = summary_row(*summary, &ts[k]);
+	for (size_t i = 0; i < npts && !bad; i++)
+		bad = month_row(*months, &ts[pts[i].trajectory], &pts[i]);
+	if (bad) {
 		cf_table_free(*summary);
 		cf_table_free(*months);
 		*summary = *months = NULL;
+		return cf_error_set(err, CF_EIO, "out of memory");
 	}
+	return CF_OK;
+}
+
+int trajectory_tables(const struct trajectory *ts, int n, const struct benchmark_data *published,
+		      const struct benchmark_local *local, struct cf_table **summary, struct cf_table **months,
+		      struct cf_error *err)
+{
+	struct trajectory_point *pts = NULL;
+	size_t npts = 0;
+	*summary = *months = NULL;
+	int rc = trajectory_points(ts, n, published, local, &pts, &npts, err);
+	if (!rc)
+		rc = trajectory_points_tables(ts, n, pts, npts, summary, months, err);
+	free(pts);
 	return rc;
 }

@@ -71,6 +71,24 @@ int trajectory_list(struct store *st, const char *name, struct trajectory **out,
 int trajectory_from_gap(struct trajectory *t, const struct benchmark_data *d, enum benchmark_comparator cmp,
 			cf_date by, struct cf_error *err);
 
+/* One month of a trajectory against its actual. */
+struct trajectory_point {
+	int trajectory;               /* index into the ts[] given */
+	cf_date day;
+	double target;
+	double actual;                /* NAN when the month has none */
+	const char *source;           /* "kpi", "published", or NULL when no actual */
+	double variance;              /* actual - target; NAN without an actual */
+	double variance_pct;          /* of |target|; NAN without an actual or when the target is 0 */
+	enum rag rag;                 /* RAG_NONE without an actual */
+};
+
+/* Each trajectory's months from its start to its target date, in ts[]
+ * order. *out is the caller's (free). published and local may be NULL. */
+int trajectory_points(const struct trajectory *ts, int n, const struct benchmark_data *published,
+		      const struct benchmark_local *local, struct trajectory_point **out, size_t *npoints,
+		      struct cf_error *err);
+
 /* Two tables for ts[0..n): "trajectories" (name, indicator, la_code, from,
  * from_value, to, to_value, shape, tolerance_pct, basis, set_by, set_at) and
  * "trajectory_months" (name, month, target, actual, actual_source,
@@ -79,5 +97,8 @@ int trajectory_from_gap(struct trajectory *t, const struct benchmark_data *d, en
 int trajectory_tables(const struct trajectory *ts, int n, const struct benchmark_data *published,
 		      const struct benchmark_local *local, struct cf_table **summary, struct cf_table **months,
 		      struct cf_error *err);
+/* The same tables laid out from points already made by trajectory_points. */
+int trajectory_points_tables(const struct trajectory *ts, int n, const struct trajectory_point *pts, size_t npts,
+			     struct cf_table **summary, struct cf_table **months, struct cf_error *err);
 
 #endif

@@ -252,12 +252,21 @@ int report_write(struct store *st, const struct kpi_data *data, const struct rep
 		 struct cf_error *err)
 {
 	struct strbuf html = STRBUF_INIT;
-	struct report_ctx rc = { .st = st, .data = data, .opt = opt, .period = opt->period, .html = &html };
+	struct report_inputs in = { 0 };
+	struct report_ctx rc = { .st = st, .data = data, .opt = opt, .in = &in, .period = opt->period, .html = &html };
 	kpi_period_previous_year(&rc.period, &rc.previous);
 	struct cf_table *indicators = NULL;
 	int r = ensure_dir(dir, err);
 	if (!r)
 		r = compute_series(&rc, err);
+	if (!r)
+		r = report_forecast_make(st, opt, data, &in, err);
+	if (!r)
+		r = report_benchmarks_make(st, opt, data, &in, err);
+	if (!r)
+		r = report_trajectories_make(st, opt, data, &in, err);
+	if (!r)
+		r = report_programme_make(st, opt, &in, err);
 	if (!r && page_head(&rc))
 		r = cf_error_set(err, CF_EIO, "out of memory writing the page");
 	for (const struct report_panel *p = report_panels; p->id && !r; p++) {
@@ -299,6 +308,62 @@ int report_write(struct store *st, const struct kpi_data *data, const struct rep
 		cf_table_free(rc.sheets[i]);
 	kpi_result_free(rc.series);
 	kpi_result_free(rc.by_locality);
+	report_inputs_release(&in);
 	strbuf_release(&html);
 	return r;
+}
+
+void report_inputs_release(struct report_inputs *in)
+{
+	forecast_result_free(in->forecast);
+	free(in->bm_rows);
+	for (int i = 0; i < in->bm_nids; i++)
+		free(in->bm_areas[i]);
+	benchmark_data_free(in->bm_data);
+	free(in->trajectories);
+	free(in->traj_points);
+	report_programme_release(in);
+	memset(in, 0, sizeof *in);
+}
+
+/* --la as a three-digit number, as caseflow benchmark resolves it. With no
+ * published tables in the store la_code is "" and the benchmarks panel says
+ * what to load; CF_EUSAGE when the tables are there and the LA is not. */
+static int resolve_la(struct store *st, const char *la, char la_code[8], struct cf_error *err)
+{
+	struct benchmark_data *d = NULL;
+	struct cf_error lerr;
+	cf_error_clear(&lerr);
+	la_code[0] = '\0';
+	int rc = benchmark_load(st, NULL, &d, &lerr);
+	if (!rc && benchmark_find_la(d, la, la_code, &lerr) != CF_OK)
+		rc = cf_error_set(err, CF_EUSAGE, "%s", lerr.msg);
+	else if (rc == CF_EINPUT)
+		rc = CF_OK;
+	else if (rc)
+		*err = lerr;
+	benchmark_data_free(d);
+	return rc;
+}
+
+int report_build(struct store *st, struct report_options *opt, const char *dir, struct cf_error *err)
+{
+	char la_code[8];
+	const char *la_given = opt->la;
+	int rc = CF_OK;
+	if (opt->la) {
+		if ((rc = resolve_la(st, opt->la, la_code, err)))
+			return rc;
+		if (la_code[0])
+			opt->la = la_code;
+	}
+	struct kpi_data data;
+	if (!(rc = kpi_data_load(st, &data, err))) {
+		if (!opt->period.label[0])
+			kpi_default_period(&data, &opt->period);
+		rc = report_write(st, &data, opt, dir, err);
+		kpi_data_release(&data);
+	}
+	opt->la = la_given;   /* la_code goes with this frame */
+	return rc;
 }

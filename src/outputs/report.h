@@ -10,6 +10,7 @@
 #ifndef CF_OUTPUTS_REPORT_H
 #define CF_OUTPUTS_REPORT_H
 
+#include "forecast/forecast.h"
 #include "indicators/indicators.h"
 #include "base/error.h"
 #include "base/strbuf.h"
@@ -26,10 +27,51 @@ struct report_options {
 	const char *programme;          /* the programme to show; NULL: the one loaded last */
 };
 
+/* What the panels show that the rooms compute, made by report_build
+ * through the rooms' entry points before any panel is written: panels lay
+ * these out and compute nothing themselves. */
+enum { REPORT_MAX_BENCHMARKS = 32 };
+
+struct programme;
+struct programme_entry;
+struct prog_actual;
+
+struct report_inputs {
+	struct forecast_result *forecast;   /* owned; NULL: none, forecast_note says why */
+	char forecast_note[600];
+	/* benchmarks, with opt->la: the LA's headline rows (benchmark_rows) and
+	 * each headline indicator's areas by year (benchmark_comparison) */
+	struct benchmark_data *bm_data;     /* owned; NULL: no comparison, bm_note says why */
+	char bm_note[700];
+	char bm_la[8];                      /* the LA's three-digit number */
+	struct benchmark_row *bm_rows;      /* owned, pointing into bm_data */
+	size_t bm_nrows;
+	int bm_ids[REPORT_MAX_BENCHMARKS];  /* indexes into indicator_map */
+	struct benchmark_area_value *bm_areas[REPORT_MAX_BENCHMARKS];   /* owned */
+	int bm_nareas[REPORT_MAX_BENCHMARKS];
+	int bm_nids;
+	/* trajectories: the latest version of each, month by month */
+	struct trajectory *trajectories;    /* owned */
+	int ntrajectories;
+	struct trajectory_point *traj_points;   /* owned (trajectory_points) */
+	size_t ntraj_points;
+	/* the programme shown: the stored ones, it, and its benefits' actuals
+	 * from the store (programme_indicator_actuals) */
+	struct programme_entry *prog_list;  /* owned; none loaded: prog_note says how */
+	int prog_nlist;
+	char prog_note[400];
+	struct programme *programme;        /* owned */
+	const char *prog_loaded_at;         /* in prog_list */
+	struct prog_actual *prog_actuals;   /* owned */
+	int prog_nactuals;
+	char prog_actuals_notes[1024];      /* why an indicator has no actuals */
+};
+
 struct report_ctx {
 	struct store *st;               /* open, for panels that need more than indicators */
 	const struct kpi_data *data;
 	const struct report_options *opt;
+	const struct report_inputs *in;
 	struct kpi_period period, previous;   /* the period and the same a year before */
 	/* The LA's indicators (no breakdown) for: [0] the period, [1] a year
 	 * before, then nyears financial years from year0, then nmonths months
@@ -54,10 +96,34 @@ struct report_panel {
 /* The panels, in page order; NULL-terminated by a zero entry. */
 extern const struct report_panel report_panels[];
 
-/* Write DIR/index.html, DIR/vital-signs.xlsx and DIR/indicators.csv
- * (DIR is created when missing). */
+/* The report's one entry point, for the CLI and the server: read the
+ * store's indicators, take the period (opt->period, or when its label is
+ * empty the latest complete financial year, written back into *opt), resolve
+ * opt->la, compute every panel's inputs and write DIR/index.html,
+ * DIR/vital-signs.xlsx and DIR/indicators.csv (DIR is created when
+ * missing). CF_EUSAGE when opt->la names no LA in DfE's published tables
+ * in the store. */
+int report_build(struct store *st, struct report_options *opt, const char *dir, struct cf_error *err);
+
+/* Write the report from indicators already read (report_build calls it). */
 int report_write(struct store *st, const struct kpi_data *data, const struct report_options *opt, const char *dir,
 		 struct cf_error *err);
+
+/* The forecast the panel shows: caseflow forecast's defaults with 200 seeded
+ * runs and the report's scenario, so `caseflow forecast --runs 200 --seed 1`
+ * gives the same numbers. */
+void report_forecast_options(const struct report_options *opt, struct forecast_options *fo);
+/* Each panel's inputs into in (report_write calls them before any panel). */
+int report_forecast_make(struct store *st, const struct report_options *opt, const struct kpi_data *data,
+			 struct report_inputs *in, struct cf_error *err);
+int report_benchmarks_make(struct store *st, const struct report_options *opt, const struct kpi_data *data,
+			   struct report_inputs *in, struct cf_error *err);
+int report_trajectories_make(struct store *st, const struct report_options *opt, const struct kpi_data *data,
+			     struct report_inputs *in, struct cf_error *err);
+int report_programme_make(struct store *st, const struct report_options *opt, struct report_inputs *in,
+			  struct cf_error *err);
+void report_programme_release(struct report_inputs *in);
+void report_inputs_release(struct report_inputs *in);
 
 /* --- for panels ------------------------------------------------------------ */
 

@@ -23,24 +23,6 @@ static int note(struct report_ctx *rc, const char *text)
 	return strbuf_adds(rc->html, "<p class=\"note\">") || html_text(rc->html, text) || strbuf_adds(rc->html, "</p>");
 }
 
-static double real_at(const struct cf_table *t, size_t r, int c)
-{
-	const struct cf_cell *x = c >= 0 ? cf_table_cell_const(t, r, c) : NULL;
-	return x && x->type == CF_CELL_REAL ? x->v.d : x && x->type == CF_CELL_INT ? (double)x->v.i : NAN;
-}
-
-static long long int_at(const struct cf_table *t, size_t r, int c)
-{
-	const struct cf_cell *x = c >= 0 ? cf_table_cell_const(t, r, c) : NULL;
-	return x && x->type == CF_CELL_INT ? x->v.i : 0;
-}
-
-static const char *text_at(const struct cf_table *t, size_t r, int c)
-{
-	const struct cf_cell *x = c >= 0 ? cf_table_cell_const(t, r, c) : NULL;
-	return x && x->type == CF_CELL_TEXT ? x->v.s : "";
-}
-
 static void set_maybe(struct cf_table *t, size_t row, int col, double v)
 {
 	if (isfinite(v))
@@ -115,34 +97,18 @@ struct bm_series {
 	const char *label_ptrs[BM_YEARS + 8];
 };
 
-struct bm_cols {
-	int ind, year, lav, pub, snm, reg, eng, rank, of, q, ch3, snch3, engch3;
-};
-
-static void bm_cols_find(const struct cf_table *t, struct bm_cols *c)
+static const char *str(const char *v)
 {
-	c->ind = cf_table_column(t, "indicator");
-	c->year = cf_table_column(t, "year");
-	c->lav = cf_table_column(t, "la_value");
-	c->pub = cf_table_column(t, "published_value");
-	c->snm = cf_table_column(t, "sn_median");
-	c->reg = cf_table_column(t, "region_value");
-	c->eng = cf_table_column(t, "england_value");
-	c->rank = cf_table_column(t, "rank");
-	c->of = cf_table_column(t, "of");
-	c->q = cf_table_column(t, "quartile");
-	c->ch3 = cf_table_column(t, "change_3y");
-	c->snch3 = cf_table_column(t, "sn_change_3y");
-	c->engch3 = cf_table_column(t, "england_change_3y");
+	return v ? v : "";
 }
 
-static void read_series(const struct cf_table *bt, const struct bm_cols *c, const char *id, struct bm_series *s)
+static void read_series(const struct benchmark_row *rows, size_t nrows, int indicator, struct bm_series *s)
 {
 	enum { MAXN = BM_YEARS + 8 };
 	int y0 = 0, y1 = 0;
-	for (size_t r = 0; r < bt->nrows; r++)
-		if (!strcmp(text_at(bt, r, c->ind), id)) {
-			int y = (int)int_at(bt, r, c->year);
+	for (size_t r = 0; r < nrows; r++)
+		if (rows[r].indicator == indicator) {
+			int y = rows[r].year;
 			if (!y0 || y < y0)
 				y0 = y;
 			if (y > y1)
@@ -161,18 +127,33 @@ static void read_series(const struct cf_table *bt, const struct bm_cols *c, cons
 		snprintf(s->labels[k], sizeof s->labels[k], "%d", s->year[k]);
 		s->label_ptrs[k] = s->labels[k];
 	}
-	for (size_t r = 0; r < bt->nrows; r++) {
-		int k = (int)int_at(bt, r, c->year) - y0;
-		if (k < 0 || strcmp(text_at(bt, r, c->ind), id) != 0)
+	for (size_t r = 0; r < nrows; r++) {
+		int k = rows[r].year - y0;
+		if (k < 0 || rows[r].indicator != indicator)
 			continue;
 		s->row[k] = (long)r;
-		s->own[k] = real_at(bt, r, c->lav);
-		s->pub[k] = real_at(bt, r, c->pub);
-		s->snm[k] = real_at(bt, r, c->snm);
-		s->reg[k] = real_at(bt, r, c->reg);
-		s->eng[k] = real_at(bt, r, c->eng);
+		s->own[k] = rows[r].la_value;
+		s->pub[k] = rows[r].published_value;
+		s->snm[k] = rows[r].sn_median;
+		s->reg[k] = rows[r].region_value;
+		s->eng[k] = rows[r].england_value;
 	}
 }
+
+/* The benchmark row behind year k of a series; a zero row (unranked, no
+ * changes) when the year has none. */
+static struct benchmark_row series_row(const struct benchmark_row *rows, const struct bm_series *s, int k)
+{
+	if (s->row[k] >= 0)
+		return rows[s->row[k]];
+	return (struct benchmark_row){ .change_3y = NAN, .change_5y = NAN, .sn_change_3y = NAN, .england_change_3y = NAN };
+}
+
+/* The areas of one LA and indicator by year (benchmark_comparison). */
+struct bm_comparison {
+	const struct benchmark_area_value *v;
+	int n;
+};
 
 /* Names and values of the areas in one year of a comparison table. */
 struct bm_areas {
@@ -181,19 +162,17 @@ struct bm_areas {
 	double value[BM_MAX_AREAS];
 };
 
-static void read_areas(const struct cf_table *ct, int year, struct bm_areas *a)
+static void read_areas(const struct bm_comparison *ct, int year, struct bm_areas *a)
 {
-	int cy = cf_table_column(ct, "year"), crole = cf_table_column(ct, "role"), ccode = cf_table_column(ct, "code");
-	int cname = cf_table_column(ct, "name"), cval = cf_table_column(ct, "value");
 	a->n = 0;
-	for (size_t r = 0; r < ct->nrows && a->n < BM_MAX_AREAS; r++) {
-		if (int_at(ct, r, cy) != year)
+	for (int r = 0; r < ct->n && a->n < BM_MAX_AREAS; r++) {
+		if (ct->v[r].year != year)
 			continue;
 		int k = a->n++;
-		a->role[k] = text_at(ct, r, crole);
-		a->code[k] = text_at(ct, r, ccode);
-		a->name[k] = text_at(ct, r, cname);
-		a->value[k] = real_at(ct, r, cval);
+		a->role[k] = str(ct->v[r].role);
+		a->code[k] = str(ct->v[r].code);
+		a->name[k] = str(ct->v[r].name);
+		a->value[k] = ct->v[r].value;
 	}
 }
 
@@ -225,9 +204,10 @@ static const char *quartile_words(int q, enum ind_polarity p)
 
 /* The sentence above an indicator's charts: the latest year in figures,
  * rank and quartile with the indicator's polarity, and the direction of travel. */
-static int indicator_sentence(struct report_ctx *rc, const struct indicator_map_entry *e, const struct cf_table *bt,
-			      const struct bm_cols *c, const struct bm_series *s, int k, const struct bm_areas *a)
+static int indicator_sentence(struct report_ctx *rc, const struct indicator_map_entry *e, const struct benchmark_row *rows,
+			      const struct bm_series *s, int k, const struct bm_areas *a)
 {
+	const struct benchmark_row row = series_row(rows, s, k);
 	char v[5][48];
 	fmt_value(v[0], sizeof v[0], s->pub[k], e->unit);
 	fmt_value(v[1], sizeof v[1], s->snm[k], e->unit);
@@ -240,13 +220,12 @@ static int indicator_sentence(struct report_ctx *rc, const struct indicator_map_
 		bad |= strbuf_addf(&t, " (from its own returns: %s)", v[4]);
 	bad |= strbuf_addf(&t, "; statistical neighbours' median %s; %s %s; England %s.", v[1], area_name(a, "region"),
 			   v[2], v[3]);
-	long long rank = int_at(bt, (size_t)s->row[k], c->rank), of = int_at(bt, (size_t)s->row[k], c->of);
-	int q = (int)int_at(bt, (size_t)s->row[k], c->q);
+	long long rank = row.rank, of = row.of;
+	int q = row.quartile;
 	if (rank)
 		bad |= strbuf_addf(&t, " Rank %lld of %lld LAs, quartile %d (%s; %s).", rank, of, q,
 				   quartile_words(q, e->polarity), better_words(e->polarity));
-	double ch = real_at(bt, (size_t)s->row[k], c->ch3), snch = real_at(bt, (size_t)s->row[k], c->snch3);
-	double engch = real_at(bt, (size_t)s->row[k], c->engch3);
+	double ch = row.change_3y, snch = row.sn_change_3y, engch = row.england_change_3y;
 	if (isfinite(ch) || isfinite(snch) || isfinite(engch)) {
 		char x[3][32];
 		const double chs[3] = { ch, snch, engch };
@@ -334,10 +313,8 @@ static int trend_desc(struct strbuf *desc, const struct indicator_map_entry *e, 
  * its own value where its returns cover the year), each neighbour, the
  * neighbours' median, region and England. */
 static struct cf_table *areas_by_year(const struct indicator_map_entry *e, const struct bm_series *s,
-				      const struct cf_table *ct, int has_own)
+				      const struct bm_comparison *ct, int has_own)
 {
-	int cy = cf_table_column(ct, "year"), crole = cf_table_column(ct, "role"), ccode = cf_table_column(ct, "code");
-	int cname = cf_table_column(ct, "name"), cval = cf_table_column(ct, "value");
 	struct cf_table *t = cf_table_new(e->label);
 	int bad = !t || cf_table_add_column(t, "area", CF_CELL_TEXT, 0) < 0;
 	for (int k = 0; k < s->n && !bad; k++)
@@ -346,8 +323,8 @@ static struct cf_table *areas_by_year(const struct indicator_map_entry *e, const
 	const char *roles[BM_MAX_AREAS], *codes[BM_MAX_AREAS];
 	size_t row_of[BM_MAX_AREAS];
 	int nareas = 0;
-	for (size_t r = 0; r < ct->nrows && !bad; r++) {
-		const char *role = text_at(ct, r, crole), *code = text_at(ct, r, ccode), *name = text_at(ct, r, cname);
+	for (int r = 0; r < ct->n && !bad; r++) {
+		const char *role = str(ct->v[r].role), *code = str(ct->v[r].code), *name = str(ct->v[r].name);
 		int i = 0;
 		while (i < nareas && !(!strcmp(roles[i], role) && !strcmp(codes[i], code)))
 			i++;
@@ -368,8 +345,8 @@ static struct cf_table *areas_by_year(const struct indicator_map_entry *e, const
 		if (i == nareas)
 			continue;   /* more areas than a table row can hold: left out of the chart too */
 		for (int k = 0; k < s->n && !bad; k++)
-			if (s->year[k] == int_at(ct, r, cy))
-				set_maybe(t, row_of[i], 1 + k, real_at(ct, r, cval));
+			if (s->year[k] == ct->v[r].year)
+				set_maybe(t, row_of[i], 1 + k, ct->v[r].value);
 	}
 	if (bad) {
 		cf_table_free(t);
@@ -383,7 +360,7 @@ static struct cf_table *areas_by_year(const struct indicator_map_entry *e, const
  * returns, the neighbours' median, region and England), with every area's
  * values by year beside them. */
 static int indicator_figure(struct report_ctx *rc, const struct indicator_map_entry *e, const struct bm_series *s,
-			    int k, const struct cf_table *ct, const struct bm_areas *a)
+			    int k, const struct bm_comparison *ct, const struct bm_areas *a)
 {
 	enum { DOTS_W = 300, LINES_W = 410 };
 	const char *labels[BM_MAX_AREAS];
@@ -450,21 +427,18 @@ static int indicator_figure(struct report_ctx *rc, const struct indicator_map_en
 
 /* The workbook's copy of the areas behind the dot plots: indicator, then the
  * comparison table's columns. */
-static int append_areas(struct cf_table *sheet, const char *id, const struct cf_table *ct)
+static int append_areas(struct cf_table *sheet, const char *id, const struct bm_comparison *ct)
 {
-	for (size_t r = 0; r < ct->nrows; r++) {
+	for (int r = 0; r < ct->n; r++) {
+		const struct benchmark_area_value *v = &ct->v[r];
 		long o = cf_table_add_row(sheet);
-		if (o < 0 || cf_table_set_text(sheet, (size_t)o, 0, id))
+		if (o < 0 || cf_table_set_text(sheet, (size_t)o, 0, id) || cf_table_set_text(sheet, (size_t)o, 2, v->role) ||
+		    (v->code && cf_table_set_text(sheet, (size_t)o, 3, v->code)) ||
+		    (v->name && cf_table_set_text(sheet, (size_t)o, 4, v->name)))
 			return -1;
-		for (int c = 0; c < ct->ncols; c++) {
-			const struct cf_cell *x = cf_table_cell_const(ct, r, c);
-			if (x->type == CF_CELL_TEXT && cf_table_set_text(sheet, (size_t)o, 1 + c, x->v.s))
-				return -1;
-			if (x->type == CF_CELL_INT)
-				cf_table_set_int(sheet, (size_t)o, 1 + c, x->v.i);
-			if (x->type == CF_CELL_REAL)
-				cf_table_set_real(sheet, (size_t)o, 1 + c, x->v.d);
-		}
+		cf_table_set_int(sheet, (size_t)o, 1, v->year);
+		if (!isnan(v->value))
+			cf_table_set_real(sheet, (size_t)o, 5, v->value);
 	}
 	return 0;
 }
@@ -495,9 +469,10 @@ static struct cf_table *glance_new(void)
 	return t;
 }
 
-static int glance_row(struct cf_table *g, const struct indicator_map_entry *e, const struct cf_table *bt,
-		      const struct bm_cols *c, const struct bm_series *s, int k)
+static int glance_row(struct cf_table *g, const struct indicator_map_entry *e, const struct benchmark_row *rows,
+		      const struct bm_series *s, int k)
 {
+	const struct benchmark_row br = series_row(rows, s, k);
 	long r = cf_table_add_row(g);
 	if (r < 0 || cf_table_set_text(g, (size_t)r, 0, e->label) || cf_table_set_text(g, (size_t)r, 1, s->labels[k]))
 		return -1;
@@ -507,25 +482,24 @@ static int glance_row(struct cf_table *g, const struct indicator_map_entry *e, c
 	set_maybe(g, row, 4, s->snm[k]);
 	set_maybe(g, row, 5, s->reg[k]);
 	set_maybe(g, row, 6, s->eng[k]);
-	long long rank = int_at(bt, (size_t)s->row[k], c->rank), of = int_at(bt, (size_t)s->row[k], c->of);
+	long long rank = br.rank, of = br.of;
 	if (rank) {
 		char buf[32];
 		snprintf(buf, sizeof buf, "%lld of %lld", rank, of);
 		if (cf_table_set_text(g, row, 7, buf))
 			return -1;
-		cf_table_set_int(g, row, 8, int_at(bt, (size_t)s->row[k], c->q));
+		cf_table_set_int(g, row, 8, br.quartile);
 	}
 	return cf_table_set_text(g, row, 9, e->polarity == POL_LOWER_BETTER ? "lower"
 					    : e->polarity == POL_HIGHER_BETTER ? "higher" : "neither");
 }
 
-static int benchmarks_write(struct report_ctx *rc, const struct benchmark_data *d, const char *la,
-			    const struct benchmark_local *local, struct cf_error *err)
+static int benchmarks_write(struct report_ctx *rc, struct cf_error *err)
 {
-	int ids[BM_MAX_IND];
-	int nids = headline_indicators(ids, BM_MAX_IND);
-	struct benchmark_options o = { .la_code = la, .indicators = ids, .nindicators = nids, .years = BM_YEARS,
-				       .local = local && local->annual ? local : NULL };
+	const struct report_inputs *in = rc->in;
+	const char *la = in->bm_la;
+	const struct benchmark_row *rows = in->bm_rows;
+	size_t nrows = in->bm_nrows;
 	struct cf_table *bt = NULL, *glance = glance_new(), *areas = cf_table_new("Benchmark areas");
 	int r = glance && areas ? CF_OK : OOM();
 	static const char *const acols[] = { "indicator", "year", "role", "code", "name", "value" };
@@ -535,40 +509,34 @@ static int benchmarks_write(struct report_ctx *rc, const struct benchmark_data *
 		if (cf_table_add_column(areas, acols[i], atypes[i], i == 5 ? 1 : 0) < 0)
 			r = OOM();
 	if (!r)
-		r = benchmark_table(d, &o, &bt, err);
-	struct bm_cols c;
+		r = benchmark_rows_table(in->bm_data, rows, nrows, &bt, err);
 	struct bm_series *s = malloc(sizeof *s);
 	struct strbuf body = STRBUF_INIT;   /* the indicators' charts, written after the glance table */
 	struct strbuf *page = rc->html;
 	if (!r && !s)
 		r = OOM();
-	if (!r)
-		bm_cols_find(bt, &c);
 	int shown = 0;
 	const char *la_name = la;
 	char la_name_buf[96] = "";
 	rc->html = &body;
-	for (int i = 0; i < nids && !r; i++) {
-		const struct indicator_map_entry *e = &indicator_map[ids[i]];
-		read_series(bt, &c, e->id, s);
+	for (int i = 0; i < in->bm_nids && !r; i++) {
+		const struct indicator_map_entry *e = &indicator_map[in->bm_ids[i]];
+		read_series(rows, nrows, in->bm_ids[i], s);
 		if (s->n == 0)
 			continue;
-		struct cf_table *ct = NULL;
-		if ((r = benchmark_comparison_table(d, la, ids[i], BM_YEARS, &ct, err)))
-			break;
+		struct bm_comparison ct = { in->bm_areas[i], in->bm_nareas[i] };
 		int k = latest_index(s);
 		struct bm_areas a;
-		read_areas(ct, s->year[k], &a);
+		read_areas(&ct, s->year[k], &a);
 		if (!la_name_buf[0]) {
 			snprintf(la_name_buf, sizeof la_name_buf, "%s", area_name(&a, "la"));
 			la_name = la_name_buf;
 		}
 		int bad = strbuf_adds(rc->html, "<h3>") || html_text(rc->html, e->label) || strbuf_adds(rc->html, "</h3>");
-		bad |= indicator_sentence(rc, e, bt, &c, s, k, &a);
-		bad |= indicator_figure(rc, e, s, k, ct, &a);
-		bad |= glance_row(glance, e, bt, &c, s, k);
-		bad |= append_areas(areas, e->id, ct);
-		cf_table_free(ct);
+		bad |= indicator_sentence(rc, e, rows, s, k, &a);
+		bad |= indicator_figure(rc, e, s, k, &ct, &a);
+		bad |= glance_row(glance, e, rows, s, k);
+		bad |= append_areas(areas, e->id, &ct);
 		if (bad)
 			r = OOM();
 		shown++;
@@ -612,38 +580,53 @@ static int benchmarks_write(struct report_ctx *rc, const struct benchmark_data *
 
 int report_panel_benchmarks(struct report_ctx *rc, struct cf_error *err)
 {
-	if (!rc->opt->la || !rc->opt->la[0])
-		return note(rc, "No comparison: name the LA with --la CODE (DfE's three-digit number such as 380, or its "
-				"ONS code), with DfE's published tables in the store (caseflow ingest ../shared/data/dfe), "
-				"to see the headline indicators beside statistical neighbours, region and England.")
-			       ? OOM()
-			       : CF_OK;
+	if (!rc->in->bm_data)
+		return note(rc, rc->in->bm_note) ? OOM() : CF_OK;
+	return benchmarks_write(rc, err);
+}
+
+/* The benchmarks panel's figures: none without --la; without the published
+ * tables (or the LA in them) the panel says what to load. */
+int report_benchmarks_make(struct store *st, const struct report_options *opt, const struct kpi_data *data,
+			   struct report_inputs *in, struct cf_error *err)
+{
+	if (!opt->la || !opt->la[0]) {
+		snprintf(in->bm_note, sizeof in->bm_note, "%s",
+			 "No comparison: name the LA with --la CODE (DfE's three-digit number such as 380, or its "
+			 "ONS code), with DfE's published tables in the store (caseflow ingest ../shared/data/dfe), "
+			 "to see the headline indicators beside statistical neighbours, region and England.");
+		return CF_OK;
+	}
 	struct benchmark_data *d = NULL;
 	struct cf_error lerr;
 	cf_error_clear(&lerr);
-	int r = benchmark_load(rc->st, "2025", &d, &lerr);
-	char la[8];
+	int r = benchmark_load(st, "2025", &d, &lerr);
 	if (!r)
-		r = benchmark_find_la(d, rc->opt->la, la, &lerr);
+		r = benchmark_find_la(d, opt->la, in->bm_la, &lerr);
 	if (r == CF_EINPUT) {
 		/* the store lacks the published tables (or the LA): say what to load */
-		char msg[700];
-		snprintf(msg, sizeof msg, "No comparison for %s: %s; then make the report again with --la.", rc->opt->la,
-			 lerr.msg);
+		snprintf(in->bm_note, sizeof in->bm_note, "No comparison for %s: %s; then make the report again with --la.",
+			 opt->la, lerr.msg);
 		benchmark_data_free(d);
-		return note(rc, msg) ? OOM() : CF_OK;
+		return CF_OK;
 	}
 	if (r) {
 		*err = lerr;
 		benchmark_data_free(d);
 		return r;
 	}
+	in->bm_data = d;
+	in->bm_nids = headline_indicators(in->bm_ids, REPORT_MAX_BENCHMARKS);
 	struct benchmark_local local;
-	r = benchmark_kpi_attach(rc->data, rc->opt->suppress, &local, err);
-	if (!r)
-		r = benchmarks_write(rc, d, la, &local, err);
+	r = benchmark_kpi_attach(data, opt->suppress, &local, err);
+	if (!r) {
+		struct benchmark_options o = { .la_code = in->bm_la, .indicators = in->bm_ids, .nindicators = in->bm_nids,
+					       .years = BM_YEARS, .local = local.annual ? &local : NULL };
+		r = benchmark_rows(d, &o, &in->bm_rows, &in->bm_nrows, err);
+	}
 	benchmark_kpi_close(&local);
-	benchmark_data_free(d);
+	for (int i = 0; i < in->bm_nids && !r; i++)
+		r = benchmark_comparison(d, in->bm_la, in->bm_ids[i], BM_YEARS, &in->bm_areas[i], &in->bm_nareas[i], err);
 	return r;
 }
 
@@ -651,20 +634,13 @@ int report_panel_benchmarks(struct report_ctx *rc, struct cf_error *err)
 
 static const char *const rag_colours[] = { "#8a8f98", "#1a7f37", "#b7791f", "#c0392b" };
 
-static enum rag rag_parse(const char *s)
-{
-	return !strcmp(s, "green") ? RAG_GREEN : !strcmp(s, "amber") ? RAG_AMBER : !strcmp(s, "red") ? RAG_RED : RAG_NONE;
-}
-
-static void long_date(const char *iso, char *out, size_t size)
+static void long_date(cf_date day, char *out, size_t size)
 {
 	static const char *const names[12] = { "January", "February", "March", "April", "May", "June", "July",
 					       "August", "September", "October", "November", "December" };
-	int y = 0, m = 0, d = 0;
-	if (sscanf(iso, "%d-%d-%d", &y, &m, &d) == 3 && m >= 1 && m <= 12)
-		snprintf(out, size, "%d %s %d", d, names[m - 1], y);
-	else
-		snprintf(out, size, "%s", iso);
+	int y, m, d;
+	cf_date_to_ymd(day, &y, &m, &d);
+	snprintf(out, size, "%d %s %d", d, names[(m + 11) % 12], y);
 }
 
 /* A trajectory's indicator in words: the benchmark map's label, else the
@@ -737,16 +713,13 @@ static void tolerance_band(double target, double tol_pct, enum ind_polarity p, i
 	*hi = p == POL_HIGHER_BETTER ? target : target + w;
 }
 
-static int trajectory_figure(struct report_ctx *rc, const struct trajectory *tr, const struct cf_table *months,
-			     struct cf_error *err)
+/* Trajectory ts[it] month by month: pts[] are every trajectory's points. */
+static int trajectory_figure(struct report_ctx *rc, const struct trajectory *tr, int it,
+			     const struct trajectory_point *pts, size_t npts, struct cf_error *err)
 {
-	int cname = cf_table_column(months, "name"), cmonth = cf_table_column(months, "month");
-	int ctarget = cf_table_column(months, "target"), cactual = cf_table_column(months, "actual");
-	int csource = cf_table_column(months, "actual_source"), cvpct = cf_table_column(months, "variance_pct");
-	int crag = cf_table_column(months, "rag");
 	int n = 0;
-	for (size_t r = 0; r < months->nrows; r++)
-		n += !strcmp(text_at(months, r, cname), tr->name);
+	for (size_t r = 0; r < npts; r++)
+		n += pts[r].trajectory == it;
 	struct traj_months m;
 	if (traj_months_alloc(&m, n))
 		return OOM();
@@ -759,42 +732,40 @@ static int trajectory_figure(struct report_ctx *rc, const struct trajectory *tr,
 	for (int c = 0; c < 6 && !bad; c++)
 		bad = cf_table_add_column(t, cols[c], types[c], c == 0 || c == 3 || c == 5 ? 0 : 1) < 0;
 	long latest = -1;
-	for (size_t r = 0; r < months->nrows && !bad; r++) {
-		if (strcmp(text_at(months, r, cname), tr->name) != 0)
+	for (size_t r = 0; r < npts && !bad; r++) {
+		const struct trajectory_point *p = &pts[r];
+		if (p->trajectory != it)
 			continue;
 		int k = m.n++;
-		const char *iso = text_at(months, r, cmonth);
+		char iso[11];
+		cf_date_format(p->day, iso);
 		static const char *const mon[12] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
 						     "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
-		int y = 0, mo = 0;
-		if (sscanf(iso, "%d-%d", &y, &mo) == 2 && mo >= 1 && mo <= 12)
-			snprintf(m.labels[k], sizeof m.labels[k], "%s %d", mon[mo - 1], y);
-		else
-			snprintf(m.labels[k], sizeof m.labels[k], "%.15s", iso);
+		int y, mo, dd;
+		cf_date_to_ymd(p->day, &y, &mo, &dd);
+		snprintf(m.labels[k], sizeof m.labels[k], "%s %d", mon[(mo + 11) % 12], y);
 		m.label_ptrs[k] = m.labels[k];
-		m.target[k] = real_at(months, r, ctarget);
-		m.actual[k] = real_at(months, r, cactual);
+		m.target[k] = p->target;
+		m.actual[k] = p->source ? p->actual : NAN;
 		tolerance_band(m.target[k], tr->tolerance_pct, pol, 1, &m.green_lo[k], &m.green_hi[k]);
 		tolerance_band(m.target[k], tr->tolerance_pct, pol, 2, &m.amber_lo[k], &m.amber_hi[k]);
 		if (isfinite(m.actual[k]))
 			latest = (long)r;
 		long o = cf_table_add_row(t);
 		if (o < 0 || cf_table_set_text(t, (size_t)o, 0, iso) ||
-		    cf_table_set_text(t, (size_t)o, 3, isfinite(m.actual[k]) ? text_at(months, r, csource) : NULL) ||
-		    cf_table_set_text(t, (size_t)o, 5, isfinite(m.actual[k]) ? text_at(months, r, crag) : NULL)) {
+		    cf_table_set_text(t, (size_t)o, 3, isfinite(m.actual[k]) ? str(p->source) : NULL) ||
+		    cf_table_set_text(t, (size_t)o, 5, isfinite(m.actual[k]) ? (p->source ? rag_name(p->rag) : "") : NULL)) {
 			bad = 1;
 			break;
 		}
 		set_maybe(t, (size_t)o, 1, m.target[k]);
 		set_maybe(t, (size_t)o, 2, m.actual[k]);
-		set_maybe(t, (size_t)o, 4, real_at(months, r, cvpct));
+		set_maybe(t, (size_t)o, 4, p->variance_pct);
 	}
 	const char *label = traj_label(tr->indicator);
-	char iso_from[11], iso_to[11], from[32], to[32], a[48], b[48];
-	cf_date_format(tr->from, iso_from);
-	cf_date_format(tr->to, iso_to);
-	long_date(iso_from, from, sizeof from);
-	long_date(iso_to, to, sizeof to);
+	char from[32], to[32], a[48], b[48];
+	long_date(tr->from, from, sizeof from);
+	long_date(tr->to, to, sizeof to);
 	html_number(a, sizeof a, tr->from_value, fabs(tr->from_value - round(tr->from_value)) < 1e-9 ? 0 : 1);
 	html_number(b, sizeof b, tr->to_value, fabs(tr->to_value - round(tr->to_value)) < 1e-9 ? 0 : 1);
 	struct strbuf *sb = rc->html;
@@ -812,15 +783,15 @@ static int trajectory_figure(struct report_ctx *rc, const struct trajectory *tr,
 	strbuf_reset(&text);
 	enum rag latest_rag = RAG_NONE;
 	if (latest >= 0) {
-		size_t r = (size_t)latest;
-		latest_rag = rag_parse(text_at(months, r, crag));
+		const struct trajectory_point *p = &pts[latest];
+		latest_rag = p->source ? p->rag : RAG_NONE;
 		char day[32], act[48], tgt[48];
-		long_date(text_at(months, r, cmonth), day, sizeof day);
-		double av = real_at(months, r, cactual), tv = real_at(months, r, ctarget), vp = real_at(months, r, cvpct);
+		long_date(p->day, day, sizeof day);
+		double av = p->source ? p->actual : NAN, tv = p->target, vp = p->variance_pct;
 		html_number(act, sizeof act, av, fabs(av - round(av)) < 1e-9 ? 0 : 1);
 		html_number(tgt, sizeof tgt, tv, fabs(tv - round(tv)) < 1e-9 ? 0 : 1);
 		bad |= strbuf_addf(&text, "%s on %s: actual %s (%s) against a target of %s", rag_name(latest_rag), day, act,
-				   !strcmp(text_at(months, r, csource), "kpi") ? "from the returns in the store"
+				   !strcmp(str(p->source), "kpi") ? "from the returns in the store"
 									       : "DfE published",
 				   tgt);
 		if (isfinite(vp) && fabs(vp) >= 0.05)
@@ -882,39 +853,17 @@ static int trajectory_figure(struct report_ctx *rc, const struct trajectory *tr,
 
 int report_panel_trajectories(struct report_ctx *rc, struct cf_error *err)
 {
-	struct trajectory *ts = NULL;
-	int n = 0;
-	int r = trajectory_list(rc->st, NULL, &ts, &n, err);
-	if (r)
-		return r;
-	if (n == 0) {
-		free(ts);
+	const struct report_inputs *in = rc->in;
+	const struct trajectory *ts = in->trajectories;
+	int n = in->ntrajectories;
+	if (n == 0)
 		return note(rc, "No trajectories are stored. Set one with caseflow trajectory set --name NAME --indicator ID "
 				"--from DATE:VALUE --to DATE:VALUE (or --la CODE --to sn_median --by DATE, from the gap to the "
 				"neighbours); each then shows here month by month with its RAG status.")
 			       ? OOM()
 			       : CF_OK;
-	}
-	/* published actuals when a trajectory names its LA and the store has the tables */
-	struct benchmark_data *d = NULL;
-	int any_la = 0;
-	for (int k = 0; k < n; k++)
-		any_la |= ts[k].la_code[0] != '\0';
-	if (any_la) {
-		struct cf_error lerr;
-		cf_error_clear(&lerr);
-		int lrc = benchmark_load(rc->st, NULL, &d, &lerr);
-		if (lrc && lrc != CF_EINPUT) {
-			*err = lerr;
-			r = lrc;
-		}
-	}
-	struct benchmark_local local = { 0 };
-	if (!r)
-		r = benchmark_kpi_attach(rc->data, rc->opt->suppress, &local, err);
 	struct cf_table *summary = NULL, *months = NULL;
-	if (!r)
-		r = trajectory_tables(ts, n, d, local.monthly ? &local : NULL, &summary, &months, err);
+	int r = trajectory_points_tables(ts, n, in->traj_points, in->ntraj_points, &summary, &months, err);
 	if (!r && note(rc, "Each stored trajectory (the latest version of each name), month by month from its start to "
 			   "its target date: the target, the actual (computed from the returns in the store for each month "
 			   "whose 12 months they cover, else the LA's published annual figure in the month it describes), "
@@ -923,7 +872,7 @@ int report_panel_trajectories(struct report_ctx *rc, struct cf_error *err)
 			   "figures: caseflow trajectory show."))
 		r = OOM();
 	for (int k = 0; k < n && !r; k++)
-		r = trajectory_figure(rc, &ts[k], months, err);
+		r = trajectory_figure(rc, &ts[k], k, in->traj_points, in->ntraj_points, err);
 	if (!r) {
 		summary->name = arena_strdup(&summary->arena, "Trajectories");
 		months->name = arena_strdup(&months->arena, "Trajectory months");
@@ -940,8 +889,43 @@ int report_panel_trajectories(struct report_ctx *rc, struct cf_error *err)
 	}
 	cf_table_free(summary);
 	cf_table_free(months);
+	return r;
+}
+
+/* Every stored trajectory and its months, with actuals from the returns
+ * (kpi) or, when it names its LA and the store has them, DfE's tables. */
+int report_trajectories_make(struct store *st, const struct report_options *opt, const struct kpi_data *data,
+			     struct report_inputs *in, struct cf_error *err)
+{
+	struct trajectory *ts = NULL;
+	int n = 0;
+	int r = trajectory_list(st, NULL, &ts, &n, err);
+	if (r)
+		return r;
+	in->trajectories = ts;
+	in->ntrajectories = n;
+	if (n == 0)
+		return CF_OK;
+	/* published actuals when a trajectory names its LA and the store has the tables */
+	struct benchmark_data *d = NULL;
+	int any_la = 0;
+	for (int k = 0; k < n; k++)
+		any_la |= ts[k].la_code[0] != '\0';
+	if (any_la) {
+		struct cf_error lerr;
+		cf_error_clear(&lerr);
+		int lrc = benchmark_load(st, NULL, &d, &lerr);
+		if (lrc && lrc != CF_EINPUT) {
+			*err = lerr;
+			r = lrc;
+		}
+	}
+	struct benchmark_local local = { 0 };
+	if (!r)
+		r = benchmark_kpi_attach(data, opt->suppress, &local, err);
+	if (!r)
+		r = trajectory_points(ts, n, d, local.monthly ? &local : NULL, &in->traj_points, &in->ntraj_points, err);
 	benchmark_kpi_close(&local);
 	benchmark_data_free(d);
-	free(ts);
 	return r;
 }

@@ -1,7 +1,7 @@
 /* The forecast panel: a fan chart of children in care, the placement mix
  * and cost by financial year over the next 24 months, and a scenario
- * against the base when the report is given one. Runs are few and seeded
- * so the page is the same every time and quick to make. */
+ * against the base when the report is given one, laid out from the
+ * forecast report_build made with forecast_run (report_forecast_options). */
 #include "outputs/report.h"
 
 #include <math.h>
@@ -17,41 +17,28 @@
 
 enum { FC_REPORT_MONTHS = 24, FC_REPORT_RUNS = 200, FC_REPORT_SEED = 1 };
 
+void report_forecast_options(const struct report_options *opt, struct forecast_options *fo)
+{
+	forecast_options_init(fo);
+	fo->model.months = FC_REPORT_MONTHS;
+	fo->model.runs = FC_REPORT_RUNS;
+	fo->model.seed = FC_REPORT_SEED;
+	fo->scenario_path = opt->scenario;
+}
+
 static int note(struct report_ctx *rc, const char *text)
 {
 	return strbuf_adds(rc->html, "<p class=\"note\">") || html_text(rc->html, text) || strbuf_adds(rc->html, "</p>");
 }
 
-static struct cf_table *find(struct cf_table **t, int n, const char *name)
-{
-	for (int i = 0; i < n; i++)
-		if (strcmp(t[i]->name, name) == 0)
-			return t[i];
-	return NULL;
-}
-
-static const char *text_at(const struct cf_table *t, size_t r, int c)
-{
-	const struct cf_cell *x = c >= 0 ? cf_table_cell_const(t, r, c) : NULL;
-	return x && x->type == CF_CELL_TEXT ? x->v.s : "";
-}
-
-static double real_at(const struct cf_table *t, size_t r, int c)
-{
-	const struct cf_cell *x = c >= 0 ? cf_table_cell_const(t, r, c) : NULL;
-	return x && x->type == CF_CELL_REAL ? x->v.d : x && x->type == CF_CELL_INT ? (double)x->v.i : NAN;
-}
-
-/* "Apr 2024" from "2024-04-30". */
-static void month_label(const char *iso, char out[16])
+/* "Apr 2024" from 2024-04-30. */
+static void month_label(cf_date d, char out[16])
 {
 	static const char *const names[12] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
 					       "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
-	int y = 0, m = 0;
-	if (sscanf(iso, "%d-%d", &y, &m) == 2 && m >= 1 && m <= 12)
-		snprintf(out, 16, "%s %d", names[m - 1], y);
-	else
-		snprintf(out, 16, "%.15s", iso);
+	int y, m, day;
+	cf_date_to_ymd(d, &y, &m, &day);
+	snprintf(out, 16, "%s %d", names[(m + 11) % 12], y);
 }
 
 struct fan {
@@ -153,17 +140,9 @@ static int mix_figure(struct report_ctx *rc, const struct fan *f, struct cf_erro
 	return report_add_sheet(rc, t, err);
 }
 
-/* Cost by financial year, stacked by placement, from the "costs" table. */
-static int cost_figure(struct report_ctx *rc, const struct cf_table *costs, struct cf_error *err)
+/* Cost by financial year, stacked by placement. */
+static int cost_figure(struct report_ctx *rc, const struct forecast_result *fr, struct cf_error *err)
 {
-	int ctype = cf_table_column(costs, "period_type"), cper = cf_table_column(costs, "period");
-	int ctot = cf_table_column(costs, "total_gbp"), cfrom = cf_table_column(costs, "from"), cto = cf_table_column(costs, "to");
-	int cp[FC_NPLACE];
-	for (int p = 0; p < FC_NPLACE; p++) {
-		char name[40];
-		snprintf(name, sizeof name, "%s_gbp", fc_place_names[p]);
-		cp[p] = cf_table_column(costs, name);
-	}
 	struct cf_table *t = cf_table_new("Forecast cost by year");
 	if (!t)
 		return OOM();
@@ -182,12 +161,15 @@ static int cost_figure(struct report_ctx *rc, const struct cf_table *costs, stru
 	int n = 0, bad = 0;
 	struct strbuf desc = STRBUF_INIT;
 	bad |= strbuf_adds(&desc, "Forecast placement cost by financial year (£000, mean; part years say which months): ");
-	for (size_t r = 0; r < costs->nrows && n < MAXY && !bad; r++) {
-		if (strcmp(text_at(costs, r, ctype), "year") != 0)
+	for (int r = 0; r < fr->ncosts && n < MAXY && !bad; r++) {
+		const struct fc_period_cost *pc = &fr->costs[r];
+		if (pc->period.kind != FC_PERIOD_YEAR)
 			continue;
-		char months[32];
-		snprintf(months, sizeof months, "%.7s to %.7s", text_at(costs, r, cfrom), text_at(costs, r, cto));
-		snprintf(labels[n], sizeof labels[n], "%.15s", text_at(costs, r, cper));
+		char months[32], from[11], to[11];
+		cf_date_format(pc->period.from, from);
+		cf_date_format(pc->period.to, to);
+		snprintf(months, sizeof months, "%.7s to %.7s", from, to);
+		snprintf(labels[n], sizeof labels[n], "%.15s", pc->period.label);
 		label_ptrs[n] = labels[n];
 		long row = cf_table_add_row(t);
 		if (row < 0 || cf_table_set_text(t, (size_t)row, 0, labels[n]) || cf_table_set_text(t, (size_t)row, 1, months)) {
@@ -195,10 +177,10 @@ static int cost_figure(struct report_ctx *rc, const struct cf_table *costs, stru
 			break;
 		}
 		for (int p = 0; p < FC_NPLACE; p++) {
-			vals[p][n] = real_at(costs, r, cp[p]) / 1000;
+			vals[p][n] = pc->gbp[p] / 1000;
 			cf_table_set_real(t, (size_t)row, 2 + p, vals[p][n]);
 		}
-		double total = real_at(costs, r, ctot) / 1000;
+		double total = pc->total_gbp / 1000;
 		cf_table_set_real(t, (size_t)row, 2 + FC_NPLACE, total);
 		char num[32];
 		html_number(num, sizeof num, total, 0);
@@ -222,12 +204,9 @@ static int cost_figure(struct report_ctx *rc, const struct cf_table *costs, stru
 	return report_add_sheet(rc, t, err);
 }
 
-/* Base against scenario, month by month, from the "scenario" table. */
-static int scenario_figure(struct report_ctx *rc, const struct cf_table *sc, struct cf_error *err)
+/* Base against scenario, month by month. */
+static int scenario_figure(struct report_ctx *rc, const struct forecast_result *fr, struct cf_error *err)
 {
-	int ctype = cf_table_column(sc, "period_type"), cto = cf_table_column(sc, "to");
-	int cb = cf_table_column(sc, "base_children"), cs = cf_table_column(sc, "scenario_children");
-	int cdiff = cf_table_column(sc, "difference_gbp"), ccum = cf_table_column(sc, "cumulative_difference_gbp");
 	struct cf_table *t = cf_table_new("Forecast scenario");
 	if (!t)
 		return OOM();
@@ -243,14 +222,15 @@ static int scenario_figure(struct report_ctx *rc, const struct cf_table *sc, str
 	} m;
 	int n = 0, bad = 0;
 	double cum = 0;
-	for (size_t r = 0; r < sc->nrows && n < 130 && !bad; r++) {
-		if (strcmp(text_at(sc, r, ctype), "month") != 0)
+	for (int r = 0; r < fr->nscenario && n < 130 && !bad; r++) {
+		const struct fc_period_scenario *x = &fr->scenario[r];
+		if (x->period.kind != FC_PERIOD_MONTH)
 			continue;
-		month_label(text_at(sc, r, cto), m.labels[n]);
+		month_label(x->period.to, m.labels[n]);
 		m.ptrs[n] = m.labels[n];
-		m.base[n] = real_at(sc, r, cb);
-		m.scen[n] = real_at(sc, r, cs);
-		cum = real_at(sc, r, ccum);
+		m.base[n] = x->base_children;
+		m.scen[n] = x->scenario_children;
+		cum = x->cumulative_difference_gbp;
 		long row = cf_table_add_row(t);
 		if (row < 0 || cf_table_set_text(t, (size_t)row, 0, m.labels[n])) {
 			bad = 1;
@@ -258,7 +238,7 @@ static int scenario_figure(struct report_ctx *rc, const struct cf_table *sc, str
 		}
 		cf_table_set_real(t, (size_t)row, 1, m.base[n]);
 		cf_table_set_real(t, (size_t)row, 2, m.scen[n]);
-		cf_table_set_real(t, (size_t)row, 3, real_at(sc, r, cdiff) / 1000);
+		cf_table_set_real(t, (size_t)row, 3, (x->scenario_gbp - x->base_gbp) / 1000);
 		cf_table_set_real(t, (size_t)row, 4, cum / 1000);
 		n++;
 	}
@@ -289,90 +269,38 @@ static int scenario_figure(struct report_ctx *rc, const struct cf_table *sc, str
 	return report_add_sheet(rc, t, err);
 }
 
-/* Pull the all-ages series out of the "forecast" table. */
-static void read_fan(const struct cf_table *fc, struct fan *f)
+/* The all-ages series: the total with its bands, and each placement. */
+static void read_fan(const struct forecast_result *fr, struct fan *f)
 {
-	int cdate = cf_table_column(fc, "date"), cband = cf_table_column(fc, "age_band"), cplace = cf_table_column(fc, "placement");
-	int cmean = cf_table_column(fc, "mean"), c5 = cf_table_column(fc, "p5"), c25 = cf_table_column(fc, "p25");
-	int c50 = cf_table_column(fc, "p50"), c75 = cf_table_column(fc, "p75"), c95 = cf_table_column(fc, "p95");
-	f->n = 0;
-	for (size_t r = 0; r < fc->nrows; r++) {
-		if (strcmp(text_at(fc, r, cband), "all") != 0)
-			continue;
-		const char *place = text_at(fc, r, cplace);
-		if (strcmp(place, "all") == 0) {
-			if (f->n == 130)
-				break;
-			int k = f->n++;
-			month_label(text_at(fc, r, cdate), f->labels[k]);
-			f->label_ptrs[k] = f->labels[k];
-			f->mean[k] = real_at(fc, r, cmean);
-			f->p5[k] = real_at(fc, r, c5);
-			f->p25[k] = real_at(fc, r, c25);
-			f->p50[k] = real_at(fc, r, c50);
-			f->p75[k] = real_at(fc, r, c75);
-			f->p95[k] = real_at(fc, r, c95);
-			for (int p = 0; p < FC_NPLACE; p++)
-				f->mix[p][k] = NAN;
-			continue;
-		}
-		for (int p = 0; p < FC_NPLACE && f->n; p++)
-			if (strcmp(place, fc_place_names[p]) == 0)
-				f->mix[p][f->n - 1] = real_at(fc, r, cmean);
+	f->n = fr->nmonths < 130 ? fr->nmonths : 130;
+	for (int k = 0; k < f->n; k++) {
+		month_label(fr->month_end[k], f->labels[k]);
+		f->label_ptrs[k] = f->labels[k];
+		f->mean[k] = forecast_mean(fr, k, 0);
+		f->p5[k] = forecast_band(fr, k, 0, 5);
+		f->p25[k] = forecast_band(fr, k, 0, 25);
+		f->p50[k] = forecast_band(fr, k, 0, 50);
+		f->p75[k] = forecast_band(fr, k, 0, 75);
+		f->p95[k] = forecast_band(fr, k, 0, 95);
+		for (int p = 0; p < FC_NPLACE; p++)
+			f->mix[p][k] = forecast_mean(fr, k, fc_series_index(-1, p));
 	}
 }
 
 int report_panel_forecast(struct report_ctx *rc, struct cf_error *err)
 {
-	const struct cla_data *cla = &rc->data->cla;
-	if (cla->neps == 0)
-		return note(rc, "No forecast: no periods of care are loaded (SSDA903 episodes).") ? OOM() : CF_OK;
-	struct fc_placemap map;
-	struct fc_costs costs;
-	struct fc_scenario scenario;
-	memset(&costs, 0, sizeof costs);
-	memset(&scenario, 0, sizeof scenario);
-	fc_placemap_default(&map);
-	struct fc_options o;
-	fc_options_init(&o);
-	o.months = FC_REPORT_MONTHS;
-	o.runs = FC_REPORT_RUNS;
-	o.seed = FC_REPORT_SEED;
-	o.map = &map;
-	o.costs = &costs;
-	struct cf_table *tables[8] = { 0 };
-	int ntables = 0;
-	int r = fc_costs_default(&costs, &map, err);
-	if (!r && rc->opt->scenario && !(r = fc_scenario_load(rc->opt->scenario, &scenario, err)))
-		o.scenario = &scenario;
-	if (r) {   /* the analyst's scenario file is wrong: stop and say so */
-		fc_costs_release(&costs);
-		fc_scenario_release(&scenario);
-		return r;
-	}
-	struct cf_error ferr;
-	cf_error_clear(&ferr);
-	r = forecast_report(cla, &o, tables, &ntables, 8, &ferr);
-	fc_costs_release(&costs);
-	fc_scenario_release(&scenario);
-	if (r) {
-		/* too little history to estimate rates is a fact about the data, not a failure of the report */
-		for (int i = 0; i < ntables; i++)
-			cf_table_free(tables[i]);
-		char msg[600];
-		snprintf(msg, sizeof msg, "No forecast could be made from this data: %s", ferr.msg);
-		return note(rc, msg) ? OOM() : CF_OK;
-	}
+	const struct report_inputs *in = rc->in;
+	if (!in->forecast)
+		return note(rc, in->forecast_note) ? OOM() : CF_OK;
+	const struct forecast_result *fr = in->forecast;
 	struct fan *f = malloc(sizeof *f);
-	const struct cf_table *fc = find(tables, ntables, "forecast"), *cs = find(tables, ntables, "costs");
-	const struct cf_table *sc = find(tables, ntables, "scenario");
+	int r = CF_OK;
 	if (!f)
-		r = OOM();
-	else if (fc)
-		read_fan(fc, f);
-	if (!r && (!fc || f->n == 0)) {
+		return OOM();
+	read_fan(fr, f);
+	if (f->n == 0) {
 		r = note(rc, "No forecast months to show.") ? OOM() : CF_OK;
-	} else if (!r) {
+	} else {
 		char buf[400];
 		snprintf(buf, sizeof buf,
 			 "Projected from the children in care at the data's end with the stock-and-flow model "
@@ -385,13 +313,37 @@ int report_panel_forecast(struct report_ctx *rc, struct cf_error *err)
 			r = fan_figure(rc, f, err);
 		if (!r)
 			r = mix_figure(rc, f, err);
-		if (!r && cs)
-			r = cost_figure(rc, cs, err);
-		if (!r && sc)
-			r = scenario_figure(rc, sc, err);
+		if (!r)
+			r = cost_figure(rc, fr, err);
+		if (!r && fr->scenario)
+			r = scenario_figure(rc, fr, err);
 	}
 	free(f);
-	for (int i = 0; i < ntables; i++)
-		cf_table_free(tables[i]);
 	return r;
+}
+
+/* The forecast for the panel, or why there is none: no episodes, or too
+ * little history, are facts about the data and the panel says so; a wrong
+ * scenario file is the analyst's to fix and stops the report. */
+int report_forecast_make(struct store *st, const struct report_options *opt, const struct kpi_data *data,
+			 struct report_inputs *in, struct cf_error *err)
+{
+	in->forecast = NULL;
+	if (data->cla.neps == 0) {
+		snprintf(in->forecast_note, sizeof in->forecast_note,
+			 "No forecast: no periods of care are loaded (SSDA903 episodes).");
+		return CF_OK;
+	}
+	struct forecast_options fo;
+	report_forecast_options(opt, &fo);
+	struct cf_error ferr;
+	cf_error_clear(&ferr);
+	int r = forecast_run(st, &fo, &in->forecast, &ferr);
+	if (r && opt->scenario && strncmp(ferr.file, opt->scenario, sizeof ferr.file - 1) == 0) {
+		*err = ferr;
+		return r;
+	}
+	if (r)
+		snprintf(in->forecast_note, sizeof in->forecast_note, "No forecast could be made from this data: %s", ferr.msg);
+	return CF_OK;
 }

@@ -63,15 +63,6 @@ static double real_of(const struct cf_table *t, size_t r, const char *col)
 	return x && x->type == CF_CELL_REAL ? x->v.d : x && x->type == CF_CELL_INT ? (double)x->v.i : NAN;
 }
 
-/* The row of a measure/value table (business_case_summary, cba_summary). */
-static double measure(const struct cf_table *t, const char *name)
-{
-	for (size_t r = 0; t && r < t->nrows; r++)
-		if (strcmp(text_of(t, r, "measure"), name) == 0)
-			return real_of(t, r, "value");
-	return NAN;
-}
-
 /* Hand the tables named in keep to the workbook and free the rest; r is
  * the status so far (after a failure everything is freed). */
 static int hand_over(struct report_ctx *rc, struct cf_table **t, int n, const char *const *keep, int r,
@@ -358,22 +349,21 @@ static int business_case_section(struct prog_page *pg, struct cf_error *err)
 		return r;
 	struct business_case bc;
 	business_case_compute(p, NULL, &bc);
-	const struct cf_table *sum = find(tables, n, "business_case_summary");
 	int bad = heading(rc, "Business case");
 	bad |= bc_committee_table(pg, &bc);
 	char fy[16], costs[48], gross[48], net[48], roi[32], buf[700];
-	k_text(pg, costs, sizeof costs, measure(sum, "total_costs"));
-	k_text(pg, gross, sizeof gross, -measure(sum, "gross_savings"));
-	k_text(pg, net, sizeof net, -measure(sum, "net_position"));
-	html_number(roi, sizeof roi, measure(sum, "return_on_investment"), 2);
-	double payback = measure(sum, "payback_year");
-	if (isfinite(payback)) {
-		year_label(p, (int)payback, fy);
+	k_text(pg, costs, sizeof costs, prog_money_to_double(bc.total.one_off + bc.total.ongoing));
+	k_text(pg, gross, sizeof gross, -prog_money_to_double(bc.total.gross_savings));
+	k_text(pg, net, sizeof net, -prog_money_to_double(bc.total.net));
+	html_number(roi, sizeof roi, bc.roi, 2);
+	int payback = bc.payback_year;
+	if (payback >= 0) {
+		year_label(p, payback, fy);
 		snprintf(buf, sizeof buf,
 			 "Payback in year %d (%s), the first year the cumulative net position turns negative. Over the %d "
 			 "years the programme costs £%sk and saves £%sk gross: a net saving of £%sk, a return on investment "
 			 "of %s (net saving per £1 spent).",
-			 (int)payback, fy, bc.nyears, costs, gross, net, roi);
+			 payback, fy, bc.nyears, costs, gross, net, roi);
 	} else {
 		snprintf(buf, sizeof buf,
 			 "No payback: the cumulative net position does not turn negative in the %d years. The programme "
@@ -500,10 +490,15 @@ static int withhold_small(const struct report_ctx *rc, const struct programme *p
 static int benefits_section(struct prog_page *pg, struct cf_error *err)
 {
 	struct report_ctx *rc = pg->rc;
-	struct prog_actual *computed = NULL;
-	int ncomputed = 0;
-	char notes[1024] = "";
-	int r = programme_indicator_actuals(rc->st, pg->p, &computed, &ncomputed, notes, sizeof notes, err);
+	const struct report_inputs *in = rc->in;
+	int ncomputed = in->prog_nactuals;
+	struct prog_actual *computed = malloc(((size_t)ncomputed + 1) * sizeof *computed);
+	if (!computed)
+		return OOM();
+	if (ncomputed)
+		memcpy(computed, in->prog_actuals, (size_t)ncomputed * sizeof *computed);
+	const char *notes = in->prog_actuals_notes;
+	int r = CF_OK;
 	int withheld = rc->opt->suppress > 0 ? withhold_small(rc, pg->p, computed, &ncomputed) : 0;
 	struct cf_table *tables[MAX_TABLES];
 	int n = 0;
@@ -607,7 +602,7 @@ static int milestones_section(struct prog_page *pg, struct cf_error *err)
 
 /* --- cost-benefit analysis ---------------------------------------------------- */
 
-static int cba_summary_table(const struct prog_page *pg, const struct cf_table *sum)
+static int cba_summary_table(const struct prog_page *pg, const struct cba_result *res)
 {
 	enum { MONEY, RATIO, SHARE, YEAR, YEARS };
 	static const struct {
@@ -628,12 +623,19 @@ static int cba_summary_table(const struct prog_page *pg, const struct cf_table *
 		{ "discount_rate", "Discount rate", SHARE },
 		{ "appraisal_years", "Appraisal period", YEARS },
 	};
+	const double values[] = {
+		res->pv_costs, res->pv_benefit[PROG_FISCAL], res->pv_benefit[PROG_ECONOMIC], res->pv_benefit[PROG_SOCIAL],
+		res->pv_benefits, res->financial_roi, res->npbi, res->bcr, res->npv,
+		res->payback_year >= 0 ? res->payback_year : NAN, res->cashable_share, pg->p->cba.discount_rate,
+		res->nyears,
+	};
+	_Static_assert(sizeof values / sizeof values[0] == sizeof rows / sizeof rows[0], "a value for each row");
 	struct strbuf *sb = pg->rc->html;
 	int bad = strbuf_adds(sb, "<div class=\"tbl\"><table class=\"data\"><caption>Cost-benefit analysis (HM Treasury "
 				  "Green Book, local-partnership method), present values in £000</caption><thead><tr>"
 				  "<th scope=\"col\">Measure</th><th scope=\"col\" class=\"num\">Value</th></tr></thead><tbody>");
 	for (size_t i = 0; i < sizeof rows / sizeof rows[0] && !bad; i++) {
-		double v = measure(sum, rows[i].measure);
+		double v = isfinite(values[i]) ? values[i] : NAN;
 		char buf[64], fy[16];
 		switch (rows[i].kind) {
 		case MONEY: k_text(pg, buf, sizeof buf, v); break;
@@ -664,18 +666,22 @@ static int cba_summary_table(const struct prog_page *pg, const struct cf_table *
 	return bad | strbuf_adds(sb, "</tbody></table></div>");
 }
 
-/* The sensitivity table's BCR swings as a tornado, the widest on top. */
-static int cba_tornado(const struct prog_page *pg, const struct cf_table *sens, struct cf_error *err)
+static double finite_or_nan(double v)
+{
+	return isfinite(v) ? v : NAN;
+}
+
+/* The sensitivity's BCR swings as a tornado, the widest on top. */
+static int cba_tornado(const struct prog_page *pg, const struct cba_sensitivity *sens, struct cf_error *err)
 {
 	enum { MAXA = 32 };
-	int n = sens->nrows < MAXA ? (int)sens->nrows : MAXA;
-	if (n == 0)
-		return CF_OK;
+	_Static_assert((int)CBA_NASSUMPTIONS <= (int)MAXA, "every assumption has a bar");
+	int n = CBA_NASSUMPTIONS;
 	int order[MAXA];
 	double swing[MAXA];
 	for (int i = 0; i < n; i++) {
 		order[i] = i;
-		swing[i] = fabs(real_of(sens, (size_t)i, "bcr_plus_20pct") - real_of(sens, (size_t)i, "bcr_minus_20pct"));
+		swing[i] = fabs(finite_or_nan(sens[i].bcr_plus_20pct) - finite_or_nan(sens[i].bcr_minus_20pct));
 		if (!isfinite(swing[i]))
 			swing[i] = -1;
 	}
@@ -688,7 +694,7 @@ static int cba_tornado(const struct prog_page *pg, const struct cf_table *sens, 
 	char names[MAXA][40];
 	const char *labels[MAXA];
 	double lo[MAXA], hi[MAXA];
-	double base = real_of(sens, 0, "bcr");
+	double base = finite_or_nan(sens[0].bcr);
 	struct cf_table *t = cf_table_new("Programme sensitivity");
 	struct strbuf desc = STRBUF_INIT;
 	int bad = !t;
@@ -703,20 +709,20 @@ static int cba_tornado(const struct prog_page *pg, const struct cf_table *sens, 
 					  "20%% lower and 20%% higher, the widest swing first:", b);
 	}
 	for (int k = 0; k < n && !bad; k++) {
-		size_t r = (size_t)order[k];
-		snprintf(names[k], sizeof names[k], "%s", text_of(sens, r, "assumption"));
+		int r = order[k];
+		snprintf(names[k], sizeof names[k], "%s", cba_assumption_names[r]);
 		for (char *c = names[k]; *c; c++)
 			if (*c == '_')
 				*c = ' ';
 		labels[k] = names[k];
-		lo[k] = real_of(sens, r, "bcr_minus_20pct");
-		hi[k] = real_of(sens, r, "bcr_plus_20pct");
+		lo[k] = finite_or_nan(sens[r].bcr_minus_20pct);
+		hi[k] = finite_or_nan(sens[r].bcr_plus_20pct);
 		long row = cf_table_add_row(t);
 		if (row < 0 || cf_table_set_text(t, (size_t)row, 0, names[k])) {
 			bad = 1;
 			break;
 		}
-		double v[] = { lo[k], hi[k], real_of(sens, r, "switching_value") };
+		double v[] = { lo[k], hi[k], finite_or_nan(sens[r].switching_value) };
 		for (int c = 0; c < 3; c++)
 			if (isfinite(v[c]))
 				cf_table_set_real(t, (size_t)row, 1 + c, v[c]);
@@ -753,12 +759,12 @@ static int cba_section(struct prog_page *pg, struct cf_error *err)
 	int r = cba_tables(pg->p, tables, &n, err);
 	if (r)
 		return r;
-	const struct cf_table *sum = find(tables, n, "cba_summary"), *ag = find(tables, n, "cba_by_agency");
-	const struct cf_table *sens = find(tables, n, "cba_sensitivity");
+	const struct cf_table *ag = find(tables, n, "cba_by_agency");
 	int bad = heading(rc, "Cost-benefit analysis");
 	bad |= strbuf_adds(rc->html, "<div class=\"grid2\">");
-	if (sum)
-		bad |= cba_summary_table(pg, sum);
+	struct cba_result res;
+	cba_compute(&pg->p->cba, NULL, NULL, &res);
+	bad |= cba_summary_table(pg, &res);
 	if (ag) {
 		static const struct show_col cols[] = {
 			{ "agency", "Agency", -1 }, { "pv_costs", "PV costs", 0 }, { "pv_fiscal", "PV fiscal", 0 },
@@ -770,8 +776,11 @@ static int cba_section(struct prog_page *pg, struct cf_error *err)
 	bad |= strbuf_adds(rc->html, "</div>");
 	if (bad)
 		r = OOM();
-	if (!r && sens)
+	if (!r) {
+		struct cba_sensitivity sens[CBA_NASSUMPTIONS];
+		cba_sensitivity_compute(&pg->p->cba, sens);
 		r = cba_tornado(pg, sens, err);
+	}
 	static const char *const keep[] = { "cba_summary", "cba_by_year", "cba_by_agency", "cba_sensitivity", NULL };
 	return hand_over(rc, tables, n, keep, r, err);
 }
@@ -1005,43 +1014,65 @@ static int intro(struct prog_page *pg, const struct programme_entry *list, int n
 
 int report_panel_programme(struct report_ctx *rc, struct cf_error *err)
 {
-	struct programme_entry *list = NULL;
-	int nlist = 0;
-	int r = programme_list(rc->st, &list, &nlist, err);
+	const struct report_inputs *in = rc->in;
+	if (in->prog_nlist == 0)
+		return note(rc, in->prog_note) ? OOM() : CF_OK;
+	const struct programme *p = in->programme;
+	struct prog_page pg = { .rc = rc, .p = p, .as_of = rc->period.to,
+				.per_thousand = p->unit == PROG_THOUSANDS ? 1 : 0.001,
+				.rounded = p->unit == PROG_POUNDS || programme_money_decimals(p) > 0 };
+	int r = intro(&pg, in->prog_list, in->prog_nlist, in->prog_loaded_at) ? OOM() : CF_OK;
+	if (!r && (p->ncosts || p->nsavings))
+		r = business_case_section(&pg, err);
+	if (!r && p->nbenefits)
+		r = benefits_section(&pg, err);
+	if (!r && p->nmilestones)
+		r = milestones_section(&pg, err);
+	if (!r && p->cba.present)
+		r = cba_section(&pg, err);
+	if (!r && p->workforce.present)
+		r = workforce_section(&pg, err);
+	return r;
+}
+
+/* The programme the panel shows (--programme, else the one loaded last)
+ * and, when its benefits name indicators, their actuals from the store. */
+int report_programme_make(struct store *st, const struct report_options *opt, struct report_inputs *in,
+			  struct cf_error *err)
+{
+	int r = programme_list(st, &in->prog_list, &in->prog_nlist, err);
 	if (r)
 		return r;
-	if (nlist == 0) {
-		char buf[400];
-		snprintf(buf, sizeof buf,
+	if (in->prog_nlist == 0) {
+		snprintf(in->prog_note, sizeof in->prog_note,
 			 "No programme is loaded. Load a business case, benefits register, milestones, cost-benefit analysis "
 			 "and workforce model with caseflow programme --db %s --load examples/programme (a folder of CSVs or "
 			 "a workbook; docs/programme.md) and make the report again.",
-			 store_path(rc->st));
-		return note(rc, buf) ? OOM() : CF_OK;
+			 store_path(st));
+		return CF_OK;
 	}
-	const char *name = rc->opt->programme ? rc->opt->programme : list[0].name, *at = list[0].loaded_at;
-	for (int i = 0; i < nlist; i++)
+	const struct programme_entry *list = in->prog_list;
+	const char *name = opt->programme ? opt->programme : list[0].name, *at = list[0].loaded_at;
+	for (int i = 0; i < in->prog_nlist; i++)
 		if (!strcmp(list[i].name, name))
 			at = list[i].loaded_at;
-	struct programme p;
-	programme_init(&p);
-	r = programme_load(rc->st, name, &p, err);
-	struct prog_page pg = { .rc = rc, .p = &p, .as_of = rc->period.to,
-				.per_thousand = p.unit == PROG_THOUSANDS ? 1 : 0.001,
-				.rounded = p.unit == PROG_POUNDS || programme_money_decimals(&p) > 0 };
-	if (!r && intro(&pg, list, nlist, at))
-		r = OOM();
-	if (!r && (p.ncosts || p.nsavings))
-		r = business_case_section(&pg, err);
-	if (!r && p.nbenefits)
-		r = benefits_section(&pg, err);
-	if (!r && p.nmilestones)
-		r = milestones_section(&pg, err);
-	if (!r && p.cba.present)
-		r = cba_section(&pg, err);
-	if (!r && p.workforce.present)
-		r = workforce_section(&pg, err);
-	programme_release(&p);
-	programme_list_free(list, nlist);
+	in->prog_loaded_at = at;
+	if (!(in->programme = malloc(sizeof *in->programme)))
+		return cf_error_set(err, CF_EIO, "out of memory");
+	programme_init(in->programme);
+	r = programme_load(st, name, in->programme, err);
+	if (!r && in->programme->nbenefits)
+		r = programme_indicator_actuals(st, in->programme, &in->prog_actuals, &in->prog_nactuals,
+						in->prog_actuals_notes, sizeof in->prog_actuals_notes, err);
 	return r;
+}
+
+void report_programme_release(struct report_inputs *in)
+{
+	if (in->programme) {
+		programme_release(in->programme);
+		free(in->programme);
+	}
+	programme_list_free(in->prog_list, in->prog_nlist);
+	free(in->prog_actuals);
 }

@@ -137,6 +137,25 @@ static double switching_value(const struct prog_cba *cba, int which, int measure
 	return (lo + hi) / 2;
 }
 
+void cba_sensitivity_compute(const struct prog_cba *cba, struct cba_sensitivity out[CBA_NASSUMPTIONS])
+{
+	struct cba_result r;
+	cba_compute(cba, NULL, NULL, &r);
+	for (int s = 0; s < CBA_NASSUMPTIONS; s++) {
+		double mult[CBA_NASSUMPTIONS];
+		for (int i = 0; i < CBA_NASSUMPTIONS; i++)
+			mult[i] = 1;
+		struct cba_result lo, hi;
+		mult[s] = 0.8;
+		cba_compute(cba, mult, NULL, &lo);
+		mult[s] = 1.2;
+		cba_compute(cba, mult, NULL, &hi);
+		double sw = switching_value(cba, s, 0), bsw = switching_value(cba, s, 1);
+		out[s] = (struct cba_sensitivity){ lo.bcr, r.bcr, hi.bcr, lo.npbi, hi.npbi, sw,
+						   isfinite(sw) ? (sw - 1) * 100 : NAN, bsw };
+	}
+}
+
 static int agency_seen(const char *const *agencies, int n, const char *a)
 {
 	for (int i = 0; i < n; i++)
@@ -253,20 +272,15 @@ int cba_tables(const struct programme *p, struct cf_table **out, int *nout, stru
 		}
 	}
 
+	struct cba_sensitivity sv[CBA_NASSUMPTIONS];
+	cba_sensitivity_compute(cba, sv);
 	for (int s = 0; s < CBA_NASSUMPTIONS; s++) {
-		double mult[CBA_NASSUMPTIONS];
-		for (int i = 0; i < CBA_NASSUMPTIONS; i++)
-			mult[i] = 1;
-		struct cba_result lo, hi;
-		mult[s] = 0.8;
-		cba_compute(cba, mult, NULL, &lo);
-		mult[s] = 1.2;
-		cba_compute(cba, mult, NULL, &hi);
-		double sw = switching_value(cba, s, 0), bsw = switching_value(cba, s, 1);
 		long k = ptable_row(sens);
 		if (k < 0 || cf_table_set_text(sens, (size_t)k, 0, cba_assumption_names[s]))
 			goto oom;
-		double v[] = { lo.bcr, r.bcr, hi.bcr, lo.npbi, hi.npbi, sw, isfinite(sw) ? (sw - 1) * 100 : NAN, bsw };
+		const struct cba_sensitivity *x = &sv[s];
+		double v[] = { x->bcr_minus_20pct, x->bcr, x->bcr_plus_20pct, x->npbi_minus_20pct, x->npbi_plus_20pct,
+			       x->switching_value, x->switching_change_pct, x->budget_switching_value };
 		for (int c = 0; c < 8; c++)
 			set_real(sens, k, c + 1, v[c]);
 	}

@@ -37,6 +37,16 @@ struct cba_result {
 /* Compute for all agencies (agency NULL) or one. mult may be NULL (all 1). */
 void cba_compute(const struct prog_cba *cba, const double *mult, const char *agency, struct cba_result *out);
 
+/* One assumption 20% lower and higher, and the multiples of it at which
+ * the public value NPV and the budget impact are zero (NaN: not within
+ * 0-10 times). */
+struct cba_sensitivity {
+	double bcr_minus_20pct, bcr, bcr_plus_20pct;
+	double npbi_minus_20pct, npbi_plus_20pct;
+	double switching_value, switching_change_pct, budget_switching_value;
+};
+/* out[s] for each enum cba_assumption s. */
+void cba_sensitivity_compute(const struct prog_cba *cba, struct cba_sensitivity out[CBA_NASSUMPTIONS]);
 /* Tables: cba_summary, cba_by_year, cba_by_agency, cba_by_year_agency,
  * cba_sensitivity. The caller frees each table. */
 int cba_tables(const struct programme *p, struct cf_table **out, int *nout, struct cf_error *err);

@@ -392,7 +392,7 @@ int programme_model_load(struct store *st, struct programme *p, struct programme
 	rc = t ? CF_OK : CF_EIO;
 	if (!rc && nforecast) {
 		struct cla_data cla;
-		if (!(rc = cla_load_versions(st, &cla, CLA_KEEP_WITHDRAWN, err))) {
+		if (!(rc = cla_load_versions(st, &cla, CLA_DROP_WITHDRAWN, err))) {   /* as caseflow forecast */
 			for (int i = 0; i < p->nforecasts && !rc; i++)
 				if (uses_forecast(p, p->forecasts[i].id))
 					rc = model_forecast(&cla, p, &p->forecasts[i], &arr, &n, t, err);

@@ -14,6 +14,9 @@
 #include "validate/vframe.h"
 #include "base/error.h"
 #include "base/table.h"
+#include "store/store.h"
+
+struct vlookup;
 
 enum vreturn { VR_903 = 0, VR_CIN = 1 };
 enum vkind { VK_ERROR = 0, VK_QUERY = 1 };
@@ -134,6 +137,64 @@ void validate_report_release(struct validate_report *rep);
 
 /* Every rule version in force in year (or every version when year is 0). */
 int validate_list_rules(enum vreturn ret, int year, struct cf_table **out, struct cf_error *err);
+
+/* --- the validation job ------------------------------------------------------
+ * One entry point for every caller (caseflow validate, the server): load a
+ * return from files or the store's returns, derive the ONS lookups' fields,
+ * choose the year and the return kind, and run the rules. */
+
+/* What to validate: the files of one return, or the store's returns. */
+struct validate_request {
+	char *const *paths;         /* files or folders of one return (or one CIN census XML) ... */
+	int npaths;
+	struct store *st;           /* ... or, when paths is NULL, the returns in this store */
+	const char *previous;       /* files: the previous year's SSDA903 return, or NULL */
+	int year;                   /* 0: files, from the folder name, else the census's ReferenceDate or the
+				     * latest date; store, the latest SSDA903 year and every CIN census */
+	enum vreturn ret;           /* files: VR_903 or VR_CIN (the caller sniffs a census) */
+	int want_903, want_cin;     /* store: the kinds of return to validate */
+	const char *const *codes;   /* only these rules (NULL: all); an unknown code is CF_EUSAGE */
+	int ncodes;
+	const char *la;             /* the LA's ONS code, or NULL */
+	const char *postcodes, *authorities;   /* ONS lookups for SSDA903 returns, or NULL */
+	int keep_frames;            /* store: keep every return's frames (the workbook's sheets need them) */
+};
+
+/* One return validated, typed. vd and rep are released after their rows are
+ * copied into the outcome's tables unless the request keeps frames (from
+ * files they are always kept: the outcome's tables are rep's own). */
+struct validate_return {
+	char label[600];            /* "SSDA903 2023-24", "CIN census 2023-24 (FILE)" */
+	char sheet_prefix[8];       /* before its sheets' names when a workbook holds several */
+	int year;
+	enum vreturn ret;
+	long nfindings;
+	int nran, nskipped;
+	int looked_up;              /* postcodes were looked up: the counts below are set */
+	long postcodes_wanted, postcodes_found, directory_rows;
+	double lookup_seconds;
+	char lookup_la[16];         /* the validating LA's upper-tier code */
+	int kept;                   /* vd and rep still hold the return */
+	struct vdata vd;
+	struct validate_report rep;
+};
+
+struct validate_outcome {
+	struct validate_return *returns;   /* owned, nreturns of them, in the order validated */
+	int nreturns;
+	/* summary, findings, rules: from files, the return's own (made from its
+	 * frames); from the store, every return's rows with a last column
+	 * "return" holding its label. */
+	struct cf_table *tables[3];
+	int own_tables;                    /* tables[] are owned here (the store's) */
+	struct vlookup *lookup;            /* owned; kept frames point into it */
+};
+
+/* Validate what q asks for into *out (validate_outcome_free it, also after
+ * a failure). CF_EUSAGE for an unknown rule code; CF_EINPUT when the files
+ * or store hold nothing to validate or the year cannot be told. */
+int validate_returns(const struct validate_request *q, struct validate_outcome **out, struct cf_error *err);
+void validate_outcome_free(struct validate_outcome *o);
 
 /* The room's loaders, which build a dataset from files or the store, and
  * its lookups (the ONS postcode directory): public, so that a caller needs
