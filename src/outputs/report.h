@@ -59,6 +59,14 @@ extern const struct report_panel report_panels[];
 int report_write(struct store *st, const struct kpi_data *data, const struct report_options *opt, const char *dir,
 		 struct cf_error *err);
 
+/* For callers that lay out their own page (caseflow serve): the page's
+ * style sheet, and the series behind every panel (rc->series, by_locality,
+ * year0, nyears, month0, nmonths) for rc->period, rc->previous and
+ * rc->opt; the caller frees rc->series and rc->by_locality
+ * (kpi_result_free) and rc->sheets. */
+extern const char report_css[];
+int report_compute_series(struct report_ctx *rc, struct cf_error *err);
+
 /* --- for panels ------------------------------------------------------------ */
 
 /* Hand a table to the workbook (one sheet per view); takes ownership. */

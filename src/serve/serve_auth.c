@@ -1,0 +1,236 @@
+/* Who is asking: passwords (Argon2id), logins with throttling, sessions
+ * (a random 256-bit token in a cookie, kept in the store as its hash),
+ * CSRF tokens, and the audit rows every page writes through audit(). */
+#include "serve/serve_int.h"
+
+#include <microhttpd.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "base/sha256.h"
+#include "outputs/html.h"
+#include "store/audit.h"
+
+#define THROTTLE_FAILURES 5
+#define THROTTLE_WINDOW_S (15 * 60)
+
+static const char *const role_names[] = { "admin", "analyst", "manager", "locality", "viewer" };
+
+int auth_role_bit(const char *role)
+{
+	for (int i = 0; i < 5; i++)
+		if (strcmp(role, role_names[i]) == 0)
+			return 1 << i;
+	return 0;
+}
+
+int serve_role_valid(const char *role) { return auth_role_bit(role) != 0; }
+
+int serve_user_name_valid(const char *name)
+{
+	size_t n = strlen(name);
+	if (n == 0 || n >= ACCOUNT_NAME_MAX)
+		return 0;
+	for (const char *p = name; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || strchr("._@-", *p)))
+			return 0;
+	return 1;
+}
+
+int serve_password_hash(const char *password, char out[160], struct cf_error *err)
+{
+	if (sodium_init() < 0)
+		return cf_error_set(err, CF_EIO, "libsodium cannot start");
+	if (crypto_pwhash_str(out, password, strlen(password), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+			      crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+		return cf_error_set(err, CF_EIO, "out of memory hashing the password");
+	return CF_OK;
+}
+
+void hex_random(char *out, size_t nbytes)
+{
+	unsigned char buf[64];
+	if (nbytes > sizeof buf)
+		nbytes = sizeof buf;
+	randombytes_buf(buf, nbytes);
+	sodium_bin2hex(out, nbytes * 2 + 1, buf, nbytes);
+	sodium_memzero(buf, sizeof buf);
+}
+
+static void token_hash(const char *token, char out[65])
+{
+	struct sha256 h;
+	unsigned char d[32];
+	sha256_init(&h);
+	sha256_update(&h, token, strlen(token));
+	sha256_final(&h, d);
+	sha256_hex(d, out);
+}
+
+void audit(struct request *rq, const char *action, const char *target, const char *detail, int status)
+{
+	struct cf_error err;
+	cf_error_clear(&err);
+	struct audit_entry e = { rq->authed ? rq->acct.name : NULL, rq->addr, action, target, detail, status };
+	if (audit_append(rq->srv->st, &e, &err)) {
+		fprintf(stderr, "caseflow serve: ");
+		cf_error_print(&err);
+	}
+}
+
+/* A token of 64 hex digits, as we issue; anything else is no token. */
+static int token_shape_ok(const char *t)
+{
+	if (!t || strlen(t) != 64)
+		return 0;
+	for (const char *p = t; *p; p++)
+		if (!((*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'f')))
+			return 0;
+	return 1;
+}
+
+void auth_load_session(struct request *rq)
+{
+	struct server *srv = rq->srv;
+	const char *token = req_cookie(rq, "cf_session");
+	rq->authed = 0;
+	if (!token_shape_ok(token))
+		return;
+	struct cf_error err;
+	cf_error_clear(&err);
+	int found;
+	long long now = (long long)time(NULL);
+	token_hash(token, rq->token_hash);
+	if (session_get(srv->st, rq->token_hash, &rq->sess, &found, &err) || !found)
+		return;
+	if (rq->sess.last_seen < now - srv->opt->idle_timeout_s) {
+		session_delete(srv->st, rq->token_hash, &err);
+		return;
+	}
+	if (account_get(srv->st, rq->sess.user, &rq->acct, &found, &err) || !found || rq->acct.disabled)
+		return;
+	rq->role = auth_role_bit(rq->acct.role);
+	rq->authed = rq->role != 0;
+	if (rq->authed)
+		session_touch(srv->st, rq->token_hash, now, &err);
+}
+
+int auth_csrf_ok(struct request *rq)
+{
+	char got[80];
+	if (req_form(rq, "csrf", got, sizeof got) || strlen(got) != 64 || strlen(rq->sess.csrf) != 64)
+		return 0;
+	return sodium_memcmp(got, rq->sess.csrf, 64) == 0;
+}
+
+/* --- login and logout --------------------------------------------------------- */
+
+static int login_form(struct request *rq, int status, const char *msg)
+{
+	/* before a session there is no session CSRF token: the form carries a
+	 * random value that must match a cookie set with it (double submit) */
+	char pre[65];
+	hex_random(pre, 32);
+	snprintf(rq->set_cookie, sizeof rq->set_cookie, "cf_login=%s; Path=/login; HttpOnly; SameSite=Strict%s", pre,
+		 rq->srv->tls ? "; Secure" : "");
+	struct strbuf sb = STRBUF_INIT;
+	strbuf_adds(&sb, "<section class=\"panel\"><h2>Log in</h2>");
+	if (msg) {
+		strbuf_adds(&sb, "<p class=\"note\" role=\"alert\">");
+		html_text(&sb, msg);
+		strbuf_adds(&sb, "</p>");
+	}
+	strbuf_addf(&sb, "<form class=\"login\" method=\"post\" action=\"/login\">"
+			 "<input type=\"hidden\" name=\"csrf\" value=\"%s\">"
+			 "<label for=\"user\">User name</label><input id=\"user\" name=\"user\" autocomplete=\"username\" required>"
+			 "<label for=\"password\">Password</label><input id=\"password\" name=\"password\" type=\"password\" "
+			 "autocomplete=\"current-password\" required>"
+			 "<button type=\"submit\">Log in</button></form></section>", pre);
+	int ret = reply_page(rq, status, "Log in", &sb);
+	strbuf_release(&sb);
+	return ret;
+}
+
+int page_login_get(struct request *rq) { return login_form(rq, 200, NULL); }
+
+int page_login_post(struct request *rq)
+{
+	struct server *srv = rq->srv;
+	char user[ACCOUNT_NAME_MAX + 1], password[512], pre[80];
+	const char *cookie = req_cookie(rq, "cf_login");
+	if (req_form(rq, "csrf", pre, sizeof pre) || !token_shape_ok(cookie) || strlen(pre) != 64 ||
+	    sodium_memcmp(pre, cookie, 64) != 0) {
+		audit(rq, "csrf_refused", "/login", NULL, 403);
+		return login_form(rq, 403, "The form's security token is missing or wrong: try again.");
+	}
+	if (req_form(rq, "user", user, sizeof user) || req_form(rq, "password", password, sizeof password) ||
+	    !serve_user_name_valid(user)) {
+		sodium_memzero(password, sizeof password);
+		audit(rq, "login_failed", "/login", "malformed user name", 401);
+		return login_form(rq, 401, "Wrong user name or password.");
+	}
+	struct cf_error err;
+	cf_error_clear(&err);
+	long long now = (long long)time(NULL);
+	int failures = 0, found = 0;
+	struct account a;
+	if (login_failure_count(srv->st, user, now - THROTTLE_WINDOW_S, &failures, &err) ||
+	    account_get(srv->st, user, &a, &found, &err)) {
+		sodium_memzero(password, sizeof password);
+		cf_error_print(&err);
+		return reply_message(rq, 500, "Server error", "The store could not be read.");
+	}
+	if (failures >= THROTTLE_FAILURES) {
+		sodium_memzero(password, sizeof password);
+		char d[96];
+		snprintf(d, sizeof d, "user %s: %d failures in 15 minutes", user, failures);
+		audit(rq, "login_throttled", "/login", d, 429);
+		return login_form(rq, 429, "Too many failed logins for this user: try again in 15 minutes.");
+	}
+	int ok = crypto_pwhash_str_verify(found ? a.pwhash : srv->dummy_hash, password, strlen(password)) == 0;
+	sodium_memzero(password, sizeof password);
+	if (!ok || !found || a.disabled) {
+		login_failure_add(srv->st, user, now, &err);
+		char d[96];
+		snprintf(d, sizeof d, "user %s%s", user, !found ? " (no such user)" : a.disabled && ok ? " (disabled)" : "");
+		audit(rq, "login_failed", "/login", d, 401);
+		return login_form(rq, 401, "Wrong user name or password.");
+	}
+	/* a new token at every login: a token fixed before it (session
+	 * fixation) is never the one that gets authenticated */
+	const char *old = req_cookie(rq, "cf_session");
+	if (token_shape_ok(old)) {
+		char h[65];
+		token_hash(old, h);
+		session_delete(srv->st, h, &err);
+	}
+	char token[65], csrf[65];
+	hex_random(token, 32);
+	hex_random(csrf, 32);
+	token_hash(token, rq->token_hash);
+	session_expire(srv->st, now - srv->opt->idle_timeout_s, now - THROTTLE_WINDOW_S, &err);
+	if (session_add(srv->st, rq->token_hash, a.name, csrf, now, &err)) {
+		cf_error_print(&err);
+		return reply_message(rq, 500, "Server error", "The session could not be started.");
+	}
+	rq->acct = a;
+	rq->authed = 1;
+	rq->role = auth_role_bit(a.role);
+	audit(rq, "login", "/login", a.role, 303);
+	snprintf(rq->set_cookie, sizeof rq->set_cookie, "cf_session=%s; Path=/; HttpOnly; SameSite=Strict%s", token,
+		 srv->tls ? "; Secure" : "");
+	sodium_memzero(token, sizeof token);
+	return reply_redirect(rq, "/");
+}
+
+int page_logout(struct request *rq)
+{
+	struct cf_error err;
+	cf_error_clear(&err);
+	session_delete(rq->srv->st, rq->token_hash, &err);
+	audit(rq, "logout", "/logout", NULL, 303);
+	snprintf(rq->set_cookie, sizeof rq->set_cookie, "cf_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0%s",
+		 rq->srv->tls ? "; Secure" : "");
+	return reply_redirect(rq, "/login");
+}

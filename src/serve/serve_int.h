@@ -1,0 +1,97 @@
+/* caseflow serve's insides, shared by its files: the server, a request,
+ * responses, the route table and the pages. Private to src/serve/. */
+#ifndef CF_SERVE_SERVE_INT_H
+#define CF_SERVE_SERVE_INT_H
+
+#include <pthread.h>
+#include <time.h>
+
+#include "base/strbuf.h"
+#include "indicators/indicators.h"
+#include "serve/serve.h"
+#include "store/accounts.h"
+#include "store/store.h"
+
+struct MHD_Connection;
+
+/* What a page returns when it has already queued its reply (MHD_YES). */
+#define REPLIED 1
+
+struct server {
+	const struct serve_options *opt;
+	int tls;
+	/* The store's connection is single-threaded (SQLITE_OPEN_NOMUTEX):
+	 * every request's work runs under lock. */
+	pthread_mutex_t lock;
+	struct store *st;
+	struct kpi_data data;
+	int data_loaded;
+	char dummy_hash[160];        /* verified against for unknown users, so timing says nothing */
+};
+
+enum role_bit { R_ADMIN = 1, R_ANALYST = 2, R_MANAGER = 4, R_LOCALITY = 8, R_VIEWER = 16 };
+#define R_ANY (R_ADMIN | R_ANALYST | R_MANAGER | R_LOCALITY | R_VIEWER)
+#define R_CHILD_LEVEL (R_ADMIN | R_ANALYST | R_LOCALITY)
+
+struct request {
+	struct server *srv;
+	struct MHD_Connection *conn;
+	const char *method, *url;
+	int is_post;
+	struct strbuf body;          /* capped at opt->max_body */
+	int too_big;
+	int responded;
+	char addr[64];
+	struct timespec start;
+	/* who: set when the session cookie names a live session */
+	int authed;
+	int role;                    /* enum role_bit */
+	struct account acct;
+	struct session sess;
+	char token_hash[65];
+	const char *log_path;        /* the route as logged: no child IDs */
+	int status;
+	/* a new session cookie to set on the response */
+	char set_cookie[256];
+};
+
+/* --- responses (serve.c) ---------------------------------------------------- */
+/* Queue body (copied) with the security headers; records the status. */
+int reply(struct request *rq, int status, const char *content_type, const char *body, size_t len);
+int reply_redirect(struct request *rq, const char *location);
+/* An HTML page with the site's frame: title, nav for rq's role, body. */
+int reply_page(struct request *rq, int status, const char *title, const struct strbuf *body);
+/* A short message page (escaped). */
+int reply_message(struct request *rq, int status, const char *title, const char *msg);
+
+/* --- requests (serve.c) ------------------------------------------------------ */
+const char *req_query(struct request *rq, const char *name);          /* NULL when absent */
+/* The value of name in the urlencoded body, decoded into buf; 0 when found. */
+int req_form(struct request *rq, const char *name, char *buf, size_t size);
+const char *req_cookie(struct request *rq, const char *name);
+
+/* --- sessions and users (serve_auth.c) ------------------------------------- */
+void auth_load_session(struct request *rq);
+int auth_csrf_ok(struct request *rq);            /* the form's csrf matches the session's */
+int auth_role_bit(const char *role);
+int page_login_get(struct request *rq);
+int page_login_post(struct request *rq);
+int page_logout(struct request *rq);
+void hex_random(char *out, size_t nbytes);       /* 2*nbytes hex digits + NUL */
+/* Write an audit row; a failure is logged to stderr (the request goes on). */
+void audit(struct request *rq, const char *action, const char *target, const char *detail, int status);
+
+/* --- pages (serve_pages.c, serve_admin.c) ---------------------------------------------------- */
+int page_dashboard(struct request *rq);
+int page_indicator(struct request *rq, const char *id);
+int page_child(struct request *rq, const char *id);
+int page_api_kpi(struct request *rq);
+int page_api_summary(struct request *rq);
+int page_admin_users(struct request *rq);
+int page_admin_users_post(struct request *rq);
+int page_admin_audit(struct request *rq);
+int page_admin_audit_csv(struct request *rq);
+/* The loaded indicators' data (loaded on first use); NULL with a reply sent on failure. */
+const struct kpi_data *serve_data(struct request *rq);
+
+#endif
