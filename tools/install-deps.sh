@@ -21,6 +21,7 @@ need_tool awk mawk
 need_tool unzip unzip              # tests look inside generated workbooks
 need_tool zip zip                  # tests build damaged workbooks (44_annex_a)
 need_tool sqlite3 sqlite3          # tests inspect the store
+need_tool curl curl                # tests drive caseflow serve over HTTP
 need_tool valgrind valgrind        # make check / make valgrind: the release build stays valgrind-clean
 need_lib sqlite3 libsqlite3-dev        # the embedded store
 need_lib libxml-2.0 libxml2-dev        # SSDA903 / CIN / workforce XML, xlsx parts

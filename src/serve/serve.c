@@ -376,9 +376,6 @@ int serve_run(const struct serve_options *o, struct cf_error *err)
 		free(key);
 		return rc;
 	}
-	/* unknown users are verified against this, so a wrong name costs as long as a wrong password */
-	if ((rc = serve_password_hash("caseflow: no such user", srv.dummy_hash, err)))
-		goto out;
 	pthread_mutex_init(&srv.lock, NULL);
 
 	/* SIGTERM and SIGINT are waited for by this thread alone: block them
@@ -428,7 +425,6 @@ int serve_run(const struct serve_options *o, struct cf_error *err)
 	fprintf(stderr, "caseflow serve: stopped\n");
 out_lock:
 	pthread_mutex_destroy(&srv.lock);
-out:
 	if (srv.data_loaded)
 		kpi_data_release(&srv.data);
 	store_close(srv.st);

@@ -188,6 +188,12 @@ int page_login_post(struct request *rq)
 		audit(rq, "login_throttled", "/login", d, 429);
 		return login_form(rq, 429, "Too many failed logins for this user: try again in 15 minutes.");
 	}
+	/* an unknown user is verified against a hash made once, on first need (not
+	 * at start, which must be quick), so a wrong name costs what a wrong password does */
+	if (!found && !srv->dummy_hash[0] && serve_password_hash("caseflow: no such user", srv->dummy_hash, &err)) {
+		sodium_memzero(password, sizeof password);
+		return reply_message(rq, 500, "Server error", "Out of memory.");
+	}
 	int ok = crypto_pwhash_str_verify(found ? a.pwhash : srv->dummy_hash, password, strlen(password)) == 0;
 	sodium_memzero(password, sizeof password);
 	if (!ok || !found || a.disabled) {
