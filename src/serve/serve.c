@@ -69,12 +69,14 @@ int reply_page(struct request *rq, int status, const char *title, const struct s
 {
 	struct strbuf sb = STRBUF_INIT;
 	int bad = strbuf_adds(&sb, "<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\">"
-				  "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>");
+				  "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><link rel=\"icon\" href=\"data:,\"><title>");
 	bad |= html_text(&sb, title);
 	bad |= strbuf_adds(&sb, " · caseflow</title><link rel=\"stylesheet\" href=\"/static/report.css\"></head><body>"
 				"<header class=\"top\"><h1>Children's services: Vital Signs</h1>");
 	if (rq->authed) {
-		bad |= html_textf(&sb, "<p>%s (%s)</p>", rq->acct.name, rq->acct.role) ? -1 : 0;
+		bad |= strbuf_adds(&sb, "<p>");
+		bad |= html_textf(&sb, "%s (%s)", rq->acct.name, rq->acct.role);
+		bad |= strbuf_adds(&sb, "</p>");
 		bad |= strbuf_adds(&sb, "</header><nav class=\"site\"><a href=\"/\">Vital Signs</a>");
 		if (rq->role & R_ADMIN)
 			bad |= strbuf_adds(&sb, "<a href=\"/admin/users\">Users</a><a href=\"/admin/audit\">Audit log</a>");
@@ -173,10 +175,12 @@ struct route {
 /* The report's style sheet, and what the server's own forms and navigation need. */
 static const char serve_css[] =
 	"nav.site a,nav.site form{margin-right:14px}form.inline{display:inline}"
-	"form.choose{display:flex;gap:10px;align-items:end;flex-wrap:wrap;margin:0 0 8px}"
+	"form.choose{grid-column:1/-1;display:flex;gap:10px;align-items:end;flex-wrap:wrap;margin:0 0 8px}"
 	"form.choose label,form.login label{display:block;font-size:12px}"
 	"form.login{max-width:320px}form.login input{width:100%;margin:2px 0 8px}"
-	"main>section.panel{margin-bottom:12px}";
+	"main>section.panel{margin-bottom:12px}"
+	/* the report lays half panels side by side for 1280 px; below that, one a row */
+	"@media (max-width:1180px){section.panel.half{grid-column:1/-1}.fig{flex-wrap:wrap}.fig figure{max-width:100%!important}section.panel{overflow-x:auto}}";
 
 static int page_css(struct request *rq)
 {
