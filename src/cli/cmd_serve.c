@@ -13,7 +13,8 @@ const struct cli_command cmd_serve = {
 	.summary = "the Vital Signs on the web for the council's users, with roles and an audit log",
 	.order = 95,
 	.usage = "  caseflow serve [--db PATH] [--listen HOST:PORT] [--tls-cert FILE --tls-key FILE]\n"
-		 "                 [--base-url URL] [--idle-timeout 30m] [--suppress N] [--conn-timeout S]",
+		 "                 [--base-url URL] [--idle-timeout 30m] [--suppress N] [--conn-timeout S]\n"
+		 "                 [--max-upload MB]",
 	.help =
 	"Serves the Vital Signs, indicators, journeys and the JSON API to the users\n"
 	"made with 'caseflow user', each seeing what their role allows (docs/serve.md).\n"
@@ -29,6 +30,7 @@ const struct cli_command cmd_serve = {
 	"  --idle-timeout T   end a session unused this long: 30m (default), 2h, 900s\n"
 	"  --suppress N       the viewer role's small-number threshold (default 5)\n"
 	"  --conn-timeout S   close a connection silent this many seconds (default 10)\n"
+	"  --max-upload MB    the most one upload (/upload) may carry (default 64)\n"
 	"\n"
 	"Examples:\n"
 	"  caseflow user add alice --role admin --db la.db\n"
@@ -53,7 +55,7 @@ static int run(int argc, char **argv)
 	struct serve_options o;
 	serve_options_init(&o);
 	o.db = cli_default_db();
-	const char *idle = NULL, *suppress = NULL, *conn = NULL;
+	const char *idle = NULL, *suppress = NULL, *conn = NULL, *max_up = NULL;
 	for (int i = 1; i < argc; i++) {
 		int m;
 		if ((m = cli_opt(&cmd_serve, argc, argv, &i, "--db", &o.db)) ||
@@ -63,7 +65,8 @@ static int run(int argc, char **argv)
 		    (m = cli_opt(&cmd_serve, argc, argv, &i, "--base-url", &o.base_url)) ||
 		    (m = cli_opt(&cmd_serve, argc, argv, &i, "--idle-timeout", &idle)) ||
 		    (m = cli_opt(&cmd_serve, argc, argv, &i, "--suppress", &suppress)) ||
-		    (m = cli_opt(&cmd_serve, argc, argv, &i, "--conn-timeout", &conn))) {
+		    (m = cli_opt(&cmd_serve, argc, argv, &i, "--conn-timeout", &conn)) ||
+		    (m = cli_opt(&cmd_serve, argc, argv, &i, "--max-upload", &max_up))) {
 			if (m < 0)
 				return 2;
 			continue;
@@ -76,6 +79,12 @@ static int run(int argc, char **argv)
 		return 2;
 	if (conn && cli_int(&cmd_serve, "--conn-timeout", conn, 1, 3600, &o.conn_timeout_s))
 		return 2;
+	long mb;
+	if (max_up) {
+		if (cli_int(&cmd_serve, "--max-upload", max_up, 1, 4096, &mb))
+			return 2;
+		o.max_upload = mb * 1024 * 1024;
+	}
 	if (!o.tls_cert != !o.tls_key)
 		return cli_usage_error(&cmd_serve, "--tls-cert and --tls-key go together");
 	struct cf_error err;

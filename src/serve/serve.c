@@ -27,6 +27,7 @@ void serve_options_init(struct serve_options *o)
 	o->conn_timeout_s = 10;
 	o->suppress = 5;
 	o->max_body = 64 * 1024;
+	o->max_upload = 64L * 1024 * 1024;
 	o->threads = 4;
 }
 
@@ -78,6 +79,8 @@ int reply_page(struct request *rq, int status, const char *title, const struct s
 		bad |= html_textf(&sb, "%s (%s)", rq->acct.name, rq->acct.role);
 		bad |= strbuf_adds(&sb, "</p>");
 		bad |= strbuf_adds(&sb, "</header><nav class=\"site\"><a href=\"/\">Vital Signs</a>");
+		if (rq->role & (R_ADMIN | R_ANALYST))
+			bad |= strbuf_adds(&sb, "<a href=\"/upload\">Load returns</a>");
 		if (rq->role & R_ADMIN)
 			bad |= strbuf_adds(&sb, "<a href=\"/admin/users\">Users</a><a href=\"/admin/audit\">Audit log</a>");
 		bad |= strbuf_addf(&sb, "<form method=\"post\" action=\"/logout\" class=\"inline\">"
@@ -199,6 +202,9 @@ static const struct route routes[] = {
 	{ "GET", "/", 0, R_ANY, 0, 0, NULL, page_dashboard, NULL },
 	{ "GET", "/indicator/", 1, R_ANY, 0, 0, "/indicator/ID", NULL, page_indicator },
 	{ "GET", "/child/", 1, R_CHILD_LEVEL, 0, 0, "/child/ID", NULL, page_child },
+	{ "GET", "/upload", 0, R_ADMIN | R_ANALYST, 0, 0, NULL, page_upload, NULL },
+	/* multipart: the token is a field of the upload, checked by the page */
+	{ "POST", "/upload", 0, R_ADMIN | R_ANALYST, 0, 0, NULL, page_upload_post, NULL },
 	{ "GET", "/api/kpi", 0, R_ANY, 0, 1, NULL, page_api_kpi, NULL },
 	{ "GET", "/api/summary", 0, R_ADMIN | R_ANALYST | R_MANAGER, 0, 1, NULL, page_api_summary, NULL },
 	{ "GET", "/admin/users", 0, R_ADMIN, 0, 0, NULL, page_admin_users, NULL },
@@ -277,13 +283,27 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		else
 			snprintf(rq->addr, sizeof rq->addr, "-");
 		*con_cls = rq;
+		rq->up_fd = -1;
+		int upload = rq->is_post && strcmp(url, "/upload") == 0;
 		const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
-		if (cl && strtoll(cl, NULL, 10) > srv->opt->max_body)
+		if (cl && strtoll(cl, NULL, 10) > (upload ? srv->opt->max_upload : srv->opt->max_body))
 			rq->too_big = 1;
+		if (upload && !rq->too_big) {
+			/* files are kept only for a user who may upload; others' are read and dropped */
+			pthread_mutex_lock(&srv->lock);
+			auth_load_session(rq);
+			pthread_mutex_unlock(&srv->lock);
+			if (rq->authed && (rq->role & (R_ADMIN | R_ANALYST)) && upload_begin(rq))
+				rq->up_bad = 1;
+		}
 		return MHD_YES;
 	}
 	if (*upload_data_size) {
-		if (!rq->too_big && strbuf_add(&rq->body, upload_data, *upload_data_size))
+		if (rq->pp)
+			upload_feed(rq, upload_data, *upload_data_size);
+		else if (rq->is_post && strcmp(rq->url, "/upload") == 0)
+			;   /* not someone who may upload: read and dropped, answered at the end */
+		else if (!rq->too_big && !rq->up_bad && strbuf_add(&rq->body, upload_data, *upload_data_size))
 			rq->too_big = 1;
 		*upload_data_size = 0;
 		return MHD_YES;
@@ -314,6 +334,7 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 	/* the route, never a child's ID or the query string */
 	fprintf(stderr, "%s %s %s %s %s %d %.1fms%s\n", when, rq->addr, rq->authed ? rq->acct.name : "-", rq->method,
 		rq->log_path, rq->status, ms, toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " (connection ended early)");
+	upload_release(rq);
 	strbuf_release(&rq->body);
 	free(rq);
 	*con_cls = NULL;

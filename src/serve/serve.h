@@ -17,7 +17,8 @@ struct serve_options {
 	long idle_timeout_s;          /* sessions end after this long unused */
 	long conn_timeout_s;          /* a connection silent this long is closed */
 	long suppress;                /* the viewer role's small-number threshold */
-	long max_body;                /* bytes a request body may carry */
+	long max_body;                /* bytes a form's body may carry */
+	long max_upload;              /* bytes an upload (all its files) may carry */
 	int threads;                  /* MHD's thread pool */
 };
 

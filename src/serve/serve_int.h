@@ -53,6 +53,15 @@ struct request {
 	int status;
 	/* a new session cookie to set on the response */
 	char set_cookie[256];
+	/* an upload (multipart): files stream to a private folder, never the store */
+	struct MHD_PostProcessor *pp;
+	char up_dir[256];             /* "" until the first file */
+	int up_fd;                    /* the file being written, -1 when none */
+	char up_name[128];            /* its field's file name, as sent */
+	int up_nfiles;
+	long long up_bytes;
+	char up_csrf[80], up_year[16];
+	int up_bad;                   /* a name or size refused: the upload is dropped */
 };
 
 /* --- responses (serve.c) ---------------------------------------------------- */
@@ -91,6 +100,14 @@ int page_admin_users(struct request *rq);
 int page_admin_users_post(struct request *rq);
 int page_admin_audit(struct request *rq);
 int page_admin_audit_csv(struct request *rq);
+int page_upload(struct request *rq);
+int page_upload_post(struct request *rq);
+/* upload plumbing for serve.c: start (first call), feed, and clean up */
+int upload_begin(struct request *rq);
+int upload_feed(struct request *rq, const char *data, size_t size);
+void upload_release(struct request *rq);
+/* Forget the loaded indicators, after an upload changed the store. */
+void serve_data_forget(struct server *srv);
 /* The loaded indicators' data (loaded on first use); NULL with a reply sent on failure. */
 const struct kpi_data *serve_data(struct request *rq);
 

@@ -27,6 +27,13 @@ const struct kpi_data *serve_data(struct request *rq)
 	return &srv->data;
 }
 
+void serve_data_forget(struct server *srv)
+{
+	if (srv->data_loaded)
+		kpi_data_release(&srv->data);
+	srv->data_loaded = 0;
+}
+
 static long role_suppress(const struct request *rq) { return rq->role == R_VIEWER ? rq->srv->opt->suppress : 0; }
 
 static int user_has_locality(const struct request *rq, const char *loc)
