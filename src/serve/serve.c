@@ -450,8 +450,7 @@ int serve_run(const struct serve_options *o, struct cf_error *err)
 	fprintf(stderr, "caseflow serve: stopped\n");
 out_lock:
 	pthread_mutex_destroy(&srv.lock);
-	if (srv.data_loaded)
-		kpi_data_release(&srv.data);
+	serve_data_forget(&srv);
 	store_close(srv.st);
 	if (key)
 		sodium_memzero(key, strlen(key));

@@ -194,7 +194,11 @@ int page_login_post(struct request *rq)
 		sodium_memzero(password, sizeof password);
 		return reply_message(rq, 500, "Server error", "Out of memory.");
 	}
+	/* Argon2id takes a fraction of a second and 64 MiB on purpose: not
+	 * under the lock, so other users' pages go on meanwhile (a is ours) */
+	pthread_mutex_unlock(&srv->lock);
 	int ok = crypto_pwhash_str_verify(found ? a.pwhash : srv->dummy_hash, password, strlen(password)) == 0;
+	pthread_mutex_lock(&srv->lock);
 	sodium_memzero(password, sizeof password);
 	if (!ok || !found || a.disabled) {
 		login_failure_add(srv->st, user, now, &err);

@@ -26,6 +26,11 @@ struct server {
 	struct store *st;
 	struct kpi_data data;
 	int data_loaded;
+	long long data_version;      /* the store's when data was loaded */
+	/* Dashboards already made, by period, locality and suppression: the
+	 * figures change only when the store does (serve_data_forget) */
+	struct { char key[160]; char *html; size_t len; } cache[16];
+	int cache_next;
 	char dummy_hash[160];        /* verified against for unknown users, so timing says nothing */
 };
 

@@ -10,13 +10,20 @@
 #include "outputs/html.h"
 #include "outputs/render.h"
 #include "outputs/report.h"
+#include "store/changes.h"
 
 const struct kpi_data *serve_data(struct request *rq)
 {
 	struct server *srv = rq->srv;
+	struct cf_error err;
+	cf_error_clear(&err);
+	long long version = 0;
+	if (store_data_version(srv->st, &version, &err))
+		cf_error_print(&err);
+	else if (srv->data_loaded && version != srv->data_version)
+		serve_data_forget(srv);      /* loaded into by another process since */
 	if (!srv->data_loaded) {
-		struct cf_error err;
-		cf_error_clear(&err);
+		srv->data_version = version;
 		if (kpi_data_load(srv->st, &srv->data, &err)) {
 			cf_error_print(&err);
 			reply_message(rq, 500, "Server error", "The store's data could not be loaded; the server's log says why.");
@@ -32,6 +39,36 @@ void serve_data_forget(struct server *srv)
 	if (srv->data_loaded)
 		kpi_data_release(&srv->data);
 	srv->data_loaded = 0;
+	for (int i = 0; i < (int)(sizeof srv->cache / sizeof srv->cache[0]); i++) {
+		free(srv->cache[i].html);
+		srv->cache[i].html = NULL;
+		srv->cache[i].key[0] = '\0';
+	}
+}
+
+/* A dashboard body made before for key, or NULL. */
+static const char *cache_find(struct server *srv, const char *key, size_t *len)
+{
+	for (int i = 0; i < (int)(sizeof srv->cache / sizeof srv->cache[0]); i++)
+		if (srv->cache[i].html && strcmp(srv->cache[i].key, key) == 0) {
+			*len = srv->cache[i].len;
+			return srv->cache[i].html;
+		}
+	return NULL;
+}
+
+static void cache_put(struct server *srv, const char *key, const struct strbuf *body)
+{
+	char *copy = malloc(body->len + 1);
+	if (!copy)
+		return;
+	memcpy(copy, strbuf_str(body), body->len + 1);
+	int i = srv->cache_next;
+	srv->cache_next = (i + 1) % (int)(sizeof srv->cache / sizeof srv->cache[0]);
+	free(srv->cache[i].html);
+	snprintf(srv->cache[i].key, sizeof srv->cache[i].key, "%s", key);
+	srv->cache[i].html = copy;
+	srv->cache[i].len = body->len;
 }
 
 static long role_suppress(const struct request *rq) { return rq->role == R_VIEWER ? rq->srv->opt->suppress : 0; }
@@ -210,24 +247,38 @@ int page_dashboard(struct request *rq)
 		audit(rq, "forbidden", "/", "a locality not the user's", 403);
 		return reply_message(rq, 403, "Forbidden", "That locality is not one of yours.");
 	}
-	struct strbuf sb = STRBUF_INIT;
+	struct strbuf sb = STRBUF_INIT, figures = STRBUF_INIT;
 	struct cf_error err;
 	cf_error_clear(&err);
 	int rc = choose_form(rq, &sb, &p, loc) ? cf_error_set(&err, CF_EIO, "out of memory") : CF_OK;
-	if (!rc && (loc || rq->role == R_LOCALITY)) {
+	/* the figures are the same for every user of a role but locality */
+	char key[160];
+	size_t len = 0;
+	snprintf(key, sizeof key, "%s|%s|%ld", p.label, loc ? loc : "", role_suppress(rq));
+	const char *hit = rq->role != R_LOCALITY ? cache_find(rq->srv, key, &len) : NULL;
+	if (!rc && hit && strbuf_add(&sb, hit, len))
+		rc = cf_error_set(&err, CF_EIO, "out of memory");
+	if (!rc && !hit && (loc || rq->role == R_LOCALITY)) {
 		struct row_filter f = { NULL, loc, rq };
 		struct cf_table *t = NULL;
 		if (!(rc = kpi_rows(rq, d, &p, 1, KPI_BY_LOCALITY, &f, &t, &err))) {
-			strbuf_adds(&sb, "<section class=\"panel\" id=\"locality\"><h2>");
-			html_textf(&sb, "Indicators for %s, %s", loc ? loc : "your localities", p.label);
-			strbuf_adds(&sb, "</h2><div class=\"tbl\">");
-			html_table(&sb, t, "Indicators by locality", role_suppress(rq) ? "c" : "–");
-			strbuf_adds(&sb, "</div></section>");
+			strbuf_adds(&figures, "<section class=\"panel\" id=\"locality\"><h2>");
+			html_textf(&figures, "Indicators for %s, %s", loc ? loc : "your localities", p.label);
+			strbuf_adds(&figures, "</h2><div class=\"tbl\">");
+			html_table(&figures, t, "Indicators by locality", role_suppress(rq) ? "c" : "–");
+			strbuf_adds(&figures, "</div></section>");
 		}
 		cf_table_free(t);
 	}
-	if (!rc && rq->role != R_LOCALITY)
-		rc = la_panels(rq, d, &p, &sb, &err);
+	if (!rc && !hit && rq->role != R_LOCALITY)
+		rc = la_panels(rq, d, &p, &figures, &err);
+	if (!rc && !hit) {
+		if (rq->role != R_LOCALITY)
+			cache_put(rq->srv, key, &figures);
+		if (strbuf_add(&sb, strbuf_str(&figures), figures.len))
+			rc = cf_error_set(&err, CF_EIO, "out of memory");
+	}
+	strbuf_release(&figures);
 	int ret;
 	if (rc) {
 		cf_error_print(&err);

@@ -54,6 +54,16 @@ curl -s -b "$work/ann.jar" "$u/api/kpi" > "$work/api.json"
 check "the server's figures are the store's after the upload (= kpi --format json)" cmp -s "$work/cli.json" "$work/api.json"
 check "uploads are audited: who, what, how it went" \
 	[ "$(sqlite3 "$db" "SELECT group_concat(status) FROM (SELECT status FROM audit_log WHERE user = 'ann' AND action = 'upload' ORDER BY id)")" = "422,422,200" ]
+curl -s -b "$work/ann.jar" "$u/" > "$work/dash1.html"
+mkdir -p "$work/r2/2025-26"
+printf 'CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\nH,01/06/2025,S,C2,N1,U1,PR1,,,,,,\n' > "$work/r2/2025-26/episodes.csv"
+printf 'CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nH,1,15/04/2010,WBRI,,,\n' > "$work/r2/2025-26/header.csv"
+"$cf" ingest --db "$db" "$work/r2" >/dev/null 2>&1
+"$cf" kpi --db "$db" --format json > "$work/cli.json" 2>/dev/null
+curl -s -b "$work/ann.jar" "$u/api/kpi" > "$work/api.json"
+check "a caseflow ingest beside the running server: its figures follow the store" cmp -s "$work/cli.json" "$work/api.json"
+curl -s -b "$work/ann.jar" "$u/" > "$work/dash2.html"
+check "and the dashboard is made again, not served from before" sh -c '! cmp -s "$0" "$1" && grep -q "2025-26" "$1"' "$work/dash1.html" "$work/dash2.html"
 
 # SIGKILL in the middle of an upload: the store is as it was
 # 17,000 rows, about 600 kB: under --max-upload 1 (MB), 6 s at 100 kB/s
