@@ -80,7 +80,7 @@ int reply_page(struct request *rq, int status, const char *title, const struct s
 		bad |= strbuf_adds(&sb, "</p>");
 		bad |= strbuf_adds(&sb, "</header><nav class=\"site\"><a href=\"/\">Vital Signs</a>");
 		if (rq->role & (R_ADMIN | R_ANALYST))
-			bad |= strbuf_adds(&sb, "<a href=\"/upload\">Load returns</a>");
+			bad |= strbuf_adds(&sb, "<a href=\"/upload\">Load returns</a><a href=\"/validate\">Validate</a>");
 		if (rq->role & R_ADMIN)
 			bad |= strbuf_adds(&sb, "<a href=\"/admin/users\">Users</a><a href=\"/admin/audit\">Audit log</a>");
 		bad |= strbuf_addf(&sb, "<form method=\"post\" action=\"/logout\" class=\"inline\">"
@@ -205,6 +205,8 @@ static const struct route routes[] = {
 	{ "GET", "/upload", 0, R_ADMIN | R_ANALYST, 0, 0, NULL, page_upload, NULL },
 	/* multipart: the token is a field of the upload, checked by the page */
 	{ "POST", "/upload", 0, R_ADMIN | R_ANALYST, 0, 0, NULL, page_upload_post, NULL },
+	{ "GET", "/validate", 0, R_ADMIN | R_ANALYST, 0, 0, NULL, page_validate, NULL },
+	{ "POST", "/validate", 0, R_ADMIN | R_ANALYST, 0, 0, NULL, page_validate_post, NULL },
 	{ "GET", "/api/kpi", 0, R_ANY, 0, 1, NULL, page_api_kpi, NULL },
 	{ "GET", "/api/summary", 0, R_ADMIN | R_ANALYST | R_MANAGER, 0, 1, NULL, page_api_summary, NULL },
 	{ "GET", "/admin/users", 0, R_ADMIN, 0, 0, NULL, page_admin_users, NULL },
@@ -284,7 +286,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 			snprintf(rq->addr, sizeof rq->addr, "-");
 		*con_cls = rq;
 		rq->up_fd = -1;
-		int upload = rq->is_post && strcmp(url, "/upload") == 0;
+		int upload = rq->is_post && (strcmp(url, "/upload") == 0 || strcmp(url, "/validate") == 0);
 		const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
 		if (cl && strtoll(cl, NULL, 10) > (upload ? srv->opt->max_upload : srv->opt->max_body))
 			rq->too_big = 1;
@@ -301,7 +303,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	if (*upload_data_size) {
 		if (rq->pp)
 			upload_feed(rq, upload_data, *upload_data_size);
-		else if (rq->is_post && strcmp(rq->url, "/upload") == 0)
+		else if (rq->is_post && (strcmp(rq->url, "/upload") == 0 || strcmp(rq->url, "/validate") == 0))
 			;   /* not someone who may upload: read and dropped, answered at the end */
 		else if (!rq->too_big && !rq->up_bad && strbuf_add(&rq->body, upload_data, *upload_data_size))
 			rq->too_big = 1;

@@ -65,7 +65,7 @@ struct request {
 	char up_name[128];            /* its field's file name, as sent */
 	int up_nfiles;
 	long long up_bytes;
-	char up_csrf[80], up_year[16];
+	char up_csrf[80], up_year[16], up_kind[16], up_format[8];
 	int up_bad;                   /* a name or size refused: the upload is dropped */
 };
 
@@ -107,6 +107,8 @@ int page_admin_audit(struct request *rq);
 int page_admin_audit_csv(struct request *rq);
 int page_upload(struct request *rq);
 int page_upload_post(struct request *rq);
+int page_validate(struct request *rq);
+int page_validate_post(struct request *rq);
 /* upload plumbing for serve.c: start (first call), feed, and clean up */
 int upload_begin(struct request *rq);
 int upload_feed(struct request *rq, const char *data, size_t size);

@@ -54,8 +54,10 @@ static enum MHD_Result on_field(void *cls, enum MHD_ValueKind kind, const char *
 	if (!key || rq->up_bad)
 		return MHD_NO;
 	if (!filename) {
-		char *dst = !strcmp(key, "csrf") ? rq->up_csrf : !strcmp(key, "year") ? rq->up_year : NULL;
-		size_t cap = !strcmp(key, "csrf") ? sizeof rq->up_csrf : sizeof rq->up_year;
+		char *dst = !strcmp(key, "csrf") ? rq->up_csrf : !strcmp(key, "year") ? rq->up_year
+			  : !strcmp(key, "return") ? rq->up_kind : !strcmp(key, "format") ? rq->up_format : NULL;
+		size_t cap = !strcmp(key, "csrf") ? sizeof rq->up_csrf : !strcmp(key, "year") ? sizeof rq->up_year
+			   : !strcmp(key, "return") ? sizeof rq->up_kind : sizeof rq->up_format;
 		if (dst) {
 			size_t have = strlen(dst);
 			if (have + size >= cap)
@@ -140,7 +142,7 @@ void upload_release(struct request *rq)
 		struct dirent *e;
 		char path[600];
 		while ((e = readdir(d)))
-			if (e->d_name[0] != '.') {
+			if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0) {
 				snprintf(path, sizeof path, "%s/%s", rq->up_dir, e->d_name);
 				unlink(path);
 			}
