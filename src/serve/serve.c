@@ -274,7 +274,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		rq->method = method;
 		rq->url = url;
 		rq->is_post = strcmp(method, "POST") == 0;
-		rq->log_path = url;
+		/* what the log shows before a route is found (a refused body): never an ID */
+		rq->log_path = !strncmp(url, "/child/", 7) ? "/child/ID" : !strncmp(url, "/indicator/", 11) ? "/indicator/ID" : url;
 		strbuf_init(&rq->body, (size_t)srv->opt->max_body);
 		clock_gettime(CLOCK_MONOTONIC, &rq->start);
 		const union MHD_ConnectionInfo *ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
