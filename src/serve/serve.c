@@ -78,7 +78,7 @@ int reply_page(struct request *rq, int status, const char *title, const struct s
 		bad |= strbuf_adds(&sb, "<p>");
 		bad |= html_textf(&sb, "%s (%s)", rq->acct.name, rq->acct.role);
 		bad |= strbuf_adds(&sb, "</p>");
-		bad |= strbuf_adds(&sb, "</header><nav class=\"site\"><a href=\"/\">Vital Signs</a>");
+		bad |= strbuf_adds(&sb, "</header><nav class=\"site\"><a href=\"/\">Vital Signs</a><a href=\"/benchmark\">Benchmarks</a>");
 		if (rq->role & (R_ADMIN | R_ANALYST))
 			bad |= strbuf_adds(&sb, "<a href=\"/upload\">Load returns</a><a href=\"/validate\">Validate</a>");
 		if (rq->role & R_ADMIN)
@@ -207,6 +207,8 @@ static const struct route routes[] = {
 	{ "POST", "/upload", 0, R_ADMIN | R_ANALYST, 0, 0, NULL, page_upload_post, NULL },
 	{ "GET", "/validate", 0, R_ADMIN | R_ANALYST, 0, 0, NULL, page_validate, NULL },
 	{ "POST", "/validate", 0, R_ADMIN | R_ANALYST, 0, 0, NULL, page_validate_post, NULL },
+	{ "GET", "/benchmark", 0, R_ANY, 0, 0, NULL, page_benchmark, NULL },
+	{ "GET", "/api/benchmark", 0, R_ANY, 0, 1, NULL, page_api_benchmark, NULL },
 	{ "GET", "/api/kpi", 0, R_ANY, 0, 1, NULL, page_api_kpi, NULL },
 	{ "GET", "/api/summary", 0, R_ADMIN | R_ANALYST | R_MANAGER, 0, 1, NULL, page_api_summary, NULL },
 	{ "GET", "/admin/users", 0, R_ADMIN, 0, 0, NULL, page_admin_users, NULL },

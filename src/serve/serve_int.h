@@ -27,6 +27,7 @@ struct server {
 	struct kpi_data data;
 	int data_loaded;
 	long long data_version;      /* the store's when data was loaded */
+	struct benchmark_data *bench; /* DfE's published tables, loaded on first use */
 	/* Dashboards already made, by period, locality and suppression: the
 	 * figures change only when the store does (serve_data_forget) */
 	struct { char key[160]; char *html; size_t len; } cache[16];
@@ -107,6 +108,8 @@ int page_admin_audit(struct request *rq);
 int page_admin_audit_csv(struct request *rq);
 int page_upload(struct request *rq);
 int page_upload_post(struct request *rq);
+int page_benchmark(struct request *rq);
+int page_api_benchmark(struct request *rq);
 int page_validate(struct request *rq);
 int page_validate_post(struct request *rq);
 /* upload plumbing for serve.c: start (first call), feed, and clean up */

@@ -39,6 +39,8 @@ void serve_data_forget(struct server *srv)
 	if (srv->data_loaded)
 		kpi_data_release(&srv->data);
 	srv->data_loaded = 0;
+	benchmark_data_free(srv->bench);
+	srv->bench = NULL;
 	for (int i = 0; i < (int)(sizeof srv->cache / sizeof srv->cache[0]); i++) {
 		free(srv->cache[i].html);
 		srv->cache[i].html = NULL;

@@ -88,11 +88,13 @@ check "the session cookie is HttpOnly and SameSite=Strict, not Secure over plain
 
 # --- the role x route matrix -------------------------------------------------------
 before=$(sqlite3 "$db" "SELECT count(*) FROM audit_log WHERE action = 'forbidden'")
-routes="/ /indicator/cla_started /child/A /api/kpi /api/summary /admin/users /admin/audit /admin/audit.csv"
+routes="/ /indicator/cla_started /child/A /api/kpi /api/summary /upload /validate /benchmark /admin/users /admin/audit /admin/audit.csv"
 expect() { # role route -> status
 	case "$1:$2" in
 	alice:*) echo 200 ;;
 	*:/admin/*) echo 403 ;;
+	ann:*) echo 200 ;;
+	*:/upload|*:/validate) echo 403 ;;
 	max:/child/A|vic:/child/A) echo 403 ;;
 	nora:/api/summary|vic:/api/summary) echo 403 ;;
 	*) echo 200 ;;
@@ -106,7 +108,7 @@ for who in alice ann max nora vic; do
 		[ "$e" = 403 ] && n403=$((n403 + 1))
 	done
 done
-check "role x route matrix (5 roles x 8 routes)${bad:+:$bad}" [ -z "$bad" ]
+check "role x route matrix (5 roles x 11 routes)${bad:+:$bad}" [ -z "$bad" ]
 after=$(sqlite3 "$db" "SELECT count(*) FROM audit_log WHERE action = 'forbidden'")
 check "every 403 of the matrix is audited ($n403)" [ $((after - before)) -eq $n403 ]
 check "locality role: a child outside its localities is 403, audited with the child" \
