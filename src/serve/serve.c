@@ -47,7 +47,7 @@ int reply(struct request *rq, int status, const char *content_type, const char *
 	MHD_add_response_header(r, "X-Frame-Options", "DENY");
 	MHD_add_response_header(r, "Referrer-Policy", "same-origin");
 	MHD_add_response_header(r, "Cache-Control", "no-store");
-	if (rq->srv->tls)
+	if (rq->srv->https)
 		MHD_add_response_header(r, "Strict-Transport-Security", "max-age=31536000");
 	if (rq->set_cookie[0])
 		MHD_add_response_header(r, "Set-Cookie", rq->set_cookie);
@@ -392,6 +392,7 @@ int serve_run(const struct serve_options *o, struct cf_error *err)
 	if (!o->tls_cert != !o->tls_key)
 		return cf_error_set(err, CF_EUSAGE, "--tls-cert and --tls-key go together");
 	struct server srv = { .opt = o, .tls = o->tls_cert != NULL };
+	srv.https = srv.tls || (o->base_url && strncmp(o->base_url, "https://", 8) == 0);
 	char *cert = NULL, *key = NULL;
 	if (srv.tls) {
 		if (MHD_is_feature_supported(MHD_FEATURE_TLS) != MHD_YES)

@@ -13,7 +13,7 @@ struct serve_options {
 	const char *db;               /* the store */
 	const char *listen;           /* "127.0.0.1:8080"; port 0 picks a free one */
 	const char *tls_cert, *tls_key;   /* PEM files; both or neither */
-	const char *base_url;         /* as users reach it (behind a proxy); NULL: from listen */
+	const char *base_url;         /* as users reach it (behind a proxy); https://... makes cookies Secure */
 	long idle_timeout_s;          /* sessions end after this long unused */
 	long conn_timeout_s;          /* a connection silent this long is closed */
 	long suppress;                /* the viewer role's small-number threshold */

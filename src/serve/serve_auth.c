@@ -135,7 +135,7 @@ static int login_form(struct request *rq, int status, const char *msg)
 	char pre[65];
 	hex_random(pre, 32);
 	snprintf(rq->set_cookie, sizeof rq->set_cookie, "cf_login=%s; Path=/login; HttpOnly; SameSite=Strict%s", pre,
-		 rq->srv->tls ? "; Secure" : "");
+		 rq->srv->https ? "; Secure" : "");
 	struct strbuf sb = STRBUF_INIT;
 	strbuf_adds(&sb, "<section class=\"panel\"><h2>Log in</h2>");
 	if (msg) {
@@ -231,7 +231,7 @@ int page_login_post(struct request *rq)
 	rq->role = auth_role_bit(a.role);
 	audit(rq, "login", "/login", a.role, 303);
 	snprintf(rq->set_cookie, sizeof rq->set_cookie, "cf_session=%s; Path=/; HttpOnly; SameSite=Strict%s", token,
-		 srv->tls ? "; Secure" : "");
+		 srv->https ? "; Secure" : "");
 	sodium_memzero(token, sizeof token);
 	return reply_redirect(rq, "/");
 }
@@ -243,6 +243,6 @@ int page_logout(struct request *rq)
 	session_delete(rq->srv->st, rq->token_hash, &err);
 	audit(rq, "logout", "/logout", NULL, 303);
 	snprintf(rq->set_cookie, sizeof rq->set_cookie, "cf_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0%s",
-		 rq->srv->tls ? "; Secure" : "");
+		 rq->srv->https ? "; Secure" : "");
 	return reply_redirect(rq, "/login");
 }

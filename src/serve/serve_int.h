@@ -19,7 +19,8 @@ struct MHD_Connection;
 
 struct server {
 	const struct serve_options *opt;
-	int tls;
+	int tls;                     /* serving HTTPS itself */
+	int https;                   /* users reach it over HTTPS (itself, or a proxy's --base-url https://): Secure cookies, HSTS */
 	/* The store's connection is single-threaded (SQLITE_OPEN_NOMUTEX):
 	 * every request's work runs under lock. */
 	pthread_mutex_t lock;
