@@ -256,7 +256,7 @@ int page_dashboard(struct request *rq)
 	/* the figures are the same for every user of a role but locality */
 	char key[160];
 	size_t len = 0;
-	snprintf(key, sizeof key, "%s|%s|%ld", p.label, loc ? loc : "", role_suppress(rq));
+	snprintf(key, sizeof key, "dash|%s|%s|%ld", p.label, loc ? loc : "", role_suppress(rq));
 	const char *hit = rq->role != R_LOCALITY ? cache_find(rq->srv, key, &len) : NULL;
 	if (!rc && hit && strbuf_add(&sb, hit, len))
 		rc = cf_error_set(&err, CF_EIO, "out of memory");
@@ -401,22 +401,31 @@ int page_child(struct request *rq, const char *id)
 	return ret;
 }
 
-/* Tables as the CLI's --format json writes them. */
-static int reply_json_tables(struct request *rq, struct cf_table *const *t, int n)
+/* Tables as the CLI's --format json writes them, into out; 0 or -1. */
+static int json_tables(struct cf_table *const *t, int n, struct strbuf *out)
 {
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *fp = open_memstream(&buf, &len);
 	if (!fp)
-		return reply(rq, 500, "application/json", "{\"error\":\"out of memory\"}\n", 26);
+		return -1;
 	int first = 1;
 	fputc('[', fp);
 	for (int k = 0; k < n; k++)
 		render_table_json_rows(t[k], fp, &first);
 	fputs(first ? "]\n" : "\n]\n", fp);
 	fclose(fp);
-	int ret = reply(rq, 200, "application/json", buf, len);
+	int bad = strbuf_add(out, buf, len);
 	free(buf);
+	return bad;
+}
+
+static int reply_json_tables(struct request *rq, struct cf_table *const *t, int n)
+{
+	struct strbuf json = STRBUF_INIT;
+	int ret = json_tables(t, n, &json) ? reply(rq, 500, "application/json", "{\"error\":\"out of memory\"}\n", 26)
+					   : reply(rq, 200, "application/json", json.buf, json.len);
+	strbuf_release(&json);
 	return ret;
 }
 
@@ -456,13 +465,25 @@ int page_api_kpi(struct request *rq)
 		return api_error(rq, 400, "by must be locality, age_band, sex, ethnicity or category_of_need");
 	if (rq->role == R_LOCALITY)
 		by = KPI_BY_LOCALITY;
+	/* the same for every user of a role but locality, until the store changes */
+	char key[160];
+	size_t len = 0;
+	snprintf(key, sizeof key, "kpi|%s|%d|%ld", p.label, (int)by, role_suppress(rq));
+	const char *hit = rq->role != R_LOCALITY ? cache_find(rq->srv, key, &len) : NULL;
+	if (hit)
+		return reply(rq, 200, "application/json", hit, len);
 	struct row_filter f = { NULL, NULL, rq };
 	struct cf_table *t = NULL;
 	if (kpi_rows(rq, d, &p, 1, by, &f, &t, &err)) {
 		cf_error_print(&err);
 		return api_error(rq, 500, "the indicators could not be computed");
 	}
-	int ret = reply_json_tables(rq, &t, 1);
+	struct strbuf json = STRBUF_INIT;
+	int ret = json_tables(&t, 1, &json) ? api_error(rq, 500, "out of memory")
+					    : reply(rq, 200, "application/json", json.buf, json.len);
+	if (json.len && rq->role != R_LOCALITY)
+		cache_put(rq->srv, key, &json);
+	strbuf_release(&json);
 	cf_table_free(t);
 	return ret;
 }
