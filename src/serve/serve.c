@@ -306,8 +306,11 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	if (*upload_data_size) {
 		if (rq->pp)
 			upload_feed(rq, upload_data, *upload_data_size);
-		else if (rq->is_post && (strcmp(rq->url, "/upload") == 0 || strcmp(rq->url, "/validate") == 0))
-			;   /* not someone who may upload: read and dropped, answered at the end */
+		else if (rq->is_post && (strcmp(rq->url, "/upload") == 0 || strcmp(rq->url, "/validate") == 0)) {
+			/* not someone who may upload: read and dropped, answered at the end */
+			if ((rq->up_bytes += (long long)*upload_data_size) > srv->opt->max_upload)
+				rq->too_big = 1;
+		}
 		else if (!rq->too_big && !rq->up_bad && strbuf_add(&rq->body, upload_data, *upload_data_size))
 			rq->too_big = 1;
 		*upload_data_size = 0;

@@ -190,6 +190,10 @@ check "throttling: failures and the refusal are audited" \
 [ "$(login nobody-here wrong-password)" = 401 ]
 check "an unknown user: 401 like a wrong password, audited" [ $? -eq 0 -a "$(sqlite3 "$db" "SELECT count(*) FROM audit_log WHERE action = 'login_failed' AND detail LIKE 'user nobody-here (no such user)'")" = 1 ]
 
+pw max-new | "$cf" user passwd max --db "$db" 2>/dev/null
+check "user passwd: the old password no longer logs in (401), the new one does (303)" \
+	[ "$(login max)-$(login max "$(pw max-new)")" = 401-303 ]
+
 # --- hostile input ---------------------------------------------------------------------------
 check "path traversal: /static/../../etc/passwd is 404" \
 	sh -c '[ "$(curl -s --path-as-is -o "$0/t.out" -w "%{http_code}" "$1/static/../../../../etc/passwd")" = 404 ] && ! grep -q root: "$0/t.out"' "$work" "$u"
