@@ -14,7 +14,7 @@ const struct cli_command cmd_serve = {
 	.order = 95,
 	.usage = "  caseflow serve [--db PATH] [--listen HOST:PORT] [--tls-cert FILE --tls-key FILE]\n"
 		 "                 [--base-url URL] [--idle-timeout 30m] [--suppress N] [--conn-timeout S]\n"
-		 "                 [--max-upload MB]",
+		 "                 [--max-upload MB] [--trust-proxy]",
 	.help =
 	"Serves the Vital Signs, indicators, journeys and the JSON API to the users\n"
 	"made with 'caseflow user', each seeing what their role allows (docs/serve.md).\n"
@@ -32,6 +32,8 @@ const struct cli_command cmd_serve = {
 	"  --suppress N       the viewer role's small-number threshold (default 5)\n"
 	"  --conn-timeout S   close a connection silent this many seconds (default 10)\n"
 	"  --max-upload MB    the most one upload (/upload) may carry (default 64)\n"
+	"  --trust-proxy      behind a reverse proxy on this machine: log and audit the\n"
+	"                     client's address from X-Forwarded-For\n"
 	"\n"
 	"Examples:\n"
 	"  caseflow user add alice --role admin --db la.db\n"
@@ -70,6 +72,10 @@ static int run(int argc, char **argv)
 		    (m = cli_opt(&cmd_serve, argc, argv, &i, "--max-upload", &max_up))) {
 			if (m < 0)
 				return 2;
+			continue;
+		}
+		if (cli_flag(argv, i, "--trust-proxy")) {
+			o.trust_proxy = 1;
 			continue;
 		}
 		return cli_usage_error(&cmd_serve, "unexpected argument %s", argv[i]);

@@ -287,6 +287,20 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 			inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)ci->client_addr)->sin6_addr, rq->addr, sizeof rq->addr);
 		else
 			snprintf(rq->addr, sizeof rq->addr, "-");
+		/* behind a proxy on this machine: the client is the last address the
+		 * proxy appended (earlier ones are whatever the client claimed) */
+		const char *xff = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "X-Forwarded-For");
+		if (srv->opt->trust_proxy && xff && (!strcmp(rq->addr, "127.0.0.1") || !strcmp(rq->addr, "::1"))) {
+			const char *last = strrchr(xff, ',');
+			last = last ? last + 1 : xff;
+			while (*last == ' ')
+				last++;
+			unsigned char bin[16];
+			char ip[64];
+			snprintf(ip, sizeof ip, "%.*s", (int)strcspn(last, " "), last);
+			if (inet_pton(AF_INET, ip, bin) == 1 || inet_pton(AF_INET6, ip, bin) == 1)
+				snprintf(rq->addr, sizeof rq->addr, "%s", ip);
+		}
 		*con_cls = rq;
 		rq->up_fd = -1;
 		int upload = rq->is_post && (strcmp(url, "/upload") == 0 || strcmp(url, "/validate") == 0);

@@ -20,6 +20,7 @@ struct serve_options {
 	long max_body;                /* bytes a form's body may carry */
 	long max_upload;              /* bytes an upload (all its files) may carry */
 	int threads;                  /* MHD's thread pool */
+	int trust_proxy;              /* take the client's address from X-Forwarded-For when the connection is from loopback */
 };
 
 /* Defaults for every field but db. */

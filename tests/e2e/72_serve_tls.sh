@@ -39,13 +39,15 @@ check "it stops cleanly" [ $? -eq 0 ]
 
 # behind a TLS proxy: plain HTTP to caseflow, HTTPS to the users
 : > "$work/serve.log"
-"$cf" serve --db "$db" --listen 127.0.0.1:0 --base-url https://vitalsigns.example.gov.uk/ 2>"$work/serve.log" &
+"$cf" serve --db "$db" --listen 127.0.0.1:0 --base-url https://vitalsigns.example.gov.uk/ --trust-proxy 2>"$work/serve.log" &
 pid=$!
 i=0; while [ $i -lt 100 ] && ! grep -q "listening on" "$work/serve.log"; do sleep 0.05; i=$((i + 1)); done
 u="http://127.0.0.1:$(sed -n 's|.*listening on http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$work/serve.log")"
 curl -s -c "$work/j2" -D "$work/h3" "$u/login" -o "$work/login.html"
 pre=$(sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' "$work/login.html")
-curl -s -b "$work/j2" -D "$work/h4" -o /dev/null --data-urlencode "csrf=$pre" -d user=max -d password=pass-max-0123 "$u/login"
+curl -s -b "$work/j2" -D "$work/h4" -o /dev/null -H "X-Forwarded-For: 198.51.100.1, 203.0.113.9" --data-urlencode "csrf=$pre" -d user=max -d password=pass-max-0123 "$u/login"
 check "--base-url https://: cookies are Secure and HSTS is sent over the proxy's plain HTTP" \
 	sh -c 'grep -i "^Set-Cookie: cf_session=" "$0" | grep -qi "; Secure" && grep -qi "^Strict-Transport-Security" "$1"' "$work/h4" "$work/h3"
+check "--trust-proxy: the audit and the log record the client's address the proxy appended" \
+	sh -c '[ "$(sqlite3 "$0" "SELECT addr FROM audit_log WHERE action = '"'login'"' ORDER BY id DESC LIMIT 1")" = 203.0.113.9 ] && grep -q " 203.0.113.9 max POST /login 303 " "$1"' "$db" "$work/serve.log"
 kill -TERM $pid; wait $pid
