@@ -3,7 +3,7 @@
 # Checks with pkg-config (libraries) and command -v (tools); installs as
 # root with apt-get, or prints the exact command to run when not root.
 # `install-deps.sh fuzz` also wants clang, for `make fuzz` only;
-# `install-deps.sh check` also wants postgresql and chromium, for the tests.
+# `install-deps.sh check` also wants postgresql, chromium, nodejs and openssl, for the tests.
 set -u
 
 missing=""
@@ -38,6 +38,8 @@ need_lib jansson libjansson-dev        # JSON test fixtures (conformance cases)
 if [ "${1:-}" = check ]; then
 	[ -x /usr/lib/postgresql/15/bin/initdb ] || missing="$missing postgresql"
 	need_tool chromium chromium
+	need_tool node nodejs          # 71_serve_chromium drives chromium over the DevTools protocol (Node's WebSocket)
+	need_tool openssl openssl      # 72_serve_tls makes a throwaway certificate
 fi
 
 [ -z "$missing" ] && exit 0
