@@ -79,6 +79,8 @@ int reply_page(struct request *rq, int status, const char *title, const struct s
 		bad |= html_textf(&sb, "%s (%s)", rq->acct.name, rq->acct.role);
 		bad |= strbuf_adds(&sb, "</p>");
 		bad |= strbuf_adds(&sb, "</header><nav class=\"site\"><a href=\"/\">Vital Signs</a><a href=\"/benchmark\">Benchmarks</a>");
+		if (rq->role != R_LOCALITY)
+			bad |= strbuf_adds(&sb, "<a href=\"/forecast\">Forecast</a><a href=\"/programme\">Programme</a>");
 		if (rq->role & (R_ADMIN | R_ANALYST))
 			bad |= strbuf_adds(&sb, "<a href=\"/upload\">Load returns</a><a href=\"/validate\">Validate</a>");
 		if (rq->role & R_ADMIN)
@@ -207,6 +209,9 @@ static const struct route routes[] = {
 	{ "POST", "/upload", 0, R_ADMIN | R_ANALYST, 0, 0, NULL, page_upload_post, NULL },
 	{ "GET", "/validate", 0, R_ADMIN | R_ANALYST, 0, 0, NULL, page_validate, NULL },
 	{ "POST", "/validate", 0, R_ADMIN | R_ANALYST, 0, 0, NULL, page_validate_post, NULL },
+	/* whole-authority figures: not the locality role's */
+	{ "GET", "/forecast", 0, R_ANY & ~R_LOCALITY, 0, 0, NULL, page_forecast, NULL },
+	{ "GET", "/programme", 0, R_ANY & ~R_LOCALITY, 0, 0, NULL, page_programme, NULL },
 	{ "GET", "/benchmark", 0, R_ANY, 0, 0, NULL, page_benchmark, NULL },
 	{ "GET", "/api/benchmark", 0, R_ANY, 0, 1, NULL, page_api_benchmark, NULL },
 	{ "GET", "/api/kpi", 0, R_ANY, 0, 1, NULL, page_api_kpi, NULL },

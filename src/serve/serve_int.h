@@ -110,6 +110,8 @@ int page_admin_audit_csv(struct request *rq);
 int page_upload(struct request *rq);
 int page_upload_post(struct request *rq);
 int page_benchmark(struct request *rq);
+int page_forecast(struct request *rq);
+int page_programme(struct request *rq);
 int page_api_benchmark(struct request *rq);
 int page_validate(struct request *rq);
 int page_validate_post(struct request *rq);

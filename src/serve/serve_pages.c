@@ -236,6 +236,49 @@ static int la_panels(struct request *rq, const struct kpi_data *d, const struct 
 	return r;
 }
 
+/* One panel of the report on a page of its own: /forecast, /programme. */
+static int panel_page(struct request *rq, const char *id)
+{
+	const struct kpi_data *d = serve_data(rq);
+	struct kpi_period p;
+	if (!d || choose_period(rq, d, &p))
+		return REPLIED;
+	const struct report_panel *pn = report_panels;
+	while (pn->id && strcmp(pn->id, id) != 0)
+		pn++;
+	struct report_options ro = { .period = p, .suppress = role_suppress(rq) };
+	struct report_ctx rc = { .st = rq->srv->st, .data = d, .opt = &ro, .period = p };
+	struct strbuf sb = STRBUF_INIT;
+	struct cf_error err;
+	cf_error_clear(&err);
+	rc.html = &sb;
+	kpi_period_previous_year(&rc.period, &rc.previous);
+	int r = pn->id ? report_compute_series(&rc, &err) : cf_error_set(&err, CF_EIO, "no panel %s", id);
+	if (!r) {
+		strbuf_addf(&sb, "<section class=\"panel\" id=\"%s\"><h2>", pn->id);
+		html_text(&sb, pn->title);
+		strbuf_adds(&sb, "</h2>");
+		r = pn->write(&rc, &err);
+		strbuf_adds(&sb, "</section>");
+	}
+	for (int i = 0; i < rc.nsheets; i++)
+		cf_table_free(rc.sheets[i]);
+	kpi_result_free(rc.series);
+	kpi_result_free(rc.by_locality);
+	int ret;
+	if (r) {
+		cf_error_print(&err);
+		ret = reply_message(rq, 500, "Server error", "The page could not be made; the server's log says why.");
+	} else {
+		ret = reply_page(rq, 200, pn->title, &sb);
+	}
+	strbuf_release(&sb);
+	return ret;
+}
+
+int page_forecast(struct request *rq) { return panel_page(rq, "forecast"); }
+int page_programme(struct request *rq) { return panel_page(rq, "programme"); }
+
 int page_dashboard(struct request *rq)
 {
 	const struct kpi_data *d = serve_data(rq);

@@ -88,7 +88,7 @@ check "the session cookie is HttpOnly and SameSite=Strict, not Secure over plain
 
 # --- the role x route matrix -------------------------------------------------------
 before=$(sqlite3 "$db" "SELECT count(*) FROM audit_log WHERE action = 'forbidden'")
-routes="/ /indicator/cla_started /child/A /api/kpi /api/summary /upload /validate /benchmark /admin/users /admin/audit /admin/audit.csv"
+routes="/ /indicator/cla_started /child/A /api/kpi /api/summary /upload /validate /benchmark /forecast /programme /admin/users /admin/audit /admin/audit.csv"
 expect() { # role route -> status
 	case "$1:$2" in
 	alice:*) echo 200 ;;
@@ -97,6 +97,7 @@ expect() { # role route -> status
 	*:/upload|*:/validate) echo 403 ;;
 	max:/child/A|vic:/child/A) echo 403 ;;
 	nora:/api/summary|vic:/api/summary) echo 403 ;;
+	nora:/forecast|nora:/programme) echo 403 ;;
 	*) echo 200 ;;
 	esac
 }
@@ -108,7 +109,7 @@ for who in alice ann max nora vic; do
 		[ "$e" = 403 ] && n403=$((n403 + 1))
 	done
 done
-check "role x route matrix (5 roles x 11 routes)${bad:+:$bad}" [ -z "$bad" ]
+check "role x route matrix (5 roles x 13 routes)${bad:+:$bad}" [ -z "$bad" ]
 after=$(sqlite3 "$db" "SELECT count(*) FROM audit_log WHERE action = 'forbidden'")
 check "every 403 of the matrix is audited ($n403)" [ $((after - before)) -eq $n403 ]
 check "locality role: a child outside its localities is 403, audited with the child" \
@@ -142,6 +143,9 @@ curl -s -b "$work/max.jar" "$u/" > "$work/max.html"
 check "manager: the dashboard has the report's panels and no child IDs" \
 	sh -c 'for p in headlines funnel placements trends localities; do grep -q "id=\"$p\"" "$0" || exit 1; done;
 	       ! grep -q "/child/" "$0"' "$work/max.html"
+check "the forecast and programme pages are the report's panels" \
+	sh -c 'curl -s -b "$0/max.jar" "$1/forecast" | grep -q "<section class=\"panel\" id=\"forecast\">" &&
+	       curl -s -b "$0/max.jar" "$1/programme" | grep -q "<section class=\"panel\" id=\"programme\">"' "$work" "$u"
 curl -s -b "$work/vic.jar" "$u/" > "$work/vic.html"
 check "viewer: the dashboard says counts are suppressed" grep -q '<td class="num">c</td>\|>c<' "$work/vic.html"
 
