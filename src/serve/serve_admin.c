@@ -126,6 +126,7 @@ int page_admin_users_post(struct request *rq)
 	} else {
 		return reply_message(rq, 400, "Bad request", "action must be add, disable or enable");
 	}
+	auth_forget_sessions(rq->srv);   /* a user disabled: their sessions ended in the store */
 	if (rc == CF_EINPUT)
 		return reply_message(rq, 400, "Bad request", err.msg);
 	if (rc) {

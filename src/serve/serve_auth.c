@@ -11,6 +11,7 @@
 #include "base/sha256.h"
 #include "outputs/html.h"
 #include "store/audit.h"
+#include "store/changes.h"
 
 #define THROTTLE_FAILURES 5
 #define THROTTLE_WINDOW_S (15 * 60)
@@ -90,6 +91,20 @@ static int token_shape_ok(const char *t)
 	return 1;
 }
 
+void auth_forget_sessions(struct server *srv)
+{
+	for (int i = 0; i < (int)(sizeof srv->sessions / sizeof srv->sessions[0]); i++)
+		sodium_memzero(&srv->sessions[i], sizeof srv->sessions[i]);
+}
+
+static struct session_slot *slot_find(struct server *srv, const char *hash)
+{
+	for (int i = 0; i < (int)(sizeof srv->sessions / sizeof srv->sessions[0]); i++)
+		if (srv->sessions[i].token_hash[0] && strcmp(srv->sessions[i].token_hash, hash) == 0)
+			return &srv->sessions[i];
+	return NULL;
+}
+
 void auth_load_session(struct request *rq)
 {
 	struct server *srv = rq->srv;
@@ -100,22 +115,40 @@ void auth_load_session(struct request *rq)
 	struct cf_error err;
 	cf_error_clear(&err);
 	int found;
-	long long now = (long long)time(NULL);
+	long long now = (long long)time(NULL), version = 0;
 	token_hash(token, rq->token_hash);
-	if (session_get(srv->st, rq->token_hash, &rq->sess, &found, &err) || !found)
-		return;
-	if (rq->sess.last_seen < now - srv->opt->idle_timeout_s) {
-		session_delete(srv->st, rq->token_hash, &err);
+	if (store_data_version(srv->st, &version, &err) || version != srv->sessions_version) {
+		auth_forget_sessions(srv);   /* another process changed the store: users may have changed */
+		srv->sessions_version = version;
+	}
+	struct session_slot *slot = slot_find(srv, rq->token_hash);
+	if (slot) {
+		rq->sess = slot->sess;
+		rq->acct = slot->acct;
+	} else if (session_get(srv->st, rq->token_hash, &rq->sess, &found, &err) || !found ||
+		   account_get(srv->st, rq->sess.user, &rq->acct, &found, &err) || !found) {
 		return;
 	}
-	if (account_get(srv->st, rq->sess.user, &rq->acct, &found, &err) || !found || rq->acct.disabled)
+	if (rq->sess.last_seen < now - srv->opt->idle_timeout_s) {
+		session_delete(srv->st, rq->token_hash, &err);
+		if (slot)
+			sodium_memzero(slot, sizeof *slot);
 		return;
-	rq->role = auth_role_bit(rq->acct.role);
-	rq->authed = rq->role != 0;
+	}
+	if (rq->acct.disabled || !(rq->role = auth_role_bit(rq->acct.role)))
+		return;
+	rq->authed = 1;
 	/* a write per request would serialise every page on the disk: the idle
 	 * clock is kept to the minute */
-	if (rq->authed && now - rq->sess.last_seen >= 60)
-		session_touch(srv->st, rq->token_hash, now, &err);
+	if (now - rq->sess.last_seen >= 60 && !session_touch(srv->st, rq->token_hash, now, &err))
+		rq->sess.last_seen = now;
+	if (!slot) {
+		slot = &srv->sessions[srv->sessions_next];
+		srv->sessions_next = (srv->sessions_next + 1) % (int)(sizeof srv->sessions / sizeof srv->sessions[0]);
+		snprintf(slot->token_hash, sizeof slot->token_hash, "%s", rq->token_hash);
+	}
+	slot->sess = rq->sess;
+	slot->acct = rq->acct;
 }
 
 int auth_csrf_ok(struct request *rq)
@@ -211,6 +244,7 @@ int page_login_post(struct request *rq)
 	}
 	/* a new token at every login: a token fixed before it (session
 	 * fixation) is never the one that gets authenticated */
+	auth_forget_sessions(srv);   /* sessions expire and one may end below */
 	const char *old = req_cookie(rq, "cf_session");
 	if (token_shape_ok(old)) {
 		char h[65];
@@ -241,6 +275,7 @@ int page_logout(struct request *rq)
 	struct cf_error err;
 	cf_error_clear(&err);
 	session_delete(rq->srv->st, rq->token_hash, &err);
+	auth_forget_sessions(rq->srv);
 	audit(rq, "logout", "/logout", NULL, 303);
 	snprintf(rq->set_cookie, sizeof rq->set_cookie, "cf_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0%s",
 		 rq->srv->https ? "; Secure" : "");

@@ -29,11 +29,20 @@ struct server {
 	int data_loaded;
 	long long data_version;      /* the store's when data was loaded */
 	struct benchmark_data *bench; /* DfE's published tables, loaded on first use */
+	char **localities;           /* the store's, for the dashboard's choice; with data */
+	int nlocalities;
 	/* Dashboards already made, by period, locality and suppression: the
 	 * figures change only when the store does (serve_data_forget) */
 	struct { char key[160]; char *html; size_t len; } cache[16];
 	int cache_next;
 	char dummy_hash[160];        /* verified against for unknown users, so timing says nothing */
+	/* Live sessions and their users as the store last gave them, so a page
+	 * costs no session queries: emptied when this server changes users or
+	 * sessions, and when another process commits to the store (caseflow
+	 * user disable, passwd), seen through data_version. */
+	struct session_slot { char token_hash[65]; struct session sess; struct account acct; } sessions[64];
+	int sessions_next;
+	long long sessions_version;
 };
 
 enum role_bit { R_ADMIN = 1, R_ANALYST = 2, R_MANAGER = 4, R_LOCALITY = 8, R_VIEWER = 16 };
@@ -88,6 +97,7 @@ const char *req_cookie(struct request *rq, const char *name);
 
 /* --- sessions and users (serve_auth.c) ------------------------------------- */
 void auth_load_session(struct request *rq);
+void auth_forget_sessions(struct server *srv);   /* after a change to users or sessions */
 int auth_csrf_ok(struct request *rq);            /* the form's csrf matches the session's */
 int auth_role_bit(const char *role);
 int page_login_get(struct request *rq);

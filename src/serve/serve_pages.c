@@ -24,7 +24,11 @@ const struct kpi_data *serve_data(struct request *rq)
 		serve_data_forget(srv);      /* loaded into by another process since */
 	if (!srv->data_loaded) {
 		srv->data_version = version;
-		if (kpi_data_load(srv->st, &srv->data, &err)) {
+		if (store_locality_names(srv->st, &srv->localities, &srv->nlocalities, &err) ||
+		    kpi_data_load(srv->st, &srv->data, &err)) {
+			free(srv->localities);
+			srv->localities = NULL;
+			srv->nlocalities = 0;
 			cf_error_print(&err);
 			reply_message(rq, 500, "Server error", "The store's data could not be loaded; the server's log says why.");
 			return NULL;
@@ -41,6 +45,9 @@ void serve_data_forget(struct server *srv)
 	srv->data_loaded = 0;
 	benchmark_data_free(srv->bench);
 	srv->bench = NULL;
+	free(srv->localities);
+	srv->localities = NULL;
+	srv->nlocalities = 0;
 	for (int i = 0; i < (int)(sizeof srv->cache / sizeof srv->cache[0]); i++) {
 		free(srv->cache[i].html);
 		srv->cache[i].html = NULL;
@@ -183,12 +190,8 @@ static int kpi_rows(struct request *rq, const struct kpi_data *d, const struct k
 /* The form choosing period and locality. */
 static int choose_form(struct request *rq, struct strbuf *sb, const struct kpi_period *p, const char *locality)
 {
-	struct cf_error err;
-	char **names = NULL;
-	int n = 0, bad = 0;
-	cf_error_clear(&err);
-	if (rq->role != R_LOCALITY && store_locality_names(rq->srv->st, &names, &n, &err))
-		cf_error_print(&err);
+	char **names = rq->srv->localities;
+	int n = rq->srv->nlocalities, bad = 0;
 	bad |= strbuf_adds(sb, "<form class=\"choose\" method=\"get\" action=\"/\"><div><label for=\"period\">Period</label>"
 			       "<input id=\"period\" name=\"period\" size=\"16\" value=\"");
 	bad |= html_text(sb, p->label);
@@ -205,7 +208,6 @@ static int choose_form(struct request *rq, struct strbuf *sb, const struct kpi_p
 		bad |= html_text(sb, name);
 		bad |= strbuf_adds(sb, "</option>");
 	}
-	free(names);
 	return bad | strbuf_adds(sb, "</select></div><div><button type=\"submit\">Show</button></div></form>");
 }
 
