@@ -105,7 +105,8 @@ valgrind: deps
 	@$(MAKE) --no-print-directory all
 	@sh tools/valgrind.sh
 
-bench: deps
+bench:
+	@sh tools/install-deps.sh bench
 	@$(MAKE) --no-print-directory all $(BENCH_BIN)
 	@sh bench/run.sh
 

@@ -2,7 +2,7 @@
 # Install the Debian packages caseflow needs, only those missing.
 # Checks with pkg-config (libraries) and command -v (tools); installs as
 # root with apt-get, or prints the exact command to run when not root.
-# `install-deps.sh fuzz` also wants clang, for `make fuzz` only;
+# `install-deps.sh fuzz` also wants clang, for `make fuzz` only; `bench`, ab;
 # `install-deps.sh check` also wants postgresql, chromium, nodejs and openssl, for the tests.
 set -u
 
@@ -33,6 +33,7 @@ need_lib libpq libpq-dev               # --db postgresql://…: the hub's second
 need_lib cmocka libcmocka-dev          # unit tests
 need_lib jansson libjansson-dev        # JSON test fixtures (conformance cases)
 [ "${1:-}" = fuzz ] && need_tool clang clang   # libFuzzer targets (make fuzz)
+[ "${1:-}" = bench ] && need_tool ab apache2-utils   # bench/serve.sh: caseflow serve under 200 connections
 # make check only: a throwaway PostgreSQL cluster for the hub's tests, and
 # headless chromium for the report's and the server's browser tests.
 if [ "${1:-}" = check ]; then
