@@ -51,6 +51,11 @@ int reply(struct request *rq, int status, const char *content_type, const char *
 		MHD_add_response_header(r, "Strict-Transport-Security", "max-age=31536000");
 	if (rq->set_cookie[0])
 		MHD_add_response_header(r, "Set-Cookie", rq->set_cookie);
+	if (rq->download) {
+		char cd[128];
+		snprintf(cd, sizeof cd, "attachment; filename=\"%s\"", rq->download);
+		MHD_add_response_header(r, "Content-Disposition", cd);
+	}
 	if (status == 303)
 		MHD_add_response_header(r, "Location", body);
 	int ret = MHD_queue_response(rq->conn, (unsigned)status, r);

@@ -179,6 +179,7 @@ int page_admin_audit_csv(struct request *rq)
 	if (!fp)
 		return reply_message(rq, 500, "Server error", "Out of memory.");
 	audit(rq, "export", "/admin/audit.csv", detail, 200);
+	rq->download = "caseflow-audit.csv";
 	int ret = reply(rq, 200, "text/csv; charset=utf-8", buf, len);
 	free(buf);
 	return ret;

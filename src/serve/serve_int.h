@@ -69,6 +69,7 @@ struct request {
 	int status;
 	/* a new session cookie to set on the response */
 	char set_cookie[256];
+	const char *download;         /* a file name: the response is an attachment */
 	/* an upload (multipart): files stream to a private folder, never the store */
 	struct MHD_PostProcessor *pp;
 	char up_dir[256];             /* "" until the first file */

@@ -95,6 +95,7 @@ static int reply_workbook(struct request *rq, struct vdata *vd, struct validate_
 	if (fp)
 		fclose(fp);
 	unlink(path);
+	rq->download = "findings.xlsx";
 	int ret = rc ? -1
 		     : reply(rq, 200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", sb.buf, sb.len);
 	strbuf_release(&sb);

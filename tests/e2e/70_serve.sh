@@ -117,7 +117,9 @@ check "locality role: a child outside its localities is 403, audited with the ch
 	       [ "$(sqlite3 "$2" "SELECT count(*) FROM audit_log WHERE user = '"'nora'"' AND action = '"'forbidden'"' AND detail LIKE '"'child C:%'"'")" = 1 ]' "$work" "$u" "$db"
 check "a journey view is audited: who, from where, which child, how many" \
 	[ "$(sqlite3 "$db" "SELECT count(*) FROM audit_log WHERE user = 'ann' AND addr = '127.0.0.1' AND action = 'view_child' AND detail LIKE '1 child (A)%'")" = 1 ]
-check "the audit export is audited" [ "$(sqlite3 "$db" "SELECT count(*) FROM audit_log WHERE user = 'alice' AND action = 'export'")" = 1 ]
+check "the audit export is a CSV attachment" \
+	sh -c 'curl -s -D - -o /dev/null -b "$0/alice.jar" "$1/admin/audit.csv" | grep -qi "^Content-Disposition: attachment; filename=\"caseflow-audit.csv\""' "$work" "$u"
+check "the audit export is audited" [ "$(sqlite3 "$db" "SELECT count(*) FROM audit_log WHERE user = 'alice' AND action = 'export'")" = 2 ]
 
 # --- what each role sees ---------------------------------------------------------------
 "$cf" kpi --db "$db" --format json > "$work/cli.json" 2>/dev/null
