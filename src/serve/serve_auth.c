@@ -13,7 +13,8 @@
 #include "store/audit.h"
 #include "store/changes.h"
 
-#define THROTTLE_FAILURES 5
+#define THROTTLE_FAILURES 5           /* per user name */
+#define THROTTLE_ADDR_FAILURES 50     /* per client address, whatever the names (password spraying) */
 #define THROTTLE_WINDOW_S (15 * 60)
 
 static const char *const role_names[] = { "admin", "analyst", "manager", "locality", "viewer" };
@@ -199,16 +200,27 @@ int page_login_post(struct request *rq)
 		audit(rq, "csrf_refused", "/login", NULL, 403);
 		return login_form(rq, 403, "The form's security token is missing or wrong: try again.");
 	}
-	if (req_form(rq, "user", user, sizeof user) || req_form(rq, "password", password, sizeof password) ||
-	    !serve_user_name_valid(user)) {
-		sodium_memzero(password, sizeof password);
-		audit(rq, "login_failed", "/login", "malformed user name", 401);
-		return login_form(rq, 401, "Wrong user name or password.");
-	}
 	struct cf_error err;
 	cf_error_clear(&err);
 	long long now = (long long)time(NULL);
-	int failures = 0, found = 0;
+	int failures = 0, from_addr = 0, found = 0;
+	if (login_failure_count_addr(srv->st, rq->addr, now - THROTTLE_WINDOW_S, &from_addr, &err)) {
+		cf_error_print(&err);
+		return reply_message(rq, 500, "Server error", "The store could not be read.");
+	}
+	if (from_addr >= THROTTLE_ADDR_FAILURES) {
+		char d[96];
+		snprintf(d, sizeof d, "address: %d failures in 15 minutes", from_addr);
+		audit(rq, "login_throttled", "/login", d, 429);
+		return login_form(rq, 429, "Too many failed logins from here: try again in 15 minutes.");
+	}
+	if (req_form(rq, "user", user, sizeof user) || req_form(rq, "password", password, sizeof password) ||
+	    !serve_user_name_valid(user)) {
+		sodium_memzero(password, sizeof password);
+		login_failure_add(srv->st, "", rq->addr, now, &err);
+		audit(rq, "login_failed", "/login", "malformed user name", 401);
+		return login_form(rq, 401, "Wrong user name or password.");
+	}
 	struct account a;
 	if (login_failure_count(srv->st, user, now - THROTTLE_WINDOW_S, &failures, &err) ||
 	    account_get(srv->st, user, &a, &found, &err)) {
@@ -236,7 +248,7 @@ int page_login_post(struct request *rq)
 	pthread_mutex_lock(&srv->lock);
 	sodium_memzero(password, sizeof password);
 	if (!ok || !found || a.disabled) {
-		login_failure_add(srv->st, user, now, &err);
+		login_failure_add(srv->st, user, rq->addr, now, &err);
 		char d[96];
 		snprintf(d, sizeof d, "user %s%s", user, !found ? " (no such user)" : a.disabled && ok ? " (disabled)" : "");
 		audit(rq, "login_failed", "/login", d, 401);

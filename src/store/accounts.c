@@ -254,31 +254,43 @@ int session_expire(struct store *st, long long before, long long failures_before
 	return step_done(st, s, "expiring failed logins", err);
 }
 
-int login_failure_add(struct store *st, const char *user, long long now, struct cf_error *err)
+int login_failure_add(struct store *st, const char *user, const char *addr, long long now, struct cf_error *err)
 {
 	sqlite3_stmt *s;
-	int rc = store_prepare(st, "INSERT INTO serve_login_failures VALUES (?, ?)", &s, err);
+	int rc = store_prepare(st, "INSERT INTO serve_login_failures (user, addr, at) VALUES (?, ?, ?)", &s, err);
 	if (rc)
 		return rc;
 	sqlite3_bind_text(s, 1, user, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 2, now);
+	sqlite3_bind_text(s, 2, addr, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 3, now);
 	return step_done(st, s, "recording a failed login", err);
 }
 
-int login_failure_count(struct store *st, const char *user, long long since, int *n, struct cf_error *err)
+static int count_failures(struct store *st, const char *sql, const char *key, long long since, int *n,
+			  struct cf_error *err)
 {
 	sqlite3_stmt *s;
 	*n = 0;
-	int rc = store_prepare(st, "SELECT count(*) FROM serve_login_failures WHERE user = ? AND at >= ?", &s, err);
+	int rc = store_prepare(st, sql, &s, err);
 	if (rc)
 		return rc;
-	sqlite3_bind_text(s, 1, user, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 2, since);
 	int step = sqlite3_step(s);
 	if (step == SQLITE_ROW)
 		*n = sqlite3_column_int(s, 0);
 	sqlite3_finalize(s);
 	return step == SQLITE_ROW ? CF_OK : store_error(st, err, "counting failed logins");
+}
+
+int login_failure_count(struct store *st, const char *user, long long since, int *n, struct cf_error *err)
+{
+	return count_failures(st, "SELECT count(*) FROM serve_login_failures WHERE user = ? AND at >= ?", user, since, n, err);
+}
+
+int login_failure_count_addr(struct store *st, const char *addr, long long since, int *n, struct cf_error *err)
+{
+	return count_failures(st, "SELECT count(*) FROM serve_login_failures WHERE addr = ? AND at >= ?", addr, since, n, err);
 }
 
 int store_child_locality(struct store *st, const char *child, char *locality, size_t size, int *found,

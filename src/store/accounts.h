@@ -49,9 +49,11 @@ int session_delete(struct store *st, const char *token_hash, struct cf_error *er
 /* Drop sessions idle since before `before`, and failed logins older than `failures_before`. */
 int session_expire(struct store *st, long long before, long long failures_before, struct cf_error *err);
 
-int login_failure_add(struct store *st, const char *user, long long now, struct cf_error *err);
+int login_failure_add(struct store *st, const char *user, const char *addr, long long now, struct cf_error *err);
 /* Failed logins for user at or after `since`. */
 int login_failure_count(struct store *st, const char *user, long long since, int *n, struct cf_error *err);
+/* Failed logins from addr (any user) at or after `since`. */
+int login_failure_count_addr(struct store *st, const char *addr, long long since, int *n, struct cf_error *err);
 
 /* The locality a child lives in (the store's child_locality view): *found
  * 0 when the store has no such child or no locality for it. */

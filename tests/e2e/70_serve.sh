@@ -244,6 +244,12 @@ sqlite3 "$db" "UPDATE audit_log SET user = 'x'" 2>/dev/null
 check "the audit log refuses UPDATE" [ $? -ne 0 -a "$(sqlite3 "$db" "SELECT count(*) FROM audit_log WHERE user = 'x'")" = 0 ]
 sqlite3 "$db" "DELETE FROM audit_log" 2>/dev/null
 check "the audit log refuses DELETE" [ $? -ne 0 -a "$(sqlite3 "$db" "SELECT count(*) FROM audit_log")" -gt 20 ]
+# password spraying: 50 failures from one address in 15 minutes close logins from it, whatever the name
+sqlite3 "$db" "DELETE FROM serve_login_failures"   # the window so far (the table is not the audit log)
+i=0; while [ $i -lt 50 ]; do login "bad name $i" x > /dev/null; i=$((i + 1)); done
+check "throttling by address: after 50 failures from one address, a right password is refused (429)" [ "$(login alice)" = 429 ]
+check "and audited" [ "$(sqlite3 "$db" "SELECT count(*) FROM audit_log WHERE action = 'login_throttled' AND detail LIKE 'address: 50 failures%'")" = 1 ]
+
 curl -s -b "$work/ann.jar" "$u/api/kpi" > "$work/before.json"
 kill -TERM $pid
 i=0; while [ $i -lt 100 ] && kill -0 $pid 2>/dev/null; do sleep 0.05; i=$((i + 1)); done

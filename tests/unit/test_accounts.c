@@ -116,7 +116,7 @@ static void test_login_failures(void **state)
 	struct cf_error err;
 	cf_error_clear(&err);
 	for (int i = 0; i < 5; i++)
-		assert_int_equal(login_failure_add(st, "thr", 100 + i * 100, &err), CF_OK);
+		assert_int_equal(login_failure_add(st, "thr", i < 2 ? "10.0.0.1" : "10.0.0.2", 100 + i * 100, &err), CF_OK);
 	int n;
 	assert_int_equal(login_failure_count(st, "thr", 0, &n, &err), CF_OK);
 	assert_int_equal(n, 5);
@@ -124,6 +124,10 @@ static void test_login_failures(void **state)
 	assert_int_equal(n, 3);
 	assert_int_equal(login_failure_count(st, "other", 0, &n, &err), CF_OK);
 	assert_int_equal(n, 0);
+	assert_int_equal(login_failure_count_addr(st, "10.0.0.2", 0, &n, &err), CF_OK);
+	assert_int_equal(n, 3);
+	assert_int_equal(login_failure_count_addr(st, "10.0.0.1", 200, &n, &err), CF_OK);
+	assert_int_equal(n, 1);
 	assert_int_equal(session_expire(st, 0, 450, &err), CF_OK);        /* failures before 450 forgotten */
 	assert_int_equal(login_failure_count(st, "thr", 0, &n, &err), CF_OK);
 	assert_int_equal(n, 1);

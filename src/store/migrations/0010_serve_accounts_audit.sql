@@ -24,10 +24,12 @@ CREATE TABLE serve_sessions (
 );
 CREATE INDEX serve_sessions_user ON serve_sessions(user);
 CREATE TABLE serve_login_failures (
-	user TEXT NOT NULL,
+	user TEXT NOT NULL,               -- as typed ('' when not a possible name)
+	addr TEXT NOT NULL,               -- the client's address
 	at INTEGER NOT NULL               -- Unix seconds
 );
 CREATE INDEX serve_login_failures_user ON serve_login_failures(user, at);
+CREATE INDEX serve_login_failures_addr ON serve_login_failures(addr, at);
 CREATE TABLE audit_log (
 	id INTEGER PRIMARY KEY,
 	at TEXT NOT NULL,                 -- UTC, ISO 8601
