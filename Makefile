@@ -2,7 +2,7 @@
 # Sources are found by wildcard, so a new module or subcommand is a new file.
 
 CC      ?= cc
-PKGS    := sqlite3 libxml-2.0 libzip xlsxwriter
+PKGS    := sqlite3 libxml-2.0 libzip xlsxwriter libmicrohttpd libsodium
 TESTPKGS:= cmocka jansson
 CSTD    := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
@@ -15,7 +15,7 @@ TEST_LIBS   = $(shell pkg-config --libs $(TESTPKGS) 2>/dev/null)
 REL_FLAGS  := -O2 -g
 ASAN_FLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
 
-LAYERS  := base formats store model indicators validate forecast programme outputs synth
+LAYERS  := base formats store model indicators validate forecast programme outputs serve synth
 LIB_SRC := $(foreach l,$(LAYERS),$(wildcard src/$(l)/*.c))
 CLI_SRC := $(wildcard src/cli/*.c)
 CMD_SRC := $(sort $(wildcard src/cli/cmd_*.c))
@@ -114,7 +114,8 @@ valgrind: deps
 	@$(MAKE) --no-print-directory all
 	@sh tools/valgrind.sh
 
-bench: deps
+bench:
+	@sh tools/install-deps.sh bench
 	@$(MAKE) --no-print-directory all $(BENCH_BIN)
 	@sh bench/run.sh
 

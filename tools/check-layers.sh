@@ -14,7 +14,7 @@
 #     except store/store_int.h for a file still in that list.
 cd "$(dirname "$0")/.." || exit 2
 
-layers="base formats store model ROOMS outputs synth cli"
+layers="base formats store model ROOMS outputs serve synth cli"
 rooms="indicators validate forecast programme"
 # Which room may use which (a room not named here uses none).
 room_uses() {
@@ -81,5 +81,5 @@ for f in src/*/*.c src/*/*.h; do
 done
 n_sql=$(grep -c '^src/' tools/sql-outside-store.txt)
 [ $bad = 0 ] && echo "layers: $n_sql files outside src/store/ still speak SQL (tools/sql-outside-store.txt)"
-[ $bad = 0 ] && echo "layers: ok (base → formats → store → model → rooms [$rooms] → outputs → synth → cli)"
+[ $bad = 0 ] && echo "layers: ok (base → formats → store → model → rooms [$rooms] → outputs → serve → synth → cli)"
 exit $bad

@@ -2,8 +2,8 @@
 # Install the Debian packages caseflow needs, only those missing.
 # Checks with pkg-config (libraries) and command -v (tools); installs as
 # root with apt-get, or prints the exact command to run when not root.
-# `install-deps.sh fuzz` also wants clang, for `make fuzz` only;
-# `install-deps.sh check` also wants postgresql and chromium, for the tests.
+# `install-deps.sh fuzz` also wants clang, for `make fuzz` only; `bench`, ab;
+# `install-deps.sh check` also wants postgresql, chromium, nodejs and openssl, for the tests.
 set -u
 
 missing=""
@@ -21,6 +21,7 @@ need_tool awk mawk
 need_tool unzip unzip              # tests look inside generated workbooks
 need_tool zip zip                  # tests build damaged workbooks (44_annex_a)
 need_tool sqlite3 sqlite3          # tests inspect the store
+need_tool curl curl                # tests drive caseflow serve over HTTP
 need_tool valgrind valgrind        # make check / make valgrind: the release build stays valgrind-clean
 need_lib sqlite3 libsqlite3-dev        # the embedded store
 need_lib libxml-2.0 libxml2-dev        # SSDA903 / CIN / workforce XML, xlsx parts
@@ -32,11 +33,14 @@ need_lib libpq libpq-dev               # --db postgresql://…: the hub's second
 need_lib cmocka libcmocka-dev          # unit tests
 need_lib jansson libjansson-dev        # JSON test fixtures (conformance cases)
 [ "${1:-}" = fuzz ] && need_tool clang clang   # libFuzzer targets (make fuzz)
+[ "${1:-}" = bench ] && need_tool ab apache2-utils   # bench/serve.sh: caseflow serve under 200 connections
 # make check only: a throwaway PostgreSQL cluster for the hub's tests, and
 # headless chromium for the report's and the server's browser tests.
 if [ "${1:-}" = check ]; then
 	[ -x /usr/lib/postgresql/15/bin/initdb ] || missing="$missing postgresql"
 	need_tool chromium chromium
+	need_tool node nodejs          # 71_serve_chromium drives chromium over the DevTools protocol (Node's WebSocket)
+	need_tool openssl openssl      # 72_serve_tls makes a throwaway certificate
 fi
 
 [ -z "$missing" ] && exit 0

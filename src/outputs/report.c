@@ -30,7 +30,7 @@ const struct report_panel report_panels[] = {
 	{ NULL, NULL, NULL, 0 },
 };
 
-static const char css[] =
+const char report_css[] =
 	"*{box-sizing:border-box}"
 	"body{font-family:'Segoe UI',Roboto,'Helvetica Neue',Arial,sans-serif;color:#1b1b1b;margin:0;background:#f4f5f7;"
 	"font-size:14px;line-height:1.35}"
@@ -179,7 +179,7 @@ static int write_file(const char *dir, const char *name, const struct strbuf *sb
 
 /* The periods behind every view: the period and a year before it, up to
  * five financial years to it, and up to 60 months to its end. */
-static int compute_series(struct report_ctx *rc, struct cf_error *err)
+int report_compute_series(struct report_ctx *rc, struct cf_error *err)
 {
 	const struct kpi_data *d = rc->data;
 	int fy_end = cf_date_fy(rc->period.to);
@@ -233,7 +233,7 @@ static int page_head(struct report_ctx *rc)
 				  "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">"
 				  "<title>Vital Signs ");
 	bad |= html_text(sb, rc->period.label);
-	bad |= strbuf_addf(sb, "</title><style>%s</style></head><body>", css);
+	bad |= strbuf_addf(sb, "</title><style>%s</style></head><body>", report_css);
 	bad |= strbuf_adds(sb, "<header class=\"top\"><h1>Children's services: Vital Signs</h1><p>");
 	bad |= html_textf(sb, "Period %s (%s to %s) · compared with %s · produced %s by caseflow", rc->period.label, from, to,
 			  rc->previous.label, today);
@@ -258,7 +258,7 @@ int report_write(struct store *st, const struct kpi_data *data, const struct rep
 	struct cf_table *indicators = NULL;
 	int r = ensure_dir(dir, err);
 	if (!r)
-		r = compute_series(&rc, err);
+		r = report_compute_series(&rc, err);
 	if (!r)
 		r = report_forecast_make(st, opt, data, &in, err);
 	if (!r)

@@ -124,6 +124,13 @@ int report_programme_make(struct store *st, const struct report_options *opt, st
 			  struct cf_error *err);
 void report_programme_release(struct report_inputs *in);
 void report_inputs_release(struct report_inputs *in);
+/* For callers that lay out their own page (caseflow serve): the page's
+ * style sheet, and the series behind every panel (rc->series, by_locality,
+ * year0, nyears, month0, nmonths) for rc->period, rc->previous and
+ * rc->opt; the caller frees rc->series and rc->by_locality
+ * (kpi_result_free) and rc->sheets. */
+extern const char report_css[];
+int report_compute_series(struct report_ctx *rc, struct cf_error *err);
 
 /* --- for panels ------------------------------------------------------------ */
 

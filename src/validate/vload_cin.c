@@ -544,3 +544,16 @@ int vload_cin_store_list(struct store *st, int year, struct vload_cin_return **o
 		return validation_rows_cin_supported(st, err);
 	return CF_OK;
 }
+
+int vload_cin_year(struct vdata *vd)
+{
+	struct vframe *h = vdata_frame(vd, "Header");
+	if (!h || h->nrows < 1)
+		return 0;
+	cf_date d = vcol_date(h, vframe_col(h, "ReferenceDate"), 0);
+	int y, m, dd;
+	if (d == CF_DATE_NONE)
+		return 0;
+	cf_date_to_ymd(d, &y, &m, &dd);
+	return m >= 4 ? y + 1 : y;
+}

@@ -21,6 +21,10 @@
  * Call vload_cin_prepare afterwards. CF_OK, or the reader's status. */
 int vload_cin_path(struct vdata *vd, const char *path, struct cf_error *err);
 
+/* The collection year (by its end) of a census loaded into frames: that of
+ * its Header's ReferenceDate (31 March 2024 is 2024). 0 when it has none. */
+int vload_cin_year(struct vdata *vd);
+
 /* A CIN census held in the store. */
 struct vload_cin_return {
 	long long id;            /* returns.id */

@@ -1,0 +1,138 @@
+/* caseflow serve's insides, shared by its files: the server, a request,
+ * responses, the route table and the pages. Private to src/serve/. */
+#ifndef CF_SERVE_SERVE_INT_H
+#define CF_SERVE_SERVE_INT_H
+
+#include <pthread.h>
+#include <time.h>
+
+#include "base/strbuf.h"
+#include "indicators/indicators.h"
+#include "serve/serve.h"
+#include "store/accounts.h"
+#include "store/store.h"
+
+struct MHD_Connection;
+
+/* What a page returns when it has already queued its reply (MHD_YES). */
+#define REPLIED 1
+
+struct server {
+	const struct serve_options *opt;
+	int tls;                     /* serving HTTPS itself */
+	int https;                   /* users reach it over HTTPS (itself, or a proxy's --base-url https://): Secure cookies, HSTS */
+	/* The store's connection is single-threaded (SQLITE_OPEN_NOMUTEX):
+	 * every request's work runs under lock. */
+	pthread_mutex_t lock;
+	struct store *st;
+	struct kpi_data data;
+	int data_loaded;
+	long long data_version;      /* the store's when data was loaded */
+	struct benchmark_data *bench; /* DfE's published tables, loaded on first use */
+	char **localities;           /* the store's, for the dashboard's choice; with data */
+	int nlocalities;
+	/* Dashboards already made, by period, locality and suppression: the
+	 * figures change only when the store does (serve_data_forget) */
+	struct { char key[160]; char *html; size_t len; } cache[16];
+	int cache_next;
+	char dummy_hash[160];        /* verified against for unknown users, so timing says nothing */
+	/* Live sessions and their users as the store last gave them, so a page
+	 * costs no session queries: emptied when this server changes users or
+	 * sessions, and when another process commits to the store (caseflow
+	 * user disable, passwd), seen through data_version. */
+	struct session_slot { char token_hash[65]; struct session sess; struct account acct; } sessions[64];
+	int sessions_next;
+	long long sessions_version;
+};
+
+enum role_bit { R_ADMIN = 1, R_ANALYST = 2, R_MANAGER = 4, R_LOCALITY = 8, R_VIEWER = 16 };
+#define R_ANY (R_ADMIN | R_ANALYST | R_MANAGER | R_LOCALITY | R_VIEWER)
+#define R_CHILD_LEVEL (R_ADMIN | R_ANALYST | R_LOCALITY)
+
+struct request {
+	struct server *srv;
+	struct MHD_Connection *conn;
+	const char *method, *url;
+	int is_post;
+	struct strbuf body;          /* capped at opt->max_body */
+	int too_big;
+	int responded;
+	char addr[64];
+	struct timespec start;
+	/* who: set when the session cookie names a live session */
+	int authed;
+	int role;                    /* enum role_bit */
+	struct account acct;
+	struct session sess;
+	char token_hash[65];
+	const char *log_path;        /* the route as logged: no child IDs */
+	int status;
+	/* a new session cookie to set on the response */
+	char set_cookie[256];
+	const char *download;         /* a file name: the response is an attachment */
+	/* an upload (multipart): files stream to a private folder, never the store */
+	struct MHD_PostProcessor *pp;
+	char up_dir[256];             /* "" until the first file */
+	int up_fd;                    /* the file being written, -1 when none */
+	char up_name[128];            /* its field's file name, as sent */
+	int up_nfiles;
+	long long up_bytes;
+	char up_csrf[80], up_year[16], up_kind[16], up_format[8];
+	int up_bad;                   /* a name or size refused: the upload is dropped */
+};
+
+/* --- responses (serve.c) ---------------------------------------------------- */
+/* Queue body (copied) with the security headers; records the status. */
+int reply(struct request *rq, int status, const char *content_type, const char *body, size_t len);
+int reply_redirect(struct request *rq, const char *location);
+/* An HTML page with the site's frame: title, nav for rq's role, body. */
+int reply_page(struct request *rq, int status, const char *title, const struct strbuf *body);
+/* A short message page (escaped). */
+int reply_message(struct request *rq, int status, const char *title, const char *msg);
+
+/* --- requests (serve.c) ------------------------------------------------------ */
+const char *req_query(struct request *rq, const char *name);          /* NULL when absent */
+/* The value of name in the urlencoded body, decoded into buf; 0 when found. */
+int req_form(struct request *rq, const char *name, char *buf, size_t size);
+const char *req_cookie(struct request *rq, const char *name);
+
+/* --- sessions and users (serve_auth.c) ------------------------------------- */
+void auth_load_session(struct request *rq);
+void auth_forget_sessions(struct server *srv);   /* after a change to users or sessions */
+int auth_csrf_ok(struct request *rq);            /* the form's csrf matches the session's */
+int auth_role_bit(const char *role);
+int page_login_get(struct request *rq);
+int page_login_post(struct request *rq);
+int page_logout(struct request *rq);
+void hex_random(char *out, size_t nbytes);       /* 2*nbytes hex digits + NUL */
+/* Write an audit row; a failure is logged to stderr (the request goes on). */
+void audit(struct request *rq, const char *action, const char *target, const char *detail, int status);
+
+/* --- pages (serve_pages.c, serve_admin.c) ---------------------------------------------------- */
+int page_dashboard(struct request *rq);
+int page_indicator(struct request *rq, const char *id);
+int page_child(struct request *rq, const char *id);
+int page_api_kpi(struct request *rq);
+int page_api_summary(struct request *rq);
+int page_admin_users(struct request *rq);
+int page_admin_users_post(struct request *rq);
+int page_admin_audit(struct request *rq);
+int page_admin_audit_csv(struct request *rq);
+int page_upload(struct request *rq);
+int page_upload_post(struct request *rq);
+int page_benchmark(struct request *rq);
+int page_forecast(struct request *rq);
+int page_programme(struct request *rq);
+int page_api_benchmark(struct request *rq);
+int page_validate(struct request *rq);
+int page_validate_post(struct request *rq);
+/* upload plumbing for serve.c: start (first call), feed, and clean up */
+int upload_begin(struct request *rq);
+int upload_feed(struct request *rq, const char *data, size_t size);
+void upload_release(struct request *rq);
+/* Forget the loaded indicators, after an upload changed the store. */
+void serve_data_forget(struct server *srv);
+/* The loaded indicators' data (loaded on first use); NULL with a reply sent on failure. */
+const struct kpi_data *serve_data(struct request *rq);
+
+#endif
