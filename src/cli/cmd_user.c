@@ -80,17 +80,17 @@ static int read_password(char out[512])
 	char again[512];
 	if (read_line("Password: ", out, 512)) {
 		fprintf(stderr, "caseflow user: no password on standard input\n");
-		return 2;
+		return CF_EUSAGE;
 	}
 	if (isatty(STDIN_FILENO) && (read_line("Again: ", again, sizeof again) || strcmp(out, again) != 0)) {
 		memset(again, 0, sizeof again);
 		fprintf(stderr, "caseflow user: the passwords differ\n");
-		return 1;
+		return CF_EINPUT;
 	}
 	memset(again, 0, sizeof again);
 	if (strlen(out) < 10) {
 		fprintf(stderr, "caseflow user: the password must be 10 characters or more\n");
-		return 1;
+		return CF_EINPUT;
 	}
 	return 0;
 }

@@ -260,13 +260,7 @@ int report_write(struct store *st, const struct kpi_data *data, const struct rep
 	if (!r)
 		r = report_compute_series(&rc, err);
 	if (!r)
-		r = report_forecast_make(st, opt, data, &in, err);
-	if (!r)
-		r = report_benchmarks_make(st, opt, data, &in, err);
-	if (!r)
-		r = report_trajectories_make(st, opt, data, &in, err);
-	if (!r)
-		r = report_programme_make(st, opt, &in, err);
+		r = report_inputs_make(st, opt, data, &in, err);
 	if (!r && page_head(&rc))
 		r = cf_error_set(err, CF_EIO, "out of memory writing the page");
 	for (const struct report_panel *p = report_panels; p->id && !r; p++) {
@@ -310,6 +304,19 @@ int report_write(struct store *st, const struct kpi_data *data, const struct rep
 	kpi_result_free(rc.by_locality);
 	report_inputs_release(&in);
 	strbuf_release(&html);
+	return r;
+}
+
+int report_inputs_make(struct store *st, const struct report_options *opt, const struct kpi_data *data,
+		       struct report_inputs *in, struct cf_error *err)
+{
+	int r = report_forecast_make(st, opt, data, in, err);
+	if (!r)
+		r = report_benchmarks_make(st, opt, data, in, err);
+	if (!r)
+		r = report_trajectories_make(st, opt, data, in, err);
+	if (!r)
+		r = report_programme_make(st, opt, in, err);
 	return r;
 }
 

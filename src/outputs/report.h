@@ -123,6 +123,12 @@ int report_trajectories_make(struct store *st, const struct report_options *opt,
 int report_programme_make(struct store *st, const struct report_options *opt, struct report_inputs *in,
 			  struct cf_error *err);
 void report_programme_release(struct report_inputs *in);
+/* Every panel's inputs (forecast, benchmarks, trajectories, programme) into
+ * in, as report_write makes them before any panel; a caller that lays out
+ * its own page (caseflow serve) sets rc->in to them. Free them with
+ * report_inputs_release, also after a failure. */
+int report_inputs_make(struct store *st, const struct report_options *opt, const struct kpi_data *data,
+		       struct report_inputs *in, struct cf_error *err);
 void report_inputs_release(struct report_inputs *in);
 /* For callers that lay out their own page (caseflow serve): the page's
  * style sheet, and the series behind every panel (rc->series, by_locality,

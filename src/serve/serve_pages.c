@@ -216,9 +216,12 @@ static int la_panels(struct request *rq, const struct kpi_data *d, const struct 
 		     struct cf_error *err)
 {
 	struct report_options ro = { .period = *p, .suppress = role_suppress(rq) };
-	struct report_ctx rc = { .st = rq->srv->st, .data = d, .opt = &ro, .period = *p, .html = sb };
+	struct report_inputs in = { 0 };
+	struct report_ctx rc = { .st = rq->srv->st, .data = d, .opt = &ro, .in = &in, .period = *p, .html = sb };
 	kpi_period_previous_year(&rc.period, &rc.previous);
 	int r = report_compute_series(&rc, err);
+	if (!r)
+		r = report_inputs_make(rq->srv->st, &ro, d, &in, err);
 	for (const struct report_panel *pn = report_panels; pn->id && !r; pn++) {
 		if (strbuf_addf(sb, "<section class=\"panel%s\" id=\"%s\" aria-labelledby=\"%s-h\"><h2 id=\"%s-h\">",
 				pn->half ? " half" : "", pn->id, pn->id, pn->id) ||
@@ -235,6 +238,7 @@ static int la_panels(struct request *rq, const struct kpi_data *d, const struct 
 		cf_table_free(rc.sheets[i]);
 	kpi_result_free(rc.series);
 	kpi_result_free(rc.by_locality);
+	report_inputs_release(&in);
 	return r;
 }
 
@@ -249,13 +253,16 @@ static int panel_page(struct request *rq, const char *id)
 	while (pn->id && strcmp(pn->id, id) != 0)
 		pn++;
 	struct report_options ro = { .period = p, .suppress = role_suppress(rq) };
-	struct report_ctx rc = { .st = rq->srv->st, .data = d, .opt = &ro, .period = p };
+	struct report_inputs in = { 0 };
+	struct report_ctx rc = { .st = rq->srv->st, .data = d, .opt = &ro, .in = &in, .period = p };
 	struct strbuf sb = STRBUF_INIT;
 	struct cf_error err;
 	cf_error_clear(&err);
 	rc.html = &sb;
 	kpi_period_previous_year(&rc.period, &rc.previous);
 	int r = pn->id ? report_compute_series(&rc, &err) : cf_error_set(&err, CF_EIO, "no panel %s", id);
+	if (!r)
+		r = report_inputs_make(rq->srv->st, &ro, d, &in, &err);
 	if (!r) {
 		strbuf_addf(&sb, "<section class=\"panel\" id=\"%s\"><h2>", pn->id);
 		html_text(&sb, pn->title);
@@ -267,6 +274,7 @@ static int panel_page(struct request *rq, const char *id)
 		cf_table_free(rc.sheets[i]);
 	kpi_result_free(rc.series);
 	kpi_result_free(rc.by_locality);
+	report_inputs_release(&in);
 	int ret;
 	if (r) {
 		cf_error_print(&err);

@@ -6,7 +6,7 @@
 
 opts_benchmark="--db --la --indicator --years --sn-model --to --by --population --list --format --out"
 opts_forecast="--db --ref-start --ref-end --start --months --method --entrants --runs --bands --seed --threads
- --no-bootstrap --costs --inflation --inflation-from --scenario --place-map --merge --table --backtest --cutoff
+ --no-bootstrap --costs --inflation --inflation-from --scenario --place-map --merge --keep-withdrawn --table --backtest --cutoff
  --format --out"
 opts_ingest="--db --year --format"
 opts_journey="--db --child --format --out"
@@ -16,9 +16,12 @@ opts_report="--db --out --period --suppress --centroids --scenario --programme -
 opts_summary="--db --format --out"
 opts_synth="--out --children --years --first-year --seed --xml --la --format --quiet"
 opts_trajectory="--db --name --indicator --la --from --to --by --shape --tolerance --format --out"
+opts_calibrate="--db --measure --horizon --table --format --out"
+opts_serve="--db --listen --tls-cert --tls-key --base-url --idle-timeout --suppress --conn-timeout --max-upload --trust-proxy"
+opts_user="--db --role --locality"
 opts_validate="--year --rules --previous --la --postcodes --authorities --db --list-rules --return --format --out"
 
-for c in benchmark forecast ingest journey kpi programme report summary synth trajectory validate; do
+for c in benchmark calibrate forecast ingest journey kpi programme report serve summary synth trajectory user validate; do
 	"$cf" help "$c" >"$work/help.$c"
 	"$cf" "$c" --help >"$work/dash.$c"
 	check "$c: 'help $c' and '$c --help' print the same" cmp -s "$work/help.$c" "$work/dash.$c"
@@ -38,7 +41,7 @@ for c in benchmark forecast ingest journey kpi programme report summary synth tr
 		sh -c 'grep -q "^Examples:" "$1" && grep -q "^  caseflow $2" "$1" && grep -q "^Exit codes:" "$1"' _ \
 		"$work/help.$c" "$c"
 	# each option, mistyped (its first two letters swapped), is refused with the right suggestion
-	case $c in trajectory) pre="set" ;; *) pre="" ;; esac
+	case $c in trajectory) pre="set" ;; user) pre="add" ;; *) pre="" ;; esac
 	bad=""
 	for o in $want; do
 		t=$(echo "$o" | sed 's/^--\(.\)\(.\)/--\2\1/')
@@ -59,7 +62,7 @@ examples() { # the example command lines of help page $1, continuations joined, 
 		sed 's/ *#.*//' | grep '^caseflow '
 }
 {
-	for c in benchmark forecast ingest journey kpi programme report summary synth trajectory validate; do
+	for c in benchmark calibrate forecast ingest journey kpi programme report serve summary synth trajectory user validate; do
 		examples "$work/help.$c"
 	done
 	# and the example column of README's table of commands

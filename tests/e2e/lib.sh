@@ -3,8 +3,8 @@
 n=0
 cf=${CASEFLOW_BIN:?run through tests/run.sh}
 shared=${CASEFLOW_SHARED:-}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+work=$(mktemp -d); [ -n "${KEEP_WORK:-}" ] && echo "# work: $work"
+[ -n "${KEEP_WORK:-}" ] || trap 'rm -rf "$work"' EXIT
 ok() { n=$((n + 1)); echo "ok $n - $*"; }
 notok() { n=$((n + 1)); echo "not ok $n - $*"; }
 check() { # check "description" command...
