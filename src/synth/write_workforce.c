@@ -129,26 +129,26 @@ static int write_year(const struct synth_world *w, const char *dir, int fy, int 
 		int here = in_post(k, ref), left = k->leave != NONE && k->leave > year_ago && k->leave <= ref;
 		if (!here && !left)
 			continue;
-		struct syn_rng r;
+		struct cf_rng r;
 		syn_rng_seed(&r, w->opt.seed, 70000000ULL + i);   /* the worker's own facts, the same every year */
 		start(&o, "CSWWWorker");
 		el(&o, "AgencyWorker", k->agency ? "1" : "0");
 		el(&o, "SWENo", k->id);
 		elf(&o, "FTE", 6, here ? k->fte : 0.0);
-		el_date(&o, "PersonBirthDate", k->start - (cf_date)(365.25 * (23 + 20 * syn_rng_unit(&r))));
-		el(&o, "GenderCurrent", syn_rng_chance(&r, 0.82) ? "2" : "1");
-		el(&o, "Ethnicity", eth[syn_rng_pick(&r, eth_w, 11)]);
-		el(&o, "QualInst", syn_rng_chance(&r, 0.5) ? "University of the North" : "Midlands University");
-		el(&o, "QualLevel", syn_rng_chance(&r, 0.6) ? "1" : "2");
-		el(&o, "StepUpGrad", syn_rng_chance(&r, 0.05) ? "1" : "0");
+		el_date(&o, "PersonBirthDate", k->start - (cf_date)(365.25 * (23 + 20 * cf_rng_unit(&r))));
+		el(&o, "GenderCurrent", cf_rng_chance(&r, 0.82) ? "2" : "1");
+		el(&o, "Ethnicity", eth[cf_rng_pick(&r, eth_w, 11)]);
+		el(&o, "QualInst", cf_rng_chance(&r, 0.5) ? "University of the North" : "Midlands University");
+		el(&o, "QualLevel", cf_rng_chance(&r, 0.6) ? "1" : "2");
+		el(&o, "StepUpGrad", cf_rng_chance(&r, 0.05) ? "1" : "0");
 		snprintf(buf, sizeof buf, "%s", synth_worker_roles[k->role]);
 		el(&o, "OrgRole", buf);
 		el_date(&o, "RoleStartDate", k->start);
-		snprintf(buf, sizeof buf, "%d", k->agency ? 4 : 1 + syn_rng_below(&r, 9));
+		snprintf(buf, sizeof buf, "%d", k->agency ? 4 : 1 + cf_rng_below(&r, 9));
 		el(&o, "StartOrigin", buf);
 		if (left) {
 			el_date(&o, "RoleEndDate", k->leave);
-			snprintf(buf, sizeof buf, "%d", 1 + syn_rng_below(&r, 8));
+			snprintf(buf, sizeof buf, "%d", 1 + cf_rng_below(&r, 8));
 			el(&o, "LeaverDestination", buf);
 			el(&o, "ReasonLeave", synth_leave_reasons[k->leave_reason]);
 		}
@@ -157,8 +157,8 @@ static int write_year(const struct synth_world *w, const char *dir, int fy, int 
 			snprintf(buf, sizeof buf, "%d", cases[i]);
 			el(&o, "Cases30", buf);
 		}
-		elf(&o, "WorkingDaysLost", 2, syn_rng_chance(&r, 0.6) ? syn_rng_exp(&r, 9.0) : 0.0);
-		el(&o, "FrontlineGrad", syn_rng_chance(&r, 0.06) ? "1" : "0");
+		elf(&o, "WorkingDaysLost", 2, cf_rng_chance(&r, 0.6) ? cf_rng_exp(&r, 9.0) : 0.0);
+		el(&o, "FrontlineGrad", cf_rng_chance(&r, 0.06) ? "1" : "0");
 		end(&o);
 	}
 	end(&o);
