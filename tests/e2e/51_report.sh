@@ -51,6 +51,6 @@ check "a suppressed quarter says so and shows c" sh -c \
 
 # the independent synthetic SSDA903 (two years, ~2,000 children)
 need_shared "report on the synthetic SSDA903 return" || exit 0
-"$cf" ingest --db "$work/s.db" "$shared/data/ssda903-synth" >/dev/null 2>&1
+store_from "$work/s.db" "$shared/data/ssda903-synth" >/dev/null 2>&1
 "$cf" report --db "$work/s.db" --out "$work/s" >/dev/null 2>&1
 check "report on two years of synthetic SSDA903" sh -c 'test $1 -eq 0 && grep -q "Period 2023-24" "$0"' "$work/s/index.html" $?
