@@ -24,7 +24,8 @@ need_shared() {
 # store_from DB ARGS...: what `caseflow ingest --db DB ARGS...` prints and
 # returns, into a new DB. Under tests/run.sh (CASEFLOW_FIXTURES set) the
 # first script to ask for a store builds it and the others copy it: the key
-# is the binary, the folder and the arguments, so another build never gets a
+# is the binary, the arguments and (for a relative path) the folder, so
+# another build never gets a
 # stale store. Without CASEFLOW_FIXTURES, or when DB exists, it just ingests.
 store_from() {
 	_db=$1; shift
@@ -32,7 +33,8 @@ store_from() {
 		"$cf" ingest --db "$_db" "$@"
 		return
 	fi
-	_key=$( { cksum <"$cf"; pwd; printf '%s\n' "$@"; } | cksum | cut -d' ' -f1)
+	_key=$( { cksum <"$cf"; for _a in "$@"; do case $_a in /*) ;; *) pwd ;; esac; done
+		printf '%s\n' "$@"; } | cksum | cut -d' ' -f1)
 	_f="$CASEFLOW_FIXTURES/$_key"
 	# one builder at a time; a waiter gives up after 15 minutes and builds its own
 	_w=0
