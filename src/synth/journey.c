@@ -154,6 +154,23 @@ static int cmp_event(const void *a, const void *b)
 	return x->t != y->t ? (x->t < y->t ? -1 : 1) : x->kind - y->kind;
 }
 
+/* An episode's legal status, placement and what does not change within a
+ * period, from t (H5 takes the semi-independent code in force on t). */
+static void episode_set(struct syn_episode *e, const char *ls, const struct placement *cur, cf_date t,
+			int cin, int home, uint8_t uasc)
+{
+	memcpy(e->ls, ls, 3);
+	memcpy(e->place, cur->place, 3);
+	if (!strcmp(e->place, "H5"))
+		memcpy(e->place, semi_independent_code(t), 3);
+	memcpy(e->provider, cur->provider, 4);
+	memcpy(e->pl_post, cur->pl_post, 9);
+	memcpy(e->urn, cur->urn, 9);
+	e->cin = (uint8_t)cin;
+	e->home = (int16_t)home;
+	e->uasc = uasc;
+}
+
 /* Write the episodes of one period of care from its events. */
 static void write_episodes(struct jstate *s, cf_date t0, cf_date end, const char *exit_rec,
 			   const char *ls0, const struct placement *p0, struct care_event *ev, int nev, int cin)
@@ -170,16 +187,7 @@ static void write_episodes(struct jstate *s, cf_date t0, cf_date end, const char
 	e->child = s->ci;
 	e->start = t0;
 	e->rne = 'S';
-	memcpy(e->ls, ls, 3);
-	memcpy(e->place, cur.place, 3);
-	if (!strcmp(e->place, "H5"))
-		memcpy(e->place, semi_independent_code(t0), 3);
-	memcpy(e->provider, cur.provider, 4);
-	memcpy(e->pl_post, cur.pl_post, 9);
-	memcpy(e->urn, cur.urn, 9);
-	e->cin = (uint8_t)cin;
-	e->home = (int16_t)home;
-	e->uasc = c->uasc;
+	episode_set(e, ls, &cur, t0, cin, home, c->uasc);
 	for (int i = 0; i < nev;) {
 		cf_date t = ev[i].t;
 		if (t <= t0 || (end != NONE && t >= end)) {
@@ -253,16 +261,7 @@ static void write_episodes(struct jstate *s, cf_date t0, cf_date end, const char
 		e->rne = ls_changed ? (moved ? 'B' : same_carer ? 'U' : 'L') : (moved ? 'P' : 'T');
 		cur = next;
 		memcpy(ls, nls, 3);
-		memcpy(e->ls, ls, 3);
-		memcpy(e->place, cur.place, 3);
-		if (!strcmp(e->place, "H5"))
-			memcpy(e->place, semi_independent_code(t), 3);
-		memcpy(e->provider, cur.provider, 4);
-		memcpy(e->pl_post, cur.pl_post, 9);
-		memcpy(e->urn, cur.urn, 9);
-		e->cin = (uint8_t)cin;
-		e->home = (int16_t)home;
-		e->uasc = c->uasc;
+		episode_set(e, ls, &cur, t, cin, home, c->uasc);
 	}
 	struct syn_episode *last = &w->episodes[ep];
 	last->end = end;
