@@ -2,6 +2,7 @@
  * then split it in place. */
 #include "base/csv.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -256,6 +257,20 @@ int csv_row_is_blank(const struct csv_reader *r)
 			if (r->fields[i][k] != ' ' && r->fields[i][k] != '\t')
 				return 0;
 	return 1;
+}
+
+char *csv_trim(char *s, size_t *len)
+{
+	size_t n = *len;
+	while (n && isspace((unsigned char)*s)) {
+		s++;
+		n--;
+	}
+	while (n && isspace((unsigned char)s[n - 1]))
+		n--;
+	s[n] = '\0';
+	*len = n;
+	return s;
 }
 
 void csv_write_field(FILE *out, const char *s)

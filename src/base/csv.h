@@ -50,6 +50,11 @@ int csv_reader_next(struct csv_reader *r, struct cf_error *err);
 /* 1 when every field of the current row is empty or spaces. */
 int csv_row_is_blank(const struct csv_reader *r);
 
+/* Trim white space from both ends of a field (the reader's fields are
+ * mutable and NUL-terminated) in place: the new end is NUL-terminated,
+ * *len becomes the new length and the new start is returned. */
+char *csv_trim(char *s, size_t *len);
+
 /* Bytes consumed so far (for progress and MB/s). */
 long long csv_reader_bytes(const struct csv_reader *r);
 

@@ -13,74 +13,15 @@
 #include <string.h>
 #include <unistd.h>
 
-static uint64_t splitmix64(uint64_t *x)
-{
-	uint64_t z = (*x += 0x9E3779B97F4A7C15ull);
-	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-	z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-	return z ^ (z >> 31);
-}
-
-void fc_rng_seed(struct fc_rng *r, uint64_t seed, uint64_t stream)
-{
-	uint64_t x = seed ^ (stream * 0xD1B54A32D192ED03ull);
-	for (int i = 0; i < 4; i++)
-		r->s[i] = splitmix64(&x);
-}
-
-static inline uint64_t rotl(uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
-
-static inline uint64_t next_u64(struct fc_rng *r)
-{
-	uint64_t *s = r->s, out = rotl(s[1] * 5, 7) * 9, t = s[1] << 17;
-	s[2] ^= s[0];
-	s[3] ^= s[1];
-	s[1] ^= s[2];
-	s[0] ^= s[3];
-	s[2] ^= t;
-	s[3] = rotl(s[3], 45);
-	return out;
-}
-
-double fc_rng_uniform(struct fc_rng *r)
-{
-	return ((double)(next_u64(r) >> 11) + 0.5) * (1.0 / 9007199254740992.0);
-}
-
-static uint32_t rng_below(struct fc_rng *r, uint32_t n)
-{
-	return (uint32_t)(((next_u64(r) >> 32) * (uint64_t)n) >> 32);
-}
-
-long fc_rng_poisson(struct fc_rng *r, double mean)
-{
-	if (mean <= 0)
-		return 0;
-	if (mean < 30) {   /* inversion: a handful of steps at these means */
-		double p = exp(-mean), s = p, u = fc_rng_uniform(r);
-		long x = 0;
-		while (u > s && x < 1000) {
-			x++;
-			p *= mean / (double)x;
-			s += p;
-		}
-		return x;
-	}
-	/* large means: normal approximation (Box–Muller), rounded */
-	double z = sqrt(-2 * log(fc_rng_uniform(r))) * cos(2 * M_PI * fc_rng_uniform(r));
-	double x = floor(mean + sqrt(mean) * z + 0.5);
-	return x < 0 ? 0 : (long)x;
-}
-
 /* Days to the next event for a daily probability h (log_stay = log(1 − h)):
  * 1, 2, … or INT32_MAX. */
-static int draw_days(struct fc_rng *r, double h, double log_stay)
+static int draw_days(struct cf_rng *r, double h, double log_stay)
 {
 	if (h <= 0)
 		return INT32_MAX;
 	if (h >= 1)
 		return 1;
-	double k = 1 + floor(log(fc_rng_uniform(r)) / log_stay);
+	double k = 1 + floor(log(cf_rng_unit_open(r)) / log_stay);
 	return k > 1e9 ? INT32_MAX : (int)k;
 }
 
@@ -120,7 +61,7 @@ struct run {
 	const struct fc_sim_config *c;
 	struct fc_schedule sched;
 	double (*hazard)[2][FC_NRATE_STATES];   /* per piece: total out, log(1 − total) */
-	struct fc_rng rng;
+	struct cf_rng rng;
 	int *diff;
 	int exact, by_dur;
 };
@@ -163,7 +104,7 @@ static void follow(struct run *r, int s, cf_date dob, cf_date ps, int t)
 		if (k != INT32_MAX && (long)t + k <= b && t + k <= days) {
 			record(r, s, t, t + k);
 			t += k;
-			double u = fc_rng_uniform(&r->rng) * h;
+			double u = cf_rng_unit_open(&r->rng) * h;
 			int to = -1;
 			for (int j = 0; j < FC_NSTATES; j++) {
 				u -= R->move[rs][j];
@@ -188,7 +129,7 @@ static void follow(struct run *r, int s, cf_date dob, cf_date ps, int t)
 	}
 }
 
-static int sample_template(struct worker *w, struct fc_rng *rng, int s, int *age_days)
+static int sample_template(struct worker *w, struct cf_rng *rng, int s, int *age_days)
 {
 	struct shared *sh = w->sh;
 	int lo = sh->tfirst[s], hi = sh->tfirst[s + 1];
@@ -197,7 +138,7 @@ static int sample_template(struct worker *w, struct fc_rng *rng, int s, int *age
 	double total = w->cum[hi - 1];
 	if (total <= 0)
 		return -1;
-	double u = fc_rng_uniform(rng) * total;
+	double u = cf_rng_unit_open(rng) * total;
 	while (lo < hi - 1) {   /* first template whose cumulative weight exceeds u */
 		int mid = (lo + hi - 1) / 2;
 		if (w->cum[mid] > u)
@@ -219,13 +160,13 @@ static int one_run(struct worker *w, int run)
 	r.diff = w->diff;
 	r.exact = c->method != FC_METHOD_MARKOV;
 	r.by_dur = c->method == FC_METHOD_DURATION;
-	fc_rng_seed(&r.rng, c->seed, (uint64_t)run);
+	cf_rng_seed(&r.rng, c->seed, (uint64_t)run);
 	struct fc_rates rates;
 	size_t n = c->h->nchildren;
 	if (c->bootstrap) {
 		memset(w->weights, 0, n * sizeof *w->weights);
 		for (size_t i = 0; i < n; i++)
-			w->weights[rng_below(&r.rng, (uint32_t)n)]++;
+			w->weights[cf_rng_below(&r.rng, (int)n)]++;
 		if (fc_estimator_run(sh->est, w->weights, &rates))
 			return -1;
 	} else {
@@ -257,7 +198,7 @@ static int one_run(struct worker *w, int run)
 		const struct fc_rates *R = fc_schedule_rates(&r.sched, t);
 		for (int s = 0; s < FC_NSTATES; s++) {
 			double lam = R->entry[s] * r.sched.entry_mult[t];
-			long k = lam > 0 ? fc_rng_poisson(&r.rng, lam) : 0;
+			long k = lam > 0 ? cf_rng_poisson(&r.rng, lam) : 0;
 			for (long e = 0; e < k; e++) {
 				int age = 0;
 				cf_date dob = 0;

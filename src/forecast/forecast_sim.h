@@ -11,6 +11,7 @@
 
 #include "forecast/forecast_project.h"
 #include "base/progress.h"
+#include "base/rng.h"
 
 struct fc_sim_config {
 	const struct fc_history *h;
@@ -37,13 +38,5 @@ struct fc_sim_result {
 
 int fc_simulate(const struct fc_sim_config *c, struct fc_sim_result *out, struct cf_error *err);
 void fc_sim_result_release(struct fc_sim_result *r);
-
-/* The generator, exposed for tests: xoshiro256** seeded by splitmix64. */
-struct fc_rng {
-	uint64_t s[4];
-};
-void fc_rng_seed(struct fc_rng *r, uint64_t seed, uint64_t stream);
-double fc_rng_uniform(struct fc_rng *r);              /* (0, 1) */
-long fc_rng_poisson(struct fc_rng *r, double mean);
 
 #endif

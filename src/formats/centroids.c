@@ -9,26 +9,6 @@
 
 #include "base/csv.h"
 
-int postcode_sector(const char *s, char out[10])
-{
-	char c[16];
-	size_t n = 0;
-	for (; s && *s && n < sizeof c - 1; s++)
-		if (!isspace((unsigned char)*s))
-			c[n++] = (char)toupper((unsigned char)*s);
-	c[n] = 0;
-	/* a full postcode ends digit letter letter: drop the unit letters */
-	if (n >= 5 && isalpha((unsigned char)c[n - 1]) && isalpha((unsigned char)c[n - 2]) && isdigit((unsigned char)c[n - 3]))
-		n -= 2;
-	if (n < 3 || n > 5 || !isdigit((unsigned char)c[n - 1]) || !isalpha((unsigned char)c[0]))
-		return -1;
-	for (size_t i = 0; i < n; i++)
-		if (!isalnum((unsigned char)c[i]))
-			return -1;
-	snprintf(out, 10, "%.*s %c", (int)(n - 1), c, c[n - 1]);
-	return 0;
-}
-
 static int cmp_centroid(const void *a, const void *b)
 {
 	return strcmp(((const struct centroid *)a)->sector, ((const struct centroid *)b)->sector);

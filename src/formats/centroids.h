@@ -8,6 +8,7 @@
 #include <stddef.h>
 
 #include "base/error.h"
+#include "formats/postcode.h"
 
 struct centroid {
 	char sector[10];
@@ -23,10 +24,6 @@ struct centroids {
  * error naming the file, row and value (a header row is allowed first). */
 int centroids_read(const char *path, struct centroids *out, struct cf_error *err);
 void centroids_release(struct centroids *c);
-
-/* Write the canonical sector of a postcode or sector into out (10 bytes);
- * returns 0, or -1 when s does not look like a postcode sector. */
-int postcode_sector(const char *s, char out[10]);
 
 /* The centroid of a sector (any form postcode_sector accepts), or NULL. */
 const struct centroid *centroids_find(const struct centroids *c, const char *sector);

@@ -101,15 +101,8 @@ static char *cell(struct csv_reader *r, int i)
 {
 	if (i < 0 || i >= r->nfields)
 		return NULL;
-	char *s = r->fields[i];
 	size_t n = r->lens[i];
-	while (n && isspace((unsigned char)*s)) {
-		s++;
-		n--;
-	}
-	while (n && isspace((unsigned char)s[n - 1]))
-		n--;
-	s[n] = '\0';
+	char *s = csv_trim(r->fields[i], &n);
 	return n ? s : NULL;
 }
 

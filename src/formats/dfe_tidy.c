@@ -38,21 +38,6 @@ static int is_geo(const char *name)
 	return 0;
 }
 
-/* Trim spaces in place; returns the start (fields are mutable and NUL-terminated). */
-static char *trim(char *s, size_t *len)
-{
-	size_t n = *len;
-	while (n && isspace((unsigned char)*s)) {
-		s++;
-		n--;
-	}
-	while (n && isspace((unsigned char)s[n - 1]))
-		n--;
-	s[n] = '\0';
-	*len = n;
-	return s;
-}
-
 int dfe_parse_value(const char *s, size_t len, double *value)
 {
 	while (len && isspace((unsigned char)*s)) {
@@ -249,7 +234,7 @@ static int classify_columns(const char *path, struct tidy_cols *c, struct cf_err
 	}
 	for (int i = 0; i < c->n; i++) {
 		size_t len = r.lens[i];
-		char *s = trim(r.fields[i], &len);
+		char *s = csv_trim(r.fields[i], &len);
 		if (!(c->name[i] = strdup(s))) {
 			free(numeric);
 			free(text);
@@ -309,7 +294,7 @@ static const char *field(struct csv_reader *r, int i)
 	if (i < 0 || i >= r->nfields)
 		return NULL;
 	size_t len = r->lens[i];
-	char *s = trim(r->fields[i], &len);
+	char *s = csv_trim(r->fields[i], &len);
 	return len ? s : NULL;
 }
 

@@ -3,7 +3,6 @@
 #include "formats/programme.h"
 
 #include <ctype.h>
-#include <dirent.h>
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
@@ -14,6 +13,7 @@
 #include <sys/stat.h>
 
 #include "base/csv.h"
+#include "base/dir.h"
 #include "base/strbuf.h"
 #include "formats/xlsx.h"
 
@@ -1003,20 +1003,16 @@ static int read_folder(const char *dir, struct programme *p, int *present, struc
 {
 	char *files[NSHEETS] = { 0 };
 	struct strbuf others = STRBUF_INIT;   /* CSVs that are not sheets, NUL-separated */
-	DIR *d = opendir(dir);
-	if (!d)
-		return cf_error_at(err, CF_EIO, dir, 0, NULL, NULL, "cannot read the folder");
-	struct dirent *e;
+	struct dir_list csvs;
+	if (dir_list(dir, ".csv", &csvs) != 0)
+		return errno == ENOMEM ? cf_error_set(err, CF_EIO, "out of memory")
+				       : cf_error_at(err, CF_EIO, dir, 0, NULL, NULL, "cannot read the folder");
 	int rc = CF_OK;
-	while (!rc && (e = readdir(d))) {
-		size_t n = strlen(e->d_name);
-		if (n < 5 || strcasecmp(e->d_name + n - 4, ".csv"))
-			continue;
+	for (size_t i = 0; i < csvs.n && !rc; i++) {
+		const char *path = csvs.paths[i], *name = strrchr(path, '/') + 1;
 		char base[256];
-		snprintf(base, sizeof base, "%.*s", (int)(n - 4), e->d_name);
+		snprintf(base, sizeof base, "%.*s", (int)(strlen(name) - 4), name);
 		int s = sheet_index(base);
-		char path[4096];
-		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
 		if (s < 0 && !sheet_ignored(base)) {
 			if (strbuf_adds(&others, path) || strbuf_addc(&others, '\0'))
 				rc = cf_error_set(err, CF_EIO, "out of memory");
@@ -1026,7 +1022,7 @@ static int read_folder(const char *dir, struct programme *p, int *present, struc
 		else if (s >= 0 && !(files[s] = strdup(path)))
 			rc = cf_error_set(err, CF_EIO, "out of memory");
 	}
-	closedir(d);
+	dir_list_release(&csvs);
 	for (int s = 0; s < NSHEETS && !rc; s++) {
 		if (!files[s])
 			continue;

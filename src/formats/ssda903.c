@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "base/date.h"
+#include "formats/postcode.h"
 
 #define SEX_CODES "1 2"
 #define ETHNIC_CODES "WBRI WIRI WOTH WIRT WROM MWBC MWBA MWAS MOTH AIND APKN ABAN AOTH BCRB BAFR BOTH CHNE OOTH REFU NOBT"
@@ -177,27 +178,6 @@ static int code_in(const char *codes, const char *v)
 	return 0;
 }
 
-int ssda903_postcode_sector(const char *raw, size_t len, char *out, size_t outsz)
-{
-	char pc[16];
-	size_t n = 0;
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)raw[i];
-		if (isspace(c))
-			continue;
-		if (!isalnum(c) || n >= sizeof pc - 1)
-			return -1;
-		pc[n++] = (char)toupper(c);
-	}
-	pc[n] = '\0';
-	/* outward code 2–4 chars, inward code digit + 2 letters */
-	if (n < 5 || n > 7 || !isdigit((unsigned char)pc[n - 3]) || !isalpha((unsigned char)pc[n - 2]) ||
-	    !isalpha((unsigned char)pc[n - 1]) || !isalpha((unsigned char)pc[0]))
-		return -1;
-	snprintf(out, outsz, "%.*s %c", (int)(n - 3), pc, pc[n - 3]);
-	return 0;
-}
-
 enum s903_norm ssda903_normalise(const struct ssda903_column *col, const char *raw, size_t len,
 				 char *out, size_t outsz, const char **why)
 {
@@ -271,7 +251,7 @@ enum s903_norm ssda903_normalise(const struct ssda903_column *col, const char *r
 		return S903_NORM_ISSUE;
 	}
 	case S903_POSTCODE:
-		if (ssda903_postcode_sector(raw, len, out, outsz) == 0)
+		if (postcode_sector_of(raw, len, POSTCODE_FULL, out, outsz) == 0)
 			return S903_NORM_OK;
 		out[0] = '\0';   /* never store an unparsed (possibly full) postcode */
 		*why = "not a UK postcode (stored as missing)";

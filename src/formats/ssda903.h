@@ -61,10 +61,6 @@ enum s903_norm { S903_NORM_OK = 0, S903_NORM_EMPTY, S903_NORM_ISSUE };
 enum s903_norm ssda903_normalise(const struct ssda903_column *col, const char *raw, size_t len,
 				 char *out, size_t outsz, const char **why);
 
-/* Reduce a UK postcode to its sector ("EG19 7TT" -> "EG19 7"). Returns 0,
- * or -1 when it does not look like a postcode. */
-int ssda903_postcode_sector(const char *raw, size_t len, char *out, size_t outsz);
-
 /* A reader calls this once per data row: vals[c] is the raw value of
  * canonical column c (NULL when the file has no such column), len[c] its
  * length; row is the row number as analysts count it (header = 1); line the

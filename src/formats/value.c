@@ -9,7 +9,7 @@
 #include <strings.h>
 
 #include "base/date.h"
-#include "formats/ssda903.h"
+#include "formats/postcode.h"
 
 static void trim(const char **s, size_t *len)
 {
@@ -206,31 +206,9 @@ void value_sector(const char *raw, size_t len, struct value *v)
 {
 	if (start(&raw, &len, v))
 		return;
-	if (ssda903_postcode_sector(raw, len, v->out, sizeof v->out) == 0)
+	/* a full postcode, or already a sector ("LS14" without its space is an outward code) */
+	if (postcode_sector_of(raw, len, POSTCODE_FULL | POSTCODE_SECTOR, v->out, sizeof v->out) == 0)
 		return;
-	/* already a sector: outward code (2-4 characters, a letter first), a space, one digit */
-	char pc[16];
-	size_t n = 0, space = 0;
-	for (size_t i = 0; i < len && n < sizeof pc - 1; i++) {
-		if (isspace((unsigned char)raw[i])) {
-			if (n && !space)
-				space = n;
-			continue;
-		}
-		pc[n++] = (char)toupper((unsigned char)raw[i]);
-	}
-	pc[n] = '\0';
-	if (n >= 3 && n <= 5 && isalpha((unsigned char)pc[0]) && isdigit((unsigned char)pc[n - 1]) &&
-	    (space == n - 1 || space == 0)) {
-		int ok = 1;
-		for (size_t i = 0; i < n; i++)
-			ok &= isalnum((unsigned char)pc[i]) != 0;
-		/* without the space, "LS14" is an outward code, not a sector */
-		if (ok && space == n - 1) {
-			snprintf(v->out, sizeof v->out, "%.*s %c", (int)(n - 1), pc, pc[n - 1]);
-			return;
-		}
-	}
 	v->out[0] = '\0';
 	v->status = VALUE_ISSUE;
 	v->kind = "bad_postcode";

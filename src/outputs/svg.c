@@ -106,17 +106,31 @@ int svg_chart_height(const struct svg_chart *c, int kind)
 	return c->height ? c->height : kind == 'l' ? 240 : 260;
 }
 
-int svg_line_chart(struct strbuf *sb, const struct svg_chart *c)
+/* The plot area of a line ('l') or stacked column ('s') chart, its y scale
+ * rounded up to a nice step, and the svg opened with legend and y axis. */
+struct frame {
+	double left, right, top, bottom, max;
+};
+
+static int open_frame(struct strbuf *sb, const struct svg_chart *c, char kind, double top, struct frame *f)
 {
-	const int w = c->width ? c->width : 620, h = svg_chart_height(c, 'l');
-	const double left = 64, right = w - 16, top = 34, bottom = h - 46;
-	double max = max_value(c, 0), step = nice_step(max, 4);
+	const int w = c->width ? c->width : 620, h = svg_chart_height(c, kind);
+	f->left = 64, f->right = w - 16, f->top = top, f->bottom = h - 46;
+	double max = max_value(c, kind == 's'), step = nice_step(max, 4);
 	max = step * ceil(max / step);
 	if (max <= 0)
 		max = step;
+	f->max = max;
 	int bad = open_svg(sb, c, w, h);
-	bad |= legend(sb, c, left, 16);
-	bad |= y_axis(sb, c, top, left, right, bottom, max, step);
+	bad |= legend(sb, c, f->left, 16);
+	return bad | y_axis(sb, c, f->top, f->left, f->right, f->bottom, max, step);
+}
+
+int svg_line_chart(struct strbuf *sb, const struct svg_chart *c)
+{
+	struct frame f;
+	int bad = open_frame(sb, c, 'l', 34, &f);
+	const double left = f.left, right = f.right, top = f.top, bottom = f.bottom, max = f.max;
 	double dx = c->n > 1 ? (right - left) / (c->n - 1) : 0;
 	int every = c->label_every > 0 ? c->label_every : (c->n + 9) / 10;
 	for (int i = 0; i < c->n; i += every ? every : 1) {
@@ -202,15 +216,9 @@ int svg_bar_chart(struct strbuf *sb, const struct svg_chart *c)
 
 int svg_stacked_columns(struct strbuf *sb, const struct svg_chart *c)
 {
-	const int w = c->width ? c->width : 620, h = svg_chart_height(c, 's');
-	const double left = 64, right = w - 16, top = 40, bottom = h - 46;
-	double max = max_value(c, 1), step = nice_step(max, 4);
-	max = step * ceil(max / step);
-	if (max <= 0)
-		max = step;
-	int bad = open_svg(sb, c, w, h);
-	bad |= legend(sb, c, left, 16);
-	bad |= y_axis(sb, c, top, left, right, bottom, max, step);
+	struct frame f;
+	int bad = open_frame(sb, c, 's', 40, &f);
+	const double left = f.left, right = f.right, top = f.top, bottom = f.bottom, max = f.max;
 	double slot = c->n ? (right - left) / c->n : 0, cw = slot * 0.6;
 	for (int i = 0; i < c->n; i++) {
 		double x = left + slot * i + (slot - cw) / 2, base = bottom;

@@ -21,14 +21,8 @@ static int matches(const char *have, const char *want)
 void business_case_compute(const struct programme *p, const char *workstream, struct business_case *bc)
 {
 	memset(bc, 0, sizeof *bc);
-	int last = 0;
-	for (int i = 0; i < p->ncosts; i++)
-		if (p->costs[i].year > last)
-			last = p->costs[i].year;
-	for (int i = 0; i < p->nsavings; i++)
-		if (!p->savings[i].pending && p->savings[i].year > last)
-			last = p->savings[i].year;
-	bc->nyears = last + 1;
+	int last = programme_last_year(p);
+	bc->nyears = (last > 0 ? last : 0) + 1;
 	for (int i = 0; i < p->ncosts; i++) {
 		const struct prog_cost *c = &p->costs[i];
 		if (!matches(c->workstream, workstream))

@@ -75,3 +75,24 @@ void ptables_free(struct cf_table **tables, int *n)
 		cf_table_free(tables[i]);
 	*n = 0;
 }
+
+int ptable_set_date(struct cf_table *t, long row, int col, cf_date d)
+{
+	char buf[11];
+	if (d == CF_DATE_NONE)
+		return 0;
+	cf_date_format(d, buf);
+	return cf_table_set_text(t, (size_t)row, col, buf);
+}
+
+int programme_last_year(const struct programme *p)
+{
+	int last = -1;
+	for (int i = 0; i < p->ncosts; i++)
+		if (p->costs[i].year > last)
+			last = p->costs[i].year;
+	for (int i = 0; i < p->nsavings; i++)
+		if (!p->savings[i].pending && p->savings[i].year > last)
+			last = p->savings[i].year;
+	return last;
+}

@@ -19,15 +19,6 @@ enum milestone_status milestone_status(const struct prog_milestone *m, cf_date a
 	return m->due <= as_of + 90 ? MS_DUE_90 : MS_LATER;
 }
 
-static int set_date(struct cf_table *t, long r, int c, cf_date d)
-{
-	char buf[11];
-	if (d == CF_DATE_NONE)
-		return 0;
-	cf_date_format(d, buf);
-	return cf_table_set_text(t, (size_t)r, c, buf);
-}
-
 int milestones_tables(const struct programme *p, cf_date as_of, struct cf_table **out, int *nout,
 		      struct cf_error *err)
 {
@@ -50,8 +41,8 @@ int milestones_tables(const struct programme *p, cf_date as_of, struct cf_table 
 		long r = ptable_row(list);
 		if (r < 0 || cf_table_set_text(list, (size_t)r, 0, m->name) ||
 		    (m->workstream && cf_table_set_text(list, (size_t)r, 1, m->workstream)) ||
-		    (m->owner && cf_table_set_text(list, (size_t)r, 2, m->owner)) || set_date(list, r, 3, m->due) ||
-		    (st <= MS_DONE_LATE && set_date(list, r, 4, m->done)) ||
+		    (m->owner && cf_table_set_text(list, (size_t)r, 2, m->owner)) || ptable_set_date(list, r, 3, m->due) ||
+		    (st <= MS_DONE_LATE && ptable_set_date(list, r, 4, m->done)) ||
 		    cf_table_set_text(list, (size_t)r, 5, milestone_status_names[st]))
 			goto oom;
 		if (st == MS_OVERDUE)

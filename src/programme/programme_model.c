@@ -84,26 +84,12 @@ static double cell_real(const struct cf_table *t, size_t r, int c)
 	return x && x->type == CF_CELL_INT ? (double)x->v.i : NAN;
 }
 
-/* The business case's last year from its costs and figures given as
- * amounts; -1 when it has none. */
-static int last_year(const struct programme *p)
-{
-	int last = -1;
-	for (int i = 0; i < p->ncosts; i++)
-		if (p->costs[i].year > last)
-			last = p->costs[i].year;
-	for (int i = 0; i < p->nsavings; i++)
-		if (!p->savings[i].pending && p->savings[i].year > last)
-			last = p->savings[i].year;
-	return last;
-}
-
 /* Months to forecast: as given, else to the 31 March that ends the
  * business case's last year, else the forecast's own default (24). */
 static int forecast_months(const struct cla_data *cla, const struct fc_placemap *map, const struct programme *p,
 			   const struct prog_forecast *f, int *months, struct cf_error *err)
 {
-	int last = last_year(p);
+	int last = programme_last_year(p);
 	*months = f->months ? f->months : 24;
 	if (f->months || last < 0 || !p->first_year)
 		return CF_OK;

@@ -39,15 +39,6 @@ static int has_any_cost(const struct prog_workforce *wf)
 	return 0;
 }
 
-static int set_date(struct cf_table *t, long r, int c, cf_date d)
-{
-	char buf[11];
-	if (d == CF_DATE_NONE)
-		return 0;
-	cf_date_format(d, buf);
-	return cf_table_set_text(t, (size_t)r, c, buf);
-}
-
 int workforce_tables(const struct programme *p, struct cf_table **out, int *nout, struct cf_error *err)
 {
 	*nout = 0;
@@ -83,7 +74,7 @@ int workforce_tables(const struct programme *p, struct cf_table **out, int *nout
 		struct workforce_need n;
 		workforce_need(wf, d->cases, &n);
 		long r = ptable_row(req);
-		if (r < 0 || set_date(req, r, 0, d->date))
+		if (r < 0 || ptable_set_date(req, r, 0, d->date))
 			goto oom;
 		cf_table_set_real(req, (size_t)r, 1, d->cases);
 		cf_table_set_real(req, (size_t)r, 2, wf->caseload_standard);
@@ -99,7 +90,7 @@ int workforce_tables(const struct programme *p, struct cf_table **out, int *nout
 		for (int ro = 0; ro < PROG_NROLES; ro++)
 			for (int c = 0; c < PROG_NCONTRACTS; c++) {
 				long k = ptable_row(cost);
-				if (k < 0 || set_date(cost, k, 0, d->date) || cf_table_set_text(cost, (size_t)k, 1, role_names[ro]) ||
+				if (k < 0 || ptable_set_date(cost, k, 0, d->date) || cf_table_set_text(cost, (size_t)k, 1, role_names[ro]) ||
 				    cf_table_set_text(cost, (size_t)k, 2, contract_names[c]))
 					goto oom;
 				cf_table_set_int(cost, (size_t)k, 3, n.fte[ro][c]);
@@ -111,7 +102,7 @@ int workforce_tables(const struct programme *p, struct cf_table **out, int *nout
 					continue;
 				double est = wf->has_census ? wf->census[ro][c] : wf->establishment[ro][c];
 				long j = ptable_row(g);
-				if (j < 0 || set_date(g, j, 0, d->date) || cf_table_set_text(g, (size_t)j, 1, role_names[ro]) ||
+				if (j < 0 || ptable_set_date(g, j, 0, d->date) || cf_table_set_text(g, (size_t)j, 1, role_names[ro]) ||
 				    cf_table_set_text(g, (size_t)j, 2, contract_names[c]) ||
 				    cf_table_set_text(g, (size_t)j, 6, source))
 					goto oom;

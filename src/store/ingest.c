@@ -3,7 +3,7 @@
 #include "store/ingest_int.h"
 
 #include <ctype.h>
-#include <dirent.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "base/csv.h"
+#include "base/dir.h"
 #include "base/progress.h"
 #include "base/sha256.h"
 #include "formats/ssda903.h"
@@ -228,8 +229,6 @@ static int loadable_extension(const char *path)
 	return !strcasecmp(e, "csv") || !strcasecmp(e, "xml") || !strcasecmp(e, "xlsx");
 }
 
-static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
-
 static int walk(const char *path, int top, struct file_list *out, struct cf_error *err)
 {
 	struct stat sb;
@@ -241,28 +240,14 @@ static int walk(const char *path, int top, struct file_list *out, struct cf_erro
 				return cf_error_set(err, CF_EIO, "out of memory");
 		return CF_OK;
 	}
-	DIR *d = opendir(path);
-	if (!d)
-		return cf_error_at(err, CF_EIO, path, 0, NULL, NULL, "cannot read directory");
-	struct file_list here = { 0 };
-	struct dirent *de;
-	while ((de = readdir(d))) {
-		if (de->d_name[0] == '.')
-			continue;
-		char child[4096];
-		snprintf(child, sizeof child, "%s%s%s", path, path[strlen(path) - 1] == '/' ? "" : "/", de->d_name);
-		if (list_add(&here, child)) {
-			closedir(d);
-			list_free(&here);
-			return cf_error_set(err, CF_EIO, "out of memory");
-		}
-	}
-	closedir(d);
-	qsort(here.paths, (size_t)here.n, sizeof *here.paths, cmp_str);
+	struct dir_list here;
+	if (dir_list(path, NULL, &here) != 0)
+		return errno == ENOMEM ? cf_error_set(err, CF_EIO, "out of memory")
+				       : cf_error_at(err, CF_EIO, path, 0, NULL, NULL, "cannot read directory");
 	int rc = CF_OK;
-	for (int i = 0; i < here.n && !rc; i++)
+	for (size_t i = 0; i < here.n && !rc; i++)
 		rc = walk(here.paths[i], 0, out, err);
-	list_free(&here);
+	dir_list_release(&here);
 	return rc;
 }
 

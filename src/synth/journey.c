@@ -19,9 +19,9 @@ static int age_on(const struct syn_child *c, cf_date d) { return cf_date_age(c->
 
 static cf_date birthday(const struct syn_child *c, int years) { return cf_date_add_years(c->dob, years); }
 
-static cf_date days_lognormal(struct syn_rng *r, double median, double sigma, int min_days)
+static cf_date days_lognormal(struct cf_rng *r, double median, double sigma, int min_days)
 {
-	double v = syn_rng_lognormal(r, median, sigma);
+	double v = cf_rng_lognormal(r, median, sigma);
 	if (v < min_days)
 		v = min_days;
 	if (v > 40 * SYN_YEAR)
@@ -57,7 +57,7 @@ static const double rpc_w[] = { 31, 22, 25, 8, 6, 3, 1.4, 1, 0.7, 0.8, 0.3, 0.2 
 struct jstate {
 	struct synth_world *w;
 	int ci;
-	struct syn_rng r;
+	struct cf_rng r;
 	cf_date in_care_until;     /* set while a period of care runs */
 	int cpps_so_far;
 	int periods;
@@ -88,15 +88,15 @@ struct care_event {
 static void place_in_family(struct jstate *s, struct placement *p, const char *type, int in_house_p100)
 {
 	struct synth_world *w = s->w;
-	struct syn_rng *r = &s->r;
+	struct cf_rng *r = &s->r;
 	snprintf(p->place, sizeof p->place, "%s", type);
-	int own = syn_rng_below(r, 100) < in_house_p100;
-	snprintf(p->provider, sizeof p->provider, "%s", own ? "PR1" : syn_rng_chance(r, 0.9) ? "PR4" : "PR5");
-	int sector = (own || syn_rng_chance(r, 0.55)) ? syn_rng_below(r, w->nlocal_sectors)
-						      : w->nlocal_sectors + syn_rng_below(r, (int)w->n_sectors - w->nlocal_sectors);
+	int own = cf_rng_below(r, 100) < in_house_p100;
+	snprintf(p->provider, sizeof p->provider, "%s", own ? "PR1" : cf_rng_chance(r, 0.9) ? "PR4" : "PR5");
+	int sector = (own || cf_rng_chance(r, 0.55)) ? cf_rng_below(r, w->nlocal_sectors)
+						      : w->nlocal_sectors + cf_rng_below(r, (int)w->n_sectors - w->nlocal_sectors);
 	static const char ok[] = "ABDEFGHJLNPQRSTUWXYZ";
-	snprintf(p->pl_post, sizeof p->pl_post, "%s%c%c", w->sectors[sector].name, ok[syn_rng_below(r, 20)],
-		 ok[syn_rng_below(r, 20)]);
+	snprintf(p->pl_post, sizeof p->pl_post, "%s%c%c", w->sectors[sector].name, ok[cf_rng_below(r, 20)],
+		 ok[cf_rng_below(r, 20)]);
 	p->urn[0] = '\0';
 }
 
@@ -105,12 +105,12 @@ static void place_in_home(struct jstate *s, struct placement *p, const char *typ
 	struct synth_world *w = s->w;
 	int n = (int)w->n_homes, pick = -1;
 	for (int tries = 0; tries < 32 && pick < 0; tries++) {
-		int i = syn_rng_below(&s->r, n);
+		int i = cf_rng_below(&s->r, n);
 		if (!strcmp(w->homes[i].place, type))
 			pick = i;
 	}
 	if (pick < 0)
-		pick = syn_rng_below(&s->r, n);
+		pick = cf_rng_below(&s->r, n);
 	const struct syn_home *h = &w->homes[pick];
 	snprintf(p->place, sizeof p->place, "%s", h->place);
 	snprintf(p->provider, sizeof p->provider, "%s", h->provider);
@@ -129,8 +129,8 @@ static const char *semi_independent_code(cf_date t)
  * about 70% foster, 17% residential and supported, 7% with parents). */
 static void choose_placement(struct jstate *s, struct placement *p, int age, int uasc, cf_date t, int kin_p100)
 {
-	struct syn_rng *r = &s->r;
-	double u = syn_rng_unit(r);
+	struct cf_rng *r = &s->r;
+	double u = cf_rng_unit(r);
 	if (uasc) {
 		if (age >= 16 && u < 0.55)
 			place_in_home(s, p, "H5");
@@ -139,9 +139,9 @@ static void choose_placement(struct jstate *s, struct placement *p, int age, int
 	} else if (age >= 16 && u < 0.45) {
 		place_in_home(s, p, "H5");
 	} else if (age >= 11 && u < (age >= 16 ? 0.62 : 0.28)) {
-		place_in_home(s, p, syn_rng_chance(r, 0.04) ? "K1" : "K2");
+		place_in_home(s, p, cf_rng_chance(r, 0.04) ? "K1" : "K2");
 	} else {
-		int kin = syn_rng_below(r, 100) < kin_p100;
+		int kin = cf_rng_below(r, 100) < kin_p100;
 		place_in_family(s, p, kin ? "U3" : "U6", kin ? 100 : 55);
 	}
 	if (!strcmp(p->place, "H5"))
@@ -152,6 +152,23 @@ static int cmp_event(const void *a, const void *b)
 {
 	const struct care_event *x = a, *y = b;
 	return x->t != y->t ? (x->t < y->t ? -1 : 1) : x->kind - y->kind;
+}
+
+/* An episode's legal status, placement and what does not change within a
+ * period, from t (H5 takes the semi-independent code in force on t). */
+static void episode_set(struct syn_episode *e, const char *ls, const struct placement *cur, cf_date t,
+			int cin, int home, uint8_t uasc)
+{
+	memcpy(e->ls, ls, 3);
+	memcpy(e->place, cur->place, 3);
+	if (!strcmp(e->place, "H5"))
+		memcpy(e->place, semi_independent_code(t), 3);
+	memcpy(e->provider, cur->provider, 4);
+	memcpy(e->pl_post, cur->pl_post, 9);
+	memcpy(e->urn, cur->urn, 9);
+	e->cin = (uint8_t)cin;
+	e->home = (int16_t)home;
+	e->uasc = uasc;
 }
 
 /* Write the episodes of one period of care from its events. */
@@ -170,16 +187,7 @@ static void write_episodes(struct jstate *s, cf_date t0, cf_date end, const char
 	e->child = s->ci;
 	e->start = t0;
 	e->rne = 'S';
-	memcpy(e->ls, ls, 3);
-	memcpy(e->place, cur.place, 3);
-	if (!strcmp(e->place, "H5"))
-		memcpy(e->place, semi_independent_code(t0), 3);
-	memcpy(e->provider, cur.provider, 4);
-	memcpy(e->pl_post, cur.pl_post, 9);
-	memcpy(e->urn, cur.urn, 9);
-	e->cin = (uint8_t)cin;
-	e->home = (int16_t)home;
-	e->uasc = c->uasc;
+	episode_set(e, ls, &cur, t0, cin, home, c->uasc);
 	for (int i = 0; i < nev;) {
 		cf_date t = ev[i].t;
 		if (t <= t0 || (end != NONE && t >= end)) {
@@ -225,7 +233,7 @@ static void write_episodes(struct jstate *s, cf_date t0, cf_date end, const char
 			int age = age_on(c, t);
 			if (m && m->code[0] == 'A') {
 				place_in_family(s, &next, m->code, 100);
-				snprintf(next.provider, sizeof next.provider, "%s", syn_rng_chance(&s->r, 0.7) ? "PR1" : "PR5");
+				snprintf(next.provider, sizeof next.provider, "%s", cf_rng_chance(&s->r, 0.7) ? "PR1" : "PR5");
 			} else if (m && m->code[0] == 'P') {
 				snprintf(next.place, sizeof next.place, "P1");
 				snprintf(next.provider, sizeof next.provider, "PR0");
@@ -243,7 +251,7 @@ static void write_episodes(struct jstate *s, cf_date t0, cf_date end, const char
 		prev->end = t;
 		memcpy(prev->rec, "X1", 3);
 		if (moved || same_carer)
-			prev->rpc = (uint8_t)(same_carer && !moved ? 3 : 1 + syn_rng_pick(&s->r, rpc_w, synth_nrpc));
+			prev->rpc = (uint8_t)(same_carer && !moved ? 3 : 1 + cf_rng_pick(&s->r, rpc_w, synth_nrpc));
 		if (prev->place[0] == 'T')
 			prev->rpc = 0;
 		ep = (int)w->n_episodes;
@@ -253,16 +261,7 @@ static void write_episodes(struct jstate *s, cf_date t0, cf_date end, const char
 		e->rne = ls_changed ? (moved ? 'B' : same_carer ? 'U' : 'L') : (moved ? 'P' : 'T');
 		cur = next;
 		memcpy(ls, nls, 3);
-		memcpy(e->ls, ls, 3);
-		memcpy(e->place, cur.place, 3);
-		if (!strcmp(e->place, "H5"))
-			memcpy(e->place, semi_independent_code(t), 3);
-		memcpy(e->provider, cur.provider, 4);
-		memcpy(e->pl_post, cur.pl_post, 9);
-		memcpy(e->urn, cur.urn, 9);
-		e->cin = (uint8_t)cin;
-		e->home = (int16_t)home;
-		e->uasc = c->uasc;
+		episode_set(e, ls, &cur, t, cin, home, c->uasc);
 	}
 	struct syn_episode *last = &w->episodes[ep];
 	last->end = end;
@@ -281,16 +280,16 @@ static void missing_episodes(struct jstate *s, cf_date from, cf_date to)
 		from = eleven;
 	if (to == NONE || to > w->end)
 		to = w->end;
-	if (from >= to || !syn_rng_chance(&s->r, 0.2))
+	if (from >= to || !cf_rng_chance(&s->r, 0.2))
 		return;
-	double rate = 2.0 + 6.0 * syn_rng_unit(&s->r);   /* incidents a year */
-	for (cf_date t = from + (cf_date)syn_rng_exp(&s->r, SYN_YEAR / rate); t < to;
-	     t += 1 + (cf_date)syn_rng_exp(&s->r, SYN_YEAR / rate)) {
+	double rate = 2.0 + 6.0 * cf_rng_unit(&s->r);   /* incidents a year */
+	for (cf_date t = from + (cf_date)cf_rng_exp(&s->r, SYN_YEAR / rate); t < to;
+	     t += 1 + (cf_date)cf_rng_exp(&s->r, SYN_YEAR / rate)) {
 		struct syn_missing *m = SYN_PUSH(w, missing);
 		m->child = s->ci;
 		m->start = t;
-		m->type = syn_rng_chance(&s->r, 0.25) ? 'A' : 'M';
-		cf_date back = t + (syn_rng_chance(&s->r, 0.7) ? syn_rng_below(&s->r, 2) : syn_rng_range(&s->r, 2, 14));
+		m->type = cf_rng_chance(&s->r, 0.25) ? 'A' : 'M';
+		cf_date back = t + (cf_rng_chance(&s->r, 0.7) ? cf_rng_below(&s->r, 2) : cf_rng_range(&s->r, 2, 14));
 		m->end = back > w->end ? NONE : back;
 		t = back;
 	}
@@ -302,7 +301,7 @@ static void missing_episodes(struct jstate *s, cf_date from, cf_date to)
 static enum exit_kind choose_exit(struct jstate *s, int age, enum route route)
 {
 	if (route == RT_UASC)
-		return syn_rng_chance(&s->r, 0.95) ? EX_EIGHTEEN : EX_OTHER;
+		return cf_rng_chance(&s->r, 0.95) ? EX_EIGHTEEN : EX_OTHER;
 	if (route == RT_REMAND)
 		return EX_REMAND;
 	static const double w0[] = { 25, 33, 25, 4, 10, 3 };  /* home adopt sgo cao 18 other: under 1 */
@@ -312,7 +311,7 @@ static enum exit_kind choose_exit(struct jstate *s, int age, enum route route)
 	static const double w16[] = { 30, 0, 1, 1, 63, 5 };   /* 16-17 */
 	const double *wt = age < 1 ? w0 : age < 5 ? w1 : age < 10 ? w5 : age < 16 ? w10 : w16;
 	static const enum exit_kind kinds[] = { EX_HOME, EX_ADOPT, EX_SGO, EX_CAO, EX_EIGHTEEN, EX_OTHER };
-	return kinds[syn_rng_pick(&s->r, wt, 6)];
+	return kinds[cf_rng_pick(&s->r, wt, 6)];
 }
 
 /* A period of care from t0. Returns the day it ends, or NONE when the
@@ -321,7 +320,7 @@ static cf_date care_period(struct jstate *s, cf_date t0, enum route route, int c
 {
 	struct synth_world *w = s->w;
 	struct syn_child *c = child(s);
-	struct syn_rng *r = &s->r;
+	struct cf_rng *r = &s->r;
 	int age = age_on(c, t0);
 	cf_date eighteen = birthday(c, 18);
 	if (t0 >= eighteen)
@@ -346,7 +345,7 @@ static cf_date care_period(struct jstate *s, cf_date t0, enum route route, int c
 	if (s->last_perm[0]) {
 		memcpy(per->prev_perm, s->last_perm, 3);
 		synth_date_dmy(s->last_perm_date, per->date_perm);
-		if (syn_rng_chance(r, 0.2))
+		if (cf_rng_chance(r, 0.2))
 			memcpy(per->date_perm, "zz", 2);   /* day not known */
 		snprintf(per->la_perm, sizeof per->la_perm, "%03d", w->opt.la_code % 1000);
 	} else {
@@ -361,25 +360,25 @@ static cf_date care_period(struct jstate *s, cf_date t0, enum route route, int c
 	switch (exit) {
 	case EX_HOME:
 		end = t0 + days_lognormal(r, age < 10 ? 260 : 200, 1.05, 1);
-		rec = syn_rng_chance(r, 0.88) ? "E4A" : syn_rng_chance(r, 0.5) ? "E4B" : "E13";
+		rec = cf_rng_chance(r, 0.88) ? "E4A" : cf_rng_chance(r, 0.5) ? "E4B" : "E13";
 		break;
 	case EX_SGO:
 		end = t0 + days_lognormal(r, 560, 0.45, 120);
-		rec = syn_rng_chance(r, 0.3) ? "E45" : "E46";
+		rec = cf_rng_chance(r, 0.3) ? "E45" : "E46";
 		break;
 	case EX_CAO:
 		end = t0 + days_lognormal(r, 450, 0.5, 90);
-		rec = syn_rng_chance(r, 0.4) ? "E47" : "E48";
+		rec = cf_rng_chance(r, 0.4) ? "E47" : "E48";
 		break;
 	case EX_REMAND:
 		end = t0 + days_lognormal(r, 45, 0.7, 2);
-		rec = syn_rng_chance(r, 0.8) ? "E14" : "E9";
+		rec = cf_rng_chance(r, 0.8) ? "E14" : "E9";
 		break;
 	case EX_OTHER: {
 		end = t0 + days_lognormal(r, 400, 1.0, 7);
 		static const char *const other[] = { "E3", "E8", "E16", "E7", "E2" };
 		static const double ow[] = { 30, 55, 6, 6, 0.5 };
-		rec = c->uasc && syn_rng_chance(r, 0.5) ? "E15" : other[syn_rng_pick(r, ow, 5)];
+		rec = c->uasc && cf_rng_chance(r, 0.5) ? "E15" : other[cf_rng_pick(r, ow, 5)];
 		break;
 	}
 	case EX_ADOPT: {
@@ -388,12 +387,12 @@ static cf_date care_period(struct jstate *s, cf_date t0, enum route route, int c
 		a->child = s->ci;
 		a->match = a->placed = a->adopted = a->reversed = NONE;
 		a->decision = t0 + days_lognormal(r, 270, 0.35, 60);
-		cf_date order = a->decision + syn_rng_range(r, 30, 120);
-		if (syn_rng_chance(r, 0.1)) {
+		cf_date order = a->decision + cf_rng_range(r, 30, 120);
+		if (cf_rng_chance(r, 0.1)) {
 			/* the plan changes: special guardianship or long-term fostering */
-			a->reversed = a->decision + syn_rng_range(r, 150, 500);
-			a->reverse_reason = (uint8_t)(1 + syn_rng_pick(r, (const double[]){ 40, 10, 25, 25 }, 4));
-			if (syn_rng_chance(r, 0.6)) {
+			a->reversed = a->decision + cf_rng_range(r, 150, 500);
+			a->reverse_reason = (uint8_t)(1 + cf_rng_pick(r, (const double[]){ 40, 10, 25, 25 }, 4));
+			if (cf_rng_chance(r, 0.6)) {
 				exit = EX_SGO;
 				end = a->reversed + days_lognormal(r, 200, 0.4, 30);
 				rec = "E46";
@@ -406,17 +405,17 @@ static cf_date care_period(struct jstate *s, cf_date t0, enum route route, int c
 			break;
 		}
 		a->match = order + days_lognormal(r, 240, 0.5, 14);
-		a->placed = a->match + syn_rng_range(r, 7, 60);
-		a->adopted = a->placed + syn_rng_range(r, 120, 330);
-		a->foster_carer = (uint8_t)syn_rng_chance(r, 0.12);
-		a->nb_adopters = (uint8_t)(syn_rng_chance(r, 0.85) ? 2 : 1);
+		a->placed = a->match + cf_rng_range(r, 7, 60);
+		a->adopted = a->placed + cf_rng_range(r, 120, 330);
+		a->foster_carer = (uint8_t)cf_rng_chance(r, 0.12);
+		a->nb_adopters = (uint8_t)(cf_rng_chance(r, 0.85) ? 2 : 1);
 		if (a->nb_adopters == 2) {
-			double u = syn_rng_unit(r);
+			double u = cf_rng_unit(r);
 			memcpy(a->sex_adopters, u < 0.85 ? "MF" : u < 0.93 ? "MM" : "FF", 3);
 			snprintf(a->ls_adopters, sizeof a->ls_adopters, "%s",
-				 u < 0.85 ? (syn_rng_chance(r, 0.75) ? "L0" : "L2") : "L11");
+				 u < 0.85 ? (cf_rng_chance(r, 0.75) ? "L0" : "L2") : "L11");
 		} else {
-			memcpy(a->sex_adopters, syn_rng_chance(r, 0.85) ? "F1" : "M1", 3);
+			memcpy(a->sex_adopters, cf_rng_chance(r, 0.85) ? "F1" : "M1", 3);
 			snprintf(a->ls_adopters, sizeof a->ls_adopters, "L3");
 		}
 		ADD_EV(order, EV_LS, "E1");
@@ -427,7 +426,7 @@ static cf_date care_period(struct jstate *s, cf_date t0, enum route route, int c
 		else
 			ADD_EV(a->placed, EV_MOVE, "A6");
 		end = a->adopted;
-		rec = syn_rng_chance(r, 0.8) ? "E12" : "E11";
+		rec = cf_rng_chance(r, 0.8) ? "E12" : "E11";
 		break;
 	}
 	case EX_EIGHTEEN:
@@ -444,17 +443,17 @@ static cf_date care_period(struct jstate *s, cf_date t0, enum route route, int c
 		 * living, adult services, or other */
 		static const char *const at18[] = { "E17", "E5", "E6", "E7", "E8" };
 		static const double w18[] = { 18, 30, 12, 3, 37 };
-		rec = at18[syn_rng_pick(r, w18, 5)];
+		rec = at18[cf_rng_pick(r, w18, 5)];
 	}
 	if (adoption >= 0 && exit != EX_ADOPT && w->adoptions[adoption].reversed == NONE)
 		w->adoptions[adoption].reversed = end;
 
 	/* legal status */
 	const char *ls0;
-	double u = syn_rng_unit(r);
+	double u = cf_rng_unit(r);
 	switch (route) {
 	case RT_UASC: ls0 = "V2"; break;
-	case RT_REMAND: ls0 = syn_rng_chance(r, 0.7) ? "J1" : "J2"; break;
+	case RT_REMAND: ls0 = cf_rng_chance(r, 0.7) ? "J1" : "J2"; break;
 	case RT_EMERGENCY: ls0 = u < 0.75 ? "L1" : "L2"; break;
 	case RT_CP: ls0 = u < 0.62 ? "C1" : "V2"; break;
 	case RT_CIN:
@@ -463,12 +462,12 @@ static cf_date care_period(struct jstate *s, cf_date t0, enum route route, int c
 	cf_date t_ls = t0;
 	const char *ls = ls0;
 	if (ls[0] == 'L') {
-		t_ls = t0 + syn_rng_range(r, 1, ls[1] == '1' ? 3 : 8);
-		ls = (exit == EX_HOME && end - t0 < 30) ? "V2" : syn_rng_chance(r, 0.7) ? "C1" : "V2";
+		t_ls = t0 + cf_rng_range(r, 1, ls[1] == '1' ? 3 : 8);
+		ls = (exit == EX_HOME && end - t0 < 30) ? "V2" : cf_rng_chance(r, 0.7) ? "C1" : "V2";
 		ADD_EV(t_ls, EV_LS, ls);
 	}
-	if (!strcmp(ls, "V2") && exit != EX_HOME && exit != EX_OTHER && route != RT_UASC && syn_rng_chance(r, 0.55)) {
-		t_ls += syn_rng_range(r, 30, 200);
+	if (!strcmp(ls, "V2") && exit != EX_HOME && exit != EX_OTHER && route != RT_UASC && cf_rng_chance(r, 0.55)) {
+		t_ls += cf_rng_range(r, 30, 200);
 		ls = "C1";
 		ADD_EV(t_ls, EV_LS, ls);
 	}
@@ -483,29 +482,29 @@ static cf_date care_period(struct jstate *s, cf_date t0, enum route route, int c
 	struct placement p0;
 	int kin = exit == EX_SGO ? 55 : exit == EX_CAO ? 45 : 15;
 	if (route == RT_REMAND) {
-		place_in_home(s, &p0, age >= 15 && syn_rng_chance(r, 0.3) ? "K1" : "K2");
-	} else if (route == RT_EMERGENCY && syn_rng_chance(r, 0.3)) {
+		place_in_home(s, &p0, age >= 15 && cf_rng_chance(r, 0.3) ? "K1" : "K2");
+	} else if (route == RT_EMERGENCY && cf_rng_chance(r, 0.3)) {
 		memcpy(p0.place, "T4", 3);   /* a temporary placement first */
 		p0.provider[0] = p0.pl_post[0] = p0.urn[0] = '\0';
-		ADD_EV(t0 + syn_rng_range(r, 1, 6), EV_MOVE, "U");
+		ADD_EV(t0 + cf_rng_range(r, 1, 6), EV_MOVE, "U");
 	} else {
 		choose_placement(s, &p0, age, c->uasc, t0, kin);
 	}
 	cf_date horizon = end == NONE || end > w->end ? w->end : end;
 	double move_rate = age < 5 ? 0.22 : age < 10 ? 0.3 : age < 16 ? 0.5 : 0.4;   /* moves a year */
-	for (cf_date t = t0 + (cf_date)syn_rng_exp(r, SYN_YEAR / move_rate); t < horizon;
-	     t += 14 + (cf_date)syn_rng_exp(r, SYN_YEAR / move_rate))
+	for (cf_date t = t0 + (cf_date)cf_rng_exp(r, SYN_YEAR / move_rate); t < horizon;
+	     t += 14 + (cf_date)cf_rng_exp(r, SYN_YEAR / move_rate))
 		if (exit != EX_ADOPT || w->adoptions[adoption].placed == NONE || t < w->adoptions[adoption].placed)
 			ADD_EV(t, EV_MOVE, "U");
-	if ((exit == EX_EIGHTEEN || exit == EX_OTHER) && p0.place[0] == 'U' && end - t0 > 540 && syn_rng_chance(r, 0.7))
-		ADD_EV(t0 + syn_rng_range(r, 365, 540), EV_SAME_CARER, p0.place[1] == '3' ? "U1" : "U4");
-	if (exit == EX_HOME && end - t0 > 120 && syn_rng_chance(r, 0.6))
-		ADD_EV(end - syn_rng_range(r, 60, (int)(end - t0) - 30 < 240 ? (int)(end - t0) - 30 : 240), EV_MOVE, "P");
-	if (exit == EX_EIGHTEEN && age < 16 && syn_rng_chance(r, 0.55))
-		ADD_EV(birthday(c, 16) + syn_rng_range(r, 30, 600), EV_MOVE, "H");
+	if ((exit == EX_EIGHTEEN || exit == EX_OTHER) && p0.place[0] == 'U' && end - t0 > 540 && cf_rng_chance(r, 0.7))
+		ADD_EV(t0 + cf_rng_range(r, 365, 540), EV_SAME_CARER, p0.place[1] == '3' ? "U1" : "U4");
+	if (exit == EX_HOME && end - t0 > 120 && cf_rng_chance(r, 0.6))
+		ADD_EV(end - cf_rng_range(r, 60, (int)(end - t0) - 30 < 240 ? (int)(end - t0) - 30 : 240), EV_MOVE, "P");
+	if (exit == EX_EIGHTEEN && age < 16 && cf_rng_chance(r, 0.55))
+		ADD_EV(birthday(c, 16) + cf_rng_range(r, 30, 600), EV_MOVE, "H");
 	/* some children on care orders live with their parents for years */
-	if ((exit == EX_EIGHTEEN || exit == EX_OTHER) && route != RT_UASC && end - t0 > 900 && syn_rng_chance(r, 0.12))
-		ADD_EV(t0 + syn_rng_range(r, 365, 900), EV_MOVE, "P");
+	if ((exit == EX_EIGHTEEN || exit == EX_OTHER) && route != RT_UASC && end - t0 > 900 && cf_rng_chance(r, 0.12))
+		ADD_EV(t0 + cf_rng_range(r, 365, 900), EV_MOVE, "P");
 
 	cf_date out_end = end > w->end ? NONE : end;
 	write_episodes(s, t0, out_end, rec, ls0, &p0, ev, nev, cin);
@@ -544,8 +543,8 @@ static void early_help(struct jstate *s, cf_date t)
 	struct synth_world *w = s->w;
 	struct syn_child *c = child(s);
 	cf_date end = t + days_lognormal(&s->r, 150, 0.5, 28);
-	int lead = syn_rng_below(&s->r, synth_neh_leads);
-	int outcome = syn_rng_pick(&s->r, (const double[]){ 62, 12, 20, 6 }, 4);
+	int lead = cf_rng_below(&s->r, synth_neh_leads);
+	int outcome = cf_rng_pick(&s->r, (const double[]){ 62, 12, 20, 6 }, 4);
 	/* the family's children are stored together: walk back to the first */
 	size_t first = (size_t)s->ci;
 	while (first > 0 && w->children[first - 1].family == c->family)
@@ -571,7 +570,7 @@ static uint64_t choose_factors(struct jstate *s, int age, int nfa)
 	if (child(s)->uasc)
 		return 1ULL << FACTOR_UASC;
 	uint64_t f = 0;
-	int k = 1 + (int)syn_rng_exp(&s->r, 1.6);
+	int k = 1 + (int)cf_rng_exp(&s->r, 1.6);
 	if (k > 8)
 		k = 8;
 	double wt[38];
@@ -579,7 +578,7 @@ static uint64_t choose_factors(struct jstate *s, int age, int nfa)
 	if (age < 10)   /* exploitation, gangs, self-harm are adolescents' factors */
 		wt[0] = wt[3] = wt[22] = wt[23] = wt[24] = wt[25] = wt[26] = wt[36] = wt[21] = 0;
 	for (int i = 0; i < k; i++) {
-		int p = syn_rng_pick(&s->r, wt, 38);
+		int p = cf_rng_pick(&s->r, wt, 38);
 		f |= 1ULL << p;
 		wt[p] = 0;
 	}
@@ -597,7 +596,7 @@ static cf_date referral(struct jstate *s, cf_date t, int source)
 {
 	struct synth_world *w = s->w;
 	struct syn_child *c = child(s);
-	struct syn_rng *r = &s->r;
+	struct cf_rng *r = &s->r;
 	int ri = (int)w->n_referrals;
 	struct syn_referral *ref = SYN_PUSH(w, referrals);
 	ref->child = s->ci;
@@ -612,7 +611,7 @@ static cf_date referral(struct jstate *s, cf_date t, int source)
 	int closure;
 	double risk = c->risk;
 
-	if (!c->uasc && syn_rng_chance(r, 0.063)) {
+	if (!c->uasc && cf_rng_chance(r, 0.063)) {
 		/* no further action on the referral itself (England 2024: 6.3%) */
 		ref = &w->referrals[ri];
 		ref->nfa = 1;
@@ -621,27 +620,27 @@ static cf_date referral(struct jstate *s, cf_date t, int source)
 		return t;
 	}
 	/* police protection at the point of referral */
-	int emergency = !c->uasc && syn_rng_chance(r, 0.008);
-	cf_date a_start = c->uasc ? t : t + syn_rng_range(r, 0, 4);
-	int wd = (int)syn_rng_lognormal(r, 22, 0.78);
+	int emergency = !c->uasc && cf_rng_chance(r, 0.008);
+	cf_date a_start = c->uasc ? t : t + cf_rng_range(r, 0, 4);
+	int wd = (int)cf_rng_lognormal(r, 22, 0.78);
 	if (wd < 1)
 		wd = 1;
 	cf_date a_auth = cf_date_add_working_days(a_start, wd);
 	/* s47: about a third of referrals (England 2024: 210k s47s for 622k referrals) */
 	double p_s47 = c->uasc ? 0 : 0.25 + 0.25 * risk / (risk + 4.0);
-	int has_s47 = emergency || syn_rng_chance(r, p_s47);
-	int in_need = c->uasc || emergency || syn_rng_chance(r, has_s47 ? 0.88 : 0.58);
+	int has_s47 = emergency || cf_rng_chance(r, p_s47);
+	int in_need = c->uasc || emergency || cf_rng_chance(r, has_s47 ? 0.88 : 0.58);
 	struct syn_assessment *a = SYN_PUSH(w, assessments);
 	a->referral = ri;
 	a->start = a_start;
 	a->authorised = a_auth;
-	a->factors = choose_factors(s, age, !in_need && syn_rng_chance(r, 0.35));
+	a->factors = choose_factors(s, age, !in_need && cf_rng_chance(r, 0.35));
 	w->referrals[ri].nassess = 1;
 
 	cf_date episode_end = NONE;     /* set where the episode's work ends */
 	cf_date care_start = NONE;
 	enum route route = RT_CIN;
-	int need = c->uasc ? 8 : 1 + syn_rng_pick(r, need_w + 1, 9);
+	int need = c->uasc ? 8 : 1 + cf_rng_pick(r, need_w + 1, 9);
 	if (c->uasc) {
 		care_start = t;
 		route = RT_UASC;
@@ -654,13 +653,13 @@ static cf_date referral(struct jstate *s, cf_date t, int source)
 	if (has_s47) {
 		struct syn_s47 *q = SYN_PUSH(w, s47s);
 		q->referral = ri;
-		q->start = a_start + syn_rng_range(r, 0, 3);
+		q->start = a_start + cf_rng_range(r, 0, 3);
 		w->referrals[ri].ns47 = 1;
 		/* conferences follow about 38% of s47s, 78% within 15 working days */
-		if (!emergency && syn_rng_chance(r, 0.3 + 0.12 * risk / (risk + 3.0) + (s->cpps_so_far ? 0.2 : 0))) {
-			int days = syn_rng_chance(r, 0.78) ? syn_rng_range(r, 5, 15) : syn_rng_range(r, 16, 35);
+		if (!emergency && cf_rng_chance(r, 0.3 + 0.12 * risk / (risk + 3.0) + (s->cpps_so_far ? 0.2 : 0))) {
+			int days = cf_rng_chance(r, 0.78) ? cf_rng_range(r, 5, 15) : cf_rng_range(r, 16, 35);
 			q->icpc = cf_date_add_working_days(q->start, days);
-			if (syn_rng_chance(r, 0.83))
+			if (cf_rng_chance(r, 0.83))
 				cpp_start = q->icpc;
 		} else {
 			q->icpc = NONE;
@@ -672,9 +671,9 @@ static cf_date referral(struct jstate *s, cf_date t, int source)
 	}
 	if (!in_need && cpp_start == NONE && care_start == NONE) {
 		/* closed after assessment: no further action, or to early help */
-		closed = a_auth + syn_rng_range(r, 0, 10);
+		closed = a_auth + cf_rng_range(r, 0, 10);
 		closure = 8;
-		if (syn_rng_chance(r, 0.3)) {
+		if (cf_rng_chance(r, 0.3)) {
 			closure = 9;
 			early_help(s, closed);
 		}
@@ -690,10 +689,10 @@ static cf_date referral(struct jstate *s, cf_date t, int source)
 		 * open at 31 March (30% under 3 months ... 2.6% two years or more) */
 		static const double dur_w[] = { 12, 21, 38, 25, 4 };
 		static const int dur_lo[] = { 20, 92, 183, 366, 731 }, dur_hi[] = { 91, 182, 365, 730, 1100 };
-		int band = syn_rng_pick(r, dur_w, 5);
-		cf_date cpp_end = cpp_start + syn_rng_range(r, dur_lo[band], dur_hi[band]);
-		if (syn_rng_chance(r, p_care_from_cp(age))) {
-			care_start = cpp_start + syn_rng_range(r, 5, (int)(cpp_end - cpp_start));
+		int band = cf_rng_pick(r, dur_w, 5);
+		cf_date cpp_end = cpp_start + cf_rng_range(r, dur_lo[band], dur_hi[band]);
+		if (cf_rng_chance(r, p_care_from_cp(age))) {
+			care_start = cpp_start + cf_rng_range(r, 5, (int)(cpp_end - cpp_start));
 			route = RT_CP;
 			cpp_end = care_start;
 		}
@@ -701,13 +700,13 @@ static cf_date referral(struct jstate *s, cf_date t, int source)
 		p->referral = ri;
 		p->start = cpp_start;
 		p->end = cpp_end > w->end ? NONE : cpp_end;
-		p->initial_cat = (uint8_t)syn_rng_pick(r, abuse_w, SYN_NABUSE);
-		p->latest_cat = syn_rng_chance(r, 0.9) ? p->initial_cat : (uint8_t)syn_rng_pick(r, abuse_w, SYN_NABUSE);
+		p->initial_cat = (uint8_t)cf_rng_pick(r, abuse_w, SYN_NABUSE);
+		p->latest_cat = cf_rng_chance(r, 0.9) ? p->initial_cat : (uint8_t)cf_rng_pick(r, abuse_w, SYN_NABUSE);
 		p->previous = (uint8_t)(s->cpps_so_far > 20 ? 20 : s->cpps_so_far);
 		s->cpps_so_far++;
 		w->referrals[ri].ncpps = 1;
 		work_from = cpp_end;
-		if (care_start == NONE && cpp_end <= w->end && syn_rng_chance(r, 0.6)) {
+		if (care_start == NONE && cpp_end <= w->end && cf_rng_chance(r, 0.6)) {
 			/* stepped down to a CIN plan */
 			struct syn_cinplan *pl = SYN_PUSH(w, cinplans);
 			pl->referral = ri;
@@ -719,15 +718,15 @@ static cf_date referral(struct jstate *s, cf_date t, int source)
 		}
 	} else if (care_start == NONE) {
 		/* child in need: a CIN plan for most, with some teenagers coming into care */
-		if (syn_rng_chance(r, 0.62)) {
+		if (cf_rng_chance(r, 0.62)) {
 			struct syn_cinplan *pl = SYN_PUSH(w, cinplans);
 			pl->referral = ri;
-			pl->start = a_auth + syn_rng_range(r, 0, 15);
+			pl->start = a_auth + cf_rng_range(r, 0, 15);
 			cf_date pe = pl->start + days_lognormal(r, 230, 0.6, 30);
-			if (syn_rng_chance(r, p_care_from_cin(age) * 1.6)) {
-				care_start = pl->start + syn_rng_range(r, 1, (int)(pe - pl->start));
+			if (cf_rng_chance(r, p_care_from_cin(age) * 1.6)) {
+				care_start = pl->start + cf_rng_range(r, 1, (int)(pe - pl->start));
 				pe = care_start;
-				if (age >= 14 && need == 6 && syn_rng_chance(r, 0.25))
+				if (age >= 14 && need == 6 && cf_rng_chance(r, 0.25))
 					route = RT_REMAND;
 			}
 			pl->end = pe > w->end ? NONE : pe;
@@ -750,7 +749,7 @@ static cf_date referral(struct jstate *s, cf_date t, int source)
 				: !strcmp(last->rec, "E7") ? 6 : !strcmp(last->rec, "E3") ? 5
 				: !strcmp(last->rec, "E2") ? 2 : 7;
 			episode_end = care_end;
-			if (closure == 7 && care_end < birthday(c, 18) && syn_rng_chance(r, 0.5)) {
+			if (closure == 7 && care_end < birthday(c, 18) && cf_rng_chance(r, 0.5)) {
 				/* home with a CIN plan for a while */
 				struct syn_cinplan *pl = SYN_PUSH(w, cinplans);
 				pl->referral = ri;
@@ -773,7 +772,7 @@ static cf_date referral(struct jstate *s, cf_date t, int source)
 		ref->closed = NONE;
 		return NONE;
 	}
-	closed = work_from + syn_rng_range(r, 0, 20);
+	closed = work_from + cf_rng_range(r, 0, 20);
 	ref = &w->referrals[ri];
 	if (closed > w->end) {
 		ref->closed = NONE;
@@ -827,7 +826,7 @@ void syn_journey(struct synth_world *w, int ci)
 			double rate = base * am * c->risk * boost;
 			if (rate < 1e-6)
 				break;
-			double dt = syn_rng_exp(&s.r, SYN_YEAR / rate);
+			double dt = cf_rng_exp(&s.r, SYN_YEAR / rate);
 			/* a boosted rate holds only briefly: step at most 60 days at a time */
 			if (boost > 1.05 && dt > 60) {
 				t += 60;
@@ -838,13 +837,13 @@ void syn_journey(struct synth_world *w, int ci)
 			t += (cf_date)dt;
 			if (t >= stop)
 				break;
-			int source = syn_rng_pick(&s.r, source_w, synth_nsources);
+			int source = cf_rng_pick(&s.r, source_w, synth_nsources);
 			double p_ref = 0.08 + 0.5 * c->risk / (c->risk + 2.5);
 			if (last_close != NONE && t - last_close < 365)
 				p_ref += 0.05;
-			if (syn_rng_chance(&s.r, 0.2))   /* a second agency about the same worry */
-				add_contact(&s, t, syn_rng_pick(&s.r, source_w, synth_nsources), SYN_CO_NFA);
-			if (syn_rng_chance(&s.r, p_ref)) {
+			if (cf_rng_chance(&s.r, 0.2))   /* a second agency about the same worry */
+				add_contact(&s, t, cf_rng_pick(&s.r, source_w, synth_nsources), SYN_CO_NFA);
+			if (cf_rng_chance(&s.r, p_ref)) {
 				add_contact(&s, t, source, SYN_CO_REFERRAL);
 				cf_date closed = referral(&s, t, source);
 				if (closed == NONE)
@@ -854,11 +853,11 @@ void syn_journey(struct synth_world *w, int ci)
 				if (s.in_care_until != NONE && s.in_care_until > t)
 					t = s.in_care_until + 1;
 			} else {
-				double u = syn_rng_unit(&s.r);
+				double u = cf_rng_unit(&s.r);
 				int outcome = u < 0.45 ? SYN_CO_NFA : u < 0.8 ? SYN_CO_ADVICE : SYN_CO_EARLY_HELP;
 				add_contact(&s, t, source, outcome);
 				if (outcome == SYN_CO_EARLY_HELP)
-					early_help(&s, t + syn_rng_range(&s.r, 3, 20));
+					early_help(&s, t + cf_rng_range(&s.r, 3, 20));
 			}
 		}
 	}
@@ -876,7 +875,7 @@ void syn_journey(struct synth_world *w, int ci)
 void syn_allocate(struct synth_world *w, int ci)
 {
 	struct syn_child *c = &w->children[ci];
-	struct syn_rng r;
+	struct cf_rng r;
 	syn_rng_seed(&r, w->opt.seed, 50000000ULL + (uint64_t)ci);
 	c->alloc0 = (int32_t)w->n_allocs;
 	for (int k = 0; k < c->nreferrals; k++) {
@@ -898,9 +897,9 @@ void syn_allocate(struct synth_world *w, int ci)
 		int reason = 0;
 		while (!w->oom) {
 			int wk = syn_pick_worker(w, &r, t);
-			cf_date change = t + 30 + (cf_date)syn_rng_exp(&r, 270);
+			cf_date change = t + 30 + (cf_date)cf_rng_exp(&r, 270);
 			const struct syn_worker *sw = &w->workers[wk];
-			int next_reason = 1 + syn_rng_below(&r, synth_nsw_reasons - 1);
+			int next_reason = 1 + cf_rng_below(&r, synth_nsw_reasons - 1);
 			if (sw->leave != NONE && sw->leave > t && sw->leave < change) {
 				change = sw->leave;
 				next_reason = 2;   /* LEFTRL */

@@ -148,16 +148,16 @@ void synth_upn(const struct synth_world *w, const struct syn_child *c, char buf[
 	snprintf(buf, 14, "%c%s", letters[sum % 23], body);
 }
 
-static cf_date uniform_date(struct syn_rng *r, cf_date from, cf_date to)
+static cf_date uniform_date(struct cf_rng *r, cf_date from, cf_date to)
 {
-	return to <= from ? from : from + syn_rng_below(r, to - from + 1);
+	return to <= from ? from : from + cf_rng_below(r, to - from + 1);
 }
 
-static void random_unit(struct syn_rng *r, char unit[3])
+static void random_unit(struct cf_rng *r, char unit[3])
 {
 	static const char ok[] = "ABDEFGHJLNPQRSTUWXYZ";   /* letters used in inward codes */
-	unit[0] = ok[syn_rng_below(r, (int)sizeof ok - 1)];
-	unit[1] = ok[syn_rng_below(r, (int)sizeof ok - 1)];
+	unit[0] = ok[cf_rng_below(r, (int)sizeof ok - 1)];
+	unit[1] = ok[cf_rng_below(r, (int)sizeof ok - 1)];
 	unit[2] = '\0';
 }
 
@@ -173,7 +173,7 @@ static const struct syn_locality locality_defs[] = {
 
 static void make_places(struct synth_world *w)
 {
-	struct syn_rng r;
+	struct cf_rng r;
 	syn_rng_seed(&r, w->opt.seed, 1);
 	w->nlocalities = (int)(sizeof locality_defs / sizeof locality_defs[0]);
 	memcpy(w->localities, locality_defs, sizeof locality_defs);
@@ -183,11 +183,11 @@ static void make_places(struct synth_world *w)
 	for (int l = 0; l < w->nlocalities; l++) {
 		int ndistricts = 2 + (l == 0);
 		for (int k = 0; k < ndistricts; k++, district++) {
-			int used = 0, nsect = syn_rng_range(&r, 3, 6);
+			int used = 0, nsect = cf_rng_range(&r, 3, 6);
 			for (int s = 0; s < nsect; s++) {
 				int digit;
 				do
-					digit = syn_rng_below(&r, 10);
+					digit = cf_rng_below(&r, 10);
 				while (used & (1 << digit));
 				used |= 1 << digit;
 				struct syn_sector *sec = SYN_PUSH(w, sectors);
@@ -211,15 +211,15 @@ static void make_places(struct synth_world *w)
 	int nhomes = 12 + (int)(w->opt.children / 2500);
 	for (int i = 0; i < nhomes; i++) {
 		struct syn_home *h = SYN_PUSH(w, homes);
-		snprintf(h->urn, sizeof h->urn, "SC%06d", 100000 + (int)((i * 7919L + syn_rng_below(&r, 7919)) % 900000));
-		int sector = syn_rng_chance(&r, 0.35) ? syn_rng_below(&r, w->nlocal_sectors)
-						      : w->nlocal_sectors + syn_rng_below(&r, (int)w->n_sectors - w->nlocal_sectors);
+		snprintf(h->urn, sizeof h->urn, "SC%06d", 100000 + (int)((i * 7919L + cf_rng_below(&r, 7919)) % 900000));
+		int sector = cf_rng_chance(&r, 0.35) ? cf_rng_below(&r, w->nlocal_sectors)
+						      : w->nlocal_sectors + cf_rng_below(&r, (int)w->n_sectors - w->nlocal_sectors);
 		char unit[3];
 		random_unit(&r, unit);
 		snprintf(h->postcode, sizeof h->postcode, "%s%s", w->sectors[sector].name, unit);
 		int kind = i % 8;
 		snprintf(h->place, sizeof h->place, "%s", kind == 7 ? "K1" : kind >= 5 ? "H5" : "K2");
-		double u = syn_rng_unit(&r);
+		double u = cf_rng_unit(&r);
 		snprintf(h->provider, sizeof h->provider, "%s", u < 0.2 ? "PR1" : u < 0.9 ? "PR4" : "PR5");
 	}
 }
@@ -232,7 +232,7 @@ static void make_places(struct synth_world *w)
  * the population is stationary and exactly that size at the start. */
 static void make_population(struct synth_world *w)
 {
-	struct syn_rng r;
+	struct cf_rng r;
 	syn_rng_seed(&r, w->opt.seed, 2);
 	const double move_out_per_year = 0.03, p_move_in = 0.2;
 	static const double size_w[] = { 0.40, 0.35, 0.17, 0.08 };
@@ -242,23 +242,23 @@ static void make_population(struct synth_world *w)
 		int fi = (int)w->n_families;
 		struct syn_family *f = SYN_PUSH(w, families);
 		cf_date first_dob;
-		if (syn_rng_chance(&r, p_move_in)) {
+		if (cf_rng_chance(&r, p_move_in)) {
 			f->arrive = uniform_date(&r, w->history, w->end);
-			first_dob = f->arrive - (cf_date)(syn_rng_unit(&r) * 17.9 * SYN_YEAR);
+			first_dob = f->arrive - (cf_date)(cf_rng_unit(&r) * 17.9 * SYN_YEAR);
 		} else {
 			f->arrive = first_dob = uniform_date(&r, formed_from, w->end);
 		}
-		double stay = syn_rng_exp(&r, SYN_YEAR / move_out_per_year);
+		double stay = cf_rng_exp(&r, SYN_YEAR / move_out_per_year);
 		f->leave = f->arrive + stay > w->end ? CF_DATE_NONE : f->arrive + (cf_date)stay;
 		/* a locality by its share, then one of its sectors */
 		double shares[SYN_MAX_LOCALITIES];
 		for (int l = 0; l < w->nlocalities; l++)
 			shares[l] = w->localities[l].share;
-		int loc = syn_rng_pick(&r, shares, w->nlocalities);
+		int loc = cf_rng_pick(&r, shares, w->nlocalities);
 		int nin = 0, pick;
 		for (int s = 0; s < w->nlocal_sectors; s++)
 			nin += w->sectors[s].locality == loc;
-		pick = syn_rng_below(&r, nin);
+		pick = cf_rng_below(&r, nin);
 		for (int s = 0; s < w->nlocal_sectors; s++)
 			if (w->sectors[s].locality == loc && pick-- == 0) {
 				f->sector = s;
@@ -266,13 +266,13 @@ static void make_population(struct synth_world *w)
 			}
 		random_unit(&r, f->unit);
 		/* risk: lognormal with mean 1 (sigma 1.3), times the locality's */
-		f->risk = (float)(syn_rng_lognormal(&r, exp(-0.605), 1.1) * w->localities[loc].risk);
-		f->ethnic = (uint8_t)syn_rng_pick(&r, ethnic_weights, synth_nethnic);
-		int size = 1 + syn_rng_pick(&r, size_w, 4);
+		f->risk = (float)(cf_rng_lognormal(&r, exp(-0.605), 1.1) * w->localities[loc].risk);
+		f->ethnic = (uint8_t)cf_rng_pick(&r, ethnic_weights, synth_nethnic);
+		int size = 1 + cf_rng_pick(&r, size_w, 4);
 		cf_date dob = first_dob;
 		for (int k = 0; k < size; k++) {
 			if (k)
-				dob += (cf_date)(SYN_YEAR * (1.2 + 3.5 * syn_rng_unit(&r)));
+				dob += (cf_date)(SYN_YEAR * (1.2 + 3.5 * cf_rng_unit(&r)));
 			if (dob > w->end || (f->leave != CF_DATE_NONE && dob >= f->leave))
 				break;                 /* not born yet, or born after the family left */
 			if (dob < w->history)
@@ -280,10 +280,10 @@ static void make_population(struct synth_world *w)
 			struct syn_child *c = SYN_PUSH(w, children);
 			c->family = fi;
 			c->dob = dob;
-			c->sex = (uint8_t)(syn_rng_chance(&r, 0.512) ? 1 : 2);
-			c->ethnic = syn_rng_chance(&r, 0.93) ? f->ethnic : (uint8_t)syn_rng_pick(&r, ethnic_weights, synth_nethnic);
-			c->risk = f->risk * (float)syn_rng_lognormal(&r, exp(-0.06), 0.35);
-			c->disability = (uint8_t)(syn_rng_chance(&r, 0.05) ? 1 + syn_rng_below(&r, synth_ndisability - 1) : 0);
+			c->sex = (uint8_t)(cf_rng_chance(&r, 0.512) ? 1 : 2);
+			c->ethnic = cf_rng_chance(&r, 0.93) ? f->ethnic : (uint8_t)cf_rng_pick(&r, ethnic_weights, synth_nethnic);
+			c->risk = f->risk * (float)cf_rng_lognormal(&r, exp(-0.06), 0.35);
+			c->disability = (uint8_t)(cf_rng_chance(&r, 0.05) ? 1 + cf_rng_below(&r, synth_ndisability - 1) : 0);
 			cf_date ref = w->start;
 			if (f->arrive <= ref && (f->leave == CF_DATE_NONE || f->leave > ref) && dob <= ref &&
 			    cf_date_age(dob, ref) < 18)
@@ -301,14 +301,14 @@ static void make_population(struct synth_world *w)
 		struct syn_family *f = SYN_PUSH(w, families);
 		f->arrive = uniform_date(&r, w->history, w->end);
 		f->leave = f->arrive;      /* never part of the resident population */
-		f->sector = syn_rng_below(&r, w->nlocal_sectors);
+		f->sector = cf_rng_below(&r, w->nlocal_sectors);
 		random_unit(&r, f->unit);
-		f->ethnic = uasc_ethnic[syn_rng_below(&r, 5)];
+		f->ethnic = uasc_ethnic[cf_rng_below(&r, 5)];
 		struct syn_child *c = SYN_PUSH(w, children);
 		c->family = fi;
-		double age = syn_rng_chance(&r, 0.85) ? 16.0 + 1.9 * syn_rng_unit(&r) : 14.0 + 2.0 * syn_rng_unit(&r);
+		double age = cf_rng_chance(&r, 0.85) ? 16.0 + 1.9 * cf_rng_unit(&r) : 14.0 + 2.0 * cf_rng_unit(&r);
 		c->dob = f->arrive - (cf_date)(age * SYN_YEAR);
-		c->sex = (uint8_t)(syn_rng_chance(&r, 0.92) ? 1 : 2);
+		c->sex = (uint8_t)(cf_rng_chance(&r, 0.92) ? 1 : 2);
 		c->ethnic = f->ethnic;
 		c->uasc = 1;
 	}
@@ -325,7 +325,7 @@ static void make_population(struct synth_world *w)
  * (turnover 14%). A post stays empty for one to three months between. */
 static void make_workforce(struct synth_world *w)
 {
-	struct syn_rng r;
+	struct cf_rng r;
 	syn_rng_seed(&r, w->opt.seed, 3);
 	int posts = (int)lround(w->opt.children * 28.0 / 10000.0);
 	if (posts < 6)
@@ -334,8 +334,8 @@ static void make_workforce(struct synth_world *w)
 	cf_date from = cf_date_add_years(w->history, 0);
 	long serial = 1000000000L + (long)(w->opt.seed % 1000000);
 	for (int p = 0; p < posts && !w->oom; p++) {
-		int role = syn_rng_pick(&r, role_w, 6);
-		cf_date t = from - (cf_date)syn_rng_below(&r, (int)(8 * SYN_YEAR));
+		int role = cf_rng_pick(&r, role_w, 6);
+		cf_date t = from - (cf_date)cf_rng_below(&r, (int)(8 * SYN_YEAR));
 		while (t <= w->end && !w->oom) {
 			struct syn_worker *k = SYN_PUSH(w, workers);
 			snprintf(k->id, sizeof k->id, "SW%010ld", serial + (long)w->n_workers * 7919L % 899999999L);
@@ -343,24 +343,24 @@ static void make_workforce(struct synth_world *w)
 			k->post = p;
 			/* 55% of hires to practitioner posts are agency staff, who stay
 			 * a year: about 17% of those posts are agency-filled at any time */
-			k->agency = (uint8_t)(role >= 3 && syn_rng_chance(&r, 0.55));
-			k->fte = syn_rng_chance(&r, 0.85) ? 1.0f : (float)(0.5 + 0.1 * syn_rng_below(&r, 5));
+			k->agency = (uint8_t)(role >= 3 && cf_rng_chance(&r, 0.55));
+			k->fte = cf_rng_chance(&r, 0.85) ? 1.0f : (float)(0.5 + 0.1 * cf_rng_below(&r, 5));
 			k->start = t;
-			double stay = syn_rng_exp(&r, k->agency ? 1.2 * SYN_YEAR : 7.0 * SYN_YEAR);
+			double stay = cf_rng_exp(&r, k->agency ? 1.2 * SYN_YEAR : 7.0 * SYN_YEAR);
 			k->leave = t + stay > w->end + 400 ? CF_DATE_NONE : t + (cf_date)stay;
-			k->leave_reason = (uint8_t)syn_rng_below(&r, synth_nleave_reasons);
+			k->leave_reason = (uint8_t)cf_rng_below(&r, synth_nleave_reasons);
 			if (k->leave == CF_DATE_NONE)
 				break;
-			t = k->leave + 30 + syn_rng_below(&r, 60);
+			t = k->leave + 30 + cf_rng_below(&r, 60);
 		}
 	}
 }
 
-int syn_pick_worker(const struct synth_world *w, struct syn_rng *r, cf_date d)
+int syn_pick_worker(const struct synth_world *w, struct cf_rng *r, cf_date d)
 {
 	int n = (int)w->n_workers, any = -1;
 	for (int tries = 0; tries < 64; tries++) {
-		int i = syn_rng_below(r, n);
+		int i = cf_rng_below(r, n);
 		const struct syn_worker *k = &w->workers[i];
 		if (k->role < 2 || k->role == 5)
 			continue;        /* managers above first line and those without cases */

@@ -23,6 +23,6 @@ void syn_journey(struct synth_world *w, int ci);
 void syn_allocate(struct synth_world *w, int ci);
 
 /* A worker holding cases, in post on day d (any case holder when none is). */
-int syn_pick_worker(const struct synth_world *w, struct syn_rng *r, cf_date d);
+int syn_pick_worker(const struct synth_world *w, struct cf_rng *r, cf_date d);
 
 #endif

@@ -81,26 +81,26 @@ void synth_oc3(const struct synth_world *w, int ci, int fy, int age, struct synt
 {
 	static const char *const touch[] = { "YES", "NO", "REFU", "NREQ", "RHOM", "DIED" };
 	static const double touch_w[] = { 88, 4.5, 2, 3, 2.3, 0.2 };
-	struct syn_rng r;
+	struct cf_rng r;
 	/* a stream of its own (tag 6 in the top bits), apart from the simulation's */
 	syn_rng_seed(&r, w->opt.seed, (6ULL << 56) | ((uint64_t)(unsigned)fy << 32) | (uint64_t)(unsigned)ci);
 	memset(out, 0, sizeof *out);
-	snprintf(out->in_touch, sizeof out->in_touch, "%s", touch[syn_rng_pick(&r, touch_w, 6)]);
+	snprintf(out->in_touch, sizeof out->in_touch, "%s", touch[cf_rng_pick(&r, touch_w, 6)]);
 	if (strcmp(out->in_touch, "YES") && strcmp(out->in_touch, "RHOM"))
 		return;
 	/* care leavers' activity, England 2024 (la_care_leavers_activity) */
 	static const char *const act[] = { "F1", "P1", "F2", "P2", "F5", "P5", "F3", "P3", "G4", "G5", "G6" };
 	static const double a17[] = { 2.5, 0.5, 42, 6, 1.6, 0.4, 8, 3, 3, 25, 2 };
 	static const double a19[] = { 5, 1, 17, 4, 1.6, 0.4, 16, 9, 8, 26, 5 };
-	snprintf(out->activ, sizeof out->activ, "%s", act[syn_rng_pick(&r, age <= 18 ? a17 : a19, 11)]);
+	snprintf(out->activ, sizeof out->activ, "%s", act[cf_rng_pick(&r, age <= 18 ? a17 : a19, 11)]);
 	static const char acc[] = "SDYBEKTUWXV";
 	static const double acc_w[] = { 30, 20, 10, 15, 8, 5, 3, 2, 2, 3, 1 };
 	char kind;
 	do
-		kind = acc[syn_rng_pick(&r, acc_w, 11)];
+		kind = acc[cf_rng_pick(&r, acc_w, 11)];
 	while (kind == 'T' && age < 18);
 	out->accom[0] = kind;
-	out->accom[1] = syn_rng_chance(&r, 0.9) ? '1' : '2';
+	out->accom[1] = cf_rng_chance(&r, 0.9) ? '1' : '2';
 	out->accom[2] = '\0';
 }
 
@@ -117,4 +117,50 @@ int synth_write_all(const struct synth_world *w, const char *dir, struct cf_erro
 	if (!rc)
 		rc = synth_write_workforce(w, dir, err);
 	return rc;
+}
+
+int syn_xml_open(struct syn_xml *o, const char *path, struct cf_error *err)
+{
+	o->failed = 0;
+	if (!(o->x = xmlNewTextWriterFilename(path, 0)))
+		return cf_error_at(err, CF_EIO, path, 0, NULL, NULL, "cannot create");
+	xmlTextWriterSetIndent(o->x, 1);
+	xmlTextWriterSetIndentString(o->x, BAD_CAST "  ");
+	if (xmlTextWriterStartDocument(o->x, "1.0", "UTF-8", NULL) < 0)
+		o->failed = 1;
+	return CF_OK;
+}
+
+int syn_xml_close(struct syn_xml *o, const char *path, struct cf_error *err)
+{
+	if (xmlTextWriterEndDocument(o->x) < 0)
+		o->failed = 1;
+	xmlFreeTextWriter(o->x);
+	o->x = NULL;
+	return o->failed ? cf_error_at(err, CF_EIO, path, 0, NULL, NULL, "write failed") : CF_OK;
+}
+
+void syn_xml_el(struct syn_xml *o, const char *name, const char *value)
+{
+	if (xmlTextWriterWriteElement(o->x, BAD_CAST name, BAD_CAST value) < 0)
+		o->failed = 1;
+}
+
+void syn_xml_el_date(struct syn_xml *o, const char *name, cf_date d)
+{
+	char buf[11];
+	cf_date_format(d, buf);
+	syn_xml_el(o, name, buf);
+}
+
+void syn_xml_start(struct syn_xml *o, const char *name)
+{
+	if (xmlTextWriterStartElement(o->x, BAD_CAST name) < 0)
+		o->failed = 1;
+}
+
+void syn_xml_end(struct syn_xml *o)
+{
+	if (xmlTextWriterEndElement(o->x) < 0)
+		o->failed = 1;
 }

@@ -89,7 +89,7 @@ static void write_child(struct year_out *y, int ci)
 	}
 	if (first < 0 && !oc3_age)
 		return;
-	struct syn_rng r;
+	struct cf_rng r;
 	syn_rng_seed(&r, w->opt.seed, 90000000ULL + (uint64_t)ci * 64 + (uint64_t)(y->fy % 64));
 	char id[16], dob[11], upn[14], d1[11], d2[11], d3[11];
 	snprintf(id, sizeof id, "%d", c->id);
@@ -100,10 +100,10 @@ static void write_child(struct year_out *y, int ci)
 	/* header */
 	char mother[2] = "", mc_dob[11] = "";
 	if (c->sex == 2 && age_end >= 12 && first >= 0) {
-		int is_mother = age_end >= 15 && syn_rng_chance(&r, 0.03);
+		int is_mother = age_end >= 15 && cf_rng_chance(&r, 0.03);
 		mother[0] = is_mother ? '1' : '0';
 		if (is_mother)
-			known_dmy(y, y->to - syn_rng_range(&r, 30, 700), mc_dob);
+			known_dmy(y, y->to - cf_rng_range(&r, 30, 700), mc_dob);
 	}
 	fprintf(y->csv[S903_HEADER], "%s,%d,%s,%s,%s,%s,%s\n", id, c->sex, dob, synth_ethnic_codes[c->ethnic], upn,
 		mother, mc_dob);
@@ -178,7 +178,7 @@ static void write_child(struct year_out *y, int ci)
 		static const double pn_w[] = { 45, 5, 5, 10, 22, 6, 7 };
 		char code[4] = "PN0";
 		if (cf_date_age(c->dob, rv[k]) >= 4)
-			code[2] = (char)('1' + syn_rng_pick(&r, pn_w, 7));
+			code[2] = (char)('1' + cf_rng_pick(&r, pn_w, 7));
 		synth_date_dmy(rv[k], d1);
 		fprintf(y->csv[S903_REVIEWS], "%s,%s,%s,%s\n", id, dob, d1, code);
 		xml_start(y, "AREVIEW");
@@ -217,18 +217,18 @@ static void write_child(struct year_out *y, int ci)
 	}
 	if (oc2) {
 		char sdq[4] = "", sdq_reason[5] = "";
-		if (age_end >= 4 && age_end <= 16 && syn_rng_chance(&r, 0.8)) {
-			int v = (int)(14 + 7 * syn_rng_normal(&r));
+		if (age_end >= 4 && age_end <= 16 && cf_rng_chance(&r, 0.8)) {
+			int v = (int)(14 + 7 * cf_rng_normal(&r));
 			snprintf(sdq, sizeof sdq, "%d", v < 0 ? 0 : v > 40 ? 40 : v);
 		} else {
 			snprintf(sdq_reason, sizeof sdq_reason, "SDQ%d",
-				 age_end < 4 || age_end > 16 ? 1 : 2 + syn_rng_below(&r, 4));
+				 age_end < 4 || age_end > 16 ? 1 : 2 + cf_rng_below(&r, 4));
 		}
-		int conv = age_end >= 10 && syn_rng_chance(&r, 0.03);
-		int subst = age_end >= 10 && syn_rng_chance(&r, 0.04);
-		int recv = subst && syn_rng_chance(&r, 0.6), offered = subst && (recv || syn_rng_chance(&r, 0.5));
-		int hc = syn_rng_chance(&r, 0.9), imm = syn_rng_chance(&r, 0.85), teeth = syn_rng_chance(&r, 0.8),
-		    ha = syn_rng_chance(&r, 0.9);
+		int conv = age_end >= 10 && cf_rng_chance(&r, 0.03);
+		int subst = age_end >= 10 && cf_rng_chance(&r, 0.04);
+		int recv = subst && cf_rng_chance(&r, 0.6), offered = subst && (recv || cf_rng_chance(&r, 0.5));
+		int hc = cf_rng_chance(&r, 0.9), imm = cf_rng_chance(&r, 0.85), teeth = cf_rng_chance(&r, 0.8),
+		    ha = cf_rng_chance(&r, 0.9);
 		fprintf(y->csv[S903_OC2], "%s,%s,%s,%s,%d,%d,%d,%d,%d,%d,%d,%d\n", id, dob, sdq, sdq_reason, conv, hc, imm,
 			teeth, ha, subst, recv, offered);
 		xml_start(y, "OC2");

@@ -294,16 +294,16 @@ static void team(struct ax_out *o, int l, lxw_row_t r, int col, const struct syn
 
 /* A stream for the facts Annex A holds that no other return does (visits,
  * checks): per child, year and list, apart from the simulation's streams. */
-static void stream(const struct ax_out *o, struct syn_rng *r, int ci, int l)
+static void stream(const struct ax_out *o, struct cf_rng *r, int ci, int l)
 {
 	syn_rng_seed(r, o->w->opt.seed,
 		     (5ULL << 56) | ((uint64_t)(unsigned)l << 48) | ((uint64_t)(unsigned)o->fy << 32) | (uint64_t)(unsigned)ci);
 }
 
 /* A day up to `days` before d, but not before floor (else NONE). */
-static cf_date before(struct syn_rng *r, cf_date d, int days, cf_date floor)
+static cf_date before(struct cf_rng *r, cf_date d, int days, cf_date floor)
 {
-	cf_date t = d - syn_rng_range(r, 0, days);
+	cf_date t = d - cf_rng_range(r, 0, days);
 	return t >= floor ? t : NONE;
 }
 
@@ -381,13 +381,13 @@ static void list3(struct ax_out *o, const struct syn_child *c)
 static void list4(struct ax_out *o, const struct syn_child *c, int ci)
 {
 	const struct synth_world *w = o->w;
-	struct syn_rng rng;
+	struct cf_rng rng;
 	stream(o, &rng, ci, 4);
 	for (int k = 0; k < c->nreferrals; k++) {
 		const struct syn_referral *ref = &w->referrals[c->referral0 + k];
 		for (int a = 0; a < ref->nassess; a++) {
 			const struct syn_assessment *x = &w->assessments[ref->assess0 + a];
-			int seen = syn_rng_chance(&rng, 0.96);
+			int seen = cf_rng_chance(&rng, 0.96);
 			if (!open_in(x->start, x->authorised, o->six, o->to))
 				continue;
 			lxw_row_t r = next_row(o, 4);
@@ -459,7 +459,7 @@ static int looked_after_on(const struct synth_world *w, const struct syn_child *
 static void list6(struct ax_out *o, const struct syn_child *c, int ci)
 {
 	const struct synth_world *w = o->w;
-	struct syn_rng rng;
+	struct cf_rng rng;
 	stream(o, &rng, ci, 6);
 	for (int k = 0; k < c->nreferrals; k++) {
 		const struct syn_referral *x = &w->referrals[c->referral0 + k];
@@ -505,7 +505,7 @@ static void list6(struct ax_out *o, const struct syn_child *c, int ci)
 static void list7(struct ax_out *o, const struct syn_child *c, int ci)
 {
 	const struct synth_world *w = o->w;
-	struct syn_rng rng;
+	struct cf_rng rng;
 	stream(o, &rng, ci, 7);
 	for (int k = 0; k < c->nreferrals; k++) {
 		const struct syn_referral *ref = &w->referrals[c->referral0 + k];
@@ -514,7 +514,7 @@ static void list7(struct ax_out *o, const struct syn_child *c, int ci)
 			int ended = x->end != NONE && x->end <= o->to;
 			cf_date last = ended ? x->end : o->to;
 			cf_date visit = before(&rng, last, 14, x->start);
-			int alone = syn_rng_chance(&rng, 0.8) && cf_date_age(c->dob, last) >= 4;
+			int alone = cf_rng_chance(&rng, 0.8) && cf_date_age(c->dob, last) >= 4;
 			if (!open_in(x->start, x->end, o->six, o->to))
 				continue;
 			/* review conferences as in the CIN census: three months in, then six-monthly */
@@ -604,7 +604,7 @@ static void list8(struct ax_out *o, const struct syn_child *c, int ci)
 			last = k;
 	if (last < 0)
 		return;
-	struct syn_rng rng;
+	struct cf_rng rng;
 	stream(o, &rng, ci, 8);
 	const struct syn_episode *e = &eps[last];
 	int first = last, ls0 = last, place0 = last;
@@ -640,7 +640,7 @@ static void list8(struct ax_out *o, const struct syn_child *c, int ci)
 	}
 	cf_date sw_visit = before(&rng, until, 42, start), iro = before(&rng, until, 90, start),
 		health = before(&rng, until, 330, start + 20), dental = before(&rng, until, 330, start + 20);
-	int offered = syn_rng_chance(&rng, 0.9), accepted = syn_rng_chance(&rng, 0.6);
+	int offered = cf_rng_chance(&rng, 0.9), accepted = cf_rng_chance(&rng, 0.6);
 
 	lxw_row_t r = next_row(o, 8);
 	char cin[3] = { 'N', (char)('0' + e->cin), 0 };
@@ -699,7 +699,7 @@ static void list9(struct ax_out *o, const struct syn_child *c, int ci)
 	struct synth_oc3 oc3;
 	synth_oc3(w, ci, o->fy, age < 17 ? 17 : age, &oc3);
 	int in_touch = !strcmp(oc3.in_touch, "YES") || !strcmp(oc3.in_touch, "RHOM");
-	struct syn_rng rng;
+	struct cf_rng rng;
 	stream(o, &rng, ci, 9);
 	cf_date pathway = before(&rng, o->to, 180, left), contact = before(&rng, o->to, 56, left);
 	char accom[2] = { oc3.accom[0], 0 };
@@ -794,15 +794,15 @@ static void list11(struct ax_out *o, const struct syn_child *c, int ci)
 			     (ad->adopted != NONE && ad->adopted >= o->from && ad->adopted <= o->to);
 		if (!active)
 			continue;
-		struct syn_rng rng;
+		struct cf_rng rng;
 		/* the same family the same each year: a stream of its own, not the year's */
 		syn_rng_seed(&rng, w->opt.seed, (7ULL << 56) | ((uint64_t)(unsigned)a << 32) | (uint64_t)(unsigned)ci);
-		cf_date approved = ad->match - syn_rng_range(&rng, 30, 240);
-		cf_date s2_end = approved - syn_rng_range(&rng, 7, 28);
-		cf_date s2_start = s2_end - syn_rng_range(&rng, 100, 130);
-		cf_date s1_end = s2_start - syn_rng_range(&rng, 0, 30);
-		cf_date s1_start = s1_end - syn_rng_range(&rng, 55, 65);
-		cf_date enquiry = s1_start - syn_rng_range(&rng, 7, 60);
+		cf_date approved = ad->match - cf_rng_range(&rng, 30, 240);
+		cf_date s2_end = approved - cf_rng_range(&rng, 7, 28);
+		cf_date s2_start = s2_end - cf_rng_range(&rng, 100, 130);
+		cf_date s1_end = s2_start - cf_rng_range(&rng, 0, 30);
+		cf_date s1_start = s1_end - cf_rng_range(&rng, 55, 65);
+		cf_date enquiry = s1_start - cf_rng_range(&rng, 7, 60);
 		static const double eth_w[] = { 80, 2, 5, 2, 4, 3, 2, 2 };
 		static const char *const eth[] = { "a) WBRI", "b) WIRI", "d) WOTH", "i) MOTH", "j) AIND", "n) BCRB",
 						   "o) BAFR", "r) OOTH" };
@@ -818,8 +818,8 @@ static void list11(struct ax_out *o, const struct syn_child *c, int ci)
 			text(o, 11, r, 0, id);
 			text(o, 11, r, 1, fam);
 			text(o, 11, r, 2, s == 'M' ? "a) Male" : s == 'F' ? "b) Female" : "c) Not stated/recorded");
-			text(o, 11, r, 3, eth[syn_rng_pick(&rng, eth_w, 8)]);
-			text(o, 11, r, 4, yes_no(syn_rng_chance(&rng, 0.04)));
+			text(o, 11, r, 3, eth[cf_rng_pick(&rng, eth_w, 8)]);
+			text(o, 11, r, 4, yes_no(cf_rng_chance(&rng, 0.04)));
 			text(o, 11, r, 5, ad->foster_carer ? "Yes" : "No");
 			date(o, 11, r, 6, enquiry);
 			date(o, 11, r, 7, s1_start);

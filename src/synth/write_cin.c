@@ -15,36 +15,10 @@
 
 struct cin_out {
 	const struct synth_world *w;
-	xmlTextWriterPtr x;
+	struct syn_xml xml;
 	int census;            /* census year: 2024 for 2023-24 */
 	cf_date from, to;
-	int failed;
 };
-
-static void el(struct cin_out *o, const char *name, const char *value)
-{
-	if (xmlTextWriterWriteElement(o->x, BAD_CAST name, BAD_CAST value) < 0)
-		o->failed = 1;
-}
-
-static void el_date(struct cin_out *o, const char *name, cf_date d)
-{
-	char buf[11];
-	cf_date_format(d, buf);
-	el(o, name, buf);
-}
-
-static void start(struct cin_out *o, const char *name)
-{
-	if (xmlTextWriterStartElement(o->x, BAD_CAST name) < 0)
-		o->failed = 1;
-}
-
-static void end(struct cin_out *o)
-{
-	if (xmlTextWriterEndElement(o->x) < 0)
-		o->failed = 1;
-}
 
 static int known(const struct cin_out *o, cf_date d) { return d != NONE && d <= o->to; }
 
@@ -66,27 +40,27 @@ static void write_referral(struct cin_out *o, const struct syn_referral *r)
 {
 	const struct synth_world *w = o->w;
 	char buf[16];
-	start(o, "CINdetails");
-	el_date(o, "CINreferralDate", r->date);
+	syn_xml_start(&o->xml, "CINdetails");
+	syn_xml_el_date(&o->xml, "CINreferralDate", r->date);
 	const char *src = synth_source_codes[r->source];
-	el(o, "ReferralSource", o->census < 2023 && !strcmp(src, "5D") ? "5C" : src);
+	syn_xml_el(&o->xml, "ReferralSource", o->census < 2023 && !strcmp(src, "5D") ? "5C" : src);
 	if (!r->nfa)
-		el(o, "PrimaryNeedCode", r->need ? synth_need_codes[r->need] : "N9");
+		syn_xml_el(&o->xml, "PrimaryNeedCode", r->need ? synth_need_codes[r->need] : "N9");
 	if (known(o, r->closed)) {
-		el_date(o, "CINclosureDate", r->closed);
+		syn_xml_el_date(&o->xml, "CINclosureDate", r->closed);
 		snprintf(buf, sizeof buf, "RC%d", o->census < 2023 && r->closure == 9 ? 8 : r->closure);
-		el(o, "ReasonForClosure", buf);
+		syn_xml_el(&o->xml, "ReasonForClosure", buf);
 	}
 	for (int a = 0; a < r->nassess; a++) {
 		const struct syn_assessment *x = &w->assessments[r->assess0 + a];
 		int done = known(o, x->authorised);
 		if (x->start > o->to || (done && x->authorised < o->from) || (!done && x->start < o->from))
 			continue;
-		start(o, "Assessments");
-		el_date(o, "AssessmentActualStartDate", x->start);
+		syn_xml_start(&o->xml, "Assessments");
+		syn_xml_el_date(&o->xml, "AssessmentActualStartDate", x->start);
 		if (done) {
-			el_date(o, "AssessmentAuthorisationDate", x->authorised);
-			start(o, "FactorsIdentifiedAtAssessment");
+			syn_xml_el_date(&o->xml, "AssessmentAuthorisationDate", x->authorised);
+			syn_xml_start(&o->xml, "FactorsIdentifiedAtAssessment");
 			const char *seen[40];
 			int nseen = 0;
 			for (int i = 0; i < synth_nfactors; i++) {
@@ -99,65 +73,65 @@ static void write_referral(struct cin_out *o, const struct syn_referral *r)
 				if (dup)
 					continue;
 				seen[nseen++] = code;
-				el(o, "AssessmentFactors", code);
+				syn_xml_el(&o->xml, "AssessmentFactors", code);
 			}
-			end(o);
+			syn_xml_end(&o->xml);
 		}
-		end(o);
+		syn_xml_end(&o->xml);
 	}
 	if (o->census >= 2022)
 		for (int p = 0; p < r->ncinplans; p++) {
 			const struct syn_cinplan *x = &w->cinplans[r->cinplan0 + p];
 			if (x->start > o->to || (x->end != NONE && x->end < o->from))
 				continue;
-			start(o, "CINPlanDates");
-			el_date(o, "CINPlanStartDate", x->start);
+			syn_xml_start(&o->xml, "CINPlanDates");
+			syn_xml_el_date(&o->xml, "CINPlanStartDate", x->start);
 			if (known(o, x->end))
-				el_date(o, "CINPlanEndDate", x->end);
-			end(o);
+				syn_xml_el_date(&o->xml, "CINPlanEndDate", x->end);
+			syn_xml_end(&o->xml);
 		}
 	for (int q = 0; q < r->ns47; q++) {
 		const struct syn_s47 *x = &w->s47s[r->s470 + q];
 		int held = known(o, x->icpc);
 		if (x->start > o->to || (held && x->icpc < o->from) || (!held && x->start < o->from))
 			continue;
-		start(o, "Section47");
-		el_date(o, "S47ActualStartDate", x->start);
-		el_date(o, "InitialCPCtarget", cf_date_add_working_days(x->start, 15));
+		syn_xml_start(&o->xml, "Section47");
+		syn_xml_el_date(&o->xml, "S47ActualStartDate", x->start);
+		syn_xml_el_date(&o->xml, "InitialCPCtarget", cf_date_add_working_days(x->start, 15));
 		if (held)
-			el_date(o, "DateOfInitialCPC", x->icpc);
-		el(o, "ICPCnotRequired", x->icpc_not_required ? "1" : "0");
-		end(o);
+			syn_xml_el_date(&o->xml, "DateOfInitialCPC", x->icpc);
+		syn_xml_el(&o->xml, "ICPCnotRequired", x->icpc_not_required ? "1" : "0");
+		syn_xml_end(&o->xml);
 	}
-	el(o, "ReferralNFA", r->nfa ? "1" : "0");
+	syn_xml_el(&o->xml, "ReferralNFA", r->nfa ? "1" : "0");
 	for (int p = 0; p < r->ncpps; p++) {
 		const struct syn_cpp *x = &w->cpps[r->cpp0 + p];
 		if (x->start > o->to || (x->end != NONE && x->end < o->from))
 			continue;
-		start(o, "ChildProtectionPlans");
-		el_date(o, "CPPstartDate", x->start);
+		syn_xml_start(&o->xml, "ChildProtectionPlans");
+		syn_xml_el_date(&o->xml, "CPPstartDate", x->start);
 		if (known(o, x->end))
-			el_date(o, "CPPendDate", x->end);
-		el(o, "InitialCategoryOfAbuse", synth_abuse_codes[x->initial_cat]);
-		el(o, "LatestCategoryOfAbuse", synth_abuse_codes[x->latest_cat]);
+			syn_xml_el_date(&o->xml, "CPPendDate", x->end);
+		syn_xml_el(&o->xml, "InitialCategoryOfAbuse", synth_abuse_codes[x->initial_cat]);
+		syn_xml_el(&o->xml, "LatestCategoryOfAbuse", synth_abuse_codes[x->latest_cat]);
 		snprintf(buf, sizeof buf, "%d", x->previous);
-		el(o, "NumberOfPreviousCPP", buf);
+		syn_xml_el(&o->xml, "NumberOfPreviousCPP", buf);
 		/* reviews three months after the start, then every six months */
 		cf_date rv = cf_date_add_months(x->start, 3) - 3;
 		int any = 0;
 		for (int i = 0; rv <= o->to && (x->end == NONE || rv < x->end); i++) {
 			if (rv >= o->from) {
 				if (!any++)
-					start(o, "Reviews");
-				el_date(o, "CPPreviewDate", rv);
+					syn_xml_start(&o->xml, "Reviews");
+				syn_xml_el_date(&o->xml, "CPPreviewDate", rv);
 			}
 			rv = cf_date_add_months(rv, 6);
 		}
 		if (any)
-			end(o);
-		end(o);
+			syn_xml_end(&o->xml);
+		syn_xml_end(&o->xml);
 	}
-	end(o);
+	syn_xml_end(&o->xml);
 }
 
 static void write_child(struct cin_out *o, const struct syn_child *c)
@@ -171,37 +145,37 @@ static void write_child(struct cin_out *o, const struct syn_child *c)
 	if (!any)
 		return;
 	char buf[16];
-	start(o, "Child");
-	start(o, "ChildIdentifiers");
+	syn_xml_start(&o->xml, "Child");
+	syn_xml_start(&o->xml, "ChildIdentifiers");
 	snprintf(buf, sizeof buf, "%d", c->id);
-	el(o, "LAchildID", buf);
+	syn_xml_el(&o->xml, "LAchildID", buf);
 	if (c->uasc) {
-		el(o, "UPNunknown", "UN2");
+		syn_xml_el(&o->xml, "UPNunknown", "UN2");
 	} else if (cf_date_age(c->dob, o->to) < 5) {
-		el(o, "UPNunknown", "UN1");
+		syn_xml_el(&o->xml, "UPNunknown", "UN1");
 	} else {
 		char upn[14];
 		synth_upn(w, c, upn);
-		el(o, "UPN", upn);
+		syn_xml_el(&o->xml, "UPN", upn);
 	}
-	el_date(o, "PersonBirthDate", c->dob);
+	syn_xml_el_date(&o->xml, "PersonBirthDate", c->dob);
 	if (o->census >= 2025)
-		el(o, "Sex", c->sex == 1 ? "M" : "F");
+		syn_xml_el(&o->xml, "Sex", c->sex == 1 ? "M" : "F");
 	else
-		el(o, "GenderCurrent", c->sex == 1 ? "1" : "2");
-	end(o);
-	start(o, "ChildCharacteristics");
-	el(o, "Ethnicity", synth_ethnic_codes[c->ethnic]);
-	start(o, "Disabilities");
-	el(o, "Disability", synth_disability_codes[c->disability]);
-	end(o);
-	end(o);
+		syn_xml_el(&o->xml, "GenderCurrent", c->sex == 1 ? "1" : "2");
+	syn_xml_end(&o->xml);
+	syn_xml_start(&o->xml, "ChildCharacteristics");
+	syn_xml_el(&o->xml, "Ethnicity", synth_ethnic_codes[c->ethnic]);
+	syn_xml_start(&o->xml, "Disabilities");
+	syn_xml_el(&o->xml, "Disability", synth_disability_codes[c->disability]);
+	syn_xml_end(&o->xml);
+	syn_xml_end(&o->xml);
 	for (int k = 0; k < c->nreferrals; k++) {
 		const struct syn_referral *r = &w->referrals[c->referral0 + k];
 		if (r->date <= o->to && (r->closed == NONE || r->closed >= o->from))
 			write_referral(o, r);
 	}
-	end(o);
+	syn_xml_end(&o->xml);
 }
 
 static int write_year(const struct synth_world *w, const char *dir, int fy, struct cf_error *err)
@@ -213,43 +187,35 @@ static int write_year(const struct synth_world *w, const char *dir, int fy, stru
 	if (rc)
 		return rc;
 	snprintf(path, sizeof path, "%s/cin_census.xml", ydir);
-	struct cin_out o = { w, NULL, fy + 1, cf_date_fy_start(fy), cf_date_fy_end(fy), 0 };
-	o.x = xmlNewTextWriterFilename(path, 0);
-	if (!o.x)
-		return cf_error_at(err, CF_EIO, path, 0, NULL, NULL, "cannot create");
-	xmlTextWriterSetIndent(o.x, 1);
-	xmlTextWriterSetIndentString(o.x, BAD_CAST "  ");
-	if (xmlTextWriterStartDocument(o.x, "1.0", "UTF-8", NULL) < 0)
-		o.failed = 1;
-	start(&o, "Message");
-	start(&o, "Header");
-	start(&o, "CollectionDetails");
-	el(&o, "Collection", "CIN");
+	struct cin_out o = { w, { NULL, 0 }, fy + 1, cf_date_fy_start(fy), cf_date_fy_end(fy) };
+	if ((rc = syn_xml_open(&o.xml, path, err)))
+		return rc;
+	syn_xml_start(&o.xml, "Message");
+	syn_xml_start(&o.xml, "Header");
+	syn_xml_start(&o.xml, "CollectionDetails");
+	syn_xml_el(&o.xml, "Collection", "CIN");
 	snprintf(buf, sizeof buf, "%d", o.census);
-	el(&o, "Year", buf);
-	el_date(&o, "ReferenceDate", o.to);
-	end(&o);
-	start(&o, "Source");
-	el(&o, "SourceLevel", "L");
+	syn_xml_el(&o.xml, "Year", buf);
+	syn_xml_el_date(&o.xml, "ReferenceDate", o.to);
+	syn_xml_end(&o.xml);
+	syn_xml_start(&o.xml, "Source");
+	syn_xml_el(&o.xml, "SourceLevel", "L");
 	snprintf(buf, sizeof buf, "%03d", w->opt.la_code % 1000);
-	el(&o, "LEA", buf);
-	el(&o, "SoftwareCode", "caseflow synth");
-	el(&o, "Release", "1");
-	el(&o, "SerialNo", "001");
+	syn_xml_el(&o.xml, "LEA", buf);
+	syn_xml_el(&o.xml, "SoftwareCode", "caseflow synth");
+	syn_xml_el(&o.xml, "Release", "1");
+	syn_xml_el(&o.xml, "SerialNo", "001");
 	/* a fixed time after the year end, so the same seed gives the same bytes */
 	snprintf(buf, sizeof buf, "%04d-05-15T09:00:00", o.census);
-	el(&o, "DateTime", buf);
-	end(&o);
-	end(&o);
-	start(&o, "Children");
-	for (size_t i = 0; i < w->n_children && !o.failed; i++)
+	syn_xml_el(&o.xml, "DateTime", buf);
+	syn_xml_end(&o.xml);
+	syn_xml_end(&o.xml);
+	syn_xml_start(&o.xml, "Children");
+	for (size_t i = 0; i < w->n_children && !o.xml.failed; i++)
 		write_child(&o, &w->children[i]);
-	end(&o);
-	end(&o);
-	if (xmlTextWriterEndDocument(o.x) < 0)
-		o.failed = 1;
-	xmlFreeTextWriter(o.x);
-	return o.failed ? cf_error_at(err, CF_EIO, path, 0, NULL, NULL, "write failed") : CF_OK;
+	syn_xml_end(&o.xml);
+	syn_xml_end(&o.xml);
+	return syn_xml_close(&o.xml, path, err);
 }
 
 int synth_write_cin(const struct synth_world *w, const char *dir, struct cf_error *err)

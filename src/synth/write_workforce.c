@@ -14,42 +14,11 @@
 
 #define NONE CF_DATE_NONE
 
-struct wf_out {
-	xmlTextWriterPtr x;
-	int failed;
-};
-
-static void el(struct wf_out *o, const char *name, const char *value)
-{
-	if (xmlTextWriterWriteElement(o->x, BAD_CAST name, BAD_CAST value) < 0)
-		o->failed = 1;
-}
-
-/* A decimal with `places` digits after the point (the schema's fractionDigits). */
-static void elf(struct wf_out *o, const char *name, int places, double v)
+static void elf(struct syn_xml *o, const char *name, int places, double v)
 {
 	char buf[32];
 	snprintf(buf, sizeof buf, "%.*f", places, v);
-	el(o, name, buf);
-}
-
-static void el_date(struct wf_out *o, const char *name, cf_date d)
-{
-	char buf[11];
-	cf_date_format(d, buf);
-	el(o, name, buf);
-}
-
-static void start(struct wf_out *o, const char *name)
-{
-	if (xmlTextWriterStartElement(o->x, BAD_CAST name) < 0)
-		o->failed = 1;
-}
-
-static void end(struct wf_out *o)
-{
-	if (xmlTextWriterEndElement(o->x) < 0)
-		o->failed = 1;
+	syn_xml_el(o, name, buf);
 }
 
 static int in_post(const struct syn_worker *k, cf_date d)
@@ -91,36 +60,32 @@ static int write_year(const struct synth_world *w, const char *dir, int fy, int 
 		}
 	}
 
-	struct wf_out o = { xmlNewTextWriterFilename(path, 0), 0 };
-	if (!o.x)
-		return cf_error_at(err, CF_EIO, path, 0, NULL, NULL, "cannot create");
-	xmlTextWriterSetIndent(o.x, 1);
-	xmlTextWriterSetIndentString(o.x, BAD_CAST "  ");
-	if (xmlTextWriterStartDocument(o.x, "1.0", "UTF-8", NULL) < 0)
-		o.failed = 1;
-	start(&o, "Message");
-	start(&o, "Header");
-	start(&o, "CollectionDetails");
-	el(&o, "Collection", "CSWW");
+	struct syn_xml o;
+	if ((rc = syn_xml_open(&o, path, err)))
+		return rc;
+	syn_xml_start(&o, "Message");
+	syn_xml_start(&o, "Header");
+	syn_xml_start(&o, "CollectionDetails");
+	syn_xml_el(&o, "Collection", "CSWW");
 	snprintf(buf, sizeof buf, "%d", fy);
-	el(&o, "Year", buf);
-	el_date(&o, "ReferenceDate", ref);
-	end(&o);
-	start(&o, "Source");
-	el(&o, "SourceLevel", "L");
+	syn_xml_el(&o, "Year", buf);
+	syn_xml_el_date(&o, "ReferenceDate", ref);
+	syn_xml_end(&o);
+	syn_xml_start(&o, "Source");
+	syn_xml_el(&o, "SourceLevel", "L");
 	snprintf(buf, sizeof buf, "%03d", w->opt.la_code % 1000);
-	el(&o, "LEA", buf);
-	el(&o, "SoftwareCode", "caseflow synth");
+	syn_xml_el(&o, "LEA", buf);
+	syn_xml_el(&o, "SoftwareCode", "caseflow synth");
 	snprintf(buf, sizeof buf, "%04d-11-15T09:00:00Z", fy);
-	el(&o, "DateTime", buf);
-	end(&o);
-	end(&o);
-	start(&o, "LALevelVacancies");
+	syn_xml_el(&o, "DateTime", buf);
+	syn_xml_end(&o);
+	syn_xml_end(&o);
+	syn_xml_start(&o, "LALevelVacancies");
 	elf(&o, "NumberOfVacancies", 2, vacant);
 	elf(&o, "NoAgencyFTE", 2, agency_fte);
 	snprintf(buf, sizeof buf, "%ld", agency_n);
-	el(&o, "NoAgencyHeadcount", buf);
-	end(&o);
+	syn_xml_el(&o, "NoAgencyHeadcount", buf);
+	syn_xml_end(&o);
 
 	static const char *const eth[] = { "WBRI", "WOTH", "WIRI", "BAFR", "BCRB", "APKN", "AIND", "MWBC", "MOTH", "OOTH", "REFU" };
 	static const double eth_w[] = { 64, 6, 1, 9, 4, 3, 3, 2, 2, 2, 4 };
@@ -129,43 +94,40 @@ static int write_year(const struct synth_world *w, const char *dir, int fy, int 
 		int here = in_post(k, ref), left = k->leave != NONE && k->leave > year_ago && k->leave <= ref;
 		if (!here && !left)
 			continue;
-		struct syn_rng r;
+		struct cf_rng r;
 		syn_rng_seed(&r, w->opt.seed, 70000000ULL + i);   /* the worker's own facts, the same every year */
-		start(&o, "CSWWWorker");
-		el(&o, "AgencyWorker", k->agency ? "1" : "0");
-		el(&o, "SWENo", k->id);
+		syn_xml_start(&o, "CSWWWorker");
+		syn_xml_el(&o, "AgencyWorker", k->agency ? "1" : "0");
+		syn_xml_el(&o, "SWENo", k->id);
 		elf(&o, "FTE", 6, here ? k->fte : 0.0);
-		el_date(&o, "PersonBirthDate", k->start - (cf_date)(365.25 * (23 + 20 * syn_rng_unit(&r))));
-		el(&o, "GenderCurrent", syn_rng_chance(&r, 0.82) ? "2" : "1");
-		el(&o, "Ethnicity", eth[syn_rng_pick(&r, eth_w, 11)]);
-		el(&o, "QualInst", syn_rng_chance(&r, 0.5) ? "University of the North" : "Midlands University");
-		el(&o, "QualLevel", syn_rng_chance(&r, 0.6) ? "1" : "2");
-		el(&o, "StepUpGrad", syn_rng_chance(&r, 0.05) ? "1" : "0");
+		syn_xml_el_date(&o, "PersonBirthDate", k->start - (cf_date)(365.25 * (23 + 20 * cf_rng_unit(&r))));
+		syn_xml_el(&o, "GenderCurrent", cf_rng_chance(&r, 0.82) ? "2" : "1");
+		syn_xml_el(&o, "Ethnicity", eth[cf_rng_pick(&r, eth_w, 11)]);
+		syn_xml_el(&o, "QualInst", cf_rng_chance(&r, 0.5) ? "University of the North" : "Midlands University");
+		syn_xml_el(&o, "QualLevel", cf_rng_chance(&r, 0.6) ? "1" : "2");
+		syn_xml_el(&o, "StepUpGrad", cf_rng_chance(&r, 0.05) ? "1" : "0");
 		snprintf(buf, sizeof buf, "%s", synth_worker_roles[k->role]);
-		el(&o, "OrgRole", buf);
-		el_date(&o, "RoleStartDate", k->start);
-		snprintf(buf, sizeof buf, "%d", k->agency ? 4 : 1 + syn_rng_below(&r, 9));
-		el(&o, "StartOrigin", buf);
+		syn_xml_el(&o, "OrgRole", buf);
+		syn_xml_el_date(&o, "RoleStartDate", k->start);
+		snprintf(buf, sizeof buf, "%d", k->agency ? 4 : 1 + cf_rng_below(&r, 9));
+		syn_xml_el(&o, "StartOrigin", buf);
 		if (left) {
-			el_date(&o, "RoleEndDate", k->leave);
-			snprintf(buf, sizeof buf, "%d", 1 + syn_rng_below(&r, 8));
-			el(&o, "LeaverDestination", buf);
-			el(&o, "ReasonLeave", synth_leave_reasons[k->leave_reason]);
+			syn_xml_el_date(&o, "RoleEndDate", k->leave);
+			snprintf(buf, sizeof buf, "%d", 1 + cf_rng_below(&r, 8));
+			syn_xml_el(&o, "LeaverDestination", buf);
+			syn_xml_el(&o, "ReasonLeave", synth_leave_reasons[k->leave_reason]);
 		}
 		if (here) {
 			elf(&o, "FTE30", 6, k->fte);
 			snprintf(buf, sizeof buf, "%d", cases[i]);
-			el(&o, "Cases30", buf);
+			syn_xml_el(&o, "Cases30", buf);
 		}
-		elf(&o, "WorkingDaysLost", 2, syn_rng_chance(&r, 0.6) ? syn_rng_exp(&r, 9.0) : 0.0);
-		el(&o, "FrontlineGrad", syn_rng_chance(&r, 0.06) ? "1" : "0");
-		end(&o);
+		elf(&o, "WorkingDaysLost", 2, cf_rng_chance(&r, 0.6) ? cf_rng_exp(&r, 9.0) : 0.0);
+		syn_xml_el(&o, "FrontlineGrad", cf_rng_chance(&r, 0.06) ? "1" : "0");
+		syn_xml_end(&o);
 	}
-	end(&o);
-	if (xmlTextWriterEndDocument(o.x) < 0)
-		o.failed = 1;
-	xmlFreeTextWriter(o.x);
-	return o.failed ? cf_error_at(err, CF_EIO, path, 0, NULL, NULL, "write failed") : CF_OK;
+	syn_xml_end(&o);
+	return syn_xml_close(&o, path, err);
 }
 
 int synth_write_workforce(const struct synth_world *w, const char *dir, struct cf_error *err)

@@ -2,12 +2,13 @@
 #include "validate/vload.h"
 
 #include <ctype.h>
-#include <dirent.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
+#include "base/dir.h"
 #include "formats/ssda903.h"
 #include "store/returns.h"
 #include "store/validation_rows.h"
@@ -166,50 +167,18 @@ static int has_ext(const char *name, const char *ext)
 	return n > e && strcasecmp(name + n - e, ext) == 0;
 }
 
-static int name_cmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static int load_dir(struct vdata *vd, const char *dir, const char *suffix, struct cf_error *err)
 {
-	DIR *d = opendir(dir);
-	if (!d)
-		return cf_error_at(err, CF_EINPUT, dir, 0, NULL, NULL, "cannot read this folder");
-	char **names = NULL;
-	size_t n = 0, cap = 0;
+	struct dir_list csvs;
+	if (dir_list(dir, ".csv", &csvs) != 0)
+		return errno == ENOMEM ? cf_error_set(err, CF_EIO, "out of memory")
+				       : cf_error_at(err, CF_EINPUT, dir, 0, NULL, NULL, "cannot read this folder");
 	int rc = CF_OK;
-	struct dirent *e;
-	while ((e = readdir(d))) {
-		if (e->d_name[0] == '.' || !has_ext(e->d_name, ".csv"))
-			continue;
-		if (n == cap) {
-			cap = cap ? cap * 2 : 16;
-			char **p = realloc(names, cap * sizeof *p);
-			if (!p) {
-				rc = cf_error_set(err, CF_EIO, "out of memory");
-				break;
-			}
-			names = p;
-		}
-		size_t l = strlen(dir) + strlen(e->d_name) + 2;
-		if (!(names[n] = malloc(l))) {
-			rc = cf_error_set(err, CF_EIO, "out of memory");
-			break;
-		}
-		snprintf(names[n++], l, "%s/%s", dir, e->d_name);
-	}
-	closedir(d);
-	if (!rc && n == 0)
+	if (csvs.n == 0)
 		rc = cf_error_at(err, CF_EINPUT, dir, 0, NULL, NULL, "no .csv tables in this folder");
-	if (n)
-		qsort(names, n, sizeof *names, name_cmp);
-	for (size_t i = 0; i < n; i++) {
-		if (!rc)
-			rc = load_csv(vd, names[i], suffix, err);
-		free(names[i]);
-	}
-	free(names);
+	for (size_t i = 0; i < csvs.n && !rc; i++)
+		rc = load_csv(vd, csvs.paths[i], suffix, err);
+	dir_list_release(&csvs);
 	return rc;
 }
 

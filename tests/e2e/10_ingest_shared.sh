@@ -55,7 +55,7 @@ check "the sample's XML is one return of kind ssda903.xml" \
 
 # --- the independent two-year authority: CSV and XML in separate stores ------
 csvdb=$work/synth-csv.db xmldb=$work/synth-xml.db
-"$cf" ingest --db "$csvdb" "$synth/2022_23/csv" "$synth/2023_24/csv" >"$work/out" 2>&1
+store_from "$csvdb" "$synth/2022_23/csv" "$synth/2023_24/csv" >"$work/out" 2>&1
 check "ingest ssda903-synth CSV exits 0" [ $? = 0 ]
 "$cf" ingest --db "$xmldb" "$synth/2022_23/ssda903_2022_23.xml" "$synth/2023_24/ssda903_2023_24.xml" >"$work/out" 2>&1
 check "ingest ssda903-synth XML exits 0" [ $? = 0 ]
@@ -113,7 +113,7 @@ for y in 2022_23 2023_24; do
 done
 
 # the whole tree at once (CSV and XML of both years side by side) loads too
-"$cf" ingest --db "$work/all.db" "$synth" >"$work/out" 2>&1
+store_from "$work/all.db" "$synth" >"$work/out" 2>&1
 check "ingest the whole ssda903-synth tree exits 0" [ $? = 0 ]
 check "  ... holding two collection years" \
 	[ "$(q "$work/all.db" "SELECT count(DISTINCT collection_year) FROM returns")" = 2 ]

@@ -1,21 +1,18 @@
 #!/bin/sh
-# Walk tests/cases/journey/<case>/: ingest in/, then compare the journey of
-# `args` with expected.csv and (when present) the funnel rows of summary
-# with funnel.expected. Needs nothing from ../shared.
+# Walk tests/cases/journey/<case>/ (the journey itself, `args` against
+# `expected`, is compared by 70_cases.sh): ingest in/, then compare the
+# funnel rows of summary with funnel.expected when present, and check the
+# JSON journey and that no identifier leaks. Needs nothing from ../shared.
 . "$CASEFLOW_TOP/tests/e2e/lib.sh"
 for dir in "$CASEFLOW_TOP"/tests/cases/journey/*/; do
 	case=$(basename "$dir")
 	db="$work/$case.db"
 	(cd "$dir/in" && "$cf" ingest --db "$db" . >/dev/null 2>"$work/$case.err")
 	check "$case: inputs load" [ $? -eq 0 ]
-	# shellcheck disable=SC2046
-	"$cf" journey --db "$db" $(cat "$dir/args") --format csv > "$work/$case.csv" 2>>"$work/$case.err"
-	if diff -u "$dir/expected.csv" "$work/$case.csv" > "$work/$case.diff"; then
-		ok "$case: journey as worked by hand"
-	else
-		notok "$case: journey differs from expected.csv"
-		sed 's/^/#   /' "$work/$case.diff"
-	fi
+	child=$(sed -n 's/.*--child \([^ ]*\).*/\1/p' "$dir/args")
+	"$cf" journey --db "$db" --child "$child" --format csv > "$work/$case.csv" 2>>"$work/$case.err"
+	check "$case: the journey has the events of expected" \
+		test "$(wc -l < "$work/$case.csv")" -eq "$(wc -l < "$dir/expected")"
 	if [ -f "$dir/funnel.expected" ]; then
 		"$cf" summary --db "$db" --format csv |
 			grep -E '^[0-9-]+,(contacts|referrals|referrals_nfa|assessments|s47|icpc|cpp_started|cla_started),' \
@@ -27,7 +24,7 @@ for dir in "$CASEFLOW_TOP"/tests/cases/journey/*/; do
 			sed 's/^/#   /' "$work/$case.fdiff"
 		fi
 	fi
-	"$cf" journey --db "$db" $(cat "$dir/args") --format json > "$work/$case.json"
+	"$cf" journey --db "$db" --child "$child" --format json > "$work/$case.json"
 	check "$case: journey as JSON" grep -q '"event": ' "$work/$case.json"
 	check "$case: no UPN, name or full postcode in the journey" \
 		sh -c "! grep -qiE 'A999999999999|Pat Example|LS1 4AB|LS2 7CD' '$work/$case.csv' '$work/$case.json'"

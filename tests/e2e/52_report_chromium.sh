@@ -22,7 +22,7 @@ chrome() {
 
 # a store: the shared synthetic SSDA903 when present, else a hand-made return
 if [ -n "$shared" ] && [ -d "$shared/data/ssda903-synth" ]; then
-	"$cf" ingest --db "$work/t.db" "$shared/data/ssda903-synth" >/dev/null 2>&1
+	store_from "$work/t.db" "$shared/data/ssda903-synth" >/dev/null 2>&1
 else
 	mkdir -p "$work/r/2023-24"
 	printf 'CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\nA,01/06/2023,S,C2,N1,U1,PR1,,,,,,\nC,01/01/2022,S,C2,N1,U3,PR1,,,,,,\n' >"$work/r/2023-24/episodes.csv"

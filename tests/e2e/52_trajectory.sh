@@ -34,7 +34,8 @@ check "show an unknown name: exit 1" sh -c '"$1" trajectory show --db "$2" --nam
 check "no subcommand: exit 2" sh -c '"$1" trajectory 2>/dev/null; test $? -eq 2' _ "$cf"
 
 need_shared "DfE published tables" || exit 0
-"$cf" ingest --db "$db" "$shared/data/dfe" >/dev/null
+db="$work/dfe.db"
+store_from "$db" "$shared/data/dfe" >/dev/null
 check "a path for Bradford's CLA" sh -c '"$1" trajectory set --db "$2" --name bradford --indicator cla_31mar --la 380 \
 	--from 2021-03-31:1300 --to 2026-03-31:1100 --tolerance 5 >/dev/null' _ "$cf" "$db"
 "$cf" trajectory show --db "$db" --name bradford --format csv >"$work/b.csv"

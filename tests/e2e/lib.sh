@@ -21,3 +21,39 @@ need_shared() {
 	fi
 	return 1
 }
+# store_from DB ARGS...: what `caseflow ingest --db DB ARGS...` prints and
+# returns, into a new DB. Under tests/run.sh (CASEFLOW_FIXTURES set) the
+# first script to ask for a store builds it and the others copy it: the key
+# is the binary, the arguments and (for a relative path) the folder, so
+# another build never gets a
+# stale store. Without CASEFLOW_FIXTURES, or when DB exists, it just ingests.
+store_from() {
+	_db=$1; shift
+	if [ -z "${CASEFLOW_FIXTURES:-}" ] || [ -e "$_db" ]; then
+		"$cf" ingest --db "$_db" "$@"
+		return
+	fi
+	_key=$( { cksum <"$cf"; for _a in "$@"; do case $_a in /*) ;; *) pwd ;; esac; done
+		printf '%s\n' "$@"; } | cksum | cut -d' ' -f1)
+	_f="$CASEFLOW_FIXTURES/$_key"
+	# one builder at a time; a waiter gives up after 15 minutes and builds its own
+	_w=0
+	until mkdir "$_f.lock" 2>/dev/null; do
+		_w=$((_w + 1))
+		if [ "$_w" -gt 900 ]; then
+			"$cf" ingest --db "$_db" "$@"
+			return
+		fi
+		sleep 1
+	done
+	if [ ! -e "$_f.rc" ]; then
+		"$cf" ingest --db "$_f.db" "$@" >"$_f.out" 2>"$_f.err"
+		echo $? >"$_f.rc"
+	fi
+	rmdir "$_f.lock"
+	[ -e "$_f.db" ] && cp "$_f.db" "$_db"
+	[ -e "$_f.db-wal" ] && cp "$_f.db-wal" "$_db-wal"
+	cat "$_f.out"
+	cat "$_f.err" >&2
+	return "$(cat "$_f.rc")"
+}

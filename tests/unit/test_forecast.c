@@ -364,15 +364,15 @@ static void simulation_mean_matches_projection(void **state)
 static void rng_poisson_mean(void **state)
 {
 	(void)state;
-	struct fc_rng r;
-	fc_rng_seed(&r, 1, 0);
+	struct cf_rng r;
+	cf_rng_seed(&r, 1, 0);
 	double sum = 0;
 	for (int i = 0; i < 20000; i++)
-		sum += (double)fc_rng_poisson(&r, 3);
+		sum += (double)cf_rng_poisson(&r, 3);
 	assert_true(fabs(sum / 20000 - 3) < 0.06);
 	sum = 0;
 	for (int i = 0; i < 20000; i++)
-		sum += (double)fc_rng_poisson(&r, 50);
+		sum += (double)cf_rng_poisson(&r, 50);
 	assert_true(fabs(sum / 20000 - 50) < 0.3);
 }
 

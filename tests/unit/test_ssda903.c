@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "formats/postcode.h"
 #include "formats/ssda903.h"
 
 /* Split a header line into fields (no quotes in these). */
@@ -193,9 +194,9 @@ static void test_normalise_postcodes(void **state)
 	expect_issue(S903_EPISODES, "PL_POST", "LS1", "");
 	expect_issue(S903_EPISODES, "PL_POST", "LS1 4AP 9", "");
 	char out[16];
-	assert_int_equal(ssda903_postcode_sector("SW1A 2AA", 8, out, sizeof out), 0);
+	assert_int_equal(postcode_sector_of("SW1A 2AA", 8, POSTCODE_FULL, out, sizeof out), 0);
 	assert_string_equal(out, "SW1A 2");
-	assert_int_equal(ssda903_postcode_sector("12345", 5, out, sizeof out), -1);
+	assert_int_equal(postcode_sector_of("12345", 5, POSTCODE_FULL, out, sizeof out), -1);
 }
 
 static void test_normalise_numbers_and_text(void **state)

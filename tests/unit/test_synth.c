@@ -36,38 +36,38 @@ static int teardown(void **state)
 static void test_rng_streams(void **state)
 {
 	(void)state;
-	struct syn_rng a, b, c;
+	struct cf_rng a, b, c;
 	syn_rng_seed(&a, 7, 1);
 	syn_rng_seed(&b, 7, 1);
 	syn_rng_seed(&c, 7, 2);
 	int same = 1, differ = 0;
 	for (int i = 0; i < 100; i++) {
-		uint64_t x = syn_rng_next(&a), y = syn_rng_next(&b), z = syn_rng_next(&c);
+		uint64_t x = cf_rng_next(&a), y = cf_rng_next(&b), z = cf_rng_next(&c);
 		same &= x == y;
 		differ |= x != z;
 	}
 	assert_true(same);
 	assert_true(differ);
 	for (int i = 0; i < 1000; i++) {
-		int v = syn_rng_below(&a, 7);
+		int v = cf_rng_below(&a, 7);
 		assert_true(v >= 0 && v < 7);
-		assert_int_equal(syn_rng_pick(&a, (const double[]){ 0, 1, 0 }, 3), 1);
-		double u = syn_rng_unit(&a);
+		assert_int_equal(cf_rng_pick(&a, (const double[]){ 0, 1, 0 }, 3), 1);
+		double u = cf_rng_unit(&a);
 		assert_true(u >= 0 && u < 1);
 	}
-	assert_int_equal(syn_rng_range(&a, 5, 5), 5);
+	assert_int_equal(cf_rng_range(&a, 5, 5), 5);
 }
 
 static void test_rng_mean(void **state)
 {
 	(void)state;
-	struct syn_rng r;
+	struct cf_rng r;
 	syn_rng_seed(&r, 1, 99);
 	double sum = 0;
 	int hits = 0;
 	for (int i = 0; i < 100000; i++) {
-		sum += syn_rng_exp(&r, 10.0);
-		hits += syn_rng_chance(&r, 0.25);
+		sum += cf_rng_exp(&r, 10.0);
+		hits += cf_rng_chance(&r, 0.25);
 	}
 	assert_true(sum / 100000 > 9.8 && sum / 100000 < 10.2);
 	assert_true(hits > 24500 && hits < 25500);
