@@ -25,7 +25,7 @@ UNIT_SRC := $(wildcard tests/unit/test_*.c)
 B := build
 GEN_SRC := $(B)/gen/migrations.c $(B)/gen/commands.c
 
-.PHONY: all deps demo check test valgrind bench fuzz clean layers FORCE
+.PHONY: all deps demo check test valgrind bench fuzz clean layers annexa-spellings FORCE
 all: $(B)/caseflow
 
 deps:
@@ -81,6 +81,16 @@ BENCH_BIN := $(patsubst bench/%.c,$(B)/bench/%,$(wildcard bench/*.c))
 $(B)/bench/%: bench/%.c $(B)/rel/libcaseflow.a
 	@mkdir -p $(@D)
 	$(CC) $(CSTD) $(WARN) $(REL_FLAGS) -Isrc $(PKG_CFLAGS) -o $@ $< $(B)/rel/libcaseflow.a $(PKG_LIBS)
+
+# --- Annex A spellings (development time) ----------------------------------------
+# src/formats/annexa_spellings.c is committed; this rewrites it from Ofsted's
+# schema when a newer one is published. The binary never reads the YAML.
+ANNEXA_SCHEMA ?= ../shared/spec/annex-a/Annex_A_schema.yml
+$(B)/gen-annexa-spellings: tools/gen-annexa-spellings.c $(B)/rel/libcaseflow.a
+	$(CC) $(CSTD) $(WARN) $(REL_FLAGS) -Isrc $(PKG_CFLAGS) -o $@ $< $(B)/rel/libcaseflow.a $(PKG_LIBS)
+annexa-spellings: $(B)/gen-annexa-spellings
+	$(B)/gen-annexa-spellings $(ANNEXA_SCHEMA) > src/formats/annexa_spellings.c.new
+	mv src/formats/annexa_spellings.c.new src/formats/annexa_spellings.c
 
 # --- verbs ------------------------------------------------------------------
 layers:
