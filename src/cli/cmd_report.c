@@ -14,7 +14,7 @@ const struct cli_command cmd_report = {
 	.summary = "the Vital Signs: a self-contained HTML report, workbook and indicators CSV",
 	.order = 45,
 	.usage = "  caseflow report [--db PATH] --out DIR [--period P] [--suppress N] [--centroids FILE]\n"
-	"                       [--scenario FILE] [--programme NAME] [--la CODE]",
+	"                       [--scenario FILE] [--programme NAME] [--la CODE] [--sn-model 2025|2021]",
 	.help =
 	"Writes DIR/index.html (one page, inline CSS and SVG, no scripts or network,\n"
 	"prints to A4): headline tiles with the change on the year judged better or\n"
@@ -43,15 +43,16 @@ const struct cli_command cmd_report = {
 	"  --programme NAME  the programme to show when the store holds several\n"
 	"                    (default: the one loaded last)\n"
 	"  --la CODE         the LA the store's returns belong to: DfE's three-digit\n"
-	"                    number (380) or ONS code (E08000032). Needs DfE's\n"
-	"                    published tables in the store (caseflow ingest\n"
-	"                    ../shared/data/dfe); without --la that panel says how\n"
+	"                    number (380) or ONS code (E08000032), compared using DfE's\n"
+	"                    published tables (built in; a newer release ingested\n"
+	"                    with caseflow ingest takes over)\n"
+	"  --sn-model M      neighbour grouping for --la: 2025 (default) or 2021\n"
 	"\n"
 	"Examples:\n"
 	"  caseflow report --db la.db --out vital-signs\n"
 	"  caseflow report --db la.db --out committee --period 2023-24Q4 --suppress 6\n"
-	"  caseflow ingest --db la.db ../shared/data/dfe/\n"
-	"  caseflow report --db la.db --out vital-signs --la 380\n",
+	"  caseflow report --db la.db --out vital-signs --la 380\n"
+	"  caseflow report --db la.db --out vital-signs --la 380 --sn-model 2021\n",
 	.run = run,
 };
 
@@ -78,7 +79,7 @@ static int resolve_la(struct store *st, const char *la, char la_code[8], struct 
 static int run(int argc, char **argv)
 {
 	const char *db = cli_default_db(), *out = NULL, *period = NULL, *suppress_s = NULL, *centroids_path = NULL;
-	const char *scenario = NULL, *programme = NULL, *la = NULL;
+	const char *scenario = NULL, *programme = NULL, *la = NULL, *sn_model = "2025";
 	for (int i = 1; i < argc; i++) {
 		int m;
 		if ((m = cli_opt(&cmd_report, argc, argv, &i, "--db", &db)) ||
@@ -88,7 +89,8 @@ static int run(int argc, char **argv)
 		    (m = cli_opt(&cmd_report, argc, argv, &i, "--centroids", &centroids_path)) ||
 		    (m = cli_opt(&cmd_report, argc, argv, &i, "--scenario", &scenario)) ||
 		    (m = cli_opt(&cmd_report, argc, argv, &i, "--programme", &programme)) ||
-		    (m = cli_opt(&cmd_report, argc, argv, &i, "--la", &la))) {
+		    (m = cli_opt(&cmd_report, argc, argv, &i, "--la", &la)) ||
+		    (m = cli_opt(&cmd_report, argc, argv, &i, "--sn-model", &sn_model))) {
 			if (m < 0)
 				return 2;
 			continue;
@@ -97,8 +99,11 @@ static int run(int argc, char **argv)
 	}
 	if (!out)
 		return cli_usage_error(&cmd_report, "--out DIR is required");
+	if (strcmp(sn_model, "2025") != 0 && strcmp(sn_model, "2021") != 0)
+		return cli_usage_error(&cmd_report, "--sn-model must be 2025 or 2021, not '%s'", sn_model);
 	struct report_options opt = { 0 };
 	opt.scenario = scenario;
+	opt.sn_model = sn_model;
 	opt.programme = programme;
 	if (suppress_s && cli_int(&cmd_report, "--suppress", suppress_s, 0, 1000000, &opt.suppress))
 		return 2;

@@ -23,6 +23,7 @@ struct report_options {
 	const struct centroids *centroids;  /* NULL: no distances */
 	const char *scenario;           /* forecast scenario file; NULL: none */
 	const char *la;                 /* LA code or name to benchmark; NULL: no benchmarks */
+	const char *sn_model;           /* neighbour grouping for --la: "2025" or "2021"; NULL: 2025 */
 	const char *programme;          /* the programme to show; NULL: the one loaded last */
 };
 

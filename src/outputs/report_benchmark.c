@@ -524,6 +524,7 @@ static int benchmarks_write(struct report_ctx *rc, const struct benchmark_data *
 {
 	int ids[BM_MAX_IND];
 	int nids = headline_indicators(ids, BM_MAX_IND);
+	const char *model = rc->opt->sn_model ? rc->opt->sn_model : "2025";
 	struct benchmark_options o = { .la_code = la, .indicators = ids, .nindicators = nids, .years = BM_YEARS,
 				       .local = local && local->annual ? local : NULL };
 	struct cf_table *bt = NULL, *glance = glance_new(), *areas = cf_table_new("Benchmark areas");
@@ -577,13 +578,13 @@ static int benchmarks_write(struct report_ctx *rc, const struct benchmark_data *
 	if (!r) {
 		char intro[700];
 		snprintf(intro, sizeof intro,
-			 "%s (LA %s) against its statistical neighbours (DfE's 2025 model), its region and England, "
+			 "%s (LA %s) against its statistical neighbours (DfE's %s model), its region and England, "
 			 "from DfE's published tables in the store: the latest %d years of each headline indicator DfE "
 			 "publishes (counts as rates per 10,000 children, so areas of different sizes compare). Years are "
 			 "DfE's: 2025 is the year to 31 March 2025 (for the workforce, the census of 30 September 2024). "
 			 "\"Own returns\" is the value caseflow computes from the returns loaded in the store, for the "
-			 "years they cover. The same figures: caseflow benchmark --la %s --years %d.",
-			 la_name, la, BM_YEARS, la, BM_YEARS);
+			 "years they cover. The same figures: caseflow benchmark --la %s --years %d --sn-model %s.",
+			 la_name, la, model, BM_YEARS, la, BM_YEARS, model);
 		int bad = note(rc, intro);
 		if (!shown)
 			bad |= note(rc, "None of the headline indicators has a published figure for this LA in the store.");
@@ -614,14 +615,15 @@ int report_panel_benchmarks(struct report_ctx *rc, struct cf_error *err)
 {
 	if (!rc->opt->la || !rc->opt->la[0])
 		return note(rc, "No comparison: name the LA with --la CODE (DfE's three-digit number such as 380, or its "
-				"ONS code), with DfE's published tables in the store (caseflow ingest ../shared/data/dfe), "
+				"ONS code) "
 				"to see the headline indicators beside statistical neighbours, region and England.")
 			       ? OOM()
 			       : CF_OK;
 	struct benchmark_data *d = NULL;
 	struct cf_error lerr;
 	cf_error_clear(&lerr);
-	int r = benchmark_load(rc->st, "2025", &d, &lerr);
+	/* the store lacks the published tables: benchmark_load loads those built in */
+	int r = benchmark_load(rc->st, rc->opt->sn_model ? rc->opt->sn_model : "2025", &d, &lerr);
 	char la[8];
 	if (!r)
 		r = benchmark_find_la(d, rc->opt->la, la, &lerr);
