@@ -94,7 +94,17 @@ static int sink_row(void *vctx, enum ssda903_table t, const char *const *vals, c
 			sqlite3_bind_null(s, 3 + c);
 		else
 			sqlite3_bind_text(s, 3 + c, norm[c], -1, SQLITE_STATIC);
-		if (r == S903_NORM_ISSUE) {
+		if (r == S903_NORM_MAPPED) {
+			/* never silently: the label and the code it was read as are recorded */
+			char raw[160];
+			snprintf(raw, sizeof raw, "%.*s", (int)(lens[c] < 150 ? lens[c] : 150), vals[c]);
+			char msg[200];
+			snprintf(msg, sizeof msg, "read as %s (%s)", norm[c], why);
+			rc = ingest_issue(k->ctx, entry, k->return_id, d->name, row, line, child, col->name, raw,
+					  "label_mapped", msg, err);
+			if (rc)
+				return rc;
+		} else if (r == S903_NORM_ISSUE) {
 			char raw[160];
 			int withheld = col->type == S903_POSTCODE;
 			snprintf(raw, sizeof raw, "%.*s", (int)(lens[c] < 150 ? lens[c] : 150), vals[c]);
