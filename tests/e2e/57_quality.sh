@@ -48,4 +48,21 @@ check "--return x: usage error" test $? -eq 2
 "$cf" quality --db none.db > /dev/null 2>&1
 check "no store: exit 1" test $? -eq 1
 check "no child ID or postcode in the output" sh -c '! grep -q "XS[0-9]* [0-9][A-Z][A-Z]" "$0"' q.csv
+
+# the report: a Data quality panel, sheets in the workbook, warnings on the tiles whose input has problems
+"$cf" report --db q.db --out vs > /dev/null 2>&1
+check "report: exit 0" test $? -eq 0
+check "... a Data quality panel with the counts by reason" \
+	sh -c 'grep -q "id=\"quality\"" "$0" && grep -q "<caption>Problems and notes by reason</caption>" "$0"' vs/index.html
+check "... naming the indicators affected" grep -q "<caption>Indicators whose input has problems" vs/index.html
+check "... the children-looked-after tile warns (legal status unreadable in most episodes)" \
+	sh -c 'tile() { awk -v t="<h3>$2</h3>" "BEGIN { RS = \"<div class=\\\"tile\" } index(\$0, t) { print; exit }" "$1"; }; tile "$0" "Children looked after" | grep -q "class=\"warn\"> *⚠ [0-9.]*% of the rows"' vs/index.html
+check "... the referrals tile does not (nothing wrong in the CIN census)" \
+	sh -c 'tile() { awk -v t="<h3>$2</h3>" "BEGIN { RS = \"<div class=\\\"tile\" } index(\$0, t) { print; exit }" "$1"; }; ! tile "$0" "Referrals" | grep -q "class=\"warn\""' vs/index.html
+check "... the workbook has Data quality, by reason and by indicator sheets" \
+	sh -c 'unzip -p "$0" xl/workbook.xml | grep -q "name=\"Data quality\".*name=\"Data quality by reason\".*name=\"Data quality by indicator\""' vs/vital-signs.xlsx
+"$cf" ingest --db clean.db la > /dev/null 2>&1
+"$cf" report --db clean.db --out clean > /dev/null 2>&1
+check "a store whose episodes read cleanly: no warning on the children-looked-after tile" \
+	sh -c 'tile() { awk -v t="<h3>$2</h3>" "BEGIN { RS = \"<div class=\\\"tile\" } index(\$0, t) { print; exit }" "$1"; }; ! tile "$0" "Children looked after" | grep -q "class=\"warn\""' clean/index.html
 echo "1..$n"
