@@ -18,7 +18,8 @@ const struct cli_command cmd_report = {
 	.help =
 	"Writes DIR/index.html (one page, inline CSS and SVG, no scripts or network,\n"
 	"prints to A4): headline tiles with the change on the year judged better or\n"
-	"worse, the front-door funnel, 3-5 years of monthly trends, ages at entry to\n"
+	"worse (and a warning where a figure's input has problems in more than 1% of\n"
+	"rows), data quality (what ingest recorded, as caseflow quality), the front-door funnel, 3-5 years of monthly trends, ages at entry to\n"
 	"care by year, placement mix, every indicator for each locality side by side,\n"
 	"workforce, a 24-month forecast of children in care and cost (with a scenario\n"
 	"when given one), the programme loaded with caseflow programme (business case,\n"
