@@ -1,7 +1,7 @@
 #!/bin/sh
 # Inputs as councils have them: a file in a return's folder with an
 # extension caseflow does not read is reported by name, never skipped in
-# silence.
+# silence; programme years as financial-year labels (2024-25, 2024/25).
 . "$CASEFLOW_TOP/tests/e2e/lib.sh"
 cd "$work" || exit 1
 "$cf" synth --children 300 --years 1 --first-year 2023 --seed 5 --out la > /dev/null 2>&1
@@ -16,4 +16,31 @@ mkdir -p only && cp la/2023-24/ssda903/episodes.csv only/episodes.txt
 "$cf" ingest --db t.db only > /dev/null 2> err2.txt
 check "a folder with nothing caseflow reads: exit 1 naming the file" \
 	sh -c 'test $1 -eq 1 && grep -q "only/episodes.txt.*caseflow reads .csv, .xml and .xlsx" "$0"' err2.txt $?
+
+# programme years: the worked example with first_year 2024-25 and every year as a label
+cp -r "$CASEFLOW_TOP/examples/programme" p2
+sed -i 's/^first_year,2024$/first_year,2024-25/' p2/programme.csv
+for f in costs savings; do
+	awk -F, -v OFS=, 'NR > 1 && $1 ~ /^[0-9]+$/ { y = 2024 + $1; $1 = (NR % 2 ? y "-" sprintf("%02d", (y + 1) % 100) : y "/" sprintf("%02d", (y + 1) % 100)) } { print }' \
+		"$CASEFLOW_TOP/examples/programme/$f.csv" > p2/$f.csv
+done
+awk -F, -v OFS=, 'NR > 1 && $4 ~ /^[0-9]+$/ { y = 2024 + $4; $4 = y "-" sprintf("%02d", (y + 1) % 100) } { print }' \
+	"$CASEFLOW_TOP/examples/programme/cba.csv" > p2/cba.csv
+check "(the labelled programme writes its years as 2025-26 and 2025/26)" sh -c 'grep -q "^2025-26," "$0" && grep -q "^2025/26," "$0"' p2/costs.csv
+"$cf" programme --db p1.db --load "$CASEFLOW_TOP/examples/programme" > /dev/null 2>&1
+"$cf" programme --db p2.db --load p2 > /dev/null 2> p2.err
+check "a programme with financial-year labels loads" test $? -eq 0
+for v in business-case cba; do
+	"$cf" programme show --db p1.db --view $v --format csv > v1.csv 2>&1
+	"$cf" programme show --db p2.db --view $v --format csv > v2.csv 2>&1
+	check "... and gives the same $v as with year numbers" sh -c 'test "$(wc -l < "$0")" -gt 3 && cmp -s "$0" "$1"' v1.csv v2.csv
+done
+cp -r p2 p3 && sed -i 's/^first_year,2024-25$/first_year,2024-26/' p3/programme.csv
+"$cf" programme --db p3.db --load p3 > /dev/null 2> p3.err
+check "first_year 2024-26 (no such financial year) is refused naming the cell" \
+	sh -c 'test $1 -eq 1 && grep -q "programme.csv:4: .*2024-26.*whole number" "$0"' p3.err $?
+cp -r p2 p4 && sed -i '/^first_year/d' p4/programme.csv
+"$cf" programme --db p4.db --load p4 > /dev/null 2> p4.err
+check "a financial-year label without first_year is refused, saying what it needs" \
+	sh -c 'test $1 -eq 1 && grep -q "needs first_year in the programme sheet" "$0"' p4.err $?
 echo "1..$n"
