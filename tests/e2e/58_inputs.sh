@@ -1,7 +1,8 @@
 #!/bin/sh
 # Inputs as councils have them: a file in a return's folder with an
 # extension caseflow does not read is reported by name, never skipped in
-# silence; programme years as financial-year labels (2024-25, 2024/25).
+# silence; programme years as financial-year labels (2024-25, 2024/25);
+# validate flags a CIN census date that is no date.
 . "$CASEFLOW_TOP/tests/e2e/lib.sh"
 cd "$work" || exit 1
 "$cf" synth --children 300 --years 1 --first-year 2023 --seed 5 --out la > /dev/null 2>&1
@@ -43,4 +44,15 @@ cp -r p2 p4 && sed -i '/^first_year/d' p4/programme.csv
 "$cf" programme --db p4.db --load p4 > /dev/null 2> p4.err
 check "a financial-year label without first_year is refused, saying what it needs" \
 	sh -c 'test $1 -eq 1 && grep -q "needs first_year in the programme sheet" "$0"' p4.err $?
+# validate on a CIN census: a date that is no date is a finding (ingest already records it)
+sed '0,/<CINreferralDate>[^<]*</s//<CINreferralDate>2023-13-45</' la/2023-24/cin_census.xml > badcin.xml
+check "(one referral date made impossible)" test "$(grep -c '2023-13-45' badcin.xml)" = 1
+"$cf" validate badcin.xml --format csv > v.csv 2>&1
+check "validate: the malformed date is a finding (CF03, CINdetails, the referral's line)" \
+	sh -c 'grep "^CF03,error,CINdetails," "$0" | grep -q "CINreferralDate=45/13/2023"' v.csv
+"$cf" validate la/2023-24/cin_census.xml --format csv > v0.csv 2>&1
+check "... and a census whose dates are all dates gets no such finding" sh -c '! grep -q "^CF0" "$0"' v0.csv
+"$cf" ingest --db cin.db --year 2023-24 badcin.xml > /dev/null 2>&1
+check "... as ingest records it (bad_date)" \
+	test "$(sqlite3 cin.db "SELECT count(*) FROM issues WHERE kind = 'bad_date' AND value = '2023-13-45'")" = 1
 echo "1..$n"
