@@ -2,7 +2,8 @@
 # Inputs as councils have them: a file in a return's folder with an
 # extension caseflow does not read is reported by name, never skipped in
 # silence; programme years as financial-year labels (2024-25, 2024/25);
-# validate flags a CIN census date that is no date.
+# validate flags a CIN census date that is no date; journey shows each
+# event once when several years' Annex A workbooks (and the 903) hold it.
 . "$CASEFLOW_TOP/tests/e2e/lib.sh"
 cd "$work" || exit 1
 "$cf" synth --children 300 --years 1 --first-year 2023 --seed 5 --out la > /dev/null 2>&1
@@ -55,4 +56,18 @@ check "... and a census whose dates are all dates gets no such finding" sh -c '!
 "$cf" ingest --db cin.db --year 2023-24 badcin.xml > /dev/null 2>&1
 check "... as ingest records it (bad_date)" \
 	test "$(sqlite3 cin.db "SELECT count(*) FROM issues WHERE kind = 'bad_date' AND value = '2023-13-45'")" = 1
+# journey: one event per date across years' Annex A workbooks and the 903
+"$cf" synth --children 1500 --years 2 --first-year 2022 --seed 7 --out la2 > /dev/null 2>&1
+"$cf" ingest --db ax.db la2/2022-23/annex_a.xlsx la2/2023-24/annex_a.xlsx > /dev/null 2>&1
+child=$(sqlite3 ax.db "SELECT child FROM annexa_rows WHERE list = 8 GROUP BY child, json_extract(data, '\$.\"Date Started to be Looked After\"') HAVING count(*) > 1 LIMIT 1")
+check "(a child whom both years' workbooks list as looked after: $child)" test -n "$child"
+"$cf" journey --db ax.db --child "$child" --format csv > j1.csv
+check "journey from two years' Annex A: each start of care once" \
+	test "$(grep -c ',cla_start,' j1.csv)" = "$(sqlite3 ax.db "SELECT count(DISTINCT json_extract(data, '\$.\"Date Started to be Looked After\"')) FROM annexa_rows WHERE list = 8 AND child = '$child'")"
+check "... from the latest workbook" sh -c 'grep ",cla_start," "$0" | grep -q "2023-24/annex_a.xlsx"' j1.csv
+"$cf" ingest --db ax.db la2/2022-23/ssda903 la2/2023-24/ssda903 > /dev/null 2>&1
+"$cf" journey --db ax.db --child "$child" --format csv > j2.csv
+check "with the 903 loaded too: no date has two cla_start or two cla_end events" \
+	sh -c 'test -z "$(grep -E ",cla_(start|end)," "$0" | cut -d, -f1,2 | sort | uniq -d)"' j2.csv
+check "... the 903's episode is the one shown" sh -c 'grep -q ",cla_start,.*ssda903.episodes" "$0" || grep -q ",placement" "$0"' j2.csv
 echo "1..$n"
