@@ -14,6 +14,7 @@
 #include "base/progress.h"
 #include "base/sha256.h"
 #include "formats/ssda903.h"
+#include "formats/xlsx.h"
 
 /* --- report ---------------------------------------------------------------- */
 
@@ -355,8 +356,15 @@ static int classify(const char *path, char *why, size_t whysize)
 	if (found == SOURCE_UNKNOWN) {
 		if (info.xml_root)
 			snprintf(why, whysize, "%s: XML with root element <%s> is not a return caseflow reads", path, root);
-		else if (!strcmp(ext, "xlsx"))
-			snprintf(why, whysize, "%s: not a workbook caseflow reads", path);
+		else if (!strcmp(ext, "xlsx")) {
+			/* a damaged workbook says so whatever it is called */
+			struct xlsx_book *b = NULL;
+			if (xlsx_open(&b, path, &e) != CF_OK)
+				cf_error_format(&e, why, whysize);
+			else
+				snprintf(why, whysize, "%s: not a workbook caseflow reads", path);
+			xlsx_close(b);
+		}
 		else if (have_csv && got == 0)
 			found = SOURCE_EMPTY;
 		else if (have_csv && got == 1) {

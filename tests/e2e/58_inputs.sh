@@ -3,7 +3,8 @@
 # extension caseflow does not read is reported by name, never skipped in
 # silence; programme years as financial-year labels (2024-25, 2024/25);
 # validate flags a CIN census date that is no date; journey shows each
-# event once when several years' Annex A workbooks (and the 903) hold it.
+# event once when several years' Annex A workbooks (and the 903) hold it;
+# a truncated workbook gets the same clear message whatever its name.
 . "$CASEFLOW_TOP/tests/e2e/lib.sh"
 cd "$work" || exit 1
 "$cf" synth --children 300 --years 1 --first-year 2023 --seed 5 --out la > /dev/null 2>&1
@@ -70,4 +71,12 @@ check "... from the latest workbook" sh -c 'grep ",cla_start," "$0" | grep -q "2
 check "with the 903 loaded too: no date has two cla_start or two cla_end events" \
 	sh -c 'test -z "$(grep -E ",cla_(start|end)," "$0" | cut -d, -f1,2 | sort | uniq -d)"' j2.csv
 check "... the 903's episode is the one shown" sh -c 'grep -q ",cla_start,.*ssda903.episodes" "$0" || grep -q ",placement" "$0"' j2.csv
+# a truncated workbook: the same message whatever it is called
+head -c 20000 la2/2023-24/annex_a.xlsx > Annex_A_cut.xlsx
+cp Annex_A_cut.xlsx data.xlsx
+for f in Annex_A_cut.xlsx data.xlsx; do
+	"$cf" ingest --db cut.db "$f" > /dev/null 2> cut.err
+	check "truncated workbook $f: exit 1 saying it is not a zip, or a truncated one" \
+		sh -c 'test $1 -eq 1 && grep -q "$2: not an Excel workbook (.xlsx): not a zip archive, or a truncated one" "$0"' cut.err $? "$f"
+done
 echo "1..$n"
