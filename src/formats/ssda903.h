@@ -99,4 +99,14 @@ int ssda903_csv_sniff(const char *path, enum ssda903_table *table, struct cf_err
 int ssda903_xml_read(const char *path, long rows[S903_NTABLES], ssda903_row_fn fn, void *ctx,
 		     struct cf_error *err);
 
+/* The tables as one workbook, a sheet each, recognised by the header row
+ * (the first row with a value) as CSV tables are; sheets that are no table
+ * (notes, a cover) are passed over. Dates stored as Excel serials are given
+ * as yyyy-mm-dd; row and line are the sheet row. rows[t] counts each
+ * table's rows. CF_EINPUT for a damaged workbook or one with no 903 sheet. */
+int ssda903_xlsx_read(const char *path, long rows[S903_NTABLES], ssda903_row_fn fn, void *ctx,
+		      struct cf_error *err);
+/* 1 when a workbook has a sheet that is an SSDA903 table. */
+int ssda903_xlsx_sniff(const char *path);
+
 #endif

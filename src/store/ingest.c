@@ -277,6 +277,7 @@ static const struct ingest_source sources[] = {
 	{ "csww.census", sniff_csww_census, load_csww_census, 0 },
 	{ "local.csv", sniff_local_csv, load_local_csv, 0 },
 	{ "annexa.xlsx", sniff_annexa_xlsx, load_annexa_xlsx, 0 },
+	{ "ssda903.xlsx", sniff_ssda903_xlsx, load_ssda903_xlsx, 0 },
 	{ "annexa.csv", sniff_annexa_csv, load_annexa_csv, 0 },
 	{ "dfe.published", sniff_dfe_published, load_dfe_published, 0 },
 	{ "dfe.sn_groups", sniff_dfe_sn_groups, load_dfe_sn_groups, 0 },
