@@ -20,12 +20,13 @@ LIB_SRC := $(foreach l,$(LAYERS),$(wildcard src/$(l)/*.c))
 CLI_SRC := $(wildcard src/cli/*.c)
 CMD_SRC := $(sort $(wildcard src/cli/cmd_*.c))
 MIGRATIONS := $(sort $(wildcard src/store/migrations/*.sql))
+DFE_DATA := $(sort $(wildcard data/dfe/*.csv))
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 
 B := build
-GEN_SRC := $(B)/gen/migrations.c $(B)/gen/commands.c
+GEN_SRC := $(B)/gen/migrations.c $(B)/gen/commands.c $(B)/gen/dfe_data.c
 
-.PHONY: all deps demo check test valgrind bench fuzz clean layers FORCE
+.PHONY: all deps demo check test valgrind bench fuzz clean layers annexa-spellings bundle-dfe FORCE
 all: $(B)/caseflow
 
 deps:
@@ -38,6 +39,7 @@ deps:
 # own timestamp cannot (git's GIT-CFLAGS does the same for flags).
 LIST_migrations := $(MIGRATIONS)
 LIST_commands   := $(CMD_SRC)
+LIST_dfe_data   := $(DFE_DATA)
 LIST_lib        := $(LIB_SRC)
 $(B)/gen/%.list: FORCE
 	@mkdir -p $(@D)
@@ -45,12 +47,15 @@ $(B)/gen/%.list: FORCE
 $(B)/gen/migrations.c: $(MIGRATIONS) $(B)/gen/migrations.list tools/embed-sql.sh
 	@mkdir -p $(@D)
 	sh tools/embed-sql.sh $(MIGRATIONS) > $@
+$(B)/gen/dfe_data.c: $(DFE_DATA) $(B)/gen/dfe_data.list tools/embed-data.sh
+	@mkdir -p $(@D)
+	sh tools/embed-data.sh $(DFE_DATA) > $@
 $(B)/gen/commands.c: $(CMD_SRC) $(B)/gen/commands.list tools/gen-commands.sh
 	@mkdir -p $(@D)
 	sh tools/gen-commands.sh $(CMD_SRC) > $@
 
 # --- release build ------------------------------------------------------------
-REL_LIB_OBJ := $(patsubst %.c,$(B)/rel/%.o,$(LIB_SRC) $(B)/gen/migrations.c)
+REL_LIB_OBJ := $(patsubst %.c,$(B)/rel/%.o,$(LIB_SRC) $(B)/gen/migrations.c $(B)/gen/dfe_data.c)
 REL_CLI_OBJ := $(patsubst %.c,$(B)/rel/%.o,$(CLI_SRC) $(B)/gen/commands.c)
 $(B)/rel/%.o: %.c
 	@mkdir -p $(@D)
@@ -61,7 +66,7 @@ $(B)/caseflow: $(REL_CLI_OBJ) $(B)/rel/libcaseflow.a
 	$(CC) $(REL_FLAGS) -o $@ $(REL_CLI_OBJ) $(B)/rel/libcaseflow.a $(PKG_LIBS)
 
 # --- sanitizer build (tests) --------------------------------------------------
-ASAN_LIB_OBJ := $(patsubst %.c,$(B)/asan/%.o,$(LIB_SRC) $(B)/gen/migrations.c)
+ASAN_LIB_OBJ := $(patsubst %.c,$(B)/asan/%.o,$(LIB_SRC) $(B)/gen/migrations.c $(B)/gen/dfe_data.c)
 ASAN_CLI_OBJ := $(patsubst %.c,$(B)/asan/%.o,$(CLI_SRC) $(B)/gen/commands.c)
 $(B)/asan/%.o: %.c
 	@mkdir -p $(@D)
@@ -90,6 +95,25 @@ BENCH_BIN := $(patsubst bench/%.c,$(B)/bench/%,$(wildcard bench/*.c))
 $(B)/bench/%: bench/%.c $(B)/rel/libcaseflow.a
 	@mkdir -p $(@D)
 	$(CC) $(CSTD) $(WARN) $(REL_FLAGS) -Isrc $(PKG_CFLAGS) -o $@ $< $(B)/rel/libcaseflow.a $(PKG_LIBS)
+
+# --- Annex A spellings (development time) ----------------------------------------
+# src/formats/annexa_spellings.c is committed; this rewrites it from Ofsted's
+# schema when a newer one is published. The binary never reads the YAML.
+ANNEXA_SCHEMA ?= ../shared/spec/annex-a/Annex_A_schema.yml
+$(B)/gen-annexa-spellings: tools/gen-annexa-spellings.c $(B)/rel/libcaseflow.a
+	$(CC) $(CSTD) $(WARN) $(REL_FLAGS) -Isrc $(PKG_CFLAGS) -o $@ $< $(B)/rel/libcaseflow.a $(PKG_LIBS)
+annexa-spellings: $(B)/gen-annexa-spellings
+	$(B)/gen-annexa-spellings $(ANNEXA_SCHEMA) > src/formats/annexa_spellings.c.new
+	mv src/formats/annexa_spellings.c.new src/formats/annexa_spellings.c
+
+# --- DfE's published tables (development time) ------------------------------------
+# data/dfe/ is committed; this rewrites it from a folder of the tables as
+# published, keeping what the benchmarks read (tools/bundle-dfe.sh).
+DFE ?= ../shared/data/dfe
+$(B)/dfe-terms: tools/dfe-terms.c $(B)/rel/libcaseflow.a
+	$(CC) $(CSTD) $(WARN) $(REL_FLAGS) -Isrc $(PKG_CFLAGS) -o $@ $< $(B)/rel/libcaseflow.a $(PKG_LIBS)
+bundle-dfe: $(B)/caseflow $(B)/dfe-terms
+	sh tools/bundle-dfe.sh $(B)/caseflow $(B)/dfe-terms $(DFE) data/dfe
 
 # --- verbs ------------------------------------------------------------------
 layers:

@@ -36,7 +36,7 @@ static int on_row(void *ctx, enum ssda903_table t, const char *const *vals, cons
 		char out[160];
 		const char *why;
 		enum s903_norm r = ssda903_normalise(&d->cols[c], vals[c], lens[c], out, sizeof out, &why);
-		if ((r == S903_NORM_ISSUE) != (why != NULL))
+		if ((r == S903_NORM_ISSUE || r == S903_NORM_MAPPED) != (why != NULL))
 			abort();
 	}
 	return CF_OK;

@@ -76,6 +76,8 @@ chain_files() { # files read directly, bad input, and ../shared
 	vg 1 summary --db no-such.db
 	vg 1 summary --db not-a-store.db
 	vg 1 validate no-such-folder
+	# the published tables built into the binary, loaded into a new store
+	vg 0 benchmark --db builtin.db --la 380 --years 1 --indicator cla_rate_10k
 	if [ -d "$shared/data/dfe" ]; then
 		dfe="$shared/data/dfe"
 		vg 0 ingest --db dfe.db "$dfe/sn_model_2025_wide.csv" "$dfe/cla_number_and_rate_per_10k_children.csv" \

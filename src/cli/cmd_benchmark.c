@@ -43,7 +43,9 @@ const struct cli_command cmd_benchmark = {
 		 "  caseflow benchmark --list",
 	.help =
 	"Reads the DfE published tables, the ONS child population and the statistical-\n"
-	"neighbour groupings from the store (load them with 'caseflow ingest DIR'). For\n"
+	"neighbour groupings from the store. caseflow carries the releases in its data/dfe/\n"
+	"and loads them into a store that has none (creating the store when missing);\n"
+	"newer releases ingested with 'caseflow ingest DIR' take over. For\n"
 	"each indicator and year: the LA's own value (la_value: computed as 'caseflow\n"
 	"kpi' does from the child-level returns in the store, taken to be the named\n"
 	"LA's, for the years they cover; null otherwise and with --la all), the\n"
@@ -62,8 +64,8 @@ const struct cli_command cmd_benchmark = {
 	"Definitions and the indicator map: docs/benchmarks.md.\n",
 	.options = options,
 	.examples =
-	"  caseflow ingest --db la.db ../shared/data/dfe/\n"
 	"  caseflow benchmark --db la.db --la 380 --indicator cla_rate_10k --years 5\n"
+	"  caseflow ingest --db la.db downloads/dfe-2026/   # a newer release of DFE's tables\n"
 	"  caseflow benchmark --db la.db --la E08000032 --format json --out bradford.json\n"
 	"  caseflow benchmark --db la.db --la 380 --to sn_median --by 2028 --indicator cla_rate_10k\n",
 	.run = run,
@@ -168,7 +170,8 @@ static int run(int argc, char **argv)
 	struct benchmark_local local = { 0 };
 	struct benchmark_options opt = { 0 };
 	opt.all_las = !strcmp(la, "all");
-	int rc = cli_open_store(db, 0, "the published tables", "ingest ../shared/data/dfe/", &st, &err);
+	/* no store yet: make one, which the built-in published tables then fill */
+	int rc = store_open(&st, db, 0, &err);
 	if (!rc)
 		rc = benchmark_load(st, model, &d, &err);
 	/* the store's own child-level data is the named LA's: its values are la_value */

@@ -25,8 +25,10 @@ static const struct cf_option options[] = {
 	  .def_text = "the one loaded last" },
 	{ .name = "--la", .arg = "CODE",
 	  .help = "the LA the store's returns belong to: DfE's three-digit number (380) or ONS code "
-		  "(E08000032). Needs DfE's published tables in the store (caseflow ingest ../shared/data/dfe); "
-		  "without --la that panel says how" },
+		  "(E08000032), compared using DfE's published tables (built in; a newer release ingested with "
+		  "caseflow ingest takes over); without --la that panel says how" },
+	{ .name = "--sn-model", .arg = "M", .type = CF_OPT_ENUM, .choices = "2025|2021", .def = "2025",
+	  .help = "neighbour grouping for --la" },
 	{ 0 }
 };
 
@@ -35,11 +37,12 @@ const struct cli_command cmd_report = {
 	.summary = "the Vital Signs: a self-contained HTML report, workbook and indicators CSV",
 	.order = 45,
 	.usage = "  caseflow report [--db PATH] --out DIR [--period P] [--suppress N] [--centroids FILE]\n"
-	"                       [--scenario FILE] [--programme NAME] [--la CODE]",
+	"                       [--scenario FILE] [--programme NAME] [--la CODE] [--sn-model 2025|2021]",
 	.help =
 	"Writes DIR/index.html (one page, inline CSS and SVG, no scripts or network,\n"
 	"prints to A4): headline tiles with the change on the year judged better or\n"
-	"worse, the front-door funnel, 3-5 years of monthly trends, ages at entry to\n"
+	"worse (and a warning where a figure's input has problems in more than 1% of\n"
+	"rows), data quality (what ingest recorded, as caseflow quality), the front-door funnel, 3-5 years of monthly trends, ages at entry to\n"
 	"care by year, placement mix, every indicator for each locality side by side,\n"
 	"workforce, a 24-month forecast of children in care and cost (with a scenario\n"
 	"when given one), the programme loaded with caseflow programme (business case,\n"
@@ -54,8 +57,8 @@ const struct cli_command cmd_report = {
 	.examples =
 	"  caseflow report --db la.db --out vital-signs\n"
 	"  caseflow report --db la.db --out committee --period 2023-24Q4 --suppress 6\n"
-	"  caseflow ingest --db la.db ../shared/data/dfe/\n"
-	"  caseflow report --db la.db --out vital-signs --la 380\n",
+	"  caseflow report --db la.db --out vital-signs --la 380\n"
+	"  caseflow report --db la.db --out vital-signs --la 380 --sn-model 2021\n",
 	.run = run,
 };
 
@@ -73,6 +76,7 @@ static int run(int argc, char **argv)
 	opt.programme = cf_args_str(&a, "--programme");
 	opt.la = la;
 	opt.suppress = cf_args_int(&a, "--suppress");
+	opt.sn_model = cf_args_str(&a, "--sn-model");
 	if (period && kpi_period_parse(period, &opt.period) != 0)
 		return cli_usage_error(&cmd_report, "--period '%s': use 2023-24, 2023-24Q1, 2024-03 or r12:2024-03-31", period);
 	struct cf_error err;

@@ -149,7 +149,7 @@ static int run_set(int argc, char **argv)
 	struct store *st;
 	struct benchmark_data *d = NULL;
 	/* a path from a gap needs the published tables; one from two values can start a store */
-	int rc = from_gap ? cli_open_store(db, 0, "the published tables", "ingest ../shared/data/dfe/", &st, &err)
+	int rc = from_gap ? cli_open_store(db, 0, NULL, NULL, &st, &err)
 			  : store_open(&st, db, 0, &err);
 	if (!rc && (la || from_gap))
 		rc = benchmark_load(st, from_gap && cmp != CMP_ENGLAND ? "2025" : NULL, &d, &err);

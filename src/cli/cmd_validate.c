@@ -78,14 +78,14 @@ const struct cli_command cmd_validate = {
 	"3 I/O.\n",
 	.options = options,
 	.examples =
-	"  caseflow validate ../shared/data/ssda903-synth/2023_24/csv\n"
+	"  caseflow validate la/2023-24/ssda903\n"
 	"  caseflow validate --year 2023-24 --previous 2022_23/csv 2023_24/csv --rules 103,503B\n"
 	"  caseflow validate --db la.db --format xlsx --out findings.xlsx\n"
 	"  caseflow validate --postcodes NSPL_FEB_2025_UK.csv --la E08000035 \\\n"
-	"      --authorities ../shared/data/dfe/LTLA-UTLA_Apr23_Lookup_England-Wales.csv 2024_25/csv\n"
+	"      --authorities data/dfe/LTLA-UTLA_Apr23_Lookup_England-Wales.csv 2024_25/csv\n"
 	"  caseflow validate --db la.db --return cin --year 2023-24\n"
 	"  caseflow validate --list-rules --year 2024-25\n"
-	"  caseflow validate ../shared/data/samples/cin/CIN_Census_2024.xml\n"
+	"  caseflow validate la/2023-24/cin/CIN_Census_2024.xml\n"
 	"  caseflow validate --list-rules --return cin --year 2024-25\n",
 	.run = run,
 };

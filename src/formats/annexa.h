@@ -1,13 +1,12 @@
 /* Ofsted's Annex A (the ILACS inspection lists): a workbook with sheets
  * List 1 ... List 11, or each list as its own CSV.
  *
- * The lists and their standard column names are built in (annexa.c). The
- * shared spec spec/annex-a/Annex_A_schema.yml, when it can be found, adds
- * the header spellings councils use (its header_regex entries) and the many
- * spellings of each value (its category names: "Female", "2", "F" for
- * "b) Female"); annexa_schema.c reads the subset of YAML that file uses.
- * Without it headers are matched by their standard names only and labels
- * are kept as given.
+ * The lists and their standard column names are built in (annexa.c), and
+ * so are the header spellings councils use and the many spellings of each
+ * value ("Female", "2", "F" for "b) Female"): annexa_spellings.c, written
+ * from Ofsted's Annex A schema at development time
+ * (tools/gen-annexa-spellings.c). Nothing is read at run time, so every
+ * working directory gives the same result.
  *
  * Readers hand over one row at a time: each list column's raw text (dates
  * that Excel stored as serial numbers already as yyyy-mm-dd), plus the
@@ -58,33 +57,24 @@ int annexa_list_ncols(int list);
 
 struct annexa_schema;   /* opaque */
 
-/* Where the YAML is looked for: $CASEFLOW_ANNEXA_SCHEMA when set (that
- * file only), else $CASEFLOW_SHARED/spec/annex-a/Annex_A_schema.yml, else
- * ../shared/spec/annex-a/Annex_A_schema.yml. Writes the first that exists
- * into buf and returns 0, or -1 when none does. */
-int annexa_schema_find(char *buf, size_t size);
-
-/* Load the schema: built-in lists plus, when yml_path is not NULL, the
- * YAML's header spellings and value labels. CF_EINPUT when the YAML cannot
- * be read as the subset this parser knows (the message names the line).
- * The caller owns *out (annexa_schema_free). */
-int annexa_schema_load(struct annexa_schema **out, const char *yml_path, struct cf_error *err);
+/* The matcher over the built-in spellings. A NULL schema matches headers
+ * by their standard names only. The caller owns *out (annexa_schema_free);
+ * CF_EIO when out of memory. */
+int annexa_schema_load(struct annexa_schema **out, struct cf_error *err);
 void annexa_schema_free(struct annexa_schema *s);
-/* 1 when the YAML was loaded (header spellings and labels available). */
-int annexa_schema_has_yaml(const struct annexa_schema *s);
 /* Counts, for tests and the load note: columns given spellings, labels known. */
 void annexa_schema_counts(const struct annexa_schema *s, int *columns, long *labels, int *regexes);
 
-/* The column of list (1..11) that header text names, or -1: the standard
- * name (case-insensitive, spaces collapsed), else the YAML's header
- * patterns. taken[c] != 0 marks columns already matched (skipped). */
+/* The column of list (1..11) that header text names, or -1: with s NULL
+ * the standard name (case-insensitive, spaces collapsed), else the header
+ * spellings' patterns. taken[c] != 0 marks columns already matched (skipped). */
 int annexa_match_header(const struct annexa_schema *s, int list, const char *text, const unsigned char *taken);
 
 /* The category a value of (list, col) is a spelling of ("Female" ->
- * "b) Female"), or NULL when the YAML is not loaded or does not know it. */
+ * "b) Female"), or NULL when s is NULL or no spelling matches. */
 const char *annexa_match_label(const struct annexa_schema *s, int list, int col, const char *value);
 
-/* 1 when the YAML gives value labels for (list, col). */
+/* 1 when the spellings give value labels for (list, col). */
 int annexa_has_labels(const struct annexa_schema *s, int list, int col);
 
 /* --- values --------------------------------------------------------------- */

@@ -437,6 +437,65 @@ static int get_int(struct rd *rd, int c, int required, long dflt, long min, long
 	return CF_OK;
 }
 
+/* A financial-year label: "2017-18", "2017/18", "2017-2018" (any spaces
+ * around the dash) -> 2017, the year it starts; -1 when s is none. */
+static int fy_label(const char *s)
+{
+	while (isspace((unsigned char)*s))
+		s++;
+	int y1 = 0, n = 0;
+	for (; n < 4 && isdigit((unsigned char)s[n]); n++)
+		y1 = y1 * 10 + (s[n] - '0');
+	if (n != 4)
+		return -1;
+	s += 4;
+	while (isspace((unsigned char)*s))
+		s++;
+	if (*s != '-' && *s != '/')
+		return -1;
+	s++;
+	while (isspace((unsigned char)*s))
+		s++;
+	int y2 = 0, m = 0;
+	for (; m < 4 && isdigit((unsigned char)s[m]); m++)
+		y2 = y2 * 10 + (s[m] - '0');
+	s += m;
+	while (isspace((unsigned char)*s))
+		s++;
+	if (*s || !((m == 2 && y2 == (y1 + 1) % 100) || (m == 4 && y2 == y1 + 1)))
+		return -1;
+	return y1;
+}
+
+/* first_year: a year (2024) or a financial-year label (2024-25, 2024/25). */
+static int get_first_year(struct rd *rd, int c, int *out)
+{
+	int fy = V(c)[0] ? fy_label(V(c)) : -1;
+	if (fy < 0)
+		return get_int(rd, c, 1, 0, 1990, 2100, out);
+	if (fy < 1990 || fy > 2100)
+		return fail(rd, c, "must be from 1990 to 2100");
+	*out = fy;
+	return CF_OK;
+}
+
+/* A programme year: the number of years from first_year (0 = the first), or
+ * a financial-year label (2025-26, 2025/26), which needs first_year. */
+static int get_year(struct rd *rd, int c, int required, int *out)
+{
+	int fy = V(c)[0] ? fy_label(V(c)) : -1;
+	if (fy < 0)
+		return get_int(rd, c, required, 0, 0, PROG_MAX_YEAR, out);
+	if (!rd->p->first_year)
+		return fail(rd, c, "a financial year (%s) needs first_year in the programme sheet: it gives year 0", V(c));
+	if (fy - rd->p->first_year < 0 || fy - rd->p->first_year > PROG_MAX_YEAR)
+		return fail(rd, c, "must be a financial year from %d-%02d to %d-%02d (first_year %d and the %d years after it)",
+			    rd->p->first_year, (rd->p->first_year + 1) % 100, rd->p->first_year + PROG_MAX_YEAR,
+			    (rd->p->first_year + PROG_MAX_YEAR + 1) % 100, rd->p->first_year, PROG_MAX_YEAR);
+	*out = fy - rd->p->first_year;
+	return CF_OK;
+}
+
 static int get_money(struct rd *rd, int c, prog_money *out)
 {
 	if (!V(c)[0])
@@ -592,7 +651,7 @@ static int programme_row(struct rd *rd)
 		return CF_OK;
 	}
 	default:
-		return get_int(rd, PG_VALUE, 1, 0, 1990, 2100, &rd->p->first_year);
+		return get_first_year(rd, PG_VALUE, &rd->p->first_year);
 	}
 }
 
@@ -618,7 +677,7 @@ static int cost_row(struct rd *rd)
 {
 	struct prog_cost c = { .row = rd->row };
 	int rc;
-	if ((rc = get_int(rd, 0, 1, 0, 0, PROG_MAX_YEAR, &c.year)) || (rc = get_workstream(rd, 1, 0, &c.workstream)) ||
+	if ((rc = get_year(rd, 0, 1, &c.year)) || (rc = get_workstream(rd, 1, 0, &c.workstream)) ||
 	    (rc = get_choice(rd, 2, 1, 0, cost_kinds, 2, &c.ongoing)) || (rc = get_money(rd, 3, &c.amount)))
 		return rc;
 	c.funding = text(rd, 4);
@@ -686,7 +745,7 @@ static int saving_row(struct rd *rd)
 		s.forecast = f->id;
 		s.pending = 1;
 		s.year = -1;
-	} else if ((rc = get_int(rd, SV_YEAR, 1, 0, 0, PROG_MAX_YEAR, &s.year)) || (rc = get_money(rd, SV_SAVING, &s.amount))) {
+	} else if ((rc = get_year(rd, SV_YEAR, 1, &s.year)) || (rc = get_money(rd, SV_SAVING, &s.amount))) {
 		return rc;
 	}
 	return PUSH(rd->p->savings, rd->p->nsavings, s) ? oom(rd) : CF_OK;
@@ -793,7 +852,7 @@ static int cba_row(struct rd *rd)
 	}
 	if (rec == 1) {
 		struct prog_cba_cost c = { .row = rd->row };
-		if ((rc = need(rd, CB_AGENCY)) || (rc = get_int(rd, CB_YEAR, 1, 0, 0, PROG_MAX_YEAR, &c.year)) ||
+		if ((rc = need(rd, CB_AGENCY)) || (rc = get_year(rd, CB_YEAR, 1, &c.year)) ||
 		    (rc = get_real(rd, CB_VALUE, 1, 0, -1e15, 1e15, &c.amount)) || (rc = get_rate(rd, CB_OB, 0, 0, &c.optimism_bias)))
 			return rc;
 		c.name = V(CB_NAME)[0] ? text(rd, CB_NAME) : "cost";
@@ -803,7 +862,7 @@ static int cba_row(struct rd *rd)
 	struct prog_outcome o = { .row = rd->row };
 	int type;
 	if ((rc = need(rd, CB_NAME)) || (rc = need(rd, CB_AGENCY)) ||
-	    (rc = get_int(rd, CB_YEAR, 0, 0, 0, PROG_MAX_YEAR, &o.year)) ||
+	    (rc = get_year(rd, CB_YEAR, 0, &o.year)) ||
 	    (rc = get_real(rd, CB_COHORT, 1, 0, 0, 1e12, &o.cohort)) || (rc = get_rate(rd, CB_ENGAGE, 1, 0, &o.engagement)) ||
 	    (rc = get_rate(rd, CB_IMPACT, 1, 0, &o.impact)) || (rc = get_rate(rd, CB_DEADWEIGHT, 0, 0, &o.deadweight)) ||
 	    (rc = get_rate(rd, CB_ATTRIB, 0, 1, &o.attribution)) ||

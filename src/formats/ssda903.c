@@ -2,6 +2,7 @@
  * code lists are the union over collection years 2017-18 to 2025-26, so a
  * code valid in any year is not an issue at load — issue 8's validator
  * applies each year's own lists). */
+#include "formats/code_labels.h"
 #include "formats/ssda903.h"
 
 #include <ctype.h>
@@ -233,6 +234,13 @@ enum s903_norm ssda903_normalise(const struct ssda903_column *col, const char *r
 		if (m > 2 && strcmp(out + m - 2, ".0") == 0 && isdigit((unsigned char)out[0]))
 			out[m - 2] = '\0';
 		if (col->codes && !code_in(col->codes, out)) {
+			/* DfE's label for a code ("Full care order" for C2) reads as the code, and says so */
+			const char *code = code_label_lookup(col->codes, raw, len);
+			if (code) {
+				snprintf(out, outsz, "%s", code);
+				*why = "DfE's label for the code, read as the code";
+				return S903_NORM_MAPPED;
+			}
 			*why = "not a valid code for this column";
 			return S903_NORM_ISSUE;
 		}

@@ -52,12 +52,14 @@ int ssda903_recognise(const char *path, char *const *fields, const size_t *lens,
 		      enum ssda903_table *table, int *colmap, struct cf_error *err);
 
 /* Outcome of normalising one value. */
-enum s903_norm { S903_NORM_OK = 0, S903_NORM_EMPTY, S903_NORM_ISSUE };
+enum s903_norm { S903_NORM_OK = 0, S903_NORM_EMPTY, S903_NORM_ISSUE, S903_NORM_MAPPED };
 
 /* Normalise raw[0..len) for column col into out (NUL-terminated, at most
  * outsz). OK: out holds the clean value. EMPTY: nothing there (store NULL).
  * ISSUE: out holds what should be stored (the raw value, or NULL-as-"" for
- * postcodes, which are never stored whole) and *why says what is wrong. */
+ * postcodes, which are never stored whole) and *why says what is wrong.
+ * MAPPED: the value was DfE's label for a code; out holds the code and
+ * *why says so (record it: a mapping is never silent). */
 enum s903_norm ssda903_normalise(const struct ssda903_column *col, const char *raw, size_t len,
 				 char *out, size_t outsz, const char **why);
 
@@ -92,5 +94,15 @@ int ssda903_csv_sniff(const char *path, enum ssda903_table *table, struct cf_err
  * opened. */
 int ssda903_xml_read(const char *path, long rows[S903_NTABLES], ssda903_row_fn fn, void *ctx,
 		     struct cf_error *err);
+
+/* The tables as one workbook, a sheet each, recognised by the header row
+ * (the first row with a value) as CSV tables are; sheets that are no table
+ * (notes, a cover) are passed over. Dates stored as Excel serials are given
+ * as yyyy-mm-dd; row and line are the sheet row. rows[t] counts each
+ * table's rows. CF_EINPUT for a damaged workbook or one with no 903 sheet. */
+int ssda903_xlsx_read(const char *path, long rows[S903_NTABLES], ssda903_row_fn fn, void *ctx,
+		      struct cf_error *err);
+/* 1 when a workbook has a sheet that is an SSDA903 table. */
+int ssda903_xlsx_sniff(const char *path);
 
 #endif

@@ -10,6 +10,8 @@
 
 #include "base/date.h"
 #include "formats/postcode.h"
+#include "formats/code_labels.h"
+#include "formats/ssda903.h"
 
 static void trim(const char **s, size_t *len)
 {
@@ -119,8 +121,18 @@ void value_code(const char *raw, size_t len, const char *codes, struct value *v)
 	for (size_t i = 0; i < len; i++)
 		v->out[i] = (char)toupper((unsigned char)raw[i]);
 	v->out[len] = '\0';
-	if (codes && !value_in_list(v->out, len, codes))
+	if (codes && !value_in_list(v->out, len, codes)) {
+		/* DfE's label for a code reads as the code, and says so */
+		const char *code = code_label_lookup(codes, raw, len);
+		if (code) {
+			snprintf(v->out, sizeof v->out, "%s", code);
+			v->status = VALUE_NOTE;
+			v->kind = "label_mapped";
+			v->why = "DfE's label for the code, read as the code";
+			return;
+		}
 		issue(v, raw, len, "unknown_code", "not a code of this field in any collection year");
+	}
 }
 
 void value_codes(const char *raw, size_t len, const char *codes, struct value *v)

@@ -18,7 +18,7 @@ struct value {
 	char out[160];
 	const char *why;
 	const char *kind;     /* "bad_date", "unknown_code", "bad_number", "bad_value", "bad_postcode",
-			       * "nonstandard_value" (NOTE) */
+			       * "nonstandard_value", "label_mapped" (NOTE) */
 };
 
 /* dd/mm/yyyy, yyyy-mm-dd (optionally with a time) -> yyyy-mm-dd. */
@@ -27,7 +27,8 @@ void value_date(const char *raw, size_t len, struct value *v);
  * strict: the specification says 0/1 (XML returns), so anything else that
  * is still readable is a VALUE_NOTE. */
 void value_flag(const char *raw, size_t len, int strict, struct value *v);
-/* Upper-cased code; codes = space-separated valid list, NULL = any. */
+/* Upper-cased code; codes = space-separated valid list, NULL = any. DfE's
+ * label of one of the codes gives the code, as a VALUE_NOTE "label_mapped". */
 void value_code(const char *raw, size_t len, const char *codes, struct value *v);
 /* Space-separated list of codes (factors, disabilities): each is checked;
  * out holds them upper-cased, separated by one space. */

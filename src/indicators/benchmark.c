@@ -11,6 +11,7 @@
 
 #include "base/strbuf.h"
 #include "store/published.h"
+#include "store/bundled.h"
 
 #define ENGLAND_CODE "E92000001"  /* ONS code for England: DfE's national rows */
 #define LONDON_CODE "E12000007"   /* Inner (E13000001) and Outer (E13000002) London belong to it */
@@ -441,11 +442,14 @@ int benchmark_load(struct store *st, const char *sn_model, struct benchmark_data
 	snprintf(d->model, sizeof d->model, "%s", sn_model ? sn_model : "");
 	struct recs v = { 0 };
 	int ymin, ymax;
-	int rc = load_terms(st, d, &v, &ymin, &ymax, err);
+	/* a store with none of the published tables gets those built into caseflow */
+	int rc = store_load_bundled(st, NULL, err);
+	if (!rc)
+		rc = load_terms(st, d, &v, &ymin, &ymax, err);
 	if (!rc && ymax < 0)
 		rc = cf_error_set(err, CF_EINPUT,
-				  "the store holds none of the published tables benchmarks use: ingest ../shared/data/dfe/ "
-				  "(DfE's published CSVs) first");
+				  "the store holds none of the published figures benchmarks use: ingest DfE's published "
+				  "tables (a folder of their CSVs) with caseflow ingest");
 	if (!rc && sn_model)
 		rc = load_neighbours(st, d, err);
 	if (!rc)

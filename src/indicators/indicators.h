@@ -12,5 +12,6 @@
 #include "indicators/benchmark.h"
 #include "indicators/benchmark_kpi.h"
 #include "indicators/trajectory.h"
+#include "indicators/quality.h"
 
 #endif

@@ -16,6 +16,7 @@
 /* The page, in order. Add a panel here (its function in its own file). */
 const struct report_panel report_panels[] = {
 	{ "headlines", "Headlines", report_panel_headlines, 0 },
+	{ "quality", "Data quality", report_panel_quality, 0 },
 	{ "funnel", "The front door: from contact to care", report_panel_funnel, 1 },
 	{ "placements", "Placements", report_panel_placements, 1 },
 	{ "trends", "Monthly trends", report_panel_trends, 0 },
@@ -38,6 +39,7 @@ const char report_css[] =
 	"header.top h1{margin:0;font-size:24px}header.top p{margin:3px 0 0;opacity:.9;font-size:13px}"
 	"nav{background:#fff;border-bottom:1px solid #d6d9de;padding:6px 24px;font-size:13px}"
 	"nav a{margin-right:14px;color:#16365c}"
+	".tile .warn{color:#8a4b00;font-size:12px;margin:4px 0 0}"
 	"main{display:grid;grid-template-columns:repeat(2,minmax(0,1fr));gap:12px;padding:12px 24px;max-width:1280px}"
 	"section.panel{grid-column:1/-1;background:#fff;border:1px solid #d6d9de;border-radius:4px;padding:10px 14px}"
 	"section.panel.half{grid-column:auto}"
@@ -261,6 +263,9 @@ int report_write(struct store *st, const struct kpi_data *data, const struct rep
 		r = report_compute_series(&rc, err);
 	if (!r)
 		r = report_inputs_make(st, opt, data, &in, err);
+	/* before the tiles, which carry a warning where their input has problems */
+	if (!r)
+		r = quality_read(st, 0, &rc.quality, err);
 	if (!r && page_head(&rc))
 		r = cf_error_set(err, CF_EIO, "out of memory writing the page");
 	for (const struct report_panel *p = report_panels; p->id && !r; p++) {
@@ -303,6 +308,7 @@ int report_write(struct store *st, const struct kpi_data *data, const struct rep
 	kpi_result_free(rc.series);
 	kpi_result_free(rc.by_locality);
 	report_inputs_release(&in);
+	quality_release(&rc.quality);
 	strbuf_release(&html);
 	return r;
 }

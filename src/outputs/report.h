@@ -24,6 +24,7 @@ struct report_options {
 	const struct centroids *centroids;  /* NULL: no distances */
 	const char *scenario;           /* forecast scenario file; NULL: none */
 	const char *la;                 /* LA code or name to benchmark; NULL: no benchmarks */
+	const char *sn_model;           /* neighbour grouping for --la: "2025" or "2021"; NULL: 2025 */
 	const char *programme;          /* the programme to show; NULL: the one loaded last */
 };
 
@@ -84,7 +85,11 @@ struct report_ctx {
 	struct cf_table *sheets[48];    /* owned: the workbook's sheets after "indicators" */
 	int nsheets;
 	int seq;                        /* for ids unique in the page */
+	struct quality quality;         /* owned: the problems recorded at ingest (Data quality panel, tile warnings) */
 };
+
+/* A headline whose input has problems in more than this share of rows is flagged. */
+#define REPORT_QUALITY_WARN 0.01
 
 struct report_panel {
 	const char *id;                 /* the section's anchor */
@@ -180,6 +185,7 @@ int report_panel_forecast(struct report_ctx *rc, struct cf_error *err);
 int report_panel_programme(struct report_ctx *rc, struct cf_error *err);
 int report_panel_benchmarks(struct report_ctx *rc, struct cf_error *err);
 int report_panel_trajectories(struct report_ctx *rc, struct cf_error *err);
+int report_panel_quality(struct report_ctx *rc, struct cf_error *err);
 
 
 #endif

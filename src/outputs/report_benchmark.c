@@ -497,7 +497,7 @@ static int glance_row(struct cf_table *g, const struct indicator_map_entry *e, c
 static int benchmarks_write(struct report_ctx *rc, struct cf_error *err)
 {
 	const struct report_inputs *in = rc->in;
-	const char *la = in->bm_la;
+	const char *la = in->bm_la, *model = rc->opt->sn_model ? rc->opt->sn_model : "2025";
 	const struct benchmark_row *rows = in->bm_rows;
 	size_t nrows = in->bm_nrows;
 	struct cf_table *bt = NULL, *glance = glance_new(), *areas = cf_table_new("Benchmark areas");
@@ -545,13 +545,13 @@ static int benchmarks_write(struct report_ctx *rc, struct cf_error *err)
 	if (!r) {
 		char intro[700];
 		snprintf(intro, sizeof intro,
-			 "%s (LA %s) against its statistical neighbours (DfE's 2025 model), its region and England, "
+			 "%s (LA %s) against its statistical neighbours (DfE's %s model), its region and England, "
 			 "from DfE's published tables in the store: the latest %d years of each headline indicator DfE "
 			 "publishes (counts as rates per 10,000 children, so areas of different sizes compare). Years are "
 			 "DfE's: 2025 is the year to 31 March 2025 (for the workforce, the census of 30 September 2024). "
 			 "\"Own returns\" is the value caseflow computes from the returns loaded in the store, for the "
-			 "years they cover. The same figures: caseflow benchmark --la %s --years %d.",
-			 la_name, la, BM_YEARS, la, BM_YEARS);
+			 "years they cover. The same figures: caseflow benchmark --la %s --years %d --sn-model %s.",
+			 la_name, la, model, BM_YEARS, la, BM_YEARS, model);
 		int bad = note(rc, intro);
 		if (!shown)
 			bad |= note(rc, "None of the headline indicators has a published figure for this LA in the store.");
@@ -593,14 +593,14 @@ int report_benchmarks_make(struct store *st, const struct report_options *opt, c
 	if (!opt->la || !opt->la[0]) {
 		snprintf(in->bm_note, sizeof in->bm_note, "%s",
 			 "No comparison: name the LA with --la CODE (DfE's three-digit number such as 380, or its "
-			 "ONS code), with DfE's published tables in the store (caseflow ingest ../shared/data/dfe), "
-			 "to see the headline indicators beside statistical neighbours, region and England.");
+			 "ONS code) to see the headline indicators beside statistical neighbours, region and England.");
 		return CF_OK;
 	}
 	struct benchmark_data *d = NULL;
 	struct cf_error lerr;
 	cf_error_clear(&lerr);
-	int r = benchmark_load(st, "2025", &d, &lerr);
+	/* the store lacks the published tables: benchmark_load loads those built in */
+	int r = benchmark_load(st, opt->sn_model ? opt->sn_model : "2025", &d, &lerr);
 	if (!r)
 		r = benchmark_find_la(d, opt->la, in->bm_la, &lerr);
 	if (r == CF_EINPUT) {

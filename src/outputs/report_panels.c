@@ -120,7 +120,14 @@ int report_panel_headlines(struct report_ctx *rc, struct cf_error *err)
 		} else {
 			bad |= html_textf(sb, "no figure for %s to compare", rc->previous.label);
 		}
-		bad |= strbuf_adds(sb, "</p></div>");
+		bad |= strbuf_adds(sb, "</p>");
+		if (rc->quality.share[id] > REPORT_QUALITY_WARN) {
+			html_number(buf, sizeof buf, 100.0 * rc->quality.share[id], 1);
+			bad |= strbuf_adds(sb, "<p class=\"warn\">⚠ ");
+			bad |= html_textf(sb, "%s%% of the rows of a table this figure reads have problems: see Data quality", buf);
+			bad |= strbuf_adds(sb, " (<a href=\"#quality\">below</a>)</p>");
+		}
+		bad |= strbuf_adds(sb, "</div>");
 		shown++;
 
 		long row = cf_table_add_row(t);

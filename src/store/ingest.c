@@ -15,6 +15,7 @@
 #include "base/progress.h"
 #include "base/sha256.h"
 #include "formats/ssda903.h"
+#include "formats/xlsx.h"
 
 /* --- report ---------------------------------------------------------------- */
 
@@ -229,15 +230,16 @@ static int loadable_extension(const char *path)
 	return !strcasecmp(e, "csv") || !strcasecmp(e, "xml") || !strcasecmp(e, "xlsx");
 }
 
-static int walk(const char *path, int top, struct file_list *out, struct cf_error *err)
+/* Files under path into out; in folders, files whose extension caseflow
+ * does not read into skipped (reported by name, never passed over in silence). */
+static int walk(const char *path, int top, struct file_list *out, struct file_list *skipped, struct cf_error *err)
 {
 	struct stat sb;
 	if (stat(path, &sb) != 0)
 		return cf_error_at(err, CF_EINPUT, path, 0, NULL, NULL, "no such file or directory");
 	if (!S_ISDIR(sb.st_mode)) {
-		if (top || loadable_extension(path))
-			if (list_add(out, path))
-				return cf_error_set(err, CF_EIO, "out of memory");
+		if ((top || loadable_extension(path)) ? list_add(out, path) : list_add(skipped, path))
+			return cf_error_set(err, CF_EIO, "out of memory");
 		return CF_OK;
 	}
 	struct dir_list here;
@@ -246,7 +248,7 @@ static int walk(const char *path, int top, struct file_list *out, struct cf_erro
 				       : cf_error_at(err, CF_EIO, path, 0, NULL, NULL, "cannot read directory");
 	int rc = CF_OK;
 	for (size_t i = 0; i < here.n && !rc; i++)
-		rc = walk(here.paths[i], 0, out, err);
+		rc = walk(here.paths[i], 0, out, skipped, err);
 	dir_list_release(&here);
 	return rc;
 }
@@ -261,6 +263,7 @@ static const struct ingest_source sources[] = {
 	{ "csww.census", sniff_csww_census, load_csww_census, 0 },
 	{ "local.csv", sniff_local_csv, load_local_csv, 0 },
 	{ "annexa.xlsx", sniff_annexa_xlsx, load_annexa_xlsx, 0 },
+	{ "ssda903.xlsx", sniff_ssda903_xlsx, load_ssda903_xlsx, 0 },
 	{ "annexa.csv", sniff_annexa_csv, load_annexa_csv, 0 },
 	{ "dfe.published", sniff_dfe_published, load_dfe_published, 0 },
 	{ "dfe.sn_groups", sniff_dfe_sn_groups, load_dfe_sn_groups, 0 },
@@ -340,8 +343,15 @@ static int classify(const char *path, char *why, size_t whysize)
 	if (found == SOURCE_UNKNOWN) {
 		if (info.xml_root)
 			snprintf(why, whysize, "%s: XML with root element <%s> is not a return caseflow reads", path, root);
-		else if (!strcmp(ext, "xlsx"))
-			snprintf(why, whysize, "%s: not a workbook caseflow reads", path);
+		else if (!strcmp(ext, "xlsx")) {
+			/* a damaged workbook says so whatever it is called */
+			struct xlsx_book *b = NULL;
+			if (xlsx_open(&b, path, &e) != CF_OK)
+				cf_error_format(&e, why, whysize);
+			else
+				snprintf(why, whysize, "%s: not a workbook caseflow reads", path);
+			xlsx_close(b);
+		}
 		else if (have_csv && got == 0)
 			found = SOURCE_EMPTY;
 		else if (have_csv && got == 1) {
@@ -427,18 +437,32 @@ int ingest_paths(struct store *st, char *const *paths, int npaths, const struct 
 	struct timespec t0, t1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	memset(rep, 0, sizeof *rep);
-	struct file_list files = { 0 };
+	struct file_list files = { 0 }, skipped = { 0 };
 	int rc = CF_OK;
 	for (int i = 0; i < npaths && !rc; i++)
-		rc = walk(paths[i], 1, &files, err);
+		rc = walk(paths[i], 1, &files, &skipped, err);
+	if (!rc && files.n == 0)
+		rc = skipped.n ? cf_error_at(err, CF_EINPUT, skipped.paths[0], 0, NULL, NULL,
+					     "no .csv, .xml or .xlsx files found in the paths given (%d file%s of other kinds, "
+					     "this one first: caseflow reads .csv, .xml and .xlsx)", skipped.n,
+					     skipped.n == 1 ? "" : "s")
+			       : cf_error_set(err, CF_EINPUT, "no .csv, .xml or .xlsx files found in the paths given");
 	if (rc) {
 		list_free(&files);
+		list_free(&skipped);
 		return rc;
 	}
-	if (files.n == 0) {
-		list_free(&files);
-		return cf_error_set(err, CF_EINPUT, "no .csv, .xml or .xlsx files found in the paths given");
+	/* a file in a return's folder that caseflow cannot read is named, so a
+	 * return does not load without its episodes unnoticed */
+	for (int i = 0; i < skipped.n; i++) {
+		struct ingest_entry *e = report_add(rep, skipped.paths[i], "unknown", "skipped");
+		if (e)
+			snprintf(e->note, sizeof e->note,
+				 "not read: caseflow reads .csv, .xml and .xlsx files (if this is a table, give it one of those extensions)");
+		fprintf(stderr, "caseflow: %s: skipped: caseflow reads .csv, .xml and .xlsx files (if this is a table, "
+				"give it one of those extensions)\n", skipped.paths[i]);
 	}
+	list_free(&skipped);
 
 	struct ingest_ctx ctx = { st, opt, rep, 0, NULL };
 	int *kinds = calloc((size_t)files.n, sizeof *kinds);

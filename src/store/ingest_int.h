@@ -64,6 +64,8 @@ int sniff_ssda903_csv(const struct ingest_sniff *info);
 int load_ssda903_csv_group(struct ingest_ctx *ctx, char **paths, int n, struct cf_error *err);
 int sniff_ssda903_xml(const struct ingest_sniff *info);
 int load_ssda903_xml(struct ingest_ctx *ctx, char **paths, int n, struct cf_error *err);
+int sniff_ssda903_xlsx(const struct ingest_sniff *info);
+int load_ssda903_xlsx(struct ingest_ctx *ctx, char **paths, int n, struct cf_error *err);
 int sniff_cin_census(const struct ingest_sniff *info);
 int load_cin_census(struct ingest_ctx *ctx, char **paths, int n, struct cf_error *err);
 int sniff_csww_census(const struct ingest_sniff *info);

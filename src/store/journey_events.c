@@ -11,6 +11,13 @@
 	" ORDER BY r.collection_year DESC, x.return_id DESC) AS v FROM " tbl " x "            \
 	"JOIN returns r ON r.id = x.return_id WHERE x.child = ?1) WHERE v = 1)"
 
+/* Annex A rows of list n for ?1 with a date in column col, one per date:
+ * the latest collection year's (then the later load), as column date. */
+#define LATEST_AX(n, col)                                                                        \
+	"(SELECT * FROM (SELECT x.*, json_extract(x.data, '$.\"" col "\"') AS date, row_number() OVER ("    \
+	"PARTITION BY json_extract(x.data, '$.\"" col "\"') ORDER BY r.collection_year DESC, x.return_id DESC) AS v " \
+	"FROM annexa_rows x JOIN returns r ON r.id = x.return_id WHERE x.child = ?1 AND x.list = " #n ") WHERE v = 1)"
+
 /* Each arm: date, order within a day (the journey's own order), event,
  * detail, return_id, row. Details never carry names or full postcodes. */
 static const char journey_sql[] =
@@ -65,17 +72,21 @@ static const char journey_sql[] =
 	"  ifnull('until ' || mis_end, 'not yet returned'), return_id, row "
 	"  FROM " LATEST("ssda903_missing", "x.mis_start") " "
 	/* Annex A lists with no shared table (8 looked after, 10 adoption) */
-	"UNION ALL SELECT json_extract(data, '$.\"Date Started to be Looked After\"'), 9, 'cla_start', "
+	/* each year's workbook lists a child in care again: one event per date (the
+	 * latest workbook's), and none where the 903 holds the same start or end */
+	"UNION ALL SELECT date, 9, 'cla_start', "
 	"  trim(ifnull('legal status ' || json_extract(data, '$.\"Child''s Legal Status\"'), '') || "
 	"       ifnull('; placement ' || json_extract(data, '$.\"Placement Type\"'), ''), '; '), return_id, row "
-	"  FROM annexa_rows WHERE list = 8 AND child = ?1 "
-	"UNION ALL SELECT json_extract(data, '$.\"Date Ceased to be Looked After\"'), 16, 'cla_end', "
+	"  FROM " LATEST_AX(8, "Date Started to be Looked After") " a "
+	"  WHERE NOT EXISTS (SELECT 1 FROM episodes e WHERE e.child = ?1 AND e.decom = a.date) "
+	"UNION ALL SELECT date, 16, 'cla_end', "
 	"  ifnull('reason ' || json_extract(data, '$.\"Reason Ceased to be Looked After\"'), ''), return_id, row "
-	"  FROM annexa_rows WHERE list = 8 AND child = ?1 "
-	"UNION ALL SELECT json_extract(data, '$.\"Date Placed for Adoption\"'), 9, 'placed_for_adoption', '', return_id, row "
-	"  FROM annexa_rows WHERE list = 10 AND child = ?1 "
-	"UNION ALL SELECT json_extract(data, '$.\"Date of Adoption Order\"'), 16, 'adoption_order', '', return_id, row "
-	"  FROM annexa_rows WHERE list = 10 AND child = ?1 "
+	"  FROM " LATEST_AX(8, "Date Ceased to be Looked After") " a "
+	"  WHERE NOT EXISTS (SELECT 1 FROM episodes e WHERE e.child = ?1 AND e.dec = a.date) "
+	"UNION ALL SELECT date, 9, 'placed_for_adoption', '', return_id, row "
+	"  FROM " LATEST_AX(10, "Date Placed for Adoption") " "
+	"UNION ALL SELECT date, 16, 'adoption_order', '', return_id, row "
+	"  FROM " LATEST_AX(10, "Date of Adoption Order") " "
 	/* where the child lives: sectors and wards only */
 	"UNION ALL SELECT a.from_date, 12, 'home_area', 'area ' || a.area || ifnull('; locality ' || "
 	"  (SELECT m.locality FROM localities m WHERE m.area = a.area ORDER BY m.return_id DESC LIMIT 1), ''), "

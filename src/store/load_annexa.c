@@ -4,7 +4,7 @@
  * for, and all of lists 8-11, goes to annexa_rows as JSON (canonical column
  * name -> value). Codes are taken out of labels where the DfE has one
  * ("q) 6: Police" -> 6); other labels become the Annex A category the
- * shared YAML gives ("Female" -> "b) Female"); a label nobody knows is
+ * built-in spellings give ("Female" -> "b) Female"); a label nobody knows is
  * kept as given with an issue. Workbook rows are sheet rows. */
 #include <ctype.h>
 #include <stdio.h>
@@ -472,9 +472,6 @@ static int load_one(struct ingest_ctx *ctx, const struct annexa_schema *schema, 
 	int rc = ingest_add_return(ctx, path, is_xlsx ? RETURN_ANNEXA_XLSX : RETURN_ANNEXA_CSV, year, &ld.return_id,
 				   &ld.entry, err);
 	if (!rc && ld.return_id) {
-		if (!annexa_schema_has_yaml(schema))
-			snprintf(ld.entry->note, sizeof ld.entry->note,
-				 "Annex_A_schema.yml not found: headers matched by their standard names only");
 		for (int i = 0; i < S_N && !rc; i++)
 			rc = store_prepare(ctx->st, insert_sql[i], &ld.ins[i], err);
 		static const struct annexa_handler h = { on_list, on_row };
@@ -496,8 +493,8 @@ static int load_one(struct ingest_ctx *ctx, const struct annexa_schema *schema, 
 	return rc;
 }
 
-/* The schema, read once per process (the YAML is 10,000 lines): the
- * sniffer needs its header spellings as much as the loader does. */
+/* The spellings' matcher, built once per process (it compiles the
+ * patterns): the sniffer needs it as much as the loader does. */
 static struct annexa_schema *schema_cache;
 static int schema_tried;
 
@@ -510,14 +507,9 @@ static void schema_release(void)
 static const struct annexa_schema *schema_get(struct cf_error *err)
 {
 	if (!schema_tried) {
-		char yml[1024];
 		schema_tried = 1;
-		if (annexa_schema_load(&schema_cache, annexa_schema_find(yml, sizeof yml) == 0 ? yml : NULL, err) != CF_OK) {
-			/* an unreadable YAML: say so, and fall back to the standard names */
-			cf_error_print(err);
-			cf_error_clear(err);
-			annexa_schema_load(&schema_cache, NULL, err);
-		}
+		if (annexa_schema_load(&schema_cache, err) != CF_OK)
+			return NULL;
 		atexit(schema_release);
 	}
 	return schema_cache;

@@ -26,6 +26,11 @@ int load_bind(const struct load_site *at, sqlite3_stmt *s, int idx, const struct
 		snprintf(shown, sizeof shown, "(withheld: possibly a full postcode)");
 	else
 		snprintf(shown, sizeof shown, "%.*s", (int)(rawlen > 150 ? 150 : rawlen), raw ? raw : "");
+	if (v->kind && !strcmp(v->kind, "label_mapped")) {
+		char why[200];
+		snprintf(why, sizeof why, "read as %s (%s)", v->out, v->why);
+		return load_issue(at, column, shown, v->kind, why, err);
+	}
 	return load_issue(at, column, shown, v->kind, v->why, err);
 }
 

@@ -94,7 +94,17 @@ static int sink_row(void *vctx, enum ssda903_table t, const char *const *vals, c
 			sqlite3_bind_null(s, 3 + c);
 		else
 			sqlite3_bind_text(s, 3 + c, norm[c], -1, SQLITE_STATIC);
-		if (r == S903_NORM_ISSUE) {
+		if (r == S903_NORM_MAPPED) {
+			/* never silently: the label and the code it was read as are recorded */
+			char raw[160];
+			snprintf(raw, sizeof raw, "%.*s", (int)(lens[c] < 150 ? lens[c] : 150), vals[c]);
+			char msg[200];
+			snprintf(msg, sizeof msg, "read as %s (%s)", norm[c], why);
+			rc = ingest_issue(k->ctx, entry, k->return_id, d->name, row, line, child, col->name, raw,
+					  "label_mapped", msg, err);
+			if (rc)
+				return rc;
+		} else if (r == S903_NORM_ISSUE) {
 			char raw[160];
 			int withheld = col->type == S903_POSTCODE;
 			snprintf(raw, sizeof raw, "%.*s", (int)(lens[c] < 150 ? lens[c] : 150), vals[c]);
@@ -249,6 +259,11 @@ int load_ssda903_csv_group(struct ingest_ctx *ctx, char **paths, int n, struct c
 	return rc;
 }
 
+int sniff_ssda903_xlsx(const struct ingest_sniff *info)
+{
+	return info->ext && !strcmp(info->ext, "xlsx") && ssda903_xlsx_sniff(info->path);
+}
+
 int sniff_ssda903_xml(const struct ingest_sniff *info)
 {
 	return info->xml_root && !strcmp(info->xml_root, "EXPSSDA903");
@@ -281,14 +296,18 @@ static int xml_row(void *vctx, enum ssda903_table t, const char *const *vals, co
 	return sink_row(&x->sink, t, vals, lens, row, line, err);
 }
 
-int load_ssda903_xml(struct ingest_ctx *ctx, char **paths, int n, struct cf_error *err)
+typedef int (*book_read_fn)(const char *path, long rows[S903_NTABLES], ssda903_row_fn fn, void *ctx,
+			    struct cf_error *err);
+
+static int load_ssda903_book(struct ingest_ctx *ctx, char **paths, int n, enum return_kind kind, book_read_fn read,
+			     struct cf_error *err)
 {
 	int rc = CF_OK;
 	for (int i = 0; i < n && !rc; i++) {
 		int year = ctx->opt->collection_year > 0 ? ctx->opt->collection_year : ingest_year_from_path(paths[i]);
 		long long rid;
 		struct ingest_entry *file_entry;
-		if ((rc = ingest_add_return(ctx, paths[i], RETURN_SSDA903_XML, year, &rid, &file_entry, err)))
+		if ((rc = ingest_add_return(ctx, paths[i], kind, year, &rid, &file_entry, err)))
 			break;
 		if (rid == 0)
 			continue;  /* already loaded */
@@ -304,7 +323,7 @@ int load_ssda903_xml(struct ingest_ctx *ctx, char **paths, int n, struct cf_erro
 		for (int t = 0; t < S903_NTABLES; t++)
 			x.entry_idx[t] = -1;
 		long rows[S903_NTABLES];
-		rc = ssda903_xml_read(paths[i], rows, xml_row, &x, err);
+		rc = read(paths[i], rows, xml_row, &x, err);
 		sink_release(&x.sink);
 		long total = 0;
 		int ntables = 0;
@@ -330,4 +349,15 @@ int load_ssda903_xml(struct ingest_ctx *ctx, char **paths, int n, struct cf_erro
 		}
 	}
 	return rc;
+}
+
+int load_ssda903_xml(struct ingest_ctx *ctx, char **paths, int n, struct cf_error *err)
+{
+	return load_ssda903_book(ctx, paths, n, RETURN_SSDA903_XML, ssda903_xml_read, err);
+}
+
+/* One workbook: one return, a summary line per table, as for XML. */
+int load_ssda903_xlsx(struct ingest_ctx *ctx, char **paths, int n, struct cf_error *err)
+{
+	return load_ssda903_book(ctx, paths, n, RETURN_SSDA903_XLSX, ssda903_xlsx_read, err);
 }

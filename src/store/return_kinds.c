@@ -27,6 +27,7 @@ static const char *const names[RETURN_KIND_N] = {
 	[RETURN_SSDA903_MISSING] = "ssda903.missing",
 	[RETURN_SSDA903_SOCIAL_WORKER_EPISODES] = "ssda903.social_worker_episodes",
 	[RETURN_SSDA903_XML] = "ssda903.xml",
+	[RETURN_SSDA903_XLSX] = "ssda903.xlsx",
 	[RETURN_CIN_CENSUS] = "cin.census",
 	[RETURN_ANNEXA_XLSX] = "annexa.xlsx",
 	[RETURN_ANNEXA_CSV] = "annexa.csv",
@@ -62,5 +63,5 @@ enum return_kind return_kind_parse(const char *text)
 
 int return_kind_is_ssda903(enum return_kind k)
 {
-	return k >= RETURN_SSDA903_HEADER && k <= RETURN_SSDA903_XML;
+	return k >= RETURN_SSDA903_HEADER && k <= RETURN_SSDA903_XLSX;
 }

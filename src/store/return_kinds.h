@@ -19,6 +19,7 @@ enum return_kind {
 	RETURN_SSDA903_MISSING,
 	RETURN_SSDA903_SOCIAL_WORKER_EPISODES,
 	RETURN_SSDA903_XML,          /* a whole SSDA903 return as XML */
+	RETURN_SSDA903_XLSX,         /* a whole SSDA903 return as one workbook, a sheet per table */
 	RETURN_CIN_CENSUS,
 	RETURN_ANNEXA_XLSX,
 	RETURN_ANNEXA_CSV,
@@ -42,8 +43,8 @@ enum return_kind {
 typedef unsigned long long return_kinds;
 #define RETURN_KIND_BIT(k) (1ull << (k))
 #define RETURN_KINDS_ALL 0ull   /* no filter */
-/* every table of an SSDA903 return, CSV or XML */
-#define RETURN_KINDS_SSDA903 (((RETURN_KIND_BIT(RETURN_SSDA903_XML) << 1) - 1) & ~1ull)
+/* every table of an SSDA903 return, CSV, XML or a workbook */
+#define RETURN_KINDS_SSDA903 (((RETURN_KIND_BIT(RETURN_SSDA903_XLSX) << 1) - 1) & ~1ull)
 #define RETURN_KINDS_ANNEXA (RETURN_KIND_BIT(RETURN_ANNEXA_XLSX) | RETURN_KIND_BIT(RETURN_ANNEXA_CSV))
 /* the returns about individual children (not the workforce census, not
  * local populations, published tables or programmes) */
@@ -57,7 +58,7 @@ const char *return_kind_name(enum return_kind k);
 /* The kind stored text names; RETURN_PROGRAMME for any "programme." kind,
  * RETURN_UNKNOWN for text no loader writes (or NULL). */
 enum return_kind return_kind_parse(const char *text);
-/* 1 when k is one table of an SSDA903 return, CSV or XML. */
+/* 1 when k is one table of an SSDA903 return, CSV, XML or a workbook. */
 int return_kind_is_ssda903(enum return_kind k);
 
 #endif

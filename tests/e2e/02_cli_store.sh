@@ -30,12 +30,21 @@ kpi|ingest --db
 journey --child A|ingest --db
 report --out rep|ingest --db
 forecast|ingest --db
-benchmark --la 380|ingest --db
 trajectory show|trajectory set --db
 programme show|programme --db
 validate|ingest --db
 LIST
 check "report wrote nothing without a store" test ! -e rep
+
+# benchmark makes a missing store and fills it with the published tables built in
+"$cf" benchmark --la 380 --indicator cla_rate_10k --db "$work/bm.db" >/dev/null 2>"$work/e"
+check "benchmark: a missing store is made, with the built-in published tables (exit 0)" sh -c \
+	'test $1 -eq 0 && test "$(sqlite3 "$2" "SELECT count(*) FROM returns WHERE path LIKE '"'"'caseflow built-in:%'"'"'")" -gt 0' _ $? "$work/bm.db"
+"$cf" benchmark --la 380 --db "$work/notes.db" >/dev/null 2>"$work/e"
+check "benchmark: a file that is not a store exits 1 and is left as it was" sh -c \
+	'test $1 -eq 1 && grep -q "not a caseflow store" "$2" && grep -qx "not a store" "$3"' _ $? "$work/e" "$work/notes.db"
+"$cf" benchmark --la 380 --db "$work/folder" >/dev/null 2>"$work/e"
+check "benchmark: a folder as --db exits 1" test $? -eq 1
 
 # commands that create a store refuse other files the same way
 "$cf" ingest --db "$work/notes.db" "$CASEFLOW_TOP/examples/programme" >/dev/null 2>"$work/e"

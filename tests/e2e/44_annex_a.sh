@@ -100,10 +100,24 @@ check "... naming the sheet, row and the column looked for" \
 	grep -q "Annex_A_noheader11.xlsx:10: .*List 3: no header row naming the Child Unique ID column" "$work/err.txt"
 check "store unchanged by the rejections" \
 	[ "$(q "SELECT count(*) FROM returns WHERE path NOT LIKE '%noheader.xlsx'; SELECT count(*) FROM annexa_rows WHERE return_id = 1; SELECT count(*) FROM issues WHERE return_id = 1")" = "$snap" ]
-# the reader without the YAML still loads by standard names
-db="$work/noyaml.db"
-CASEFLOW_ANNEXA_SCHEMA=/nonexistent "$cf" ingest --db "$db" "$book" > "$work/out.txt" 2>&1
-check "without Annex_A_schema.yml: loads, and says so" grep -q "standard names only" "$work/out.txt"
-check "without the YAML: 'Age' is not a standard header, kept under its own name" \
-	[ "$(q "SELECT count(*) FROM annexa_rows WHERE json_extract(data, '\$.Age') IS NOT NULL")" -gt 0 ]
+# the same workbook from a directory with no ../shared and CASEFLOW_SHARED
+# unset stores the same: the spellings are built in
+mkdir -p "$work/elsewhere"
+(cd "$work/elsewhere" && env -u CASEFLOW_SHARED -u CASEFLOW_ANNEXA_SCHEMA "$cf" ingest --db here.db "$book" > out.txt 2>&1)
+check "from a directory with no ../shared: loads" [ -f "$work/elsewhere/here.db" ]
+(cd "$CASEFLOW_TOP" && env -u CASEFLOW_SHARED "$cf" ingest --db "$work/top.db" "$book" > /dev/null 2>&1)
+sh "$CASEFLOW_TOP/tools/store-dump.sh" "$work/top.db" | sed 's|'"$work"'/||g' > "$work/top.dump"
+sh "$CASEFLOW_TOP/tools/store-dump.sh" "$work/elsewhere/here.db" | sed 's|'"$work"'/||g' > "$work/here.dump"
+check "... the same store as from the repository root (tools/store-dump.sh)" cmp -s "$work/top.dump" "$work/here.dump"
+check "... header spellings matched there too ('Age' is List 1's age column)" \
+	[ "$(sqlite3 "$work/elsewhere/here.db" "SELECT count(*) FROM annexa_rows WHERE json_extract(data, '\$.Age') IS NOT NULL")" = 0 ]
+check "... and no note about a schema file" sh -c '! grep -qi "schema\|yml\|standard names" "$0"' "$work/elsewhere/out.txt"
+# the committed tables are what the generator writes from the schema today
+if make -s -C "$CASEFLOW_TOP" build/gen-annexa-spellings > "$work/gen.txt" 2>&1; then
+	"$CASEFLOW_TOP/build/gen-annexa-spellings" "$shared/spec/annex-a/Annex_A_schema.yml" > "$work/spellings.c" 2>/dev/null
+	check "src/formats/annexa_spellings.c is what tools/gen-annexa-spellings.c writes from the schema" \
+		cmp -s "$work/spellings.c" "$CASEFLOW_TOP/src/formats/annexa_spellings.c"
+else
+	notok "the generator builds (make build/gen-annexa-spellings)"
+fi
 echo "1..$n"

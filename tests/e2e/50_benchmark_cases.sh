@@ -7,6 +7,6 @@ cases="$CASEFLOW_TOP/tests/cases/benchmark"
 db="$work/cases.db"
 CASEFLOW_FAIL_AFTER_ROWS=5 "$cf" ingest --db "$db" "$cases/_data" >/dev/null 2>&1
 check "a failed load exits 3" test $? -eq 3
-check "... and leaves no published figures" sh -c '"$1" benchmark --db "$2" --la 901 2>&1 >/dev/null | grep -q "holds none of the published tables"' _ "$cf" "$db"
+check "... and leaves no published figures" test "$(sqlite3 "$db" "SELECT count(*) FROM published")" = 0
 check "ingest the hand-made published tables" sh -c '"$1" ingest --db "$2" "$3" >/dev/null' _ "$cf" "$db" "$cases/_data"
 echo "1..$n"

@@ -47,9 +47,12 @@ check "without --la the benchmarks panel says how to get it" sh -c \
 	'grep -q "<p class=\"note\">No comparison: name the LA with --la CODE" "$0" && ! grep -q "<svg" "$0"' "$work/none.b"
 check "with no trajectories stored the panel says how to set one" \
 	grep -q "No trajectories are stored. Set one with caseflow trajectory set" "$work/none/index.html"
-"$cf" report --db "$work/own.db" --out "$work/nopub" --la 901 >/dev/null 2>&1
-check "--la with no published tables in the store: exit 0 and a note naming what to ingest" sh -c \
-	'test $? -eq 0 && grep -q "No comparison for 901: the store holds none of the published tables" "$0"' "$work/nopub/index.html"
+cp "$work/own.db" "$work/nopub.db"
+"$cf" report --db "$work/nopub.db" --out "$work/nopub" --la 380 --sn-model 2021 >/dev/null 2>&1
+check "--la with no published tables in the store: the built-in ones are loaded (exit 0)" test $? -eq 0
+check "... recorded as built in" test "$(sqlite3 "$work/nopub.db" "SELECT count(*) FROM returns WHERE path LIKE 'caseflow built-in: data/dfe/%'")" -gt 10
+check "... and the panel compares, with the neighbour model asked for" \
+	grep -q "Bradford (LA 380) against its statistical neighbours (DfE&#39;s 2021 model)" "$work/nopub/index.html"
 "$cf" report --db "$db" --out "$work/bad" --la 999 >/dev/null 2>"$work/bad.txt"
 check "an unknown --la is a usage error (exit 2) naming the value and how to find codes" sh -c \
 	"test $? -eq 2 && grep -q \"'999' is not an LA\" '$work/bad.txt' && grep -q 'caseflow benchmark' '$work/bad.txt'"
