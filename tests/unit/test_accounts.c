@@ -13,7 +13,9 @@
 #include <unistd.h>
 
 #include "serve/serve.h"
+#include "store/store_int.h"
 #include "store/accounts.h"
+#include "store/store_int.h"
 #include "store/audit.h"
 
 static struct store *open_temp(char *path, size_t size)
