@@ -1,0 +1,114 @@
+/* caseflow money: placement spend to date and committed to the year end,
+ * against budget and ledger, with unit costs and the top providers. */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli/command.h"
+#include "outputs/render.h"
+#include "placements/placements.h"
+
+static int run(int argc, char **argv);
+
+const struct cli_command cmd_money = {
+	.name = "money",
+	.summary = "placement spend, commitments, budget variance and unit costs for a financial year",
+	.order = 75,
+	.usage = "  caseflow money [--db PATH] [--year 2024-25] [--as-of DATE] [--top N]\n"
+		 "                 [--format table|csv|json|xlsx] [--out FILE]",
+	.help =
+	"Prices every placement in the loaded placement_costs extract night by night\n"
+	"(weekly cost / 7 a night, from its start to the night before its end; each\n"
+	"night in its own financial year, so 2024-02-29 counts), and shows:\n"
+	"  money_by_cost_centre   placements, gross spend to date, health and education\n"
+	"                         contributions, net to date, net committed to the year\n"
+	"                         end (open placements run on), net for the year, the\n"
+	"                         budget and variance (net_year - budget), ledger\n"
+	"                         postings to date and their difference from net spend\n"
+	"  money_unit_costs       weekly mean, median and 90th percentile, children and\n"
+	"                         placements, by placement type, provider type, provider\n"
+	"  money_top_providers    the providers with the most gross spend to date\n"
+	"  money_top_placements   the placements open at --as-of with the highest weekly\n"
+	"                         cost, by child ID\n"
+	"  money_notes            the period, and one sentence per input not loaded\n"
+	"Load the extracts with `caseflow ingest` (docs/money.md gives their columns).\n"
+	"\n"
+	"Options:\n"
+	"  --db PATH       the store (default $CASEFLOW_DB or caseflow.db)\n"
+	"  --year FY       financial year, 2024-25 (default: the one containing --as-of)\n"
+	"  --as-of DATE    spend to date runs to this day (default today; kept within the year)\n"
+	"  --top N         rows of the top providers and placements (default 10)\n"
+	"  --format FMT    table (default), csv, json or xlsx (xlsx needs --out)\n"
+	"  --out FILE      write there instead of standard output\n"
+	"\n"
+	"Examples:\n"
+	"  caseflow money --db la.db --year 2024-25 --as-of 2024-10-31\n"
+	"  caseflow money --db la.db --format xlsx --out money.xlsx\n",
+	.run = run,
+};
+
+static cf_date today(void)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+	localtime_r(&now, &tm);
+	return cf_date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+static int run(int argc, char **argv)
+{
+	const char *db = cli_default_db(), *fmt_s = "table", *out = NULL, *year_s = NULL, *as_of_s = NULL,
+		   *top_s = NULL;
+	for (int i = 1; i < argc; i++) {
+		int m;
+		if ((m = cli_opt(&cmd_money, argc, argv, &i, "--db", &db)) ||
+		    (m = cli_opt(&cmd_money, argc, argv, &i, "--year", &year_s)) ||
+		    (m = cli_opt(&cmd_money, argc, argv, &i, "--as-of", &as_of_s)) ||
+		    (m = cli_opt(&cmd_money, argc, argv, &i, "--top", &top_s)) ||
+		    (m = cli_opt(&cmd_money, argc, argv, &i, "--format", &fmt_s)) ||
+		    (m = cli_opt(&cmd_money, argc, argv, &i, "--out", &out))) {
+			if (m < 0)
+				return 2;
+			continue;
+		}
+		return cli_usage_error(&cmd_money, "unexpected argument %s", argv[i]);
+	}
+	enum render_format fmt;
+	if (render_format_parse(fmt_s, &fmt))
+		return cli_usage_error(&cmd_money, "--format must be table, csv, json or xlsx");
+	struct money_options o = { 0, today(), 10 };
+	if (as_of_s && cf_date_parse(as_of_s, strlen(as_of_s), &o.as_of) != 0)
+		return cli_usage_error(&cmd_money, "--as-of: '%s' is not a date (yyyy-mm-dd or dd/mm/yyyy)", as_of_s);
+	o.fy = cf_date_fy(o.as_of);
+	if (year_s && cf_date_fy_parse(year_s, strlen(year_s), &o.fy) != 0)
+		return cli_usage_error(&cmd_money, "--year: '%s' is not a financial year (2024-25)", year_s);
+	if (year_s && !as_of_s && o.as_of > cf_date_fy_end(o.fy))
+		o.as_of = cf_date_fy_end(o.fy);   /* a past year: to date is all of it */
+	long top;
+	if (top_s) {
+		if (cli_int(&cmd_money, "--top", top_s, 1, 10000, &top))
+			return 2;
+		o.top = (int)top;
+	}
+	struct cf_error err;
+	struct store *st;
+	struct placements_data d;
+	struct cf_table *t[MONEY_NTABLES] = { NULL };
+	cf_error_clear(&err);
+	int rc = cli_open_store(db, 1, "placement costs", "ingest placement_costs.csv", &st, &err);
+	if (!rc) {
+		rc = store_placements_read(st, &d, &err);
+		store_close(st);
+		if (!rc) {
+			rc = money_tables(&d, &o, t, &err);
+			placements_data_release(&d);
+		}
+	}
+	if (!rc)
+		rc = render_tables(t, MONEY_NTABLES, fmt, out, &err);
+	for (int i = 0; i < MONEY_NTABLES; i++)
+		cf_table_free(t[i]);
+	if (rc)
+		cf_error_print(&err);
+	return rc;
+}

@@ -1,0 +1,102 @@
+/* caseflow sufficiency: in-house foster places and children's homes against
+ * the children who need them, on one day. */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli/command.h"
+#include "outputs/render.h"
+#include "placements/placements.h"
+
+static int run(int argc, char **argv);
+
+const struct cli_command cmd_sufficiency = {
+	.name = "sufficiency",
+	.summary = "in-house foster and residential places, occupancy, need and the gap on a day",
+	.order = 76,
+	.usage = "  caseflow sufficiency [--db PATH] [--as-of DATE] [--format table|csv|json|xlsx] [--out FILE]",
+	.help =
+	"On --as-of, from the foster_households, homes and placement_costs extracts\n"
+	"and the SSDA903 episodes (docs/money.md):\n"
+	"  sufficiency_fostering    approved households and places, occupied (in-house\n"
+	"                           fostering placements open that day whose provider_id\n"
+	"                           is the household), vacant and occupancy %, by age\n"
+	"                           range, locality and all. A household counts from the\n"
+	"                           day it is approved, not on the day it is deregistered.\n"
+	"  sufficiency_residential  each home registered that day: places, occupied\n"
+	"                           (placements open there), vacant, occupancy %\n"
+	"  sufficiency_need         children looked after that day by age band and\n"
+	"                           placement group\n"
+	"  sufficiency_gap          places needed (children in foster or residential\n"
+	"                           placements) minus in-house places available\n"
+	"  sufficiency_notes        one sentence per input that is missing\n"
+	"\n"
+	"Options:\n"
+	"  --db PATH       the store (default $CASEFLOW_DB or caseflow.db)\n"
+	"  --as-of DATE    the day (default today)\n"
+	"  --format FMT    table (default), csv, json or xlsx (xlsx needs --out)\n"
+	"  --out FILE      write there instead of standard output\n"
+	"\n"
+	"Examples:\n"
+	"  caseflow sufficiency --db la.db --as-of 2024-03-31\n"
+	"  caseflow sufficiency --db la.db --format json\n",
+	.run = run,
+};
+
+static cf_date today(void)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+	localtime_r(&now, &tm);
+	return cf_date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+static int run(int argc, char **argv)
+{
+	const char *db = cli_default_db(), *fmt_s = "table", *out = NULL, *as_of_s = NULL;
+	for (int i = 1; i < argc; i++) {
+		int m;
+		if ((m = cli_opt(&cmd_sufficiency, argc, argv, &i, "--db", &db)) ||
+		    (m = cli_opt(&cmd_sufficiency, argc, argv, &i, "--as-of", &as_of_s)) ||
+		    (m = cli_opt(&cmd_sufficiency, argc, argv, &i, "--format", &fmt_s)) ||
+		    (m = cli_opt(&cmd_sufficiency, argc, argv, &i, "--out", &out))) {
+			if (m < 0)
+				return 2;
+			continue;
+		}
+		return cli_usage_error(&cmd_sufficiency, "unexpected argument %s", argv[i]);
+	}
+	enum render_format fmt;
+	if (render_format_parse(fmt_s, &fmt))
+		return cli_usage_error(&cmd_sufficiency, "--format must be table, csv, json or xlsx");
+	cf_date on = today();
+	if (as_of_s && cf_date_parse(as_of_s, strlen(as_of_s), &on) != 0)
+		return cli_usage_error(&cmd_sufficiency, "--as-of: '%s' is not a date (yyyy-mm-dd or dd/mm/yyyy)", as_of_s);
+	struct cf_error err;
+	struct store *st;
+	struct placements_data d;
+	struct cla_data cla;
+	struct cf_table *t[SUFFICIENCY_NTABLES] = { NULL };
+	cf_error_clear(&err);
+	int rc = cli_open_store(db, 1, "foster households and homes", "ingest foster_households.csv homes.csv", &st,
+				&err);
+	if (!rc) {
+		rc = store_placements_read(st, &d, &err);
+		if (!rc) {
+			rc = cla_load(st, &cla, &err);
+			if (!rc) {
+				rc = sufficiency_tables(&d, &cla, on, t, &err);
+				cla_release(&cla);
+			}
+			placements_data_release(&d);
+		}
+		store_close(st);
+	}
+	if (!rc)
+		rc = render_tables(t, SUFFICIENCY_NTABLES, fmt, out, &err);
+	for (int i = 0; i < SUFFICIENCY_NTABLES; i++)
+		cf_table_free(t[i]);
+	if (rc)
+		cf_error_print(&err);
+	return rc;
+}

@@ -1,0 +1,79 @@
+/* The placements room: what care costs (`caseflow money`) and what the
+ * council can provide (`caseflow sufficiency`), from the placement costs,
+ * budgets, ledger, foster households and homes extracts (store/placements.h)
+ * and children's episodes (model/cla.h). One room, not two: both read the
+ * same placement extract with the same "open on a day" and the same match of
+ * a placement to its carer or home. docs/money.md gives every definition. */
+#ifndef CF_PLACEMENTS_PLACEMENTS_H
+#define CF_PLACEMENTS_PLACEMENTS_H
+
+#include "base/date.h"
+#include "base/error.h"
+#include "base/table.h"
+#include "model/cla.h"
+#include "store/placements.h"
+
+/* --- pricing one placement ------------------------------------------------ */
+
+/* A placement is charged for the nights from its start to the day before it
+ * ends (the day it ends belongs to the next placement, which starts that
+ * day), at weekly ÷ 7 a night; open on day d when start <= d < end. */
+int placement_open_on(const struct placement_cost *p, cf_date d);
+
+/* Nights of p in [from, to] (inclusive days), 0 when none. */
+long placement_nights(const struct placement_cost *p, cf_date from, cf_date to);
+
+/* What p costs in the financial year [fy_start, fy_end] split at as_of:
+ * to date = nights fy_start..as_of, committed = nights as_of+1..fy_end
+ * (an open placement runs to the year end; a planned end date is kept). */
+struct placement_price {
+	long nights_to_date, nights_committed;
+	double gross_to_date, contrib_to_date;       /* £ */
+	double gross_committed, contrib_committed;
+};
+void placement_price(const struct placement_cost *p, cf_date fy_start, cf_date as_of, cf_date fy_end,
+		     struct placement_price *out);
+
+/* --- caseflow money ------------------------------------------------------- */
+
+struct money_options {
+	int fy;            /* financial year, 2024 = 2024-25 */
+	cf_date as_of;     /* within the year (clamped to it) */
+	int top;           /* rows of the top providers and placements tables */
+};
+
+enum { MONEY_NTABLES = 5 };
+
+/* The money tables, in order: money_by_cost_centre (spend to date,
+ * contributions, committed to year end, budget, variance, ledger),
+ * money_unit_costs (weekly mean, median, 90th percentile and children by
+ * placement type, provider type and provider), money_top_providers,
+ * money_top_placements (by weekly cost, child ID) and money_notes (one
+ * sentence per missing input). out[MONEY_NTABLES] are the caller's
+ * (cf_table_free each). */
+int money_tables(const struct placements_data *d, const struct money_options *o, struct cf_table **out,
+		 struct cf_error *err);
+
+/* --- caseflow sufficiency ------------------------------------------------- */
+
+/* Approved on day d: approved_from <= d and not deregistered on or before d
+ * (approved from the day of approval; not on the day of deregistration). */
+int household_approved_on(const struct foster_household *h, cf_date d);
+/* Registered on d: registered_from (when given) <= d and registered_to
+ * (when given) >= d. */
+int home_registered_on(const struct children_home *h, cf_date d);
+
+enum { SUFFICIENCY_NTABLES = 5 };
+
+/* The sufficiency tables on day `on`: sufficiency_fostering (in-house
+ * households, approved places, occupied, vacant, occupancy % by age range,
+ * locality and all), sufficiency_residential (each home registered that
+ * day, and totals), sufficiency_need (children looked after that day by age
+ * band and placement group, from cla; cla may be NULL or empty),
+ * sufficiency_gap (places needed minus places available) and
+ * sufficiency_notes (one sentence per missing input). out[...] are the
+ * caller's. */
+int sufficiency_tables(const struct placements_data *d, const struct cla_data *cla, cf_date on,
+		       struct cf_table **out, struct cf_error *err);
+
+#endif
