@@ -1,0 +1,49 @@
+#!/bin/sh
+# Money and sufficiency on the synthetic authority, checked against an
+# independent count: awk prices placement_costs.csv night by night and
+# counts approved places and their occupants from the extracts themselves.
+. "$CASEFLOW_TOP/tests/e2e/lib.sh"
+db="$work/s.db"
+"$cf" synth --children 3000 --years 2 --first-year 2022 --seed 11 --out "$work/syn" > /dev/null 2>&1
+check "synth writes the money and sufficiency extracts" \
+	sh -c "cd '$work/syn' && [ -s placement_costs.csv ] && [ -s foster_households.csv ] && [ -s homes.csv ] && [ -s budgets.csv ]"
+"$cf" ingest --db "$db" "$work/syn" > "$work/ingest.txt" 2>&1
+check "they load with no issues" grep -q ' 0 issues recorded, 0 return(s) rejected' "$work/ingest.txt"
+check "every costed row is stored" \
+	[ "$(sqlite3 "$db" 'SELECT count(*) FROM placement_costs')" = "$(($(wc -l < "$work/syn/placement_costs.csv") - 1))" ]
+
+# awk: nights of [start, end) within [from, to], priced at weekly / 7
+price='
+function days(s,  y, m, d) { y = substr(s, 1, 4) + 0; m = substr(s, 6, 2) + 0; d = substr(s, 9, 2) + 0
+	if (m <= 2) { y--; m += 12 }
+	return 365 * y + int(y / 4) - int(y / 100) + int(y / 400) + int((153 * (m - 3) + 2) / 5) + d }
+function nights(s, e, from, to,  a, b) { a = days(s); if (a < from) a = from; b = to
+	if (e != "" && days(e) - 1 < b) b = days(e) - 1
+	return b >= a ? b - a + 1 : 0 }
+BEGIN { FS = ","; fs = days("2023-04-01"); asof = days("2023-10-31"); fe = days("2024-03-31") }
+NR > 1 { w = $8; c = $10 + $11
+	n1 = nights($2, $3, fs, asof); n2 = nights($2, $3, asof + 1, fe)
+	gross += w * n1 / 7; contrib += c * n1 / 7; committed += (w - c) * n2 / 7 }
+END { printf "%.2f %.2f %.2f\n", gross, contrib, committed }'
+expect=$(awk "$price" "$work/syn/placement_costs.csv")
+"$cf" money --db "$db" --year 2023-24 --as-of 2023-10-31 --format csv > "$work/money.csv" 2>&1
+got=$(awk -F, '$1 == "all" { printf "%.2f %.2f %.2f\n", $3, $4, $6; exit }' "$work/money.csv")
+check "spend to date, contributions and commitments equal awk's pricing of the extract ($expect)" [ "$got" = "$expect" ]
+check "there is spend to check" sh -c "[ \"\$(echo '$expect' | cut -d' ' -f1)\" != 0.00 ]"
+check "each cost centre has its budget" [ "$(awk -F, '$8 != "" && NR > 1 && $1 ~ /^CC-/' "$work/money.csv" | wc -l)" -eq 3 ]
+
+on=2024-03-31
+count='BEGIN { FS = "," }
+FILENAME ~ /households/ && FNR > 1 && $2 <= on && ($3 == "" || $3 > on) { ok[$1] = 1; places += $4; hh++ }
+FILENAME ~ /placement_costs/ && FNR > 1 && $6 == "in-house fostering" && ($4 in ok) && $2 <= on && ($3 == "" || $3 > on) { occ++ }
+END { printf "all,all,%d,%d,%d\n", hh, places, occ }'
+expect=$(awk -v on=$on "$count" "$work/syn/foster_households.csv" "$work/syn/placement_costs.csv")
+"$cf" sufficiency --db "$db" --as-of $on --format csv > "$work/suff.csv" 2>&1
+got=$(grep '^all,all,' "$work/suff.csv" | cut -d, -f1-5)
+check "households, approved places and occupied equal an independent count ($expect)" [ "$got" = "$expect" ]
+check "carers' places roughly meet the in-house placements (occupancy 60-100%)" \
+	awk -F, '/^all,all,/ { exit !($7 >= 60 && $7 <= 100) }' "$work/suff.csv"
+hp=$(awk -F, 'NR > 1 { p += $3 } END { print p }' "$work/syn/homes.csv")
+check "home places equal the extract's ($hp)" grep -q "^all,,,$hp," "$work/suff.csv"
+check "need by age band comes from the episodes" grep -q '^all,[1-9]' "$work/suff.csv"
+echo "1..$n"
