@@ -46,4 +46,12 @@ check "carers' places roughly meet the in-house placements (occupancy 60-100%)" 
 hp=$(awk -F, 'NR > 1 { p += $3 } END { print p }' "$work/syn/homes.csv")
 check "home places equal the extract's ($hp)" grep -q "^all,,,$hp," "$work/suff.csv"
 check "need by age band comes from the episodes" grep -q '^all,[1-9]' "$work/suff.csv"
+"$cf" report --db "$db" --period 2023-24 --out "$work/rep" > /dev/null 2>&1
+check "the report has a Money panel with spend by cost centre" \
+	sh -c "grep -q 'id=\"money\"' '$work/rep/index.html' && grep -q 'Placement spend by cost centre' '$work/rep/index.html'"
+check "and a Sufficiency panel with in-house carers" grep -q 'In-house foster carers on 2024-03-31' "$work/rep/index.html"
+check "no child IDs on the page (the top placements are in the workbook only)" \
+	sh -c "! grep -q 'money_top_placements' '$work/rep/index.html'"
+check "the workbook has the money and sufficiency sheets" \
+	sh -c "unzip -p '$work/rep/vital-signs.xlsx' xl/workbook.xml | grep -q 'money_by_cost_centre' && unzip -p '$work/rep/vital-signs.xlsx' xl/workbook.xml | grep -q 'sufficiency_gap'"
 echo "1..$n"

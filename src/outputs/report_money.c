@@ -1,0 +1,138 @@
+/* The report's Money and Sufficiency panels: the tables of `caseflow money`
+ * (for the financial year holding the report's period end, as of that day)
+ * and `caseflow sufficiency` (on that day), each table also a sheet. */
+#include <stdio.h>
+#include <string.h>
+
+#include "outputs/html.h"
+#include "outputs/report.h"
+#include "placements/placements.h"
+
+static int note(struct report_ctx *rc, const char *text)
+{
+	return strbuf_adds(rc->html, "<p class=\"note\">") || html_text(rc->html, text) || strbuf_adds(rc->html, "</p>");
+}
+
+/* The notes table's sentences as notes on the page. */
+static int notes(struct report_ctx *rc, const struct cf_table *t)
+{
+	int bad = 0;
+	for (size_t r = 0; r < t->nrows && !bad; r++) {
+		const struct cf_cell *c = cf_table_cell_const(t, r, 0);
+		if (c->type == CF_CELL_TEXT)
+			bad = note(rc, c->v.s);
+	}
+	return bad;
+}
+
+/* The rows of t whose first column is `by`, as a new table (NULL on OOM). */
+static struct cf_table *rows_by(const struct cf_table *t, const char *by, const char *name)
+{
+	struct cf_table *o = cf_table_new(name);
+	if (!o)
+		return NULL;
+	for (int c = 1; c < t->ncols; c++)
+		cf_table_add_column(o, t->cols[c].name, t->cols[c].type, t->cols[c].decimals);
+	for (size_t r = 0; r < t->nrows; r++) {
+		const struct cf_cell *k = cf_table_cell_const(t, r, 0);
+		if (k->type != CF_CELL_TEXT || strcmp(k->v.s, by))
+			continue;
+		long row = cf_table_add_row(o);
+		if (row < 0) {
+			cf_table_free(o);
+			return NULL;
+		}
+		for (int c = 1; c < t->ncols; c++) {
+			const struct cf_cell *x = cf_table_cell_const(t, r, c);
+			switch (x->type) {
+			case CF_CELL_TEXT: cf_table_set_text(o, (size_t)row, c - 1, x->v.s); break;
+			case CF_CELL_INT: cf_table_set_int(o, (size_t)row, c - 1, x->v.i); break;
+			case CF_CELL_REAL: cf_table_set_real(o, (size_t)row, c - 1, x->v.d); break;
+			default: break;
+			}
+		}
+	}
+	return o;
+}
+
+int report_panel_money(struct report_ctx *rc, struct cf_error *err)
+{
+	struct placements_data d;
+	int rc_ = store_placements_read(rc->st, &d, err);
+	if (rc_)
+		return rc_;
+	if (!d.nplacements) {
+		placements_data_release(&d);
+		return note(rc, "No placement_costs extract is loaded: load one with caseflow ingest (docs/money.md).")
+			       ? cf_error_set(err, CF_EIO, "out of memory") : CF_OK;
+	}
+	struct money_options o = { cf_date_fy(rc->period.to), rc->period.to, 10 };
+	struct cf_table *t[MONEY_NTABLES];
+	rc_ = money_tables(&d, &o, t, err);
+	placements_data_release(&d);
+	if (rc_)
+		return rc_;
+	char caption[160], day[11];
+	cf_date_format(o.as_of, day);
+	struct cf_table *by_type = rows_by(t[1], "provider_type", "unit costs by provider type");
+	snprintf(caption, sizeof caption, "Placement spend by cost centre, £: %d-%02d to %s, and committed to 31 March",
+		 o.fy, (o.fy + 1) % 100, day);
+	int bad = !by_type || html_table(rc->html, t[0], caption, "–") ||
+		  html_table(rc->html, by_type, "Weekly unit costs by provider type, £ (placements charged this year)", "–") ||
+		  html_table(rc->html, t[2], "The providers with the most spend this year, £", "–") || notes(rc, t[4]);
+	cf_table_free(by_type);
+	if (bad) {
+		for (int i = 0; i < MONEY_NTABLES; i++)
+			cf_table_free(t[i]);
+		return cf_error_set(err, CF_EIO, "out of memory");
+	}
+	/* every table but the notes (on the page) is a sheet; the placements by
+	 * child ID are in the workbook only */
+	cf_table_free(t[MONEY_NTABLES - 1]);
+	for (int i = 0; i < MONEY_NTABLES - 1; i++)
+		if ((rc_ = report_add_sheet(rc, t[i], err))) {
+			for (int j = i + 1; j < MONEY_NTABLES - 1; j++)
+				cf_table_free(t[j]);
+			return rc_;
+		}
+	return CF_OK;
+}
+
+int report_panel_sufficiency(struct report_ctx *rc, struct cf_error *err)
+{
+	struct placements_data d;
+	int rc_ = store_placements_read(rc->st, &d, err);
+	if (rc_)
+		return rc_;
+	if (!d.nhouseholds && !d.nhomes) {
+		placements_data_release(&d);
+		return note(rc, "No foster_households or homes extract is loaded: load them with caseflow ingest "
+				"(docs/money.md).")
+			       ? cf_error_set(err, CF_EIO, "out of memory") : CF_OK;
+	}
+	struct cf_table *t[SUFFICIENCY_NTABLES];
+	rc_ = sufficiency_tables(&d, &rc->data->cla, rc->period.to, t, err);
+	placements_data_release(&d);
+	if (rc_)
+		return rc_;
+	char day[11], c0[120], c1[120], c2[120];
+	cf_date_format(rc->period.to, day);
+	snprintf(c0, sizeof c0, "In-house foster carers on %s: approved places and occupancy", day);
+	snprintf(c1, sizeof c1, "Children's homes registered on %s: places and occupancy", day);
+	snprintf(c2, sizeof c2, "Places needed on %s against in-house places", day);
+	int bad = html_table(rc->html, t[0], c0, "–") || html_table(rc->html, t[1], c1, "–") ||
+		  html_table(rc->html, t[3], c2, "–") || notes(rc, t[4]);
+	if (bad) {
+		for (int i = 0; i < SUFFICIENCY_NTABLES; i++)
+			cf_table_free(t[i]);
+		return cf_error_set(err, CF_EIO, "out of memory");
+	}
+	cf_table_free(t[SUFFICIENCY_NTABLES - 1]);   /* the notes are on the page */
+	for (int i = 0; i < SUFFICIENCY_NTABLES - 1; i++)
+		if ((rc_ = report_add_sheet(rc, t[i], err))) {
+			for (int j = i + 1; j < SUFFICIENCY_NTABLES - 1; j++)
+				cf_table_free(t[j]);
+			return rc_;
+		}
+	return CF_OK;
+}
