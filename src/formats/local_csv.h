@@ -88,4 +88,11 @@ struct local_csv_handler {
  * quote ...) is CF_EINPUT with its line. *rows counts data rows read. */
 int local_csv_read(const char *path, const struct local_csv_handler *h, void *ctx, long *rows, struct cf_error *err);
 
+/* The same layouts as the first sheet of a workbook (.xlsx): the sheet's
+ * first non-empty row is the header; row is the sheet's row number. A date
+ * cell is handed over as yyyy-mm-dd, a number as Excel wrote it. */
+int local_xlsx_read(const char *path, const struct local_csv_handler *h, void *ctx, long *rows, struct cf_error *err);
+/* 1 when the first sheet's header is a local layout. */
+int local_xlsx_sniff(const char *path);
+
 #endif

@@ -222,7 +222,7 @@ static int on_begin(void *vctx, enum local_kind kind, struct cf_error *err)
 	return store_prepare(ctx->st, insert_sql[kind] ? insert_sql[kind] : load_money_insert_sql(kind), &ld->ins, err);
 }
 
-int load_local_csv(struct ingest_ctx *ctx, char **paths, int n, struct cf_error *err)
+static int load_local(struct ingest_ctx *ctx, char **paths, int n, int xlsx, struct cf_error *err)
 {
 	static const struct local_csv_handler h = { on_begin, on_extra, on_row };
 	int rc = CF_OK;
@@ -232,7 +232,7 @@ int load_local_csv(struct ingest_ctx *ctx, char **paths, int n, struct cf_error 
 		ld.ctx = ctx;
 		ld.path = paths[i];
 		long rows;
-		rc = local_csv_read(paths[i], &h, &ld, &rows, err);
+		rc = xlsx ? local_xlsx_read(paths[i], &h, &ld, &rows, err) : local_csv_read(paths[i], &h, &ld, &rows, err);
 		sqlite3_finalize(ld.ins);
 		if (!rc && ld.return_id)
 			rc = load_finish_return(ctx, ld.return_id, ld.rows, err);
@@ -240,4 +240,19 @@ int load_local_csv(struct ingest_ctx *ctx, char **paths, int n, struct cf_error 
 			rc = load_link_children(ctx, link_table[ld.kind], ld.return_id, ld.mark, err);
 	}
 	return rc;
+}
+
+int load_local_csv(struct ingest_ctx *ctx, char **paths, int n, struct cf_error *err)
+{
+	return load_local(ctx, paths, n, 0, err);
+}
+
+int sniff_local_xlsx(const struct ingest_sniff *info)
+{
+	return info->ext && !strcmp(info->ext, "xlsx") && local_xlsx_sniff(info->path);
+}
+
+int load_local_xlsx(struct ingest_ctx *ctx, char **paths, int n, struct cf_error *err)
+{
+	return load_local(ctx, paths, n, 1, err);
 }
