@@ -7,6 +7,7 @@
 #include "forecast/forecast.h"
 #include "cli/command.h"
 #include "outputs/render.h"
+#include "placements/placements.h"
 
 static int run(int argc, char **argv);
 
@@ -51,7 +52,10 @@ const struct cli_command cmd_forecast = {
 	"  --threads N          threads for the runs (default: one per CPU)\n"
 	"  --no-bootstrap       simulate with the point rates (future uncertainty only)\n"
 	"  --costs FILE         weekly unit costs CSV: label,place,provider,cost_gbp_week\n"
-	"                       (default: the built-in illustrative set, data/forecast/unit_costs.csv)\n"
+	"                       (default: the council's own, from the placement costs extract's\n"
+	"                       last 12 months, where one is loaded (docs/money.md); else and for\n"
+	"                       what it has no placements of, the built-in illustrative set,\n"
+	"                       data/forecast/unit_costs.csv; the inputs table says which)\n"
 	"  --inflation PCT      annual cost inflation in percent (default 0)\n"
 	"  --inflation-from D   costs are at D's prices, rising each anniversary (default --start)\n"
 	"  --scenario FILE      adjustments to rates (docs/forecast.md \"Scenarios\")\n"
@@ -74,6 +78,28 @@ const struct cli_command cmd_forecast = {
 	"      --method markov,exact-age,duration --runs 200\n",
 	.run = run,
 };
+
+/* Without --costs, the council's own unit costs where a placement costs
+ * extract is loaded: its last 12 months (docs/money.md). */
+static int own_costs(struct store *st, const struct fc_placemap *map, struct fc_costs *costs, struct cf_error *err)
+{
+	struct placements_data d;
+	int rc = store_placements_read(st, &d, err);
+	if (rc)
+		return rc;
+	cf_date last = CF_DATE_NONE;
+	for (size_t i = 0; i < d.nplacements; i++) {
+		const struct placement_cost *p = &d.placements[i];
+		cf_date t = p->end != CF_DATE_NONE ? p->end - 1 : p->start;
+		if (last == CF_DATE_NONE || t > last)
+			last = t;
+	}
+	int nrows = 0;
+	if (last != CF_DATE_NONE)
+		rc = placements_forecast_costs(&d, last - 364, last, map, costs, &nrows, err);
+	placements_data_release(&d);
+	return rc;
+}
 
 static int parse_date(const char *opt, const char *v, cf_date *out)
 {
@@ -250,6 +276,8 @@ static int run(int argc, char **argv)
 		struct store *st;
 		struct cla_data cla;
 		rc = cli_open_store(db, 0, NULL, NULL, &st, &err);
+		if (!rc && !costs_path)
+			rc = own_costs(st, &map, &costs, &err);
 		if (!rc) {
 			rc = cla_load_versions(st, &cla, CLA_KEEP_WITHDRAWN, &err);
 			store_close(st);

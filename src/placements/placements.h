@@ -10,6 +10,7 @@
 #include "base/date.h"
 #include "base/error.h"
 #include "base/table.h"
+#include "forecast/forecast.h"
 #include "model/cla.h"
 #include "store/placements.h"
 
@@ -33,6 +34,18 @@ struct placement_price {
 };
 void placement_price(const struct placement_cost *p, cf_date fy_start, cf_date as_of, cf_date fy_end,
 		     struct placement_price *out);
+
+/* --- the forecast priced at the council's own unit costs ------------------ */
+
+/* Add to c (the built-in set, fc_costs_default) a row for each DfE
+ * placement code and provider (in_house: in-house fostering, LA residential
+ * and other LA, as the forecast's PR0-PR3; external: the rest) of the placements charged in [from, to]:
+ * their mean weekly cost, weighted by nights. An exact code and provider
+ * beats a built-in category row, so what the council has no placements of
+ * keeps the illustrative cost. Sets c->source and *nrows (0: nothing
+ * charged in the window; c is unchanged). */
+int placements_forecast_costs(const struct placements_data *d, cf_date from, cf_date to, const struct fc_placemap *m,
+			      struct fc_costs *c, int *nrows, struct cf_error *err);
 
 /* --- caseflow money ------------------------------------------------------- */
 

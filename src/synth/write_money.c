@@ -88,6 +88,13 @@ static int cmp_start(const void *a, const void *b)
 	return x->episode - y->episode;
 }
 
+/* An episode's end as the council knows it at the end of the simulation:
+ * a later end (the simulation runs each placement on) is not yet known. */
+static cf_date known_end(const struct synth_world *w, const struct syn_episode *e)
+{
+	return e->end != NONE && e->end <= w->end ? e->end : NONE;
+}
+
 static int slot_free(const struct household *h, int s, cf_date on)
 {
 	return !h->slot_used[s] || (h->slot_end[s] != NONE && h->slot_end[s] <= on);
@@ -141,7 +148,7 @@ static int place_child(struct money_world *m, struct syn_rng *r, int i, int prev
 	}
 	struct household *h = &m->hh[found];
 	h->slot_used[slot] = 1;
-	h->slot_end[slot] = e->end;
+	h->slot_end[slot] = known_end(m->w, e);
 	return (int)found;
 }
 
@@ -286,7 +293,7 @@ static int write_placements(const struct money_world *m, const char *dir, struct
 			name[0] = '\0';
 		}
 		iso(e->start, d1);
-		iso(e->end, d2);
+		iso(known_end(w, e), d2);
 		fprintf(fp, "%d,%s,%s,%s,", w->children[e->child].id, d1, d2, id);
 		csv_write_field(fp, name);
 		fprintf(fp, ",%s,%s,%.0f,%s,", local_provider_types[k->type], e->place, k->weekly,
@@ -357,7 +364,7 @@ static int write_homes(const struct money_world *m, const char *dir, struct cf_e
 			if (strcmp(e->urn, home->urn) || m->eps[i].type < 0)
 				continue;
 			starts[ns++] = e->start;
-			if (e->end != NONE)
+			if (known_end(w, e) != NONE)
 				ends[ne++] = e->end;
 		}
 		qsort(starts, ns, sizeof *starts, cmp_date);
@@ -401,7 +408,7 @@ static int write_budgets(const struct money_world *m, const char *dir, struct cf
 			if (k->type < 0)
 				continue;
 			const struct syn_episode *e = &w->episodes[i];
-			struct placement_cost p = { "", e->start, e->end, "", "", k->type, "", "",
+			struct placement_cost p = { "", e->start, known_end(w, e), "", "", k->type, "", "",
 						    k->weekly, k->health, k->education };
 			struct placement_price pr;
 			placement_price(&p, cf_date_fy_start(fy), cf_date_fy_end(fy), cf_date_fy_end(fy), &pr);

@@ -46,6 +46,12 @@ check "carers' places roughly meet the in-house placements (occupancy 60-100%)" 
 hp=$(awk -F, 'NR > 1 { p += $3 } END { print p }' "$work/syn/homes.csv")
 check "home places equal the extract's ($hp)" grep -q "^all,,,$hp," "$work/suff.csv"
 check "need by age band comes from the episodes" grep -q '^all,[1-9]' "$work/suff.csv"
+"$cf" forecast --db "$db" --table inputs --format csv > "$work/fc.csv" 2>&1
+check "the forecast prices with the council's own unit costs, and says so" grep -q "unit costs,the council's own: [1-9]" "$work/fc.csv"
+"$cf" forecast --db "$db" --table inputs --format csv --costs "$CASEFLOW_TOP/data/forecast/unit_costs.csv" > "$work/fc2.csv" 2>&1
+check "--costs FILE still wins, and is named" grep -q "unit costs,.*data/forecast/unit_costs.csv" "$work/fc2.csv"
+check "the two price fostering differently" \
+	sh -c "[ \"\$(grep 'child-week: fostering' '$work/fc.csv')\" != \"\$(grep 'child-week: fostering' '$work/fc2.csv')\" ]"
 "$cf" report --db "$db" --period 2023-24 --out "$work/rep" > /dev/null 2>&1
 check "the report has a Money panel with spend by cost centre" \
 	sh -c "grep -q 'id=\"money\"' '$work/rep/index.html' && grep -q 'Placement spend by cost centre' '$work/rep/index.html'"
