@@ -80,23 +80,14 @@ const struct cli_command cmd_forecast = {
 };
 
 /* Without --costs, the council's own unit costs where a placement costs
- * extract is loaded: its last 12 months (docs/money.md). */
+ * extract is loaded (docs/money.md). */
 static int own_costs(struct store *st, const struct fc_placemap *map, struct fc_costs *costs, struct cf_error *err)
 {
 	struct placements_data d;
 	int rc = store_placements_read(st, &d, err);
 	if (rc)
 		return rc;
-	cf_date last = CF_DATE_NONE;
-	for (size_t i = 0; i < d.nplacements; i++) {
-		const struct placement_cost *p = &d.placements[i];
-		cf_date t = p->end != CF_DATE_NONE ? p->end - 1 : p->start;
-		if (last == CF_DATE_NONE || t > last)
-			last = t;
-	}
-	int nrows = 0;
-	if (last != CF_DATE_NONE)
-		rc = placements_forecast_costs(&d, last - 364, last, map, costs, &nrows, err);
+	rc = placements_own_costs(&d, map, costs, err);
 	placements_data_release(&d);
 	return rc;
 }

@@ -14,7 +14,7 @@ const struct cli_command cmd_money = {
 	.name = "money",
 	.summary = "placement spend, commitments, budget variance and unit costs for a financial year",
 	.order = 75,
-	.usage = "  caseflow money [--db PATH] [--year 2024-25] [--as-of DATE] [--top N]\n"
+	.usage = "  caseflow money [--db PATH] [--year 2024-25] [--as-of DATE] [--top N] [--outturn]\n"
 		 "                 [--format table|csv|json|xlsx] [--out FILE]",
 	.help =
 	"Prices every placement in the loaded placement_costs extract night by night\n"
@@ -31,6 +31,10 @@ const struct cli_command cmd_money = {
 	"  money_top_placements   the placements open at --as-of with the highest weekly\n"
 	"                         cost, by child ID\n"
 	"  money_notes            the period, and one sentence per input not loaded\n"
+	"  money_outturn          with --outturn: the outturn on commitments and on the\n"
+	"                         forecast (spend to date + the forecast's children in\n"
+	"                         care to 31 March at the council's own unit costs), the\n"
+	"                         new placements it expects, and both variances to budget\n"
 	"Load the extracts with `caseflow ingest` (docs/money.md gives their columns).\n"
 	"\n"
 	"Options:\n"
@@ -38,11 +42,13 @@ const struct cli_command cmd_money = {
 	"  --year FY       financial year, 2024-25 (default: the one containing --as-of)\n"
 	"  --as-of DATE    spend to date runs to this day (default today; kept within the year)\n"
 	"  --top N         rows of the top providers and placements (default 10)\n"
+	"  --outturn       also forecast the outturn (needs SSDA903 episodes covering --as-of)\n"
 	"  --format FMT    table (default), csv, json or xlsx (xlsx needs --out)\n"
 	"  --out FILE      write there instead of standard output\n"
 	"\n"
 	"Examples:\n"
 	"  caseflow money --db la.db --year 2024-25 --as-of 2024-10-31\n"
+	"  caseflow money --db la.db --year 2024-25 --as-of 2024-10-31 --outturn\n"
 	"  caseflow money --db la.db --format xlsx --out money.xlsx\n",
 	.run = run,
 };
@@ -59,8 +65,13 @@ static int run(int argc, char **argv)
 {
 	const char *db = cli_default_db(), *fmt_s = "table", *out = NULL, *year_s = NULL, *as_of_s = NULL,
 		   *top_s = NULL;
+	int outturn = 0;
 	for (int i = 1; i < argc; i++) {
 		int m;
+		if (cli_flag(argv, i, "--outturn")) {
+			outturn = 1;
+			continue;
+		}
 		if ((m = cli_opt(&cmd_money, argc, argv, &i, "--db", &db)) ||
 		    (m = cli_opt(&cmd_money, argc, argv, &i, "--year", &year_s)) ||
 		    (m = cli_opt(&cmd_money, argc, argv, &i, "--as-of", &as_of_s)) ||
@@ -93,20 +104,29 @@ static int run(int argc, char **argv)
 	struct cf_error err;
 	struct store *st;
 	struct placements_data d;
-	struct cf_table *t[MONEY_NTABLES] = { NULL };
+	struct cf_table *t[MONEY_NTABLES + 1] = { NULL };
 	cf_error_clear(&err);
 	int rc = cli_open_store(db, 1, "placement costs", "ingest placement_costs.csv", &st, &err);
 	if (!rc) {
 		rc = store_placements_read(st, &d, &err);
-		store_close(st);
 		if (!rc) {
 			rc = money_tables(&d, &o, t, &err);
+			if (!rc && outturn) {
+				/* the episodes as the forecast reads them (docs/forecast.md) */
+				struct cla_data cla;
+				rc = cla_load_versions(st, &cla, CLA_KEEP_WITHDRAWN, &err);
+				if (!rc) {
+					rc = money_outturn(&d, &cla, &o, &t[MONEY_NTABLES], &err);
+					cla_release(&cla);
+				}
+			}
 			placements_data_release(&d);
 		}
+		store_close(st);
 	}
 	if (!rc)
-		rc = render_tables(t, MONEY_NTABLES, fmt, out, &err);
-	for (int i = 0; i < MONEY_NTABLES; i++)
+		rc = render_tables(t, MONEY_NTABLES + outturn, fmt, out, &err);
+	for (int i = 0; i <= MONEY_NTABLES; i++)
 		cf_table_free(t[i]);
 	if (rc)
 		cf_error_print(&err);

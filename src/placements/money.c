@@ -476,8 +476,8 @@ static int notes(const struct placements_data *d, const struct money_options *o,
 	}
 	if (!d->nledger)
 		note(t, "No ledger extract is loaded: spend is not reconciled to postings.");
-	note(t, "Forecast outturn (new placements from the forecast priced at these unit costs) is not computed yet: "
-		"net_year is spend to date plus commitments only.");
+	note(t, "net_year is spend to date plus commitments; --outturn adds the forecast outturn (the forecast's "
+		"children in care priced at these unit costs).");
 	*out = t;
 	return CF_OK;
 }

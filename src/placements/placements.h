@@ -47,6 +47,12 @@ void placement_price(const struct placement_cost *p, cf_date fy_start, cf_date a
 int placements_forecast_costs(const struct placements_data *d, cf_date from, cf_date to, const struct fc_placemap *m,
 			      struct fc_costs *c, int *nrows, struct cf_error *err);
 
+/* The same over the extract's last 12 months (to the latest end, or start
+ * of an open placement, it holds): what `caseflow forecast` and the money
+ * outturn use without --costs. */
+int placements_own_costs(const struct placements_data *d, const struct fc_placemap *m, struct fc_costs *c,
+			 struct cf_error *err);
+
 /* --- caseflow money ------------------------------------------------------- */
 
 struct money_options {
@@ -66,6 +72,17 @@ enum { MONEY_NTABLES = 5 };
  * (cf_table_free each). */
 int money_tables(const struct placements_data *d, const struct money_options *o, struct cf_table **out,
 		 struct cf_error *err);
+
+/* money_outturn: the year's outturn two ways, by measure (£): on
+ * commitments (net spend to date + net committed) and on the forecast (net
+ * spend to date + the forecast's cost of every child in care from the day
+ * after as_of to 31 March, the markov projection from as_of of cla, priced
+ * at the council's own unit costs; contributions are not forecast), the
+ * new placements the forecast expects (forecast cost − gross committed),
+ * the budget and both variances. as_of must lie within the episodes
+ * (CF_EUSAGE otherwise, err says so). *out is the caller's. */
+int money_outturn(const struct placements_data *d, const struct cla_data *cla, const struct money_options *o,
+		  struct cf_table **out, struct cf_error *err);
 
 /* --- caseflow sufficiency ------------------------------------------------- */
 

@@ -70,3 +70,17 @@ int placements_forecast_costs(const struct placements_data *d, cf_date from, cf_
 	}
 	return CF_OK;
 }
+
+int placements_own_costs(const struct placements_data *d, const struct fc_placemap *m, struct fc_costs *c,
+			 struct cf_error *err)
+{
+	cf_date last = CF_DATE_NONE;
+	for (size_t i = 0; i < d->nplacements; i++) {
+		const struct placement_cost *p = &d->placements[i];
+		cf_date t = p->end != CF_DATE_NONE ? p->end - 1 : p->start;
+		if (last == CF_DATE_NONE || t > last)
+			last = t;
+	}
+	int nrows = 0;
+	return last == CF_DATE_NONE ? CF_OK : placements_forecast_costs(d, last - 364, last, m, c, &nrows, err);
+}

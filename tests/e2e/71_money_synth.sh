@@ -52,6 +52,19 @@ check "the forecast prices with the council's own unit costs, and says so" grep 
 check "--costs FILE still wins, and is named" grep -q "unit costs,.*data/forecast/unit_costs.csv" "$work/fc2.csv"
 check "the two price fostering differently" \
 	sh -c "[ \"\$(grep 'child-week: fostering' '$work/fc.csv')\" != \"\$(grep 'child-week: fostering' '$work/fc2.csv')\" ]"
+"$cf" money --db "$db" --year 2023-24 --as-of 2023-10-31 --outturn --format csv > "$work/out.csv" 2> "$work/err.txt"
+check "money --outturn runs" [ $? -eq 0 ]
+val() { awk -F, -v m="$1" '$1 == m { printf "%.2f", $2; exit }' "$work/out.csv"; }
+check "outturn on commitments = spend to date + committed, as in the cost centre table" \
+	[ "$(val outturn_on_commitments)" = "$(awk -F, '$1 == "all" { printf "%.2f", $7; exit }' "$work/money.csv")" ]
+fc=$("$cf" forecast --db "$db" --start 2023-10-31 --months 5 --table costs --format csv 2>/dev/null |
+	awk -F, '$1 == "month" && $4 <= "2024-03-31" { s += $10 } END { printf "%.2f", s }')
+check "the forecast part is the forecast's own monthly costs from the day after as-of to 31 March ($fc)" \
+	[ "$(val forecast_cost_to_year_end)" = "$fc" ]
+check "forecast outturn = spend to date + the forecast part" \
+	[ "$(awk -F, '$1 == "net_to_date" { a = $2 } $1 == "forecast_cost_to_year_end" { b = $2 } $1 == "forecast_outturn" { c = $2 } END { printf "%.2f", a + b - c }' "$work/out.csv")" = 0.00 ]
+"$cf" money --db "$db" --year 2030-31 --as-of 2030-10-31 --outturn > /dev/null 2> "$work/err.txt"
+check "--outturn beyond the episodes: refused, and says why" grep -q "within the data" "$work/err.txt"
 "$cf" report --db "$db" --period 2023-24 --out "$work/rep" > /dev/null 2>&1
 check "the report has a Money panel with spend by cost centre" \
 	sh -c "grep -q 'id=\"money\"' '$work/rep/index.html' && grep -q 'Placement spend by cost centre' '$work/rep/index.html'"
