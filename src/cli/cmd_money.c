@@ -14,7 +14,7 @@ const struct cli_command cmd_money = {
 	.name = "money",
 	.summary = "placement spend, commitments, budget variance and unit costs for a financial year",
 	.order = 75,
-	.usage = "  caseflow money [--db PATH] [--year 2024-25] [--as-of DATE] [--top N] [--outturn]\n"
+	.usage = "  caseflow money [--db PATH] [--year 2024-25] [--as-of DATE] [--top N] [--outturn] [--shift FILE]\n"
 		 "                 [--format table|csv|json|xlsx] [--out FILE]",
 	.help =
 	"Prices every placement in the loaded placement_costs extract night by night\n"
@@ -35,6 +35,10 @@ const struct cli_command cmd_money = {
 	"                         forecast (spend to date + the forecast's children in\n"
 	"                         care to 31 March at the council's own unit costs), the\n"
 	"                         new placements it expects, and both variances to budget\n"
+	"  money_shift            with --shift FILE: children moved from agency fostering\n"
+	"                         or residential to in-house carers, by financial year,\n"
+	"                         priced at the council's own unit costs, with the carers\n"
+	"                         needed (file format: docs/money.md)\n"
 	"Load the extracts with `caseflow ingest` (docs/money.md gives their columns).\n"
 	"\n"
 	"Options:\n"
@@ -43,12 +47,14 @@ const struct cli_command cmd_money = {
 	"  --as-of DATE    spend to date runs to this day (default today; kept within the year)\n"
 	"  --top N         rows of the top providers and placements (default 10)\n"
 	"  --outturn       also forecast the outturn (needs SSDA903 episodes covering --as-of)\n"
+	"  --shift FILE    also price a placement-shift scenario\n"
 	"  --format FMT    table (default), csv, json or xlsx (xlsx needs --out)\n"
 	"  --out FILE      write there instead of standard output\n"
 	"\n"
 	"Examples:\n"
 	"  caseflow money --db la.db --year 2024-25 --as-of 2024-10-31\n"
 	"  caseflow money --db la.db --year 2024-25 --as-of 2024-10-31 --outturn\n"
+	"  caseflow money --db la.db --shift examples/placement-shift.txt\n"
 	"  caseflow money --db la.db --format xlsx --out money.xlsx\n",
 	.run = run,
 };
@@ -64,7 +70,7 @@ static cf_date today(void)
 static int run(int argc, char **argv)
 {
 	const char *db = cli_default_db(), *fmt_s = "table", *out = NULL, *year_s = NULL, *as_of_s = NULL,
-		   *top_s = NULL;
+		   *top_s = NULL, *shift_path = NULL;
 	int outturn = 0;
 	for (int i = 1; i < argc; i++) {
 		int m;
@@ -76,6 +82,7 @@ static int run(int argc, char **argv)
 		    (m = cli_opt(&cmd_money, argc, argv, &i, "--year", &year_s)) ||
 		    (m = cli_opt(&cmd_money, argc, argv, &i, "--as-of", &as_of_s)) ||
 		    (m = cli_opt(&cmd_money, argc, argv, &i, "--top", &top_s)) ||
+		    (m = cli_opt(&cmd_money, argc, argv, &i, "--shift", &shift_path)) ||
 		    (m = cli_opt(&cmd_money, argc, argv, &i, "--format", &fmt_s)) ||
 		    (m = cli_opt(&cmd_money, argc, argv, &i, "--out", &out))) {
 			if (m < 0)
@@ -104,8 +111,17 @@ static int run(int argc, char **argv)
 	struct cf_error err;
 	struct store *st;
 	struct placements_data d;
-	struct cf_table *t[MONEY_NTABLES + 1] = { NULL };
+	struct cf_table *t[MONEY_NTABLES + 2] = { NULL };
+	int nt = MONEY_NTABLES;
+	struct placement_shift shift;
 	cf_error_clear(&err);
+	if (shift_path) {
+		int src = placement_shift_load(shift_path, &shift, &err);
+		if (src) {
+			cf_error_print(&err);
+			return src;
+		}
+	}
 	int rc = cli_open_store(db, 1, "placement costs", "ingest placement_costs.csv", &st, &err);
 	if (!rc) {
 		rc = store_placements_read(st, &d, &err);
@@ -116,17 +132,19 @@ static int run(int argc, char **argv)
 				struct cla_data cla;
 				rc = cla_load_versions(st, &cla, CLA_KEEP_WITHDRAWN, &err);
 				if (!rc) {
-					rc = money_outturn(&d, &cla, &o, &t[MONEY_NTABLES], &err);
+					rc = money_outturn(&d, &cla, &o, &t[nt++], &err);
 					cla_release(&cla);
 				}
 			}
+			if (!rc && shift_path)
+				rc = money_shift(&d, &shift, &t[nt++], &err);
 			placements_data_release(&d);
 		}
 		store_close(st);
 	}
 	if (!rc)
-		rc = render_tables(t, MONEY_NTABLES + outturn, fmt, out, &err);
-	for (int i = 0; i <= MONEY_NTABLES; i++)
+		rc = render_tables(t, nt, fmt, out, &err);
+	for (int i = 0; i < MONEY_NTABLES + 2; i++)
 		cf_table_free(t[i]);
 	if (rc)
 		cf_error_print(&err);

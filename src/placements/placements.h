@@ -11,6 +11,7 @@
 #include "base/error.h"
 #include "base/table.h"
 #include "forecast/forecast.h"
+#include "formats/placement_shift.h"
 #include "model/cla.h"
 #include "store/placements.h"
 
@@ -83,6 +84,20 @@ int money_tables(const struct placements_data *d, const struct money_options *o,
  * (CF_EUSAGE otherwise, err says so). *out is the caller's. */
 int money_outturn(const struct placements_data *d, const struct cla_data *cla, const struct money_options *o,
 		  struct cf_table **out, struct cf_error *err);
+
+/* money_shift: the placement-shift scenario by financial year, from the
+ * year of its start to a year after its last move: children moved in the
+ * year and in-house at its end, their nights, what they would cost where
+ * they were and in-house (the night-weighted mean weekly costs of the
+ * extract's last 12 months, as placements_own_costs), the saving, and the
+ * in-house carers they need (ceil(children ÷ places per household); places
+ * per household from the scenario, else the mean of the households approved
+ * at that window's end). Moves are evenly spread: move k on start +
+ * floor(k × 365.25 ÷ children_per_year); a moved child stays to the end (an
+ * upper bound: none leaves care). CF_EINPUT when the extract has no
+ * placements of either type to price. *out is the caller's. */
+int money_shift(const struct placements_data *d, const struct placement_shift *s, struct cf_table **out,
+		struct cf_error *err);
 
 /* --- caseflow sufficiency ------------------------------------------------- */
 

@@ -111,4 +111,32 @@ check "in-house homes" grep -qx 'all in-house,,,3,0,3,0' "$work/s4.csv"
 check "no SSDA903 episodes: said, and need taken from the placement costs" \
 	grep -q 'fostering,0,2,-2,placement costs' "$work/s4.csv"
 check "distance: what is missing is said in one sentence" grep -q 'Distance and out-of-area placements are not shown' "$work/s4.csv"
+
+# The placement-shift scenario, by hand: an IFA placement at £700 a week and an
+# in-house one at £210, both open from 2024-01-01 (the extract's last day, so
+# its 12 months price them alone). Two children a year for one year from
+# 2025-04-01: moves on 2025-04-01 and 182 days later, 2025-09-30.
+#   2025-26: 365 + 183 = 548 nights: £54,800 at IFA, £16,440 in-house, saving
+#            £38,360; 2 carers of one place, both new
+#   2026-27: 730 nights: £73,000, £21,900, saving £51,100; no new carers
+sdb="$work/shift.db"
+mkdir -p "$work/shift"
+printf 'child_id,placement_start,provider_type,weekly_cost\nS1,2024-01-01,IFA,700\nS2,2024-01-01,in-house fostering,210\n' \
+	> "$work/shift/placement_costs.csv"
+printf 'from: independent fostering agency\nchildren_per_year: 2\nyears: 1\nstart: 2025-04-01\nplaces_per_household = 1  # one each\n' \
+	> "$work/shift.txt"
+"$cf" ingest --db "$sdb" "$work/shift" > /dev/null 2>&1
+"$cf" money --db "$sdb" --year 2025-26 --as-of 2025-04-01 --shift "$work/shift.txt" --format csv > "$work/shift.csv" 2>&1
+check "money --shift runs" [ $? -eq 0 ]
+check "the shift's first year, by hand" grep -qx '2025-26,2,2,548,54800,16440,38360,2,2' "$work/shift.csv"
+check "its second year, by hand" grep -qx '2026-27,0,2,730,73000,21900,51100,2,0' "$work/shift.csv"
+printf 'from: IFA\nchildren_per_year: 2\nyears: 1\n' > "$work/shift2.txt"
+"$cf" money --db "$sdb" --shift "$work/shift2.txt" > /dev/null 2> "$work/err.txt"
+check "a scenario without its start: named" grep -q 'start is not given' "$work/err.txt"
+printf 'from: in-house fostering\n' > "$work/shift3.txt"
+"$cf" money --db "$sdb" --shift "$work/shift3.txt" > /dev/null 2> "$work/err.txt"
+check "a shift from in-house: refused at its line" grep -q 'shift3.txt.*1' "$work/err.txt"
+printf 'from: secure\nchildren_per_year: 1\nyears: 1\nstart: 2025-04-01\nplaces_per_household: 1\n' > "$work/shift4.txt"
+"$cf" money --db "$sdb" --shift "$work/shift4.txt" > /dev/null 2> "$work/err.txt"
+check "no placements of the type to price: said" grep -q 'no secure placements' "$work/err.txt"
 echo "1..$n"
