@@ -12,6 +12,7 @@
 #include "forecast/forecast.h"
 #include "outputs/html.h"
 #include "outputs/svg_spread.h"
+#include "placements/placements.h"
 
 #define OOM() cf_error_set(err, CF_EIO, "out of memory writing the report")
 
@@ -343,6 +344,13 @@ int report_panel_forecast(struct report_ctx *rc, struct cf_error *err)
 	struct cf_table *tables[8] = { 0 };
 	int ntables = 0;
 	int r = fc_costs_default(&costs, &map, err);
+	struct placements_data pd;   /* the council's own unit costs where it has a placement costs extract */
+	if (!r && !(r = store_placements_read(rc->st, &pd, err))) {
+		r = placements_own_costs(&pd, &map, &costs, err);
+		placements_data_release(&pd);
+	}
+	char cost_source[sizeof costs.source];
+	snprintf(cost_source, sizeof cost_source, "%s", costs.source);
 	if (!r && rc->opt->scenario && !(r = fc_scenario_load(rc->opt->scenario, &scenario, err)))
 		o.scenario = &scenario;
 	if (r) {   /* the analyst's scenario file is wrong: stop and say so */
@@ -373,12 +381,12 @@ int report_panel_forecast(struct report_ctx *rc, struct cf_error *err)
 	if (!r && (!fc || f->n == 0)) {
 		r = note(rc, "No forecast months to show.") ? OOM() : CF_OK;
 	} else if (!r) {
-		char buf[400];
+		char buf[600];
 		snprintf(buf, sizeof buf,
 			 "Projected from the children in care at the data's end with the stock-and-flow model "
 			 "(caseflow forecast defaults: rates over the last 12 months, %d months ahead), with %d simulated "
-			 "futures (seed %d) for the bands. Costs use the built-in illustrative unit costs, at today's prices.",
-			 FC_REPORT_MONTHS, FC_REPORT_RUNS, FC_REPORT_SEED);
+			 "futures (seed %d) for the bands. Costs use %s, at today's prices.",
+			 FC_REPORT_MONTHS, FC_REPORT_RUNS, FC_REPORT_SEED, cost_source);
 		if (note(rc, buf))
 			r = OOM();
 		if (!r)

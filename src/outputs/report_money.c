@@ -112,25 +112,28 @@ int report_panel_sufficiency(struct report_ctx *rc, struct cf_error *err)
 	}
 	struct cf_table *t[SUFFICIENCY_NTABLES];
 	rc_ = sufficiency_tables(&d, &rc->data->cla, rc->period.to, t, err);
+	int d_sectors = d.nla_sectors > 0;
 	placements_data_release(&d);
 	if (rc_)
 		return rc_;
-	char day[11], c0[120], c1[120], c2[120];
+	char day[11], c0[120], c1[120], c2[120], c3[140];
 	cf_date_format(rc->period.to, day);
 	snprintf(c0, sizeof c0, "In-house foster carers on %s: approved places and occupancy", day);
 	snprintf(c1, sizeof c1, "Children's homes registered on %s: places and occupancy", day);
 	snprintf(c2, sizeof c2, "Places needed on %s against in-house places", day);
+	snprintf(c3, sizeof c3, "Children looked after on %s placed outside the LA (placement postcode sector)", day);
 	int bad = html_table(rc->html, t[0], c0, "–") || html_table(rc->html, t[1], c1, "–") ||
-		  html_table(rc->html, t[3], c2, "–") || notes(rc, t[4]);
+		  html_table(rc->html, t[3], c2, "–") || (d_sectors && html_table(rc->html, t[4], c3, "–")) ||
+		  notes(rc, t[SUFFICIENCY_NOTES]);
 	if (bad) {
 		for (int i = 0; i < SUFFICIENCY_NTABLES; i++)
 			cf_table_free(t[i]);
 		return cf_error_set(err, CF_EIO, "out of memory");
 	}
-	cf_table_free(t[SUFFICIENCY_NTABLES - 1]);   /* the notes are on the page */
-	for (int i = 0; i < SUFFICIENCY_NTABLES - 1; i++)
+	cf_table_free(t[SUFFICIENCY_NOTES]);   /* the notes are on the page */
+	for (int i = 0; i < SUFFICIENCY_NOTES; i++)
 		if ((rc_ = report_add_sheet(rc, t[i], err))) {
-			for (int j = i + 1; j < SUFFICIENCY_NTABLES - 1; j++)
+			for (int j = i + 1; j < SUFFICIENCY_NOTES; j++)
 				cf_table_free(t[j]);
 			return rc_;
 		}

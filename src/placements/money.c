@@ -157,7 +157,8 @@ static int by_cost_centre(const struct placements_data *d, const struct money_op
 		free(cs.items);
 		return cf_error_set(err, CF_EIO, "out of memory");
 	}
-	qsort(cs.items, cs.n, sizeof *cs.items, cmp_centre);
+	if (cs.n)
+		qsort(cs.items, cs.n, sizeof *cs.items, cmp_centre);
 	cf_table_add_column(t, "cost_centre", CF_CELL_TEXT, 0);
 	cf_table_add_column(t, "placements", CF_CELL_INT, 0);
 	cf_table_add_column(t, "gross_to_date", CF_CELL_REAL, 2);

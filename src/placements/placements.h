@@ -108,14 +108,16 @@ int household_approved_on(const struct foster_household *h, cf_date d);
  * (when given) >= d. */
 int home_registered_on(const struct children_home *h, cf_date d);
 
-enum { SUFFICIENCY_NTABLES = 5 };
+enum { SUFFICIENCY_NTABLES = 6, SUFFICIENCY_NOTES = 5 };
 
 /* The sufficiency tables on day `on`: sufficiency_fostering (in-house
  * households, approved places, occupied, vacant, occupancy % by age range,
  * locality and all), sufficiency_residential (each home registered that
  * day, and totals), sufficiency_need (children looked after that day by age
  * band and placement group, from cla; cla may be NULL or empty),
- * sufficiency_gap (places needed minus places available) and
+ * sufficiency_gap (places needed minus places available),
+ * sufficiency_location (children looked after that day placed in a
+ * postcode sector outside the localities extract's, by placement group) and
  * sufficiency_notes (one sentence per missing input). out[...] are the
  * caller's. */
 int sufficiency_tables(const struct placements_data *d, const struct cla_data *cla, cf_date on,

@@ -228,6 +228,51 @@ static int need(const struct cla_data *cla, cf_date on, struct cf_table **out, l
 	return CF_OK;
 }
 
+static int cmp_sector(const void *key, const void *elem) { return strcmp(key, elem); }
+
+/* Children looked after on `on` placed outside the LA: their placement's
+ * postcode sector is known and not one of the localities extract's. */
+static int location(const struct placements_data *d, const struct cla_data *cla, cf_date on, struct cf_table **out,
+		    struct cf_error *err)
+{
+	struct cf_table *t = cf_table_new("sufficiency_location");
+	if (!t)
+		return cf_error_set(err, CF_EIO, "out of memory");
+	long n[PG_NGROUPS + 1][3];   /* looked after, sector known, outside */
+	memset(n, 0, sizeof n);
+	for (size_t c = 0; cla && c < cla->nchildren; c++) {
+		const struct cla_episode *e = cla_open_on(cla, &cla->children[c], on);
+		if (!e)
+			continue;
+		int g = placement_group_of(e->place);
+		int known = e->pl_sector != NULL && d->nla_sectors > 0;
+		int outside = known && !bsearch(e->pl_sector, d->la_sectors, d->nla_sectors, sizeof *d->la_sectors,
+						 cmp_sector);
+		for (int k = 0; k < 2; k++) {
+			long *x = n[k ? PG_NGROUPS : g];
+			x[0]++;
+			x[1] += known;
+			x[2] += outside;
+		}
+	}
+	cf_table_add_column(t, "placement_group", CF_CELL_TEXT, 0);
+	cf_table_add_column(t, "looked_after", CF_CELL_INT, 0);
+	cf_table_add_column(t, "sector_known", CF_CELL_INT, 0);
+	cf_table_add_column(t, "placed_outside_la", CF_CELL_INT, 0);
+	cf_table_add_column(t, "outside_pct", CF_CELL_REAL, 1);
+	for (int g = 0; g <= PG_NGROUPS; g++) {
+		if (cf_table_add_row(t) < 0)
+			break;
+		cf_table_set_text(t, t->nrows - 1, 0, g < PG_NGROUPS ? placement_group_names[g] : "all");
+		for (int k = 0; k < 3; k++)
+			cf_table_set_int(t, t->nrows - 1, 1 + k, n[g][k]);
+		if (n[g][1])
+			cf_table_set_real(t, t->nrows - 1, 4, 100.0 * (double)n[g][2] / (double)n[g][1]);
+	}
+	*out = t;
+	return CF_OK;
+}
+
 static long open_of_types(const struct placements_data *d, cf_date on, const int *types, int ntypes)
 {
 	long k = 0;
@@ -271,8 +316,11 @@ int sufficiency_tables(const struct placements_data *d, const struct cla_data *c
 		rc = residential(d, on, ids, &out[1], &home_places, err);
 	if (!rc)
 		rc = need(cla, on, &out[2], by_group, &looked_after, err);
+	if (!rc)
+		rc = location(d, cla, on, &out[4], err);
 	free(ids);
-	if (!rc && (!(out[3] = cf_table_new("sufficiency_gap")) || !(out[4] = cf_table_new("sufficiency_notes"))))
+	if (!rc && (!(out[3] = cf_table_new("sufficiency_gap")) ||
+		    !(out[SUFFICIENCY_NOTES] = cf_table_new("sufficiency_notes"))))
 		rc = cf_error_set(err, CF_EIO, "out of memory");
 	if (rc) {
 		for (int i = 0; i < SUFFICIENCY_NTABLES; i++) {
@@ -281,7 +329,7 @@ int sufficiency_tables(const struct placements_data *d, const struct cla_data *c
 		}
 		return rc;
 	}
-	struct cf_table *g = out[3], *n = out[4];
+	struct cf_table *g = out[3], *n = out[SUFFICIENCY_NOTES];
 	cf_table_add_column(g, "placements", CF_CELL_TEXT, 0);
 	cf_table_add_column(g, "needed", CF_CELL_INT, 0);
 	cf_table_add_column(g, "available", CF_CELL_INT, 0);
@@ -323,8 +371,11 @@ int sufficiency_tables(const struct placements_data *d, const struct cla_data *c
 	if (!looked_after)
 		note(n, "No SSDA903 episodes cover this day: need by age band cannot be shown, and places needed come "
 			"from the placement costs extract.");
-	note(n, "Distance and out-of-area placements are not shown: the store holds home and placement postcode sectors "
-		"but no postcode directory to place them (validate --postcodes reads one without keeping it).");
+	if (!d->nla_sectors)
+		note(n, "Out-of-area placements are not counted: no localities extract (postcode sector to locality) "
+			"is loaded to say which sectors are the LA's.");
+	note(n, "Distance (more than 20 miles from home) is not shown: the store keeps home and placement postcode "
+		"sectors but no postcode directory to place them (validate --postcodes reads one without keeping it).");
 	note(n, "Provider Ofsted ratings are not shown: Ofsted's provider lists are not read yet.");
 	return CF_OK;
 }

@@ -56,6 +56,7 @@ struct placements_data {
 	struct ledger_line *ledger;         size_t nledger;
 	struct foster_household *households; size_t nhouseholds;
 	struct children_home *homes;        size_t nhomes;
+	char (*la_sectors)[10];             size_t nla_sectors;   /* sorted: the localities extract's postcode sectors */
 	struct arena arena;
 };
 

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "formats/centroids.h"
 #include "formats/local_csv.h"
 
 static const char *col_text(struct arena *a, sqlite3_stmt *s, int i)
@@ -116,6 +117,15 @@ static void fill_home(struct arena *a, sqlite3_stmt *s, void *out)
 	h->in_house = sqlite3_column_type(s, 5) == SQLITE_NULL ? -1 : sqlite3_column_int(s, 5);
 }
 
+static void fill_sector(struct arena *a, sqlite3_stmt *s, void *out)
+{
+	(void)a;
+	if (postcode_sector((const char *)sqlite3_column_text(s, 0), out) != 0)
+		memset(out, 0, 10);   /* a ward code or other area: dropped below */
+}
+
+static int cmp_sector(const void *a, const void *b) { return strcmp(a, b); }
+
 int store_placements_read(struct store *st, struct placements_data *out, struct cf_error *err)
 {
 	memset(out, 0, sizeof *out);
@@ -144,6 +154,18 @@ int store_placements_read(struct store *st, struct placements_data *out, struct 
 			       "SELECT home_id, ofsted_urn, places, registered_from, registered_to, in_house "
 			       "FROM homes_current ORDER BY home_id, row",
 			       sizeof *out->homes, (void **)&out->homes, &out->nhomes, fill_home, a, err);
+	if (!rc)
+		rc = read_rows(st, "SELECT DISTINCT area FROM localities", sizeof *out->la_sectors,
+			       (void **)&out->la_sectors, &out->nla_sectors, fill_sector, a, err);
+	if (!rc) {
+		size_t k = 0;
+		for (size_t i = 0; i < out->nla_sectors; i++)
+			if (out->la_sectors[i][0])
+				memcpy(out->la_sectors[k++], out->la_sectors[i], 10);
+		out->nla_sectors = k;
+		if (k)
+			qsort(out->la_sectors, k, sizeof *out->la_sectors, cmp_sector);
+	}
 	if (rc)
 		placements_data_release(out);
 	return rc;
@@ -156,6 +178,7 @@ void placements_data_release(struct placements_data *d)
 	free(d->ledger);
 	free(d->households);
 	free(d->homes);
+	free(d->la_sectors);
 	arena_release(&d->arena);
 	memset(d, 0, sizeof *d);
 }

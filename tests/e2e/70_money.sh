@@ -110,7 +110,15 @@ check "homes: one deregistered in 2020 is not shown" sh -c "! grep -q '^H4,' '$w
 check "in-house homes" grep -qx 'all in-house,,,3,0,3,0' "$work/s4.csv"
 check "no SSDA903 episodes: said, and need taken from the placement costs" \
 	grep -q 'fostering,0,2,-2,placement costs' "$work/s4.csv"
-check "distance: what is missing is said in one sentence" grep -q 'Distance and out-of-area placements are not shown' "$work/s4.csv"
+check "distance: what is missing is said in one sentence" grep -q 'Distance (more than 20 miles from home) is not shown' "$work/s4.csv"
+
+edb="$work/empty.db"
+printf 'area,locality\nXS1 2,North\n' > "$work/loc.csv"
+"$cf" ingest --db "$edb" "$work/loc.csv" > /dev/null 2>&1
+"$cf" money --db "$edb" --year 2024-25 --as-of 2024-09-30 --format csv > "$work/e.csv" 2>&1
+check "a store with no extracts: money runs and says so" grep -q 'No placement_costs extract is loaded' "$work/e.csv"
+"$cf" sufficiency --db "$edb" --as-of 2024-09-30 --format csv > "$work/e2.csv" 2>&1
+check "and sufficiency says what is missing" grep -q 'No foster_households extract is loaded' "$work/e2.csv"
 
 # The placement-shift scenario, by hand: an IFA placement at £700 a week and an
 # in-house one at £210, both open from 2024-01-01 (the extract's last day, so

@@ -43,6 +43,9 @@ got=$(grep '^all,all,' "$work/suff.csv" | cut -d, -f1-5)
 check "households, approved places and occupied equal an independent count ($expect)" [ "$got" = "$expect" ]
 check "carers' places roughly meet the in-house placements (occupancy 60-100%)" \
 	awk -F, '/^all,all,/ { exit !($7 >= 60 && $7 <= 100) }' "$work/suff.csv"
+loc=$(sqlite3 "$db" "SELECT 'all,' || count(*) || ',' || count(*) || ',' || sum(pl_post NOT IN (SELECT area FROM localities)) FROM episodes WHERE decom <= '$on' AND (dec IS NULL OR dec > '$on') AND pl_post IS NOT NULL")
+check "placed outside the LA equals a count of the open episodes' sectors against the localities ($loc)" \
+	grep -q "^$loc," "$work/suff.csv"
 hp=$(awk -F, 'NR > 1 { p += $3 } END { print p }' "$work/syn/homes.csv")
 check "home places equal the extract's ($hp)" grep -q "^all,,,$hp," "$work/suff.csv"
 check "need by age band comes from the episodes" grep -q '^all,[1-9]' "$work/suff.csv"
