@@ -14,7 +14,8 @@ const struct cli_command cmd_sufficiency = {
 	.name = "sufficiency",
 	.summary = "in-house foster and residential places, occupancy, need and the gap on a day",
 	.order = 76,
-	.usage = "  caseflow sufficiency [--db PATH] [--as-of DATE] [--format table|csv|json|xlsx] [--out FILE]",
+	.usage = "  caseflow sufficiency [--db PATH] [--as-of DATE] [--forecast MONTHS]\n"
+		 "                       [--format table|csv|json|xlsx] [--out FILE]",
 	.help =
 	"On --as-of, from the foster_households, homes and placement_costs extracts\n"
 	"and the SSDA903 episodes (docs/money.md):\n"
@@ -29,16 +30,23 @@ const struct cli_command cmd_sufficiency = {
 	"                           placement group\n"
 	"  sufficiency_gap          places needed (children in foster or residential\n"
 	"                           placements) minus in-house places available\n"
+	"  sufficiency_location     children placed outside the LA (placement sector not\n"
+	"                           one of the localities extract's), by placement group\n"
 	"  sufficiency_notes        one sentence per input that is missing\n"
+	"  sufficiency_forecast     with --forecast N: at each month-end, the children the\n"
+	"                           forecast expects in foster and residential placements\n"
+	"                           against today's in-house places, and the gap\n"
 	"\n"
 	"Options:\n"
 	"  --db PATH       the store (default $CASEFLOW_DB or caseflow.db)\n"
 	"  --as-of DATE    the day (default today)\n"
+	"  --forecast N    also forecast need N months ahead (1-120; --as-of within the episodes)\n"
 	"  --format FMT    table (default), csv, json or xlsx (xlsx needs --out)\n"
 	"  --out FILE      write there instead of standard output\n"
 	"\n"
 	"Examples:\n"
 	"  caseflow sufficiency --db la.db --as-of 2024-03-31\n"
+	"  caseflow sufficiency --db la.db --as-of 2024-03-31 --forecast 24\n"
 	"  caseflow sufficiency --db la.db --format json\n",
 	.run = run,
 };
@@ -53,11 +61,12 @@ static cf_date today(void)
 
 static int run(int argc, char **argv)
 {
-	const char *db = cli_default_db(), *fmt_s = "table", *out = NULL, *as_of_s = NULL;
+	const char *db = cli_default_db(), *fmt_s = "table", *out = NULL, *as_of_s = NULL, *months_s = NULL;
 	for (int i = 1; i < argc; i++) {
 		int m;
 		if ((m = cli_opt(&cmd_sufficiency, argc, argv, &i, "--db", &db)) ||
 		    (m = cli_opt(&cmd_sufficiency, argc, argv, &i, "--as-of", &as_of_s)) ||
+		    (m = cli_opt(&cmd_sufficiency, argc, argv, &i, "--forecast", &months_s)) ||
 		    (m = cli_opt(&cmd_sufficiency, argc, argv, &i, "--format", &fmt_s)) ||
 		    (m = cli_opt(&cmd_sufficiency, argc, argv, &i, "--out", &out))) {
 			if (m < 0)
@@ -72,11 +81,14 @@ static int run(int argc, char **argv)
 	cf_date on = today();
 	if (as_of_s && cf_date_parse(as_of_s, strlen(as_of_s), &on) != 0)
 		return cli_usage_error(&cmd_sufficiency, "--as-of: '%s' is not a date (yyyy-mm-dd or dd/mm/yyyy)", as_of_s);
+	long months = 0;
+	if (months_s && cli_int(&cmd_sufficiency, "--forecast", months_s, 1, 120, &months))
+		return 2;
 	struct cf_error err;
 	struct store *st;
 	struct placements_data d;
 	struct cla_data cla;
-	struct cf_table *t[SUFFICIENCY_NTABLES] = { NULL };
+	struct cf_table *t[SUFFICIENCY_NTABLES + 1] = { NULL };
 	cf_error_clear(&err);
 	int rc = cli_open_store(db, 1, "foster households and homes", "ingest foster_households.csv homes.csv", &st,
 				&err);
@@ -88,13 +100,21 @@ static int run(int argc, char **argv)
 				rc = sufficiency_tables(&d, &cla, on, t, &err);
 				cla_release(&cla);
 			}
+			if (!rc && months) {
+				/* the episodes as the forecast reads them (docs/forecast.md) */
+				rc = cla_load_versions(st, &cla, CLA_KEEP_WITHDRAWN, &err);
+				if (!rc) {
+					rc = sufficiency_forecast(&d, &cla, on, (int)months, &t[SUFFICIENCY_NTABLES], &err);
+					cla_release(&cla);
+				}
+			}
 			placements_data_release(&d);
 		}
 		store_close(st);
 	}
 	if (!rc)
-		rc = render_tables(t, SUFFICIENCY_NTABLES, fmt, out, &err);
-	for (int i = 0; i < SUFFICIENCY_NTABLES; i++)
+		rc = render_tables(t, SUFFICIENCY_NTABLES + (months > 0), fmt, out, &err);
+	for (int i = 0; i <= SUFFICIENCY_NTABLES; i++)
 		cf_table_free(t[i]);
 	if (rc)
 		cf_error_print(&err);

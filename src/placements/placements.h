@@ -123,4 +123,13 @@ enum { SUFFICIENCY_NTABLES = 6, SUFFICIENCY_NOTES = 5 };
 int sufficiency_tables(const struct placements_data *d, const struct cla_data *cla, cf_date on,
 		       struct cf_table **out, struct cf_error *err);
 
+/* sufficiency_forecast: at each of `months` month-ends after `on`, the
+ * children the forecast expects in care, in foster and in residential
+ * placements (the markov projection of cla from `on`, as `caseflow forecast
+ * --start ON`), against today's in-house places (approved foster places on
+ * `on`; places in the council's own homes registered on `on`) and the gap.
+ * `on` must lie within the episodes (CF_EUSAGE otherwise). */
+int sufficiency_forecast(const struct placements_data *d, const struct cla_data *cla, cf_date on, int months,
+			 struct cf_table **out, struct cf_error *err);
+
 #endif

@@ -379,3 +379,80 @@ int sufficiency_tables(const struct placements_data *d, const struct cla_data *c
 	note(n, "Provider Ofsted ratings are not shown: Ofsted's provider lists are not read yet.");
 	return CF_OK;
 }
+
+int sufficiency_forecast(const struct placements_data *d, const struct cla_data *cla, cf_date on, int months,
+			 struct cf_table **out, struct cf_error *err)
+{
+	long foster_places = 0, home_places = 0;
+	for (size_t i = 0; i < d->nhouseholds; i++)
+		if (household_approved_on(&d->households[i], on))
+			foster_places += d->households[i].places;
+	for (size_t i = 0; i < d->nhomes; i++)
+		if (d->homes[i].in_house == 1 && home_registered_on(&d->homes[i], on))
+			home_places += d->homes[i].places;
+	struct fc_options fo;
+	struct fc_placemap map;
+	struct fc_costs costs;
+	fc_options_init(&fo);
+	fc_placemap_default(&map);
+	int rc = fc_costs_default(&costs, &map, err);   /* costs are not shown: the forecast needs a set */
+	if (rc)
+		return rc;
+	fo.start = on;
+	fo.months = months;
+	fo.runs = 0;
+	fo.map = &map;
+	fo.costs = &costs;
+	struct cf_table *tables[8] = { NULL };
+	int n = 0;
+	rc = forecast_report(cla, &fo, tables, &n, 8, err);
+	fc_costs_release(&costs);
+	struct cf_table *t = rc ? NULL : cf_table_new("sufficiency_forecast");
+	if (!rc && !t)
+		rc = cf_error_set(err, CF_EIO, "out of memory");
+	if (!rc) {
+		static const char *const cols[] = { "month_end", "looked_after", "fostering_needed", "in_house_foster_places",
+						    "fostering_gap", "residential_needed", "in_house_home_places",
+						    "residential_gap" };
+		for (int c = 0; c < 8; c++)
+			cf_table_add_column(t, cols[c], c == 0 ? CF_CELL_TEXT : c == 3 || c == 6 ? CF_CELL_INT : CF_CELL_REAL,
+					    1);
+	}
+	for (int i = 0; i < n && !rc; i++) {
+		const struct cf_table *f = tables[i];
+		if (strcmp(f->name, "forecast"))
+			continue;
+		int cd = cf_table_column(f, "date"), ca = cf_table_column(f, "age_band"), cp = cf_table_column(f, "placement"),
+		    cm = cf_table_column(f, "mean");
+		for (size_t r = 0; r < f->nrows && !rc; r++) {
+			const struct cf_cell *a = cf_table_cell_const(f, r, ca), *p = cf_table_cell_const(f, r, cp);
+			if (a->type != CF_CELL_TEXT || strcmp(a->v.s, "all") || p->type != CF_CELL_TEXT)
+				continue;
+			double mean = cf_table_cell_const(f, r, cm)->v.d;
+			if (!strcmp(p->v.s, "all")) {   /* a month's rows begin with its total */
+				if (cf_table_add_row(t) < 0 ||
+				    cf_table_set_text(t, t->nrows - 1, 0, cf_table_cell_const(f, r, cd)->v.s)) {
+					rc = cf_error_set(err, CF_EIO, "out of memory");
+					break;
+				}
+				cf_table_set_real(t, t->nrows - 1, 1, mean);
+				cf_table_set_int(t, t->nrows - 1, 3, foster_places);
+				cf_table_set_int(t, t->nrows - 1, 6, home_places);
+			} else if (t->nrows && !strcmp(p->v.s, "fostering")) {
+				cf_table_set_real(t, t->nrows - 1, 2, mean);
+				cf_table_set_real(t, t->nrows - 1, 4, mean - (double)foster_places);
+			} else if (t->nrows && !strcmp(p->v.s, "residential")) {
+				cf_table_set_real(t, t->nrows - 1, 5, mean);
+				cf_table_set_real(t, t->nrows - 1, 7, mean - (double)home_places);
+			}
+		}
+	}
+	for (int i = 0; i < n; i++)
+		cf_table_free(tables[i]);
+	if (rc) {
+		cf_table_free(t);
+		return rc;
+	}
+	*out = t;
+	return CF_OK;
+}

@@ -46,6 +46,13 @@ check "carers' places roughly meet the in-house placements (occupancy 60-100%)" 
 loc=$(sqlite3 "$db" "SELECT 'all,' || count(*) || ',' || count(*) || ',' || sum(pl_post NOT IN (SELECT area FROM localities)) FROM episodes WHERE decom <= '$on' AND (dec IS NULL OR dec > '$on') AND pl_post IS NOT NULL")
 check "placed outside the LA equals a count of the open episodes' sectors against the localities ($loc)" \
 	grep -q "^$loc," "$work/suff.csv"
+"$cf" sufficiency --db "$db" --as-of $on --forecast 3 --format csv > "$work/sf.csv" 2>&1
+fm=$("$cf" forecast --db "$db" --start $on --months 3 --table forecast --format csv 2>/dev/null |
+	awk -F, '$2 == "all" && $3 == "fostering" { printf "%.4f", $4; exit }')
+check "forecast need: the first month's fostering is caseflow forecast's ($fm)" \
+	[ "$(awk -F, '$1 ~ /^20/ { printf "%.4f", $3; exit }' "$work/sf.csv")" = "$fm" ]
+check "forecast need: three month-ends, gap = needed - today's places" \
+	[ "$(awk -F, '$1 ~ /^20/ { n++; if (sprintf("%.4f", $3 - $4) != sprintf("%.4f", $5)) bad++ } END { print n "," bad + 0 }' "$work/sf.csv")" = "3,0" ]
 hp=$(awk -F, 'NR > 1 { p += $3 } END { print p }' "$work/syn/homes.csv")
 check "home places equal the extract's ($hp)" grep -q "^all,,,$hp," "$work/suff.csv"
 check "need by age band comes from the episodes" grep -q '^all,[1-9]' "$work/suff.csv"
