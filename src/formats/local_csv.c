@@ -22,6 +22,7 @@ const char *const local_col_names[LC_NCOLS] = {
 	"financial_year", "budget", "date", "period", "amount",
 	"household_id", "approved_from", "deregistered_on", "approved_places", "age_range", "household_type",
 	"home_id", "home_name", "places", "registered_from", "registered_to", "ofsted_urn", "in_house",
+	"apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "jan", "feb", "mar",
 };
 
 /* Other spellings of a column seen in finance and placements extracts. */
@@ -38,6 +39,7 @@ static const struct {
 
 #define BIT(c) (UINT64_C(1) << (c))
 _Static_assert(LC_NCOLS <= 64, "a layout is a 64-bit set of columns");
+#define PROFILE (((UINT64_C(1) << 12) - 1) << LC_APR)
 
 /* A layout: columns it may have, all of `required`, and at least one of
  * each non-zero `one_of` group. */
@@ -63,7 +65,7 @@ static const struct layout layouts[LOCAL_NKINDS] = {
 					    BIT(LC_HEALTH_CONTRIBUTION) | BIT(LC_EDUCATION_CONTRIBUTION),
 				    BIT(LC_CHILD_ID) | BIT(LC_PLACEMENT_START) | BIT(LC_WEEKLY_COST) | BIT(LC_PROVIDER_TYPE),
 				    { 0, 0 } },
-	[LOCAL_BUDGETS] = { BIT(LC_FINANCIAL_YEAR) | BIT(LC_COST_CENTRE) | BIT(LC_BUDGET),
+	[LOCAL_BUDGETS] = { BIT(LC_FINANCIAL_YEAR) | BIT(LC_COST_CENTRE) | BIT(LC_BUDGET) | PROFILE,
 			    BIT(LC_FINANCIAL_YEAR) | BIT(LC_COST_CENTRE) | BIT(LC_BUDGET), { 0, 0 } },
 	[LOCAL_LEDGER] = { BIT(LC_DATE) | BIT(LC_PERIOD) | BIT(LC_COST_CENTRE) | BIT(LC_AMOUNT),
 			   BIT(LC_COST_CENTRE) | BIT(LC_AMOUNT), { BIT(LC_DATE) | BIT(LC_PERIOD), 0 } },

@@ -10,7 +10,7 @@
  *   placement_costs    child_id, placement_start, weekly_cost, provider_type; optional placement_end,
  *                      provider_id, provider_name, placement_type, cost_centre,
  *                      health_contribution, education_contribution (£ a week)
- *   budgets            financial_year, cost_centre, budget
+ *   budgets            financial_year, cost_centre, budget; optional monthly profile apr .. mar (£)
  *   ledger             cost_centre, amount and date or period
  *   foster_households  household_id, approved_from, approved_places; optional deregistered_on,
  *                      age_range, household_type, locality
@@ -41,6 +41,7 @@ enum local_col {
 	LC_FINANCIAL_YEAR, LC_BUDGET, LC_DATE, LC_PERIOD, LC_AMOUNT,
 	LC_HOUSEHOLD_ID, LC_APPROVED_FROM, LC_DEREGISTERED_ON, LC_APPROVED_PLACES, LC_AGE_RANGE, LC_HOUSEHOLD_TYPE,
 	LC_HOME_ID, LC_HOME_NAME, LC_PLACES, LC_REGISTERED_FROM, LC_REGISTERED_TO, LC_OFSTED_URN, LC_IN_HOUSE,
+	LC_APR, LC_MAY, LC_JUN, LC_JUL, LC_AUG, LC_SEP, LC_OCT, LC_NOV, LC_DEC, LC_JAN, LC_FEB, LC_MAR,   /* a budget's profile */
 	LC_NCOLS   /* at most 64: layouts are bit sets */
 };
 

@@ -40,7 +40,7 @@ void placement_price(const struct placement_cost *p, cf_date fy_start, cf_date a
 struct centre {
 	const char *name;
 	long placements;
-	double gross, contrib, gross_committed, contrib_committed, budget, ledger;
+	double gross, contrib, gross_committed, contrib_committed, budget, budget_to_date, ledger;
 	int has_budget, has_ledger;
 };
 
@@ -92,11 +92,32 @@ static void put_centre_row(struct cf_table *t, const struct centre *c, int any_b
 	if (any_budget && c->has_budget) {
 		cf_table_set_real(t, (size_t)r, 7, c->budget);
 		cf_table_set_real(t, (size_t)r, 8, net + net_committed - c->budget);
+		cf_table_set_real(t, (size_t)r, 9, c->budget_to_date);
+		cf_table_set_real(t, (size_t)r, 10, net - c->budget_to_date);
 	}
 	if (any_ledger) {
-		cf_table_set_real(t, (size_t)r, 9, c->ledger);
-		cf_table_set_real(t, (size_t)r, 10, c->ledger - net);
+		cf_table_set_real(t, (size_t)r, 11, c->ledger);
+		cf_table_set_real(t, (size_t)r, 12, c->ledger - net);
 	}
+}
+
+/* The part of a budget for 1 April to as_of: its monthly profile (a month
+ * in progress pro rata by days) or, without one, a straight line by days. */
+static double budget_to_date(const struct budget_line *b, cf_date fy_start, cf_date as_of, cf_date fy_end)
+{
+	if (as_of < fy_start)
+		return 0;
+	if (!b->has_profile)
+		return b->budget_gbp * (double)(as_of - fy_start + 1) / (double)(fy_end - fy_start + 1);
+	double sum = 0;
+	for (int m = 0; m < 12; m++) {
+		cf_date ms = cf_date_add_months(fy_start, m), me = cf_date_add_months(fy_start, m + 1) - 1;
+		if (me <= as_of)
+			sum += b->profile_gbp[m];
+		else if (ms <= as_of)
+			sum += b->profile_gbp[m] * (double)(as_of - ms + 1) / (double)(me - ms + 1);
+	}
+	return sum;
 }
 
 static int by_cost_centre(const struct placements_data *d, const struct money_options *o, cf_date fy_start,
@@ -135,9 +156,12 @@ static int by_cost_centre(const struct placements_data *d, const struct money_op
 			oom = 1;
 			break;
 		}
+		double to_date = budget_to_date(&d->budgets[i], fy_start, as_of, fy_end);
 		c->budget += d->budgets[i].budget_gbp;
+		c->budget_to_date += to_date;
 		c->has_budget = all.has_budget = any_budget = 1;
 		all.budget += d->budgets[i].budget_gbp;
+		all.budget_to_date += to_date;
 	}
 	for (size_t i = 0; i < d->nledger && !oom; i++) {
 		const struct ledger_line *l = &d->ledger[i];
@@ -168,6 +192,8 @@ static int by_cost_centre(const struct placements_data *d, const struct money_op
 	cf_table_add_column(t, "net_year", CF_CELL_REAL, 2);
 	cf_table_add_column(t, "budget", CF_CELL_REAL, 2);
 	cf_table_add_column(t, "variance", CF_CELL_REAL, 2);
+	cf_table_add_column(t, "budget_to_date", CF_CELL_REAL, 2);
+	cf_table_add_column(t, "variance_to_date", CF_CELL_REAL, 2);
 	cf_table_add_column(t, "ledger_to_date", CF_CELL_REAL, 2);
 	cf_table_add_column(t, "ledger_minus_net", CF_CELL_REAL, 2);
 	for (size_t i = 0; i < cs.n; i++)

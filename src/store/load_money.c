@@ -17,7 +17,9 @@ const char *load_money_insert_sql(enum local_kind kind)
 		       "provider_name, provider_type, placement_type, weekly_cost, cost_centre, health_contribution, "
 		       "education_contribution) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
 	case LOCAL_BUDGETS:
-		return "INSERT INTO budgets (return_id, row, financial_year, cost_centre, budget) VALUES (?1, ?2, ?3, ?4, ?5)";
+		return "INSERT INTO budgets (return_id, row, financial_year, cost_centre, budget, apr, may, jun, jul, aug, sep, "
+		       "oct, nov, dec, jan, feb, mar) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
+		       "?16, ?17)";
 	case LOCAL_LEDGER:
 		return "INSERT INTO ledger (return_id, row, posted, cost_centre, amount) VALUES (?1, ?2, ?3, ?4, ?5)";
 	case LOCAL_FOSTER_HOUSEHOLDS:
@@ -173,9 +175,25 @@ static int budget(struct row_in *r, struct cf_error *err)
 		if ((rc = need(r, LC_FINANCIAL_YEAR, &v, "a budget must name its year", err)))
 			return rc;
 	}
-	if ((rc = text_col(r, 4, LC_COST_CENTRE, 1, err)))
+	if ((rc = text_col(r, 4, LC_COST_CENTRE, 1, err)) || (rc = money_col(r, 5, LC_BUDGET, 1, 1, err)))
 		return rc;
-	return money_col(r, 5, LC_BUDGET, 1, 1, err);
+	/* a profile is all twelve months or none: part of one is not used */
+	int given = 0;
+	for (int m = 0; m < 12; m++) {
+		struct value v;
+		value_money(r->vals[LC_APR + m], len_of(r, LC_APR + m), 1, &v);
+		given += v.status == VALUE_OK;
+	}
+	if (given == 12) {
+		for (int m = 0; m < 12 && !rc; m++)
+			rc = money_col(r, 6 + m, LC_APR + m, 0, 1, err);
+	} else if (given > 0 && !r->skip) {
+		char shown[16];
+		snprintf(shown, sizeof shown, "%d of 12", given);
+		rc = load_issue(r->at, "apr", shown, "bad_value",
+				"a monthly profile needs all twelve months, April to March, as money: profile not used", err);
+	}
+	return rc;
 }
 
 /* A period "2024-05" (posted on its last day) or a date. */

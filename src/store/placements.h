@@ -28,6 +28,8 @@ struct budget_line {
 	int fy;                       /* 2024 = 2024-25 */
 	const char *cost_centre;
 	double budget_gbp;
+	int has_profile;
+	double profile_gbp[12];       /* April .. March, when has_profile */
 };
 
 struct ledger_line {

@@ -84,6 +84,9 @@ static void fill_budget(struct arena *a, sqlite3_stmt *s, void *out)
 	b->fy = sqlite3_column_int(s, 0);
 	b->cost_centre = col_text(a, s, 1);
 	b->budget_gbp = sqlite3_column_double(s, 2);
+	b->has_profile = sqlite3_column_type(s, 3) != SQLITE_NULL;
+	for (int m = 0; m < 12 && b->has_profile; m++)
+		b->profile_gbp[m] = sqlite3_column_double(s, 3 + m);
 }
 
 static void fill_ledger(struct arena *a, sqlite3_stmt *s, void *out)
@@ -137,7 +140,8 @@ int store_placements_read(struct store *st, struct placements_data *out, struct 
 			   "FROM placement_costs_current ORDER BY child, start_date, row",
 			   sizeof *out->placements, (void **)&out->placements, &out->nplacements, fill_placement, a, err);
 	if (!rc)
-		rc = read_rows(st, "SELECT financial_year, cost_centre, budget FROM budgets_current ORDER BY financial_year, "
+		rc = read_rows(st, "SELECT financial_year, cost_centre, budget, apr, may, jun, jul, aug, sep, oct, nov, "
+				   "dec, jan, feb, mar FROM budgets_current ORDER BY financial_year, "
 				   "cost_centre, row",
 			       sizeof *out->budgets, (void **)&out->budgets, &out->nbudgets, fill_budget, a, err);
 	if (!rc)

@@ -30,7 +30,15 @@ X1,2024-04-01,,P1,Acorn Fostering,IFA,U4,abc,CC1,,
 X2,2024-04-01,,S1,,spaceship,U4,100,CC1,,
 X3,2024-04-10,2024-04-01,P1,Acorn Fostering,IFA,U4,100,CC1,,
 CSV
-printf 'financial_year,cost_centre,budget\n2024-25,CC1,5000\n2024/25,CC2,"£100,000"\n2024,CC3,1\n' > "$work/in/budgets.csv"
+# CC1 has no profile (straight line: 183 of 365 days to 30 September = £2,506.85);
+# CC2's profile gives £48,000 for April to September
+cat > "$work/in/budgets.csv" <<'CSV'
+financial_year,cost_centre,budget,apr,may,jun,jul,aug,sep,oct,nov,dec,jan,feb,mar
+2024-25,CC1,5000,,,,,,,,,,,,
+2024/25,CC2,"£100,000",8000,8000,8000,8000,8000,8000,8000,8000,8000,8000,10000,10000
+2024,CC3,1,,,,,,,,,,,,
+2025-26,CC1,1200,100,100,,,,,,,,,,
+CSV
 printf 'date,period,cost_centre,amount\n31/05/2024,,CC1,1500\n,2024-06,CC2,7000\n2024-10-15,,CC2,9999\n,June,CC2,5\n' \
 	> "$work/in/ledger.csv"
 cat > "$work/in/foster_households.csv" <<'CSV'
@@ -59,7 +67,10 @@ check "provider types stored in one spelling" \
 	[ "$(q "SELECT group_concat(DISTINCT provider_type) FROM (SELECT provider_type FROM placement_costs ORDER BY provider_type)")" = "IFA,in-house fostering,private residential" ]
 check "£ and thousands commas read" [ "$(q "SELECT weekly_cost FROM placement_costs WHERE child = 'F'")" = 1050.0 ]
 check "a bare year is not a financial year" \
-	[ "$(q "SELECT row || ',' || column_name FROM issues WHERE tbl = 'budgets'")" = "4,financial_year" ]
+	[ "$(q "SELECT row || ',' || column_name FROM issues WHERE tbl = 'budgets' AND column_name = 'financial_year'")" = "4,financial_year" ]
+check "part of a monthly profile: named, and not used" \
+	[ "$(q "SELECT row || ',' || value FROM issues WHERE tbl = 'budgets' AND column_name = 'apr'")" = "5,2 of 12" ]
+check "a whole profile is stored" [ "$(q "SELECT sep || ',' || mar FROM budgets WHERE cost_centre = 'CC2'")" = "8000.0,10000.0" ]
 check "a ledger period is posted on its last day" [ "$(q "SELECT posted FROM ledger WHERE cost_centre = 'CC2' AND amount = 7000")" = 2024-06-30 ]
 check "an unreadable period: named" [ "$(q "SELECT row || ',' || value FROM issues WHERE tbl = 'ledger'")" = "5,June" ]
 check "households: places that are not a number: named" \
@@ -69,10 +80,13 @@ check "household types in one spelling" [ "$(q "SELECT household_type FROM foste
 "$cf" money --db "$db" --year 2024-25 --as-of 2024-09-30 --format csv > "$work/money.csv" 2> "$work/err.txt"
 check "money runs" [ $? -eq 0 ]
 check "CC1: A £1,000 + B £600 + C £610 + G £2,760 to date; budget £5,000; ledger £1,500" \
-	grep -qx 'CC1,4,4970,0,4970,0,4970,5000,-30,1500,-3470' "$work/money.csv"
-check "CC2: D £15,000 + E £8,000 less £840 contributions; D's £91,000 committed; ledger to date only" \
-	grep -qx 'CC2,2,23000,840,22160,91000,113160,100000,13160,7000,-15160' "$work/money.csv"
-check "all cost centres" grep -qx 'all,6,27970,840,27130,91000,118130,105000,13130,8500,-18630' "$work/money.csv"
+	grep -q '^CC1,4,4970,0,4970,0,4970,5000,-30,.*,1500,-3470$' "$work/money.csv"
+cents() { awk -F, -v c="$1" '$1 == c { printf "%.2f,%.2f", $10, $11; exit }' "$work/money.csv"; }
+check "CC1's budget to date on a straight line: 183/365 of £5,000" [ "$(cents CC1)" = "2506.85,2463.15" ]
+check "CC2: D £15,000 + E £8,000 less £840 contributions; D's £91,000 committed; budget to date from its profile; ledger to date only" \
+	grep -qx 'CC2,2,23000,840,22160,91000,113160,100000,13160,48000,-25840,7000,-15160' "$work/money.csv"
+check "all cost centres" grep -q '^all,6,27970,840,27130,91000,118130,105000,13130,.*,8500,-18630$' "$work/money.csv"
+check "all: budget to date and its variance" [ "$(cents all)" = "50506.85,-23376.85" ]
 check "unit costs by provider type: IFA mean, median and p90 of 700 and 1,400" \
 	grep -qx 'provider_type,IFA,,2,2,1050,1050,1400' "$work/money.csv"
 check "unit costs by placement type: U4 of 70, 210, 700, 1,400 (median 455, p90 the 4th)" \
@@ -84,7 +98,7 @@ check "the open placement at the as-of date is the top placement" \
 
 "$cf" money --db "$db" --year 2023-24 --format csv > "$work/m23.csv" 2>&1
 check "2023-24 (a leap year), all of it: A £3,100 + C £3,660 + F £4,500" \
-	grep -qx 'CC1,3,11260,0,11260,0,11260,,,,' "$work/m23.csv"
+	grep -qx 'CC1,3,11260,0,11260,0,11260,,,,,,' "$work/m23.csv"
 check "2023-24 has no budget: said in one sentence" grep -q 'No budget for 2023-24 is loaded' "$work/m23.csv"
 
 "$cf" money --db "$db" --year 2024-25 --as-of 2024-09-30 --format json > "$work/money.json" 2>&1

@@ -10,7 +10,10 @@ CREATE TABLE placement_costs (
 CREATE TABLE budgets (
 	return_id INTEGER NOT NULL REFERENCES returns(id) ON DELETE CASCADE, row INTEGER NOT NULL,
 	financial_year INTEGER NOT NULL,      -- the year it starts: 2024 = 2024-25
-	cost_centre TEXT NOT NULL, budget REAL NOT NULL);
+	cost_centre TEXT NOT NULL, budget REAL NOT NULL,
+	-- the monthly profile, April to March (all twelve or none)
+	apr REAL, may REAL, jun REAL, jul REAL, aug REAL, sep REAL,
+	oct REAL, nov REAL, dec REAL, jan REAL, feb REAL, mar REAL);
 CREATE TABLE ledger (
 	return_id INTEGER NOT NULL REFERENCES returns(id) ON DELETE CASCADE, row INTEGER NOT NULL,
 	posted TEXT NOT NULL,                 -- the posting date, or the last day of the period given
