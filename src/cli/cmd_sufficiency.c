@@ -14,7 +14,7 @@ const struct cli_command cmd_sufficiency = {
 	.name = "sufficiency",
 	.summary = "in-house foster and residential places, occupancy, need and the gap on a day",
 	.order = 76,
-	.usage = "  caseflow sufficiency [--db PATH] [--as-of DATE] [--forecast MONTHS]\n"
+	.usage = "  caseflow sufficiency [--db PATH] [--as-of DATE] [--forecast MONTHS] [--centroids FILE]\n"
 		 "                       [--format table|csv|json|xlsx] [--out FILE]",
 	.help =
 	"On --as-of, from the foster_households, homes and placement_costs extracts\n"
@@ -31,7 +31,8 @@ const struct cli_command cmd_sufficiency = {
 	"  sufficiency_gap          places needed (children in foster or residential\n"
 	"                           placements) minus in-house places available\n"
 	"  sufficiency_location     children placed outside the LA (placement sector not\n"
-	"                           one of the localities extract's), by placement group\n"
+	"                           one of the localities extract's), by placement group;\n"
+	"                           with --centroids, those more than 20 miles from home\n"
 	"  sufficiency_notes        one sentence per input that is missing\n"
 	"  sufficiency_forecast     with --forecast N: at each month-end, the children the\n"
 	"                           forecast expects in foster and residential placements\n"
@@ -41,6 +42,7 @@ const struct cli_command cmd_sufficiency = {
 	"  --db PATH       the store (default $CASEFLOW_DB or caseflow.db)\n"
 	"  --as-of DATE    the day (default today)\n"
 	"  --forecast N    also forecast need N months ahead (1-120; --as-of within the episodes)\n"
+	"  --centroids FILE  postcode-sector centroids (sector,lat,lon) for distances from home\n"
 	"  --format FMT    table (default), csv, json or xlsx (xlsx needs --out)\n"
 	"  --out FILE      write there instead of standard output\n"
 	"\n"
@@ -61,12 +63,13 @@ static cf_date today(void)
 
 static int run(int argc, char **argv)
 {
-	const char *db = cli_default_db(), *fmt_s = "table", *out = NULL, *as_of_s = NULL, *months_s = NULL;
+	const char *db = cli_default_db(), *fmt_s = "table", *out = NULL, *as_of_s = NULL, *months_s = NULL, *cent_path = NULL;
 	for (int i = 1; i < argc; i++) {
 		int m;
 		if ((m = cli_opt(&cmd_sufficiency, argc, argv, &i, "--db", &db)) ||
 		    (m = cli_opt(&cmd_sufficiency, argc, argv, &i, "--as-of", &as_of_s)) ||
 		    (m = cli_opt(&cmd_sufficiency, argc, argv, &i, "--forecast", &months_s)) ||
+		    (m = cli_opt(&cmd_sufficiency, argc, argv, &i, "--centroids", &cent_path)) ||
 		    (m = cli_opt(&cmd_sufficiency, argc, argv, &i, "--format", &fmt_s)) ||
 		    (m = cli_opt(&cmd_sufficiency, argc, argv, &i, "--out", &out))) {
 			if (m < 0)
@@ -85,11 +88,17 @@ static int run(int argc, char **argv)
 	if (months_s && cli_int(&cmd_sufficiency, "--forecast", months_s, 1, 120, &months))
 		return 2;
 	struct cf_error err;
+	struct centroids cent = { NULL, 0 };
+	cf_error_clear(&err);
+	int crc = cent_path ? centroids_read(cent_path, &cent, &err) : CF_OK;
+	if (crc) {
+		cf_error_print(&err);
+		return crc;
+	}
 	struct store *st;
 	struct placements_data d;
 	struct cla_data cla;
 	struct cf_table *t[SUFFICIENCY_NTABLES + 1] = { NULL };
-	cf_error_clear(&err);
 	int rc = cli_open_store(db, 1, "foster households and homes", "ingest foster_households.csv homes.csv", &st,
 				&err);
 	if (!rc) {
@@ -97,7 +106,7 @@ static int run(int argc, char **argv)
 		if (!rc) {
 			rc = cla_load(st, &cla, &err);
 			if (!rc) {
-				rc = sufficiency_tables(&d, &cla, on, t, &err);
+				rc = sufficiency_tables(&d, &cla, on, cent_path ? &cent : NULL, t, &err);
 				cla_release(&cla);
 			}
 			if (!rc && months) {
@@ -112,6 +121,7 @@ static int run(int argc, char **argv)
 		}
 		store_close(st);
 	}
+	centroids_release(&cent);
 	if (!rc)
 		rc = render_tables(t, SUFFICIENCY_NTABLES + (months > 0), fmt, out, &err);
 	for (int i = 0; i <= SUFFICIENCY_NTABLES; i++)

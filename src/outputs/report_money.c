@@ -111,7 +111,7 @@ int report_panel_sufficiency(struct report_ctx *rc, struct cf_error *err)
 			       ? cf_error_set(err, CF_EIO, "out of memory") : CF_OK;
 	}
 	struct cf_table *t[SUFFICIENCY_NTABLES];
-	rc_ = sufficiency_tables(&d, &rc->data->cla, rc->period.to, t, err);
+	rc_ = sufficiency_tables(&d, &rc->data->cla, rc->period.to, rc->opt->centroids, t, err);
 	int d_sectors = d.nla_sectors > 0;
 	placements_data_release(&d);
 	if (rc_)
@@ -121,7 +121,7 @@ int report_panel_sufficiency(struct report_ctx *rc, struct cf_error *err)
 	snprintf(c0, sizeof c0, "In-house foster carers on %s: approved places and occupancy", day);
 	snprintf(c1, sizeof c1, "Children's homes registered on %s: places and occupancy", day);
 	snprintf(c2, sizeof c2, "Places needed on %s against in-house places", day);
-	snprintf(c3, sizeof c3, "Children looked after on %s placed outside the LA (placement postcode sector)", day);
+	snprintf(c3, sizeof c3, "Children looked after on %s placed outside the LA, and far from home", day);
 	int bad = html_table(rc->html, t[0], c0, "–") || html_table(rc->html, t[1], c1, "–") ||
 		  html_table(rc->html, t[3], c2, "–") || (d_sectors && html_table(rc->html, t[4], c3, "–")) ||
 		  notes(rc, t[SUFFICIENCY_NOTES]);

@@ -11,6 +11,7 @@
 #include "base/error.h"
 #include "base/table.h"
 #include "forecast/forecast.h"
+#include "formats/centroids.h"
 #include "formats/placement_shift.h"
 #include "model/cla.h"
 #include "store/placements.h"
@@ -117,11 +118,13 @@ enum { SUFFICIENCY_NTABLES = 6, SUFFICIENCY_NOTES = 5 };
  * band and placement group, from cla; cla may be NULL or empty),
  * sufficiency_gap (places needed minus places available),
  * sufficiency_location (children looked after that day placed in a
- * postcode sector outside the localities extract's, by placement group) and
+ * postcode sector outside the localities extract's, by placement group;
+ * with cent (NULL: none) those placed more than 20 miles from home, the
+ * straight line between their home and placement sectors' centroids) and
  * sufficiency_notes (one sentence per missing input). out[...] are the
  * caller's. */
 int sufficiency_tables(const struct placements_data *d, const struct cla_data *cla, cf_date on,
-		       struct cf_table **out, struct cf_error *err);
+		       const struct centroids *cent, struct cf_table **out, struct cf_error *err);
 
 /* sufficiency_forecast: at each of `months` month-ends after `on`, the
  * children the forecast expects in care, in foster and in residential

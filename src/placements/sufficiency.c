@@ -232,13 +232,13 @@ static int cmp_sector(const void *key, const void *elem) { return strcmp(key, el
 
 /* Children looked after on `on` placed outside the LA: their placement's
  * postcode sector is known and not one of the localities extract's. */
-static int location(const struct placements_data *d, const struct cla_data *cla, cf_date on, struct cf_table **out,
-		    struct cf_error *err)
+static int location(const struct placements_data *d, const struct cla_data *cla, cf_date on,
+		    const struct centroids *cent, struct cf_table **out, struct cf_error *err)
 {
 	struct cf_table *t = cf_table_new("sufficiency_location");
 	if (!t)
 		return cf_error_set(err, CF_EIO, "out of memory");
-	long n[PG_NGROUPS + 1][3];   /* looked after, sector known, outside */
+	long n[PG_NGROUPS + 1][5];   /* looked after, sector known, outside, distance known, over 20 miles */
 	memset(n, 0, sizeof n);
 	for (size_t c = 0; cla && c < cla->nchildren; c++) {
 		const struct cla_episode *e = cla_open_on(cla, &cla->children[c], on);
@@ -248,11 +248,16 @@ static int location(const struct placements_data *d, const struct cla_data *cla,
 		int known = e->pl_sector != NULL && d->nla_sectors > 0;
 		int outside = known && !bsearch(e->pl_sector, d->la_sectors, d->nla_sectors, sizeof *d->la_sectors,
 						 cmp_sector);
+		const struct centroid *home = cent && e->home_sector ? centroids_find(cent, e->home_sector) : NULL;
+		const struct centroid *placed = cent && e->pl_sector ? centroids_find(cent, e->pl_sector) : NULL;
+		int measured = home && placed, far = measured && centroids_miles(home, placed) > 20;
 		for (int k = 0; k < 2; k++) {
 			long *x = n[k ? PG_NGROUPS : g];
 			x[0]++;
 			x[1] += known;
 			x[2] += outside;
+			x[3] += measured;
+			x[4] += far;
 		}
 	}
 	cf_table_add_column(t, "placement_group", CF_CELL_TEXT, 0);
@@ -260,6 +265,9 @@ static int location(const struct placements_data *d, const struct cla_data *cla,
 	cf_table_add_column(t, "sector_known", CF_CELL_INT, 0);
 	cf_table_add_column(t, "placed_outside_la", CF_CELL_INT, 0);
 	cf_table_add_column(t, "outside_pct", CF_CELL_REAL, 1);
+	cf_table_add_column(t, "distance_known", CF_CELL_INT, 0);
+	cf_table_add_column(t, "over_20_miles", CF_CELL_INT, 0);
+	cf_table_add_column(t, "over_20_pct", CF_CELL_REAL, 1);
 	for (int g = 0; g <= PG_NGROUPS; g++) {
 		if (cf_table_add_row(t) < 0)
 			break;
@@ -268,6 +276,12 @@ static int location(const struct placements_data *d, const struct cla_data *cla,
 			cf_table_set_int(t, t->nrows - 1, 1 + k, n[g][k]);
 		if (n[g][1])
 			cf_table_set_real(t, t->nrows - 1, 4, 100.0 * (double)n[g][2] / (double)n[g][1]);
+		if (cent) {
+			cf_table_set_int(t, t->nrows - 1, 5, n[g][3]);
+			cf_table_set_int(t, t->nrows - 1, 6, n[g][4]);
+			if (n[g][3])
+				cf_table_set_real(t, t->nrows - 1, 7, 100.0 * (double)n[g][4] / (double)n[g][3]);
+		}
 	}
 	*out = t;
 	return CF_OK;
@@ -303,7 +317,7 @@ static void note(struct cf_table *t, const char *text)
 }
 
 int sufficiency_tables(const struct placements_data *d, const struct cla_data *cla, cf_date on,
-		       struct cf_table **out, struct cf_error *err)
+		       const struct centroids *cent, struct cf_table **out, struct cf_error *err)
 {
 	for (int i = 0; i < SUFFICIENCY_NTABLES; i++)
 		out[i] = NULL;
@@ -317,7 +331,7 @@ int sufficiency_tables(const struct placements_data *d, const struct cla_data *c
 	if (!rc)
 		rc = need(cla, on, &out[2], by_group, &looked_after, err);
 	if (!rc)
-		rc = location(d, cla, on, &out[4], err);
+		rc = location(d, cla, on, cent, &out[4], err);
 	free(ids);
 	if (!rc && (!(out[3] = cf_table_new("sufficiency_gap")) ||
 		    !(out[SUFFICIENCY_NOTES] = cf_table_new("sufficiency_notes"))))
@@ -374,8 +388,9 @@ int sufficiency_tables(const struct placements_data *d, const struct cla_data *c
 	if (!d->nla_sectors)
 		note(n, "Out-of-area placements are not counted: no localities extract (postcode sector to locality) "
 			"is loaded to say which sectors are the LA's.");
-	note(n, "Distance (more than 20 miles from home) is not shown: the store keeps home and placement postcode "
-		"sectors but no postcode directory to place them (validate --postcodes reads one without keeping it).");
+	if (!cent)
+		note(n, "Distance (more than 20 miles from home) is not shown: give --centroids FILE (sector,lat,lon); "
+			"the store keeps home and placement postcode sectors but no postcode directory yet.");
 	note(n, "Provider Ofsted ratings are not shown: Ofsted's provider lists are not read yet.");
 	return CF_OK;
 }

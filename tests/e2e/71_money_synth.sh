@@ -45,7 +45,7 @@ check "carers' places roughly meet the in-house placements (occupancy 60-100%)" 
 	awk -F, '/^all,all,/ { exit !($7 >= 60 && $7 <= 100) }' "$work/suff.csv"
 loc=$(sqlite3 "$db" "SELECT 'all,' || count(*) || ',' || count(*) || ',' || sum(pl_post NOT IN (SELECT area FROM localities)) FROM episodes WHERE decom <= '$on' AND (dec IS NULL OR dec > '$on') AND pl_post IS NOT NULL")
 check "placed outside the LA equals a count of the open episodes' sectors against the localities ($loc)" \
-	grep -q "^$loc," "$work/suff.csv"
+	[ "$(awk -F, '/^placement_group,looked_after,sector_known/ { on = 1 } on && $1 == "all" { print $1 "," $2 "," $3 "," $4; exit }' "$work/suff.csv")" = "$loc" ]
 "$cf" sufficiency --db "$db" --as-of $on --forecast 3 --format csv > "$work/sf.csv" 2>&1
 fm=$("$cf" forecast --db "$db" --start $on --months 3 --table forecast --format csv 2>/dev/null |
 	awk -F, '$2 == "all" && $3 == "fostering" { printf "%.4f", $4; exit }')
@@ -53,6 +53,13 @@ check "forecast need: the first month's fostering is caseflow forecast's ($fm)" 
 	[ "$(awk -F, '$1 ~ /^20/ { printf "%.4f", $3; exit }' "$work/sf.csv")" = "$fm" ]
 check "forecast need: three month-ends, gap = needed - today's places" \
 	[ "$(awk -F, '$1 ~ /^20/ { n++; if (sprintf("%.4f", $3 - $4) != sprintf("%.4f", $5)) bad++ } END { print n "," bad + 0 }' "$work/sf.csv")" = "3,0" ]
+# centroids: the LA's sectors at 52.0N, every other sector 0.5 degrees (about 34.5 miles) north
+sqlite3 "$db" "SELECT 'sector,lat,lon' UNION ALL SELECT DISTINCT s || ',' || CASE WHEN s IN (SELECT area FROM localities) THEN '52.0' ELSE '52.5' END || ',-1.0' FROM (SELECT home_post AS s FROM episodes WHERE home_post IS NOT NULL UNION SELECT pl_post FROM episodes WHERE pl_post IS NOT NULL)" > "$work/cent.csv"
+far=$(sqlite3 "$db" "SELECT count(*) || ',' || sum((home_post IN (SELECT area FROM localities)) <> (pl_post IN (SELECT area FROM localities))) FROM episodes WHERE decom <= '$on' AND (dec IS NULL OR dec > '$on') AND pl_post IS NOT NULL AND home_post IS NOT NULL")
+"$cf" sufficiency --db "$db" --as-of $on --centroids "$work/cent.csv" --format csv > "$work/sd.csv" 2>&1
+check "more than 20 miles from home: those whose home and placement are on either side of the LA's edge ($far)" \
+	[ "$(awk -F, '/^placement_group,looked_after,sector_known/ { on = 1 } on && $1 == "all" { print $6 "," $7; exit }' "$work/sd.csv")" = "$far" ]
+check "without centroids, distance is said to be missing" grep -q 'give --centroids FILE' "$work/suff.csv"
 hp=$(awk -F, 'NR > 1 { p += $3 } END { print p }' "$work/syn/homes.csv")
 check "home places equal the extract's ($hp)" grep -q "^all,,,$hp," "$work/suff.csv"
 check "need by age band comes from the episodes" grep -q '^all,[1-9]' "$work/suff.csv"
