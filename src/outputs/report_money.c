@@ -55,6 +55,43 @@ static struct cf_table *rows_by(const struct cf_table *t, const char *by, const 
 	return o;
 }
 
+/* The named columns of t, in that order, as a new table (NULL on OOM): a
+ * page table narrow enough for the panel; the sheet keeps them all. */
+static struct cf_table *columns_of(const struct cf_table *t, const char *const *names, int n, const char *name)
+{
+	struct cf_table *o = cf_table_new(name);
+	int idx[16];
+	if (!o || n > 16) {
+		cf_table_free(o);
+		return NULL;
+	}
+	for (int k = 0; k < n; k++) {
+		idx[k] = cf_table_column(t, names[k]);
+		if (idx[k] < 0) {
+			cf_table_free(o);
+			return NULL;
+		}
+		cf_table_add_column(o, names[k], t->cols[idx[k]].type, t->cols[idx[k]].decimals);
+	}
+	for (size_t r = 0; r < t->nrows; r++) {
+		long row = cf_table_add_row(o);
+		if (row < 0) {
+			cf_table_free(o);
+			return NULL;
+		}
+		for (int k = 0; k < n; k++) {
+			const struct cf_cell *x = cf_table_cell_const(t, r, idx[k]);
+			switch (x->type) {
+			case CF_CELL_TEXT: cf_table_set_text(o, (size_t)row, k, x->v.s); break;
+			case CF_CELL_INT: cf_table_set_int(o, (size_t)row, k, x->v.i); break;
+			case CF_CELL_REAL: cf_table_set_real(o, (size_t)row, k, x->v.d); break;
+			default: break;
+			}
+		}
+	}
+	return o;
+}
+
 int report_panel_money(struct report_ctx *rc, struct cf_error *err)
 {
 	struct placements_data d;
@@ -72,15 +109,20 @@ int report_panel_money(struct report_ctx *rc, struct cf_error *err)
 	placements_data_release(&d);
 	if (rc_)
 		return rc_;
-	char caption[160], day[11];
+	char caption[256], day[11];
 	cf_date_format(o.as_of, day);
 	struct cf_table *by_type = rows_by(t[1], "provider_type", "unit costs by provider type");
-	snprintf(caption, sizeof caption, "Placement spend by cost centre, £: %d-%02d to %s, and committed to 31 March",
-		 o.fy, (o.fy + 1) % 100, day);
-	int bad = !by_type || html_table(rc->html, t[0], caption, "–") ||
+	static const char *const page_cols[] = { "cost_centre", "net_to_date", "net_committed", "net_year", "budget",
+						 "variance", "variance_to_date", "ledger_minus_net" };
+	struct cf_table *centres = columns_of(t[0], page_cols, 8, "spend by cost centre");
+	snprintf(caption, sizeof caption,
+		 "Net placement spend by cost centre, £: %d-%02d to %s, and committed to 31 March (gross, contributions "
+		 "and budget to date in the workbook)", o.fy, (o.fy + 1) % 100, day);
+	int bad = !by_type || !centres || html_table(rc->html, centres, caption, "–") ||
 		  html_table(rc->html, by_type, "Weekly unit costs by provider type, £ (placements charged this year)", "–") ||
 		  html_table(rc->html, t[2], "The providers with the most spend this year, £", "–") || notes(rc, t[4]);
 	cf_table_free(by_type);
+	cf_table_free(centres);
 	if (bad) {
 		for (int i = 0; i < MONEY_NTABLES; i++)
 			cf_table_free(t[i]);

@@ -71,7 +71,7 @@ int money_outturn(const struct placements_data *d, const struct cla_data *cla, c
 		  struct cf_table **out, struct cf_error *err)
 {
 	cf_date fy_start = cf_date_fy_start(o->fy), fy_end = cf_date_fy_end(o->fy);
-	cf_date as_of = o->as_of < fy_start ? fy_start : o->as_of > fy_end ? fy_end : o->as_of;
+	cf_date as_of = o->as_of < fy_start ? fy_start - 1 : o->as_of > fy_end ? fy_end : o->as_of;   /* as money_tables */
 	double net = 0, net_committed = 0, gross_committed = 0, budget = 0;
 	int has_budget = 0;
 	for (size_t i = 0; i < d->nplacements; i++) {

@@ -84,7 +84,7 @@ check "forecast outturn = spend to date + the forecast part" \
 check "--outturn beyond the episodes: refused, and says why" grep -q "within the data" "$work/err.txt"
 "$cf" report --db "$db" --period 2023-24 --out "$work/rep" > /dev/null 2>&1
 check "the report has a Money panel with spend by cost centre" \
-	sh -c "grep -q 'id=\"money\"' '$work/rep/index.html' && grep -q 'Placement spend by cost centre' '$work/rep/index.html'"
+	sh -c "grep -q 'id=\"money\"' '$work/rep/index.html' && grep -q 'Net placement spend by cost centre' '$work/rep/index.html'"
 check "and a Sufficiency panel with in-house carers" grep -q 'In-house foster carers on 2024-03-31' "$work/rep/index.html"
 check "no child IDs on the page (the top placements are in the workbook only)" \
 	sh -c "! grep -q 'money_top_placements' '$work/rep/index.html'"
