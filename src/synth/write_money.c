@@ -3,8 +3,9 @@
  * provider type around the illustrative unit costs of docs/money.md),
  * foster_households.csv (in-house carers made as the in-house placements
  * need them, with some spare places), homes.csv (the registered children's
- * homes and their places) and budgets.csv (each year's spend, a little
- * under, as councils' placement budgets usually are). */
+ * homes and their places), budgets.csv (each year's spend, a little
+ * under, as councils' placement budgets usually are) and ledger.csv (each
+ * month's postings, close to what the placements cost). */
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -421,6 +422,40 @@ static int write_budgets(const struct money_world *m, const char *dir, struct cf
 	return finish(fp, path, err);
 }
 
+/* Each simulated month's postings by cost centre, on its last day: the
+ * month's net spend as money prices it, posted at 97-101% (invoices late,
+ * credits, errors), so reconciling to the ledger shows small differences. */
+static int write_ledger(const struct money_world *m, const char *dir, struct cf_error *err)
+{
+	const struct synth_world *w = m->w;
+	char path[4200], day[11];
+	snprintf(path, sizeof path, "%s/ledger.csv", dir);
+	FILE *fp = create(path, "date,cost_centre,amount", err);
+	if (!fp)
+		return CF_EIO;
+	struct syn_rng r;
+	syn_rng_seed(&r, w->opt.seed, 42);
+	for (int k = 0; k < w->opt.years * 12; k++) {
+		cf_date from = cf_date_add_months(cf_date_fy_start(w->opt.first_year), k);
+		cf_date to = cf_date_add_months(from, 1) - 1;
+		double net[3] = { 0, 0, 0 };
+		for (size_t i = 0; i < w->n_episodes; i++) {
+			const struct costed *c = &m->eps[i];
+			if (c->type < 0)
+				continue;
+			const struct syn_episode *e = &w->episodes[i];
+			struct placement_cost p = { "", e->start, known_end(w, e), "", "", c->type, "", "",
+						    c->weekly, c->health, c->education };
+			long nights = placement_nights(&p, from, to);
+			net[centre_of(c->type)] += (c->weekly - c->health - c->education) * (double)nights / 7;
+		}
+		cf_date_format(to, day);
+		for (int cc = 0; cc < 3; cc++)
+			fprintf(fp, "%s,%s,%.2f\n", day, cost_centres[cc], net[cc] * (0.97 + 0.04 * syn_rng_unit(&r)));
+	}
+	return finish(fp, path, err);
+}
+
 int synth_write_money(const struct synth_world *w, const char *dir, struct cf_error *err)
 {
 	struct money_world m = { w, NULL, NULL, 0, 0 };
@@ -435,6 +470,8 @@ int synth_write_money(const struct synth_world *w, const char *dir, struct cf_er
 		rc = write_homes(&m, dir, err);
 	if (!rc)
 		rc = write_budgets(&m, dir, err);
+	if (!rc)
+		rc = write_ledger(&m, dir, err);
 	free(m.eps);
 	free(m.hh);
 	return rc;

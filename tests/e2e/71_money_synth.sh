@@ -6,7 +6,7 @@
 db="$work/s.db"
 "$cf" synth --children 3000 --years 2 --first-year 2022 --seed 11 --out "$work/syn" > /dev/null 2>&1
 check "synth writes the money and sufficiency extracts" \
-	sh -c "cd '$work/syn' && [ -s placement_costs.csv ] && [ -s foster_households.csv ] && [ -s homes.csv ] && [ -s budgets.csv ]"
+	sh -c "cd '$work/syn' && [ -s placement_costs.csv ] && [ -s foster_households.csv ] && [ -s homes.csv ] && [ -s budgets.csv ] && [ -s ledger.csv ]"
 "$cf" ingest --db "$db" "$work/syn" > "$work/ingest.txt" 2>&1
 check "they load with no issues" grep -q ' 0 issues recorded, 0 return(s) rejected' "$work/ingest.txt"
 check "every costed row is stored" \
@@ -30,6 +30,8 @@ expect=$(awk "$price" "$work/syn/placement_costs.csv")
 got=$(awk -F, '$1 == "all" { printf "%.2f %.2f %.2f\n", $3, $4, $6; exit }' "$work/money.csv")
 check "spend to date, contributions and commitments equal awk's pricing of the extract ($expect)" [ "$got" = "$expect" ]
 check "there is spend to check" sh -c "[ \"\$(echo '$expect' | cut -d' ' -f1)\" != 0.00 ]"
+check "the ledger reconciles to within 3% of net spend to date for each cost centre" \
+	[ "$(awk -F, 'NR > 1 && $1 ~ /^CC-/ && $12 != "" { n++; if ($13 / $5 > 0.03 || $13 / $5 < -0.03) bad++ } END { print n "," bad + 0 }' "$work/money.csv")" = "3,0" ]
 check "each cost centre has its budget" [ "$(awk -F, '$8 != "" && NR > 1 && $1 ~ /^CC-/' "$work/money.csv" | wc -l)" -eq 3 ]
 
 on=2024-03-31
