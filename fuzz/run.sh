@@ -2,7 +2,7 @@
 # Build the libFuzzer targets from the sources (clang, ASan + UBSan, not the
 # gcc library) and run each for a while. Usage:
 #   fuzz/run.sh [SECONDS] [TARGET...]      (SECONDS default $FUZZ_SECONDS or 60)
-# Targets: fuzz_csv fuzz_ssda903_csv fuzz_ssda903_xml fuzz_dfe_tidy fuzz_postcode_dir (default: all, one
+# Targets: fuzz_csv fuzz_ssda903_csv fuzz_ssda903_xml fuzz_dfe_tidy fuzz_postcode_dir fuzz_local_csv (default: all, one
 # after another: one job, so the machine stays usable). Corpora grow in
 # build/fuzz/corpus/<target>/, seeded from tests/cases and ../shared
 # samples; a crash leaves its input in build/fuzz/artifacts/ and makes the
@@ -12,7 +12,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
 secs=${1:-${FUZZ_SECONDS:-60}}
 [ $# -gt 0 ] && shift
-targets=${*:-fuzz_csv fuzz_ssda903_csv fuzz_ssda903_xml fuzz_dfe_tidy fuzz_postcode_dir}
+targets=${*:-fuzz_csv fuzz_ssda903_csv fuzz_ssda903_xml fuzz_dfe_tidy fuzz_postcode_dir fuzz_local_csv}
 shared=${CASEFLOW_SHARED:-$top/../shared}
 out=build/fuzz
 mkdir -p "$out/artifacts"
@@ -38,6 +38,7 @@ seeds() { # seeds TARGET: folders of seed files for it
 	dirs="tests/cases $shared/data/samples/ssda903 $shared/data/ssda903-synth"
 	[ "$1" = fuzz_dfe_tidy ] && dirs="tests/cases/benchmark $shared/data/dfe"
 	[ "$1" = fuzz_postcode_dir ] && dirs="tests/cases/validate_lookups"
+	[ "$1" = fuzz_local_csv ] && dirs="examples/money tests/cases"
 	# shellcheck disable=SC2086
 	for f in $(find $dirs -name "$pat" -type f 2>/dev/null | sort); do
 		i=$((i + 1))

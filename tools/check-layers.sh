@@ -15,11 +15,12 @@
 cd "$(dirname "$0")/.." || exit 2
 
 layers="base formats store model ROOMS outputs serve synth cli"
-rooms="indicators validate forecast programme"
+rooms="indicators validate forecast programme placements"
 # Which room may use which (a room not named here uses none).
 room_uses() {
 	case "$1" in
 	programme) echo "forecast indicators" ;;
+	placements) echo "forecast indicators" ;;
 	*) echo "" ;;
 	esac
 }

@@ -17,6 +17,14 @@ echo
 echo "== caseflow summary --db demo/caseflow.db"
 "$cf" summary --db "$demo/caseflow.db"
 echo
+echo "== caseflow money --db demo/caseflow.db --year 2023-24 --as-of 2023-12-31 (first table)"
+"$cf" money --db "$demo/caseflow.db" --year 2023-24 --as-of 2023-12-31 | awk 'NF == 0 && ++blank == 2 { exit } { print }'
+echo
+echo "== caseflow sufficiency --db demo/caseflow.db --as-of 2024-03-31 (in-house fostering, and the gap)"
+"$cf" sufficiency --db "$demo/caseflow.db" --as-of 2024-03-31 > "$demo/sufficiency.txt"
+awk '/^sufficiency_(fostering|gap)$/ { on = 1; blank = 0 } on { print } on && NF == 0 && ++blank == 2 { on = 0 }' \
+	"$demo/sufficiency.txt"
+echo
 echo "== caseflow programme --db demo/caseflow.db --load examples/programme"
 "$cf" programme --db "$demo/caseflow.db" --load "$top/examples/programme"
 echo
@@ -25,6 +33,7 @@ echo "== caseflow report --db demo/caseflow.db --out demo/vital-signs"
 echo
 echo "Everything is in demo/: the returns in demo/data, the store in demo/caseflow.db."
 echo "Try: $cf kpi --db demo/caseflow.db --by locality    or    $cf help"
+echo "     $cf money --db demo/caseflow.db --year 2023-24 --as-of 2023-12-31 (unit costs, top providers)"
 echo
 echo "The Vital Signs report for the synthetic authority: open this in a browser"
 echo "  $demo/vital-signs/index.html"

@@ -215,6 +215,30 @@ int cf_date_fy(cf_date d)
 cf_date cf_date_fy_start(int fy) { return cf_date_from_ymd(fy, 4, 1); }
 cf_date cf_date_fy_end(int fy) { return cf_date_from_ymd(fy + 1, 3, 31); }
 
+int cf_date_fy_parse(const char *s, size_t len, int *fy)
+{
+	while (len && isspace((unsigned char)*s))
+		s++, len--;
+	while (len && isspace((unsigned char)s[len - 1]))
+		len--;
+	if (len >= 2 && (s[0] == 'F' || s[0] == 'f') && (s[1] == 'Y' || s[1] == 'y'))
+		s += 2, len -= 2;
+	if (len != 7 && len != 9)
+		return -1;
+	for (size_t i = 0; i < len; i++)
+		if (i != 4 && !isdigit((unsigned char)s[i]))
+			return -1;
+	if (s[4] != '-' && s[4] != '/')
+		return -1;
+	int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+	int next = len == 7 ? (s[5] - '0') * 10 + (s[6] - '0')
+			    : (s[5] - '0') * 1000 + (s[6] - '0') * 100 + (s[7] - '0') * 10 + (s[8] - '0');
+	if (next != (len == 7 ? (y + 1) % 100 : y + 1))
+		return -1;
+	*fy = y;
+	return 0;
+}
+
 /* --- bank holidays ------------------------------------------------------- */
 
 static cf_date easter_sunday(int y)

@@ -44,6 +44,10 @@ int cf_date_age(cf_date dob, cf_date on);
  * which DfE publishes as "2023-24" and time_period 2024. */
 int cf_date_fy(cf_date d);
 cf_date cf_date_fy_start(int fy);        /* 1 April fy */
+/* A financial year as councils write it: "2024-25", "2024/25", "2024-2025",
+ * "2024/2025", "FY2024-25" (any case). Sets *fy = 2024; returns 0, or -1
+ * (a bare "2024" is refused: it could mean either year). */
+int cf_date_fy_parse(const char *s, size_t len, int *fy);
 cf_date cf_date_fy_end(int fy);          /* 31 March fy+1 */
 
 /* England and Wales bank holidays, from the statutory rules plus one-off

@@ -7,6 +7,7 @@
 #include "forecast/forecast.h"
 #include "cli/command.h"
 #include "outputs/render.h"
+#include "placements/placements.h"
 
 static int run(int argc, char **argv);
 
@@ -33,7 +34,9 @@ static const struct cf_option options[] = {
 	{ .name = "--no-bootstrap", .type = CF_OPT_FLAG,
 	  .help = "simulate with the point rates (future uncertainty only)" },
 	{ .name = "--costs", .arg = "FILE", .help = "weekly unit costs CSV: label,place,provider,cost_gbp_week",
-	  .def_text = "the built-in illustrative set, data/forecast/unit_costs.csv" },
+	  .def_text = "the council's own, from the placement costs extract's last 12 months where one is loaded "
+		      "(docs/money.md); else, and for what it has no placements of, the built-in illustrative set, "
+		      "data/forecast/unit_costs.csv; the inputs table says which" },
 	{ .name = "--inflation", .arg = "PCT", .help = "annual cost inflation in percent (-50 to 100)", .def = "0" },
 	{ .name = "--inflation-from", .arg = "D", .help = "costs are at D's prices, rising each anniversary",
 	  .def_text = "--start" },
@@ -195,6 +198,7 @@ static int run(int argc, char **argv)
 	o.progress = &prog;
 	fo.model = o;
 	fo.costs_path = costs_path;
+	fo.own_costs = placements_store_costs;
 	fo.inflation_pct = inflation;
 	fo.inflation_from = infl_from;
 	fo.scenario_path = scenario_path;

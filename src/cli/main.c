@@ -25,7 +25,7 @@ static void print_overview(FILE *fp)
 	fprintf(fp, "caseflow %s — children's services data into the figures programmes run on\n\n"
 		"Usage: caseflow COMMAND [OPTIONS]\n\nCommands:\n", CASEFLOW_VERSION);
 	for (int i = 0; i < n; i++)
-		fprintf(fp, "  %-10s %s\n", sorted[i]->name, sorted[i]->summary);
+		fprintf(fp, "  %-11s %s\n", sorted[i]->name, sorted[i]->summary);
 	fprintf(fp, "\n'caseflow help COMMAND' (or 'caseflow COMMAND --help') shows a command's options and examples.\n"
 		"The store is --db PATH, else $CASEFLOW_DB, else ./caseflow.db.\n"
 		"\nExit codes (docs/exit-codes.md):\n");

@@ -602,6 +602,8 @@ static struct cf_table *inputs_table(const struct fc_history *h, const struct fc
 			  (unsigned long long)o->seed);
 	else if (o->method != FC_METHOD_MARKOV)
 		bad |= kv(t, "runs", "200 for the mean (no bands asked for), seed %llu", (unsigned long long)o->seed);
+	if (o->costs->source[0])
+		bad |= kv(t, "unit costs", "%s", o->costs->source);
 	for (int c = 0; c < FC_NPLACE; c++) {
 		char key[64];
 		snprintf(key, sizeof key, "cost per child-week: %s", fc_place_names[c]);

@@ -109,6 +109,7 @@ struct forecast_result {
 	double bands[FC_MAX_BANDS];
 	double *band;                    /* [nmonths][FC_NSERIES][nbands], NULL when nbands is 0 */
 	int runs;                        /* simulated futures behind the bands */
+	char cost_source[160];           /* where the unit costs came from, in words */
 	double children_at_start;
 	struct fc_period_cost *costs;    /* months, then quarters, then years */
 	int ncosts;
@@ -152,6 +153,12 @@ struct forecast_options {
 	struct fc_options model;         /* method, dates, runs, bands, seed ...; fc_options_init it.
 					  * map, costs and scenario are set by forecast_run */
 	const char *costs_path;          /* weekly unit costs CSV; NULL: the built-in set */
+	/* Without costs_path: called after the built-in costs are set, to put the
+	 * council's own in their place (placements_store_costs does, from the
+	 * placement costs extract); NULL: the built-in set alone. A caller brings
+	 * costs this way from a room the forecast may not use. */
+	int (*own_costs)(struct store *st, const struct fc_placemap *map, struct fc_costs *costs,
+			 struct cf_error *err);
 	double inflation_pct;            /* annual cost inflation, percent */
 	cf_date inflation_from;          /* CF_DATE_NONE: the forecast's start */
 	const char *scenario_path;       /* NULL: none */

@@ -92,7 +92,16 @@ int fc_costs_default(struct fc_costs *c, const struct fc_placemap *m, struct cf_
 			return rc;
 		}
 	}
+	snprintf(c->source, sizeof c->source, "built-in illustrative unit costs (data/forecast/unit_costs.csv)");
 	return check_complete(c, "built-in unit costs", err);
+}
+
+int fc_costs_add(struct fc_costs *c, const struct fc_placemap *m, const char *label, const char *place,
+		 const char *provider, double gbp_week, struct cf_error *err)
+{
+	char week[48];
+	snprintf(week, sizeof week, "%.6f", gbp_week);
+	return add_row(c, m, label, place, provider, week, "unit costs", 0, err);
 }
 
 int fc_costs_load(struct fc_costs *c, const char *path, const struct fc_placemap *m, struct cf_error *err)
@@ -135,6 +144,8 @@ int fc_costs_load(struct fc_costs *c, const char *path, const struct fc_placemap
 		rc = check_complete(c, path, err);
 	if (rc)
 		fc_costs_release(c);
+	else
+		snprintf(c->source, sizeof c->source, "%s", path);
 	return rc;
 }
 

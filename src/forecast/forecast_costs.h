@@ -24,6 +24,7 @@ struct fc_costs {
 	double inflation;           /* annual rate, 0.03 for 3% */
 	cf_date inflation_from;     /* costs are at this day's prices; +1 step each anniversary */
 	double gbp_day[FC_NPLACE];  /* set by fc_costs_weight */
+	char source[160];           /* where the costs come from, for the inputs table */
 };
 
 /* The built-in set (the same as data/forecast/unit_costs.csv). */
@@ -33,6 +34,11 @@ int fc_costs_default(struct fc_costs *c, const struct fc_placemap *m, struct cf_
  * category must be priced for both providers. */
 int fc_costs_load(struct fc_costs *c, const char *path, const struct fc_placemap *m, struct cf_error *err);
 void fc_costs_release(struct fc_costs *c);
+/* Add a row: PLACE code or category `place`, provider in_house, external or
+ * any, £ a week (a council's own unit cost). A row for an exact code and
+ * provider beats the category rows already there (fc_costs_match). */
+int fc_costs_add(struct fc_costs *c, const struct fc_placemap *m, const char *label, const char *place,
+		 const char *provider, double gbp_week, struct cf_error *err);
 
 /* The row that prices PLACE code `place_code` (category cat) with provider
  * prov: an exact code beats a category, a named provider beats any. */

@@ -4,6 +4,7 @@
  * forecast or the backtest. */
 #include "forecast/forecast.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,6 +35,8 @@ int forecast_run(struct store *st, const struct forecast_options *o, struct fore
 	int rc = o->place_map_path ? fc_placemap_load(&map, o->place_map_path, err) : CF_OK;
 	if (!rc)
 		rc = o->costs_path ? fc_costs_load(&costs, o->costs_path, &map, err) : fc_costs_default(&costs, &map, err);
+	if (!rc && !o->costs_path && o->own_costs)
+		rc = o->own_costs(st, &map, &costs, err);
 	if (!rc && o->scenario_path)
 		rc = fc_scenario_load(o->scenario_path, &scenario, err);
 	costs.inflation = o->inflation_pct / 100;
@@ -52,8 +55,8 @@ int forecast_run(struct store *st, const struct forecast_options *o, struct fore
 				forecast_result_free(res);
 			else
 				*out = res;
-		} else {
-			rc = forecast_compute(&cla, &m, out, err);
+		} else if (!(rc = forecast_compute(&cla, &m, out, err))) {
+			snprintf((*out)->cost_source, sizeof (*out)->cost_source, "%s", costs.source);
 		}
 		cla_release(&cla);
 	}

@@ -1,8 +1,9 @@
 /* Local CSV extracts (contacts, early help, localities, child areas,
- * population), recognised by header. */
+ * population, and the money and sufficiency extracts), recognised by header. */
 #include "formats/local_csv.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,18 +12,39 @@
 #include "base/csv.h"
 
 const char *const local_kind_names[LOCAL_NKINDS] = { "contacts", "early_help", "localities", "child_areas",
-						     "population" };
+						     "population", "placement_costs", "budgets", "ledger",
+						     "foster_households", "homes" };
 const char *const local_col_names[LC_NCOLS] = {
 	"child_id", "contact_date", "source", "outcome", "family_id", "start_date", "end_date", "lead_practitioner",
 	"area", "locality", "postcode_sector", "postcode", "ward", "from_date", "year", "age", "count", "sex",
+	"placement_start", "placement_end", "provider_id", "provider_name", "provider_type", "placement_type",
+	"weekly_cost", "cost_centre", "health_contribution", "education_contribution",
+	"financial_year", "budget", "date", "period", "amount",
+	"household_id", "approved_from", "deregistered_on", "approved_places", "age_range", "household_type",
+	"home_id", "home_name", "places", "registered_from", "registered_to", "ofsted_urn", "in_house",
+	"apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "jan", "feb", "mar",
 };
 
-#define BIT(c) (1u << (c))
+/* Other spellings of a column seen in finance and placements extracts. */
+static const struct {
+	const char *name;
+	enum local_col col;
+} aliases[] = {
+	{ "cost_center", LC_COST_CENTRE }, { "placement_start_date", LC_PLACEMENT_START },
+	{ "placement_end_date", LC_PLACEMENT_END }, { "dfe_placement_code", LC_PLACEMENT_TYPE },
+	{ "place", LC_PLACEMENT_TYPE }, { "weekly_cost_gbp", LC_WEEKLY_COST }, { "budget_gbp", LC_BUDGET },
+	{ "amount_gbp", LC_AMOUNT }, { "posting_date", LC_DATE }, { "urn", LC_OFSTED_URN }, { "name", LC_HOME_NAME },
+	{ "type", LC_HOUSEHOLD_TYPE }, { "deregistered", LC_DEREGISTERED_ON }, { "places_approved", LC_APPROVED_PLACES },
+};
+
+#define BIT(c) (UINT64_C(1) << (c))
+_Static_assert(LC_NCOLS <= 64, "a layout is a 64-bit set of columns");
+#define PROFILE (((UINT64_C(1) << 12) - 1) << LC_APR)
 
 /* A layout: columns it may have, all of `required`, and at least one of
  * each non-zero `one_of` group. */
 struct layout {
-	unsigned allowed, required, one_of[2];
+	uint64_t allowed, required, one_of[2];
 };
 
 static const struct layout layouts[LOCAL_NKINDS] = {
@@ -37,7 +59,76 @@ static const struct layout layouts[LOCAL_NKINDS] = {
 				BIT(LC_CHILD_ID), { BIT(LC_POSTCODE_SECTOR) | BIT(LC_POSTCODE) | BIT(LC_WARD), 0 } },
 	[LOCAL_POPULATION] = { BIT(LC_YEAR) | BIT(LC_AREA) | BIT(LC_AGE) | BIT(LC_COUNT) | BIT(LC_SEX),
 			       BIT(LC_YEAR) | BIT(LC_AREA) | BIT(LC_AGE) | BIT(LC_COUNT), { 0, 0 } },
+	[LOCAL_PLACEMENT_COSTS] = { BIT(LC_CHILD_ID) | BIT(LC_PLACEMENT_START) | BIT(LC_PLACEMENT_END) |
+					    BIT(LC_PROVIDER_ID) | BIT(LC_PROVIDER_NAME) | BIT(LC_PROVIDER_TYPE) |
+					    BIT(LC_PLACEMENT_TYPE) | BIT(LC_WEEKLY_COST) | BIT(LC_COST_CENTRE) |
+					    BIT(LC_HEALTH_CONTRIBUTION) | BIT(LC_EDUCATION_CONTRIBUTION),
+				    BIT(LC_CHILD_ID) | BIT(LC_PLACEMENT_START) | BIT(LC_WEEKLY_COST) | BIT(LC_PROVIDER_TYPE),
+				    { 0, 0 } },
+	[LOCAL_BUDGETS] = { BIT(LC_FINANCIAL_YEAR) | BIT(LC_COST_CENTRE) | BIT(LC_BUDGET) | PROFILE,
+			    BIT(LC_FINANCIAL_YEAR) | BIT(LC_COST_CENTRE) | BIT(LC_BUDGET), { 0, 0 } },
+	[LOCAL_LEDGER] = { BIT(LC_DATE) | BIT(LC_PERIOD) | BIT(LC_COST_CENTRE) | BIT(LC_AMOUNT),
+			   BIT(LC_COST_CENTRE) | BIT(LC_AMOUNT), { BIT(LC_DATE) | BIT(LC_PERIOD), 0 } },
+	[LOCAL_FOSTER_HOUSEHOLDS] = { BIT(LC_HOUSEHOLD_ID) | BIT(LC_APPROVED_FROM) | BIT(LC_DEREGISTERED_ON) |
+					      BIT(LC_APPROVED_PLACES) | BIT(LC_AGE_RANGE) | BIT(LC_HOUSEHOLD_TYPE) |
+					      BIT(LC_LOCALITY),
+				      BIT(LC_HOUSEHOLD_ID) | BIT(LC_APPROVED_FROM) | BIT(LC_APPROVED_PLACES), { 0, 0 } },
+	[LOCAL_HOMES] = { BIT(LC_HOME_ID) | BIT(LC_HOME_NAME) | BIT(LC_PLACES) | BIT(LC_REGISTERED_FROM) |
+				  BIT(LC_REGISTERED_TO) | BIT(LC_OFSTED_URN) | BIT(LC_IN_HOUSE),
+			  BIT(LC_HOME_ID) | BIT(LC_PLACES), { 0, 0 } },
 };
+
+const char *const local_provider_types[LOCAL_NPROVIDER_TYPES] = {
+	"in-house fostering", "IFA", "private residential", "LA residential", "other LA",
+	"supported accommodation", "parent and child", "secure", "other",
+};
+const char *const local_household_types[LOCAL_NHOUSEHOLD_TYPES] = { "mainstream", "connected person", "short break",
+								    "parent and child" };
+
+/* s trimmed, lower case, with '-' and '_' as spaces, into out; 0 or -1 when too long. */
+static int fold(const char *s, size_t n, char *out, size_t cap)
+{
+	while (n && isspace((unsigned char)*s))
+		s++, n--;
+	while (n && isspace((unsigned char)s[n - 1]))
+		n--;
+	if (n >= cap)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		char c = (char)tolower((unsigned char)s[i]);
+		out[i] = c == '-' || c == '_' ? ' ' : c;
+	}
+	out[n] = '\0';
+	return 0;
+}
+
+static int find_folded(const char *s, size_t n, const char *const *names, int nnames)
+{
+	char a[64], b[64];
+	if (fold(s, n, a, sizeof a))
+		return -1;
+	for (int i = 0; i < nnames; i++)
+		if (!fold(names[i], strlen(names[i]), b, sizeof b) && !strcmp(a, b))
+			return i;
+	return -1;
+}
+
+int local_provider_type(const char *s, size_t len)
+{
+	static const char *const other[] = { "independent fostering agency", "in house fostering", "agency fostering",
+					     "in house foster care", "private children's home", "la children's home",
+					     "other local authority", "semi independent" };
+	static const int other_is[] = { 1, 0, 1, 0, 2, 3, 4, 5 };
+	int t = find_folded(s, len, local_provider_types, LOCAL_NPROVIDER_TYPES);
+	if (t < 0 && (t = find_folded(s, len, other, (int)(sizeof other / sizeof other[0]))) >= 0)
+		t = other_is[t];
+	return t;
+}
+
+int local_household_type(const char *s, size_t len)
+{
+	return find_folded(s, len, local_household_types, LOCAL_NHOUSEHOLD_TYPES);
+}
 
 /* The canonical column a header field names, or -1. "Child ID" = child_id. */
 static int column_of(const char *s, size_t n)
@@ -57,6 +148,9 @@ static int column_of(const char *s, size_t n)
 	for (int c = 0; c < LC_NCOLS; c++)
 		if (!strcmp(name, local_col_names[c]))
 			return c;
+	for (size_t i = 0; i < sizeof aliases / sizeof aliases[0]; i++)
+		if (!strcmp(name, aliases[i].name))
+			return (int)aliases[i].col;
 	return -1;
 }
 
@@ -69,7 +163,7 @@ static int is_time_period(const char *s, size_t n)
 
 int local_csv_recognise(char *const *fields, const size_t *lens, int nfields, enum local_kind *kind, int *colmap)
 {
-	unsigned have = 0;
+	uint64_t have = 0;
 	for (int i = 0; i < nfields; i++) {
 		if (is_time_period(fields[i], lens[i]))
 			return 0;   /* DfE tidy data: another reader's */
@@ -88,7 +182,7 @@ int local_csv_recognise(char *const *fields, const size_t *lens, int nfields, en
 			continue;
 		if ((l->one_of[0] && !(have & l->one_of[0])) || (l->one_of[1] && !(have & l->one_of[1])))
 			continue;
-		int hits = __builtin_popcount(have & l->allowed);
+		int hits = __builtin_popcountll(have & l->allowed);
 		if (hits > best_hits) {
 			best = k;
 			best_hits = hits;
@@ -130,7 +224,7 @@ int local_csv_read(const char *path, const struct local_csv_handler *h, void *ct
 		free(colmap);
 		return cf_error_at(err, CF_EINPUT, path, r.line, NULL, NULL,
 				   "the header is not one of the local layouts (contacts, early_help, localities, "
-				   "child_areas, population)");
+				   "child_areas, population, placement_costs, budgets, ledger, foster_households, homes)");
 	}
 	for (int i = 0; i < nh && !rc; i++)
 		for (int j = 0; j < i && !rc; j++)

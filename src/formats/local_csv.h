@@ -6,6 +6,18 @@
  *   localities   area, locality          (area: postcode sector "LS1 4", full postcode, or ward code E05...)
  *   child_areas  child_id and one of postcode_sector, postcode, ward; optional from_date
  *   population   year, area, age, count; optional sex   (area "LA" or a locality name)
+ * and the money and sufficiency extracts (docs/money.md):
+ *   placement_costs    child_id, placement_start, weekly_cost, provider_type; optional placement_end,
+ *                      provider_id, provider_name, placement_type, cost_centre,
+ *                      health_contribution, education_contribution (£ a week)
+ *   budgets            financial_year, cost_centre, budget; optional monthly profile apr .. mar (£)
+ *   ledger             cost_centre, amount and date or period
+ *   foster_households  household_id, approved_from, approved_places; optional deregistered_on,
+ *                      age_range, household_type, locality
+ *   homes              home_id, places; optional home_name, registered_from, registered_to,
+ *                      ofsted_urn, in_house
+ * A few other spellings are taken too (cost_center, start_date for
+ * placement_start, urn, name, type ...: local_csv.c lists them).
  * Files with a time_period column are DfE published statistics, not these. */
 #ifndef CF_FORMATS_LOCAL_CSV_H
 #define CF_FORMATS_LOCAL_CSV_H
@@ -14,17 +26,38 @@
 
 #include "base/error.h"
 
-enum local_kind { LOCAL_CONTACTS, LOCAL_EARLY_HELP, LOCAL_LOCALITIES, LOCAL_CHILD_AREAS, LOCAL_POPULATION, LOCAL_NKINDS };
+enum local_kind {
+	LOCAL_CONTACTS, LOCAL_EARLY_HELP, LOCAL_LOCALITIES, LOCAL_CHILD_AREAS, LOCAL_POPULATION,
+	LOCAL_PLACEMENT_COSTS, LOCAL_BUDGETS, LOCAL_LEDGER, LOCAL_FOSTER_HOUSEHOLDS, LOCAL_HOMES, LOCAL_NKINDS
+};
 
 /* Canonical columns of every layout, as indexes into a row's values. */
 enum local_col {
 	LC_CHILD_ID, LC_CONTACT_DATE, LC_SOURCE, LC_OUTCOME, LC_FAMILY_ID, LC_START_DATE, LC_END_DATE,
 	LC_LEAD_PRACTITIONER, LC_AREA, LC_LOCALITY, LC_POSTCODE_SECTOR, LC_POSTCODE, LC_WARD, LC_FROM_DATE,
-	LC_YEAR, LC_AGE, LC_COUNT, LC_SEX, LC_NCOLS
+	LC_YEAR, LC_AGE, LC_COUNT, LC_SEX,
+	LC_PLACEMENT_START, LC_PLACEMENT_END, LC_PROVIDER_ID, LC_PROVIDER_NAME, LC_PROVIDER_TYPE, LC_PLACEMENT_TYPE,
+	LC_WEEKLY_COST, LC_COST_CENTRE, LC_HEALTH_CONTRIBUTION, LC_EDUCATION_CONTRIBUTION,
+	LC_FINANCIAL_YEAR, LC_BUDGET, LC_DATE, LC_PERIOD, LC_AMOUNT,
+	LC_HOUSEHOLD_ID, LC_APPROVED_FROM, LC_DEREGISTERED_ON, LC_APPROVED_PLACES, LC_AGE_RANGE, LC_HOUSEHOLD_TYPE,
+	LC_HOME_ID, LC_HOME_NAME, LC_PLACES, LC_REGISTERED_FROM, LC_REGISTERED_TO, LC_OFSTED_URN, LC_IN_HOUSE,
+	LC_APR, LC_MAY, LC_JUN, LC_JUL, LC_AUG, LC_SEP, LC_OCT, LC_NOV, LC_DEC, LC_JAN, LC_FEB, LC_MAR,   /* a budget's profile */
+	LC_NCOLS   /* at most 64: layouts are bit sets */
 };
 
 extern const char *const local_kind_names[LOCAL_NKINDS];   /* "contacts", ... */
 extern const char *const local_col_names[LC_NCOLS];        /* "child_id", ... */
+
+/* placement_costs.provider_type and foster_households.household_type as
+ * stored: these spellings (docs/money.md). */
+enum { LOCAL_NPROVIDER_TYPES = 9, LOCAL_NHOUSEHOLD_TYPES = 4 };
+extern const char *const local_provider_types[LOCAL_NPROVIDER_TYPES];   /* "in-house fostering", "IFA", ... */
+extern const char *const local_household_types[LOCAL_NHOUSEHOLD_TYPES]; /* "mainstream", ... */
+/* The index of a provider or household type as written (any case; spaces,
+ * hyphens and underscores alike; a few other spellings such as
+ * "independent fostering agency"), or -1. */
+int local_provider_type(const char *s, size_t len);
+int local_household_type(const char *s, size_t len);
 
 /* Recognise a header. Returns 1 and sets *kind and colmap[i] (the canonical
  * column of field i, or -1 for a field the layout does not have), or 0. */
@@ -55,5 +88,12 @@ struct local_csv_handler {
  * column twice, is CF_EINPUT (line 1); a CSV structure error (unterminated
  * quote ...) is CF_EINPUT with its line. *rows counts data rows read. */
 int local_csv_read(const char *path, const struct local_csv_handler *h, void *ctx, long *rows, struct cf_error *err);
+
+/* The same layouts as the first sheet of a workbook (.xlsx): the sheet's
+ * first non-empty row is the header; row is the sheet's row number. A date
+ * cell is handed over as yyyy-mm-dd, a number as Excel wrote it. */
+int local_xlsx_read(const char *path, const struct local_csv_handler *h, void *ctx, long *rows, struct cf_error *err);
+/* 1 when the first sheet's header is a local layout. */
+int local_xlsx_sniff(const char *path);
 
 #endif

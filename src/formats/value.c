@@ -207,6 +207,45 @@ void value_decimal(const char *raw, size_t len, struct value *v)
 	put_out(v, raw, len);
 }
 
+void value_money(const char *raw, size_t len, int signed_ok, struct value *v)
+{
+	if (start(&raw, &len, v))
+		return;
+	char buf[64];
+	size_t n = 0, i = 0;
+	int digits = 0, point = 0;
+	if (i < len && (raw[i] == '-' || raw[i] == '+')) {
+		if (raw[i] == '-')
+			buf[n++] = '-';
+		i++;
+	}
+	if (i + 1 < len && (unsigned char)raw[i] == 0xC2 && (unsigned char)raw[i + 1] == 0xA3)
+		i += 2;   /* "£" in UTF-8 */
+	for (; i < len && n < sizeof buf - 1; i++) {
+		char c = raw[i];
+		if (isdigit((unsigned char)c)) {
+			buf[n++] = c;
+			digits++;
+		} else if (c == ',' && digits && !point)
+			continue;
+		else if (c == '.' && !point) {
+			buf[n++] = c;
+			point = 1;
+		} else
+			break;
+	}
+	buf[n] = '\0';
+	if (i < len || !digits) {
+		issue(v, raw, len, "bad_number", signed_ok ? "not an amount of money" : "not an amount of money of 0 or more");
+		return;
+	}
+	if (!signed_ok && buf[0] == '-' && strtod(buf, NULL) != 0) {
+		issue(v, raw, len, "bad_number", "a negative amount where only 0 or more makes sense");
+		return;
+	}
+	put_out(v, buf, n);
+}
+
 void value_text(const char *raw, size_t len, struct value *v)
 {
 	if (start(&raw, &len, v))

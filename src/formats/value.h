@@ -37,6 +37,10 @@ void value_codes(const char *raw, size_t len, const char *codes, struct value *v
 void value_count(const char *raw, size_t len, struct value *v);
 /* Decimal number >= 0 (FTE, counts of people in estimates). */
 void value_decimal(const char *raw, size_t len, struct value *v);
+/* An amount of money in pounds: optional sign, optional "£", thousands
+ * commas, decimals ("£1,234.50", "-12") -> "1234.50", "-12". signed_ok 0
+ * refuses a negative amount (a weekly cost); 1 allows it (a ledger credit). */
+void value_money(const char *raw, size_t len, int signed_ok, struct value *v);
 /* Trimmed text, no check. */
 void value_text(const char *raw, size_t len, struct value *v);
 /* A postcode sector ("LS1 4") or a full postcode reduced to its sector; an

@@ -24,6 +24,8 @@ const struct report_panel report_panels[] = {
 	{ "workforce", "Workforce", report_panel_workforce, 0 },
 	{ "localities", "Localities side by side", report_panel_localities, 0 },
 	{ "forecast", "Forecast: children in care and cost", report_panel_forecast, 0 },
+	{ "money", "Money: placement spend, budget and unit costs", report_panel_money, 0 },
+	{ "sufficiency", "Sufficiency: in-house places against need", report_panel_sufficiency, 0 },
 	{ "programme", "Programme: business case, benefits and workforce", report_panel_programme, 0 },
 	{ "benchmarks", "Compared with statistical neighbours and England", report_panel_benchmarks, 0 },
 	{ "trajectories", "Trajectories: targets and actuals", report_panel_trajectories, 0 },

@@ -186,6 +186,9 @@ int report_panel_programme(struct report_ctx *rc, struct cf_error *err);
 int report_panel_benchmarks(struct report_ctx *rc, struct cf_error *err);
 int report_panel_trajectories(struct report_ctx *rc, struct cf_error *err);
 int report_panel_quality(struct report_ctx *rc, struct cf_error *err);
+/* Money and sufficiency (report_money.c). */
+int report_panel_money(struct report_ctx *rc, struct cf_error *err);
+int report_panel_sufficiency(struct report_ctx *rc, struct cf_error *err);
 
 
 #endif

@@ -12,6 +12,7 @@
 #include "forecast/forecast.h"
 #include "outputs/html.h"
 #include "outputs/svg_spread.h"
+#include "placements/placements.h"
 
 #define OOM() cf_error_set(err, CF_EIO, "out of memory writing the report")
 
@@ -24,6 +25,7 @@ void report_forecast_options(const struct report_options *opt, struct forecast_o
 	fo->model.runs = FC_REPORT_RUNS;
 	fo->model.seed = FC_REPORT_SEED;
 	fo->scenario_path = opt->scenario;
+	fo->own_costs = placements_store_costs;
 }
 
 static int note(struct report_ctx *rc, const char *text)
@@ -301,12 +303,12 @@ int report_panel_forecast(struct report_ctx *rc, struct cf_error *err)
 	if (f->n == 0) {
 		r = note(rc, "No forecast months to show.") ? OOM() : CF_OK;
 	} else {
-		char buf[400];
+		char buf[600];
 		snprintf(buf, sizeof buf,
 			 "Projected from the children in care at the data's end with the stock-and-flow model "
 			 "(caseflow forecast defaults: rates over the last 12 months, %d months ahead), with %d simulated "
-			 "futures (seed %d) for the bands. Costs use the built-in illustrative unit costs, at today's prices.",
-			 FC_REPORT_MONTHS, FC_REPORT_RUNS, FC_REPORT_SEED);
+			 "futures (seed %d) for the bands. Costs use %s, at today's prices.",
+			 FC_REPORT_MONTHS, FC_REPORT_RUNS, FC_REPORT_SEED, fr->cost_source);
 		if (note(rc, buf))
 			r = OOM();
 		if (!r)

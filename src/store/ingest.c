@@ -265,6 +265,7 @@ static const struct ingest_source sources[] = {
 	{ "annexa.xlsx", sniff_annexa_xlsx, load_annexa_xlsx, 0 },
 	{ "ssda903.xlsx", sniff_ssda903_xlsx, load_ssda903_xlsx, 0 },
 	{ "annexa.csv", sniff_annexa_csv, load_annexa_csv, 0 },
+	{ "local.xlsx", sniff_local_xlsx, load_local_xlsx, 0 },
 	{ "dfe.published", sniff_dfe_published, load_dfe_published, 0 },
 	{ "dfe.sn_groups", sniff_dfe_sn_groups, load_dfe_sn_groups, 0 },
 	{ "ons.la_lookup", sniff_ons_la_lookup, load_ons_la_lookup, 0 },

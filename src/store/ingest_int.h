@@ -72,6 +72,8 @@ int sniff_csww_census(const struct ingest_sniff *info);
 int load_csww_census(struct ingest_ctx *ctx, char **paths, int n, struct cf_error *err);
 int sniff_local_csv(const struct ingest_sniff *info);
 int load_local_csv(struct ingest_ctx *ctx, char **paths, int n, struct cf_error *err);
+int sniff_local_xlsx(const struct ingest_sniff *info);   /* the same layouts, first sheet of a workbook */
+int load_local_xlsx(struct ingest_ctx *ctx, char **paths, int n, struct cf_error *err);
 int sniff_annexa_xlsx(const struct ingest_sniff *info);
 int load_annexa_xlsx(struct ingest_ctx *ctx, char **paths, int n, struct cf_error *err);
 int sniff_annexa_csv(const struct ingest_sniff *info);

@@ -1,11 +1,13 @@
 /* Loading local CSV extracts into contacts, early_help, localities,
- * child_areas and population (one return per file, kind "local.<layout>"). */
+ * child_areas and population (one return per file, kind "local.<layout>");
+ * the money and sufficiency extracts' rows are load_money.c's. */
 #include <stdio.h>
 #include <string.h>
 
 #include "formats/local_csv.h"
 #include "store/ingest_int.h"
 #include "store/load_common.h"
+#include "store/load_money_int.h"
 
 struct local_load {
 	struct ingest_ctx *ctx;
@@ -167,8 +169,12 @@ static int on_row(void *vctx, enum local_kind kind, const char *const *vals, con
 		}
 		break;
 	}
-	case LOCAL_NKINDS:
+	default: {
+		int stored;
+		if ((rc = load_money_row(&at, s, kind, vals, lens, &stored, err)) || !stored)
+			return rc;
 		break;
+	}
 	}
 	if (rc)
 		return rc;
@@ -195,6 +201,7 @@ int sniff_local_csv(const struct ingest_sniff *info)
 
 static const char *const link_table[LOCAL_NKINDS] = {
 	[LOCAL_CONTACTS] = "contacts", [LOCAL_EARLY_HELP] = "early_help", [LOCAL_CHILD_AREAS] = "child_areas",
+	[LOCAL_PLACEMENT_COSTS] = "placement_costs",
 };
 
 static int on_begin(void *vctx, enum local_kind kind, struct cf_error *err)
@@ -211,10 +218,10 @@ static int on_begin(void *vctx, enum local_kind kind, struct cf_error *err)
 	ld->kind = kind;
 	if (link_table[kind] && (rc = load_rowid_mark(ctx, link_table[kind], &ld->mark, err)))
 		return rc;
-	return store_prepare(ctx->st, insert_sql[kind], &ld->ins, err);
+	return store_prepare(ctx->st, insert_sql[kind] ? insert_sql[kind] : load_money_insert_sql(kind), &ld->ins, err);
 }
 
-int load_local_csv(struct ingest_ctx *ctx, char **paths, int n, struct cf_error *err)
+static int load_local(struct ingest_ctx *ctx, char **paths, int n, int xlsx, struct cf_error *err)
 {
 	static const struct local_csv_handler h = { on_begin, on_extra, on_row };
 	int rc = CF_OK;
@@ -224,7 +231,7 @@ int load_local_csv(struct ingest_ctx *ctx, char **paths, int n, struct cf_error 
 		ld.ctx = ctx;
 		ld.path = paths[i];
 		long rows;
-		rc = local_csv_read(paths[i], &h, &ld, &rows, err);
+		rc = xlsx ? local_xlsx_read(paths[i], &h, &ld, &rows, err) : local_csv_read(paths[i], &h, &ld, &rows, err);
 		sqlite3_finalize(ld.ins);
 		if (!rc && ld.return_id)
 			rc = load_finish_return(ctx, ld.return_id, ld.rows, err);
@@ -232,4 +239,19 @@ int load_local_csv(struct ingest_ctx *ctx, char **paths, int n, struct cf_error 
 			rc = load_link_children(ctx, link_table[ld.kind], ld.return_id, ld.mark, err);
 	}
 	return rc;
+}
+
+int load_local_csv(struct ingest_ctx *ctx, char **paths, int n, struct cf_error *err)
+{
+	return load_local(ctx, paths, n, 0, err);
+}
+
+int sniff_local_xlsx(const struct ingest_sniff *info)
+{
+	return info->ext && !strcmp(info->ext, "xlsx") && local_xlsx_sniff(info->path);
+}
+
+int load_local_xlsx(struct ingest_ctx *ctx, char **paths, int n, struct cf_error *err)
+{
+	return load_local(ctx, paths, n, 1, err);
 }

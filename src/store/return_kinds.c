@@ -10,7 +10,7 @@
  * the format's own list (RETURN_SSDA903_HEADER + t) */
 _Static_assert(RETURN_SSDA903_SOCIAL_WORKER_EPISODES - RETURN_SSDA903_HEADER + 1 == S903_NTABLES,
 	       "one SSDA903 kind per table, in formats/ssda903.h's order");
-_Static_assert(RETURN_LOCAL_POPULATION - RETURN_LOCAL_CONTACTS + 1 == LOCAL_NKINDS,
+_Static_assert(RETURN_LOCAL_HOMES - RETURN_LOCAL_CONTACTS + 1 == LOCAL_NKINDS,
 	       "one local kind per layout, in formats/local_csv.h's order");
 
 static const char *const names[RETURN_KIND_N] = {
@@ -37,6 +37,11 @@ static const char *const names[RETURN_KIND_N] = {
 	[RETURN_LOCAL_LOCALITIES] = "local.localities",
 	[RETURN_LOCAL_CHILD_AREAS] = "local.child_areas",
 	[RETURN_LOCAL_POPULATION] = "local.population",
+	[RETURN_LOCAL_PLACEMENT_COSTS] = "local.placement_costs",
+	[RETURN_LOCAL_BUDGETS] = "local.budgets",
+	[RETURN_LOCAL_LEDGER] = "local.ledger",
+	[RETURN_LOCAL_FOSTER_HOUSEHOLDS] = "local.foster_households",
+	[RETURN_LOCAL_HOMES] = "local.homes",
 	[RETURN_DFE_PUBLISHED] = "dfe.published",
 	[RETURN_DFE_SN_GROUPS] = "dfe.sn_groups",
 	[RETURN_ONS_LA_LOOKUP] = "ons.la_lookup",

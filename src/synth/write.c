@@ -113,6 +113,8 @@ int synth_write_all(const struct synth_world *w, const char *dir, struct cf_erro
 	if (!rc)
 		rc = synth_write_local(w, dir, err);
 	if (!rc)
+		rc = synth_write_money(w, dir, err);
+	if (!rc)
 		rc = synth_write_annexa(w, dir, err);
 	if (!rc)
 		rc = synth_write_workforce(w, dir, err);

@@ -1,10 +1,14 @@
-/* Recognising local CSV layouts by header. */
+/* Recognising local CSV layouts by header; the same layouts in a workbook. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <string.h>
 
 #include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+#include <xlsxwriter.h>
 
 #include "formats/local_csv.h"
 
@@ -67,8 +71,99 @@ static void test_not_local(void **state)
 	assert_false(recognise(eh_no_detail, 2, &k, NULL));
 }
 
+static void test_money_layouts(void **state)
+{
+	enum local_kind k;
+	int map[16];
+	const char *pc[] = { "Child ID", "Placement Start", "Provider Type", "Weekly Cost", "cost center" };
+	assert_true(recognise(pc, 5, &k, map));
+	assert_int_equal(k, LOCAL_PLACEMENT_COSTS);
+	assert_int_equal(map[4], LC_COST_CENTRE);
+	/* start_date and end_date are early help's, not a placement's */
+	const char *eh[] = { "child_id", "start_date", "end_date", "weekly_cost", "provider_type" };
+	assert_true(recognise(eh, 5, &k, map));
+	assert_int_equal(k, LOCAL_EARLY_HELP);
+	const char *b[] = { "financial_year", "cost_centre", "budget" };
+	assert_true(recognise(b, 3, &k, map));
+	assert_int_equal(k, LOCAL_BUDGETS);
+	const char *l[] = { "period", "cost_centre", "amount" };
+	assert_true(recognise(l, 3, &k, map));
+	assert_int_equal(k, LOCAL_LEDGER);
+	const char *fh[] = { "household_id", "approved_from", "approved_places", "type" };
+	assert_true(recognise(fh, 4, &k, map));
+	assert_int_equal(k, LOCAL_FOSTER_HOUSEHOLDS);
+	assert_int_equal(map[3], LC_HOUSEHOLD_TYPE);
+	const char *h[] = { "home_id", "name", "places", "urn" };
+	assert_true(recognise(h, 4, &k, map));
+	assert_int_equal(k, LOCAL_HOMES);
+	assert_int_equal(local_provider_type(" independent-fostering_agency ", 30), 1);
+	assert_int_equal(local_provider_type("la residential", 14), 3);
+	assert_int_equal(local_provider_type("spaceship", 9), -1);
+}
+
+struct got {
+	enum local_kind kind;
+	long n;
+	char child[16], start[16], cost[16];
+};
+
+static int got_row(void *ctx, enum local_kind kind, const char *const *vals, const size_t *lens, long row, long line,
+		   struct cf_error *err)
+{
+	struct got *g = ctx;
+	g->kind = kind;
+	if (g->n++ == 0) {
+		assert_int_equal(row, 3);   /* the sheet's row: a blank row 1, the header in row 2 */
+		snprintf(g->child, sizeof g->child, "%.*s", (int)lens[LC_CHILD_ID], vals[LC_CHILD_ID]);
+		snprintf(g->start, sizeof g->start, "%.*s", (int)lens[LC_PLACEMENT_START], vals[LC_PLACEMENT_START]);
+		snprintf(g->cost, sizeof g->cost, "%.*s", (int)lens[LC_WEEKLY_COST], vals[LC_WEEKLY_COST]);
+		assert_non_null(vals[LC_PLACEMENT_END]);   /* in the header, blank in the row */
+		assert_int_equal(lens[LC_PLACEMENT_END], 0);
+		assert_null(vals[LC_HEALTH_CONTRIBUTION]); /* not in the header */
+	}
+	return CF_OK;
+}
+
+static void test_workbook(void **state)
+{
+	char path[] = "/tmp/test_local_xlsx_XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	close(fd);
+	lxw_workbook *wb = workbook_new(path);
+	lxw_format *date = workbook_add_format(wb);
+	format_set_num_format(date, "dd/mm/yyyy");
+	lxw_worksheet *ws = workbook_add_worksheet(wb, "Placements");
+	const char *head[] = { "child_id", "placement_start", "placement_end", "provider_type", "weekly_cost" };
+	for (int c = 0; c < 5; c++)
+		worksheet_write_string(ws, 1, (lxw_col_t)c, head[c], NULL);
+	worksheet_write_string(ws, 2, 0, "C1", NULL);
+	lxw_datetime when = { 2024, 2, 29, 0, 0, 0 };
+	worksheet_write_datetime(ws, 2, 1, &when, date);
+	worksheet_write_string(ws, 2, 3, "IFA", NULL);
+	worksheet_write_number(ws, 2, 4, 812.5, NULL);
+	worksheet_write_string(ws, 3, 0, "C2", NULL);
+	assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
+
+	assert_true(local_xlsx_sniff(path));
+	struct got g;
+	memset(&g, 0, sizeof g);
+	const struct local_csv_handler h = { NULL, NULL, got_row };
+	long rows;
+	struct cf_error err;
+	cf_error_clear(&err);
+	assert_int_equal(local_xlsx_read(path, &h, &g, &rows, &err), CF_OK);
+	assert_int_equal(rows, 2);
+	assert_int_equal(g.kind, LOCAL_PLACEMENT_COSTS);
+	assert_string_equal(g.child, "C1");
+	assert_string_equal(g.start, "2024-02-29");   /* a date cell, as ISO */
+	assert_string_equal(g.cost, "812.5");
+	unlink(path);
+}
+
 int main(void)
 {
-	const struct CMUnitTest tests[] = { cmocka_unit_test(test_layouts), cmocka_unit_test(test_not_local) };
+	const struct CMUnitTest tests[] = { cmocka_unit_test(test_layouts), cmocka_unit_test(test_not_local),
+					    cmocka_unit_test(test_money_layouts), cmocka_unit_test(test_workbook) };
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

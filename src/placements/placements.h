@@ -1,0 +1,141 @@
+/* The placements room: what care costs (`caseflow money`) and what the
+ * council can provide (`caseflow sufficiency`), from the placement costs,
+ * budgets, ledger, foster households and homes extracts (store/placements.h)
+ * and children's episodes (model/cla.h). One room, not two: both read the
+ * same placement extract with the same "open on a day" and the same match of
+ * a placement to its carer or home. docs/money.md gives every definition. */
+#ifndef CF_PLACEMENTS_PLACEMENTS_H
+#define CF_PLACEMENTS_PLACEMENTS_H
+
+#include "base/date.h"
+#include "base/error.h"
+#include "base/table.h"
+#include "forecast/forecast.h"
+#include "formats/centroids.h"
+#include "formats/placement_shift.h"
+#include "model/cla.h"
+#include "store/placements.h"
+
+/* --- pricing one placement ------------------------------------------------ */
+
+/* A placement is charged for the nights from its start to the day before it
+ * ends (the day it ends belongs to the next placement, which starts that
+ * day), at weekly ÷ 7 a night; open on day d when start <= d < end. */
+int placement_open_on(const struct placement_cost *p, cf_date d);
+
+/* Nights of p in [from, to] (inclusive days), 0 when none. */
+long placement_nights(const struct placement_cost *p, cf_date from, cf_date to);
+
+/* What p costs in the financial year [fy_start, fy_end] split at as_of:
+ * to date = nights fy_start..as_of, committed = nights as_of+1..fy_end
+ * (an open placement runs to the year end; a planned end date is kept). */
+struct placement_price {
+	long nights_to_date, nights_committed;
+	double gross_to_date, contrib_to_date;       /* £ */
+	double gross_committed, contrib_committed;
+};
+void placement_price(const struct placement_cost *p, cf_date fy_start, cf_date as_of, cf_date fy_end,
+		     struct placement_price *out);
+
+/* --- the forecast priced at the council's own unit costs ------------------ */
+
+/* Add to c (the built-in set, fc_costs_default) a row for each DfE
+ * placement code and provider (in_house: in-house fostering, LA residential
+ * and other LA, as the forecast's PR0-PR3; external: the rest) of the placements charged in [from, to]:
+ * their mean weekly cost, weighted by nights. An exact code and provider
+ * beats a built-in category row, so what the council has no placements of
+ * keeps the illustrative cost. Sets c->source and *nrows (0: nothing
+ * charged in the window; c is unchanged). */
+int placements_forecast_costs(const struct placements_data *d, cf_date from, cf_date to, const struct fc_placemap *m,
+			      struct fc_costs *c, int *nrows, struct cf_error *err);
+
+/* The same over the extract's last 12 months (to the latest end, or start
+ * of an open placement, it holds): what `caseflow forecast` and the money
+ * outturn use without --costs. */
+int placements_own_costs(const struct placements_data *d, const struct fc_placemap *m, struct fc_costs *c,
+			 struct cf_error *err);
+/* The same, read from the store: forecast_options.own_costs for
+ * `caseflow forecast` and the report (nothing changes without an extract). */
+int placements_store_costs(struct store *st, const struct fc_placemap *m, struct fc_costs *c, struct cf_error *err);
+
+/* --- caseflow money ------------------------------------------------------- */
+
+struct money_options {
+	int fy;            /* financial year, 2024 = 2024-25 */
+	cf_date as_of;     /* within the year (clamped to it) */
+	int top;           /* rows of the top providers and placements tables */
+};
+
+enum { MONEY_NTABLES = 5 };
+
+/* The money tables, in order: money_by_cost_centre (spend to date,
+ * contributions, committed to year end, budget, variance, ledger),
+ * money_unit_costs (weekly mean, median, 90th percentile and children by
+ * placement type, provider type and provider), money_top_providers,
+ * money_top_placements (by weekly cost, child ID) and money_notes (one
+ * sentence per missing input). out[MONEY_NTABLES] are the caller's
+ * (cf_table_free each). */
+int money_tables(const struct placements_data *d, const struct money_options *o, struct cf_table **out,
+		 struct cf_error *err);
+
+/* money_outturn: the year's outturn two ways, by measure (£): on
+ * commitments (net spend to date + net committed) and on the forecast (net
+ * spend to date + the forecast's cost of every child in care from the day
+ * after as_of to 31 March, the markov projection from as_of of cla, priced
+ * at the council's own unit costs; contributions are not forecast), the
+ * new placements the forecast expects (forecast cost − gross committed),
+ * the budget and both variances. as_of must lie within the episodes
+ * (CF_EUSAGE otherwise, err says so). *out is the caller's. */
+int money_outturn(const struct placements_data *d, const struct cla_data *cla, const struct money_options *o,
+		  struct cf_table **out, struct cf_error *err);
+
+/* money_shift: the placement-shift scenario by financial year, from the
+ * year of its start to a year after its last move: children moved in the
+ * year and in-house at its end, their nights, what they would cost where
+ * they were and in-house (the night-weighted mean weekly costs of the
+ * extract's last 12 months, as placements_own_costs), the saving, and the
+ * in-house carers they need (ceil(children ÷ places per household); places
+ * per household from the scenario, else the mean of the households approved
+ * at that window's end). Moves are evenly spread: move k on start +
+ * floor(k × 365.25 ÷ children_per_year); a moved child stays to the end (an
+ * upper bound: none leaves care). CF_EINPUT when the extract has no
+ * placements of either type to price. *out is the caller's. */
+int money_shift(const struct placements_data *d, const struct placement_shift *s, struct cf_table **out,
+		struct cf_error *err);
+
+/* --- caseflow sufficiency ------------------------------------------------- */
+
+/* Approved on day d: approved_from <= d and not deregistered on or before d
+ * (approved from the day of approval; not on the day of deregistration). */
+int household_approved_on(const struct foster_household *h, cf_date d);
+/* Registered on d: registered_from (when given) <= d and registered_to
+ * (when given) >= d. */
+int home_registered_on(const struct children_home *h, cf_date d);
+
+enum { SUFFICIENCY_NTABLES = 6, SUFFICIENCY_NOTES = 5 };
+
+/* The sufficiency tables on day `on`: sufficiency_fostering (in-house
+ * households, approved places, occupied, vacant, occupancy % by age range,
+ * locality and all), sufficiency_residential (each home registered that
+ * day, and totals), sufficiency_need (children looked after that day by age
+ * band and placement group, from cla; cla may be NULL or empty),
+ * sufficiency_gap (places needed minus places available),
+ * sufficiency_location (children looked after that day placed in a
+ * postcode sector outside the localities extract's, by placement group;
+ * with cent (NULL: none) those placed more than 20 miles from home, the
+ * straight line between their home and placement sectors' centroids) and
+ * sufficiency_notes (one sentence per missing input). out[...] are the
+ * caller's. */
+int sufficiency_tables(const struct placements_data *d, const struct cla_data *cla, cf_date on,
+		       const struct centroids *cent, struct cf_table **out, struct cf_error *err);
+
+/* sufficiency_forecast: at each of `months` month-ends after `on`, the
+ * children the forecast expects in care, in foster and in residential
+ * placements (the markov projection of cla from `on`, as `caseflow forecast
+ * --start ON`), against today's in-house places (approved foster places on
+ * `on`; places in the council's own homes registered on `on`) and the gap.
+ * `on` must lie within the episodes (CF_EUSAGE otherwise). */
+int sufficiency_forecast(const struct placements_data *d, const struct cla_data *cla, cf_date on, int months,
+			 struct cf_table **out, struct cf_error *err);
+
+#endif

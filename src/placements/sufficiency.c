@@ -1,0 +1,473 @@
+/* `caseflow sufficiency`: in-house fostering capacity and occupancy,
+ * children's homes, children looked after by age band and placement, and
+ * the gap between places needed and places the council has, on one day. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "formats/local_csv.h"
+#include "placements/placements.h"
+
+enum { PT_IN_HOUSE_FOSTERING = 0, PT_IFA = 1, PT_PRIVATE_RESIDENTIAL = 2, PT_LA_RESIDENTIAL = 3, PT_SECURE = 7 };
+
+int household_approved_on(const struct foster_household *h, cf_date d)
+{
+	return h->approved_from != CF_DATE_NONE && h->approved_from <= d &&
+	       (h->deregistered_on == CF_DATE_NONE || h->deregistered_on > d);
+}
+
+int home_registered_on(const struct children_home *h, cf_date d)
+{
+	return (h->registered_from == CF_DATE_NONE || h->registered_from <= d) &&
+	       (h->registered_to == CF_DATE_NONE || h->registered_to >= d);
+}
+
+static int cmp_str(const void *a, const void *b) { return strcmp(*(const char *const *)a, *(const char *const *)b); }
+
+/* How many of sorted ids[0..n) equal id. */
+static long count_of(const char *const *ids, size_t n, const char *id)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (strcmp(ids[mid], id) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	long k = 0;
+	while (lo < n && !strcmp(ids[lo], id))
+		lo++, k++;
+	return k;
+}
+
+/* Provider ids of the placements open on `on` (of type `type`, or any when
+ * type < 0), sorted, into ids; returns how many. */
+static size_t open_providers(const struct placements_data *d, cf_date on, int type, const char **ids)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < d->nplacements; i++) {
+		const struct placement_cost *p = &d->placements[i];
+		if (placement_open_on(p, on) && (type < 0 || p->provider_type == type) && *p->provider_id)
+			ids[n++] = p->provider_id;
+	}
+	qsort(ids, n, sizeof *ids, cmp_str);
+	return n;
+}
+
+struct cap_group {
+	const char *by, *key;
+	long households, places, occupied;
+};
+
+static struct cap_group *group_get(struct cap_group *g, size_t *n, const char *by, const char *key)
+{
+	for (size_t i = 0; i < *n; i++)
+		if (!strcmp(g[i].by, by) && !strcmp(g[i].key, key))
+			return &g[i];
+	struct cap_group *x = &g[(*n)++];
+	x->by = by;
+	x->key = key;
+	x->households = x->places = x->occupied = 0;
+	return x;
+}
+
+static int cmp_group(const void *a, const void *b)
+{
+	const struct cap_group *x = a, *y = b;
+	int c = strcmp(x->by, y->by);
+	return c ? c : strcmp(x->key, y->key);
+}
+
+static void put_capacity(struct cf_table *t, int first_col, long places, long occupied)
+{
+	long r = (long)t->nrows - 1;
+	cf_table_set_int(t, (size_t)r, first_col, places);
+	cf_table_set_int(t, (size_t)r, first_col + 1, occupied);
+	cf_table_set_int(t, (size_t)r, first_col + 2, places > occupied ? places - occupied : 0);
+	if (places > 0)
+		cf_table_set_real(t, (size_t)r, first_col + 3, 100.0 * (double)occupied / (double)places);
+}
+
+static int fostering(const struct placements_data *d, cf_date on, const char **ids, struct cf_table **out,
+		     long *places_out, long *unmatched, struct cf_error *err)
+{
+	struct cap_group *g = malloc((2 * d->nhouseholds + 1) * sizeof *g);
+	struct cf_table *t = cf_table_new("sufficiency_fostering");
+	if (!g || !t) {
+		free(g);
+		cf_table_free(t);
+		return cf_error_set(err, CF_EIO, "out of memory");
+	}
+	size_t nids = open_providers(d, on, PT_IN_HOUSE_FOSTERING, ids), ng = 0;
+	struct cap_group all = { "all", "all", 0, 0, 0 };
+	long matched = 0;
+	for (size_t i = 0; i < d->nhouseholds; i++) {
+		const struct foster_household *h = &d->households[i];
+		if (!household_approved_on(h, on))
+			continue;
+		long occ = count_of(ids, nids, h->id);
+		matched += occ;
+		struct cap_group *x[3] = { group_get(g, &ng, "age_range", *h->age_range ? h->age_range : "(none given)"),
+					   group_get(g, &ng, "locality", *h->locality ? h->locality : "(none given)"),
+					   &all };
+		for (int k = 0; k < 3; k++) {
+			x[k]->households++;
+			x[k]->places += h->places;
+			x[k]->occupied += occ;
+		}
+	}
+	qsort(g, ng, sizeof *g, cmp_group);
+	cf_table_add_column(t, "by", CF_CELL_TEXT, 0);
+	cf_table_add_column(t, "group", CF_CELL_TEXT, 0);
+	cf_table_add_column(t, "households", CF_CELL_INT, 0);
+	cf_table_add_column(t, "approved_places", CF_CELL_INT, 0);
+	cf_table_add_column(t, "occupied", CF_CELL_INT, 0);
+	cf_table_add_column(t, "vacant", CF_CELL_INT, 0);
+	cf_table_add_column(t, "occupancy_pct", CF_CELL_REAL, 1);
+	for (size_t i = 0; i <= ng; i++) {
+		const struct cap_group *x = i < ng ? &g[i] : &all;
+		if (cf_table_add_row(t) < 0)
+			break;
+		cf_table_set_text(t, t->nrows - 1, 0, x->by);
+		cf_table_set_text(t, t->nrows - 1, 1, x->key);
+		cf_table_set_int(t, t->nrows - 1, 2, x->households);
+		put_capacity(t, 3, x->places, x->occupied);
+	}
+	*places_out = all.places;
+	*unmatched = (long)nids - matched;
+	free(g);
+	*out = t;
+	return CF_OK;
+}
+
+static int residential(const struct placements_data *d, cf_date on, const char **ids, struct cf_table **out,
+		       long *in_house_places, struct cf_error *err)
+{
+	struct cf_table *t = cf_table_new("sufficiency_residential");
+	if (!t)
+		return cf_error_set(err, CF_EIO, "out of memory");
+	size_t nids = open_providers(d, on, -1, ids);
+	cf_table_add_column(t, "home", CF_CELL_TEXT, 0);
+	cf_table_add_column(t, "ofsted_urn", CF_CELL_TEXT, 0);
+	cf_table_add_column(t, "in_house", CF_CELL_TEXT, 0);
+	cf_table_add_column(t, "places", CF_CELL_INT, 0);
+	cf_table_add_column(t, "occupied", CF_CELL_INT, 0);
+	cf_table_add_column(t, "vacant", CF_CELL_INT, 0);
+	cf_table_add_column(t, "occupancy_pct", CF_CELL_REAL, 1);
+	long places[2] = { 0, 0 }, occupied[2] = { 0, 0 };   /* [0] all, [1] in-house */
+	for (size_t i = 0; i < d->nhomes; i++) {
+		const struct children_home *h = &d->homes[i];
+		if (!home_registered_on(h, on))
+			continue;
+		long occ = count_of(ids, nids, h->id);
+		if (cf_table_add_row(t) < 0)
+			break;
+		cf_table_set_text(t, t->nrows - 1, 0, h->id);
+		cf_table_set_text(t, t->nrows - 1, 1, h->urn);
+		cf_table_set_text(t, t->nrows - 1, 2, h->in_house < 0 ? "not given" : h->in_house ? "yes" : "no");
+		put_capacity(t, 3, h->places, occ);
+		places[0] += h->places;
+		occupied[0] += occ;
+		if (h->in_house == 1) {
+			places[1] += h->places;
+			occupied[1] += occ;
+		}
+	}
+	for (int k = 1; k >= 0; k--) {
+		if (cf_table_add_row(t) < 0)
+			break;
+		cf_table_set_text(t, t->nrows - 1, 0, k ? "all in-house" : "all");
+		put_capacity(t, 3, places[k], occupied[k]);
+	}
+	*in_house_places = places[1];
+	*out = t;
+	return CF_OK;
+}
+
+/* Children looked after on `on` by age band and placement group. */
+static int need(const struct cla_data *cla, cf_date on, struct cf_table **out, long by_group[PG_NGROUPS],
+		long *looked_after, struct cf_error *err)
+{
+	struct cf_table *t = cf_table_new("sufficiency_need");
+	if (!t)
+		return cf_error_set(err, CF_EIO, "out of memory");
+	long n[AGE_NBANDS + 2][PG_NGROUPS];
+	memset(n, 0, sizeof n);
+	for (size_t c = 0; cla && c < cla->nchildren; c++) {
+		const struct cla_child *ch = &cla->children[c];
+		const struct cla_episode *e = cla_open_on(cla, ch, on);
+		if (!e)
+			continue;
+		int band = ch->dob == CF_DATE_NONE ? AGE_UNKNOWN : (int)age_band_of(cf_date_age(ch->dob, on));
+		int pg = placement_group_of(e->place);
+		n[band][pg]++;
+		n[AGE_NBANDS + 1][pg]++;
+	}
+	cf_table_add_column(t, "age_band", CF_CELL_TEXT, 0);
+	cf_table_add_column(t, "looked_after", CF_CELL_INT, 0);
+	for (int g = 0; g < PG_NGROUPS; g++)
+		cf_table_add_column(t, placement_group_names[g], CF_CELL_INT, 0);
+	for (int b = 0; b < AGE_NBANDS + 2; b++) {
+		long sum = 0;
+		for (int g = 0; g < PG_NGROUPS; g++)
+			sum += n[b][g];
+		if (b == AGE_UNKNOWN && !sum)
+			continue;
+		if (cf_table_add_row(t) < 0)
+			break;
+		cf_table_set_text(t, t->nrows - 1, 0, b <= AGE_NBANDS ? age_band_names[b] : "all");
+		cf_table_set_int(t, t->nrows - 1, 1, sum);
+		for (int g = 0; g < PG_NGROUPS; g++)
+			cf_table_set_int(t, t->nrows - 1, 2 + g, n[b][g]);
+		if (b == AGE_NBANDS + 1)
+			*looked_after = sum;
+	}
+	memcpy(by_group, n[AGE_NBANDS + 1], sizeof n[0]);
+	*out = t;
+	return CF_OK;
+}
+
+static int cmp_sector(const void *key, const void *elem) { return strcmp(key, elem); }
+
+/* Children looked after on `on` placed outside the LA: their placement's
+ * postcode sector is known and not one of the localities extract's. */
+static int location(const struct placements_data *d, const struct cla_data *cla, cf_date on,
+		    const struct centroids *cent, struct cf_table **out, struct cf_error *err)
+{
+	struct cf_table *t = cf_table_new("sufficiency_location");
+	if (!t)
+		return cf_error_set(err, CF_EIO, "out of memory");
+	long n[PG_NGROUPS + 1][5];   /* looked after, sector known, outside, distance known, over 20 miles */
+	memset(n, 0, sizeof n);
+	for (size_t c = 0; cla && c < cla->nchildren; c++) {
+		const struct cla_episode *e = cla_open_on(cla, &cla->children[c], on);
+		if (!e)
+			continue;
+		int g = placement_group_of(e->place);
+		int known = e->pl_sector != NULL && d->nla_sectors > 0;
+		int outside = known && !bsearch(e->pl_sector, d->la_sectors, d->nla_sectors, sizeof *d->la_sectors,
+						 cmp_sector);
+		const struct centroid *home = cent && e->home_sector ? centroids_find(cent, e->home_sector) : NULL;
+		const struct centroid *placed = cent && e->pl_sector ? centroids_find(cent, e->pl_sector) : NULL;
+		int measured = home && placed, far = measured && centroids_miles(home, placed) > 20;
+		for (int k = 0; k < 2; k++) {
+			long *x = n[k ? PG_NGROUPS : g];
+			x[0]++;
+			x[1] += known;
+			x[2] += outside;
+			x[3] += measured;
+			x[4] += far;
+		}
+	}
+	cf_table_add_column(t, "placement_group", CF_CELL_TEXT, 0);
+	cf_table_add_column(t, "looked_after", CF_CELL_INT, 0);
+	cf_table_add_column(t, "sector_known", CF_CELL_INT, 0);
+	cf_table_add_column(t, "placed_outside_la", CF_CELL_INT, 0);
+	cf_table_add_column(t, "outside_pct", CF_CELL_REAL, 1);
+	cf_table_add_column(t, "distance_known", CF_CELL_INT, 0);
+	cf_table_add_column(t, "over_20_miles", CF_CELL_INT, 0);
+	cf_table_add_column(t, "over_20_pct", CF_CELL_REAL, 1);
+	for (int g = 0; g <= PG_NGROUPS; g++) {
+		if (cf_table_add_row(t) < 0)
+			break;
+		cf_table_set_text(t, t->nrows - 1, 0, g < PG_NGROUPS ? placement_group_names[g] : "all");
+		for (int k = 0; k < 3; k++)
+			cf_table_set_int(t, t->nrows - 1, 1 + k, n[g][k]);
+		if (n[g][1])
+			cf_table_set_real(t, t->nrows - 1, 4, 100.0 * (double)n[g][2] / (double)n[g][1]);
+		if (cent) {
+			cf_table_set_int(t, t->nrows - 1, 5, n[g][3]);
+			cf_table_set_int(t, t->nrows - 1, 6, n[g][4]);
+			if (n[g][3])
+				cf_table_set_real(t, t->nrows - 1, 7, 100.0 * (double)n[g][4] / (double)n[g][3]);
+		}
+	}
+	*out = t;
+	return CF_OK;
+}
+
+static long open_of_types(const struct placements_data *d, cf_date on, const int *types, int ntypes)
+{
+	long k = 0;
+	for (size_t i = 0; i < d->nplacements; i++)
+		for (int j = 0; j < ntypes; j++)
+			if (d->placements[i].provider_type == types[j] && placement_open_on(&d->placements[i], on)) {
+				k++;
+				break;
+			}
+	return k;
+}
+
+static void gap_row(struct cf_table *t, const char *what, long needed, long available, const char *source)
+{
+	if (cf_table_add_row(t) < 0)
+		return;
+	cf_table_set_text(t, t->nrows - 1, 0, what);
+	cf_table_set_int(t, t->nrows - 1, 1, needed);
+	cf_table_set_int(t, t->nrows - 1, 2, available);
+	cf_table_set_int(t, t->nrows - 1, 3, needed - available);
+	cf_table_set_text(t, t->nrows - 1, 4, source);
+}
+
+static void note(struct cf_table *t, const char *text)
+{
+	if (cf_table_add_row(t) >= 0)
+		cf_table_set_text(t, t->nrows - 1, 0, text);
+}
+
+int sufficiency_tables(const struct placements_data *d, const struct cla_data *cla, cf_date on,
+		       const struct centroids *cent, struct cf_table **out, struct cf_error *err)
+{
+	for (int i = 0; i < SUFFICIENCY_NTABLES; i++)
+		out[i] = NULL;
+	const char **ids = malloc((d->nplacements ? d->nplacements : 1) * sizeof *ids);
+	if (!ids)
+		return cf_error_set(err, CF_EIO, "out of memory");
+	long fostering_places = 0, unmatched = 0, home_places = 0, by_group[PG_NGROUPS], looked_after = 0;
+	int rc = fostering(d, on, ids, &out[0], &fostering_places, &unmatched, err);
+	if (!rc)
+		rc = residential(d, on, ids, &out[1], &home_places, err);
+	if (!rc)
+		rc = need(cla, on, &out[2], by_group, &looked_after, err);
+	if (!rc)
+		rc = location(d, cla, on, cent, &out[4], err);
+	free(ids);
+	if (!rc && (!(out[3] = cf_table_new("sufficiency_gap")) ||
+		    !(out[SUFFICIENCY_NOTES] = cf_table_new("sufficiency_notes"))))
+		rc = cf_error_set(err, CF_EIO, "out of memory");
+	if (rc) {
+		for (int i = 0; i < SUFFICIENCY_NTABLES; i++) {
+			cf_table_free(out[i]);
+			out[i] = NULL;
+		}
+		return rc;
+	}
+	struct cf_table *g = out[3], *n = out[SUFFICIENCY_NOTES];
+	cf_table_add_column(g, "placements", CF_CELL_TEXT, 0);
+	cf_table_add_column(g, "needed", CF_CELL_INT, 0);
+	cf_table_add_column(g, "available", CF_CELL_INT, 0);
+	cf_table_add_column(g, "gap", CF_CELL_INT, 0);
+	cf_table_add_column(g, "needed_from", CF_CELL_TEXT, 0);
+	cf_table_add_column(n, "note", CF_CELL_TEXT, 0);
+	/* needed: the children in such placements that day, from the episodes
+	 * when they cover it, else from the placement costs extract */
+	static const int fostered[] = { PT_IN_HOUSE_FOSTERING, PT_IFA };
+	static const int resident[] = { PT_PRIVATE_RESIDENTIAL, PT_LA_RESIDENTIAL, PT_SECURE };
+	if (looked_after) {
+		gap_row(g, "fostering", by_group[PG_FOSTER], fostering_places, "ssda903 episodes (all foster placements)");
+		gap_row(g, "residential", by_group[PG_RESIDENTIAL], home_places,
+			"ssda903 episodes (all residential placements)");
+	} else {
+		gap_row(g, "fostering", open_of_types(d, on, fostered, 2), fostering_places,
+			"placement costs (in-house fostering and IFA)");
+		gap_row(g, "residential", open_of_types(d, on, resident, 3), home_places,
+			"placement costs (private and LA residential, secure)");
+	}
+	char s[400], day[11];
+	cf_date_format(on, day);
+	snprintf(s, sizeof s,
+		 "On %s: available is in-house places (approved foster places; places in the council's own homes); "
+		 "gap is needed minus available.", day);
+	note(n, s);
+	if (!d->nhouseholds)
+		note(n, "No foster_households extract is loaded: in-house fostering capacity cannot be shown.");
+	if (!d->nhomes)
+		note(n, "No homes extract is loaded: residential places cannot be shown.");
+	if (!d->nplacements)
+		note(n, "No placement_costs extract is loaded: occupancy cannot be counted.");
+	if (unmatched > 0) {
+		snprintf(s, sizeof s,
+			 "%ld in-house fostering placements open that day name no household approved that day "
+			 "(provider_id should be the household_id).", unmatched);
+		note(n, s);
+	}
+	if (!looked_after)
+		note(n, "No SSDA903 episodes cover this day: need by age band cannot be shown, and places needed come "
+			"from the placement costs extract.");
+	if (!d->nla_sectors)
+		note(n, "Out-of-area placements are not counted: no localities extract (postcode sector to locality) "
+			"is loaded to say which sectors are the LA's.");
+	if (!cent)
+		note(n, "Distance (more than 20 miles from home) is not shown: give --centroids FILE (sector,lat,lon); "
+			"the store keeps home and placement postcode sectors but no postcode directory yet.");
+	note(n, "Provider Ofsted ratings are not shown: Ofsted's provider lists are not read yet.");
+	return CF_OK;
+}
+
+int sufficiency_forecast(const struct placements_data *d, const struct cla_data *cla, cf_date on, int months,
+			 struct cf_table **out, struct cf_error *err)
+{
+	long foster_places = 0, home_places = 0;
+	for (size_t i = 0; i < d->nhouseholds; i++)
+		if (household_approved_on(&d->households[i], on))
+			foster_places += d->households[i].places;
+	for (size_t i = 0; i < d->nhomes; i++)
+		if (d->homes[i].in_house == 1 && home_registered_on(&d->homes[i], on))
+			home_places += d->homes[i].places;
+	struct fc_options fo;
+	struct fc_placemap map;
+	struct fc_costs costs;
+	fc_options_init(&fo);
+	fc_placemap_default(&map);
+	int rc = fc_costs_default(&costs, &map, err);   /* costs are not shown: the forecast needs a set */
+	if (rc)
+		return rc;
+	fo.start = on;
+	fo.months = months;
+	fo.runs = 0;
+	fo.map = &map;
+	fo.costs = &costs;
+	struct cf_table *tables[8] = { NULL };
+	int n = 0;
+	rc = forecast_report(cla, &fo, tables, &n, 8, err);
+	fc_costs_release(&costs);
+	struct cf_table *t = rc ? NULL : cf_table_new("sufficiency_forecast");
+	if (!rc && !t)
+		rc = cf_error_set(err, CF_EIO, "out of memory");
+	if (!rc) {
+		static const char *const cols[] = { "month_end", "looked_after", "fostering_needed", "in_house_foster_places",
+						    "fostering_gap", "residential_needed", "in_house_home_places",
+						    "residential_gap" };
+		for (int c = 0; c < 8; c++)
+			cf_table_add_column(t, cols[c], c == 0 ? CF_CELL_TEXT : c == 3 || c == 6 ? CF_CELL_INT : CF_CELL_REAL,
+					    1);
+	}
+	for (int i = 0; i < n && !rc; i++) {
+		const struct cf_table *f = tables[i];
+		if (strcmp(f->name, "forecast"))
+			continue;
+		int cd = cf_table_column(f, "date"), ca = cf_table_column(f, "age_band"), cp = cf_table_column(f, "placement"),
+		    cm = cf_table_column(f, "mean");
+		for (size_t r = 0; r < f->nrows && !rc; r++) {
+			const struct cf_cell *a = cf_table_cell_const(f, r, ca), *p = cf_table_cell_const(f, r, cp);
+			if (a->type != CF_CELL_TEXT || strcmp(a->v.s, "all") || p->type != CF_CELL_TEXT)
+				continue;
+			double mean = cf_table_cell_const(f, r, cm)->v.d;
+			if (!strcmp(p->v.s, "all")) {   /* a month's rows begin with its total */
+				if (cf_table_add_row(t) < 0 ||
+				    cf_table_set_text(t, t->nrows - 1, 0, cf_table_cell_const(f, r, cd)->v.s)) {
+					rc = cf_error_set(err, CF_EIO, "out of memory");
+					break;
+				}
+				cf_table_set_real(t, t->nrows - 1, 1, mean);
+				cf_table_set_int(t, t->nrows - 1, 3, foster_places);
+				cf_table_set_int(t, t->nrows - 1, 6, home_places);
+			} else if (t->nrows && !strcmp(p->v.s, "fostering")) {
+				cf_table_set_real(t, t->nrows - 1, 2, mean);
+				cf_table_set_real(t, t->nrows - 1, 4, mean - (double)foster_places);
+			} else if (t->nrows && !strcmp(p->v.s, "residential")) {
+				cf_table_set_real(t, t->nrows - 1, 5, mean);
+				cf_table_set_real(t, t->nrows - 1, 7, mean - (double)home_places);
+			}
+		}
+	}
+	for (int i = 0; i < n; i++)
+		cf_table_free(tables[i]);
+	if (rc) {
+		cf_table_free(t);
+		return rc;
+	}
+	*out = t;
+	return CF_OK;
+}
