@@ -12,7 +12,10 @@ opts_ingest="--db --year --format"
 opts_journey="--db --child --format --out"
 opts_kpi="--db --period --indicator --by --suppress --centroids --format --out"
 opts_programme="--load --db --name --view --as-of --format --out"
-opts_report="--db --out --period --suppress --centroids --scenario --programme --la"
+opts_report="--db --out --period --suppress --centroids --scenario --programme --la --sn-model"
+opts_money="--db --year --as-of --top --outturn --shift --format --out"
+opts_quality="--db --return --format --out"
+opts_sufficiency="--db --as-of --forecast --centroids --format --out"
 opts_summary="--db --format --out"
 opts_synth="--out --children --years --first-year --seed --xml --la --format --quiet"
 opts_trajectory="--db --name --indicator --la --from --to --by --shape --tolerance --format --out"
@@ -21,7 +24,7 @@ opts_serve="--db --listen --tls-cert --tls-key --base-url --idle-timeout --suppr
 opts_user="--db --role --locality"
 opts_validate="--year --rules --previous --la --postcodes --authorities --db --list-rules --return --format --out"
 
-for c in benchmark calibrate forecast ingest journey kpi programme report serve summary synth trajectory user validate; do
+for c in benchmark calibrate forecast ingest journey kpi money programme quality report serve sufficiency summary synth trajectory user validate; do
 	"$cf" help "$c" >"$work/help.$c"
 	"$cf" "$c" --help >"$work/dash.$c"
 	check "$c: 'help $c' and '$c --help' print the same" cmp -s "$work/help.$c" "$work/dash.$c"
@@ -62,7 +65,7 @@ examples() { # the example command lines of help page $1, continuations joined, 
 		sed 's/ *#.*//' | grep '^caseflow '
 }
 {
-	for c in benchmark calibrate forecast ingest journey kpi programme report serve summary synth trajectory user validate; do
+	for c in benchmark calibrate forecast ingest journey kpi money programme quality report serve sufficiency summary synth trajectory user validate; do
 		examples "$work/help.$c"
 	done
 	# and the example column of README's table of commands
