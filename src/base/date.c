@@ -1,6 +1,8 @@
 /* Day-number dates, parsing, ages, statutory years and working days. */
 #include "base/date.h"
 
+#include <time.h>
+
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
@@ -365,4 +367,12 @@ cf_date cf_date_add_working_days(cf_date d, int n)
 			n--;
 	}
 	return d;
+}
+
+cf_date cf_date_today(void)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+	localtime_r(&now, &tm);
+	return cf_date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }

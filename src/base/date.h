@@ -12,6 +12,7 @@ typedef int32_t cf_date;
 #define CF_DATE_NONE INT32_MIN
 
 cf_date cf_date_from_ymd(int year, int month, int day);  /* no range check */
+cf_date cf_date_today(void);                              /* the local calendar day */
 void cf_date_to_ymd(cf_date d, int *year, int *month, int *day);
 int cf_date_valid_ymd(int year, int month, int day);     /* 1 when a real date */
 

@@ -64,14 +64,6 @@ const struct cli_command cmd_money = {
 	.run = run,
 };
 
-static cf_date today(void)
-{
-	time_t now = time(NULL);
-	struct tm tm;
-	localtime_r(&now, &tm);
-	return cf_date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-}
-
 static int run(int argc, char **argv)
 {
 	struct cf_args a;
@@ -82,7 +74,7 @@ static int run(int argc, char **argv)
 	int outturn = cf_args_has(&a, "--outturn") > 0;
 	enum render_format fmt;
 	render_format_parse(cf_args_str(&a, "--format"), &fmt);   /* one of the table's choices */
-	struct money_options o = { 0, today(), 10 };
+	struct money_options o = { 0, cf_date_today(), 10 };
 	if (as_of_s && cf_date_parse(as_of_s, strlen(as_of_s), &o.as_of) != 0)
 		return cli_usage_error(&cmd_money, "--as-of: '%s' is not a date (yyyy-mm-dd or dd/mm/yyyy)", as_of_s);
 	o.fy = cf_date_fy(o.as_of);

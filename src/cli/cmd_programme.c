@@ -135,14 +135,6 @@ static int load(const char *db, const char *path)
 	return rc;
 }
 
-static cf_date today(void)
-{
-	time_t now = time(NULL);
-	struct tm tm;
-	localtime_r(&now, &tm);
-	return cf_date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-}
-
 static int show(const char *db, const char *name, int view, cf_date as_of, enum render_format fmt, const char *out)
 {
 	struct cf_error err;
@@ -239,7 +231,7 @@ static int run(int argc, char **argv)
 	int view = cf_args_enum(&a, "--view");
 	enum render_format fmt;
 	render_format_parse(cf_args_str(&a, "--format"), &fmt);   /* one of the table's choices */
-	cf_date as_of = today();
+	cf_date as_of = cf_date_today();
 	if (as_of_s && cf_date_parse(as_of_s, strlen(as_of_s), &as_of))
 		return cli_usage_error(&cmd_programme, "--as-of must be a date (yyyy-mm-dd or dd/mm/yyyy), not '%s'",
 				       as_of_s);

@@ -56,14 +56,6 @@ const struct cli_command cmd_sufficiency = {
 	.run = run,
 };
 
-static cf_date today(void)
-{
-	time_t now = time(NULL);
-	struct tm tm;
-	localtime_r(&now, &tm);
-	return cf_date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-}
-
 static int run(int argc, char **argv)
 {
 	struct cf_args a;
@@ -73,7 +65,7 @@ static int run(int argc, char **argv)
 	const char *cent_path = cf_args_str(&a, "--centroids");
 	enum render_format fmt;
 	render_format_parse(cf_args_str(&a, "--format"), &fmt);   /* one of the table's choices */
-	cf_date on = today();
+	cf_date on = cf_date_today();
 	if (as_of_s && cf_date_parse(as_of_s, strlen(as_of_s), &on) != 0)
 		return cli_usage_error(&cmd_sufficiency, "--as-of: '%s' is not a date (yyyy-mm-dd or dd/mm/yyyy)", as_of_s);
 	long months = cf_args_int(&a, "--forecast");   /* 0: no forecast */

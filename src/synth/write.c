@@ -166,3 +166,29 @@ void syn_xml_end(struct syn_xml *o)
 	if (xmlTextWriterEndElement(o->x) < 0)
 		o->failed = 1;
 }
+
+FILE *synth_csv_create(const char *path, const char *header, struct cf_error *err)
+{
+	FILE *fp = fopen(path, "w");
+	if (!fp) {
+		cf_error_at(err, CF_EIO, path, 0, NULL, NULL, "cannot create: %s", strerror(errno));
+		return NULL;
+	}
+	fprintf(fp, "%s\n", header);
+	return fp;
+}
+
+int synth_csv_finish(FILE *fp, const char *path, struct cf_error *err)
+{
+	if ((ferror(fp) | fclose(fp)) != 0)
+		return cf_error_at(err, CF_EIO, path, 0, NULL, NULL, "write failed: %s", strerror(errno));
+	return CF_OK;
+}
+
+void synth_iso(cf_date d, char buf[11])
+{
+	if (d == CF_DATE_NONE)
+		buf[0] = '\0';
+	else
+		cf_date_format(d, buf);
+}

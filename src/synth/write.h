@@ -4,6 +4,8 @@
 
 #include <libxml/xmlwriter.h>
 
+#include <stdio.h>
+
 #include "base/error.h"
 #include "synth/synth.h"
 
@@ -46,5 +48,13 @@ void syn_xml_el(struct syn_xml *o, const char *name, const char *value);
 void syn_xml_el_date(struct syn_xml *o, const char *name, cf_date d);
 void syn_xml_start(struct syn_xml *o, const char *name);
 void syn_xml_end(struct syn_xml *o);
+
+/* A CSV file at path with its header line written; NULL with err set
+ * (the path named) when it cannot be created. */
+FILE *synth_csv_create(const char *path, const char *header, struct cf_error *err);
+/* Close fp, CF_EIO naming path when anything written was lost. */
+int synth_csv_finish(FILE *fp, const char *path, struct cf_error *err);
+/* d as yyyy-mm-dd, or "" for CF_DATE_NONE. */
+void synth_iso(cf_date d, char buf[11]);
 
 #endif

@@ -12,32 +12,6 @@
 
 #define NONE CF_DATE_NONE
 
-static FILE *create(const char *path, const char *header, struct cf_error *err)
-{
-	FILE *fp = fopen(path, "w");
-	if (!fp) {
-		cf_error_at(err, CF_EIO, path, 0, NULL, NULL, "cannot create: %s", strerror(errno));
-		return NULL;
-	}
-	fprintf(fp, "%s\n", header);
-	return fp;
-}
-
-static int finish(FILE *fp, const char *path, struct cf_error *err)
-{
-	if ((ferror(fp) | fclose(fp)) != 0)
-		return cf_error_at(err, CF_EIO, path, 0, NULL, NULL, "write failed: %s", strerror(errno));
-	return CF_OK;
-}
-
-static void iso(cf_date d, char buf[11])
-{
-	if (d == NONE)
-		buf[0] = '\0';
-	else
-		cf_date_format(d, buf);
-}
-
 static int family_id(const struct synth_world *w, int family)
 {
 	return 100000 + (int)(((long long)family * 48271LL + (long long)(w->opt.seed % 800000)) % 800000);
@@ -54,31 +28,31 @@ static int write_year(const struct synth_world *w, const char *dir, int fy, stru
 	cf_date from = cf_date_fy_start(fy), to = cf_date_fy_end(fy);
 
 	snprintf(path, sizeof path, "%s/contacts.csv", ydir);
-	FILE *fp = create(path, "child_id,contact_date,source,outcome", err);
+	FILE *fp = synth_csv_create(path, "child_id,contact_date,source,outcome", err);
 	if (!fp)
 		return CF_EIO;
 	for (size_t i = 0; i < w->n_contacts; i++) {
 		const struct syn_contact *k = &w->contacts[i];
 		if (k->date < from || k->date > to)
 			continue;
-		iso(k->date, d1);
+		synth_iso(k->date, d1);
 		fprintf(fp, "%d,%s,%s,", w->children[k->child].id, d1, synth_source_codes[k->source]);
 		csv_write_field(fp, synth_contact_outcomes[k->outcome]);
 		fputc('\n', fp);
 	}
-	if ((rc = finish(fp, path, err)))
+	if ((rc = synth_csv_finish(fp, path, err)))
 		return rc;
 
 	snprintf(path, sizeof path, "%s/early_help.csv", ydir);
-	if (!(fp = create(path, "family_id,child_id,start_date,end_date,lead_practitioner,outcome", err)))
+	if (!(fp = synth_csv_create(path, "family_id,child_id,start_date,end_date,lead_practitioner,outcome", err)))
 		return CF_EIO;
 	for (size_t i = 0; i < w->n_early_help; i++) {
 		const struct syn_early_help *e = &w->early_help[i];
 		if (e->start > to || (e->end != NONE && e->end < from))
 			continue;
 		int ended = e->end != NONE && e->end <= to;
-		iso(e->start, d1);
-		iso(ended ? e->end : NONE, d2);
+		synth_iso(e->start, d1);
+		synth_iso(ended ? e->end : NONE, d2);
 		fprintf(fp, "F%d,%d,%s,%s,", family_id(w, e->family), w->children[e->child].id, d1, d2);
 		csv_write_field(fp, synth_eh_leads[e->lead]);
 		fputc(',', fp);
@@ -86,7 +60,7 @@ static int write_year(const struct synth_world *w, const char *dir, int fy, stru
 			csv_write_field(fp, synth_eh_outcomes[e->outcome]);
 		fputc('\n', fp);
 	}
-	return finish(fp, path, err);
+	return synth_csv_finish(fp, path, err);
 }
 
 /* Children who appear in any return or extract. */
@@ -102,27 +76,27 @@ static int write_authority(const struct synth_world *w, const char *dir, struct 
 	if (rc)
 		return rc;
 	snprintf(path, sizeof path, "%s/localities.csv", dir);
-	FILE *fp = create(path, "area,locality", err);
+	FILE *fp = synth_csv_create(path, "area,locality", err);
 	if (!fp)
 		return CF_EIO;
 	for (int s = 0; s < w->nlocal_sectors; s++)
 		fprintf(fp, "%s,%s\n", w->sectors[s].name, w->localities[w->sectors[s].locality].name);
-	if ((rc = finish(fp, path, err)))
+	if ((rc = synth_csv_finish(fp, path, err)))
 		return rc;
 
 	snprintf(path, sizeof path, "%s/child_areas.csv", dir);
-	if (!(fp = create(path, "child_id,postcode_sector", err)))
+	if (!(fp = synth_csv_create(path, "child_id,postcode_sector", err)))
 		return CF_EIO;
 	for (size_t i = 0; i < w->n_children; i++) {
 		const struct syn_child *c = &w->children[i];
 		if (appears(c))
 			fprintf(fp, "%d,%s\n", c->id, w->sectors[w->families[c->family].sector].name);
 	}
-	if ((rc = finish(fp, path, err)))
+	if ((rc = synth_csv_finish(fp, path, err)))
 		return rc;
 
 	snprintf(path, sizeof path, "%s/population.csv", dir);
-	if (!(fp = create(path, "year,area,age,count", err)))
+	if (!(fp = synth_csv_create(path, "year,area,age,count", err)))
 		return CF_EIO;
 	for (int k = 0; k < w->opt.years; k++) {
 		int year = w->opt.first_year + k;
@@ -144,7 +118,7 @@ static int write_authority(const struct synth_world *w, const char *dir, struct 
 			for (int age = 0; age < 18; age++)
 				fprintf(fp, "%d,%s,%d,%ld\n", year, a ? w->localities[a - 1].name : "LA", age, counts[a][age]);
 	}
-	return finish(fp, path, err);
+	return synth_csv_finish(fp, path, err);
 }
 
 int synth_write_local(const struct synth_world *w, const char *dir, struct cf_error *err)

@@ -153,32 +153,6 @@ static int place_child(struct money_world *m, struct cf_rng *r, int i, int prev_
 	return (int)found;
 }
 
-static FILE *create(const char *path, const char *header, struct cf_error *err)
-{
-	FILE *fp = fopen(path, "w");
-	if (!fp) {
-		cf_error_at(err, CF_EIO, path, 0, NULL, NULL, "cannot create: %s", strerror(errno));
-		return NULL;
-	}
-	fprintf(fp, "%s\n", header);
-	return fp;
-}
-
-static int finish(FILE *fp, const char *path, struct cf_error *err)
-{
-	if ((ferror(fp) | fclose(fp)) != 0)
-		return cf_error_at(err, CF_EIO, path, 0, NULL, NULL, "write failed: %s", strerror(errno));
-	return CF_OK;
-}
-
-static void iso(cf_date d, char buf[11])
-{
-	if (d == NONE)
-		buf[0] = '\0';
-	else
-		cf_date_format(d, buf);
-}
-
 /* Episode i goes on with the placement of the child's episode before it. */
 static int continues(const struct synth_world *w, const struct costed *eps, size_t i)
 {
@@ -264,7 +238,7 @@ static int write_placements(const struct money_world *m, const char *dir, struct
 	const struct synth_world *w = m->w;
 	char path[4200], d1[11], d2[11];
 	snprintf(path, sizeof path, "%s/placement_costs.csv", dir);
-	FILE *fp = create(path,
+	FILE *fp = synth_csv_create(path,
 			  "child_id,placement_start,placement_end,provider_id,provider_name,provider_type,placement_type,"
 			  "weekly_cost,cost_centre,health_contribution,education_contribution",
 			  err);
@@ -293,8 +267,8 @@ static int write_placements(const struct money_world *m, const char *dir, struct
 			snprintf(id, sizeof id, "UNREG");
 			name[0] = '\0';
 		}
-		iso(e->start, d1);
-		iso(known_end(w, e), d2);
+		synth_iso(e->start, d1);
+		synth_iso(known_end(w, e), d2);
 		fprintf(fp, "%d,%s,%s,%s,", w->children[e->child].id, d1, d2, id);
 		csv_write_field(fp, name);
 		fprintf(fp, ",%s,%s,%.0f,%s,", local_provider_types[k->type], e->place, k->weekly,
@@ -306,7 +280,7 @@ static int write_placements(const struct money_world *m, const char *dir, struct
 			fprintf(fp, "%.0f", k->education);
 		fputc('\n', fp);
 	}
-	return finish(fp, path, err);
+	return synth_csv_finish(fp, path, err);
 }
 
 static int write_households(const struct money_world *m, const char *dir, struct cf_error *err)
@@ -314,19 +288,19 @@ static int write_households(const struct money_world *m, const char *dir, struct
 	const struct synth_world *w = m->w;
 	char path[4200], d1[11], d2[11];
 	snprintf(path, sizeof path, "%s/foster_households.csv", dir);
-	FILE *fp = create(path, "household_id,approved_from,deregistered_on,approved_places,age_range,household_type,locality",
+	FILE *fp = synth_csv_create(path, "household_id,approved_from,deregistered_on,approved_places,age_range,household_type,locality",
 			  err);
 	if (!fp)
 		return CF_EIO;
 	for (size_t k = 0; k < m->nhh; k++) {
 		const struct household *h = &m->hh[k];
-		iso(h->approved, d1);
-		iso(h->deregistered, d2);
+		synth_iso(h->approved, d1);
+		synth_iso(h->deregistered, d2);
 		fprintf(fp, "FH%05d,%s,%s,%d,%s,%s,%s\n", (int)k + 1, d1, d2, h->places, ranges[h->range],
 			h->connected ? "connected person" : "mainstream",
 			w->nlocalities ? w->localities[h->locality].name : "");
 	}
-	return finish(fp, path, err);
+	return synth_csv_finish(fp, path, err);
 }
 
 static int cmp_date(const void *a, const void *b)
@@ -343,7 +317,7 @@ static int write_homes(const struct money_world *m, const char *dir, struct cf_e
 	const struct synth_world *w = m->w;
 	char path[4200], d1[11];
 	snprintf(path, sizeof path, "%s/homes.csv", dir);
-	FILE *fp = create(path, "home_id,home_name,places,registered_from,registered_to,ofsted_urn,in_house", err);
+	FILE *fp = synth_csv_create(path, "home_id,home_name,places,registered_from,registered_to,ofsted_urn,in_house", err);
 	if (!fp)
 		return CF_EIO;
 	cf_date *starts = malloc((w->n_episodes ? w->n_episodes : 1) * sizeof *starts);
@@ -354,7 +328,7 @@ static int write_homes(const struct money_world *m, const char *dir, struct cf_e
 		fclose(fp);
 		return cf_error_set(err, CF_EIO, "out of memory");
 	}
-	iso(w->history, d1);
+	synth_iso(w->history, d1);
 	for (size_t h = 0; h < w->n_homes; h++) {
 		const struct syn_home *home = &w->homes[h];
 		if (strcmp(home->place, "K2") && strcmp(home->place, "K1"))
@@ -386,7 +360,7 @@ static int write_homes(const struct money_world *m, const char *dir, struct cf_e
 	}
 	free(starts);
 	free(ends);
-	return finish(fp, path, err);
+	return synth_csv_finish(fp, path, err);
 }
 
 /* Each simulated year's placement budget by cost centre: its net spend,
@@ -396,7 +370,7 @@ static int write_budgets(const struct money_world *m, const char *dir, struct cf
 	const struct synth_world *w = m->w;
 	char path[4200];
 	snprintf(path, sizeof path, "%s/budgets.csv", dir);
-	FILE *fp = create(path, "financial_year,cost_centre,budget", err);
+	FILE *fp = synth_csv_create(path, "financial_year,cost_centre,budget", err);
 	if (!fp)
 		return CF_EIO;
 	struct cf_rng r;
@@ -419,7 +393,7 @@ static int write_budgets(const struct money_world *m, const char *dir, struct cf
 			fprintf(fp, "%d-%02d,%s,%.0f\n", fy, (fy + 1) % 100, cost_centres[c],
 				round(net[c] * (0.93 + 0.05 * cf_rng_unit(&r)) / 1000) * 1000);
 	}
-	return finish(fp, path, err);
+	return synth_csv_finish(fp, path, err);
 }
 
 /* Each simulated month's postings by cost centre, on its last day: the
@@ -430,7 +404,7 @@ static int write_ledger(const struct money_world *m, const char *dir, struct cf_
 	const struct synth_world *w = m->w;
 	char path[4200], day[11];
 	snprintf(path, sizeof path, "%s/ledger.csv", dir);
-	FILE *fp = create(path, "date,cost_centre,amount", err);
+	FILE *fp = synth_csv_create(path, "date,cost_centre,amount", err);
 	if (!fp)
 		return CF_EIO;
 	struct cf_rng r;
@@ -453,7 +427,7 @@ static int write_ledger(const struct money_world *m, const char *dir, struct cf_
 		for (int cc = 0; cc < 3; cc++)
 			fprintf(fp, "%s,%s,%.2f\n", day, cost_centres[cc], net[cc] * (0.97 + 0.04 * cf_rng_unit(&r)));
 	}
-	return finish(fp, path, err);
+	return synth_csv_finish(fp, path, err);
 }
 
 int synth_write_money(const struct synth_world *w, const char *dir, struct cf_error *err)

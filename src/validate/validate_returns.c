@@ -17,21 +17,6 @@ static double now_seconds(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-/* A CIN census's collection year: that of its Header's ReferenceDate
- * (31 March 2024 is 2023-24), or 0. */
-static int cin_year(struct vdata *vd)
-{
-	struct vframe *h = vdata_frame(vd, "Header");
-	if (!h || h->nrows < 1)
-		return 0;
-	cf_date d = vcol_date(h, vframe_col(h, "ReferenceDate"), 0);
-	int y, m, dd;
-	if (d == CF_DATE_NONE)
-		return 0;
-	cf_date_to_ymd(d, &y, &m, &dd);
-	return m >= 4 ? y + 1 : y;
-}
-
 /* Copy src's rows into dst (given src's columns and a last column "return"
  * the first time), each with label. Returns 0 or -1 on OOM. */
 static int append_rows(struct cf_table *dst, const struct cf_table *src, const char *label)
@@ -105,7 +90,7 @@ static int validate_files(const struct validate_request *q, struct validate_outc
 	if (q->ret == VR_CIN) {
 		rc = vload_cin_path(&r->vd, q->paths[0], err);
 		if (!rc && !year)
-			year = cin_year(&r->vd);
+			year = vload_cin_year(&r->vd);
 		if (!rc && !year)
 			rc = cf_error_at(err, CF_EINPUT, q->paths[0], 0, NULL, NULL,
 					 "the census has no ReferenceDate to tell its year: give --year (e.g. 2024-25)");
@@ -197,7 +182,7 @@ static int validate_store(const struct validate_request *q, struct validate_outc
 			r->ret = VR_CIN;
 			rc = vload_cin_store(&r->vd, q->st, cins[i].id, err);
 			if (!rc && !year)
-				year = cin_year(&r->vd);
+				year = vload_cin_year(&r->vd);
 			if (!rc && !year)
 				rc = cf_error_at(err, CF_EINPUT, cins[i].path, 0, NULL, NULL,
 						 "the census has no ReferenceDate to tell its year: give --year (e.g. 2024-25)");
