@@ -3,6 +3,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "programme/programme_business_case.h"
@@ -95,11 +96,129 @@ static int set_date(struct cf_table *t, long r, int c, cf_date d)
 	return cf_table_set_text(t, (size_t)r, c, buf);
 }
 
-int benefits_tables(const struct programme *p, const struct prog_actual *computed, int ncomputed, cf_date as_of,
-		    struct cf_table **out, int *nout, struct cf_error *err)
+void benefits_result_release(struct benefits_result *r)
+{
+	free(r->benefits);
+	free(r->months);
+	free(r->landing);
+	memset(r, 0, sizeof *r);
+}
+
+/* Room for one more month; NULL on OOM. */
+static struct benefit_month *month_add(struct benefits_result *r, size_t *cap)
+{
+	if (r->nmonths == *cap) {
+		size_t n = *cap ? *cap * 2 : 64;
+		struct benefit_month *m = realloc(r->months, n * sizeof *m);
+		if (!m)
+			return NULL;
+		r->months = m;
+		*cap = n;
+	}
+	struct benefit_month *m = &r->months[r->nmonths++];
+	memset(m, 0, sizeof *m);
+	return m;
+}
+
+int benefits_compute(const struct programme *p, const struct prog_actual *computed, int ncomputed, cf_date as_of,
+		     struct benefits_result *out, struct cf_error *err)
+{
+	memset(out, 0, sizeof *out);
+	const struct actuals ac = { p->actuals, computed, p->nactuals, ncomputed };
+	size_t cap = 0;
+	if (p->nbenefits && !(out->benefits = calloc((size_t)p->nbenefits, sizeof *out->benefits)))
+		goto oom;
+	for (int i = 0; i < p->nbenefits; i++) {
+		const struct prog_benefit *b = &p->benefits[i];
+		struct benefit_status *st = &out->benefits[out->nbenefits++];
+		st->benefit = b;
+		st->actuals_from = actuals_from(&ac, b);
+		/* months from the baseline's to the target's, and on to the last actual */
+		cf_date last = month_end(b->target_date);
+		for (int k = 0; k < 2; k++) {
+			const struct prog_actual *la = k ? latest_in(ac.computed, ac.ncomputed, b, INT32_MIN + 1, INT32_MAX)
+							 : latest_in(ac.sheet, ac.nsheet, b, INT32_MIN + 1, INT32_MAX);
+			if (la && month_end(la->date) > last)
+				last = month_end(la->date);
+		}
+		for (cf_date m = month_end(b->baseline_date); m <= last; m = month_end(m + 1)) {
+			int y, mo, d;
+			cf_date_to_ymd(m, &y, &mo, &d);
+			cf_date first = cf_date_from_ymd(y, mo, 1);
+			struct benefit_month *bm = month_add(out, &cap);
+			if (!bm)
+				goto oom;
+			bm->benefit = b;
+			bm->year = y;
+			bm->month = mo;
+			bm->plan = benefit_plan(b, m);
+			const struct prog_actual *a = latest_actual(&ac, b, first, m);
+			if (!a)
+				continue;
+			bm->has_actual = 1;
+			bm->actual = a->value;
+			bm->actual_date = a->date;
+			bm->rag = benefit_rag(b, bm->plan, bm->actual);
+			bm->variance = bm->actual - bm->plan;
+			if (a->date <= as_of) {   /* the latest actual known on as_of */
+				st->has_actual = 1;
+				st->rag = bm->rag;
+				st->plan_then = bm->plan;
+				st->latest_actual = bm->actual;
+				st->latest_date = a->date;
+				st->variance = bm->actual - bm->plan;
+			}
+		}
+	}
+
+	/* are the savings landing? financial benefits (annual saving at each
+	 * year end) against the business case's gross savings that year */
+	int nfin = 0;
+	for (int i = 0; i < p->nbenefits; i++)
+		nfin += p->benefits[i].financial;
+	if (nfin && p->nsavings && p->first_year) {
+		struct business_case bc;
+		business_case_compute(p, NULL, &bc);
+		out->has_landing = 1;
+		if (bc.nyears && !(out->landing = calloc((size_t)bc.nyears, sizeof *out->landing)))
+			goto oom;
+		for (int y = 0; y < bc.nyears; y++) {
+			cf_date end = cf_date_fy_end(p->first_year + y), start = cf_date_fy_start(p->first_year + y);
+			struct savings_landing_year *ly = &out->landing[out->nlanding++];
+			ly->year = y;
+			ly->year_end = end;
+			ly->business_case_savings = prog_money_to_double(-bc.years[y].gross_savings);
+			double plan = 0, actual = 0;
+			for (int i = 0; i < p->nbenefits; i++) {
+				const struct prog_benefit *b = &p->benefits[i];
+				if (!b->financial)
+					continue;
+				plan += benefit_plan(b, end);
+				const struct prog_actual *a = latest_actual(&ac, b, start, end);
+				if (a) {
+					actual += a->value;
+					ly->has_actual = 1;
+				}
+			}
+			ly->benefits_plan = plan;
+			ly->landed_pct = NAN;
+			if (ly->has_actual) {
+				ly->benefits_actual = actual;
+				ly->variance = actual - ly->business_case_savings;
+				if (ly->business_case_savings)
+					ly->landed_pct = actual / ly->business_case_savings * 100;
+			}
+		}
+	}
+	return CF_OK;
+oom:
+	benefits_result_release(out);
+	return cf_error_set(err, CF_EIO, "out of memory");
+}
+
+int benefits_result_tables(const struct benefits_result *res, struct cf_table **out, int *nout, struct cf_error *err)
 {
 	*nout = 0;
-	const struct actuals ac = { p->actuals, computed, p->nactuals, ncomputed };
 	struct cf_table *reg = ptable_new("benefits",
 					  "benefit:t name:t financial:b measure:t unit:t owner:t workstream:t baseline:r2 "
 					  "target:r2 target_date:t trajectory:t latest_date:t latest_actual:r2 plan_then:r2 "
@@ -114,47 +233,24 @@ int benefits_tables(const struct programme *p, const struct prog_actual *compute
 	out[(*nout)++] = reg;
 	out[(*nout)++] = mon;
 
-	for (int i = 0; i < p->nbenefits; i++) {
-		const struct prog_benefit *b = &p->benefits[i];
-		/* months from the baseline's to the target's, and on to the last actual */
-		cf_date last = month_end(b->target_date);
-		for (int k = 0; k < 2; k++) {
-			const struct prog_actual *la = k ? latest_in(ac.computed, ac.ncomputed, b, INT32_MIN + 1, INT32_MAX)
-							 : latest_in(ac.sheet, ac.nsheet, b, INT32_MIN + 1, INT32_MAX);
-			if (la && month_end(la->date) > last)
-				last = month_end(la->date);
-		}
-		int rag_latest = -1;
-		double plan_then = NAN, actual_then = NAN;
-		cf_date date_then = CF_DATE_NONE;
-		for (cf_date m = month_end(b->baseline_date); m <= last; m = month_end(m + 1)) {
-			int y, mo, d;
-			cf_date_to_ymd(m, &y, &mo, &d);
-			cf_date first = cf_date_from_ymd(y, mo, 1);
-			double plan = benefit_plan(b, m);
-			const struct prog_actual *a = latest_actual(&ac, b, first, m);
-			long r = ptable_row(mon);
-			char month[8];
-			snprintf(month, sizeof month, "%04d-%02d", y, mo);
-			if (r < 0 || cf_table_set_text(mon, (size_t)r, 0, b->id) || cf_table_set_text(mon, (size_t)r, 1, month))
-				goto oom;
-			cf_table_set_real(mon, (size_t)r, 2, plan);
-			if (!a)
-				continue;
-			double actual = a->value;
-			enum benefit_rag rag = benefit_rag(b, plan, actual);
-			cf_table_set_real(mon, (size_t)r, 3, actual);
-			if (set_date(mon, r, 4, a->date) ||
-			    cf_table_set_text(mon, (size_t)r, 6, benefit_rag_names[rag]))
-				goto oom;
-			cf_table_set_real(mon, (size_t)r, 5, actual - plan);
-			if (a->date <= as_of) {   /* the latest actual known on as_of */
-				rag_latest = rag;
-				plan_then = plan;
-				actual_then = actual;
-				date_then = a->date;
-			}
-		}
+	for (size_t i = 0; i < res->nmonths; i++) {
+		const struct benefit_month *bm = &res->months[i];
+		long r = ptable_row(mon);
+		char month[8];
+		snprintf(month, sizeof month, "%04d-%02d", bm->year, bm->month);
+		if (r < 0 || cf_table_set_text(mon, (size_t)r, 0, bm->benefit->id) || cf_table_set_text(mon, (size_t)r, 1, month))
+			goto oom;
+		cf_table_set_real(mon, (size_t)r, 2, bm->plan);
+		if (!bm->has_actual)
+			continue;
+		cf_table_set_real(mon, (size_t)r, 3, bm->actual);
+		if (set_date(mon, r, 4, bm->actual_date) || cf_table_set_text(mon, (size_t)r, 6, benefit_rag_names[bm->rag]))
+			goto oom;
+		cf_table_set_real(mon, (size_t)r, 5, bm->variance);
+	}
+	for (int i = 0; i < res->nbenefits; i++) {
+		const struct benefit_status *st = &res->benefits[i];
+		const struct prog_benefit *b = st->benefit;
 		long r = ptable_row(reg);
 		if (r < 0)
 			goto oom;
@@ -167,57 +263,36 @@ int benefits_tables(const struct programme *p, const struct prog_actual *compute
 		cf_table_set_real(reg, (size_t)r, 8, b->target);
 		if (set_date(reg, r, 9, b->target_date) ||
 		    cf_table_set_text(reg, (size_t)r, 10, b->shape == PROG_GEOMETRIC ? "geometric" : "linear") ||
-		    cf_table_set_text(reg, (size_t)r, 16, actuals_from(&ac, b)))
+		    cf_table_set_text(reg, (size_t)r, 16, st->actuals_from))
 			goto oom;
-		if (rag_latest >= 0) {
-			if (set_date(reg, r, 11, date_then) || cf_table_set_text(reg, (size_t)r, 15, benefit_rag_names[rag_latest]))
+		if (st->has_actual) {
+			if (set_date(reg, r, 11, st->latest_date) || cf_table_set_text(reg, (size_t)r, 15, benefit_rag_names[st->rag]))
 				goto oom;
-			cf_table_set_real(reg, (size_t)r, 12, actual_then);
-			cf_table_set_real(reg, (size_t)r, 13, plan_then);
-			cf_table_set_real(reg, (size_t)r, 14, actual_then - plan_then);
+			cf_table_set_real(reg, (size_t)r, 12, st->latest_actual);
+			cf_table_set_real(reg, (size_t)r, 13, st->plan_then);
+			cf_table_set_real(reg, (size_t)r, 14, st->variance);
 		}
 	}
-
-	/* are the savings landing? financial benefits (annual saving at each
-	 * year end) against the business case's gross savings that year */
-	int nfin = 0;
-	for (int i = 0; i < p->nbenefits; i++)
-		nfin += p->benefits[i].financial;
-	if (nfin && p->nsavings && p->first_year) {
+	if (res->has_landing) {
 		struct cf_table *land = ptable_new("savings_landing",
 						   "year:i year_end:t business_case_savings:r2 benefits_plan:r2 "
 						   "benefits_actual:r2 variance:r2 landed_pct:r1", err);
 		if (!land)
 			goto fail;
 		out[(*nout)++] = land;
-		struct business_case bc;
-		business_case_compute(p, NULL, &bc);
-		for (int y = 0; y < bc.nyears; y++) {
-			cf_date end = cf_date_fy_end(p->first_year + y), start = cf_date_fy_start(p->first_year + y);
-			double want = prog_money_to_double(-bc.years[y].gross_savings), plan = 0, actual = 0;
-			int have = 0;
-			for (int i = 0; i < p->nbenefits; i++) {
-				const struct prog_benefit *b = &p->benefits[i];
-				if (!b->financial)
-					continue;
-				plan += benefit_plan(b, end);
-				const struct prog_actual *a = latest_actual(&ac, b, start, end);
-				if (a) {
-					actual += a->value;
-					have = 1;
-				}
-			}
+		for (int y = 0; y < res->nlanding; y++) {
+			const struct savings_landing_year *ly = &res->landing[y];
 			long r = ptable_row(land);
-			if (r < 0 || set_date(land, r, 1, end))
+			if (r < 0 || set_date(land, r, 1, ly->year_end))
 				goto oom;
-			cf_table_set_int(land, (size_t)r, 0, y);
-			cf_table_set_real(land, (size_t)r, 2, want);
-			cf_table_set_real(land, (size_t)r, 3, plan);
-			if (have) {
-				cf_table_set_real(land, (size_t)r, 4, actual);
-				cf_table_set_real(land, (size_t)r, 5, actual - want);
-				if (want)
-					cf_table_set_real(land, (size_t)r, 6, actual / want * 100);
+			cf_table_set_int(land, (size_t)r, 0, ly->year);
+			cf_table_set_real(land, (size_t)r, 2, ly->business_case_savings);
+			cf_table_set_real(land, (size_t)r, 3, ly->benefits_plan);
+			if (ly->has_actual) {
+				cf_table_set_real(land, (size_t)r, 4, ly->benefits_actual);
+				cf_table_set_real(land, (size_t)r, 5, ly->variance);
+				if (ly->business_case_savings)
+					cf_table_set_real(land, (size_t)r, 6, ly->landed_pct);
 			}
 		}
 	}
@@ -227,4 +302,16 @@ oom:
 fail:
 	ptables_free(out, nout);
 	return CF_EIO;
+}
+
+int benefits_tables(const struct programme *p, const struct prog_actual *computed, int ncomputed, cf_date as_of,
+		    struct cf_table **out, int *nout, struct cf_error *err)
+{
+	struct benefits_result res;
+	*nout = 0;
+	int r = benefits_compute(p, computed, ncomputed, as_of, &res, err);
+	if (!r)
+		r = benefits_result_tables(&res, out, nout, err);
+	benefits_result_release(&res);
+	return r;
 }

@@ -3,6 +3,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -164,10 +165,37 @@ static int agency_seen(const char *const *agencies, int n, const char *a)
 	return 0;
 }
 
-int cba_tables(const struct programme *p, struct cf_table **out, int *nout, struct cf_error *err)
+void cba_analysis_release(struct cba_analysis *a)
+{
+	free(a->by_agency);
+	memset(a, 0, sizeof *a);
+}
+
+int cba_analyse(const struct prog_cba *cba, struct cba_analysis *out, struct cf_error *err)
+{
+	memset(out, 0, sizeof *out);
+	out->discount_rate = cba->discount_rate;
+	cba_compute(cba, NULL, NULL, &out->all);
+	/* agencies in the order they first appear: costs, then outcomes */
+	for (int i = 0; i < cba->ncosts && out->nagencies < CBA_MAX_AGENCIES; i++)
+		if (!agency_seen(out->agencies, out->nagencies, cba->costs[i].agency))
+			out->agencies[out->nagencies++] = cba->costs[i].agency;
+	for (int i = 0; i < cba->noutcomes && out->nagencies < CBA_MAX_AGENCIES; i++)
+		if (!agency_seen(out->agencies, out->nagencies, cba->outcomes[i].agency))
+			out->agencies[out->nagencies++] = cba->outcomes[i].agency;
+	if (!(out->by_agency = malloc(((size_t)out->nagencies + 1) * sizeof *out->by_agency))) {
+		out->nagencies = 0;
+		return cf_error_set(err, CF_EIO, "out of memory");
+	}
+	for (int a = 0; a < out->nagencies; a++)
+		cba_compute(cba, NULL, out->agencies[a], &out->by_agency[a]);
+	cba_sensitivity_compute(cba, out->sensitivity);
+	return CF_OK;
+}
+
+int cba_analysis_tables(const struct cba_analysis *an, struct cf_table **out, int *nout, struct cf_error *err)
 {
 	*nout = 0;
-	const struct prog_cba *cba = &p->cba;
 	struct cf_table *sum = ptable_new("cba_summary", "measure:t value:r4", err);
 	struct cf_table *yr = sum ? ptable_new("cba_by_year",
 					       "year:i discount_factor:r4 costs:r2 fiscal_benefits:r2 economic_benefits:r2 "
@@ -197,8 +225,7 @@ int cba_tables(const struct programme *p, struct cf_table **out, int *nout, stru
 	out[4] = sens;
 	*nout = 5;
 
-	struct cba_result r;
-	cba_compute(cba, NULL, NULL, &r);
+	const struct cba_result r = an->all;
 	struct {
 		const char *m;
 		double v;
@@ -215,7 +242,7 @@ int cba_tables(const struct programme *p, struct cf_table **out, int *nout, stru
 		{ "net_present_public_value", r.npv },
 		{ "payback_year", r.payback_year >= 0 ? r.payback_year : NAN },
 		{ "cashable_share", r.cashable_share },
-		{ "discount_rate", cba->discount_rate },
+		{ "discount_rate", an->discount_rate },
 		{ "appraisal_years", r.nyears },
 	};
 	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
@@ -238,20 +265,10 @@ int cba_tables(const struct programme *p, struct cf_table **out, int *nout, stru
 			set_real(yr, k, c + 1, v[c]);
 	}
 
-	/* agencies in the order they first appear: costs, then outcomes */
-	const char *agencies[256];
-	int na = 0;
-	for (int i = 0; i < cba->ncosts && na < 256; i++)
-		if (!agency_seen(agencies, na, cba->costs[i].agency))
-			agencies[na++] = cba->costs[i].agency;
-	for (int i = 0; i < cba->noutcomes && na < 256; i++)
-		if (!agency_seen(agencies, na, cba->outcomes[i].agency))
-			agencies[na++] = cba->outcomes[i].agency;
-	for (int a = 0; a < na; a++) {
-		struct cba_result ra;
-		cba_compute(cba, NULL, agencies[a], &ra);
+	for (int a = 0; a < an->nagencies; a++) {
+		const struct cba_result ra = an->by_agency[a];
 		long k = ptable_row(ag);
-		if (k < 0 || cf_table_set_text(ag, (size_t)k, 0, agencies[a]))
+		if (k < 0 || cf_table_set_text(ag, (size_t)k, 0, an->agencies[a]))
 			goto oom;
 		double v[] = { ra.pv_costs, ra.pv_benefit[0], ra.pv_benefit[1], ra.pv_benefit[2], ra.pv_cashable,
 			       ra.financial_roi, ra.npbi, ra.bcr };
@@ -262,7 +279,7 @@ int cba_tables(const struct programme *p, struct cf_table **out, int *nout, stru
 			if (!ra.costs[t] && !b)
 				continue;
 			long j = ptable_row(ya);
-			if (j < 0 || cf_table_set_text(ya, (size_t)j, 1, agencies[a]))
+			if (j < 0 || cf_table_set_text(ya, (size_t)j, 1, an->agencies[a]))
 				goto oom;
 			cf_table_set_int(ya, (size_t)j, 0, t);
 			double w[] = { ra.costs[t], ra.benefit[0][t], ra.benefit[1][t], ra.benefit[2][t],
@@ -272,13 +289,11 @@ int cba_tables(const struct programme *p, struct cf_table **out, int *nout, stru
 		}
 	}
 
-	struct cba_sensitivity sv[CBA_NASSUMPTIONS];
-	cba_sensitivity_compute(cba, sv);
 	for (int s = 0; s < CBA_NASSUMPTIONS; s++) {
 		long k = ptable_row(sens);
 		if (k < 0 || cf_table_set_text(sens, (size_t)k, 0, cba_assumption_names[s]))
 			goto oom;
-		const struct cba_sensitivity *x = &sv[s];
+		const struct cba_sensitivity *x = &an->sensitivity[s];
 		double v[] = { x->bcr_minus_20pct, x->bcr, x->bcr_plus_20pct, x->npbi_minus_20pct, x->npbi_plus_20pct,
 			       x->switching_value, x->switching_change_pct, x->budget_switching_value };
 		for (int c = 0; c < 8; c++)
@@ -288,4 +303,15 @@ int cba_tables(const struct programme *p, struct cf_table **out, int *nout, stru
 oom:
 	ptables_free(out, nout);
 	return cf_error_set(err, CF_EIO, "out of memory");
+}
+
+int cba_tables(const struct programme *p, struct cf_table **out, int *nout, struct cf_error *err)
+{
+	struct cba_analysis an;
+	*nout = 0;
+	int r = cba_analyse(&p->cba, &an, err);
+	if (!r)
+		r = cba_analysis_tables(&an, out, nout, err);
+	cba_analysis_release(&an);
+	return r;
 }

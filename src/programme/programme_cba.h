@@ -47,8 +47,28 @@ struct cba_sensitivity {
 };
 /* out[s] for each enum cba_assumption s. */
 void cba_sensitivity_compute(const struct prog_cba *cba, struct cba_sensitivity out[CBA_NASSUMPTIONS]);
-/* Tables: cba_summary, cba_by_year, cba_by_agency, cba_by_year_agency,
- * cba_sensitivity. The caller frees each table. */
+/* The whole appraisal: for all agencies, for each agency, and the
+ * sensitivity of each assumption. */
+#define CBA_MAX_AGENCIES 256
+struct cba_analysis {
+	double discount_rate;                   /* the appraisal's, as given */
+	struct cba_result all;
+	int nagencies;                          /* in the order they first appear: costs, then outcomes */
+	const char *agencies[CBA_MAX_AGENCIES]; /* in the programme */
+	struct cba_result *by_agency;           /* owned; nagencies */
+	struct cba_sensitivity sensitivity[CBA_NASSUMPTIONS];
+};
+
+/* Appraise cba. out points into cba, which must outlive it; free it with
+ * cba_analysis_release. */
+int cba_analyse(const struct prog_cba *cba, struct cba_analysis *out, struct cf_error *err);
+void cba_analysis_release(struct cba_analysis *a);
+
+/* Tables from an analysis: cba_summary, cba_by_year, cba_by_agency,
+ * cba_by_year_agency, cba_sensitivity. The caller frees each table. */
+int cba_analysis_tables(const struct cba_analysis *a, struct cf_table **out, int *nout, struct cf_error *err);
+
+/* cba_analyse on p's appraisal, then its tables. */
 int cba_tables(const struct programme *p, struct cf_table **out, int *nout, struct cf_error *err);
 
 #endif

@@ -13,8 +13,38 @@ extern const char *const milestone_status_names[MS_NSTATUS];
  * as_of <= due <= as_of + 90; overdue means due before as_of and not done. */
 enum milestone_status milestone_status(const struct prog_milestone *m, cf_date as_of);
 
-/* Tables: milestones (each, with its status) and milestones_by_workstream.
- * The caller frees each table. */
+/* One milestone on as_of. */
+struct milestone_row {
+	const struct prog_milestone *milestone;  /* in the programme */
+	enum milestone_status status;
+	long days_late;        /* overdue: as_of - due; done late: done - due; else 0 */
+	long days_to_due;      /* due in 90 days or later: due - as_of; else 0 */
+};
+
+/* Milestones counted by status for one workstream. */
+struct milestone_counts {
+	const char *workstream;   /* a workstream's id, "(programme)" for those with none, or "all" */
+	long milestones;          /* all of them */
+	long n[MS_NSTATUS];       /* by status */
+};
+
+struct milestones_result {
+	struct milestone_row *rows;       /* owned; nrows, in register order */
+	int nrows;
+	struct milestone_counts *by;      /* owned; nby: "(programme)" when any, the workstreams */
+	int nby;                          /* with milestones in register order, then "all" (always last) */
+};
+
+/* The milestones of p on as_of. out points into p, which must outlive it;
+ * free it with milestones_result_release. */
+int milestones_compute(const struct programme *p, cf_date as_of, struct milestones_result *out, struct cf_error *err);
+void milestones_result_release(struct milestones_result *r);
+
+/* Tables from a result: milestones (each, with its status) and
+ * milestones_by_workstream. The caller frees each table. */
+int milestones_result_tables(const struct milestones_result *r, struct cf_table **out, int *nout, struct cf_error *err);
+
+/* milestones_compute, then its tables. */
 int milestones_tables(const struct programme *p, cf_date as_of, struct cf_table **out, int *nout,
 		      struct cf_error *err);
 
