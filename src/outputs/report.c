@@ -264,7 +264,7 @@ int report_write(struct store *st, const struct kpi_data *data, const struct rep
 	if (!r)
 		r = report_compute_series(&rc, err);
 	if (!r)
-		r = report_inputs_make(st, opt, data, &in, err);
+		r = report_inputs_make(&rc, &in, err);
 	/* before the tiles, which carry a warning where their input has problems */
 	if (!r)
 		r = quality_read(st, 0, &rc.quality, err);
@@ -315,16 +315,15 @@ int report_write(struct store *st, const struct kpi_data *data, const struct rep
 	return r;
 }
 
-int report_inputs_make(struct store *st, const struct report_options *opt, const struct kpi_data *data,
-		       struct report_inputs *in, struct cf_error *err)
+int report_inputs_make(const struct report_ctx *rc, struct report_inputs *in, struct cf_error *err)
 {
-	int r = report_forecast_make(st, opt, data, in, err);
+	int r = report_forecast_make(rc->st, rc->opt, rc->data, in, err);
 	if (!r)
-		r = report_benchmarks_make(st, opt, data, in, err);
+		r = report_benchmarks_make(rc->st, rc->opt, rc->data, in, err);
 	if (!r)
-		r = report_trajectories_make(st, opt, data, in, err);
+		r = report_trajectories_make(rc->st, rc->opt, rc->data, in, err);
 	if (!r)
-		r = report_programme_make(st, opt, in, err);
+		r = report_programme_make(rc, in, err);
 	return r;
 }
 

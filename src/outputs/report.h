@@ -36,6 +36,11 @@ enum { REPORT_MAX_BENCHMARKS = 32 };
 struct programme;
 struct programme_entry;
 struct prog_actual;
+struct benefits_result;
+struct milestones_result;
+struct cba_analysis;
+struct workforce_result;
+struct report_ctx;
 
 struct report_inputs {
 	struct forecast_result *forecast;   /* owned; NULL: none, forecast_note says why */
@@ -66,6 +71,14 @@ struct report_inputs {
 	struct prog_actual *prog_actuals;   /* owned */
 	int prog_nactuals;
 	char prog_actuals_notes[1024];      /* why an indicator has no actuals */
+	/* its views judged on the period's end, each owned and NULL when the
+	 * programme has none: benefits from the store's actuals the page shows
+	 * (under --suppress, prog_withheld of them are left out) */
+	struct benefits_result *prog_benefits;
+	int prog_withheld;
+	struct milestones_result *prog_milestones;
+	struct cba_analysis *prog_cba;
+	struct workforce_result *prog_workforce;
 };
 
 struct report_ctx {
@@ -125,15 +138,16 @@ int report_benchmarks_make(struct store *st, const struct report_options *opt, c
 			   struct report_inputs *in, struct cf_error *err);
 int report_trajectories_make(struct store *st, const struct report_options *opt, const struct kpi_data *data,
 			     struct report_inputs *in, struct cf_error *err);
-int report_programme_make(struct store *st, const struct report_options *opt, struct report_inputs *in,
-			  struct cf_error *err);
+/* The programme's are judged on rc->period's end and need rc->series
+ * (report_compute_series) for what --suppress leaves out. */
+int report_programme_make(const struct report_ctx *rc, struct report_inputs *in, struct cf_error *err);
 void report_programme_release(struct report_inputs *in);
 /* Every panel's inputs (forecast, benchmarks, trajectories, programme) into
- * in, as report_write makes them before any panel; a caller that lays out
- * its own page (caseflow serve) sets rc->in to them. Free them with
- * report_inputs_release, also after a failure. */
-int report_inputs_make(struct store *st, const struct report_options *opt, const struct kpi_data *data,
-		       struct report_inputs *in, struct cf_error *err);
+ * in, for rc's store, data, options and period, after
+ * report_compute_series(rc), as report_write makes them before any panel;
+ * a caller that lays out its own page (caseflow serve) sets rc->in to them.
+ * Free them with report_inputs_release, also after a failure. */
+int report_inputs_make(const struct report_ctx *rc, struct report_inputs *in, struct cf_error *err);
 void report_inputs_release(struct report_inputs *in);
 /* For callers that lay out their own page (caseflow serve): the page's
  * style sheet, and the series behind every panel (rc->series, by_locality,

@@ -41,28 +41,6 @@ static int heading(struct report_ctx *rc, const char *text)
 	return strbuf_adds(rc->html, "<h3>") || html_text(rc->html, text) || strbuf_adds(rc->html, "</h3>");
 }
 
-static const struct cf_table *find(struct cf_table *const *t, int n, const char *name)
-{
-	for (int i = 0; i < n; i++)
-		if (strcmp(t[i]->name, name) == 0)
-			return t[i];
-	return NULL;
-}
-
-static const char *text_of(const struct cf_table *t, size_t r, const char *col)
-{
-	int c = cf_table_column(t, col);
-	const struct cf_cell *x = c >= 0 ? cf_table_cell_const(t, r, c) : NULL;
-	return x && x->type == CF_CELL_TEXT ? x->v.s : "";
-}
-
-static double real_of(const struct cf_table *t, size_t r, const char *col)
-{
-	int c = cf_table_column(t, col);
-	const struct cf_cell *x = c >= 0 ? cf_table_cell_const(t, r, c) : NULL;
-	return x && x->type == CF_CELL_REAL ? x->v.d : x && x->type == CF_CELL_INT ? (double)x->v.i : NAN;
-}
-
 /* Hand the tables named in keep to the workbook and free the rest; r is
  * the status so far (after a failure everything is freed). */
 static int hand_over(struct report_ctx *rc, struct cf_table **t, int n, const char *const *keep, int r,
@@ -101,15 +79,6 @@ static void day_label(cf_date d, char out[16])
 	snprintf(out, 16, "%d %s %d", day, month_names[(m - 1) % 12], y);
 }
 
-static void iso_label(const char *iso, char out[16])
-{
-	cf_date d;
-	if (iso && iso[0] && cf_date_parse(iso, strlen(iso), &d) == 0)
-		day_label(d, out);
-	else
-		snprintf(out, 16, "–");
-}
-
 /* A measured value with as many decimals as it needs, at most two. */
 static void value_text(char *buf, size_t size, double v)
 {
@@ -139,57 +108,53 @@ static int row_head(struct strbuf *sb, const char *text, const char *style)
 	return bad | strbuf_adds(sb, ">") | html_text(sb, text) | strbuf_adds(sb, "</th>");
 }
 
-/* A table's chosen columns under readable headings. keep (may be NULL)
- * picks the rows shown. decimals < 0 keeps the table's. */
-struct show_col {
-	const char *name, *head;
-	int decimals;
+/* A table of the panel's: its caption and column heads (num: figures,
+ * right-aligned); then rows of cells, then table_close. */
+struct col_head {
+	const char *head;
+	int num;
 };
 
-static int show_table(struct strbuf *sb, const struct cf_table *t, const char *caption, const struct show_col *cols,
-		      int ncols, int (*keep)(const struct cf_table *, size_t))
+static int table_open(struct strbuf *sb, const char *caption, const struct col_head *cols, int ncols)
 {
-	int idx[16], bad = 0;
-	ncols = ncols > 16 ? 16 : ncols;
-	bad |= strbuf_adds(sb, "<div class=\"tbl\"><table class=\"data\"><caption>");
+	int bad = strbuf_adds(sb, "<div class=\"tbl\"><table class=\"data\"><caption>");
 	bad |= html_text(sb, caption);
 	bad |= strbuf_adds(sb, "</caption><thead><tr>");
 	for (int j = 0; j < ncols; j++) {
-		idx[j] = cf_table_column(t, cols[j].name);
-		int num = idx[j] >= 0 && t->cols[idx[j]].type != CF_CELL_TEXT;
-		bad |= strbuf_adds(sb, num ? "<th scope=\"col\" class=\"num\">" : "<th scope=\"col\">");
+		bad |= strbuf_adds(sb, cols[j].num ? "<th scope=\"col\" class=\"num\">" : "<th scope=\"col\">");
 		bad |= html_text(sb, cols[j].head);
 		bad |= strbuf_adds(sb, "</th>");
 	}
-	bad |= strbuf_adds(sb, "</tr></thead><tbody>");
-	for (size_t r = 0; r < t->nrows && !bad; r++) {
-		if (keep && !keep(t, r))
-			continue;
-		bad |= strbuf_adds(sb, "<tr>");
-		for (int j = 0; j < ncols; j++) {
-			const struct cf_cell *c = idx[j] >= 0 ? cf_table_cell_const(t, r, idx[j]) : NULL;
-			char buf[64];
-			const char *text = "–";
-			int num = 1;
-			if (c && (c->type == CF_CELL_TEXT)) {
-				text = c->v.s[0] ? c->v.s : "–";
-				num = 0;
-			} else if (c && c->type == CF_CELL_INT) {
-				html_number(buf, sizeof buf, (double)c->v.i, 0);
-				text = buf;
-			} else if (c && c->type == CF_CELL_REAL) {
-				html_number(buf, sizeof buf, c->v.d, cols[j].decimals >= 0 ? cols[j].decimals
-											  : t->cols[idx[j]].decimals);
-				text = buf;
-			} else if (c && c->type == CF_CELL_BOOL) {
-				text = c->v.i ? "yes" : "no";
-				num = 0;
-			}
-			bad |= j == 0 && !num ? row_head(sb, text, NULL) : cell(sb, text, num, NULL);
-		}
-		bad |= strbuf_adds(sb, "</tr>");
-	}
-	return bad | strbuf_adds(sb, "</tbody></table></div>");
+	return bad | strbuf_adds(sb, "</tr></thead><tbody>");
+}
+
+static int table_close(struct strbuf *sb) { return strbuf_adds(sb, "</tbody></table></div>"); }
+
+/* A text cell, the row's heading when first; "–" for none (NULL, set
+ * right like a missing figure) or empty. */
+static int text_cell(struct strbuf *sb, const char *s, int first)
+{
+	if (!s)
+		return cell(sb, "–", 1, NULL);
+	return first ? row_head(sb, s[0] ? s : "–", NULL) : cell(sb, s[0] ? s : "–", 0, NULL);
+}
+
+/* A figure with decimals; "–" when not finite. */
+static int num_cell(struct strbuf *sb, double v, int decimals)
+{
+	char buf[64];
+	html_number(buf, sizeof buf, v, decimals);
+	return cell(sb, buf, 1, NULL);
+}
+
+/* A date as yyyy-mm-dd; "–" for none. */
+static int date_cell(struct strbuf *sb, cf_date d)
+{
+	char buf[11];
+	if (d == CF_DATE_NONE)
+		return text_cell(sb, NULL, 0);
+	cf_date_format(d, buf);
+	return text_cell(sb, buf, 0);
 }
 
 /* --- business case ----------------------------------------------------------- */
@@ -408,7 +373,7 @@ static const struct prog_benefit *benefit_named(const struct programme *p, const
 	return NULL;
 }
 
-static int benefits_rag_table(const struct prog_page *pg, const struct cf_table *t)
+static int benefits_rag_table(const struct prog_page *pg, const struct benefits_result *res)
 {
 	struct strbuf *sb = pg->rc->html;
 	static const char *const heads[] = { "Benefit", "Measure", "Baseline", "Target", "Latest actual", "Plan then",
@@ -423,40 +388,40 @@ static int benefits_rag_table(const struct prog_page *pg, const struct cf_table 
 	for (int j = 0; j < 8; j++)
 		bad |= strbuf_addf(sb, "<th scope=\"col\"%s>%s</th>", j >= 2 && j <= 6 ? " class=\"num\"" : "", heads[j]);
 	bad |= strbuf_adds(sb, "</tr></thead><tbody>");
-	for (size_t r = 0; r < t->nrows && !bad; r++) {
-		const char *id = text_of(t, r, "benefit");
-		const struct prog_benefit *b = benefit_named(pg->p, id);
+	for (int r = 0; r < res->nbenefits && !bad; r++) {
+		const struct benefit_status *st = &res->benefits[r];
+		const struct prog_benefit *b = st->benefit;
+		const char *unit = b->unit ? b->unit : "";
 		char name[300], v[48], d[16], both[80];
-		snprintf(name, sizeof name, "%s %s", id, text_of(t, r, "name"));
+		snprintf(name, sizeof name, "%s %s", b->id, b->name ? b->name : "");
 		bad |= strbuf_adds(sb, "<tr>");
 		bad |= row_head(sb, name, NULL);
-		const char *unit = text_of(t, r, "unit");
-		snprintf(both, sizeof both, "%s%s%s", text_of(t, r, "measure"), unit[0] ? ", " : "", unit);
+		snprintf(both, sizeof both, "%s%s%s", b->measure ? b->measure : "", unit[0] ? ", " : "", unit);
 		bad |= cell(sb, both, 0, NULL);
-		value_text(v, sizeof v, real_of(t, r, "baseline"));
-		day_label(b ? b->baseline_date : CF_DATE_NONE, d);
+		value_text(v, sizeof v, b->baseline);
+		day_label(b->baseline_date, d);
 		snprintf(both, sizeof both, "%s (%s)", v, d);
 		bad |= cell(sb, both, 1, NULL);
-		value_text(v, sizeof v, real_of(t, r, "target"));
-		iso_label(text_of(t, r, "target_date"), d);
+		value_text(v, sizeof v, b->target);
+		day_label(b->target_date, d);
 		snprintf(both, sizeof both, "%s by %s", v, d);
 		bad |= cell(sb, both, 1, NULL);
-		double actual = real_of(t, r, "latest_actual");
+		double actual = st->has_actual ? st->latest_actual : NAN, plan = st->has_actual ? st->plan_then : NAN;
+		double var = st->has_actual ? st->variance : NAN;
 		if (isfinite(actual)) {
 			value_text(v, sizeof v, actual);
-			iso_label(text_of(t, r, "latest_date"), d);
+			day_label(st->latest_date, d);
 			snprintf(both, sizeof both, "%s (%s)", v, d);
 		} else {
 			snprintf(both, sizeof both, "none by %s", asof);
 		}
 		bad |= cell(sb, both, 1, NULL);
-		value_text(v, sizeof v, real_of(t, r, "plan_then"));
+		value_text(v, sizeof v, plan);
 		bad |= cell(sb, v, 1, NULL);
-		double var = real_of(t, r, "variance");
 		value_text(v, sizeof v, var);
 		snprintf(both, sizeof both, "%s%s", var > 0 ? "+" : "", v);
 		bad |= cell(sb, both, 1, NULL);
-		bad |= rag_cell(sb, text_of(t, r, "rag"));
+		bad |= rag_cell(sb, st->has_actual ? benefit_rag_names[st->rag] : "");
 		bad |= strbuf_adds(sb, "</tr>");
 	}
 	return bad | strbuf_adds(sb, "</tbody></table></div>");
@@ -491,26 +456,11 @@ static int benefits_section(struct prog_page *pg, struct cf_error *err)
 {
 	struct report_ctx *rc = pg->rc;
 	const struct report_inputs *in = rc->in;
-	int ncomputed = in->prog_nactuals;
-	struct prog_actual *computed = malloc(((size_t)ncomputed + 1) * sizeof *computed);
-	if (!computed)
-		return OOM();
-	if (ncomputed)
-		memcpy(computed, in->prog_actuals, (size_t)ncomputed * sizeof *computed);
+	const struct benefits_result *res = in->prog_benefits;
 	const char *notes = in->prog_actuals_notes;
-	int r = CF_OK;
-	int withheld = rc->opt->suppress > 0 ? withhold_small(rc, pg->p, computed, &ncomputed) : 0;
-	struct cf_table *tables[MAX_TABLES];
-	int n = 0;
-	if (!r)
-		r = benefits_tables(pg->p, computed, ncomputed, pg->as_of, tables, &n, err);
-	free(computed);
-	if (r)
-		return r;
-	const struct cf_table *reg = find(tables, n, "benefits"), *landing = find(tables, n, "savings_landing");
+	int withheld = in->prog_withheld, r = CF_OK;
 	int bad = heading(rc, "Benefits realisation");
-	if (reg)
-		bad |= benefits_rag_table(pg, reg);
+	bad |= benefits_rag_table(pg, res);
 	if (withheld) {
 		char buf[300];
 		snprintf(buf, sizeof buf, "Small-count suppression: %d monthly actual%s from the store %s left out (the "
@@ -524,69 +474,97 @@ static int benefits_section(struct prog_page *pg, struct cf_error *err)
 					  "sheet. %s.", notes);
 		bad |= note(rc, buf);
 	}
-	if (landing) {
-		static const struct show_col cols[] = {
-			{ "year", "Year", -1 }, { "year_end", "Year end", -1 },
-			{ "business_case_savings", "Business case savings", 0 }, { "benefits_plan", "Benefits plan", 0 },
-			{ "benefits_actual", "Benefits actual", 0 }, { "variance", "Variance", 0 },
-			{ "landed_pct", "Landed %", 1 },
+	if (res->has_landing) {
+		static const struct col_head cols[] = {
+			{ "Year", 1 }, { "Year end", 0 }, { "Business case savings", 1 }, { "Benefits plan", 1 },
+			{ "Benefits actual", 1 }, { "Variance", 1 }, { "Landed %", 1 },
 		};
 		char cap[160];
 		snprintf(cap, sizeof cap, "Are the savings landing? Financial benefits against the business case's "
 					  "gross savings, %s a year", pg->p->unit == PROG_THOUSANDS ? "£000" : "£");
-		bad |= show_table(rc->html, landing, cap, cols, 7, NULL);
+		bad |= table_open(rc->html, cap, cols, 7);
+		for (int y = 0; y < res->nlanding && !bad; y++) {
+			const struct savings_landing_year *ly = &res->landing[y];
+			bad |= strbuf_adds(rc->html, "<tr>");
+			bad |= num_cell(rc->html, ly->year, 0);
+			bad |= date_cell(rc->html, ly->year_end);
+			bad |= num_cell(rc->html, ly->business_case_savings, 0);
+			bad |= num_cell(rc->html, ly->benefits_plan, 0);
+			bad |= num_cell(rc->html, ly->has_actual ? ly->benefits_actual : NAN, 0);
+			bad |= num_cell(rc->html, ly->has_actual ? ly->variance : NAN, 0);
+			bad |= num_cell(rc->html, ly->landed_pct, 1);
+			bad |= strbuf_adds(rc->html, "</tr>");
+		}
+		bad |= table_close(rc->html);
 	}
 	if (bad)
 		r = OOM();
+	struct cf_table *tables[MAX_TABLES];
+	int n = 0;
+	if (!r)
+		r = benefits_result_tables(res, tables, &n, err);
 	static const char *const keep[] = { "benefits", "benefits_by_month", "savings_landing", NULL };
 	return hand_over(rc, tables, n, keep, r, err);
 }
 
 /* --- milestones ----------------------------------------------------------------- */
 
-static int open_or_due(const struct cf_table *t, size_t r)
-{
-	const char *s = text_of(t, r, "status");
-	return !strcmp(s, milestone_status_names[MS_OVERDUE]) || !strcmp(s, milestone_status_names[MS_DUE_90]);
-}
-
 static int milestones_section(struct prog_page *pg, struct cf_error *err)
 {
 	struct report_ctx *rc = pg->rc;
-	struct cf_table *tables[MAX_TABLES];
-	int n = 0;
-	int r = milestones_tables(pg->p, pg->as_of, tables, &n, err);
-	if (r)
-		return r;
-	const struct cf_table *list = find(tables, n, "milestones"), *by = find(tables, n, "milestones_by_workstream");
+	const struct milestones_result *ms = rc->in->prog_milestones;
+	int r = CF_OK;
 	int bad = heading(rc, "Milestones");
 	char asof[16], buf[400];
 	day_label(pg->as_of, asof);
-	size_t all = by ? by->nrows - 1 : 0;   /* the last row is "all" */
-	if (by && by->nrows && !strcmp(text_of(by, all, "workstream"), "all")) {
-		double overdue = real_of(by, all, "overdue"), due = real_of(by, all, "due_next_90_days");
+	if (ms->nby) {
+		const struct milestone_counts *all = &ms->by[ms->nby - 1];   /* the last is "all" */
+		long overdue = all->n[MS_OVERDUE], due = all->n[MS_DUE_90];
 		snprintf(buf, sizeof buf,
-			 "On %s, the end of the report period: %.0f of %.0f milestones overdue, %.0f due in the next 90 days, "
-			 "%.0f done (%.0f of them late), %.0f later.",
-			 asof, overdue, real_of(by, all, "milestones"), due,
-			 real_of(by, all, "done") + real_of(by, all, "done_late"), real_of(by, all, "done_late"),
-			 real_of(by, all, "later"));
+			 "On %s, the end of the report period: %ld of %ld milestones overdue, %ld due in the next 90 days, "
+			 "%ld done (%ld of them late), %ld later.",
+			 asof, overdue, all->milestones, due, all->n[MS_DONE] + all->n[MS_DONE_LATE], all->n[MS_DONE_LATE],
+			 all->n[MS_LATER]);
 		bad |= strbuf_adds(rc->html, "<p>") || html_text(rc->html, buf) || strbuf_adds(rc->html, "</p>");
 		bad |= strbuf_adds(rc->html, "<div class=\"grid2\">");
-		static const struct show_col cols[] = {
-			{ "workstream", "Workstream", -1 }, { "milestones", "Milestones", -1 }, { "done", "Done on time", -1 },
-			{ "done_late", "Done late", -1 }, { "overdue", "Overdue", -1 },
-			{ "due_next_90_days", "Due in 90 days", -1 }, { "later", "Later", -1 },
+		static const struct col_head cols[] = {
+			{ "Workstream", 0 }, { "Milestones", 1 }, { "Done on time", 1 }, { "Done late", 1 },
+			{ "Overdue", 1 }, { "Due in 90 days", 1 }, { "Later", 1 },
 		};
-		bad |= show_table(rc->html, by, "Milestones by workstream", cols, 7, NULL);
-		if (list && overdue + due > 0) {
-			static const struct show_col lcols[] = {
-				{ "milestone", "Milestone", -1 }, { "workstream", "Workstream", -1 }, { "owner", "Owner", -1 },
-				{ "due", "Due", -1 }, { "status", "Status", -1 }, { "days_late", "Days late", -1 },
-				{ "days_to_due", "Days to due", -1 },
+		bad |= table_open(rc->html, "Milestones by workstream", cols, 7);
+		for (int k = 0; k < ms->nby && !bad; k++) {
+			const struct milestone_counts *c = &ms->by[k];
+			bad |= strbuf_adds(rc->html, "<tr>");
+			bad |= text_cell(rc->html, c->workstream, 1);
+			bad |= num_cell(rc->html, c->milestones, 0);
+			for (int s = 0; s < MS_NSTATUS; s++)
+				bad |= num_cell(rc->html, c->n[s], 0);
+			bad |= strbuf_adds(rc->html, "</tr>");
+		}
+		bad |= table_close(rc->html);
+		if (overdue + due > 0) {
+			static const struct col_head lcols[] = {
+				{ "Milestone", 0 }, { "Workstream", 0 }, { "Owner", 0 }, { "Due", 0 },
+				{ "Status", 0 }, { "Days late", 1 }, { "Days to due", 1 },
 			};
 			snprintf(buf, sizeof buf, "Overdue and due in the 90 days after %s", asof);
-			bad |= show_table(rc->html, list, buf, lcols, 7, open_or_due);
+			bad |= table_open(rc->html, buf, lcols, 7);
+			for (int i = 0; i < ms->nrows && !bad; i++) {
+				const struct milestone_row *row = &ms->rows[i];
+				const struct prog_milestone *m = row->milestone;
+				if (row->status != MS_OVERDUE && row->status != MS_DUE_90)
+					continue;
+				bad |= strbuf_adds(rc->html, "<tr>");
+				bad |= text_cell(rc->html, m->name, 1);
+				bad |= text_cell(rc->html, m->workstream, 0);
+				bad |= text_cell(rc->html, m->owner, 0);
+				bad |= date_cell(rc->html, m->due);
+				bad |= text_cell(rc->html, milestone_status_names[row->status], 0);
+				bad |= num_cell(rc->html, row->status == MS_OVERDUE ? (double)row->days_late : NAN, 0);
+				bad |= num_cell(rc->html, row->status == MS_DUE_90 ? (double)row->days_to_due : NAN, 0);
+				bad |= strbuf_adds(rc->html, "</tr>");
+			}
+			bad |= table_close(rc->html);
 		} else {
 			bad |= strbuf_adds(rc->html, "<p class=\"note\">");
 			bad |= html_textf(rc->html, "No milestone is overdue or due in the 90 days after %s.", asof);
@@ -596,6 +574,10 @@ static int milestones_section(struct prog_page *pg, struct cf_error *err)
 	}
 	if (bad)
 		r = OOM();
+	struct cf_table *tables[MAX_TABLES];
+	int n = 0;
+	if (!r)
+		r = milestones_result_tables(ms, tables, &n, err);
 	static const char *const keep[] = { "milestones", "milestones_by_workstream", NULL };
 	return hand_over(rc, tables, n, keep, r, err);
 }
@@ -754,33 +736,37 @@ static int cba_tornado(const struct prog_page *pg, const struct cba_sensitivity 
 static int cba_section(struct prog_page *pg, struct cf_error *err)
 {
 	struct report_ctx *rc = pg->rc;
-	struct cf_table *tables[MAX_TABLES];
-	int n = 0;
-	int r = cba_tables(pg->p, tables, &n, err);
-	if (r)
-		return r;
-	const struct cf_table *ag = find(tables, n, "cba_by_agency");
+	const struct cba_analysis *an = rc->in->prog_cba;
+	int r = CF_OK;
 	int bad = heading(rc, "Cost-benefit analysis");
 	bad |= strbuf_adds(rc->html, "<div class=\"grid2\">");
-	struct cba_result res;
-	cba_compute(&pg->p->cba, NULL, NULL, &res);
-	bad |= cba_summary_table(pg, &res);
-	if (ag) {
-		static const struct show_col cols[] = {
-			{ "agency", "Agency", -1 }, { "pv_costs", "PV costs", 0 }, { "pv_fiscal", "PV fiscal", 0 },
-			{ "pv_economic", "PV economic", 0 }, { "pv_social", "PV social", 0 },
-			{ "net_present_budget_impact", "Budget impact", 0 }, { "public_value_bcr", "BCR", 2 },
-		};
-		bad |= show_table(rc->html, ag, "Who pays and who benefits: present values by agency, £000", cols, 7, NULL);
+	bad |= cba_summary_table(pg, &an->all);
+	static const struct col_head cols[] = {
+		{ "Agency", 0 }, { "PV costs", 1 }, { "PV fiscal", 1 }, { "PV economic", 1 }, { "PV social", 1 },
+		{ "Budget impact", 1 }, { "BCR", 1 },
+	};
+	bad |= table_open(rc->html, "Who pays and who benefits: present values by agency, £000", cols, 7);
+	for (int a = 0; a < an->nagencies && !bad; a++) {
+		const struct cba_result *ra = &an->by_agency[a];
+		bad |= strbuf_adds(rc->html, "<tr>");
+		bad |= text_cell(rc->html, an->agencies[a], 1);
+		bad |= num_cell(rc->html, ra->pv_costs, 0);
+		for (int k = 0; k < 3; k++)
+			bad |= num_cell(rc->html, ra->pv_benefit[k], 0);
+		bad |= num_cell(rc->html, ra->npbi, 0);
+		bad |= num_cell(rc->html, ra->bcr, 2);
+		bad |= strbuf_adds(rc->html, "</tr>");
 	}
+	bad |= table_close(rc->html);
 	bad |= strbuf_adds(rc->html, "</div>");
 	if (bad)
 		r = OOM();
-	if (!r) {
-		struct cba_sensitivity sens[CBA_NASSUMPTIONS];
-		cba_sensitivity_compute(&pg->p->cba, sens);
-		r = cba_tornado(pg, sens, err);
-	}
+	if (!r)
+		r = cba_tornado(pg, an->sensitivity, err);
+	struct cf_table *tables[MAX_TABLES];
+	int n = 0;
+	if (!r)
+		r = cba_analysis_tables(an, tables, &n, err);
 	static const char *const keep[] = { "cba_summary", "cba_by_year", "cba_by_agency", "cba_sensitivity", NULL };
 	return hand_over(rc, tables, n, keep, r, err);
 }
@@ -789,19 +775,22 @@ static int cba_section(struct prog_page *pg, struct cf_error *err)
 
 /* The demand point the table shows: the only one, or the month with the
  * most cases (the establishment has to cover the peak); the first of equals. */
-static size_t peak_row(const struct cf_table *req)
+static int peak_point(const struct workforce_result *wr)
 {
-	size_t best = 0;
-	for (size_t r = 1; r < req->nrows; r++)
-		if (real_of(req, r, "cases") > real_of(req, best, "cases"))
-			best = r;
+	int best = 0;
+	for (int i = 1; i < wr->npoints; i++)
+		if (wr->points[i].need.cases > wr->points[best].need.cases)
+			best = i;
 	return best;
 }
 
-static int workforce_table(const struct prog_page *pg, const struct cf_table *cost, const struct cf_table *gap,
-			   const char *date, const char *caption)
+/* Required FTE by role and contract at every demand point dated date (one,
+ * unless the sheet gives a date twice), against the establishment. */
+static int workforce_table(const struct prog_page *pg, const struct workforce_result *wr, cf_date date,
+			   const char *caption)
 {
 	struct strbuf *sb = pg->rc->html;
+	int gap = wr->has_establishment;
 	int bad = strbuf_adds(sb, "<div class=\"tbl\"><table class=\"data\"><caption>");
 	bad |= html_text(sb, caption);
 	bad |= strbuf_adds(sb, "</caption><thead><tr><th scope=\"col\">Role</th><th scope=\"col\">Contract</th>"
@@ -811,52 +800,56 @@ static int workforce_table(const struct prog_page *pg, const struct cf_table *co
 				       "<th scope=\"col\" class=\"num\">Gap (posts to fill)</th>");
 	bad |= strbuf_adds(sb, "<th scope=\"col\" class=\"num\">Cost per FTE £000</th>"
 			       "<th scope=\"col\" class=\"num\">Annual cost £000</th></tr></thead><tbody>");
-	for (size_t r = 0; r < cost->nrows && !bad; r++) {
-		if (strcmp(text_of(cost, r, "date"), date) != 0)
+	for (int i = 0; i < wr->npoints && !bad; i++) {
+		if (wr->points[i].date != date)
 			continue;
-		const char *role = text_of(cost, r, "role"), *contract = text_of(cost, r, "contract");
-		char buf[48];
-		bad |= strbuf_adds(sb, "<tr>");
-		bad |= row_head(sb, !strcmp(role, "social_worker") ? "Social workers" : "Managers", NULL);
-		bad |= cell(sb, contract, 0, NULL);
-		html_number(buf, sizeof buf, real_of(cost, r, "fte"), 0);
-		bad |= cell(sb, buf, 1, NULL);
-		for (size_t g = 0; gap && g < gap->nrows; g++) {
-			if (strcmp(text_of(gap, g, "date"), date) || strcmp(text_of(gap, g, "role"), role) ||
-			    strcmp(text_of(gap, g, "contract"), contract))
-				continue;
-			value_text(buf, sizeof buf, real_of(gap, g, "establishment_fte"));
-			bad |= cell(sb, buf, 1, NULL);
-			double d = real_of(gap, g, "gap_fte");
-			char v[40];
-			value_text(v, sizeof v, d);
-			snprintf(buf, sizeof buf, "%s%s", d > 0 ? "+" : "", v);
-			bad |= cell(sb, buf, 1, NULL);
-		}
-		k_text(pg, buf, sizeof buf, real_of(cost, r, "cost_per_fte"));
-		bad |= cell(sb, buf, 1, NULL);
-		k_text(pg, buf, sizeof buf, real_of(cost, r, "annual_cost"));
-		bad |= cell(sb, buf, 1, NULL);
-		bad |= strbuf_adds(sb, "</tr>");
+		const struct workforce_need *n = &wr->points[i].need;
+		for (int ro = 0; ro < PROG_NROLES && !bad; ro++)
+			for (int c = 0; c < PROG_NCONTRACTS && !bad; c++) {
+				char buf[48];
+				bad |= strbuf_adds(sb, "<tr>");
+				bad |= row_head(sb, ro == PROG_SOCIAL_WORKER ? "Social workers" : "Managers", NULL);
+				bad |= cell(sb, workforce_contract_names[c], 0, NULL);
+				html_number(buf, sizeof buf, (double)n->fte[ro][c], 0);
+				bad |= cell(sb, buf, 1, NULL);
+				for (int g = 0; gap && g < wr->npoints; g++) {
+					if (wr->points[g].date != date)
+						continue;
+					double est = wr->establishment[ro][c];
+					value_text(buf, sizeof buf, est);
+					bad |= cell(sb, buf, 1, NULL);
+					double d = (double)wr->points[g].need.fte[ro][c] - est;
+					char v[40];
+					value_text(v, sizeof v, d);
+					snprintf(buf, sizeof buf, "%s%s", d > 0 ? "+" : "", v);
+					bad |= cell(sb, buf, 1, NULL);
+				}
+				k_text(pg, buf, sizeof buf, wr->has_cost[ro][c] ? wr->cost_per_fte[ro][c] : NAN);
+				bad |= cell(sb, buf, 1, NULL);
+				k_text(pg, buf, sizeof buf, wr->has_cost[ro][c] ? n->cost[ro][c] : NAN);
+				bad |= cell(sb, buf, 1, NULL);
+				bad |= strbuf_adds(sb, "</tr>");
+			}
 	}
 	return bad | strbuf_adds(sb, "</tbody></table></div>");
 }
 
 /* The requirement month by month, with the establishment as flat lines. */
-static int workforce_chart(const struct prog_page *pg, const struct cf_table *req, const struct cf_table *gap,
-			   struct cf_error *err)
+static int workforce_chart(const struct prog_page *pg, const struct workforce_result *wr, struct cf_error *err)
 {
-	int n = (int)req->nrows;
+	int n = wr->npoints, gap = wr->has_establishment;
 	char (*labels)[16] = malloc((size_t)n * sizeof *labels);
 	const char **ptrs = malloc((size_t)n * sizeof *ptrs);
 	double *v = malloc((size_t)n * 4 * sizeof *v);
 	struct cf_table *t = cf_table_new("Programme workforce by month");
 	struct strbuf desc = STRBUF_INIT;
 	int bad = !labels || !ptrs || !v || !t, nseries = gap ? 4 : 2;
-	double est[2] = { 0, 0 };   /* social workers, managers: every contract */
-	for (size_t g = 0; gap && g < gap->nrows; g++)
-		if (!strcmp(text_of(gap, g, "date"), text_of(req, 0, "date")))
-			est[strcmp(text_of(gap, g, "role"), "social_worker") ? 1 : 0] += real_of(gap, g, "establishment_fte");
+	double est[2] = { 0, 0 };   /* social workers, managers: every contract, at each point dated as the first */
+	for (int g = 0; gap && g < n; g++)
+		if (wr->points[g].date == wr->points[0].date)
+			for (int ro = 0; ro < PROG_NROLES; ro++)
+				for (int c = 0; c < PROG_NCONTRACTS; c++)
+					est[ro == PROG_SOCIAL_WORKER ? 0 : 1] += wr->establishment[ro][c];
 	if (!bad) {
 		bad |= cf_table_add_column(t, "month", CF_CELL_TEXT, 0) < 0;
 		bad |= cf_table_add_column(t, "cases", CF_CELL_REAL, 0) < 0;
@@ -864,15 +857,17 @@ static int workforce_chart(const struct prog_page *pg, const struct cf_table *re
 		bad |= cf_table_add_column(t, "managers", CF_CELL_INT, 0) < 0;
 	}
 	for (int i = 0; i < n && !bad; i++) {
-		const char *date = text_of(req, (size_t)i, "date");
-		int y = 0, m = 0;
-		if (sscanf(date, "%d-%d", &y, &m) == 2 && m >= 1 && m <= 12)
+		const struct workforce_point *pt = &wr->points[i];
+		int y, m, d;
+		if (pt->date != CF_DATE_NONE) {
+			cf_date_to_ymd(pt->date, &y, &m, &d);
 			snprintf(labels[i], 16, "%s %d", month_names[m - 1], y);
-		else
-			snprintf(labels[i], 16, "%.15s", date);
+		} else {
+			labels[i][0] = '\0';
+		}
 		ptrs[i] = labels[i];
-		v[i] = real_of(req, (size_t)i, "social_workers");
-		v[n + i] = real_of(req, (size_t)i, "managers");
+		v[i] = (double)pt->need.role_fte[PROG_SOCIAL_WORKER];
+		v[n + i] = (double)pt->need.role_fte[PROG_MANAGER];
 		v[2 * n + i] = est[0];
 		v[3 * n + i] = est[1];
 		long r = cf_table_add_row(t);
@@ -880,7 +875,7 @@ static int workforce_chart(const struct prog_page *pg, const struct cf_table *re
 			bad = 1;
 			break;
 		}
-		cf_table_set_real(t, (size_t)r, 1, real_of(req, (size_t)i, "cases"));
+		cf_table_set_real(t, (size_t)r, 1, pt->need.cases);
 		cf_table_set_int(t, (size_t)r, 2, (long long)v[i]);
 		cf_table_set_int(t, (size_t)r, 3, (long long)v[n + i]);
 	}
@@ -912,54 +907,51 @@ static int workforce_chart(const struct prog_page *pg, const struct cf_table *re
 static int workforce_section(struct prog_page *pg, struct cf_error *err)
 {
 	struct report_ctx *rc = pg->rc;
-	const struct prog_workforce *wf = &pg->p->workforce;
-	struct cf_table *tables[MAX_TABLES];
-	int n = 0;
-	int r = workforce_tables(pg->p, tables, &n, err);
-	if (r)
-		return r;
-	const struct cf_table *req = find(tables, n, "workforce_requirement"), *cost = find(tables, n, "workforce_cost");
-	const struct cf_table *gap = find(tables, n, "workforce_gap");
+	const struct workforce_result *wr = rc->in->prog_workforce;
+	int r = CF_OK;
 	int bad = heading(rc, "Workforce requirement against establishment");
-	if (req && cost && req->nrows) {
-		size_t at = peak_row(req);
-		const char *date = text_of(req, at, "date");
+	if (wr->npoints) {
+		const struct workforce_point *at = &wr->points[peak_point(wr)];
+		const struct workforce_need *need = &at->need;
 		char when[64] = "", cases[32], cost_k[48], buf[900], src[120] = "";
-		if (req->nrows > 1) {
+		if (wr->npoints > 1) {
 			char d[16];
-			iso_label(date, d);
+			day_label(at->date, d);
 			snprintf(when, sizeof when, "At the peak, %s, ", d);
 		}
-		html_number(cases, sizeof cases, real_of(req, at, "cases"), 0);
-		double annual = real_of(req, at, "annual_cost");
+		html_number(cases, sizeof cases, need->cases, 0);
 		cost_k[0] = '\0';
-		if (isfinite(annual)) {
+		if (wr->costed) {
 			char k[32];
-			k_text(pg, k, sizeof k, annual);
+			k_text(pg, k, sizeof k, need->total_cost);
 			snprintf(cost_k, sizeof cost_k, "; annual cost £%sk", k);
 		}
-		double sw = real_of(req, at, "social_workers"), mgr = real_of(req, at, "managers");
+		double sw = (double)need->role_fte[PROG_SOCIAL_WORKER], mgr = (double)need->role_fte[PROG_MANAGER];
 		snprintf(buf, sizeof buf,
 			 "%s%s cases at a caseload standard of %g per social worker and a span of control of %g need "
 			 "%.0f social worker%s and %.0f manager%s (%.0f FTE), of whom at most %.0f and %.0f agency (cap %g%%)%s.",
-			 when, cases, wf->caseload_standard, wf->span, sw, sw == 1 ? "" : "s", mgr, mgr == 1 ? "" : "s",
-			 real_of(req, at, "total_fte"), real_of(req, at, "social_workers_agency_max"),
-			 real_of(req, at, "managers_agency_max"), wf->agency_cap * 100, cost_k);
+			 when, cases, wr->caseload_standard, wr->span, sw, sw == 1 ? "" : "s", mgr, mgr == 1 ? "" : "s",
+			 sw + mgr, (double)need->fte[PROG_SOCIAL_WORKER][PROG_AGENCY],
+			 (double)need->fte[PROG_MANAGER][PROG_AGENCY], wr->agency_cap * 100, cost_k);
 		bad |= strbuf_adds(rc->html, "<p>") || html_text(rc->html, buf) || strbuf_adds(rc->html, "</p>");
-		if (gap && gap->nrows)
-			snprintf(src, sizeof src, "; establishment from the %s", text_of(gap, 0, "establishment_source"));
-		snprintf(buf, sizeof buf, "Requirement%s by role and contract%s", req->nrows > 1 ? " at the peak" : "", src);
-		bad |= workforce_table(pg, cost, gap, date, buf);
-		if (!gap)
+		if (wr->has_establishment)
+			snprintf(src, sizeof src, "; establishment from the %s", wr->establishment_source);
+		snprintf(buf, sizeof buf, "Requirement%s by role and contract%s", wr->npoints > 1 ? " at the peak" : "", src);
+		bad |= workforce_table(pg, wr, at->date, buf);
+		if (!wr->has_establishment)
 			bad |= note(rc, "No establishment to compare with: load a workforce census (caseflow ingest) or give "
 					"establishment rows in the workforce sheet.");
 		if (bad)
 			r = OOM();
-		if (!r && req->nrows > 1)
-			r = workforce_chart(pg, req, gap, err);
+		if (!r && wr->npoints > 1)
+			r = workforce_chart(pg, wr, err);
 	}
 	if (bad && !r)
 		r = OOM();
+	struct cf_table *tables[MAX_TABLES];
+	int n = 0;
+	if (!r)
+		r = workforce_result_tables(wr, tables, &n, err);
 	static const char *const keep[] = { "workforce_requirement", "workforce_cost", "workforce_gap", NULL };
 	return hand_over(rc, tables, n, keep, r, err);
 }
@@ -1035,11 +1027,47 @@ int report_panel_programme(struct report_ctx *rc, struct cf_error *err)
 	return r;
 }
 
-/* The programme the panel shows (--programme, else the one loaded last)
- * and, when its benefits name indicators, their actuals from the store. */
-int report_programme_make(struct store *st, const struct report_options *opt, struct report_inputs *in,
-			  struct cf_error *err)
+/* The programme's views on the period's end, each when it has it; the
+ * benefits from the store's actuals the page shows. */
+static int programme_views_make(const struct report_ctx *rc, struct report_inputs *in, struct cf_error *err)
 {
+	const struct programme *p = in->programme;
+	cf_date as_of = rc->period.to;
+	int r = CF_OK;
+	if (p->nbenefits) {
+		int ncomputed = in->prog_nactuals;
+		struct prog_actual *computed = malloc(((size_t)ncomputed + 1) * sizeof *computed);
+		if (!computed || !(in->prog_benefits = calloc(1, sizeof *in->prog_benefits))) {
+			free(computed);
+			return cf_error_set(err, CF_EIO, "out of memory");
+		}
+		if (ncomputed)
+			memcpy(computed, in->prog_actuals, (size_t)ncomputed * sizeof *computed);
+		in->prog_withheld = rc->opt->suppress > 0 ? withhold_small(rc, p, computed, &ncomputed) : 0;
+		r = benefits_compute(p, computed, ncomputed, as_of, in->prog_benefits, err);
+		free(computed);
+	}
+	if (!r && p->nmilestones)
+		r = (in->prog_milestones = calloc(1, sizeof *in->prog_milestones))
+			    ? milestones_compute(p, as_of, in->prog_milestones, err)
+			    : cf_error_set(err, CF_EIO, "out of memory");
+	if (!r && p->cba.present)
+		r = (in->prog_cba = calloc(1, sizeof *in->prog_cba)) ? cba_analyse(&p->cba, in->prog_cba, err)
+								       : cf_error_set(err, CF_EIO, "out of memory");
+	if (!r && p->workforce.present)
+		r = (in->prog_workforce = calloc(1, sizeof *in->prog_workforce))
+			    ? workforce_compute(p, in->prog_workforce, err)
+			    : cf_error_set(err, CF_EIO, "out of memory");
+	return r;
+}
+
+/* The programme the panel shows (--programme, else the one loaded last),
+ * its benefits' actuals from the store when they name indicators, and its
+ * views. */
+int report_programme_make(const struct report_ctx *rc, struct report_inputs *in, struct cf_error *err)
+{
+	struct store *st = rc->st;
+	const struct report_options *opt = rc->opt;
 	int r = programme_list(st, &in->prog_list, &in->prog_nlist, err);
 	if (r)
 		return r;
@@ -1064,11 +1092,25 @@ int report_programme_make(struct store *st, const struct report_options *opt, st
 	if (!r && in->programme->nbenefits)
 		r = programme_indicator_actuals(st, in->programme, &in->prog_actuals, &in->prog_nactuals,
 						in->prog_actuals_notes, sizeof in->prog_actuals_notes, err);
+	if (!r)
+		r = programme_views_make(rc, in, err);
 	return r;
 }
 
 void report_programme_release(struct report_inputs *in)
 {
+	if (in->prog_benefits)
+		benefits_result_release(in->prog_benefits);
+	if (in->prog_milestones)
+		milestones_result_release(in->prog_milestones);
+	if (in->prog_cba)
+		cba_analysis_release(in->prog_cba);
+	if (in->prog_workforce)
+		workforce_result_release(in->prog_workforce);
+	free(in->prog_benefits);
+	free(in->prog_milestones);
+	free(in->prog_cba);
+	free(in->prog_workforce);
 	if (in->programme) {
 		programme_release(in->programme);
 		free(in->programme);

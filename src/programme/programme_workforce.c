@@ -8,8 +8,8 @@
 
 #include "programme/programme_common.h"
 
-static const char *const role_names[PROG_NROLES] = { "social_worker", "manager" };
-static const char *const contract_names[PROG_NCONTRACTS] = { "permanent", "agency" };
+const char *const workforce_role_names[PROG_NROLES] = { "social_worker", "manager" };
+const char *const workforce_contract_names[PROG_NCONTRACTS] = { "permanent", "agency" };
 
 /* ceil and floor that forgive the last bit of binary error: 1230/15 is 82 */
 static long up(double x) { return (long)ceil(x - 1e-9); }
@@ -117,8 +117,8 @@ int workforce_result_tables(const struct workforce_result *res, struct cf_table 
 		for (int ro = 0; ro < PROG_NROLES; ro++)
 			for (int c = 0; c < PROG_NCONTRACTS; c++) {
 				long k = ptable_row(cost);
-				if (k < 0 || ptable_set_date(cost, k, 0, pt->date) || cf_table_set_text(cost, (size_t)k, 1, role_names[ro]) ||
-				    cf_table_set_text(cost, (size_t)k, 2, contract_names[c]))
+				if (k < 0 || ptable_set_date(cost, k, 0, pt->date) || cf_table_set_text(cost, (size_t)k, 1, workforce_role_names[ro]) ||
+				    cf_table_set_text(cost, (size_t)k, 2, workforce_contract_names[c]))
 					goto oom;
 				cf_table_set_int(cost, (size_t)k, 3, n->fte[ro][c]);
 				if (res->has_cost[ro][c]) {
@@ -129,8 +129,8 @@ int workforce_result_tables(const struct workforce_result *res, struct cf_table 
 					continue;
 				double est = res->establishment[ro][c];
 				long j = ptable_row(g);
-				if (j < 0 || ptable_set_date(g, j, 0, pt->date) || cf_table_set_text(g, (size_t)j, 1, role_names[ro]) ||
-				    cf_table_set_text(g, (size_t)j, 2, contract_names[c]) ||
+				if (j < 0 || ptable_set_date(g, j, 0, pt->date) || cf_table_set_text(g, (size_t)j, 1, workforce_role_names[ro]) ||
+				    cf_table_set_text(g, (size_t)j, 2, workforce_contract_names[c]) ||
 				    cf_table_set_text(g, (size_t)j, 6, res->establishment_source))
 					goto oom;
 				cf_table_set_int(g, (size_t)j, 3, n->fte[ro][c]);

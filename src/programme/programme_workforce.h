@@ -16,6 +16,10 @@ struct workforce_need {
 	double total_cost;
 };
 
+/* "social_worker", "manager"; "permanent", "agency". */
+extern const char *const workforce_role_names[PROG_NROLES];
+extern const char *const workforce_contract_names[PROG_NCONTRACTS];
+
 void workforce_need(const struct prog_workforce *wf, double cases, struct workforce_need *out);
 
 /* The requirement at every demand point, against the establishment. */

@@ -221,7 +221,7 @@ static int la_panels(struct request *rq, const struct kpi_data *d, const struct 
 	kpi_period_previous_year(&rc.period, &rc.previous);
 	int r = report_compute_series(&rc, err);
 	if (!r)
-		r = report_inputs_make(rq->srv->st, &ro, d, &in, err);
+		r = report_inputs_make(&rc, &in, err);
 	for (const struct report_panel *pn = report_panels; pn->id && !r; pn++) {
 		if (strbuf_addf(sb, "<section class=\"panel%s\" id=\"%s\" aria-labelledby=\"%s-h\"><h2 id=\"%s-h\">",
 				pn->half ? " half" : "", pn->id, pn->id, pn->id) ||
@@ -262,7 +262,7 @@ static int panel_page(struct request *rq, const char *id)
 	kpi_period_previous_year(&rc.period, &rc.previous);
 	int r = pn->id ? report_compute_series(&rc, &err) : cf_error_set(&err, CF_EIO, "no panel %s", id);
 	if (!r)
-		r = report_inputs_make(rq->srv->st, &ro, d, &in, &err);
+		r = report_inputs_make(&rc, &in, &err);
 	if (!r) {
 		strbuf_addf(&sb, "<section class=\"panel\" id=\"%s\"><h2>", pn->id);
 		html_text(&sb, pn->title);
