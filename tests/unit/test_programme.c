@@ -274,6 +274,20 @@ static void test_cba_tables_switching_value(void **state)
 	assert_true(fabs(cf_table_cell_const(sens, (size_t)uv, 6)->v.d - 1 / 1.1804062069) < 1e-6);
 	for (int i = 0; i < n; i++)
 		cf_table_free(t[i]);
+
+	/* the analysis the tables are laid out from: agencies as they first
+	 * appear, their PVs adding up to the whole, the same switching value */
+	struct cba_analysis an;
+	assert_int_equal(cba_analyse(&p.cba, &an, &err), CF_OK);
+	assert_int_equal(an.nagencies, 2);
+	assert_string_equal(an.agencies[0], "Council");
+	assert_string_equal(an.agencies[1], "Health");
+	NEAR(an.all.pv_costs, 173.1400966184);
+	NEAR(an.by_agency[0].pv_costs + an.by_agency[1].pv_costs, an.all.pv_costs);
+	NEAR(an.by_agency[1].bcr, 0.3574879227);
+	assert_true(fabs(an.sensitivity[CBA_COSTS].switching_value - 1.1804062069) < 1e-6);
+	NEAR(an.discount_rate, 0.035);
+	cba_analysis_release(&an);
 	p.cba.costs = NULL;      /* static arrays: not the programme's to free */
 	p.cba.outcomes = NULL;
 	programme_release(&p);
@@ -340,6 +354,18 @@ static void test_workforce_series_and_gap(void **state)
 	assert_string_equal(cf_table_cell_const(t[2], 0, 6)->v.s, "workforce census 2024-09-30");
 	for (int i = 0; i < n; i++)
 		cf_table_free(t[i]);
+
+	/* the result the tables are laid out from */
+	struct workforce_result r;
+	assert_int_equal(workforce_compute(&p, &r, &err), CF_OK);
+	assert_int_equal(r.npoints, 2);
+	assert_int_equal(r.points[1].date, cf_date_from_ymd(2025, 5, 31));
+	assert_int_equal(r.points[1].need.role_fte[PROG_SOCIAL_WORKER], 84);
+	assert_false(r.costed);
+	assert_true(r.has_establishment);
+	NEAR(r.establishment[PROG_SOCIAL_WORKER][PROG_PERMANENT], 70.5);
+	assert_string_equal(r.establishment_source, "workforce census 2024-09-30");
+	workforce_result_release(&r);
 	programme_release(&p);
 }
 
@@ -952,6 +978,91 @@ static void test_computed_actuals(void **state)
 	NEAR(cf_table_cell_const(t[2], 0, 4)->v.d, 40);
 	for (int i = 0; i < n; i++)
 		cf_table_free(t[i]);
+
+	/* the typed result the tables are laid out from */
+	struct benefits_result res;
+	assert_int_equal(benefits_compute(&p, computed, 3, cf_date_from_ymd(2024, 7, 31), &res, &err), CF_OK);
+	assert_int_equal(res.nbenefits, 2);
+	assert_int_equal(res.nmonths, 5 + 13);   /* B1 2024-03 .. 2024-07, S 2024-03 .. 2025-03 */
+	const struct benefit_status *b1 = &res.benefits[0];
+	assert_ptr_equal(b1->benefit, &p.benefits[0]);
+	/* on 31 Jul 2024: the sheet's 7 of 1 Jul against the target 6, behind by
+	 * exactly the tolerance (0.25 x 4): amber */
+	assert_true(b1->has_actual);
+	assert_int_equal(b1->latest_date, cf_date_from_ymd(2024, 7, 1));
+	NEAR(b1->latest_actual, 7);
+	NEAR(b1->plan_then, 6);
+	NEAR(b1->variance, 1);
+	assert_int_equal(b1->rag, BENEFIT_RAG_AMBER);
+	assert_false(res.benefits[1].has_actual);   /* S's actuals are after 31 Jul 2024 */
+	assert_int_equal(res.months[2].month, 5);
+	NEAR(res.months[2].actual, 8);
+	assert_false(res.months[3].has_actual);
+	assert_true(res.has_landing);
+	assert_true(res.nlanding >= 1);
+	const struct savings_landing_year *ly = &res.landing[0];
+	assert_int_equal(ly->year_end, cf_date_from_ymd(2025, 3, 31));
+	assert_true(ly->has_actual);
+	NEAR(ly->benefits_actual, 40);
+	NEAR(ly->variance, 40 - ly->business_case_savings);
+	NEAR(ly->landed_pct, 40 / ly->business_case_savings * 100);
+	benefits_result_release(&res);
+	programme_release(&p);
+}
+
+/* Milestones on a day: each with its status and days, and counted by
+ * workstream (matched without case), those with none, and all. */
+static void test_milestones_result(void **state)
+{
+	struct programme p;
+	programme_init(&p);
+	static struct prog_workstream ws[2] = { { "a", NULL, NULL, 2 }, { "b", NULL, NULL, 3 } };
+	p.workstreams = malloc(sizeof ws);
+	memcpy(p.workstreams, ws, sizeof ws);
+	p.nworkstreams = 2;
+	cf_date as_of = cf_date_from_ymd(2025, 9, 30);
+	const struct prog_milestone ms[3] = {
+		{ "late", "a", "x", as_of - 10, CF_DATE_NONE, 2 },
+		{ "none", NULL, NULL, as_of - 40, as_of - 35, 3 },
+		{ "soon", "A", NULL, as_of + 30, CF_DATE_NONE, 4 },
+	};
+	p.milestones = malloc(sizeof ms);
+	memcpy(p.milestones, ms, sizeof ms);
+	p.nmilestones = 3;
+	struct milestones_result r;
+	struct cf_error err;
+	cf_error_clear(&err);
+	assert_int_equal(milestones_compute(&p, as_of, &r, &err), CF_OK);
+	assert_int_equal(r.nrows, 3);
+	assert_int_equal(r.rows[0].status, MS_OVERDUE);
+	assert_int_equal(r.rows[0].days_late, 10);
+	assert_int_equal(r.rows[1].status, MS_DONE_LATE);
+	assert_int_equal(r.rows[1].days_late, 5);
+	assert_int_equal(r.rows[2].status, MS_DUE_90);
+	assert_int_equal(r.rows[2].days_to_due, 30);
+	/* (programme), a; b has none and is left out; then all */
+	assert_int_equal(r.nby, 3);
+	assert_string_equal(r.by[0].workstream, "(programme)");
+	assert_int_equal(r.by[0].milestones, 1);
+	assert_int_equal(r.by[0].n[MS_DONE_LATE], 1);
+	assert_string_equal(r.by[1].workstream, "a");
+	assert_int_equal(r.by[1].milestones, 2);
+	assert_int_equal(r.by[1].n[MS_OVERDUE], 1);
+	assert_int_equal(r.by[1].n[MS_DUE_90], 1);
+	assert_string_equal(r.by[2].workstream, "all");
+	assert_int_equal(r.by[2].milestones, 3);
+	/* the tables are the result laid out */
+	struct cf_table *t[2];
+	int n;
+	assert_int_equal(milestones_result_tables(&r, t, &n, &err), CF_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(t[1]->nrows, 3);
+	assert_int_equal(cf_table_cell_const(t[0], 0, 6)->v.i, 10);
+	assert_int_equal(cf_table_cell_const(t[0], 0, 7)->type, CF_CELL_NULL);
+	assert_int_equal(cf_table_cell_const(t[0], 2, 7)->v.i, 30);
+	for (int i = 0; i < n; i++)
+		cf_table_free(t[i]);
+	milestones_result_release(&r);
 	programme_release(&p);
 }
 
@@ -968,6 +1079,7 @@ int main(void)
 		cmocka_unit_test(test_census_establishment),
 		cmocka_unit_test(test_trajectories_and_rag),
 		cmocka_unit_test(test_milestone_status),
+		cmocka_unit_test(test_milestones_result),
 		cmocka_unit_test(test_example_csv),
 		cmocka_unit_test(test_example_xlsx_matches_csv),
 		cmocka_unit_test(test_bad_year),
