@@ -2,7 +2,8 @@
  * the cumulative net position with payback marked, the benefits RAG, the
  * milestones, the cost-benefit summary with its sensitivity tornado, and the
  * workforce requirement against the establishment. Everything is computed by
- * the programme analyses (analyses/programme_*.h); this file lays it out. */
+ * the programme room (programme/programme.h): the views' typed results are
+ * made in report_programme_make, before any panel; this file lays them out. */
 #include "outputs/report.h"
 
 #include <math.h>
@@ -521,10 +522,10 @@ static int milestones_section(struct prog_page *pg, struct cf_error *err)
 		const struct milestone_counts *all = &ms->by[ms->nby - 1];   /* the last is "all" */
 		long overdue = all->n[MS_OVERDUE], due = all->n[MS_DUE_90];
 		snprintf(buf, sizeof buf,
-			 "On %s, the end of the report period: %ld of %ld milestones overdue, %ld due in the next 90 days, "
-			 "%ld done (%ld of them late), %ld later.",
-			 asof, overdue, all->milestones, due, all->n[MS_DONE] + all->n[MS_DONE_LATE], all->n[MS_DONE_LATE],
-			 all->n[MS_LATER]);
+			 "On %s, the end of the report period: %ld of %ld milestones overdue, %ld due in the next 90 "
+			 "days, %ld done (%ld of them late), %ld later.",
+			 asof, overdue, all->milestones, due, all->n[MS_DONE] + all->n[MS_DONE_LATE],
+			 all->n[MS_DONE_LATE], all->n[MS_LATER]);
 		bad |= strbuf_adds(rc->html, "<p>") || html_text(rc->html, buf) || strbuf_adds(rc->html, "</p>");
 		bad |= strbuf_adds(rc->html, "<div class=\"grid2\">");
 		static const struct col_head cols[] = {
@@ -936,7 +937,8 @@ static int workforce_section(struct prog_page *pg, struct cf_error *err)
 		bad |= strbuf_adds(rc->html, "<p>") || html_text(rc->html, buf) || strbuf_adds(rc->html, "</p>");
 		if (wr->has_establishment)
 			snprintf(src, sizeof src, "; establishment from the %s", wr->establishment_source);
-		snprintf(buf, sizeof buf, "Requirement%s by role and contract%s", wr->npoints > 1 ? " at the peak" : "", src);
+		snprintf(buf, sizeof buf, "Requirement%s by role and contract%s", wr->npoints > 1 ? " at the peak" : "",
+			 src);
 		bad |= workforce_table(pg, wr, at->date, buf);
 		if (!wr->has_establishment)
 			bad |= note(rc, "No establishment to compare with: load a workforce census (caseflow ingest) or give "

@@ -216,7 +216,8 @@ oom:
 	return cf_error_set(err, CF_EIO, "out of memory");
 }
 
-int benefits_result_tables(const struct benefits_result *res, struct cf_table **out, int *nout, struct cf_error *err)
+int benefits_result_tables(const struct benefits_result *res, struct cf_table **out, int *nout,
+			   struct cf_error *err)
 {
 	*nout = 0;
 	struct cf_table *reg = ptable_new("benefits",
@@ -238,13 +239,15 @@ int benefits_result_tables(const struct benefits_result *res, struct cf_table **
 		long r = ptable_row(mon);
 		char month[8];
 		snprintf(month, sizeof month, "%04d-%02d", bm->year, bm->month);
-		if (r < 0 || cf_table_set_text(mon, (size_t)r, 0, bm->benefit->id) || cf_table_set_text(mon, (size_t)r, 1, month))
+		if (r < 0 || cf_table_set_text(mon, (size_t)r, 0, bm->benefit->id) ||
+		    cf_table_set_text(mon, (size_t)r, 1, month))
 			goto oom;
 		cf_table_set_real(mon, (size_t)r, 2, bm->plan);
 		if (!bm->has_actual)
 			continue;
 		cf_table_set_real(mon, (size_t)r, 3, bm->actual);
-		if (set_date(mon, r, 4, bm->actual_date) || cf_table_set_text(mon, (size_t)r, 6, benefit_rag_names[bm->rag]))
+		if (set_date(mon, r, 4, bm->actual_date) ||
+		    cf_table_set_text(mon, (size_t)r, 6, benefit_rag_names[bm->rag]))
 			goto oom;
 		cf_table_set_real(mon, (size_t)r, 5, bm->variance);
 	}
@@ -266,7 +269,8 @@ int benefits_result_tables(const struct benefits_result *res, struct cf_table **
 		    cf_table_set_text(reg, (size_t)r, 16, st->actuals_from))
 			goto oom;
 		if (st->has_actual) {
-			if (set_date(reg, r, 11, st->latest_date) || cf_table_set_text(reg, (size_t)r, 15, benefit_rag_names[st->rag]))
+			if (set_date(reg, r, 11, st->latest_date) ||
+			    cf_table_set_text(reg, (size_t)r, 15, benefit_rag_names[st->rag]))
 				goto oom;
 			cf_table_set_real(reg, (size_t)r, 12, st->latest_actual);
 			cf_table_set_real(reg, (size_t)r, 13, st->plan_then);

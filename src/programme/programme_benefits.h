@@ -75,7 +75,8 @@ void benefits_result_release(struct benefits_result *r);
 /* Tables from a result: benefits (the register with the latest RAG),
  * benefits_by_month, and savings_landing when it has one. The caller
  * frees each table. */
-int benefits_result_tables(const struct benefits_result *r, struct cf_table **out, int *nout, struct cf_error *err);
+int benefits_result_tables(const struct benefits_result *r, struct cf_table **out, int *nout,
+			   struct cf_error *err);
 
 /* benefits_compute, then its tables. */
 int benefits_tables(const struct programme *p, const struct prog_actual *computed, int ncomputed, cf_date as_of,

@@ -68,7 +68,8 @@ int milestones_compute(const struct programme *p, cf_date as_of, struct mileston
 	return CF_OK;
 }
 
-int milestones_result_tables(const struct milestones_result *res, struct cf_table **out, int *nout, struct cf_error *err)
+int milestones_result_tables(const struct milestones_result *res, struct cf_table **out, int *nout,
+			     struct cf_error *err)
 {
 	*nout = 0;
 	struct cf_table *list = ptable_new("milestones",

@@ -37,12 +37,14 @@ struct milestones_result {
 
 /* The milestones of p on as_of. out points into p, which must outlive it;
  * free it with milestones_result_release. */
-int milestones_compute(const struct programme *p, cf_date as_of, struct milestones_result *out, struct cf_error *err);
+int milestones_compute(const struct programme *p, cf_date as_of, struct milestones_result *out,
+		       struct cf_error *err);
 void milestones_result_release(struct milestones_result *r);
 
 /* Tables from a result: milestones (each, with its status) and
  * milestones_by_workstream. The caller frees each table. */
-int milestones_result_tables(const struct milestones_result *r, struct cf_table **out, int *nout, struct cf_error *err);
+int milestones_result_tables(const struct milestones_result *r, struct cf_table **out, int *nout,
+			     struct cf_error *err);
 
 /* milestones_compute, then its tables. */
 int milestones_tables(const struct programme *p, cf_date as_of, struct cf_table **out, int *nout,

@@ -61,7 +61,8 @@ int workforce_compute(const struct programme *p, struct workforce_result *out, s
 		for (int c = 0; c < PROG_NCONTRACTS; c++)
 			out->establishment[r][c] = wf->has_census ? wf->census[r][c] : wf->establishment[r][c];
 	if (wf->has_census)
-		snprintf(out->establishment_source, sizeof out->establishment_source, "workforce census %s", wf->census_date);
+		snprintf(out->establishment_source, sizeof out->establishment_source, "workforce census %s",
+			 wf->census_date);
 	else
 		snprintf(out->establishment_source, sizeof out->establishment_source, "workforce sheet");
 	if (!(out->points = calloc((size_t)wf->ndemand + 1, sizeof *out->points)))
@@ -74,7 +75,8 @@ int workforce_compute(const struct programme *p, struct workforce_result *out, s
 	return CF_OK;
 }
 
-int workforce_result_tables(const struct workforce_result *res, struct cf_table **out, int *nout, struct cf_error *err)
+int workforce_result_tables(const struct workforce_result *res, struct cf_table **out, int *nout,
+			    struct cf_error *err)
 {
 	*nout = 0;
 	int gap = res->has_establishment;
@@ -117,7 +119,8 @@ int workforce_result_tables(const struct workforce_result *res, struct cf_table 
 		for (int ro = 0; ro < PROG_NROLES; ro++)
 			for (int c = 0; c < PROG_NCONTRACTS; c++) {
 				long k = ptable_row(cost);
-				if (k < 0 || ptable_set_date(cost, k, 0, pt->date) || cf_table_set_text(cost, (size_t)k, 1, workforce_role_names[ro]) ||
+				if (k < 0 || ptable_set_date(cost, k, 0, pt->date) ||
+				    cf_table_set_text(cost, (size_t)k, 1, workforce_role_names[ro]) ||
 				    cf_table_set_text(cost, (size_t)k, 2, workforce_contract_names[c]))
 					goto oom;
 				cf_table_set_int(cost, (size_t)k, 3, n->fte[ro][c]);
@@ -129,7 +132,8 @@ int workforce_result_tables(const struct workforce_result *res, struct cf_table 
 					continue;
 				double est = res->establishment[ro][c];
 				long j = ptable_row(g);
-				if (j < 0 || ptable_set_date(g, j, 0, pt->date) || cf_table_set_text(g, (size_t)j, 1, workforce_role_names[ro]) ||
+				if (j < 0 || ptable_set_date(g, j, 0, pt->date) ||
+				    cf_table_set_text(g, (size_t)j, 1, workforce_role_names[ro]) ||
 				    cf_table_set_text(g, (size_t)j, 2, workforce_contract_names[c]) ||
 				    cf_table_set_text(g, (size_t)j, 6, res->establishment_source))
 					goto oom;

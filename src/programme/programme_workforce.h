@@ -49,7 +49,8 @@ void workforce_result_release(struct workforce_result *r);
 /* Tables from a result: workforce_requirement (per demand point),
  * workforce_cost (by role and contract), workforce_gap (against the
  * establishment; absent without one). The caller frees each table. */
-int workforce_result_tables(const struct workforce_result *r, struct cf_table **out, int *nout, struct cf_error *err);
+int workforce_result_tables(const struct workforce_result *r, struct cf_table **out, int *nout,
+			    struct cf_error *err);
 
 /* workforce_compute, then its tables. */
 int workforce_tables(const struct programme *p, struct cf_table **out, int *nout, struct cf_error *err);
