@@ -3,7 +3,7 @@
 # Checks with pkg-config (libraries) and command -v (tools); installs as
 # root with apt-get, or prints the exact command to run when not root.
 # `install-deps.sh fuzz` also wants clang, for `make fuzz` only; `bench`, ab;
-# `install-deps.sh check` also wants postgresql, chromium, nodejs and openssl, for the tests.
+# `install-deps.sh check` also wants chromium, nodejs and openssl, for the tests.
 set -u
 
 missing=""
@@ -29,15 +29,13 @@ need_lib libzip libzip-dev             # xlsx containers
 need_lib xlsxwriter libxlsxwriter-dev  # Excel output
 need_lib libmicrohttpd libmicrohttpd-dev  # caseflow serve (HTTP, HTTPS through GnuTLS)
 need_lib libsodium libsodium-dev       # caseflow serve: Argon2id password hashes, session tokens
-need_lib libpq libpq-dev               # --db postgresql://…: the hub's second store backend
 need_lib cmocka libcmocka-dev          # unit tests
 need_lib jansson libjansson-dev        # JSON test fixtures (conformance cases)
 [ "${1:-}" = fuzz ] && need_tool clang clang   # libFuzzer targets (make fuzz)
 [ "${1:-}" = bench ] && need_tool ab apache2-utils   # bench/serve.sh: caseflow serve under 200 connections
-# make check only: a throwaway PostgreSQL cluster for the hub's tests, and
-# headless chromium for the report's and the server's browser tests.
+# make check only: headless chromium for the report's and the server's browser
+# tests, Node to drive it, openssl for a throwaway TLS certificate.
 if [ "${1:-}" = check ]; then
-	[ -x /usr/lib/postgresql/15/bin/initdb ] || missing="$missing postgresql"
 	need_tool chromium chromium
 	need_tool node nodejs          # 71_serve_chromium drives chromium over the DevTools protocol (Node's WebSocket)
 	need_tool openssl openssl      # 72_serve_tls makes a throwaway certificate
