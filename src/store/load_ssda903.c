@@ -148,7 +148,8 @@ static int take_marks(struct ingest_ctx *ctx, struct s903_marks *m, struct cf_er
 }
 
 /* After a return's rows are in: work out its collection year when nobody
- * said, and bring the children table up to date. */
+ * said, bring the children table up to date, and pack its episodes for the
+ * bulk reader. */
 static int finish_return(struct ingest_ctx *ctx, const long long *ids, int n, int year_hint,
 			 const struct s903_marks *m, struct cf_error *err)
 {
@@ -201,7 +202,8 @@ static int finish_return(struct ingest_ctx *ctx, const long long *ids, int n, in
 		 "SELECT child, min(return_id), max(return_id) FROM ssda903_episodes NOT INDEXED "
 		 "WHERE rowid > %lld AND return_id IN (%s) AND child IS NOT NULL GROUP BY child;",
 		 list, m->header, list, m->episodes, list);
-	return store_exec(ctx->st, sql, err);
+	int rc = store_exec(ctx->st, sql, err);
+	return rc ? rc : episode_packs_write(ctx->st, ids, n, m->episodes, err);
 }
 
 static int set_rows(struct ingest_ctx *ctx, long long id, long rows, struct cf_error *err)

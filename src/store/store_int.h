@@ -42,6 +42,12 @@ int store_col_null(sqlite3_stmt *s, int col);
 int store_each_row(struct store *st, sqlite3_stmt *s, const char *what,
 		   int (*fn)(void *ctx, sqlite3_stmt *s), void *ctx, struct cf_error *err);
 
+/* Pack the episode rows of returns ids[0..n) stored after rowid `after` of
+ * ssda903_episodes into ssda903_episode_packs (migration 0012), one blob per
+ * return; called by the SSDA903 load inside its transaction. The format is
+ * episode_reader.c's. */
+int episode_packs_write(struct store *st, const long long *ids, int n, long long after, struct cf_error *err);
+
 /* A typed walk: the caller's callback (cast back to its type before the
  * call) and context, handed to the row function of store_walk_sql. */
 struct store_walk {
