@@ -576,7 +576,6 @@ static int read_merged(struct store *st, enum episode_versions versions, struct 
 	struct cursor *cur = NULL;
 	size_t ncur = 0, capc = 0, capch = 0;
 	sqlite3_stmt *s;
-	sqlite3_exec(st->db, "PRAGMA mmap_size = 268435456", NULL, NULL, NULL);
 	/* each blob read straight into the arena (sqlite3_blob_read), not
 	 * assembled by SQLite first and copied again */
 	int rc = store_prepare(st, "SELECT return_id, length(data) FROM ssda903_episode_packs", &s, err), step;
