@@ -570,6 +570,31 @@ static int cursor_cmp(const struct cursor *c, const struct cursor *best)
 	return c->start < best->start ? 1 : c->start > best->start ? -1 : 0;
 }
 
+/* Each child's date of birth, sex and ethnicity by its ID (the children
+ * table's key). */
+static int read_children_by_id(struct store *st, struct episode_set *out, struct cf_error *err)
+{
+	sqlite3_stmt *s;
+	int rc = store_prepare(st, "SELECT dob, sex, ethnicity FROM children WHERE child = ?", &s, err);
+	for (size_t i = 0; i < out->nchildren && !rc; i++) {
+		struct episode_child *c = &out->children[i];
+		sqlite3_bind_text(s, 1, c->id, -1, SQLITE_STATIC);
+		int step = sqlite3_step(s);
+		if (step == SQLITE_ROW) {
+			c->dob = store_col_date(s, 0);
+			const char *sex = store_col_text(s, 1), *eth = store_col_text(s, 2);
+			c->sex = sex ? sex[0] : 0;
+			if (eth && !(c->ethnicity = arena_strdup(&out->arena, eth)))
+				rc = cf_error_set(err, CF_EIO, "out of memory reading children");
+		} else if (step != SQLITE_DONE) {
+			rc = store_error(st, err, "reading children");
+		}
+		sqlite3_reset(s);
+	}
+	sqlite3_finalize(s);
+	return rc;
+}
+
 static int read_merged(struct store *st, enum episode_versions versions, struct episode_set *out,
 		       const struct return_year *ry, size_t nry, long long packed_rows, struct cf_error *err)
 {
@@ -680,7 +705,18 @@ static int read_merged(struct store *st, enum episode_versions versions, struct 
 	if (!out->children && !(out->children = malloc(sizeof *out->children)))
 		goto oom;
 
-	/* the children's characteristics, for the children with episodes */
+	/* the children's characteristics, for the children with episodes: one
+	 * look-up each when they are few beside the children table (a council's
+	 * store with its CIN and Annex A children), else one scan of it */
+	long long table_rows = 0;
+	if ((rc = store_prepare(st, "SELECT count(*) FROM children", &s, err)))
+		return rc;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		table_rows = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	s = NULL;
+	if ((long long)out->nchildren * 8 < table_rows)
+		return read_children_by_id(st, out, err);
 	if ((rc = store_prepare(st, "SELECT child, dob, sex, ethnicity FROM children", &s, err)))
 		return rc;
 	size_t next = 0;   /* loads add children in ID order more often than not: try the one after the last first */
