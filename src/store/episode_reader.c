@@ -253,64 +253,82 @@ static inline int pack_get(const unsigned char **at, const unsigned char *end, c
 	return 0;
 }
 
-int episode_packs_write(struct store *st, const long long *ids, int n, long long after, struct cf_error *err)
+/* The pack being built for return_id, added when new; NULL when out of memory. */
+static struct pack_buf *packer_buf(struct episode_packer *k, long long return_id)
 {
-	if (n <= 0)
-		return CF_OK;
-	struct pack_buf *buf = calloc((size_t)n, sizeof *buf);
-	if (!buf)
-		return cf_error_set(err, CF_EIO, "out of memory packing episodes");
-	char sql[512];
-	snprintf(sql, sizeof sql, "%s WHERE rowid > %lld AND child IS NOT NULL AND decom IS NOT NULL ORDER BY rowid",
-		 pack_select, after);
-	sqlite3_stmt *s = NULL;
-	int rc = store_prepare(st, sql, &s, err), step = SQLITE_DONE;
-	for (int i = 0; i < n; i++)
-		buf[i].id = ids[i];
-	while (!rc && (step = sqlite3_step(s)) == SQLITE_ROW) {
-		long long rid = sqlite3_column_int64(s, 0);
-		struct pack_buf *p = NULL;
-		for (int i = 0; i < n && !p; i++)
-			if (buf[i].id == rid)
-				p = &buf[i];
-		if (!p)
-			continue;   /* another return's rows: not this load's */
-		cf_date start = store_col_date(s, SQL_DECOM);
-		if (start == CF_DATE_NONE)
-			continue;   /* never read: an episode with no readable start */
-		if (p->rows == (long)p->cap_e) {
-			size_t cap = p->cap_e ? p->cap_e * 2 : 1024;
-			struct pack_entry *e = realloc(p->e, cap * sizeof *e);
-			if (!e) {
-				rc = cf_error_set(err, CF_EIO, "out of memory packing episodes");
-				break;
-			}
-			p->e = e;
-			p->cap_e = cap;
-		}
-		struct pack_entry *e = &p->e[p->rows++];
-		e->at = p->n;
-		e->start = start;
-		unsigned char dates[8];
-		put_date(dates, start);
-		put_date(dates + 4, store_col_date(s, SQL_DEC));
-		if (pack_raw(p, dates, sizeof dates)) {
-			rc = cf_error_set(err, CF_EIO, "out of memory packing episodes");
-			break;
-		}
-		for (int c = 0; c < PACK_NCOLS && !rc; c++) {
-			const unsigned char *v = sqlite3_column_text(s, sql_col(c));
-			size_t len = v ? (size_t)sqlite3_column_bytes(s, sql_col(c)) : 0;
-			if (c == PC_CHILD)
-				e->child = p->n + 1 + (len >= 254 ? 4 : 0);
-			if (pack_put(p, v, len))
-				rc = cf_error_set(err, CF_EIO, "out of memory packing episodes");
-		}
-		e->len = p->n - e->at;
+	for (int i = k->n - 1; i >= 0; i--)
+		if (k->buf[i].id == return_id)
+			return &k->buf[i];
+	if (k->n == k->cap) {
+		int cap = k->cap ? k->cap * 2 : 4;
+		struct pack_buf *b = realloc(k->buf, (size_t)cap * sizeof *b);
+		if (!b)
+			return NULL;
+		k->buf = b;
+		k->cap = cap;
 	}
+	struct pack_buf *p = &k->buf[k->n++];
+	memset(p, 0, sizeof *p);
+	p->id = return_id;
+	return p;
+}
+
+int episode_packer_add(struct episode_packer *k, long long return_id, const char *const *cols, struct cf_error *err)
+{
+	if (!cols[EPC_CHILD] || !cols[EPC_DECOM])
+		return CF_OK;
+	cf_date start, end;
+	if (cf_date_parse(cols[EPC_DECOM], strlen(cols[EPC_DECOM]), &start) != 0)
+		return CF_OK;   /* never read: an episode with no readable start */
+	if (!cols[EPC_DEC] || cf_date_parse(cols[EPC_DEC], strlen(cols[EPC_DEC]), &end) != 0)
+		end = CF_DATE_NONE;
+	struct pack_buf *p = packer_buf(k, return_id);
+	if (!p)
+		return cf_error_set(err, CF_EIO, "out of memory packing episodes");
+	if (p->rows == (long)p->cap_e) {
+		size_t cap = p->cap_e ? p->cap_e * 2 : 1024;
+		struct pack_entry *e = realloc(p->e, cap * sizeof *e);
+		if (!e)
+			return cf_error_set(err, CF_EIO, "out of memory packing episodes");
+		p->e = e;
+		p->cap_e = cap;
+	}
+	struct pack_entry *e = &p->e[p->rows++];
+	e->at = p->n;
+	e->start = start;
+	unsigned char dates[8];
+	put_date(dates, start);
+	put_date(dates + 4, end);
+	if (pack_raw(p, dates, sizeof dates))
+		return cf_error_set(err, CF_EIO, "out of memory packing episodes");
+	for (int c = 0; c < PACK_NCOLS; c++) {
+		const char *v = cols[c == PC_CHILD ? EPC_CHILD : c + 2];
+		size_t len = v ? strlen(v) : 0;
+		if (c == PC_CHILD)
+			e->child = p->n + 1 + (len >= 254 ? 4 : 0);
+		if (pack_put(p, (const unsigned char *)v, len))
+			return cf_error_set(err, CF_EIO, "out of memory packing episodes");
+	}
+	e->len = p->n - e->at;
+	return CF_OK;
+}
+
+void episode_packer_release(struct episode_packer *k)
+{
+	for (int i = 0; i < k->n; i++) {
+		free(k->buf[i].b);
+		free(k->buf[i].e);
+	}
+	free(k->buf);
+	memset(k, 0, sizeof *k);
+}
+
+int episode_packer_write(struct store *st, struct episode_packer *k, const long long *ids, int n, struct cf_error *err)
+{
+	int rc = CF_OK;
 	/* sorted, so the reader merges the returns' packs without sorting */
-	for (int i = 0; i < n && !rc; i++) {
-		struct pack_buf *p = &buf[i];
+	for (int i = 0; i < k->n && !rc; i++) {
+		struct pack_buf *p = &k->buf[i];
 		if (p->rows < 2)
 			continue;
 		for (long r = 0; r < p->rows; r++)
@@ -321,35 +339,64 @@ int episode_packs_write(struct store *st, const long long *ids, int n, long long
 			rc = cf_error_set(err, CF_EIO, "out of memory packing episodes");
 			break;
 		}
-		size_t k = 0;
+		size_t at = 0;
 		for (long r = 0; r < p->rows; r++) {
-			memcpy(sorted + k, p->b + p->e[r].at, p->e[r].len);
-			k += p->e[r].len;
+			memcpy(sorted + at, p->b + p->e[r].at, p->e[r].len);
+			at += p->e[r].len;
 		}
 		free(p->b);
 		p->b = sorted;
 	}
-	if (!rc && step != SQLITE_DONE)
-		rc = store_error(st, err, "packing episodes");
-	sqlite3_finalize(s);
-	s = NULL;
-	if (!rc)
+	sqlite3_stmt *s = NULL;
+	if (!rc && n > 0)
 		rc = store_prepare(st, "INSERT INTO ssda903_episode_packs (return_id, rows, data) VALUES (?, ?, ?)", &s, err);
 	for (int i = 0; i < n && !rc; i++) {
-		sqlite3_bind_int64(s, 1, buf[i].id);
-		sqlite3_bind_int64(s, 2, buf[i].rows);
-		sqlite3_bind_blob(s, 3, buf[i].b ? (const void *)buf[i].b : "", (int)buf[i].n, SQLITE_STATIC);
+		const struct pack_buf *p = NULL;
+		for (int j = 0; j < k->n && !p; j++)
+			if (k->buf[j].id == ids[i])
+				p = &k->buf[j];
+		sqlite3_bind_int64(s, 1, ids[i]);
+		sqlite3_bind_int64(s, 2, p ? p->rows : 0);
+		sqlite3_bind_blob(s, 3, p && p->b ? (const void *)p->b : "", p ? (int)p->n : 0, SQLITE_STATIC);
 		if (sqlite3_step(s) != SQLITE_DONE)
 			rc = store_error(st, err, "writing an episode pack");
 		sqlite3_reset(s);
 	}
 	sqlite3_finalize(s);
-	for (int i = 0; i < n; i++) {
-		free(buf[i].b);
-		free(buf[i].e);
-	}
-	free(buf);
+	episode_packer_release(k);
 	return rc;
+}
+
+int episode_packs_write(struct store *st, const long long *ids, int n, long long after, struct cf_error *err)
+{
+	if (n <= 0)
+		return CF_OK;
+	struct episode_packer k = { 0 };
+	char sql[512];
+	snprintf(sql, sizeof sql, "%s WHERE rowid > %lld AND child IS NOT NULL AND decom IS NOT NULL ORDER BY rowid",
+		 pack_select, after);
+	sqlite3_stmt *s = NULL;
+	int rc = store_prepare(st, sql, &s, err), step = SQLITE_DONE;
+	while (!rc && (step = sqlite3_step(s)) == SQLITE_ROW) {
+		long long rid = sqlite3_column_int64(s, 0);
+		int mine = 0;
+		for (int i = 0; i < n && !mine; i++)
+			mine = ids[i] == rid;
+		if (!mine)
+			continue;   /* another return's rows: not this load's */
+		const char *cols[EPC_N];
+		for (int c = 0; c < EPC_N; c++)
+			cols[c] = store_col_text(s, 1 + c);
+		rc = episode_packer_add(&k, rid, cols, err);
+	}
+	if (!rc && step != SQLITE_DONE)
+		rc = store_error(st, err, "packing episodes");
+	sqlite3_finalize(s);
+	if (rc) {
+		episode_packer_release(&k);
+		return rc;
+	}
+	return episode_packer_write(st, &k, ids, n, err);
 }
 
 int episode_withdrawn(const int *years, int nyears, int version_year, cf_date end)
