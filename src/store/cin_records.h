@@ -1,10 +1,12 @@
 /* Children-in-need records as the store holds them: the current version of
  * each contact, referral (CIN episode), assessment, section 47 enquiry and
- * child protection plan, from the *_current views. Those views are the one
- * definition of "current" (the latest collection year, then the later
+ * child protection plan, by the *_current views' rule. Those views are the
+ * one definition of "current" (the latest collection year, then the later
  * load; for a referral given by both List 3 and List 6 of one Annex A
  * workbook, the row with a source: docs/definitions.md), so summary's
- * funnel, journey and the model read the same rows. */
+ * funnel, journey and the model read the same rows; these walks apply it in
+ * C over one scan of each table (the views' window functions cost three
+ * times as much), and tests/unit/test_cin_records.c holds them to the views. */
 #ifndef CF_STORE_CIN_RECORDS_H
 #define CF_STORE_CIN_RECORDS_H
 

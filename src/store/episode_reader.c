@@ -1,8 +1,11 @@
-/* Reading the current version of each SSDA903 episode in one pass over
- * ssda903_episodes: no join and no ORDER BY in SQL, the versions sorted in C. */
+/* Reading the current version of each SSDA903 episode: every stored
+ * version from the returns' episode packs (one blob per return, written by
+ * the load; migration 0012), or from ssda903_episodes for a return loaded
+ * before packs existed, then the versions sorted in C. */
 #include "store/episode_reader.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -119,6 +122,283 @@ static void copy_code(char *out, size_t size, const char *v)
 	out[i] = 0;
 }
 
+/* The pack of one return: for each of its episode rows with a child and a
+ * readable DECOM, by child ID (byte order), DECOM, then load order, the
+ * its DECOM and DEC as two four-byte day numbers (DEC CF_DATE_NONE when
+ * missing or unreadable), then the PACK_NCOLS text columns below, each as a length byte
+ * (0 for NULL, 1 + length up to 253, 255 then four bytes of length) and
+ * the text with its terminating NUL, so a reader points into the blob. */
+#define PACK_NCOLS 9
+static const char pack_select[] =
+	"SELECT return_id, child, decom, dec, rne, ls, cin, place, place_provider, rec, home_post, pl_post "
+	"FROM ssda903_episodes";
+enum { PC_CHILD, PC_RNE, PC_LS, PC_CIN, PC_PLACE, PC_PROVIDER, PC_REC, PC_HOME, PC_PL };
+#define SQL_DECOM 2
+#define SQL_DEC 3
+/* pack_select's column of text column c */
+static int sql_col(int c) { return c == PC_CHILD ? 1 : c + 3; }
+
+static void put_date(unsigned char *b, cf_date d)
+{
+	uint32_t u = (uint32_t)d;
+	for (int i = 0; i < 4; i++)
+		b[i] = (unsigned char)(u >> (8 * i));
+}
+
+static cf_date get_date(const unsigned char *b)
+{
+	return (cf_date)((uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24);
+}
+
+struct pack_buf {
+	long long id;
+	unsigned char *b;
+	size_t n, cap;
+	long rows;
+	struct pack_entry *e;     /* each row's place in b, in load order */
+	size_t cap_e;
+};
+
+/* A row of a pack being written: where it lies in the buffer, and what it
+ * is sorted by (child ID in byte order, start, then load order). */
+struct pack_entry {
+	size_t at, len, child;    /* offsets into the buffer */
+	cf_date start;
+	const char *id;           /* the child ID, set once the buffer stops moving */
+};
+
+static int cmp_pack_entry(const void *a, const void *b)
+{
+	const struct pack_entry *x = a, *y = b;
+	int c = strcmp(x->id, y->id);
+	if (c)
+		return c;
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	return (x->at > y->at) - (x->at < y->at);
+}
+
+static int pack_reserve(struct pack_buf *p, size_t len)
+{
+	if (p->n + len > p->cap) {
+		size_t cap = p->cap ? p->cap * 2 : 64 * 1024;
+		while (cap < p->n + len)
+			cap *= 2;
+		unsigned char *b = realloc(p->b, cap);
+		if (!b)
+			return -1;
+		p->b = b;
+		p->cap = cap;
+	}
+	return 0;
+}
+
+static int pack_raw(struct pack_buf *p, const unsigned char *v, size_t len)
+{
+	if (pack_reserve(p, len))
+		return -1;
+	memcpy(p->b + p->n, v, len);
+	p->n += len;
+	return 0;
+}
+
+static int pack_put(struct pack_buf *p, const unsigned char *v, size_t len)
+{
+	if (pack_reserve(p, len + 6))
+		return -1;
+	if (!v) {
+		p->b[p->n++] = 0;
+		return 0;
+	}
+	if (len < 254) {
+		p->b[p->n++] = (unsigned char)(len + 1);
+	} else {
+		p->b[p->n++] = 255;
+		for (int i = 0; i < 4; i++)
+			p->b[p->n++] = (unsigned char)(len >> (8 * i));
+	}
+	memcpy(p->b + p->n, v, len);
+	p->n += len;
+	p->b[p->n++] = 0;
+	return 0;
+}
+
+/* The next column of a pack at *at (before end): its text or NULL, and
+ * its length; -1 when the pack is cut short. */
+static inline int pack_get(const unsigned char **at, const unsigned char *end, const char **v, size_t *len)
+{
+	const unsigned char *p = *at;
+	if (p >= end)
+		return -1;
+	size_t n = *p++;
+	if (n == 0) {
+		*v = NULL;
+		*len = 0;
+		*at = p;
+		return 0;
+	}
+	if (n == 255) {
+		if (end - p < 4)
+			return -1;
+		n = (size_t)p[0] | (size_t)p[1] << 8 | (size_t)p[2] << 16 | (size_t)p[3] << 24;
+		p += 4;
+	} else {
+		n--;
+	}
+	if ((size_t)(end - p) < n + 1 || p[n] != 0)
+		return -1;
+	*v = (const char *)p;
+	*len = n;
+	*at = p + n + 1;
+	return 0;
+}
+
+/* The pack being built for return_id, added when new; NULL when out of memory. */
+static struct pack_buf *packer_buf(struct episode_packer *k, long long return_id)
+{
+	for (int i = k->n - 1; i >= 0; i--)
+		if (k->buf[i].id == return_id)
+			return &k->buf[i];
+	if (k->n == k->cap) {
+		int cap = k->cap ? k->cap * 2 : 4;
+		struct pack_buf *b = realloc(k->buf, (size_t)cap * sizeof *b);
+		if (!b)
+			return NULL;
+		k->buf = b;
+		k->cap = cap;
+	}
+	struct pack_buf *p = &k->buf[k->n++];
+	memset(p, 0, sizeof *p);
+	p->id = return_id;
+	return p;
+}
+
+int episode_packer_add(struct episode_packer *k, long long return_id, const char *const *cols, struct cf_error *err)
+{
+	if (!cols[EPC_CHILD] || !cols[EPC_DECOM])
+		return CF_OK;
+	cf_date start, end;
+	if (cf_date_parse(cols[EPC_DECOM], strlen(cols[EPC_DECOM]), &start) != 0)
+		return CF_OK;   /* never read: an episode with no readable start */
+	if (!cols[EPC_DEC] || cf_date_parse(cols[EPC_DEC], strlen(cols[EPC_DEC]), &end) != 0)
+		end = CF_DATE_NONE;
+	struct pack_buf *p = packer_buf(k, return_id);
+	if (!p)
+		return cf_error_set(err, CF_EIO, "out of memory packing episodes");
+	if (p->rows == (long)p->cap_e) {
+		size_t cap = p->cap_e ? p->cap_e * 2 : 1024;
+		struct pack_entry *e = realloc(p->e, cap * sizeof *e);
+		if (!e)
+			return cf_error_set(err, CF_EIO, "out of memory packing episodes");
+		p->e = e;
+		p->cap_e = cap;
+	}
+	struct pack_entry *e = &p->e[p->rows++];
+	e->at = p->n;
+	e->start = start;
+	unsigned char dates[8];
+	put_date(dates, start);
+	put_date(dates + 4, end);
+	if (pack_raw(p, dates, sizeof dates))
+		return cf_error_set(err, CF_EIO, "out of memory packing episodes");
+	for (int c = 0; c < PACK_NCOLS; c++) {
+		const char *v = cols[c == PC_CHILD ? EPC_CHILD : c + 2];
+		size_t len = v ? strlen(v) : 0;
+		if (c == PC_CHILD)
+			e->child = p->n + 1 + (len >= 254 ? 4 : 0);
+		if (pack_put(p, (const unsigned char *)v, len))
+			return cf_error_set(err, CF_EIO, "out of memory packing episodes");
+	}
+	e->len = p->n - e->at;
+	return CF_OK;
+}
+
+void episode_packer_release(struct episode_packer *k)
+{
+	for (int i = 0; i < k->n; i++) {
+		free(k->buf[i].b);
+		free(k->buf[i].e);
+	}
+	free(k->buf);
+	memset(k, 0, sizeof *k);
+}
+
+int episode_packer_write(struct store *st, struct episode_packer *k, const long long *ids, int n, struct cf_error *err)
+{
+	int rc = CF_OK;
+	/* sorted, so the reader merges the returns' packs without sorting */
+	for (int i = 0; i < k->n && !rc; i++) {
+		struct pack_buf *p = &k->buf[i];
+		if (p->rows < 2)
+			continue;
+		for (long r = 0; r < p->rows; r++)
+			p->e[r].id = (const char *)p->b + p->e[r].child;
+		qsort(p->e, (size_t)p->rows, sizeof *p->e, cmp_pack_entry);
+		unsigned char *sorted = malloc(p->n);
+		if (!sorted) {
+			rc = cf_error_set(err, CF_EIO, "out of memory packing episodes");
+			break;
+		}
+		size_t at = 0;
+		for (long r = 0; r < p->rows; r++) {
+			memcpy(sorted + at, p->b + p->e[r].at, p->e[r].len);
+			at += p->e[r].len;
+		}
+		free(p->b);
+		p->b = sorted;
+	}
+	sqlite3_stmt *s = NULL;
+	if (!rc && n > 0)
+		rc = store_prepare(st, "INSERT INTO ssda903_episode_packs (return_id, rows, data) VALUES (?, ?, ?)", &s, err);
+	for (int i = 0; i < n && !rc; i++) {
+		const struct pack_buf *p = NULL;
+		for (int j = 0; j < k->n && !p; j++)
+			if (k->buf[j].id == ids[i])
+				p = &k->buf[j];
+		sqlite3_bind_int64(s, 1, ids[i]);
+		sqlite3_bind_int64(s, 2, p ? p->rows : 0);
+		sqlite3_bind_blob(s, 3, p && p->b ? (const void *)p->b : "", p ? (int)p->n : 0, SQLITE_STATIC);
+		if (sqlite3_step(s) != SQLITE_DONE)
+			rc = store_error(st, err, "writing an episode pack");
+		sqlite3_reset(s);
+	}
+	sqlite3_finalize(s);
+	episode_packer_release(k);
+	return rc;
+}
+
+int episode_packs_write(struct store *st, const long long *ids, int n, long long after, struct cf_error *err)
+{
+	if (n <= 0)
+		return CF_OK;
+	struct episode_packer k = { 0 };
+	char sql[512];
+	snprintf(sql, sizeof sql, "%s WHERE rowid > %lld AND child IS NOT NULL AND decom IS NOT NULL ORDER BY rowid",
+		 pack_select, after);
+	sqlite3_stmt *s = NULL;
+	int rc = store_prepare(st, sql, &s, err), step = SQLITE_DONE;
+	while (!rc && (step = sqlite3_step(s)) == SQLITE_ROW) {
+		long long rid = sqlite3_column_int64(s, 0);
+		int mine = 0;
+		for (int i = 0; i < n && !mine; i++)
+			mine = ids[i] == rid;
+		if (!mine)
+			continue;   /* another return's rows: not this load's */
+		const char *cols[EPC_N];
+		for (int c = 0; c < EPC_N; c++)
+			cols[c] = store_col_text(s, 1 + c);
+		rc = episode_packer_add(&k, rid, cols, err);
+	}
+	if (!rc && step != SQLITE_DONE)
+		rc = store_error(st, err, "packing episodes");
+	sqlite3_finalize(s);
+	if (rc) {
+		episode_packer_release(&k);
+		return rc;
+	}
+	return episode_packer_write(st, &k, ids, n, err);
+}
+
 int episode_withdrawn(const int *years, int nyears, int version_year, cf_date end)
 {
 	if (version_year <= 0)
@@ -129,16 +409,390 @@ int episode_withdrawn(const int *years, int nyears, int version_year, cf_date en
 	return 0;
 }
 
-/* The loaded returns' collection years by id, for the scan. */
+/* The loaded returns by id: collection year, and whether a pack holds
+ * their episodes. */
 struct return_year {
 	long long id;
 	int year;
+	int packed;
 };
 
 static int cmp_return(const void *a, const void *b)
 {
 	long long x = ((const struct return_year *)a)->id, y = ((const struct return_year *)b)->id;
 	return (x > y) - (x < y);
+}
+
+/* The versions while reading, from packs or from the table. */
+struct reading {
+	struct child_table t;
+	struct arena *arena;
+	struct version *v;
+	size_t nv, capv;
+	int last_child;
+	const struct return_year *ry;
+	size_t nry;
+};
+
+/* Add the version of return r starting on `start` (CF_DATE_NONE: unreadable),
+ * ending on `end`, with text columns cols[PACK_NCOLS] (NULL when not given);
+ * 0, or -1 when out of memory. */
+static int add_version(struct reading *g, const struct return_year *r, cf_date start, cf_date end,
+		       const char *const *cols, const size_t *lens)
+{
+	if (start == CF_DATE_NONE)
+		return 0;   /* an episode with no readable start cannot be placed in time */
+	if (g->nv == g->capv) {
+		g->capv = g->capv ? g->capv * 2 : 4096;
+		struct version *n = realloc(g->v, g->capv * sizeof *n);
+		if (!n)
+			return -1;
+		g->v = n;
+	}
+	struct version *x = &g->v[g->nv];
+	memset(x, 0, sizeof *x);
+	/* a return lists a child's episodes together: try the last child first */
+	const char *id = cols[PC_CHILD];
+	if (g->last_child >= 0 && strcmp(g->t.c[g->last_child].id, id) == 0)
+		x->child = g->last_child;
+	else if ((x->child = g->last_child = table_find(&g->t, g->arena, id, 1)) < 0)
+		return -1;
+	x->return_id = r->id;
+	struct episode_row *e = &x->row;
+	e->start = start;
+	e->end = end;
+	e->collection_year = r->year;
+	copy_code(e->rne, sizeof e->rne, cols[PC_RNE]);
+	copy_code(e->ls, sizeof e->ls, cols[PC_LS]);
+	copy_code(e->cin, sizeof e->cin, cols[PC_CIN]);
+	copy_code(e->place, sizeof e->place, cols[PC_PLACE]);
+	copy_code(e->provider, sizeof e->provider, cols[PC_PROVIDER]);
+	copy_code(e->rec, sizeof e->rec, cols[PC_REC]);
+	if ((cols[PC_HOME] && !(e->home_post = arena_strndup(g->arena, cols[PC_HOME], lens[PC_HOME]))) ||
+	    (cols[PC_PL] && !(e->pl_post = arena_strndup(g->arena, cols[PC_PL], lens[PC_PL]))))
+		return -1;
+	g->nv++;
+	return 0;
+}
+
+static const struct return_year *find_return(const struct reading *g, long long id)
+{
+	struct return_year want = { id, 0, 0 };
+	return bsearch(&want, g->ry, g->nry, sizeof *g->ry, cmp_return);
+}
+
+/* Every version of the returns loaded before packs existed, from the table. */
+static int read_unpacked(struct store *st, struct reading *g, struct cf_error *err)
+{
+	sqlite3_stmt *s;
+	char sql[256];
+	snprintf(sql, sizeof sql, "%s WHERE child IS NOT NULL AND decom IS NOT NULL", pack_select);
+	int rc = store_prepare(st, sql, &s, err), step;
+	if (rc)
+		return rc;
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		const struct return_year *r = find_return(g, sqlite3_column_int64(s, 0));
+		if (!r || r->packed)
+			continue;   /* as the join with returns: no version without its return; or read from its pack */
+		const char *cols[PACK_NCOLS];
+		size_t lens[PACK_NCOLS];
+		for (int c = 0; c < PACK_NCOLS; c++) {
+			cols[c] = store_col_text(s, sql_col(c));
+			lens[c] = cols[c] ? (size_t)sqlite3_column_bytes(s, sql_col(c)) : 0;
+		}
+		if (add_version(g, r, store_col_date(s, SQL_DECOM), store_col_date(s, SQL_DEC), cols, lens)) {
+			sqlite3_finalize(s);
+			return cf_error_set(err, CF_EIO, "out of memory reading episodes");
+		}
+	}
+	sqlite3_finalize(s);
+	return step == SQLITE_DONE ? CF_OK : store_error(st, err, "reading episodes");
+}
+
+/* Every version in the packs. */
+static int read_packs(struct store *st, struct reading *g, struct cf_error *err)
+{
+	sqlite3_stmt *s;
+	int rc = store_prepare(st, "SELECT return_id, data FROM ssda903_episode_packs", &s, err), step;
+	if (rc)
+		return rc;
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		const struct return_year *r = find_return(g, sqlite3_column_int64(s, 0));
+		const unsigned char *at = sqlite3_column_blob(s, 1);
+		const unsigned char *end = at + sqlite3_column_bytes(s, 1);
+		if (!r)
+			continue;
+		while (at && at < end) {
+			const char *cols[PACK_NCOLS];
+			size_t lens[PACK_NCOLS];
+			if (end - at < 8) {
+				sqlite3_finalize(s);
+				return cf_error_set(err, CF_EIO, "the episode pack of return %lld is damaged", r->id);
+			}
+			cf_date start = get_date(at), stop = get_date(at + 4);
+			at += 8;
+			for (int c = 0; c < PACK_NCOLS; c++)
+				if (pack_get(&at, end, &cols[c], &lens[c])) {
+					sqlite3_finalize(s);
+					return cf_error_set(err, CF_EIO, "the episode pack of return %lld is damaged", r->id);
+				}
+			if (!cols[PC_CHILD])
+				continue;
+			if (add_version(g, r, start, stop, cols, lens)) {
+				sqlite3_finalize(s);
+				return cf_error_set(err, CF_EIO, "out of memory reading episodes");
+			}
+		}
+	}
+	sqlite3_finalize(s);
+	return step == SQLITE_DONE ? CF_OK : store_error(st, err, "reading episode packs");
+}
+
+/* episode_withdrawn, with each year's first day worked out once: fy_start[i] for years[i]. */
+static int withdrawn(const int *years, const cf_date *fy_start, int nyears, int version_year, cf_date end)
+{
+	if (version_year <= 0)
+		return 0;
+	for (int i = 0; i < nyears; i++)
+		if (years[i] > version_year && (end == CF_DATE_NONE || end >= fy_start[i]))
+			return 1;
+	return 0;
+}
+
+static int cmp_child(const void *a, const void *b)
+{
+	return strcmp(((const struct episode_child *)a)->id, ((const struct episode_child *)b)->id);
+}
+
+/* The merged reading, when every SSDA903 return has its pack: each pack is
+ * sorted by child and start, so one pass over all of them at once yields
+ * the episodes in order, the newest version of each taken as it goes. */
+struct cursor {
+	const unsigned char *at, *end;
+	const struct return_year *r;
+	const char *cols[PACK_NCOLS];
+	size_t lens[PACK_NCOLS];
+	cf_date start, stop;      /* DECOM, DEC */
+	uint64_t prefix;          /* the child ID's first 8 bytes, big-endian, zero-padded: most comparisons end here */
+	int live;
+};
+
+/* Move c to its next row; -1 when the pack is damaged. */
+static int cursor_next(struct cursor *c)
+{
+	for (;;) {
+		if (c->at >= c->end) {
+			c->live = 0;
+			return 0;
+		}
+		if (c->end - c->at < 8)
+			return -1;
+		c->start = get_date(c->at);
+		c->stop = get_date(c->at + 4);
+		c->at += 8;
+		for (int k = 0; k < PACK_NCOLS; k++)
+			if (pack_get(&c->at, c->end, &c->cols[k], &c->lens[k]))
+				return -1;
+		if (c->cols[PC_CHILD] && c->start != CF_DATE_NONE) {
+			const unsigned char *id = (const unsigned char *)c->cols[PC_CHILD];
+			uint64_t x = 0;
+			for (size_t i = 0; i < 8; i++)
+				x = x << 8 | (i < c->lens[PC_CHILD] ? id[i] : 0);
+			c->prefix = x;
+			c->live = 1;
+			return 0;
+		}
+	}
+}
+
+/* Whether c's row is later than best's in (child, start) order: 1 before, 0 same, -1 after. */
+static int cursor_cmp(const struct cursor *c, const struct cursor *best)
+{
+	if (c->prefix != best->prefix)
+		return c->prefix < best->prefix ? 1 : -1;
+	int d = c->lens[PC_CHILD] <= 8 && best->lens[PC_CHILD] <= 8 ? 0
+		: strcmp(c->cols[PC_CHILD] + 8, best->cols[PC_CHILD] + 8);
+	if (d)
+		return d < 0 ? 1 : -1;
+	return c->start < best->start ? 1 : c->start > best->start ? -1 : 0;
+}
+
+/* Each child's date of birth, sex and ethnicity by its ID (the children
+ * table's key). */
+static int read_children_by_id(struct store *st, struct episode_set *out, struct cf_error *err)
+{
+	sqlite3_stmt *s;
+	int rc = store_prepare(st, "SELECT dob, sex, ethnicity FROM children WHERE child = ?", &s, err);
+	for (size_t i = 0; i < out->nchildren && !rc; i++) {
+		struct episode_child *c = &out->children[i];
+		sqlite3_bind_text(s, 1, c->id, -1, SQLITE_STATIC);
+		int step = sqlite3_step(s);
+		if (step == SQLITE_ROW) {
+			c->dob = store_col_date(s, 0);
+			const char *sex = store_col_text(s, 1), *eth = store_col_text(s, 2);
+			c->sex = sex ? sex[0] : 0;
+			if (eth && !(c->ethnicity = arena_strdup(&out->arena, eth)))
+				rc = cf_error_set(err, CF_EIO, "out of memory reading children");
+		} else if (step != SQLITE_DONE) {
+			rc = store_error(st, err, "reading children");
+		}
+		sqlite3_reset(s);
+	}
+	sqlite3_finalize(s);
+	return rc;
+}
+
+static int read_merged(struct store *st, enum episode_versions versions, struct episode_set *out,
+		       const struct return_year *ry, size_t nry, long long packed_rows, struct cf_error *err)
+{
+	struct cursor *cur = NULL;
+	size_t ncur = 0, capc = 0, capch = 0;
+	sqlite3_stmt *s;
+	/* each blob read straight into the arena (sqlite3_blob_read), not
+	 * assembled by SQLite first and copied again */
+	int rc = store_prepare(st, "SELECT return_id, length(data) FROM ssda903_episode_packs", &s, err), step;
+	if (rc)
+		return rc;
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		struct return_year want = { sqlite3_column_int64(s, 0), 0, 0 };
+		const struct return_year *r = bsearch(&want, ry, nry, sizeof *ry, cmp_return);
+		size_t n = (size_t)sqlite3_column_int64(s, 1);
+		if (!r || n == 0)
+			continue;
+		if (ncur == capc) {
+			capc = capc ? capc * 2 : 16;
+			struct cursor *c = realloc(cur, capc * sizeof *c);
+			if (!c)
+				goto oom;
+			cur = c;
+		}
+		/* kept in the set's arena: the rows' strings point into it */
+		unsigned char *copy = arena_alloc(&out->arena, n);
+		if (!copy)
+			goto oom;
+		sqlite3_blob *b = NULL;
+		if (sqlite3_blob_open(st->db, "main", "ssda903_episode_packs", "data", want.id, 0, &b) != SQLITE_OK ||
+		    sqlite3_blob_read(b, copy, (int)n, 0) != SQLITE_OK) {
+			sqlite3_blob_close(b);
+			sqlite3_finalize(s);
+			free(cur);
+			return store_error(st, err, "reading an episode pack");
+		}
+		sqlite3_blob_close(b);
+		cur[ncur] = (struct cursor){ .at = copy, .end = copy + n, .r = r };
+		if (cursor_next(&cur[ncur]))
+			goto damaged;
+		ncur += cur[ncur].live;
+	}
+	sqlite3_finalize(s);
+	s = NULL;
+	if (step != SQLITE_DONE) {
+		free(cur);
+		return store_error(st, err, "reading episode packs");
+	}
+	out->rows = malloc((packed_rows > 0 ? (size_t)packed_rows : 1) * sizeof *out->rows);
+	if (!out->rows)
+		goto oom;
+	cf_date fy_start[64];
+	for (int i = 0; i < out->nyears; i++)
+		fy_start[i] = cf_date_fy_start(out->years[i] - 1);
+	for (;;) {
+		struct cursor *best = NULL;
+		for (size_t i = 0; i < ncur; i++) {
+			struct cursor *c = &cur[i];
+			if (!c->live)
+				continue;
+			int d = best ? cursor_cmp(c, best) : 1;
+			/* the same episode: the later collection year wins, then the later load */
+			if (d > 0 || (d == 0 && (c->r->year > best->r->year ||
+						 (c->r->year == best->r->year && c->r->id > best->r->id))))
+				best = c;
+		}
+		if (!best)
+			break;
+		struct cursor win = *best;
+		/* step every pack past this episode: older versions, and a return's repeats of it */
+		for (size_t i = 0; i < ncur; i++)
+			while (cur[i].live && cursor_cmp(&cur[i], &win) == 0)
+				if (cursor_next(&cur[i]))
+					goto damaged;
+		cf_date end = win.stop;
+		if (versions == EPISODES_CURRENT && withdrawn(out->years, fy_start, out->nyears, win.r->year, end))
+			continue;
+		struct episode_child *c = out->nchildren ? &out->children[out->nchildren - 1] : NULL;
+		if (!c || strcmp(c->id, win.cols[PC_CHILD]) != 0) {
+			if (out->nchildren == capch) {
+				capch = capch ? capch * 2 : 1024;
+				struct episode_child *nc = realloc(out->children, capch * sizeof *nc);
+				if (!nc)
+					goto oom;
+				out->children = nc;
+			}
+			c = &out->children[out->nchildren++];
+			*c = (struct episode_child){ .id = win.cols[PC_CHILD], .dob = CF_DATE_NONE, .first = out->n };
+		}
+		struct episode_row *e = &out->rows[out->n++];
+		memset(e, 0, sizeof *e);
+		e->start = win.start;
+		e->end = end;
+		e->child = (int)(out->nchildren - 1);
+		e->collection_year = win.r->year;
+		copy_code(e->rne, sizeof e->rne, win.cols[PC_RNE]);
+		copy_code(e->ls, sizeof e->ls, win.cols[PC_LS]);
+		copy_code(e->cin, sizeof e->cin, win.cols[PC_CIN]);
+		copy_code(e->place, sizeof e->place, win.cols[PC_PLACE]);
+		copy_code(e->provider, sizeof e->provider, win.cols[PC_PROVIDER]);
+		copy_code(e->rec, sizeof e->rec, win.cols[PC_REC]);
+		e->home_post = win.cols[PC_HOME];
+		e->pl_post = win.cols[PC_PL];
+		c->n++;
+	}
+	free(cur);
+	cur = NULL;
+	if (!out->children && !(out->children = malloc(sizeof *out->children)))
+		goto oom;
+
+	/* the children's characteristics, for the children with episodes: one
+	 * look-up each when they are few beside the children table (a council's
+	 * store with its CIN and Annex A children), else one scan of it */
+	long long table_rows = 0;
+	if ((rc = store_prepare(st, "SELECT count(*) FROM children", &s, err)))
+		return rc;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		table_rows = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	s = NULL;
+	if ((long long)out->nchildren * 8 < table_rows)
+		return read_children_by_id(st, out, err);
+	if ((rc = store_prepare(st, "SELECT child, dob, sex, ethnicity FROM children", &s, err)))
+		return rc;
+	size_t next = 0;   /* loads add children in ID order more often than not: try the one after the last first */
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *id = store_col_text(s, 0);
+		struct episode_child want = { .id = id }, *c = NULL;
+		if (id && next < out->nchildren && strcmp(out->children[next].id, id) == 0)
+			c = &out->children[next];
+		else if (id)
+			c = bsearch(&want, out->children, out->nchildren, sizeof want, cmp_child);
+		if (!c)
+			continue;
+		next = (size_t)(c - out->children) + 1;
+		c->dob = store_col_date(s, 1);
+		const char *sex = store_col_text(s, 2), *eth = store_col_text(s, 3);
+		c->sex = sex ? sex[0] : 0;
+		if (eth && !(c->ethnicity = arena_strdup(&out->arena, eth)))
+			goto oom;
+	}
+	sqlite3_finalize(s);
+	return step == SQLITE_DONE ? CF_OK : store_error(st, err, "reading children");
+damaged:
+	sqlite3_finalize(s);
+	free(cur);
+	return cf_error_set(err, CF_EIO, "an episode pack in the store is damaged");
+oom:
+	sqlite3_finalize(s);
+	free(cur);
+	return cf_error_set(err, CF_EIO, "out of memory reading episodes");
 }
 
 /* By child (ID order), start, then the newest version first. */
@@ -170,11 +824,14 @@ int episode_set_read(struct store *st, enum episode_versions versions, struct ep
 {
 	memset(out, 0, sizeof *out);
 	arena_init(&out->arena, 256 * 1024);
+	struct reading g = { .arena = &out->arena, .last_child = -1 };
 	struct child_table t = { 0 };
 	struct version *v = NULL;
 	struct version_key *key = NULL;
 	struct return_year *ry = NULL;
-	size_t nv = 0, capv = 0, nry = 0, capry = 0;
+	size_t nv = 0, nry = 0, capry = 0;
+	long long packed_rows = 0;
+	int unpacked = 0;
 	struct id_index *order = NULL;
 	int *rank = NULL;
 	sqlite3_stmt *s = NULL;
@@ -186,7 +843,10 @@ int episode_set_read(struct store *st, enum episode_versions versions, struct ep
 	while (sqlite3_step(s) == SQLITE_ROW && out->nyears < 64)
 		out->years[out->nyears++] = sqlite3_column_int(s, 0);
 	sqlite3_finalize(s);
-	if ((rc = store_prepare(st, "SELECT id, coalesce(collection_year, 0) FROM returns ORDER BY id", &s, err)))
+	if ((rc = store_prepare(st,
+				"SELECT r.id, coalesce(r.collection_year, 0), p.return_id IS NOT NULL, coalesce(p.rows, 0), "
+				"r.kind LIKE 'ssda903.%' FROM returns r LEFT JOIN ssda903_episode_packs p ON p.return_id = r.id "
+				"ORDER BY r.id", &s, err)))
 		goto done;
 	while (sqlite3_step(s) == SQLITE_ROW) {
 		if (nry == capry) {
@@ -197,63 +857,37 @@ int episode_set_read(struct store *st, enum episode_versions versions, struct ep
 			ry = n;
 		}
 		ry[nry].id = sqlite3_column_int64(s, 0);
-		ry[nry++].year = sqlite3_column_int(s, 1);
+		ry[nry].year = sqlite3_column_int(s, 1);
+		ry[nry].packed = sqlite3_column_int(s, 2);
+		packed_rows += sqlite3_column_int64(s, 3);
+		/* a return of another kind has no episodes; an SSDA903 one loaded
+		 * before migration 0012 has them only in the table */
+		unpacked += !ry[nry].packed && sqlite3_column_int(s, 4);
+		nry++;
 	}
 	sqlite3_finalize(s);
 	s = NULL;
-
-	if ((rc = store_prepare(st,
-				"SELECT return_id, child, decom, dec, rne, ls, cin, place, place_provider, rec, "
-				"home_post, pl_post FROM ssda903_episodes "
-				"WHERE child IS NOT NULL AND decom IS NOT NULL", &s, err)))
-		goto done;
-	int step, last_child = -1;
-	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
-		cf_date start = store_col_date(s, 2);
-		if (start == CF_DATE_NONE)
-			continue;   /* an episode with no readable start cannot be placed in time */
-		struct return_year want = { sqlite3_column_int64(s, 0), 0 };
-		const struct return_year *r = bsearch(&want, ry, nry, sizeof *ry, cmp_return);
-		if (!r)
-			continue;   /* as the join with returns: no version without its return */
-		if (nv == capv) {
-			capv = capv ? capv * 2 : 4096;
-			struct version *n = realloc(v, capv * sizeof *n);
-			if (!n)
-				goto oom;
-			v = n;
-		}
-		struct version *x = &v[nv];
-		memset(x, 0, sizeof *x);
-		/* a return lists a child's episodes together: try the last child first */
-		const char *id = store_col_text(s, 1);
-		if (last_child >= 0 && strcmp(t.c[last_child].id, id) == 0)
-			x->child = last_child;
-		else if ((x->child = last_child = table_find(&t, &out->arena, id, 1)) < 0)
-			goto oom;
-		x->return_id = want.id;
-		struct episode_row *e = &x->row;
-		e->start = start;
-		e->end = store_col_date(s, 3);
-		e->collection_year = r->year;
-		copy_code(e->rne, sizeof e->rne, store_col_text(s, 4));
-		copy_code(e->ls, sizeof e->ls, store_col_text(s, 5));
-		copy_code(e->cin, sizeof e->cin, store_col_text(s, 6));
-		copy_code(e->place, sizeof e->place, store_col_text(s, 7));
-		copy_code(e->provider, sizeof e->provider, store_col_text(s, 8));
-		copy_code(e->rec, sizeof e->rec, store_col_text(s, 9));
-		const char *hp = store_col_text(s, 10), *pp = store_col_text(s, 11);
-		if ((hp && !(e->home_post = arena_strdup(&out->arena, hp))) ||
-		    (pp && !(e->pl_post = arena_strdup(&out->arena, pp))))
-			goto oom;
-		nv++;
-	}
-	sqlite3_finalize(s);
-	s = NULL;
-	if (step != SQLITE_DONE) {
-		rc = store_error(st, err, "reading episodes");
+	g.ry = ry;
+	g.nry = nry;
+	if (!unpacked) {
+		rc = read_merged(st, versions, out, ry, nry, packed_rows, err);
 		goto done;
 	}
+	if (packed_rows > 0) {
+		/* sized once: growing by doubling would copy and fault in the versions again */
+		g.capv = (size_t)packed_rows;
+		if (!(g.v = malloc(g.capv * sizeof *g.v)))
+			goto oom;
+	}
+	rc = read_packs(st, &g, err);
+	if (!rc && unpacked)
+		rc = read_unpacked(st, &g, err);
+	t = g.t;
+	v = g.v;
+	nv = g.nv;
+	if (rc)
+		goto done;
+	int step;
 
 	/* the children's characteristics, for the children with episodes */
 	if ((rc = store_prepare(st, "SELECT child, dob, sex, ethnicity FROM children", &s, err)))

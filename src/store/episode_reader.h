@@ -3,9 +3,11 @@
  * sex and ethnicity. The rule for "current" is the `episodes` view's
  * (migrations 0001 and 0007): the latest collection year, then the later
  * load, and by default not an episode a later return withdrew. It is applied
- * here in one pass over the table because the view's window function costs
- * several times as much on a large store; tests/unit/test_episode_reader.c
- * holds the two to the same rows. */
+ * here in C, over the returns' episode packs (one sorted blob per return that
+ * each SSDA903 load writes, migration 0012) or, for a return loaded before
+ * them, over the table, because the view's window function costs several
+ * times as much on a large store; tests/unit/test_episode_reader.c holds the
+ * two to the same rows. */
 #ifndef CF_STORE_EPISODE_READER_H
 #define CF_STORE_EPISODE_READER_H
 

@@ -17,6 +17,8 @@ struct s903_sink {
 	struct ingest_entry *entry;
 	struct ingest_entry *entries[S903_NTABLES]; /* XML: one summary line per table */
 	const char *path;
+	struct episode_packer *packer;       /* the load's episode packs (not owned) */
+	int epcol[EPC_N];                    /* each packed column's index in the episodes table */
 };
 
 static int sink_prepare(struct s903_sink *k, enum ssda903_table t, struct cf_error *err)
@@ -36,6 +38,13 @@ static int sink_prepare(struct s903_sink *k, enum ssda903_table t, struct cf_err
 		qn += (size_t)snprintf(qs + qn, sizeof qs - qn, ", ?");
 	}
 	snprintf(sql, sizeof sql, "INSERT INTO ssda903_%s (return_id, row%s) VALUES (?, ?%s)", d->name, cols, qs);
+	if (t == S903_EPISODES) {
+		static const char *const packed[EPC_N] = { "CHILD", "DECOM", "DEC", "RNE", "LS", "CIN", "PLACE",
+							   "PLACE_PROVIDER", "REC", "HOME_POST", "PL_POST" };
+		for (int c = 0; c < EPC_N; c++)
+			if ((k->epcol[c] = ssda903_column_index(t, packed[c], strlen(packed[c]))) < 0)
+				return cf_error_set(err, CF_EIO, "episodes have no %s column", packed[c]);
+	}
 	return store_prepare(k->ctx->st, sql, &k->ins[t], err);
 }
 
@@ -69,6 +78,7 @@ static int sink_row(void *vctx, enum ssda903_table t, const char *const *vals, c
 		return rc;
 	sqlite3_stmt *s = k->ins[t];
 	char norm[S903_MAXCOLS][160];
+	const char *bound[S903_MAXCOLS];     /* what each column was written as: NULL or norm[c] */
 	char child[160] = "";
 	int short_row = 0;
 	sqlite3_reset(s);
@@ -82,6 +92,7 @@ static int sink_row(void *vctx, enum ssda903_table t, const char *const *vals, c
 	}
 	for (int c = 0; c < d->ncols; c++) {
 		const struct ssda903_column *col = &d->cols[c];
+		bound[c] = NULL;
 		if (!vals[c]) {
 			sqlite3_bind_null(s, 3 + c);
 			if (lens[c] == (size_t)-1)
@@ -93,7 +104,7 @@ static int sink_row(void *vctx, enum ssda903_table t, const char *const *vals, c
 		if (r == S903_NORM_EMPTY || (r == S903_NORM_ISSUE && !norm[c][0]))
 			sqlite3_bind_null(s, 3 + c);
 		else
-			sqlite3_bind_text(s, 3 + c, norm[c], -1, SQLITE_STATIC);
+			sqlite3_bind_text(s, 3 + c, bound[c] = norm[c], -1, SQLITE_STATIC);
 		if (r == S903_NORM_MAPPED) {
 			/* never silently: the label and the code it was read as are recorded */
 			char raw[160];
@@ -126,6 +137,14 @@ static int sink_row(void *vctx, enum ssda903_table t, const char *const *vals, c
 		return rc;
 	if (sqlite3_step(s) != SQLITE_DONE)
 		return store_error(k->ctx->st, err, "writing a row");
+	if (t == S903_EPISODES && k->packer) {
+		/* the row as stored, for the return's episode pack */
+		const char *cols[EPC_N];
+		for (int c = 0; c < EPC_N; c++)
+			cols[c] = bound[k->epcol[c]];
+		if ((rc = episode_packer_add(k->packer, k->return_id, cols, err)))
+			return rc;
+	}
 	/* release bound buffers now: norm[] goes out of scope */
 	sqlite3_clear_bindings(s);
 	if (entry) {
@@ -148,9 +167,10 @@ static int take_marks(struct ingest_ctx *ctx, struct s903_marks *m, struct cf_er
 }
 
 /* After a return's rows are in: work out its collection year when nobody
- * said, and bring the children table up to date. */
+ * said, bring the children table up to date, and pack its episodes for the
+ * bulk reader. */
 static int finish_return(struct ingest_ctx *ctx, const long long *ids, int n, int year_hint,
-			 const struct s903_marks *m, struct cf_error *err)
+			 const struct s903_marks *m, struct episode_packer *packer, struct cf_error *err)
 {
 	char list[2048] = "";
 	size_t ln = 0;
@@ -201,7 +221,8 @@ static int finish_return(struct ingest_ctx *ctx, const long long *ids, int n, in
 		 "SELECT child, min(return_id), max(return_id) FROM ssda903_episodes NOT INDEXED "
 		 "WHERE rowid > %lld AND return_id IN (%s) AND child IS NOT NULL GROUP BY child;",
 		 list, m->header, list, m->episodes, list);
-	return store_exec(ctx->st, sql, err);
+	int rc = store_exec(ctx->st, sql, err);
+	return rc ? rc : episode_packer_write(ctx->st, packer, ids, n, err);
 }
 
 static int set_rows(struct ingest_ctx *ctx, long long id, long rows, struct cf_error *err)
@@ -227,6 +248,8 @@ int load_ssda903_csv_group(struct ingest_ctx *ctx, char **paths, int n, struct c
 	struct s903_sink sink;
 	memset(&sink, 0, sizeof sink);
 	sink.ctx = ctx;
+	struct episode_packer packer = { 0 };
+	sink.packer = &packer;
 	long long ids[64];
 	int nids = 0, rc = CF_OK;
 	int year = ctx->opt->collection_year > 0 ? ctx->opt->collection_year : ingest_year_from_path(paths[0]);
@@ -254,8 +277,9 @@ int load_ssda903_csv_group(struct ingest_ctx *ctx, char **paths, int n, struct c
 		ids[nids++] = rid;
 	}
 	if (!rc)
-		rc = finish_return(ctx, ids, nids, year, &marks, err);
+		rc = finish_return(ctx, ids, nids, year, &marks, &packer, err);
 	sink_release(&sink);
+	episode_packer_release(&packer);
 	return rc;
 }
 
@@ -317,6 +341,8 @@ static int load_ssda903_book(struct ingest_ctx *ctx, char **paths, int n, enum r
 			break;
 		struct xml_load x;
 		memset(&x, 0, sizeof x);
+		struct episode_packer packer = { 0 };
+		x.sink.packer = &packer;
 		x.sink.ctx = ctx;
 		x.sink.return_id = rid;
 		x.sink.path = paths[i];
@@ -334,7 +360,8 @@ static int load_ssda903_book(struct ingest_ctx *ctx, char **paths, int n, enum r
 		if (!rc)
 			rc = set_rows(ctx, rid, total, err);
 		if (!rc)
-			rc = finish_return(ctx, &rid, 1, year, &marks, err);
+			rc = finish_return(ctx, &rid, 1, year, &marks, &packer, err);
+		episode_packer_release(&packer);
 		if (!rc) {
 			struct ingest_entry *e = ctx->rep->entries;
 			snprintf(e[file_idx].note, sizeof e[file_idx].note, "%ld rows in %d tables, one line each below",

@@ -42,6 +42,26 @@ int store_col_null(sqlite3_stmt *s, int col);
 int store_each_row(struct store *st, sqlite3_stmt *s, const char *what,
 		   int (*fn)(void *ctx, sqlite3_stmt *s), void *ctx, struct cf_error *err);
 
+/* The episode packs of a load (ssda903_episode_packs, migration 0012; the
+ * format is episode_reader.c's): the SSDA903 loader adds each episode row
+ * as it writes it, its columns in this order (NULL when not given), and
+ * writes one pack per return of the load inside its transaction. */
+enum { EPC_CHILD, EPC_DECOM, EPC_DEC, EPC_RNE, EPC_LS, EPC_CIN, EPC_PLACE, EPC_PROVIDER, EPC_REC, EPC_HOME,
+       EPC_PL, EPC_N };
+struct episode_packer {
+	struct pack_buf *buf;     /* owned, one per return */
+	int n, cap;
+};
+int episode_packer_add(struct episode_packer *k, long long return_id, const char *const *cols,
+		       struct cf_error *err);
+/* Write a pack for each of ids[0..n) (empty when it had no rows), then release k. */
+int episode_packer_write(struct store *st, struct episode_packer *k, const long long *ids, int n,
+			 struct cf_error *err);
+void episode_packer_release(struct episode_packer *k);
+/* The same from the rows of ids[0..n) stored after rowid `after` of
+ * ssda903_episodes (a store's rows read back; the tests). */
+int episode_packs_write(struct store *st, const long long *ids, int n, long long after, struct cf_error *err);
+
 /* A typed walk: the caller's callback (cast back to its type before the
  * call) and context, handed to the row function of store_walk_sql. */
 struct store_walk {

@@ -55,6 +55,10 @@ check "after kill -9 the store holds exactly what it held before" [ "$(fingerpri
 check "the same return then loads cleanly" [ $? -eq 0 ]
 check "  ... all 300,000 rows" \
 	[ "$(sqlite3 "$db" "SELECT rows FROM returns WHERE path = '$big/episodes.csv'")" -eq 300000 ]
+check "  ... and its episode pack, written in the same transaction, all 300,000" \
+	[ "$(sqlite3 "$db" "SELECT p.rows FROM ssda903_episode_packs p JOIN returns r ON r.id = p.return_id WHERE r.path = '$big/episodes.csv'")" -eq 300000 ]
+check "  ... and the baseline's packs are as they were (the fingerprint holds them too)" \
+	[ "$(sqlite3 "$db" "SELECT count(*) FROM ssda903_episode_packs")" -eq "$(sqlite3 "$db" "SELECT count(*) FROM returns WHERE kind LIKE 'ssda903.%'")" ]
 
 # --- failures injected after N rows ---------------------------------------------
 # each return fails at its first row, its second, half-way and its last; one

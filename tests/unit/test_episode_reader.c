@@ -2,7 +2,10 @@
  * version of an episode in C, for speed. These cases hold the two to the
  * same rows: versions across years and loads, a withdrawn episode, one ended
  * before the later year, a tie within one load, unreadable and missing
- * starts, children in byte order, and the children table's columns. */
+ * starts, children in byte order, and the children table's columns; each
+ * with the rows read from the table (a store loaded before migration 0012),
+ * from the returns' episode packs (as a load now writes them), and from
+ * both at once. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -47,6 +50,9 @@ static const char *fixture_sql =
 
 static struct store *st;
 static char path[64];
+/* which returns get an episode pack: none, all, or the first two */
+static int npacked;
+static void describe_sql(const char *sql, char *out, size_t size);
 
 static int setup(void **state)
 {
@@ -61,7 +67,40 @@ static int setup(void **state)
 	assert_int_equal(store_open(&st, path, 0, &err), CF_OK);
 	if (store_exec(st, fixture_sql, &err) != CF_OK)
 		fail_msg("fixture SQL: %s", err.msg);
+	static const long long ids[] = { 1, 2, 3, 4 };
+	if (npacked && episode_packs_write(st, ids, npacked, 0, &err) != CF_OK)
+		fail_msg("packing: %s", err.msg);
+	/* with every return packed, many more children than have episodes (a
+	 * council's CIN children): the reader looks each one up by ID instead */
+	if (npacked == 4 &&
+	    store_exec(st, "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 60) "
+			   "INSERT INTO children(child, sex) SELECT 'Z' || i, '1' FROM n", &err) != CF_OK)
+		fail_msg("children: %s", err.msg);
 	return 0;
+}
+
+static int setup_packed(void **state)
+{
+	npacked = 4;
+	return setup(state);
+}
+
+static int setup_mixed(void **state)
+{
+	npacked = 2;
+	return setup(state);
+}
+
+/* a pack holds the rows the reader can use, sorted, the unreadable start left out */
+static void pack_rows_counted(void **state)
+{
+	(void)state;
+	char got[200];
+	describe_sql("SELECT return_id, rows, length(data) > 0, 0 FROM ssda903_episode_packs ORDER BY 1", got, sizeof got);
+	if (npacked == 4)
+		assert_string_equal(got, "1 4 1 0;2 4 1 0;3 2 1 0;4 1 1 0;");
+	else
+		assert_string_equal(got, "1 4 1 0;2 4 1 0;");
 }
 
 static int teardown(void **state)
@@ -188,5 +227,14 @@ int main(void)
 		cmocka_unit_test(children_and_their_characteristics),
 		cmocka_unit_test(withdrawn_rule),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	const struct CMUnitTest packed[] = {
+		cmocka_unit_test(current_is_the_view),
+		cmocka_unit_test(keep_withdrawn_adds_them),
+		cmocka_unit_test(children_and_their_characteristics),
+		cmocka_unit_test(pack_rows_counted),
+	};
+	int failed = cmocka_run_group_tests_name("rows from the table", tests, setup, teardown);
+	failed += cmocka_run_group_tests_name("rows from the packs", packed, setup_packed, teardown);
+	failed += cmocka_run_group_tests_name("rows from packs and table", packed, setup_mixed, teardown);
+	return failed;
 }
