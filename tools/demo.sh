@@ -1,6 +1,8 @@
 #!/bin/sh
 # make demo: synthesise a 10,000-child authority over five years, load it
-# into a fresh store with the example programme and show what it holds.
+# into a fresh store with the example programme, write the Vital Signs and
+# say in a screenful what there is and where: the full outputs go to files
+# in demo/ (a page of headlines, not every table on the terminal).
 # Starts from an empty demo/ every time, so it can be run again and again.
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -8,34 +10,37 @@ cf="$top/build/caseflow"
 demo="$top/demo"
 rm -rf "$demo"
 mkdir -p "$demo"
-echo "== caseflow synth: a synthetic authority of 10,000 children, 2019-20 to 2023-24"
-"$cf" synth --children 10000 --years 5 --first-year 2019 --seed 2024 --out "$demo/data"
+export CASEFLOW_NO_PROGRESS=1
+
+echo "== a synthetic authority: 10,000 children, 2019-20 to 2023-24 (caseflow synth)"
+"$cf" synth --children 10000 --years 5 --first-year 2019 --seed 2024 --out "$demo/data" --quiet
+echo "   demo/data/: SSDA903, CIN census, Annex A, workforce census and local extracts for each year"
+echo "== loaded into demo/caseflow.db (caseflow ingest)"
+"$cf" ingest --db "$demo/caseflow.db" "$demo/data" | tail -n 1 | sed 's/^/   /'
+"$cf" programme --db "$demo/caseflow.db" --load "$top/examples/programme" >/dev/null
+echo "   and the example programme (examples/programme, the business case of DOMAIN.md section 6)"
+
+echo "== headline indicators, 2023-24 (caseflow kpi; every indicator: demo/kpi.csv)"
+"$cf" kpi --db "$demo/caseflow.db" --format csv >"$demo/kpi.csv" 2>/dev/null
+"$cf" kpi --db "$demo/caseflow.db" 2>/dev/null \
+	--indicator contacts,referrals,rereferral_12m,assessment_45wd,cpp_rate_10k,cla_rate_10k,cla_31mar,placement_3plus |
+	awk 'NR > 2 { if ($8 == "count") printf "   %-16s %8d\n", $1, $7; else printf "   %-16s %8.1f %s\n", $1, $7, $8 }'
+
+echo "== the rest, written to files"
+"$cf" summary --db "$demo/caseflow.db" >"$demo/summary.txt"
+"$cf" money --db "$demo/caseflow.db" --year 2023-24 --as-of 2023-12-31 >"$demo/money.txt"
+"$cf" sufficiency --db "$demo/caseflow.db" --as-of 2024-03-31 >"$demo/sufficiency.txt"
+"$cf" forecast --db "$demo/caseflow.db" --months 24 >"$demo/forecast.txt"
+"$cf" quality --db "$demo/caseflow.db" >"$demo/quality.txt"
+"$cf" report --db "$demo/caseflow.db" --out "$demo/vital-signs" --la 380 >/dev/null
+echo "   demo/summary.txt      children looked after, started and ceased; the front-door funnel"
+echo "   demo/money.txt        placement spend, budgets and unit costs, 2023-24 to 31 December"
+echo "   demo/sufficiency.txt  foster places, children's homes and the gap on 31 March 2024"
+echo "   demo/forecast.txt     children in care and their cost, 24 months ahead"
+echo "   demo/quality.txt      what ingest found wrong in the data (nothing, for synthetic data)"
 echo
-echo "== caseflow ingest --db demo/caseflow.db demo/data"
-"$cf" ingest --db "$demo/caseflow.db" "$demo/data" | tail -n 1
-echo
-echo "== caseflow summary --db demo/caseflow.db"
-"$cf" summary --db "$demo/caseflow.db"
-echo
-echo "== caseflow money --db demo/caseflow.db --year 2023-24 --as-of 2023-12-31 (first table)"
-"$cf" money --db "$demo/caseflow.db" --year 2023-24 --as-of 2023-12-31 | awk 'NF == 0 && ++blank == 2 { exit } { print }'
-echo
-echo "== caseflow sufficiency --db demo/caseflow.db --as-of 2024-03-31 (in-house fostering, and the gap)"
-"$cf" sufficiency --db "$demo/caseflow.db" --as-of 2024-03-31 > "$demo/sufficiency.txt"
-awk '/^sufficiency_(fostering|gap)$/ { on = 1; blank = 0 } on { print } on && NF == 0 && ++blank == 2 { on = 0 }' \
-	"$demo/sufficiency.txt"
-echo
-echo "== caseflow programme --db demo/caseflow.db --load examples/programme"
-"$cf" programme --db "$demo/caseflow.db" --load "$top/examples/programme"
-echo
-echo "== caseflow report --db demo/caseflow.db --out demo/vital-signs"
-"$cf" report --db "$demo/caseflow.db" --out "$demo/vital-signs" >/dev/null
-echo
-echo "Everything is in demo/: the returns in demo/data, the store in demo/caseflow.db."
-echo "Try: $cf kpi --db demo/caseflow.db --by locality    or    $cf help"
-echo "     $cf money --db demo/caseflow.db --year 2023-24 --as-of 2023-12-31 (unit costs, top providers)"
-echo
-echo "The Vital Signs report for the synthetic authority: open this in a browser"
-echo "  $demo/vital-signs/index.html"
-echo "(with its workbook demo/vital-signs/vital-signs.xlsx and demo/vital-signs/indicators.csv);"
-echo "its programme panel is examples/programme, the business case of DOMAIN.md section 6"
+echo "The Vital Signs report: open demo/vital-signs/index.html in a browser"
+echo "(its workbook is demo/vital-signs/vital-signs.xlsx). It is made with --la 380 to show the"
+echo "benchmarks panel with real published figures: Bradford's, beside a synthetic authority that is"
+echo "not Bradford. Next: $cf help, or"
+echo "$cf kpi --db demo/caseflow.db --by locality"
