@@ -117,8 +117,10 @@ static int write_year(const struct synth_world *w, const char *dir, int fy, int 
 			syn_xml_el(&o, "LeaverDestination", buf);
 			syn_xml_el(&o, "ReasonLeave", synth_leave_reasons[k->leave_reason]);
 		}
+		/* FTE30 is the worker's FTE: a leaver carries theirs there (FTE on the
+		 * census date is 0), as DfE's census does, so turnover can count it */
+		elf(&o, "FTE30", 6, k->fte);
 		if (here) {
-			elf(&o, "FTE30", 6, k->fte);
 			snprintf(buf, sizeof buf, "%d", cases[i]);
 			syn_xml_el(&o, "Cases30", buf);
 		}
