@@ -76,29 +76,63 @@ static int cmp_centre(const void *a, const void *b)
 	return strcmp(((const struct centre *)a)->name, ((const struct centre *)b)->name);
 }
 
-static void put_centre_row(struct cf_table *t, const struct centre *c, int any_budget, int any_ledger)
+static void put_centre_row(struct cf_table *t, const struct money_centre *c, int any_budget, int any_ledger)
 {
 	long r = cf_table_add_row(t);
 	if (r < 0)
 		return;
-	double net = c->gross - c->contrib, net_committed = c->gross_committed - c->contrib_committed;
 	cf_table_set_text(t, (size_t)r, 0, c->name);
 	cf_table_set_int(t, (size_t)r, 1, c->placements);
-	cf_table_set_real(t, (size_t)r, 2, c->gross);
-	cf_table_set_real(t, (size_t)r, 3, c->contrib);
-	cf_table_set_real(t, (size_t)r, 4, net);
-	cf_table_set_real(t, (size_t)r, 5, net_committed);
-	cf_table_set_real(t, (size_t)r, 6, net + net_committed);
+	cf_table_set_real(t, (size_t)r, 2, c->gross_to_date);
+	cf_table_set_real(t, (size_t)r, 3, c->contrib_to_date);
+	cf_table_set_real(t, (size_t)r, 4, c->net_to_date);
+	cf_table_set_real(t, (size_t)r, 5, c->net_committed);
+	cf_table_set_real(t, (size_t)r, 6, c->net_year);
 	if (any_budget && c->has_budget) {
 		cf_table_set_real(t, (size_t)r, 7, c->budget);
-		cf_table_set_real(t, (size_t)r, 8, net + net_committed - c->budget);
+		cf_table_set_real(t, (size_t)r, 8, c->variance);
 		cf_table_set_real(t, (size_t)r, 9, c->budget_to_date);
-		cf_table_set_real(t, (size_t)r, 10, net - c->budget_to_date);
+		cf_table_set_real(t, (size_t)r, 10, c->variance_to_date);
 	}
 	if (any_ledger) {
 		cf_table_set_real(t, (size_t)r, 11, c->ledger);
-		cf_table_set_real(t, (size_t)r, 12, c->ledger - net);
+		cf_table_set_real(t, (size_t)r, 12, c->ledger_minus_net);
 	}
+}
+
+/* The typed row of an accumulated centre, its name copied (-1 on OOM). */
+static int centre_typed(const struct centre *c, struct money_centre *m)
+{
+	memset(m, 0, sizeof *m);
+	size_t len = strlen(c->name) + 1;
+	if (!(m->name = malloc(len)))
+		return -1;
+	memcpy(m->name, c->name, len);
+	m->placements = c->placements;
+	m->gross_to_date = c->gross;
+	m->contrib_to_date = c->contrib;
+	m->net_to_date = c->gross - c->contrib;
+	m->gross_committed = c->gross_committed;
+	m->contrib_committed = c->contrib_committed;
+	m->net_committed = c->gross_committed - c->contrib_committed;
+	m->net_year = m->net_to_date + m->net_committed;
+	m->budget = c->budget;
+	m->variance = m->net_year - c->budget;
+	m->budget_to_date = c->budget_to_date;
+	m->variance_to_date = m->net_to_date - c->budget_to_date;
+	m->ledger = c->ledger;
+	m->ledger_minus_net = c->ledger - m->net_to_date;
+	m->has_budget = c->has_budget;
+	m->has_ledger = c->has_ledger;
+	return 0;
+}
+
+void money_centres_release(struct money_centres *c)
+{
+	for (size_t i = 0; c->items && i < c->n; i++)
+		free(c->items[i].name);
+	free(c->items);
+	memset(c, 0, sizeof *c);
 }
 
 /* The part of a budget for 1 April to as_of: its monthly profile (a month
@@ -120,9 +154,10 @@ static double budget_to_date(const struct budget_line *b, cf_date fy_start, cf_d
 	return sum;
 }
 
-static int by_cost_centre(const struct placements_data *d, const struct money_options *o, cf_date fy_start,
-			  cf_date as_of, cf_date fy_end, struct cf_table **out, struct cf_error *err)
+static int centres_compute(const struct placements_data *d, const struct money_options *o, cf_date fy_start,
+			   cf_date as_of, cf_date fy_end, struct money_centres *out, struct cf_error *err)
 {
+	memset(out, 0, sizeof *out);
 	struct centres cs = { NULL, 0, 0 };
 	struct centre all;
 	memset(&all, 0, sizeof all);
@@ -176,13 +211,37 @@ static int by_cost_centre(const struct placements_data *d, const struct money_op
 		c->has_ledger = all.has_ledger = any_ledger = 1;
 		all.ledger += l->amount_gbp;
 	}
-	struct cf_table *t = oom ? NULL : cf_table_new("money_by_cost_centre");
-	if (!t) {
-		free(cs.items);
+	if (!oom && cs.n)
+		qsort(cs.items, cs.n, sizeof *cs.items, cmp_centre);
+	out->items = oom ? NULL : calloc(cs.n + 1, sizeof *out->items);
+	oom = !out->items;
+	for (size_t i = 0; i <= cs.n && !oom; i++) {
+		oom = centre_typed(i < cs.n ? &cs.items[i] : &all, &out->items[i]) != 0;
+		if (!oom)
+			out->n = i + 1;
+	}
+	free(cs.items);
+	if (oom) {
+		money_centres_release(out);
 		return cf_error_set(err, CF_EIO, "out of memory");
 	}
-	if (cs.n)
-		qsort(cs.items, cs.n, sizeof *cs.items, cmp_centre);
+	out->any_budget = any_budget;
+	out->any_ledger = any_ledger;
+	return CF_OK;
+}
+
+static int by_cost_centre(const struct placements_data *d, const struct money_options *o, cf_date fy_start,
+			  cf_date as_of, cf_date fy_end, struct cf_table **out, struct cf_error *err)
+{
+	struct money_centres cs;
+	int rc = centres_compute(d, o, fy_start, as_of, fy_end, &cs, err);
+	if (rc)
+		return rc;
+	struct cf_table *t = cf_table_new("money_by_cost_centre");
+	if (!t) {
+		money_centres_release(&cs);
+		return cf_error_set(err, CF_EIO, "out of memory");
+	}
 	cf_table_add_column(t, "cost_centre", CF_CELL_TEXT, 0);
 	cf_table_add_column(t, "placements", CF_CELL_INT, 0);
 	cf_table_add_column(t, "gross_to_date", CF_CELL_REAL, 2);
@@ -197,9 +256,8 @@ static int by_cost_centre(const struct placements_data *d, const struct money_op
 	cf_table_add_column(t, "ledger_to_date", CF_CELL_REAL, 2);
 	cf_table_add_column(t, "ledger_minus_net", CF_CELL_REAL, 2);
 	for (size_t i = 0; i < cs.n; i++)
-		put_centre_row(t, &cs.items[i], any_budget, any_ledger);
-	put_centre_row(t, &all, any_budget, any_ledger);
-	free(cs.items);
+		put_centre_row(t, &cs.items[i], cs.any_budget, cs.any_ledger);
+	money_centres_release(&cs);
 	*out = t;
 	return CF_OK;
 }
@@ -509,11 +567,24 @@ static int notes(const struct placements_data *d, const struct money_options *o,
 	return CF_OK;
 }
 
+/* o->as_of clamped to the year: the day before it starts, or its last day. */
+static cf_date as_of_in(const struct money_options *o, cf_date fy_start, cf_date fy_end)
+{
+	return o->as_of < fy_start ? fy_start - 1 : o->as_of > fy_end ? fy_end : o->as_of;
+}
+
+int money_centres_make(const struct placements_data *d, const struct money_options *o, struct money_centres *out,
+		       struct cf_error *err)
+{
+	cf_date fy_start = cf_date_fy_start(o->fy), fy_end = cf_date_fy_end(o->fy);
+	return centres_compute(d, o, fy_start, as_of_in(o, fy_start, fy_end), fy_end, out, err);
+}
+
 int money_tables(const struct placements_data *d, const struct money_options *o, struct cf_table **out,
 		 struct cf_error *err)
 {
 	cf_date fy_start = cf_date_fy_start(o->fy), fy_end = cf_date_fy_end(o->fy);
-	cf_date as_of = o->as_of < fy_start ? fy_start - 1 : o->as_of > fy_end ? fy_end : o->as_of;
+	cf_date as_of = as_of_in(o, fy_start, fy_end);
 	for (int i = 0; i < MONEY_NTABLES; i++)
 		out[i] = NULL;
 	int rc = by_cost_centre(d, o, fy_start, as_of, fy_end, &out[0], err);
