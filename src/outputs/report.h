@@ -85,7 +85,8 @@ struct report_inputs {
 	 * placement_costs extract, and nothing else is made */
 	int money_loaded;
 	struct money_options money_opt;
-	struct money_centres money_centres;        /* owned: the page's table */
+	struct money_centres money_centres;        /* owned: the page's cost centre table */
+	struct money_unit_costs money_unit_costs;  /* owned: the page's unit costs by provider type */
 	struct cf_table *money[MONEY_NTABLES];     /* owned: money_tables', the sheets and notes */
 	/* sufficiency on the period's end; sufficiency_loaded 0: neither a
 	 * foster_households nor a homes extract */

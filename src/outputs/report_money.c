@@ -26,34 +26,36 @@ static int notes(struct report_ctx *rc, const struct cf_table *t)
 	return bad;
 }
 
-/* The rows of t whose first column is `by`, as a new table (NULL on OOM). */
-static struct cf_table *rows_by(const struct cf_table *t, const char *by, const char *name)
+/* The page's unit costs: the groups by provider type. */
+static struct cf_table *by_type_table(const struct money_unit_costs *u)
 {
-	struct cf_table *o = cf_table_new(name);
-	if (!o)
+	struct cf_table *t = cf_table_new("unit costs by provider type");
+	if (!t)
 		return NULL;
-	for (int c = 1; c < t->ncols; c++)
-		cf_table_add_column(o, t->cols[c].name, t->cols[c].type, t->cols[c].decimals);
-	for (size_t r = 0; r < t->nrows; r++) {
-		const struct cf_cell *k = cf_table_cell_const(t, r, 0);
-		if (k->type != CF_CELL_TEXT || strcmp(k->v.s, by))
+	cf_table_add_column(t, "group", CF_CELL_TEXT, 0);
+	cf_table_add_column(t, "provider_name", CF_CELL_TEXT, 0);
+	cf_table_add_column(t, "children", CF_CELL_INT, 0);
+	cf_table_add_column(t, "placements", CF_CELL_INT, 0);
+	cf_table_add_column(t, "weekly_mean", CF_CELL_REAL, 2);
+	cf_table_add_column(t, "weekly_median", CF_CELL_REAL, 2);
+	cf_table_add_column(t, "weekly_p90", CF_CELL_REAL, 2);
+	for (size_t i = 0; i < u->n; i++) {
+		const struct money_unit_cost *m = &u->items[i];
+		if (strcmp(m->by, "provider_type"))
 			continue;
-		long row = cf_table_add_row(o);
-		if (row < 0) {
-			cf_table_free(o);
+		long r = cf_table_add_row(t);
+		if (r < 0 || cf_table_set_text(t, (size_t)r, 0, m->group) ||
+		    (m->provider_name && cf_table_set_text(t, (size_t)r, 1, m->provider_name))) {
+			cf_table_free(t);
 			return NULL;
 		}
-		for (int c = 1; c < t->ncols; c++) {
-			const struct cf_cell *x = cf_table_cell_const(t, r, c);
-			switch (x->type) {
-			case CF_CELL_TEXT: cf_table_set_text(o, (size_t)row, c - 1, x->v.s); break;
-			case CF_CELL_INT: cf_table_set_int(o, (size_t)row, c - 1, x->v.i); break;
-			case CF_CELL_REAL: cf_table_set_real(o, (size_t)row, c - 1, x->v.d); break;
-			default: break;
-			}
-		}
+		cf_table_set_int(t, (size_t)r, 2, m->children);
+		cf_table_set_int(t, (size_t)r, 3, m->placements);
+		cf_table_set_real(t, (size_t)r, 4, m->weekly_mean);
+		cf_table_set_real(t, (size_t)r, 5, m->weekly_median);
+		cf_table_set_real(t, (size_t)r, 6, m->weekly_p90);
 	}
-	return o;
+	return t;
 }
 
 /* A copy of t for the workbook, which takes ownership of its sheets while
@@ -147,6 +149,8 @@ int report_placements_make(const struct report_ctx *rc, struct report_inputs *in
 	if (in->money_loaded) {
 		r = money_centres_make(&d, &in->money_opt, &in->money_centres, err);
 		if (!r)
+			r = money_unit_costs_make(&d, &in->money_opt, &in->money_unit_costs, err);
+		if (!r)
 			r = money_tables(&d, &in->money_opt, in->money, err);
 	}
 	in->sufficiency_loaded = d.nhouseholds || d.nhomes;
@@ -160,6 +164,7 @@ int report_placements_make(const struct report_ctx *rc, struct report_inputs *in
 void report_placements_release(struct report_inputs *in)
 {
 	money_centres_release(&in->money_centres);
+	money_unit_costs_release(&in->money_unit_costs);
 	for (int i = 0; i < MONEY_NTABLES; i++) {
 		cf_table_free(in->money[i]);
 		in->money[i] = NULL;
@@ -179,7 +184,7 @@ int report_panel_money(struct report_ctx *rc, struct cf_error *err)
 	struct cf_table *const *t = in->money;
 	char caption[256], day[11];
 	cf_date_format(in->money_opt.as_of, day);
-	struct cf_table *by_type = rows_by(t[1], "provider_type", "unit costs by provider type");
+	struct cf_table *by_type = by_type_table(&in->money_unit_costs);
 	struct cf_table *centres = centres_table(&in->money_centres);
 	snprintf(caption, sizeof caption,
 		 "Net placement spend by cost centre, £: %d-%02d to %s, and committed to 31 March (gross, contributions "

@@ -307,8 +307,26 @@ static double p90_of(const struct priced *w, size_t n)
 	return w[rank ? rank - 1 : 0].weekly;
 }
 
-static void unit_rows(struct cf_table *t, const char *dimension, struct priced *items, size_t n,
-		      const char **scratch)
+void money_unit_costs_release(struct money_unit_costs *u)
+{
+	for (size_t i = 0; u->items && i < u->n; i++) {
+		free(u->items[i].group);
+		free(u->items[i].provider_name);
+	}
+	free(u->items);
+	memset(u, 0, sizeof *u);
+}
+
+static char *copy_text(const char *s)
+{
+	size_t len = strlen(s) + 1;
+	char *c = malloc(len);
+	return c ? memcpy(c, s, len) : NULL;
+}
+
+/* Append to u one group of items[0..n) per key, under `by`; -1 on OOM. */
+static int unit_groups(struct money_unit_costs *u, size_t *cap, const char *by, struct priced *items, size_t n,
+		       const char **scratch)
 {
 	qsort(items, n, sizeof *items, cmp_key_weekly);
 	for (size_t i = 0; i < n;) {
@@ -316,45 +334,45 @@ static void unit_rows(struct cf_table *t, const char *dimension, struct priced *
 		double sum = 0;
 		while (j < n && !strcmp(items[j].key, items[i].key))
 			sum += items[j++].weekly;
-		long r = cf_table_add_row(t);
-		if (r < 0)
-			return;
+		if (u->n == *cap) {
+			size_t nc = *cap ? *cap * 2 : 32;
+			struct money_unit_cost *ni = realloc(u->items, nc * sizeof *ni);
+			if (!ni)
+				return -1;
+			u->items = ni;
+			*cap = nc;
+		}
+		struct money_unit_cost *m = &u->items[u->n];
+		memset(m, 0, sizeof *m);
+		m->by = by;
+		m->group = copy_text(items[i].key);
+		m->provider_name = items[i].label ? copy_text(items[i].label) : NULL;
+		if (!m->group || (items[i].label && !m->provider_name)) {
+			free(m->group);
+			free(m->provider_name);
+			return -1;
+		}
+		u->n++;
 		size_t k = j - i;
-		cf_table_set_text(t, (size_t)r, 0, dimension);
-		cf_table_set_text(t, (size_t)r, 1, items[i].key);
-		if (items[i].label)
-			cf_table_set_text(t, (size_t)r, 2, items[i].label);
-		cf_table_set_int(t, (size_t)r, 3, distinct_children(items + i, k, scratch));
-		cf_table_set_int(t, (size_t)r, 4, (long long)k);
-		cf_table_set_real(t, (size_t)r, 5, sum / (double)k);
-		cf_table_set_real(t, (size_t)r, 6, median_of(items + i, k));
-		cf_table_set_real(t, (size_t)r, 7, p90_of(items + i, k));
+		m->children = distinct_children(items + i, k, scratch);
+		m->placements = (long)k;
+		m->weekly_mean = sum / (double)k;
+		m->weekly_median = median_of(items + i, k);
+		m->weekly_p90 = p90_of(items + i, k);
 		i = j;
 	}
+	return 0;
 }
 
-static int unit_costs(const struct placements_data *d, cf_date fy_start, cf_date as_of, struct cf_table **out,
-		      struct cf_error *err)
+static int unit_costs_compute(const struct placements_data *d, cf_date fy_start, cf_date as_of,
+			      struct money_unit_costs *u, struct cf_error *err)
 {
-	size_t cap = d->nplacements ? d->nplacements : 1;
+	memset(u, 0, sizeof *u);
+	size_t cap = d->nplacements ? d->nplacements : 1, ucap = 0;
 	struct priced *items = malloc(cap * sizeof *items);
 	const char **scratch = malloc(cap * sizeof *scratch);
-	struct cf_table *t = cf_table_new("money_unit_costs");
-	if (!items || !scratch || !t) {
-		free(items);
-		free(scratch);
-		cf_table_free(t);
-		return cf_error_set(err, CF_EIO, "out of memory");
-	}
-	cf_table_add_column(t, "by", CF_CELL_TEXT, 0);
-	cf_table_add_column(t, "group", CF_CELL_TEXT, 0);
-	cf_table_add_column(t, "provider_name", CF_CELL_TEXT, 0);
-	cf_table_add_column(t, "children", CF_CELL_INT, 0);
-	cf_table_add_column(t, "placements", CF_CELL_INT, 0);
-	cf_table_add_column(t, "weekly_mean", CF_CELL_REAL, 2);
-	cf_table_add_column(t, "weekly_median", CF_CELL_REAL, 2);
-	cf_table_add_column(t, "weekly_p90", CF_CELL_REAL, 2);
-	for (int dim = 0; dim < 3; dim++) {
+	int oom = !items || !scratch;
+	for (int dim = 0; dim < 3 && !oom; dim++) {
 		size_t n = 0;
 		for (size_t i = 0; i < d->nplacements; i++) {
 			const struct placement_cost *p = &d->placements[i];
@@ -374,10 +392,53 @@ static int unit_costs(const struct placements_data *d, cf_date fy_start, cf_date
 			}
 		}
 		static const char *const dims[] = { "placement_type", "provider_type", "provider" };
-		unit_rows(t, dims[dim], items, n, scratch);
+		oom = unit_groups(u, &ucap, dims[dim], items, n, scratch) != 0;
 	}
 	free(items);
 	free(scratch);
+	if (oom) {
+		money_unit_costs_release(u);
+		return cf_error_set(err, CF_EIO, "out of memory");
+	}
+	return CF_OK;
+}
+
+static int unit_costs(const struct placements_data *d, cf_date fy_start, cf_date as_of, struct cf_table **out,
+		      struct cf_error *err)
+{
+	struct money_unit_costs u;
+	int rc = unit_costs_compute(d, fy_start, as_of, &u, err);
+	if (rc)
+		return rc;
+	struct cf_table *t = cf_table_new("money_unit_costs");
+	if (!t) {
+		money_unit_costs_release(&u);
+		return cf_error_set(err, CF_EIO, "out of memory");
+	}
+	cf_table_add_column(t, "by", CF_CELL_TEXT, 0);
+	cf_table_add_column(t, "group", CF_CELL_TEXT, 0);
+	cf_table_add_column(t, "provider_name", CF_CELL_TEXT, 0);
+	cf_table_add_column(t, "children", CF_CELL_INT, 0);
+	cf_table_add_column(t, "placements", CF_CELL_INT, 0);
+	cf_table_add_column(t, "weekly_mean", CF_CELL_REAL, 2);
+	cf_table_add_column(t, "weekly_median", CF_CELL_REAL, 2);
+	cf_table_add_column(t, "weekly_p90", CF_CELL_REAL, 2);
+	for (size_t i = 0; i < u.n; i++) {
+		const struct money_unit_cost *m = &u.items[i];
+		long r = cf_table_add_row(t);
+		if (r < 0)
+			break;
+		cf_table_set_text(t, (size_t)r, 0, m->by);
+		cf_table_set_text(t, (size_t)r, 1, m->group);
+		if (m->provider_name)
+			cf_table_set_text(t, (size_t)r, 2, m->provider_name);
+		cf_table_set_int(t, (size_t)r, 3, m->children);
+		cf_table_set_int(t, (size_t)r, 4, m->placements);
+		cf_table_set_real(t, (size_t)r, 5, m->weekly_mean);
+		cf_table_set_real(t, (size_t)r, 6, m->weekly_median);
+		cf_table_set_real(t, (size_t)r, 7, m->weekly_p90);
+	}
+	money_unit_costs_release(&u);
 	*out = t;
 	return CF_OK;
 }
@@ -578,6 +639,13 @@ int money_centres_make(const struct placements_data *d, const struct money_optio
 {
 	cf_date fy_start = cf_date_fy_start(o->fy), fy_end = cf_date_fy_end(o->fy);
 	return centres_compute(d, o, fy_start, as_of_in(o, fy_start, fy_end), fy_end, out, err);
+}
+
+int money_unit_costs_make(const struct placements_data *d, const struct money_options *o,
+			  struct money_unit_costs *out, struct cf_error *err)
+{
+	cf_date fy_start = cf_date_fy_start(o->fy), fy_end = cf_date_fy_end(o->fy);
+	return unit_costs_compute(d, fy_start, as_of_in(o, fy_start, fy_end), out, err);
 }
 
 int money_tables(const struct placements_data *d, const struct money_options *o, struct cf_table **out,

@@ -98,6 +98,24 @@ int money_centres_make(const struct placements_data *d, const struct money_optio
 		       struct cf_error *err);
 void money_centres_release(struct money_centres *c);
 
+/* Weekly unit costs of the placements charged in the year to as_of, by
+ * placement type, provider type and provider (in that order, groups by
+ * key within each): the typed form of money_unit_costs. */
+struct money_unit_cost {
+	const char *by;             /* "placement_type", "provider_type" or "provider" (static) */
+	char *group;                /* owned: the type, or the provider's ID; "(none given)" when blank */
+	char *provider_name;        /* owned; NULL but for "provider" */
+	long children, placements;
+	double weekly_mean, weekly_median, weekly_p90;   /* £; median of the middle two, p90 by nearest rank */
+};
+struct money_unit_costs {
+	struct money_unit_cost *items;  /* owned, n of them */
+	size_t n;
+};
+int money_unit_costs_make(const struct placements_data *d, const struct money_options *o,
+			  struct money_unit_costs *out, struct cf_error *err);
+void money_unit_costs_release(struct money_unit_costs *u);
+
 /* The money tables, in order: money_by_cost_centre (spend to date,
  * contributions, committed to year end, budget, variance, ledger),
  * money_unit_costs (weekly mean, median, 90th percentile and children by

@@ -163,6 +163,25 @@ static void test_money_centres(void **state)
 		cf_table_free(t[i]);
 	money_centres_release(&cs);
 	assert_null(cs.items);
+
+	/* unit costs: by placement type (sorted), then provider type, then provider */
+	ps[0].placement_type = ps[1].placement_type = "U1";
+	ps[2].placement_type = "K1";
+	struct money_unit_costs u;
+	assert_int_equal(money_unit_costs_make(&d, &o, &u, &err), CF_OK);
+	assert_true(u.n >= 4);
+	assert_string_equal(u.items[0].by, "placement_type");
+	assert_string_equal(u.items[0].group, "K1");
+	assert_string_equal(u.items[1].group, "U1");
+	assert_int_equal(u.items[1].children, 1);
+	assert_int_equal(u.items[1].placements, 2);
+	assert_true(u.items[1].weekly_mean == 1050.0 && u.items[1].weekly_median == 1050.0);
+	assert_true(u.items[1].weekly_p90 == 1400.0);
+	assert_null(u.items[1].provider_name);
+	assert_string_equal(u.items[2].by, "provider_type");
+	assert_string_equal(u.items[u.n - 1].by, "provider");
+	assert_non_null(u.items[u.n - 1].provider_name);
+	money_unit_costs_release(&u);
 }
 
 int main(void)
