@@ -87,6 +87,7 @@ struct report_inputs {
 	struct money_options money_opt;
 	struct money_centres money_centres;        /* owned: the page's cost centre table */
 	struct money_unit_costs money_unit_costs;  /* owned: the page's unit costs by provider type */
+	struct money_providers money_providers;    /* owned: the page's top providers */
 	struct cf_table *money[MONEY_NTABLES];     /* owned: money_tables', the sheets and notes */
 	/* sufficiency on the period's end; sufficiency_loaded 0: neither a
 	 * foster_households nor a homes extract */

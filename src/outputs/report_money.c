@@ -58,6 +58,33 @@ static struct cf_table *by_type_table(const struct money_unit_costs *u)
 	return t;
 }
 
+/* The page's top providers by gross spend this year. */
+static struct cf_table *providers_table(const struct money_providers *mp)
+{
+	struct cf_table *t = cf_table_new("money_top_providers");
+	if (!t)
+		return NULL;
+	cf_table_add_column(t, "rank", CF_CELL_INT, 0);
+	cf_table_add_column(t, "provider_id", CF_CELL_TEXT, 0);
+	cf_table_add_column(t, "provider_name", CF_CELL_TEXT, 0);
+	cf_table_add_column(t, "provider_type", CF_CELL_TEXT, 0);
+	cf_table_add_column(t, "children", CF_CELL_INT, 0);
+	cf_table_add_column(t, "gross_to_date", CF_CELL_REAL, 2);
+	for (size_t i = 0; i < mp->n; i++) {
+		const struct money_provider *m = &mp->items[i];
+		long r = cf_table_add_row(t);
+		if (r < 0 || cf_table_set_text(t, (size_t)r, 1, m->id) || cf_table_set_text(t, (size_t)r, 2, m->name) ||
+		    cf_table_set_text(t, (size_t)r, 3, m->type)) {
+			cf_table_free(t);
+			return NULL;
+		}
+		cf_table_set_int(t, (size_t)r, 0, (long long)i + 1);
+		cf_table_set_int(t, (size_t)r, 4, m->children);
+		cf_table_set_real(t, (size_t)r, 5, m->gross_to_date);
+	}
+	return t;
+}
+
 /* A copy of t for the workbook, which takes ownership of its sheets while
  * the inputs stay the report's, const to the panels (NULL on OOM). */
 static struct cf_table *copy_of(const struct cf_table *t)
@@ -151,6 +178,8 @@ int report_placements_make(const struct report_ctx *rc, struct report_inputs *in
 		if (!r)
 			r = money_unit_costs_make(&d, &in->money_opt, &in->money_unit_costs, err);
 		if (!r)
+			r = money_providers_make(&d, &in->money_opt, &in->money_providers, err);
+		if (!r)
 			r = money_tables(&d, &in->money_opt, in->money, err);
 	}
 	in->sufficiency_loaded = d.nhouseholds || d.nhomes;
@@ -165,6 +194,7 @@ void report_placements_release(struct report_inputs *in)
 {
 	money_centres_release(&in->money_centres);
 	money_unit_costs_release(&in->money_unit_costs);
+	money_providers_release(&in->money_providers);
 	for (int i = 0; i < MONEY_NTABLES; i++) {
 		cf_table_free(in->money[i]);
 		in->money[i] = NULL;
@@ -186,14 +216,17 @@ int report_panel_money(struct report_ctx *rc, struct cf_error *err)
 	cf_date_format(in->money_opt.as_of, day);
 	struct cf_table *by_type = by_type_table(&in->money_unit_costs);
 	struct cf_table *centres = centres_table(&in->money_centres);
+	struct cf_table *providers = providers_table(&in->money_providers);
 	snprintf(caption, sizeof caption,
 		 "Net placement spend by cost centre, £: %d-%02d to %s, and committed to 31 March (gross, contributions "
 		 "and budget to date in the workbook)", in->money_opt.fy, (in->money_opt.fy + 1) % 100, day);
-	int bad = !by_type || !centres || html_table(rc->html, centres, caption, "–") ||
+	int bad = !by_type || !centres || !providers || html_table(rc->html, centres, caption, "–") ||
 		  html_table(rc->html, by_type, "Weekly unit costs by provider type, £ (placements charged this year)", "–") ||
-		  html_table(rc->html, t[2], "The providers with the most spend this year, £", "–") || notes(rc, t[4]);
+		  html_table(rc->html, providers, "The providers with the most spend this year, £", "–") ||
+		  notes(rc, t[4]);
 	cf_table_free(by_type);
 	cf_table_free(centres);
+	cf_table_free(providers);
 	if (bad)
 		return cf_error_set(err, CF_EIO, "out of memory");
 	/* every table but the notes (on the page) is a sheet; the placements by

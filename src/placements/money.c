@@ -464,19 +464,28 @@ static int cmp_provider_gross(const void *a, const void *b)
 	return strcmp(x->id, y->id);
 }
 
-static int top_providers(const struct placements_data *d, const struct money_options *o, cf_date fy_start,
-			 cf_date as_of, struct cf_table **out, struct cf_error *err)
+void money_providers_release(struct money_providers *m)
 {
+	for (size_t i = 0; m->items && i < m->n; i++) {
+		free(m->items[i].id);
+		free(m->items[i].name);
+	}
+	free(m->items);
+	memset(m, 0, sizeof *m);
+}
+
+static int providers_compute(const struct placements_data *d, const struct money_options *o, cf_date fy_start,
+			     cf_date as_of, struct money_providers *out, struct cf_error *err)
+{
+	memset(out, 0, sizeof *out);
 	size_t cap = d->nplacements ? d->nplacements : 1;
 	struct priced *items = malloc(cap * sizeof *items);
 	const char **scratch = malloc(cap * sizeof *scratch);
 	struct provider_total *tot = malloc(cap * sizeof *tot);
-	struct cf_table *t = cf_table_new("money_top_providers");
-	if (!items || !scratch || !tot || !t) {
+	if (!items || !scratch || !tot) {
 		free(items);
 		free(scratch);
 		free(tot);
-		cf_table_free(t);
 		return cf_error_set(err, CF_EIO, "out of memory");
 	}
 	size_t n = 0;
@@ -507,26 +516,60 @@ static int top_providers(const struct placements_data *d, const struct money_opt
 		i = j;
 	}
 	qsort(tot, np, sizeof *tot, cmp_provider_gross);
+	size_t keep = o->top > 0 && (size_t)o->top < np ? (size_t)o->top : o->top > 0 ? np : 0;
+	int oom = 0;
+	if (keep && !(out->items = calloc(keep, sizeof *out->items)))
+		oom = 1;
+	for (size_t i = 0; i < keep && !oom; i++) {
+		struct money_provider *m = &out->items[i];
+		m->id = copy_text(tot[i].id);
+		m->name = tot[i].name ? copy_text(tot[i].name) : NULL;
+		m->type = tot[i].type;
+		m->children = tot[i].children;
+		m->gross_to_date = tot[i].gross;
+		out->n = i + 1;
+		oom = !m->id || (tot[i].name && !m->name);
+	}
+	free(items);
+	free(scratch);
+	free(tot);
+	if (oom) {
+		money_providers_release(out);
+		return cf_error_set(err, CF_EIO, "out of memory");
+	}
+	return CF_OK;
+}
+
+static int top_providers(const struct placements_data *d, const struct money_options *o, cf_date fy_start,
+			 cf_date as_of, struct cf_table **out, struct cf_error *err)
+{
+	struct money_providers mp;
+	int rc = providers_compute(d, o, fy_start, as_of, &mp, err);
+	if (rc)
+		return rc;
+	struct cf_table *t = cf_table_new("money_top_providers");
+	if (!t) {
+		money_providers_release(&mp);
+		return cf_error_set(err, CF_EIO, "out of memory");
+	}
 	cf_table_add_column(t, "rank", CF_CELL_INT, 0);
 	cf_table_add_column(t, "provider_id", CF_CELL_TEXT, 0);
 	cf_table_add_column(t, "provider_name", CF_CELL_TEXT, 0);
 	cf_table_add_column(t, "provider_type", CF_CELL_TEXT, 0);
 	cf_table_add_column(t, "children", CF_CELL_INT, 0);
 	cf_table_add_column(t, "gross_to_date", CF_CELL_REAL, 2);
-	for (size_t i = 0; i < np && (int)i < o->top; i++) {
+	for (size_t i = 0; i < mp.n; i++) {
 		long r = cf_table_add_row(t);
 		if (r < 0)
 			break;
 		cf_table_set_int(t, (size_t)r, 0, (long long)i + 1);
-		cf_table_set_text(t, (size_t)r, 1, tot[i].id);
-		cf_table_set_text(t, (size_t)r, 2, tot[i].name);
-		cf_table_set_text(t, (size_t)r, 3, tot[i].type);
-		cf_table_set_int(t, (size_t)r, 4, tot[i].children);
-		cf_table_set_real(t, (size_t)r, 5, tot[i].gross);
+		cf_table_set_text(t, (size_t)r, 1, mp.items[i].id);
+		cf_table_set_text(t, (size_t)r, 2, mp.items[i].name);
+		cf_table_set_text(t, (size_t)r, 3, mp.items[i].type);
+		cf_table_set_int(t, (size_t)r, 4, mp.items[i].children);
+		cf_table_set_real(t, (size_t)r, 5, mp.items[i].gross_to_date);
 	}
-	free(items);
-	free(scratch);
-	free(tot);
+	money_providers_release(&mp);
 	*out = t;
 	return CF_OK;
 }
@@ -646,6 +689,13 @@ int money_unit_costs_make(const struct placements_data *d, const struct money_op
 {
 	cf_date fy_start = cf_date_fy_start(o->fy), fy_end = cf_date_fy_end(o->fy);
 	return unit_costs_compute(d, fy_start, as_of_in(o, fy_start, fy_end), out, err);
+}
+
+int money_providers_make(const struct placements_data *d, const struct money_options *o,
+			 struct money_providers *out, struct cf_error *err)
+{
+	cf_date fy_start = cf_date_fy_start(o->fy), fy_end = cf_date_fy_end(o->fy);
+	return providers_compute(d, o, fy_start, as_of_in(o, fy_start, fy_end), out, err);
 }
 
 int money_tables(const struct placements_data *d, const struct money_options *o, struct cf_table **out,

@@ -116,6 +116,23 @@ int money_unit_costs_make(const struct placements_data *d, const struct money_op
 			  struct money_unit_costs *out, struct cf_error *err);
 void money_unit_costs_release(struct money_unit_costs *u);
 
+/* The o->top providers with the most gross spend in the year to as_of
+ * (ties by ID), rank = index + 1: the typed form of money_top_providers. */
+struct money_provider {
+	char *id;                   /* owned; "(none given)" when blank */
+	char *name;                 /* owned */
+	const char *type;           /* static: the local provider type */
+	long children;
+	double gross_to_date;       /* £ */
+};
+struct money_providers {
+	struct money_provider *items;   /* owned, n of them */
+	size_t n;
+};
+int money_providers_make(const struct placements_data *d, const struct money_options *o,
+			 struct money_providers *out, struct cf_error *err);
+void money_providers_release(struct money_providers *m);
+
 /* The money tables, in order: money_by_cost_centre (spend to date,
  * contributions, committed to year end, budget, variance, ledger),
  * money_unit_costs (weekly mean, median, 90th percentile and children by

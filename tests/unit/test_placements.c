@@ -182,6 +182,24 @@ static void test_money_centres(void **state)
 	assert_string_equal(u.items[u.n - 1].by, "provider");
 	assert_non_null(u.items[u.n - 1].provider_name);
 	money_unit_costs_release(&u);
+
+	/* top providers by gross spend to date, cut at o.top */
+	ps[0].provider_id = "P1";
+	ps[1].provider_id = "P2";
+	ps[2].provider_id = "P3";
+	o.top = 2;
+	struct money_providers mp;
+	assert_int_equal(money_providers_make(&d, &o, &mp, &err), CF_OK);
+	assert_int_equal(mp.n, 2);
+	assert_string_equal(mp.items[0].id, "P1");
+	assert_true(mp.items[0].gross_to_date == 18300.0);
+	assert_string_equal(mp.items[1].id, "P2");
+	assert_true(mp.items[1].gross_to_date == 6000.0 && mp.items[1].children == 1);
+	money_providers_release(&mp);
+	o.top = 0;
+	assert_int_equal(money_providers_make(&d, &o, &mp, &err), CF_OK);
+	assert_int_equal(mp.n, 0);
+	money_providers_release(&mp);
 }
 
 int main(void)
