@@ -324,6 +324,8 @@ int report_inputs_make(const struct report_ctx *rc, struct report_inputs *in, st
 		r = report_trajectories_make(rc->st, rc->opt, rc->data, in, err);
 	if (!r)
 		r = report_programme_make(rc, in, err);
+	if (!r)
+		r = report_placements_make(rc, in, err);
 	return r;
 }
 
@@ -337,6 +339,7 @@ void report_inputs_release(struct report_inputs *in)
 	free(in->trajectories);
 	free(in->traj_points);
 	report_programme_release(in);
+	report_placements_release(in);
 	memset(in, 0, sizeof *in);
 }
 

@@ -16,6 +16,7 @@
 #include "base/strbuf.h"
 #include "base/table.h"
 #include "outputs/svg.h"
+#include "placements/placements.h"
 #include "store/store.h"
 
 struct report_options {
@@ -79,6 +80,20 @@ struct report_inputs {
 	struct milestones_result *prog_milestones;
 	struct cba_analysis *prog_cba;
 	struct workforce_result *prog_workforce;
+	/* money (report_placements_make): caseflow money for the financial
+	 * year holding the period's end, as of that day; money_loaded 0: no
+	 * placement_costs extract, and nothing else is made */
+	int money_loaded;
+	struct money_options money_opt;
+	struct money_centres money_centres;        /* owned: the page's cost centre table */
+	struct money_unit_costs money_unit_costs;  /* owned: the page's unit costs by provider type */
+	struct money_providers money_providers;    /* owned: the page's top providers */
+	struct cf_table *money[MONEY_NTABLES];     /* owned: money_tables', the sheets and notes */
+	/* sufficiency on the period's end; sufficiency_loaded 0: neither a
+	 * foster_households nor a homes extract */
+	int sufficiency_loaded;
+	int sufficiency_sectors;                   /* the localities extract gives postcode sectors */
+	struct cf_table *sufficiency[SUFFICIENCY_NTABLES];   /* owned: sufficiency_tables' */
 };
 
 struct report_ctx {
@@ -142,7 +157,12 @@ int report_trajectories_make(struct store *st, const struct report_options *opt,
  * (report_compute_series) for what --suppress leaves out. */
 int report_programme_make(const struct report_ctx *rc, struct report_inputs *in, struct cf_error *err);
 void report_programme_release(struct report_inputs *in);
-/* Every panel's inputs (forecast, benchmarks, trajectories, programme) into
+/* Money and sufficiency from the store's placements extracts, for
+ * rc->period's end (and rc->data's episodes, rc->opt's centroids). */
+int report_placements_make(const struct report_ctx *rc, struct report_inputs *in, struct cf_error *err);
+void report_placements_release(struct report_inputs *in);
+/* Every panel's inputs (forecast, benchmarks, trajectories, programme,
+ * money and sufficiency) into
  * in, for rc's store, data, options and period, after
  * report_compute_series(rc), as report_write makes them before any panel;
  * a caller that lays out its own page (caseflow serve) sets rc->in to them.

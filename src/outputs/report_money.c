@@ -1,6 +1,7 @@
 /* The report's Money and Sufficiency panels: the tables of `caseflow money`
  * (for the financial year holding the report's period end, as of that day)
- * and `caseflow sufficiency` (on that day), each table also a sheet. */
+ * and `caseflow sufficiency` (on that day), each table also a sheet; their
+ * inputs made from the store by report_placements_make. */
 #include <stdio.h>
 #include <string.h>
 
@@ -25,139 +26,222 @@ static int notes(struct report_ctx *rc, const struct cf_table *t)
 	return bad;
 }
 
-/* The rows of t whose first column is `by`, as a new table (NULL on OOM). */
-static struct cf_table *rows_by(const struct cf_table *t, const char *by, const char *name)
+/* The page's unit costs: the groups by provider type. */
+static struct cf_table *by_type_table(const struct money_unit_costs *u)
 {
-	struct cf_table *o = cf_table_new(name);
+	struct cf_table *t = cf_table_new("unit costs by provider type");
+	if (!t)
+		return NULL;
+	cf_table_add_column(t, "group", CF_CELL_TEXT, 0);
+	cf_table_add_column(t, "provider_name", CF_CELL_TEXT, 0);
+	cf_table_add_column(t, "children", CF_CELL_INT, 0);
+	cf_table_add_column(t, "placements", CF_CELL_INT, 0);
+	cf_table_add_column(t, "weekly_mean", CF_CELL_REAL, 2);
+	cf_table_add_column(t, "weekly_median", CF_CELL_REAL, 2);
+	cf_table_add_column(t, "weekly_p90", CF_CELL_REAL, 2);
+	for (size_t i = 0; i < u->n; i++) {
+		const struct money_unit_cost *m = &u->items[i];
+		if (strcmp(m->by, "provider_type"))
+			continue;
+		long r = cf_table_add_row(t);
+		if (r < 0 || cf_table_set_text(t, (size_t)r, 0, m->group) ||
+		    (m->provider_name && cf_table_set_text(t, (size_t)r, 1, m->provider_name))) {
+			cf_table_free(t);
+			return NULL;
+		}
+		cf_table_set_int(t, (size_t)r, 2, m->children);
+		cf_table_set_int(t, (size_t)r, 3, m->placements);
+		cf_table_set_real(t, (size_t)r, 4, m->weekly_mean);
+		cf_table_set_real(t, (size_t)r, 5, m->weekly_median);
+		cf_table_set_real(t, (size_t)r, 6, m->weekly_p90);
+	}
+	return t;
+}
+
+/* The page's top providers by gross spend this year. */
+static struct cf_table *providers_table(const struct money_providers *mp)
+{
+	struct cf_table *t = cf_table_new("money_top_providers");
+	if (!t)
+		return NULL;
+	cf_table_add_column(t, "rank", CF_CELL_INT, 0);
+	cf_table_add_column(t, "provider_id", CF_CELL_TEXT, 0);
+	cf_table_add_column(t, "provider_name", CF_CELL_TEXT, 0);
+	cf_table_add_column(t, "provider_type", CF_CELL_TEXT, 0);
+	cf_table_add_column(t, "children", CF_CELL_INT, 0);
+	cf_table_add_column(t, "gross_to_date", CF_CELL_REAL, 2);
+	for (size_t i = 0; i < mp->n; i++) {
+		const struct money_provider *m = &mp->items[i];
+		long r = cf_table_add_row(t);
+		if (r < 0 || cf_table_set_text(t, (size_t)r, 1, m->id) || cf_table_set_text(t, (size_t)r, 2, m->name) ||
+		    cf_table_set_text(t, (size_t)r, 3, m->type)) {
+			cf_table_free(t);
+			return NULL;
+		}
+		cf_table_set_int(t, (size_t)r, 0, (long long)i + 1);
+		cf_table_set_int(t, (size_t)r, 4, m->children);
+		cf_table_set_real(t, (size_t)r, 5, m->gross_to_date);
+	}
+	return t;
+}
+
+/* A copy of t for the workbook, which takes ownership of its sheets while
+ * the inputs stay the report's, const to the panels (NULL on OOM). */
+static struct cf_table *copy_of(const struct cf_table *t)
+{
+	struct cf_table *o = cf_table_new(t->name);
 	if (!o)
 		return NULL;
-	for (int c = 1; c < t->ncols; c++)
+	for (int c = 0; c < t->ncols; c++)
 		cf_table_add_column(o, t->cols[c].name, t->cols[c].type, t->cols[c].decimals);
 	for (size_t r = 0; r < t->nrows; r++) {
-		const struct cf_cell *k = cf_table_cell_const(t, r, 0);
-		if (k->type != CF_CELL_TEXT || strcmp(k->v.s, by))
-			continue;
 		long row = cf_table_add_row(o);
 		if (row < 0) {
 			cf_table_free(o);
 			return NULL;
 		}
-		for (int c = 1; c < t->ncols; c++) {
+		for (int c = 0; c < t->ncols; c++) {
 			const struct cf_cell *x = cf_table_cell_const(t, r, c);
+			int bad = 0;
 			switch (x->type) {
-			case CF_CELL_TEXT: cf_table_set_text(o, (size_t)row, c - 1, x->v.s); break;
-			case CF_CELL_INT: cf_table_set_int(o, (size_t)row, c - 1, x->v.i); break;
-			case CF_CELL_REAL: cf_table_set_real(o, (size_t)row, c - 1, x->v.d); break;
-			default: break;
+			case CF_CELL_TEXT: bad = cf_table_set_text(o, (size_t)row, c, x->v.s); break;
+			case CF_CELL_JSON: bad = cf_table_set_json(o, (size_t)row, c, x->v.s); break;
+			case CF_CELL_INT: cf_table_set_int(o, (size_t)row, c, x->v.i); break;
+			case CF_CELL_BOOL: cf_table_set_bool(o, (size_t)row, c, (int)x->v.i); break;
+			case CF_CELL_REAL: cf_table_set_real(o, (size_t)row, c, x->v.d); break;
+			case CF_CELL_NULL: break;
+			}
+			if (bad) {
+				cf_table_free(o);
+				return NULL;
 			}
 		}
 	}
 	return o;
 }
 
-/* The named columns of t, in that order, as a new table (NULL on OOM): a
- * page table narrow enough for the panel; the sheet keeps them all. */
-static struct cf_table *columns_of(const struct cf_table *t, const char *const *names, int n, const char *name)
+/* Hand a copy of each of the n tables to the workbook. */
+static int sheets_of(struct report_ctx *rc, struct cf_table *const *t, int n, struct cf_error *err)
 {
-	struct cf_table *o = cf_table_new(name);
-	int idx[16];
-	if (!o || n > 16) {
-		cf_table_free(o);
+	int r = CF_OK;
+	for (int i = 0; i < n && !r; i++) {
+		struct cf_table *c = copy_of(t[i]);
+		r = c ? report_add_sheet(rc, c, err) : cf_error_set(err, CF_EIO, "out of memory");
+	}
+	return r;
+}
+
+/* The page's cost centre table: net spend to date, committed and for the
+ * year, budget and variances, and the ledger's difference (the sheet
+ * keeps gross, contributions, budget and ledger to date too). */
+static struct cf_table *centres_table(const struct money_centres *cs)
+{
+	static const char *const cols[] = { "net_to_date", "net_committed", "net_year", "budget",
+					    "variance", "variance_to_date", "ledger_minus_net" };
+	struct cf_table *t = cf_table_new("spend by cost centre");
+	if (!t)
 		return NULL;
-	}
-	for (int k = 0; k < n; k++) {
-		idx[k] = cf_table_column(t, names[k]);
-		if (idx[k] < 0) {
-			cf_table_free(o);
+	cf_table_add_column(t, "cost_centre", CF_CELL_TEXT, 0);
+	for (size_t k = 0; k < sizeof cols / sizeof *cols; k++)
+		cf_table_add_column(t, cols[k], CF_CELL_REAL, 2);
+	for (size_t i = 0; i < cs->n; i++) {
+		const struct money_centre *c = &cs->items[i];
+		long r = cf_table_add_row(t);
+		if (r < 0 || cf_table_set_text(t, (size_t)r, 0, c->name)) {
+			cf_table_free(t);
 			return NULL;
 		}
-		cf_table_add_column(o, names[k], t->cols[idx[k]].type, t->cols[idx[k]].decimals);
-	}
-	for (size_t r = 0; r < t->nrows; r++) {
-		long row = cf_table_add_row(o);
-		if (row < 0) {
-			cf_table_free(o);
-			return NULL;
+		cf_table_set_real(t, (size_t)r, 1, c->net_to_date);
+		cf_table_set_real(t, (size_t)r, 2, c->net_committed);
+		cf_table_set_real(t, (size_t)r, 3, c->net_year);
+		if (cs->any_budget && c->has_budget) {
+			cf_table_set_real(t, (size_t)r, 4, c->budget);
+			cf_table_set_real(t, (size_t)r, 5, c->variance);
+			cf_table_set_real(t, (size_t)r, 6, c->variance_to_date);
 		}
-		for (int k = 0; k < n; k++) {
-			const struct cf_cell *x = cf_table_cell_const(t, r, idx[k]);
-			switch (x->type) {
-			case CF_CELL_TEXT: cf_table_set_text(o, (size_t)row, k, x->v.s); break;
-			case CF_CELL_INT: cf_table_set_int(o, (size_t)row, k, x->v.i); break;
-			case CF_CELL_REAL: cf_table_set_real(o, (size_t)row, k, x->v.d); break;
-			default: break;
-			}
-		}
+		if (cs->any_ledger)
+			cf_table_set_real(t, (size_t)r, 7, c->ledger_minus_net);
 	}
-	return o;
+	return t;
+}
+
+int report_placements_make(const struct report_ctx *rc, struct report_inputs *in, struct cf_error *err)
+{
+	struct placements_data d;
+	int r = store_placements_read(rc->st, &d, err);
+	if (r)
+		return r;
+	in->money_loaded = d.nplacements > 0;
+	in->money_opt = (struct money_options){ cf_date_fy(rc->period.to), rc->period.to, 10 };
+	if (in->money_loaded) {
+		r = money_centres_make(&d, &in->money_opt, &in->money_centres, err);
+		if (!r)
+			r = money_unit_costs_make(&d, &in->money_opt, &in->money_unit_costs, err);
+		if (!r)
+			r = money_providers_make(&d, &in->money_opt, &in->money_providers, err);
+		if (!r)
+			r = money_tables(&d, &in->money_opt, in->money, err);
+	}
+	in->sufficiency_loaded = d.nhouseholds || d.nhomes;
+	in->sufficiency_sectors = d.nla_sectors > 0;
+	if (!r && in->sufficiency_loaded)
+		r = sufficiency_tables(&d, &rc->data->cla, rc->period.to, rc->opt->centroids, in->sufficiency, err);
+	placements_data_release(&d);
+	return r;
+}
+
+void report_placements_release(struct report_inputs *in)
+{
+	money_centres_release(&in->money_centres);
+	money_unit_costs_release(&in->money_unit_costs);
+	money_providers_release(&in->money_providers);
+	for (int i = 0; i < MONEY_NTABLES; i++) {
+		cf_table_free(in->money[i]);
+		in->money[i] = NULL;
+	}
+	for (int i = 0; i < SUFFICIENCY_NTABLES; i++) {
+		cf_table_free(in->sufficiency[i]);
+		in->sufficiency[i] = NULL;
+	}
 }
 
 int report_panel_money(struct report_ctx *rc, struct cf_error *err)
 {
-	struct placements_data d;
-	int rc_ = store_placements_read(rc->st, &d, err);
-	if (rc_)
-		return rc_;
-	if (!d.nplacements) {
-		placements_data_release(&d);
+	const struct report_inputs *in = rc->in;
+	if (!in->money_loaded)
 		return note(rc, "No placement_costs extract is loaded: load one with caseflow ingest (docs/money.md).")
 			       ? cf_error_set(err, CF_EIO, "out of memory") : CF_OK;
-	}
-	struct money_options o = { cf_date_fy(rc->period.to), rc->period.to, 10 };
-	struct cf_table *t[MONEY_NTABLES];
-	rc_ = money_tables(&d, &o, t, err);
-	placements_data_release(&d);
-	if (rc_)
-		return rc_;
+	struct cf_table *const *t = in->money;
 	char caption[256], day[11];
-	cf_date_format(o.as_of, day);
-	struct cf_table *by_type = rows_by(t[1], "provider_type", "unit costs by provider type");
-	static const char *const page_cols[] = { "cost_centre", "net_to_date", "net_committed", "net_year", "budget",
-						 "variance", "variance_to_date", "ledger_minus_net" };
-	struct cf_table *centres = columns_of(t[0], page_cols, 8, "spend by cost centre");
+	cf_date_format(in->money_opt.as_of, day);
+	struct cf_table *by_type = by_type_table(&in->money_unit_costs);
+	struct cf_table *centres = centres_table(&in->money_centres);
+	struct cf_table *providers = providers_table(&in->money_providers);
 	snprintf(caption, sizeof caption,
 		 "Net placement spend by cost centre, £: %d-%02d to %s, and committed to 31 March (gross, contributions "
-		 "and budget to date in the workbook)", o.fy, (o.fy + 1) % 100, day);
-	int bad = !by_type || !centres || html_table(rc->html, centres, caption, "–") ||
+		 "and budget to date in the workbook)", in->money_opt.fy, (in->money_opt.fy + 1) % 100, day);
+	int bad = !by_type || !centres || !providers || html_table(rc->html, centres, caption, "–") ||
 		  html_table(rc->html, by_type, "Weekly unit costs by provider type, £ (placements charged this year)", "–") ||
-		  html_table(rc->html, t[2], "The providers with the most spend this year, £", "–") || notes(rc, t[4]);
+		  html_table(rc->html, providers, "The providers with the most spend this year, £", "–") ||
+		  notes(rc, t[4]);
 	cf_table_free(by_type);
 	cf_table_free(centres);
-	if (bad) {
-		for (int i = 0; i < MONEY_NTABLES; i++)
-			cf_table_free(t[i]);
+	cf_table_free(providers);
+	if (bad)
 		return cf_error_set(err, CF_EIO, "out of memory");
-	}
 	/* every table but the notes (on the page) is a sheet; the placements by
 	 * child ID are in the workbook only */
-	cf_table_free(t[MONEY_NTABLES - 1]);
-	for (int i = 0; i < MONEY_NTABLES - 1; i++)
-		if ((rc_ = report_add_sheet(rc, t[i], err))) {
-			for (int j = i + 1; j < MONEY_NTABLES - 1; j++)
-				cf_table_free(t[j]);
-			return rc_;
-		}
-	return CF_OK;
+	return sheets_of(rc, t, MONEY_NTABLES - 1, err);
 }
 
 int report_panel_sufficiency(struct report_ctx *rc, struct cf_error *err)
 {
-	struct placements_data d;
-	int rc_ = store_placements_read(rc->st, &d, err);
-	if (rc_)
-		return rc_;
-	if (!d.nhouseholds && !d.nhomes) {
-		placements_data_release(&d);
+	const struct report_inputs *in = rc->in;
+	if (!in->sufficiency_loaded)
 		return note(rc, "No foster_households or homes extract is loaded: load them with caseflow ingest "
 				"(docs/money.md).")
 			       ? cf_error_set(err, CF_EIO, "out of memory") : CF_OK;
-	}
-	struct cf_table *t[SUFFICIENCY_NTABLES];
-	rc_ = sufficiency_tables(&d, &rc->data->cla, rc->period.to, rc->opt->centroids, t, err);
-	int d_sectors = d.nla_sectors > 0;
-	placements_data_release(&d);
-	if (rc_)
-		return rc_;
+	struct cf_table *const *t = in->sufficiency;
 	char day[11], c0[120], c1[120], c2[120], c3[140];
 	cf_date_format(rc->period.to, day);
 	snprintf(c0, sizeof c0, "In-house foster carers on %s: approved places and occupancy", day);
@@ -165,19 +249,9 @@ int report_panel_sufficiency(struct report_ctx *rc, struct cf_error *err)
 	snprintf(c2, sizeof c2, "Places needed on %s against in-house places", day);
 	snprintf(c3, sizeof c3, "Children looked after on %s placed outside the LA, and far from home", day);
 	int bad = html_table(rc->html, t[0], c0, "–") || html_table(rc->html, t[1], c1, "–") ||
-		  html_table(rc->html, t[3], c2, "–") || (d_sectors && html_table(rc->html, t[4], c3, "–")) ||
+		  html_table(rc->html, t[3], c2, "–") || (in->sufficiency_sectors && html_table(rc->html, t[4], c3, "–")) ||
 		  notes(rc, t[SUFFICIENCY_NOTES]);
-	if (bad) {
-		for (int i = 0; i < SUFFICIENCY_NTABLES; i++)
-			cf_table_free(t[i]);
+	if (bad)
 		return cf_error_set(err, CF_EIO, "out of memory");
-	}
-	cf_table_free(t[SUFFICIENCY_NOTES]);   /* the notes are on the page */
-	for (int i = 0; i < SUFFICIENCY_NOTES; i++)
-		if ((rc_ = report_add_sheet(rc, t[i], err))) {
-			for (int j = i + 1; j < SUFFICIENCY_NOTES; j++)
-				cf_table_free(t[j]);
-			return rc_;
-		}
-	return CF_OK;
+	return sheets_of(rc, t, SUFFICIENCY_NOTES, err);   /* the notes are on the page */
 }

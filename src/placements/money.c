@@ -76,29 +76,63 @@ static int cmp_centre(const void *a, const void *b)
 	return strcmp(((const struct centre *)a)->name, ((const struct centre *)b)->name);
 }
 
-static void put_centre_row(struct cf_table *t, const struct centre *c, int any_budget, int any_ledger)
+static void put_centre_row(struct cf_table *t, const struct money_centre *c, int any_budget, int any_ledger)
 {
 	long r = cf_table_add_row(t);
 	if (r < 0)
 		return;
-	double net = c->gross - c->contrib, net_committed = c->gross_committed - c->contrib_committed;
 	cf_table_set_text(t, (size_t)r, 0, c->name);
 	cf_table_set_int(t, (size_t)r, 1, c->placements);
-	cf_table_set_real(t, (size_t)r, 2, c->gross);
-	cf_table_set_real(t, (size_t)r, 3, c->contrib);
-	cf_table_set_real(t, (size_t)r, 4, net);
-	cf_table_set_real(t, (size_t)r, 5, net_committed);
-	cf_table_set_real(t, (size_t)r, 6, net + net_committed);
+	cf_table_set_real(t, (size_t)r, 2, c->gross_to_date);
+	cf_table_set_real(t, (size_t)r, 3, c->contrib_to_date);
+	cf_table_set_real(t, (size_t)r, 4, c->net_to_date);
+	cf_table_set_real(t, (size_t)r, 5, c->net_committed);
+	cf_table_set_real(t, (size_t)r, 6, c->net_year);
 	if (any_budget && c->has_budget) {
 		cf_table_set_real(t, (size_t)r, 7, c->budget);
-		cf_table_set_real(t, (size_t)r, 8, net + net_committed - c->budget);
+		cf_table_set_real(t, (size_t)r, 8, c->variance);
 		cf_table_set_real(t, (size_t)r, 9, c->budget_to_date);
-		cf_table_set_real(t, (size_t)r, 10, net - c->budget_to_date);
+		cf_table_set_real(t, (size_t)r, 10, c->variance_to_date);
 	}
 	if (any_ledger) {
 		cf_table_set_real(t, (size_t)r, 11, c->ledger);
-		cf_table_set_real(t, (size_t)r, 12, c->ledger - net);
+		cf_table_set_real(t, (size_t)r, 12, c->ledger_minus_net);
 	}
+}
+
+/* The typed row of an accumulated centre, its name copied (-1 on OOM). */
+static int centre_typed(const struct centre *c, struct money_centre *m)
+{
+	memset(m, 0, sizeof *m);
+	size_t len = strlen(c->name) + 1;
+	if (!(m->name = malloc(len)))
+		return -1;
+	memcpy(m->name, c->name, len);
+	m->placements = c->placements;
+	m->gross_to_date = c->gross;
+	m->contrib_to_date = c->contrib;
+	m->net_to_date = c->gross - c->contrib;
+	m->gross_committed = c->gross_committed;
+	m->contrib_committed = c->contrib_committed;
+	m->net_committed = c->gross_committed - c->contrib_committed;
+	m->net_year = m->net_to_date + m->net_committed;
+	m->budget = c->budget;
+	m->variance = m->net_year - c->budget;
+	m->budget_to_date = c->budget_to_date;
+	m->variance_to_date = m->net_to_date - c->budget_to_date;
+	m->ledger = c->ledger;
+	m->ledger_minus_net = c->ledger - m->net_to_date;
+	m->has_budget = c->has_budget;
+	m->has_ledger = c->has_ledger;
+	return 0;
+}
+
+void money_centres_release(struct money_centres *c)
+{
+	for (size_t i = 0; c->items && i < c->n; i++)
+		free(c->items[i].name);
+	free(c->items);
+	memset(c, 0, sizeof *c);
 }
 
 /* The part of a budget for 1 April to as_of: its monthly profile (a month
@@ -120,9 +154,10 @@ static double budget_to_date(const struct budget_line *b, cf_date fy_start, cf_d
 	return sum;
 }
 
-static int by_cost_centre(const struct placements_data *d, const struct money_options *o, cf_date fy_start,
-			  cf_date as_of, cf_date fy_end, struct cf_table **out, struct cf_error *err)
+static int centres_compute(const struct placements_data *d, const struct money_options *o, cf_date fy_start,
+			   cf_date as_of, cf_date fy_end, struct money_centres *out, struct cf_error *err)
 {
+	memset(out, 0, sizeof *out);
 	struct centres cs = { NULL, 0, 0 };
 	struct centre all;
 	memset(&all, 0, sizeof all);
@@ -176,13 +211,37 @@ static int by_cost_centre(const struct placements_data *d, const struct money_op
 		c->has_ledger = all.has_ledger = any_ledger = 1;
 		all.ledger += l->amount_gbp;
 	}
-	struct cf_table *t = oom ? NULL : cf_table_new("money_by_cost_centre");
-	if (!t) {
-		free(cs.items);
+	if (!oom && cs.n)
+		qsort(cs.items, cs.n, sizeof *cs.items, cmp_centre);
+	out->items = oom ? NULL : calloc(cs.n + 1, sizeof *out->items);
+	oom = !out->items;
+	for (size_t i = 0; i <= cs.n && !oom; i++) {
+		oom = centre_typed(i < cs.n ? &cs.items[i] : &all, &out->items[i]) != 0;
+		if (!oom)
+			out->n = i + 1;
+	}
+	free(cs.items);
+	if (oom) {
+		money_centres_release(out);
 		return cf_error_set(err, CF_EIO, "out of memory");
 	}
-	if (cs.n)
-		qsort(cs.items, cs.n, sizeof *cs.items, cmp_centre);
+	out->any_budget = any_budget;
+	out->any_ledger = any_ledger;
+	return CF_OK;
+}
+
+static int by_cost_centre(const struct placements_data *d, const struct money_options *o, cf_date fy_start,
+			  cf_date as_of, cf_date fy_end, struct cf_table **out, struct cf_error *err)
+{
+	struct money_centres cs;
+	int rc = centres_compute(d, o, fy_start, as_of, fy_end, &cs, err);
+	if (rc)
+		return rc;
+	struct cf_table *t = cf_table_new("money_by_cost_centre");
+	if (!t) {
+		money_centres_release(&cs);
+		return cf_error_set(err, CF_EIO, "out of memory");
+	}
 	cf_table_add_column(t, "cost_centre", CF_CELL_TEXT, 0);
 	cf_table_add_column(t, "placements", CF_CELL_INT, 0);
 	cf_table_add_column(t, "gross_to_date", CF_CELL_REAL, 2);
@@ -197,9 +256,8 @@ static int by_cost_centre(const struct placements_data *d, const struct money_op
 	cf_table_add_column(t, "ledger_to_date", CF_CELL_REAL, 2);
 	cf_table_add_column(t, "ledger_minus_net", CF_CELL_REAL, 2);
 	for (size_t i = 0; i < cs.n; i++)
-		put_centre_row(t, &cs.items[i], any_budget, any_ledger);
-	put_centre_row(t, &all, any_budget, any_ledger);
-	free(cs.items);
+		put_centre_row(t, &cs.items[i], cs.any_budget, cs.any_ledger);
+	money_centres_release(&cs);
 	*out = t;
 	return CF_OK;
 }
@@ -249,8 +307,26 @@ static double p90_of(const struct priced *w, size_t n)
 	return w[rank ? rank - 1 : 0].weekly;
 }
 
-static void unit_rows(struct cf_table *t, const char *dimension, struct priced *items, size_t n,
-		      const char **scratch)
+void money_unit_costs_release(struct money_unit_costs *u)
+{
+	for (size_t i = 0; u->items && i < u->n; i++) {
+		free(u->items[i].group);
+		free(u->items[i].provider_name);
+	}
+	free(u->items);
+	memset(u, 0, sizeof *u);
+}
+
+static char *copy_text(const char *s)
+{
+	size_t len = strlen(s) + 1;
+	char *c = malloc(len);
+	return c ? memcpy(c, s, len) : NULL;
+}
+
+/* Append to u one group of items[0..n) per key, under `by`; -1 on OOM. */
+static int unit_groups(struct money_unit_costs *u, size_t *cap, const char *by, struct priced *items, size_t n,
+		       const char **scratch)
 {
 	qsort(items, n, sizeof *items, cmp_key_weekly);
 	for (size_t i = 0; i < n;) {
@@ -258,45 +334,45 @@ static void unit_rows(struct cf_table *t, const char *dimension, struct priced *
 		double sum = 0;
 		while (j < n && !strcmp(items[j].key, items[i].key))
 			sum += items[j++].weekly;
-		long r = cf_table_add_row(t);
-		if (r < 0)
-			return;
+		if (u->n == *cap) {
+			size_t nc = *cap ? *cap * 2 : 32;
+			struct money_unit_cost *ni = realloc(u->items, nc * sizeof *ni);
+			if (!ni)
+				return -1;
+			u->items = ni;
+			*cap = nc;
+		}
+		struct money_unit_cost *m = &u->items[u->n];
+		memset(m, 0, sizeof *m);
+		m->by = by;
+		m->group = copy_text(items[i].key);
+		m->provider_name = items[i].label ? copy_text(items[i].label) : NULL;
+		if (!m->group || (items[i].label && !m->provider_name)) {
+			free(m->group);
+			free(m->provider_name);
+			return -1;
+		}
+		u->n++;
 		size_t k = j - i;
-		cf_table_set_text(t, (size_t)r, 0, dimension);
-		cf_table_set_text(t, (size_t)r, 1, items[i].key);
-		if (items[i].label)
-			cf_table_set_text(t, (size_t)r, 2, items[i].label);
-		cf_table_set_int(t, (size_t)r, 3, distinct_children(items + i, k, scratch));
-		cf_table_set_int(t, (size_t)r, 4, (long long)k);
-		cf_table_set_real(t, (size_t)r, 5, sum / (double)k);
-		cf_table_set_real(t, (size_t)r, 6, median_of(items + i, k));
-		cf_table_set_real(t, (size_t)r, 7, p90_of(items + i, k));
+		m->children = distinct_children(items + i, k, scratch);
+		m->placements = (long)k;
+		m->weekly_mean = sum / (double)k;
+		m->weekly_median = median_of(items + i, k);
+		m->weekly_p90 = p90_of(items + i, k);
 		i = j;
 	}
+	return 0;
 }
 
-static int unit_costs(const struct placements_data *d, cf_date fy_start, cf_date as_of, struct cf_table **out,
-		      struct cf_error *err)
+static int unit_costs_compute(const struct placements_data *d, cf_date fy_start, cf_date as_of,
+			      struct money_unit_costs *u, struct cf_error *err)
 {
-	size_t cap = d->nplacements ? d->nplacements : 1;
+	memset(u, 0, sizeof *u);
+	size_t cap = d->nplacements ? d->nplacements : 1, ucap = 0;
 	struct priced *items = malloc(cap * sizeof *items);
 	const char **scratch = malloc(cap * sizeof *scratch);
-	struct cf_table *t = cf_table_new("money_unit_costs");
-	if (!items || !scratch || !t) {
-		free(items);
-		free(scratch);
-		cf_table_free(t);
-		return cf_error_set(err, CF_EIO, "out of memory");
-	}
-	cf_table_add_column(t, "by", CF_CELL_TEXT, 0);
-	cf_table_add_column(t, "group", CF_CELL_TEXT, 0);
-	cf_table_add_column(t, "provider_name", CF_CELL_TEXT, 0);
-	cf_table_add_column(t, "children", CF_CELL_INT, 0);
-	cf_table_add_column(t, "placements", CF_CELL_INT, 0);
-	cf_table_add_column(t, "weekly_mean", CF_CELL_REAL, 2);
-	cf_table_add_column(t, "weekly_median", CF_CELL_REAL, 2);
-	cf_table_add_column(t, "weekly_p90", CF_CELL_REAL, 2);
-	for (int dim = 0; dim < 3; dim++) {
+	int oom = !items || !scratch;
+	for (int dim = 0; dim < 3 && !oom; dim++) {
 		size_t n = 0;
 		for (size_t i = 0; i < d->nplacements; i++) {
 			const struct placement_cost *p = &d->placements[i];
@@ -316,10 +392,53 @@ static int unit_costs(const struct placements_data *d, cf_date fy_start, cf_date
 			}
 		}
 		static const char *const dims[] = { "placement_type", "provider_type", "provider" };
-		unit_rows(t, dims[dim], items, n, scratch);
+		oom = unit_groups(u, &ucap, dims[dim], items, n, scratch) != 0;
 	}
 	free(items);
 	free(scratch);
+	if (oom) {
+		money_unit_costs_release(u);
+		return cf_error_set(err, CF_EIO, "out of memory");
+	}
+	return CF_OK;
+}
+
+static int unit_costs(const struct placements_data *d, cf_date fy_start, cf_date as_of, struct cf_table **out,
+		      struct cf_error *err)
+{
+	struct money_unit_costs u;
+	int rc = unit_costs_compute(d, fy_start, as_of, &u, err);
+	if (rc)
+		return rc;
+	struct cf_table *t = cf_table_new("money_unit_costs");
+	if (!t) {
+		money_unit_costs_release(&u);
+		return cf_error_set(err, CF_EIO, "out of memory");
+	}
+	cf_table_add_column(t, "by", CF_CELL_TEXT, 0);
+	cf_table_add_column(t, "group", CF_CELL_TEXT, 0);
+	cf_table_add_column(t, "provider_name", CF_CELL_TEXT, 0);
+	cf_table_add_column(t, "children", CF_CELL_INT, 0);
+	cf_table_add_column(t, "placements", CF_CELL_INT, 0);
+	cf_table_add_column(t, "weekly_mean", CF_CELL_REAL, 2);
+	cf_table_add_column(t, "weekly_median", CF_CELL_REAL, 2);
+	cf_table_add_column(t, "weekly_p90", CF_CELL_REAL, 2);
+	for (size_t i = 0; i < u.n; i++) {
+		const struct money_unit_cost *m = &u.items[i];
+		long r = cf_table_add_row(t);
+		if (r < 0)
+			break;
+		cf_table_set_text(t, (size_t)r, 0, m->by);
+		cf_table_set_text(t, (size_t)r, 1, m->group);
+		if (m->provider_name)
+			cf_table_set_text(t, (size_t)r, 2, m->provider_name);
+		cf_table_set_int(t, (size_t)r, 3, m->children);
+		cf_table_set_int(t, (size_t)r, 4, m->placements);
+		cf_table_set_real(t, (size_t)r, 5, m->weekly_mean);
+		cf_table_set_real(t, (size_t)r, 6, m->weekly_median);
+		cf_table_set_real(t, (size_t)r, 7, m->weekly_p90);
+	}
+	money_unit_costs_release(&u);
 	*out = t;
 	return CF_OK;
 }
@@ -345,19 +464,28 @@ static int cmp_provider_gross(const void *a, const void *b)
 	return strcmp(x->id, y->id);
 }
 
-static int top_providers(const struct placements_data *d, const struct money_options *o, cf_date fy_start,
-			 cf_date as_of, struct cf_table **out, struct cf_error *err)
+void money_providers_release(struct money_providers *m)
 {
+	for (size_t i = 0; m->items && i < m->n; i++) {
+		free(m->items[i].id);
+		free(m->items[i].name);
+	}
+	free(m->items);
+	memset(m, 0, sizeof *m);
+}
+
+static int providers_compute(const struct placements_data *d, const struct money_options *o, cf_date fy_start,
+			     cf_date as_of, struct money_providers *out, struct cf_error *err)
+{
+	memset(out, 0, sizeof *out);
 	size_t cap = d->nplacements ? d->nplacements : 1;
 	struct priced *items = malloc(cap * sizeof *items);
 	const char **scratch = malloc(cap * sizeof *scratch);
 	struct provider_total *tot = malloc(cap * sizeof *tot);
-	struct cf_table *t = cf_table_new("money_top_providers");
-	if (!items || !scratch || !tot || !t) {
+	if (!items || !scratch || !tot) {
 		free(items);
 		free(scratch);
 		free(tot);
-		cf_table_free(t);
 		return cf_error_set(err, CF_EIO, "out of memory");
 	}
 	size_t n = 0;
@@ -388,26 +516,60 @@ static int top_providers(const struct placements_data *d, const struct money_opt
 		i = j;
 	}
 	qsort(tot, np, sizeof *tot, cmp_provider_gross);
+	size_t keep = o->top > 0 && (size_t)o->top < np ? (size_t)o->top : o->top > 0 ? np : 0;
+	int oom = 0;
+	if (keep && !(out->items = calloc(keep, sizeof *out->items)))
+		oom = 1;
+	for (size_t i = 0; i < keep && !oom; i++) {
+		struct money_provider *m = &out->items[i];
+		m->id = copy_text(tot[i].id);
+		m->name = tot[i].name ? copy_text(tot[i].name) : NULL;
+		m->type = tot[i].type;
+		m->children = tot[i].children;
+		m->gross_to_date = tot[i].gross;
+		out->n = i + 1;
+		oom = !m->id || (tot[i].name && !m->name);
+	}
+	free(items);
+	free(scratch);
+	free(tot);
+	if (oom) {
+		money_providers_release(out);
+		return cf_error_set(err, CF_EIO, "out of memory");
+	}
+	return CF_OK;
+}
+
+static int top_providers(const struct placements_data *d, const struct money_options *o, cf_date fy_start,
+			 cf_date as_of, struct cf_table **out, struct cf_error *err)
+{
+	struct money_providers mp;
+	int rc = providers_compute(d, o, fy_start, as_of, &mp, err);
+	if (rc)
+		return rc;
+	struct cf_table *t = cf_table_new("money_top_providers");
+	if (!t) {
+		money_providers_release(&mp);
+		return cf_error_set(err, CF_EIO, "out of memory");
+	}
 	cf_table_add_column(t, "rank", CF_CELL_INT, 0);
 	cf_table_add_column(t, "provider_id", CF_CELL_TEXT, 0);
 	cf_table_add_column(t, "provider_name", CF_CELL_TEXT, 0);
 	cf_table_add_column(t, "provider_type", CF_CELL_TEXT, 0);
 	cf_table_add_column(t, "children", CF_CELL_INT, 0);
 	cf_table_add_column(t, "gross_to_date", CF_CELL_REAL, 2);
-	for (size_t i = 0; i < np && (int)i < o->top; i++) {
+	for (size_t i = 0; i < mp.n; i++) {
 		long r = cf_table_add_row(t);
 		if (r < 0)
 			break;
 		cf_table_set_int(t, (size_t)r, 0, (long long)i + 1);
-		cf_table_set_text(t, (size_t)r, 1, tot[i].id);
-		cf_table_set_text(t, (size_t)r, 2, tot[i].name);
-		cf_table_set_text(t, (size_t)r, 3, tot[i].type);
-		cf_table_set_int(t, (size_t)r, 4, tot[i].children);
-		cf_table_set_real(t, (size_t)r, 5, tot[i].gross);
+		cf_table_set_text(t, (size_t)r, 1, mp.items[i].id);
+		cf_table_set_text(t, (size_t)r, 2, mp.items[i].name);
+		cf_table_set_text(t, (size_t)r, 3, mp.items[i].type);
+		cf_table_set_int(t, (size_t)r, 4, mp.items[i].children);
+		cf_table_set_real(t, (size_t)r, 5, mp.items[i].gross_to_date);
 	}
-	free(items);
-	free(scratch);
-	free(tot);
+	money_providers_release(&mp);
 	*out = t;
 	return CF_OK;
 }
@@ -509,11 +671,38 @@ static int notes(const struct placements_data *d, const struct money_options *o,
 	return CF_OK;
 }
 
+/* o->as_of clamped to the year: the day before it starts, or its last day. */
+static cf_date as_of_in(const struct money_options *o, cf_date fy_start, cf_date fy_end)
+{
+	return o->as_of < fy_start ? fy_start - 1 : o->as_of > fy_end ? fy_end : o->as_of;
+}
+
+int money_centres_make(const struct placements_data *d, const struct money_options *o, struct money_centres *out,
+		       struct cf_error *err)
+{
+	cf_date fy_start = cf_date_fy_start(o->fy), fy_end = cf_date_fy_end(o->fy);
+	return centres_compute(d, o, fy_start, as_of_in(o, fy_start, fy_end), fy_end, out, err);
+}
+
+int money_unit_costs_make(const struct placements_data *d, const struct money_options *o,
+			  struct money_unit_costs *out, struct cf_error *err)
+{
+	cf_date fy_start = cf_date_fy_start(o->fy), fy_end = cf_date_fy_end(o->fy);
+	return unit_costs_compute(d, fy_start, as_of_in(o, fy_start, fy_end), out, err);
+}
+
+int money_providers_make(const struct placements_data *d, const struct money_options *o,
+			 struct money_providers *out, struct cf_error *err)
+{
+	cf_date fy_start = cf_date_fy_start(o->fy), fy_end = cf_date_fy_end(o->fy);
+	return providers_compute(d, o, fy_start, as_of_in(o, fy_start, fy_end), out, err);
+}
+
 int money_tables(const struct placements_data *d, const struct money_options *o, struct cf_table **out,
 		 struct cf_error *err)
 {
 	cf_date fy_start = cf_date_fy_start(o->fy), fy_end = cf_date_fy_end(o->fy);
-	cf_date as_of = o->as_of < fy_start ? fy_start - 1 : o->as_of > fy_end ? fy_end : o->as_of;
+	cf_date as_of = as_of_in(o, fy_start, fy_end);
 	for (int i = 0; i < MONEY_NTABLES; i++)
 		out[i] = NULL;
 	int rc = by_cost_centre(d, o, fy_start, as_of, fy_end, &out[0], err);

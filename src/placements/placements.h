@@ -68,6 +68,71 @@ struct money_options {
 
 enum { MONEY_NTABLES = 5 };
 
+/* One cost centre's placement money in the year, as at as_of: the typed
+ * form of a money_by_cost_centre row. net_* are gross less contributions;
+ * net_year = net_to_date + net_committed; variance = net_year - budget;
+ * variance_to_date = net_to_date - budget_to_date; ledger_minus_net =
+ * ledger - net_to_date. Budget figures mean something when has_budget,
+ * ledger figures when the result's any_ledger. */
+struct money_centre {
+	char *name;                 /* owned; "(none given)" for a blank cost centre, "all" for the total */
+	long placements;
+	double gross_to_date, contrib_to_date, net_to_date;
+	double gross_committed, contrib_committed, net_committed, net_year;
+	double budget, variance, budget_to_date, variance_to_date;
+	double ledger, ledger_minus_net;
+	int has_budget, has_ledger;
+};
+
+/* Every cost centre charged, budgeted or posted to in the year, by name,
+ * then the "all" row last; any_budget / any_ledger: some centre has one. */
+struct money_centres {
+	struct money_centre *items;   /* owned, n of them */
+	size_t n;
+	int any_budget, any_ledger;
+};
+
+/* The cost centres of o's year as at o->as_of (clamped to the year), what
+ * money_tables' first table lays out. Release with money_centres_release. */
+int money_centres_make(const struct placements_data *d, const struct money_options *o, struct money_centres *out,
+		       struct cf_error *err);
+void money_centres_release(struct money_centres *c);
+
+/* Weekly unit costs of the placements charged in the year to as_of, by
+ * placement type, provider type and provider (in that order, groups by
+ * key within each): the typed form of money_unit_costs. */
+struct money_unit_cost {
+	const char *by;             /* "placement_type", "provider_type" or "provider" (static) */
+	char *group;                /* owned: the type, or the provider's ID; "(none given)" when blank */
+	char *provider_name;        /* owned; NULL but for "provider" */
+	long children, placements;
+	double weekly_mean, weekly_median, weekly_p90;   /* £; median of the middle two, p90 by nearest rank */
+};
+struct money_unit_costs {
+	struct money_unit_cost *items;  /* owned, n of them */
+	size_t n;
+};
+int money_unit_costs_make(const struct placements_data *d, const struct money_options *o,
+			  struct money_unit_costs *out, struct cf_error *err);
+void money_unit_costs_release(struct money_unit_costs *u);
+
+/* The o->top providers with the most gross spend in the year to as_of
+ * (ties by ID), rank = index + 1: the typed form of money_top_providers. */
+struct money_provider {
+	char *id;                   /* owned; "(none given)" when blank */
+	char *name;                 /* owned */
+	const char *type;           /* static: the local provider type */
+	long children;
+	double gross_to_date;       /* £ */
+};
+struct money_providers {
+	struct money_provider *items;   /* owned, n of them */
+	size_t n;
+};
+int money_providers_make(const struct placements_data *d, const struct money_options *o,
+			 struct money_providers *out, struct cf_error *err);
+void money_providers_release(struct money_providers *m);
+
 /* The money tables, in order: money_by_cost_centre (spend to date,
  * contributions, committed to year end, budget, variance, ledger),
  * money_unit_costs (weekly mean, median, 90th percentile and children by

@@ -102,6 +102,106 @@ static void test_money_and_years(void **state)
 	assert_int_equal(cf_date_fy_parse("2024", 4, &fy), -1);
 }
 
+/* money_centres_make: per cost centre (a blank one named), sorted, "all"
+ * last, the derived figures, budget only where one is given; and the
+ * money_by_cost_centre table lays out the same numbers. */
+static void test_money_centres(void **state)
+{
+	(void)state;
+	struct placement_cost ps[3];
+	ps[0] = placement(D(2024, 4, 1), CF_DATE_NONE, 700, 0);      /* A: 183 nights to date, 182 to come */
+	ps[0].cost_centre = "A";
+	ps[1] = placement(D(2024, 9, 1), D(2024, 10, 1), 1400, 70);  /* B: 30 nights, £10 a night contributed */
+	ps[1].cost_centre = "B";
+	ps[2] = placement(D(2023, 1, 1), D(2024, 4, 11), 350, 0);    /* blank: 10 nights this year */
+	struct budget_line b;
+	memset(&b, 0, sizeof b);
+	b.fy = 2024;
+	b.cost_centre = "A";
+	b.budget_gbp = 36600;
+	struct ledger_line l = { D(2024, 5, 1), "B", 5000 };
+	struct placements_data d;
+	memset(&d, 0, sizeof d);
+	d.placements = ps;
+	d.nplacements = 3;
+	d.budgets = &b;
+	d.nbudgets = 1;
+	d.ledger = &l;
+	d.nledger = 1;
+	struct money_options o = { 2024, D(2024, 9, 30), 10 };
+	struct money_centres cs;
+	struct cf_error err;
+	cf_error_clear(&err);
+	assert_int_equal(money_centres_make(&d, &o, &cs, &err), CF_OK);
+	assert_int_equal(cs.n, 4);
+	assert_true(cs.any_budget && cs.any_ledger);
+	assert_string_equal(cs.items[0].name, "(none given)");
+	assert_string_equal(cs.items[1].name, "A");
+	assert_string_equal(cs.items[2].name, "B");
+	assert_string_equal(cs.items[3].name, "all");
+	const struct money_centre *a = &cs.items[1], *bb = &cs.items[2], *all = &cs.items[3];
+	assert_true(a->net_to_date == 18300.0 && a->net_committed == 18200.0 && a->net_year == 36500.0);
+	assert_true(a->has_budget && a->variance == -100.0);
+	assert_float_equal(a->variance_to_date, 18300.0 - 36600.0 * 183 / 365, 1e-9);
+	assert_true(a->ledger_minus_net == -18300.0);
+	assert_true(!bb->has_budget && bb->has_ledger);
+	assert_true(bb->gross_to_date == 6000.0 && bb->contrib_to_date == 300.0 && bb->net_to_date == 5700.0);
+	assert_true(bb->ledger_minus_net == -700.0);
+	assert_true(cs.items[0].net_to_date == 500.0 && cs.items[0].placements == 1);
+	assert_int_equal(all->placements, 3);
+	assert_true(all->net_to_date == 24500.0 && all->budget == 36600.0 && all->ledger == 5000.0);
+	struct cf_table *t[MONEY_NTABLES];
+	assert_int_equal(money_tables(&d, &o, t, &err), CF_OK);
+	assert_int_equal(t[0]->nrows, cs.n);
+	for (size_t r = 0; r < cs.n; r++) {
+		assert_string_equal(cf_table_cell_const(t[0], r, 0)->v.s, cs.items[r].name);
+		assert_true(cf_table_cell_const(t[0], r, 6)->v.d == cs.items[r].net_year);
+		assert_int_equal(cf_table_cell_const(t[0], r, 8)->type, cs.items[r].has_budget ? CF_CELL_REAL : CF_CELL_NULL);
+		assert_true(cf_table_cell_const(t[0], r, 12)->v.d == cs.items[r].ledger_minus_net);
+	}
+	for (int i = 0; i < MONEY_NTABLES; i++)
+		cf_table_free(t[i]);
+	money_centres_release(&cs);
+	assert_null(cs.items);
+
+	/* unit costs: by placement type (sorted), then provider type, then provider */
+	ps[0].placement_type = ps[1].placement_type = "U1";
+	ps[2].placement_type = "K1";
+	struct money_unit_costs u;
+	assert_int_equal(money_unit_costs_make(&d, &o, &u, &err), CF_OK);
+	assert_true(u.n >= 4);
+	assert_string_equal(u.items[0].by, "placement_type");
+	assert_string_equal(u.items[0].group, "K1");
+	assert_string_equal(u.items[1].group, "U1");
+	assert_int_equal(u.items[1].children, 1);
+	assert_int_equal(u.items[1].placements, 2);
+	assert_true(u.items[1].weekly_mean == 1050.0 && u.items[1].weekly_median == 1050.0);
+	assert_true(u.items[1].weekly_p90 == 1400.0);
+	assert_null(u.items[1].provider_name);
+	assert_string_equal(u.items[2].by, "provider_type");
+	assert_string_equal(u.items[u.n - 1].by, "provider");
+	assert_non_null(u.items[u.n - 1].provider_name);
+	money_unit_costs_release(&u);
+
+	/* top providers by gross spend to date, cut at o.top */
+	ps[0].provider_id = "P1";
+	ps[1].provider_id = "P2";
+	ps[2].provider_id = "P3";
+	o.top = 2;
+	struct money_providers mp;
+	assert_int_equal(money_providers_make(&d, &o, &mp, &err), CF_OK);
+	assert_int_equal(mp.n, 2);
+	assert_string_equal(mp.items[0].id, "P1");
+	assert_true(mp.items[0].gross_to_date == 18300.0);
+	assert_string_equal(mp.items[1].id, "P2");
+	assert_true(mp.items[1].gross_to_date == 6000.0 && mp.items[1].children == 1);
+	money_providers_release(&mp);
+	o.top = 0;
+	assert_int_equal(money_providers_make(&d, &o, &mp, &err), CF_OK);
+	assert_int_equal(mp.n, 0);
+	money_providers_release(&mp);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -109,6 +209,7 @@ int main(void)
 		cmocka_unit_test(test_part_week_and_contributions),
 		cmocka_unit_test(test_household_days),
 		cmocka_unit_test(test_money_and_years),
+		cmocka_unit_test(test_money_centres),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
