@@ -194,6 +194,9 @@ static int emit_episode(struct seg_buf *b, const struct fc_placemap *map, int ch
 			const struct ep *e, cf_date ps, int entry, const struct ep *next, cf_date data_end)
 {
 	enum fc_place cat = fc_placemap_of(map, e->src->place);
+	/* the same for every segment of the episode: worked out once */
+	unsigned char provider = (unsigned char)fc_provider_of(e->src->provider);
+	short place_code = (short)fc_place_code(e->src->place);
 	cf_date s = e->start;
 	int first = 1;
 	for (;;) {
@@ -210,8 +213,8 @@ static int emit_episode(struct seg_buf *b, const struct fc_placemap *map, int ch
 		g->state = (signed char)FC_STATE(band, cat);
 		g->dur = (unsigned char)dur;
 		g->entry = (unsigned char)(first && entry);
-		g->provider = (unsigned char)fc_provider_of(e->src->provider);
-		g->place_code = (short)fc_place_code(e->src->place);
+		g->provider = provider;
+		g->place_code = place_code;
 		g->next = -1;
 		first = 0;
 		if (split < e->end && split <= data_end) {
@@ -246,6 +249,15 @@ int fc_history_build(const struct cla_data *cla, const struct fc_placemap *map, 
 	if (!out->dob)
 		return cf_error_set(err, CF_EIO, "out of memory");
 	out->nchildren = cla->nchildren;
+	/* sized once for the usual split (an episode seldom crosses more than one
+	 * birthday or duration boundary): doubling from small would copy
+	 * and fault in the segments again and again */
+	b.cap = cla->neps * 2 + 16;
+	if (!(b.seg = malloc(b.cap * sizeof *b.seg))) {
+		free(out->dob);
+		out->dob = NULL;
+		return cf_error_set(err, CF_EIO, "out of memory");
+	}
 
 	/* the data's span: collection years loaded, and the last date seen */
 	cf_date first = FC_OPEN, last = CF_DATE_NONE;
@@ -261,6 +273,7 @@ int fc_history_build(const struct cla_data *cla, const struct fc_placemap *map, 
 			last = e->end;
 	}
 	if (last == CF_DATE_NONE) {
+		free(b.seg);
 		free(out->dob);
 		out->dob = NULL;
 		return cf_error_set(err, CF_EINPUT, "no episodes in the store%s: load SSDA903 returns first",
