@@ -172,6 +172,17 @@ struct bounds {
 	cf_date dur[FC_NDUR];      /* dur[k]: first day of duration band k */
 };
 
+/* cf_date_add_months on a date already split into y, m, d: a child's
+ * birthdays and a period's duration boundaries come from one split each */
+static cf_date ymd_add_months(int y, int m, int d, int months)
+{
+	int total = y * 12 + (m - 1) + months;
+	y = total / 12;
+	m = total % 12 + 1;
+	int dim = cf_date_days_in_month(y, m);
+	return cf_date_from_ymd(y, m, d > dim ? dim : d);
+}
+
 static int band_from(const struct bounds *bd, cf_date d)
 {
 	int b = 0;
@@ -351,14 +362,17 @@ int fc_history_build(const struct cla_data *cla, const struct fc_placemap *map, 
 		n = m;
 		cf_date ps = CF_DATE_NONE;
 		struct bounds bd;
+		int y, mo, d;
+		cf_date_to_ymd(c->dob, &y, &mo, &d);
 		for (int bb = 1; bb < FC_NBANDS; bb++)
-			bd.band[bb] = fc_band_entry_day(c->dob, bb);
+			bd.band[bb] = ymd_add_months(y, mo, d, fc_band_start_years[bb] * 12);   /* fc_band_entry_day */
 		for (int k = 0; k < n; k++) {
 			int entry = k == 0 || eps[k - 1].end != eps[k].start;
 			if (entry) {
 				ps = eps[k].start;
-				for (int d = 1; d < FC_NDUR; d++)
-					bd.dur[d] = fc_dur_entry_day(ps, d);
+				cf_date_to_ymd(ps, &y, &mo, &d);
+				for (int dd = 1; dd < FC_NDUR; dd++)
+					bd.dur[dd] = ymd_add_months(y, mo, d, dur_start_months[dd]);   /* fc_dur_entry_day */
 			}
 			if (emit_episode(&b, map, (int)ci, &bd, &eps[k], ps, entry, k + 1 < n ? &eps[k + 1] : NULL,
 					 out->data_end))
