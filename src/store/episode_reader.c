@@ -642,6 +642,14 @@ static int read_children_by_id(struct store *st, struct episode_set *out, struct
 	return rc;
 }
 
+/* Set the connection's page cache back to `size` (PRAGMA cache_size's value). */
+static int cache_restore(struct store *st, long long size, struct cf_error *err)
+{
+	char sql[64];
+	snprintf(sql, sizeof sql, "PRAGMA cache_size = %lld", size);
+	return store_exec(st, sql, err);
+}
+
 static int read_merged(struct store *st, enum episode_versions versions, struct episode_set *out,
 		       const struct return_year *ry, size_t nry, long long packed_rows, struct cf_error *err)
 {
@@ -649,10 +657,27 @@ static int read_merged(struct store *st, enum episode_versions versions, struct 
 	size_t ncur = 0, capc = 0, capch = 0;
 	sqlite3_stmt *s;
 	/* each blob read straight into the arena (sqlite3_blob_read), not
-	 * assembled by SQLite first and copied again */
-	int rc = store_prepare(st, "SELECT return_id, length(data) FROM ssda903_episode_packs", &s, err), step;
+	 * assembled by SQLite first and copied again; and through a small page
+	 * cache, whose pages are reused: the packs are read once, and a cache
+	 * as large as them would be fresh memory to fault in page by page */
+	long long cache_size = 0;
+	int rc = store_prepare(st, "PRAGMA cache_size", &s, err), step;
 	if (rc)
 		return rc;
+	step = sqlite3_step(s);
+	if (step == SQLITE_ROW)
+		cache_size = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	s = NULL;
+	if (step != SQLITE_ROW)
+		return store_error(st, err, "reading the page cache's size");
+	if ((rc = store_exec(st, "PRAGMA cache_size = 64", err)))
+		return rc;
+	rc = store_prepare(st, "SELECT return_id, length(data) FROM ssda903_episode_packs", &s, err);
+	if (rc) {
+		cache_restore(st, cache_size, NULL);
+		return rc;
+	}
 	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
 		struct return_year want = { sqlite3_column_int64(s, 0), 0, 0 };
 		const struct return_year *r = bsearch(&want, ry, nry, sizeof *ry, cmp_return);
@@ -676,7 +701,9 @@ static int read_merged(struct store *st, enum episode_versions versions, struct 
 			sqlite3_blob_close(b);
 			sqlite3_finalize(s);
 			free(cur);
-			return store_error(st, err, "reading an episode pack");
+			rc = store_error(st, err, "reading an episode pack");
+			cache_restore(st, cache_size, NULL);
+			return rc;
 		}
 		sqlite3_blob_close(b);
 		cur[ncur] = (struct cursor){ .at = copy, .end = copy + n, .r = r };
@@ -688,7 +715,13 @@ static int read_merged(struct store *st, enum episode_versions versions, struct 
 	s = NULL;
 	if (step != SQLITE_DONE) {
 		free(cur);
-		return store_error(st, err, "reading episode packs");
+		rc = store_error(st, err, "reading episode packs");
+		cache_restore(st, cache_size, NULL);
+		return rc;
+	}
+	if ((rc = cache_restore(st, cache_size, err))) {
+		free(cur);
+		return rc;
 	}
 	out->rows = malloc((packed_rows > 0 ? (size_t)packed_rows : 1) * sizeof *out->rows);
 	if (!out->rows)
@@ -788,10 +821,12 @@ static int read_merged(struct store *st, enum episode_versions versions, struct 
 damaged:
 	sqlite3_finalize(s);
 	free(cur);
+	cache_restore(st, cache_size, NULL);   /* again when it already was: harmless */
 	return cf_error_set(err, CF_EIO, "an episode pack in the store is damaged");
 oom:
 	sqlite3_finalize(s);
 	free(cur);
+	cache_restore(st, cache_size, NULL);
 	return cf_error_set(err, CF_EIO, "out of memory reading episodes");
 }
 
