@@ -654,6 +654,7 @@ static int read_merged(struct store *st, enum episode_versions versions, struct 
 		       const struct return_year *ry, size_t nry, long long packed_rows, struct cf_error *err)
 {
 	struct cursor *cur = NULL;
+	size_t *same = NULL;      /* the packs whose row is the episode taken: only they need stepping */
 	size_t ncur = 0, capc = 0, capch = 0;
 	sqlite3_stmt *s;
 	/* each blob read straight into the arena (sqlite3_blob_read), not
@@ -729,26 +730,36 @@ static int read_merged(struct store *st, enum episode_versions versions, struct 
 	cf_date fy_start[64];
 	for (int i = 0; i < out->nyears; i++)
 		fy_start[i] = cf_date_fy_start(out->years[i] - 1);
+	if (!(same = malloc((ncur ? ncur : 1) * sizeof *same)))
+		goto oom;
 	for (;;) {
 		struct cursor *best = NULL;
+		size_t nsame = 0;
 		for (size_t i = 0; i < ncur; i++) {
 			struct cursor *c = &cur[i];
 			if (!c->live)
 				continue;
 			int d = best ? cursor_cmp(c, best) : 1;
+			if (d < 0)
+				continue;
+			if (d > 0)
+				nsame = 0;   /* an earlier episode: the ones seen so far are all later */
+			same[nsame++] = i;
 			/* the same episode: the later collection year wins, then the later load */
-			if (d > 0 || (d == 0 && (c->r->year > best->r->year ||
-						 (c->r->year == best->r->year && c->r->id > best->r->id))))
+			if (d > 0 || c->r->year > best->r->year || (c->r->year == best->r->year && c->r->id > best->r->id))
 				best = c;
 		}
 		if (!best)
 			break;
 		struct cursor win = *best;
-		/* step every pack past this episode: older versions, and a return's repeats of it */
-		for (size_t i = 0; i < ncur; i++)
-			while (cur[i].live && cursor_cmp(&cur[i], &win) == 0)
-				if (cursor_next(&cur[i]))
+		/* step those packs past this episode: older versions, and a return's
+		 * repeats of it; every other pack's row is a later episode */
+		for (size_t k = 0; k < nsame; k++) {
+			struct cursor *c = &cur[same[k]];
+			while (c->live && cursor_cmp(c, &win) == 0)
+				if (cursor_next(c))
 					goto damaged;
+		}
 		cf_date end = win.stop;
 		if (versions == EPISODES_CURRENT && withdrawn(out->years, fy_start, out->nyears, win.r->year, end))
 			continue;
@@ -780,6 +791,8 @@ static int read_merged(struct store *st, enum episode_versions versions, struct 
 		e->pl_post = win.cols[PC_PL];
 		c->n++;
 	}
+	free(same);
+	same = NULL;
 	free(cur);
 	cur = NULL;
 	if (!out->children && !(out->children = malloc(sizeof *out->children)))
@@ -820,11 +833,13 @@ static int read_merged(struct store *st, enum episode_versions versions, struct 
 	return step == SQLITE_DONE ? CF_OK : store_error(st, err, "reading children");
 damaged:
 	sqlite3_finalize(s);
+	free(same);
 	free(cur);
 	cache_restore(st, cache_size, NULL);   /* again when it already was: harmless */
 	return cf_error_set(err, CF_EIO, "an episode pack in the store is damaged");
 oom:
 	sqlite3_finalize(s);
+	free(same);
 	free(cur);
 	cache_restore(st, cache_size, NULL);
 	return cf_error_set(err, CF_EIO, "out of memory reading episodes");
