@@ -103,7 +103,8 @@ enum fc_place fc_placemap_of(const struct fc_placemap *m, const char *place)
 
 enum fc_provider fc_provider_of(const char *p)
 {
-	if (p && (strcasecmp(p, "PR4") == 0 || strcasecmp(p, "PR5") == 0))
+	/* strcasecmp(p, "PR4") or "PR5", spelt out: once per episode, it showed in profiles */
+	if (p && (p[0] == 'P' || p[0] == 'p') && (p[1] == 'R' || p[1] == 'r') && (p[2] == '4' || p[2] == '5') && !p[3])
 		return FC_EXTERNAL;
 	return FC_IN_HOUSE;
 }

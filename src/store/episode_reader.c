@@ -732,6 +732,8 @@ static int read_merged(struct store *st, enum episode_versions versions, struct 
 		fy_start[i] = cf_date_fy_start(out->years[i] - 1);
 	if (!(same = malloc((ncur ? ncur : 1) * sizeof *same)))
 		goto oom;
+	uint64_t last_prefix = 0;   /* the child of the last episode taken */
+	size_t last_len = 0;
 	for (;;) {
 		struct cursor *best = NULL;
 		size_t nsame = 0;
@@ -764,7 +766,12 @@ static int read_merged(struct store *st, enum episode_versions versions, struct 
 		if (versions == EPISODES_CURRENT && withdrawn(out->years, fy_start, out->nyears, win.r->year, end))
 			continue;
 		struct episode_child *c = out->nchildren ? &out->children[out->nchildren - 1] : NULL;
-		if (!c || strcmp(c->id, win.cols[PC_CHILD]) != 0) {
+		/* the last child's again? its first 8 bytes settle it for an ID no longer */
+		int same_child = c && win.prefix == last_prefix &&
+				 ((win.lens[PC_CHILD] <= 8 && last_len <= 8) || strcmp(c->id, win.cols[PC_CHILD]) == 0);
+		last_prefix = win.prefix;
+		last_len = win.lens[PC_CHILD];
+		if (!same_child) {
 			if (out->nchildren == capch) {
 				capch = capch ? capch * 2 : 1024;
 				struct episode_child *nc = realloc(out->children, capch * sizeof *nc);
