@@ -46,6 +46,12 @@ enum placement_group placement_group_of(const char *p)
 	}
 }
 
+/* strcmp(rec, "X1") == 0, spelt out: twice per episode, it showed in profiles */
+static int rec_is_x1(const char *rec)
+{
+	return rec[0] == 'X' && rec[1] == '1' && !rec[2];
+}
+
 int cla_load(struct store *st, struct cla_data *out, struct cf_error *err)
 {
 	return cla_load_versions(st, out, CLA_DROP_WITHDRAWN, err);
@@ -114,8 +120,8 @@ int cla_load_versions(struct store *st, struct cla_data *out, enum cla_withdrawn
 		for (int k = 0; k < c->n; k++) {
 			struct cla_episode *e = &out->eps[c->first + k];
 			struct cla_episode *prev = k ? e - 1 : NULL;
-			e->period_start = !prev || strcmp(prev->rec, "X1") != 0 || prev->end != e->start;
-			e->period_end = e->end != CF_DATE_NONE && strcmp(e->rec, "X1") != 0;
+			e->period_start = !prev || !rec_is_x1(prev->rec) || prev->end != e->start;
+			e->period_end = e->end != CF_DATE_NONE && !rec_is_x1(e->rec);
 		}
 	}
 	return CF_OK;
