@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "base/csv.h"
+#include "base/mem.h"
 
 const char *const fc_band_names[FC_NBANDS] = { "0-1", "1-5", "5-10", "10-16", "16-18" };
 const char *const fc_place_names[FC_NPLACE] = { "fostering", "residential", "supported", "other" };
@@ -270,6 +271,7 @@ int fc_history_build(const struct cla_data *cla, const struct fc_placemap *map, 
 		out->dob = NULL;
 		return cf_error_set(err, CF_EIO, "out of memory");
 	}
+	mem_prefer_huge(b.seg, b.cap * sizeof *b.seg);
 
 	/* the data's span: collection years loaded, and the last date seen */
 	cf_date first = FC_OPEN, last = CF_DATE_NONE;

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/mem.h"
 #include "store/store_int.h"
 
 /* One stored version while reading. */
@@ -727,6 +728,7 @@ static int read_merged(struct store *st, enum episode_versions versions, struct 
 	out->rows = malloc((packed_rows > 0 ? (size_t)packed_rows : 1) * sizeof *out->rows);
 	if (!out->rows)
 		goto oom;
+	mem_prefer_huge(out->rows, (packed_rows > 0 ? (size_t)packed_rows : 1) * sizeof *out->rows);
 	cf_date fy_start[64];
 	for (int i = 0; i < out->nyears; i++)
 		fy_start[i] = cf_date_fy_start(out->years[i] - 1);
