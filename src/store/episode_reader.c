@@ -675,6 +675,21 @@ static int read_merged(struct store *st, enum episode_versions versions, struct 
 		return store_error(st, err, "reading the page cache's size");
 	if ((rc = store_exec(st, "PRAGMA cache_size = 64", err)))
 		return rc;
+	/* one buffer for every pack, asking for huge pages: 12 MB on the bench
+	 * store, else faulted in 4 KB at a time (length() reads no blob) */
+	size_t total = 0, used = 0;
+	unsigned char *packs = NULL;
+	if ((rc = store_prepare(st, "SELECT coalesce(sum(length(data)), 0) FROM ssda903_episode_packs", &s, err))) {
+		cache_restore(st, cache_size, NULL);
+		return rc;
+	}
+	if (sqlite3_step(s) == SQLITE_ROW)
+		total = (size_t)sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	s = NULL;
+	if (total && !(packs = arena_alloc(&out->arena, total)))
+		goto oom;
+	mem_prefer_huge(packs, total);
 	rc = store_prepare(st, "SELECT return_id, length(data) FROM ssda903_episode_packs", &s, err);
 	if (rc) {
 		cache_restore(st, cache_size, NULL);
@@ -693,10 +708,13 @@ static int read_merged(struct store *st, enum episode_versions versions, struct 
 				goto oom;
 			cur = c;
 		}
-		/* kept in the set's arena: the rows' strings point into it */
-		unsigned char *copy = arena_alloc(&out->arena, n);
+		/* kept in the set's arena: the rows' strings point into it (a pack
+		 * added since the sum was taken gets its own allocation) */
+		unsigned char *copy = n <= total - used ? packs + used : arena_alloc(&out->arena, n);
 		if (!copy)
 			goto oom;
+		if (copy == packs + used)
+			used += n;
 		sqlite3_blob *b = NULL;
 		if (sqlite3_blob_open(st->db, "main", "ssda903_episode_packs", "data", want.id, 0, &b) != SQLITE_OK ||
 		    sqlite3_blob_read(b, copy, (int)n, 0) != SQLITE_OK) {
