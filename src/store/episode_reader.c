@@ -826,21 +826,20 @@ static int read_merged(struct store *st, enum episode_versions versions, struct 
 		goto oom;
 
 	/* the children's characteristics, for the children with episodes: one
-	 * look-up each when they are few beside the children table (a council's
-	 * store with its CIN and Annex A children), else one scan of it */
-	long long table_rows = 0;
-	if ((rc = store_prepare(st, "SELECT count(*) FROM children", &s, err)))
-		return rc;
-	if (sqlite3_step(s) == SQLITE_ROW)
-		table_rows = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
-	s = NULL;
-	if ((long long)out->nchildren * 8 < table_rows)
-		return read_children_by_id(st, out, err);
+	 * scan of the children table, or one look-up each when the table turns
+	 * out to be many times larger (a council's store with its CIN and
+	 * Annex A children); found by scanning, not counted first, as counting
+	 * walks the whole table too */
 	if ((rc = store_prepare(st, "SELECT child, dob, sex, ethnicity FROM children", &s, err)))
 		return rc;
 	size_t next = 0;   /* loads add children in ID order more often than not: try the one after the last first */
+	long long seen = 0;
 	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		if (++seen > (long long)out->nchildren * 8) {
+			/* the look-ups set again what the scan set so far, to the same values */
+			sqlite3_finalize(s);
+			return read_children_by_id(st, out, err);
+		}
 		const char *id = store_col_text(s, 0);
 		struct episode_child want = { .id = id }, *c = NULL;
 		if (id && next < out->nchildren && strcmp(out->children[next].id, id) == 0)
