@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/mem.h"
+
 const char *const fc_method_names[FC_NMETHODS] = { "markov", "exact-age", "duration" };
 
 int fc_method_parse(const char *s)
@@ -55,6 +57,7 @@ int fc_estimator_new(const struct fc_history *h, enum fc_method method, cf_date 
 		free(e);
 		return cf_error_set(err, CF_EIO, "out of memory");
 	}
+	mem_prefer_huge(e->w, (h->nseg ? h->nseg : 1) * sizeof *e->w);
 	e->method = method;
 	e->nrate = method == FC_METHOD_DURATION ? FC_NRATE_STATES : FC_NSTATES;
 	e->base = ref_start - 1;

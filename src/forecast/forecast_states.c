@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "base/csv.h"
+#include "base/mem.h"
 
 const char *const fc_band_names[FC_NBANDS] = { "0-1", "1-5", "5-10", "10-16", "16-18" };
 const char *const fc_place_names[FC_NPLACE] = { "fostering", "residential", "supported", "other" };
@@ -103,7 +104,8 @@ enum fc_place fc_placemap_of(const struct fc_placemap *m, const char *place)
 
 enum fc_provider fc_provider_of(const char *p)
 {
-	if (p && (strcasecmp(p, "PR4") == 0 || strcasecmp(p, "PR5") == 0))
+	/* strcasecmp(p, "PR4") or "PR5", spelt out: once per episode, it showed in profiles */
+	if (p && (p[0] == 'P' || p[0] == 'p') && (p[1] == 'R' || p[1] == 'r') && (p[2] == '4' || p[2] == '5') && !p[3])
 		return FC_EXTERNAL;
 	return FC_IN_HOUSE;
 }
@@ -172,6 +174,17 @@ struct bounds {
 	cf_date dur[FC_NDUR];      /* dur[k]: first day of duration band k */
 };
 
+/* cf_date_add_months on a date already split into y, m, d: a child's
+ * birthdays and a period's duration boundaries come from one split each */
+static cf_date ymd_add_months(int y, int m, int d, int months)
+{
+	int total = y * 12 + (m - 1) + months;
+	y = total / 12;
+	m = total % 12 + 1;
+	int dim = cf_date_days_in_month(y, m);
+	return cf_date_from_ymd(y, m, d > dim ? dim : d);
+}
+
 static int band_from(const struct bounds *bd, cf_date d)
 {
 	int b = 0;
@@ -194,6 +207,9 @@ static int emit_episode(struct seg_buf *b, const struct fc_placemap *map, int ch
 			const struct ep *e, cf_date ps, int entry, const struct ep *next, cf_date data_end)
 {
 	enum fc_place cat = fc_placemap_of(map, e->src->place);
+	/* the same for every segment of the episode: worked out once */
+	unsigned char provider = (unsigned char)fc_provider_of(e->src->provider);
+	short place_code = (short)fc_place_code(e->src->place);
 	cf_date s = e->start;
 	int first = 1;
 	for (;;) {
@@ -210,8 +226,8 @@ static int emit_episode(struct seg_buf *b, const struct fc_placemap *map, int ch
 		g->state = (signed char)FC_STATE(band, cat);
 		g->dur = (unsigned char)dur;
 		g->entry = (unsigned char)(first && entry);
-		g->provider = (unsigned char)fc_provider_of(e->src->provider);
-		g->place_code = (short)fc_place_code(e->src->place);
+		g->provider = provider;
+		g->place_code = place_code;
 		g->next = -1;
 		first = 0;
 		if (split < e->end && split <= data_end) {
@@ -246,6 +262,16 @@ int fc_history_build(const struct cla_data *cla, const struct fc_placemap *map, 
 	if (!out->dob)
 		return cf_error_set(err, CF_EIO, "out of memory");
 	out->nchildren = cla->nchildren;
+	/* sized once for the usual split (an episode seldom crosses more than one
+	 * birthday or duration boundary): doubling from small would copy
+	 * and fault in the segments again and again */
+	b.cap = cla->neps * 2 + 16;
+	if (!(b.seg = malloc(b.cap * sizeof *b.seg))) {
+		free(out->dob);
+		out->dob = NULL;
+		return cf_error_set(err, CF_EIO, "out of memory");
+	}
+	mem_prefer_huge(b.seg, b.cap * sizeof *b.seg);
 
 	/* the data's span: collection years loaded, and the last date seen */
 	cf_date first = FC_OPEN, last = CF_DATE_NONE;
@@ -261,6 +287,7 @@ int fc_history_build(const struct cla_data *cla, const struct fc_placemap *map, 
 			last = e->end;
 	}
 	if (last == CF_DATE_NONE) {
+		free(b.seg);
 		free(out->dob);
 		out->dob = NULL;
 		return cf_error_set(err, CF_EINPUT, "no episodes in the store%s: load SSDA903 returns first",
@@ -338,14 +365,17 @@ int fc_history_build(const struct cla_data *cla, const struct fc_placemap *map, 
 		n = m;
 		cf_date ps = CF_DATE_NONE;
 		struct bounds bd;
+		int y, mo, d;
+		cf_date_to_ymd(c->dob, &y, &mo, &d);
 		for (int bb = 1; bb < FC_NBANDS; bb++)
-			bd.band[bb] = fc_band_entry_day(c->dob, bb);
+			bd.band[bb] = ymd_add_months(y, mo, d, fc_band_start_years[bb] * 12);   /* fc_band_entry_day */
 		for (int k = 0; k < n; k++) {
 			int entry = k == 0 || eps[k - 1].end != eps[k].start;
 			if (entry) {
 				ps = eps[k].start;
-				for (int d = 1; d < FC_NDUR; d++)
-					bd.dur[d] = fc_dur_entry_day(ps, d);
+				cf_date_to_ymd(ps, &y, &mo, &d);
+				for (int dd = 1; dd < FC_NDUR; dd++)
+					bd.dur[dd] = ymd_add_months(y, mo, d, dur_start_months[dd]);   /* fc_dur_entry_day */
 			}
 			if (emit_episode(&b, map, (int)ci, &bd, &eps[k], ps, entry, k + 1 < n ? &eps[k + 1] : NULL,
 					 out->data_end))

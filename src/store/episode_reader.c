@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/mem.h"
 #include "store/store_int.h"
 
 /* One stored version while reading. */
@@ -642,17 +643,58 @@ static int read_children_by_id(struct store *st, struct episode_set *out, struct
 	return rc;
 }
 
+/* Set the connection's page cache back to `size` (PRAGMA cache_size's value). */
+static int cache_restore(struct store *st, long long size, struct cf_error *err)
+{
+	char sql[64];
+	snprintf(sql, sizeof sql, "PRAGMA cache_size = %lld", size);
+	return store_exec(st, sql, err);
+}
+
 static int read_merged(struct store *st, enum episode_versions versions, struct episode_set *out,
 		       const struct return_year *ry, size_t nry, long long packed_rows, struct cf_error *err)
 {
 	struct cursor *cur = NULL;
+	size_t *same = NULL;      /* the packs whose row is the episode taken: only they need stepping */
 	size_t ncur = 0, capc = 0, capch = 0;
 	sqlite3_stmt *s;
 	/* each blob read straight into the arena (sqlite3_blob_read), not
-	 * assembled by SQLite first and copied again */
-	int rc = store_prepare(st, "SELECT return_id, length(data) FROM ssda903_episode_packs", &s, err), step;
+	 * assembled by SQLite first and copied again; and through a small page
+	 * cache, whose pages are reused: the packs are read once, and a cache
+	 * as large as them would be fresh memory to fault in page by page */
+	long long cache_size = 0;
+	int rc = store_prepare(st, "PRAGMA cache_size", &s, err), step;
 	if (rc)
 		return rc;
+	step = sqlite3_step(s);
+	if (step == SQLITE_ROW)
+		cache_size = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	s = NULL;
+	if (step != SQLITE_ROW)
+		return store_error(st, err, "reading the page cache's size");
+	if ((rc = store_exec(st, "PRAGMA cache_size = 64", err)))
+		return rc;
+	/* one buffer for every pack, asking for huge pages: 12 MB on the bench
+	 * store, else faulted in 4 KB at a time (length() reads no blob) */
+	size_t total = 0, used = 0;
+	unsigned char *packs = NULL;
+	if ((rc = store_prepare(st, "SELECT coalesce(sum(length(data)), 0) FROM ssda903_episode_packs", &s, err))) {
+		cache_restore(st, cache_size, NULL);
+		return rc;
+	}
+	if (sqlite3_step(s) == SQLITE_ROW)
+		total = (size_t)sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	s = NULL;
+	if (total && !(packs = arena_alloc(&out->arena, total)))
+		goto oom;
+	mem_prefer_huge(packs, total);
+	rc = store_prepare(st, "SELECT return_id, length(data) FROM ssda903_episode_packs", &s, err);
+	if (rc) {
+		cache_restore(st, cache_size, NULL);
+		return rc;
+	}
 	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
 		struct return_year want = { sqlite3_column_int64(s, 0), 0, 0 };
 		const struct return_year *r = bsearch(&want, ry, nry, sizeof *ry, cmp_return);
@@ -666,17 +708,22 @@ static int read_merged(struct store *st, enum episode_versions versions, struct 
 				goto oom;
 			cur = c;
 		}
-		/* kept in the set's arena: the rows' strings point into it */
-		unsigned char *copy = arena_alloc(&out->arena, n);
+		/* kept in the set's arena: the rows' strings point into it (a pack
+		 * added since the sum was taken gets its own allocation) */
+		unsigned char *copy = n <= total - used ? packs + used : arena_alloc(&out->arena, n);
 		if (!copy)
 			goto oom;
+		if (copy == packs + used)
+			used += n;
 		sqlite3_blob *b = NULL;
 		if (sqlite3_blob_open(st->db, "main", "ssda903_episode_packs", "data", want.id, 0, &b) != SQLITE_OK ||
 		    sqlite3_blob_read(b, copy, (int)n, 0) != SQLITE_OK) {
 			sqlite3_blob_close(b);
 			sqlite3_finalize(s);
 			free(cur);
-			return store_error(st, err, "reading an episode pack");
+			rc = store_error(st, err, "reading an episode pack");
+			cache_restore(st, cache_size, NULL);
+			return rc;
 		}
 		sqlite3_blob_close(b);
 		cur[ncur] = (struct cursor){ .at = copy, .end = copy + n, .r = r };
@@ -688,39 +735,63 @@ static int read_merged(struct store *st, enum episode_versions versions, struct 
 	s = NULL;
 	if (step != SQLITE_DONE) {
 		free(cur);
-		return store_error(st, err, "reading episode packs");
+		rc = store_error(st, err, "reading episode packs");
+		cache_restore(st, cache_size, NULL);
+		return rc;
+	}
+	if ((rc = cache_restore(st, cache_size, err))) {
+		free(cur);
+		return rc;
 	}
 	out->rows = malloc((packed_rows > 0 ? (size_t)packed_rows : 1) * sizeof *out->rows);
 	if (!out->rows)
 		goto oom;
+	mem_prefer_huge(out->rows, (packed_rows > 0 ? (size_t)packed_rows : 1) * sizeof *out->rows);
 	cf_date fy_start[64];
 	for (int i = 0; i < out->nyears; i++)
 		fy_start[i] = cf_date_fy_start(out->years[i] - 1);
+	if (!(same = malloc((ncur ? ncur : 1) * sizeof *same)))
+		goto oom;
+	uint64_t last_prefix = 0;   /* the child of the last episode taken */
+	size_t last_len = 0;
 	for (;;) {
 		struct cursor *best = NULL;
+		size_t nsame = 0;
 		for (size_t i = 0; i < ncur; i++) {
 			struct cursor *c = &cur[i];
 			if (!c->live)
 				continue;
 			int d = best ? cursor_cmp(c, best) : 1;
+			if (d < 0)
+				continue;
+			if (d > 0)
+				nsame = 0;   /* an earlier episode: the ones seen so far are all later */
+			same[nsame++] = i;
 			/* the same episode: the later collection year wins, then the later load */
-			if (d > 0 || (d == 0 && (c->r->year > best->r->year ||
-						 (c->r->year == best->r->year && c->r->id > best->r->id))))
+			if (d > 0 || c->r->year > best->r->year || (c->r->year == best->r->year && c->r->id > best->r->id))
 				best = c;
 		}
 		if (!best)
 			break;
 		struct cursor win = *best;
-		/* step every pack past this episode: older versions, and a return's repeats of it */
-		for (size_t i = 0; i < ncur; i++)
-			while (cur[i].live && cursor_cmp(&cur[i], &win) == 0)
-				if (cursor_next(&cur[i]))
+		/* step those packs past this episode: older versions, and a return's
+		 * repeats of it; every other pack's row is a later episode */
+		for (size_t k = 0; k < nsame; k++) {
+			struct cursor *c = &cur[same[k]];
+			while (c->live && cursor_cmp(c, &win) == 0)
+				if (cursor_next(c))
 					goto damaged;
+		}
 		cf_date end = win.stop;
 		if (versions == EPISODES_CURRENT && withdrawn(out->years, fy_start, out->nyears, win.r->year, end))
 			continue;
 		struct episode_child *c = out->nchildren ? &out->children[out->nchildren - 1] : NULL;
-		if (!c || strcmp(c->id, win.cols[PC_CHILD]) != 0) {
+		/* the last child's again? its first 8 bytes settle it for an ID no longer */
+		int same_child = c && win.prefix == last_prefix &&
+				 ((win.lens[PC_CHILD] <= 8 && last_len <= 8) || strcmp(c->id, win.cols[PC_CHILD]) == 0);
+		last_prefix = win.prefix;
+		last_len = win.lens[PC_CHILD];
+		if (!same_child) {
 			if (out->nchildren == capch) {
 				capch = capch ? capch * 2 : 1024;
 				struct episode_child *nc = realloc(out->children, capch * sizeof *nc);
@@ -747,27 +818,28 @@ static int read_merged(struct store *st, enum episode_versions versions, struct 
 		e->pl_post = win.cols[PC_PL];
 		c->n++;
 	}
+	free(same);
+	same = NULL;
 	free(cur);
 	cur = NULL;
 	if (!out->children && !(out->children = malloc(sizeof *out->children)))
 		goto oom;
 
 	/* the children's characteristics, for the children with episodes: one
-	 * look-up each when they are few beside the children table (a council's
-	 * store with its CIN and Annex A children), else one scan of it */
-	long long table_rows = 0;
-	if ((rc = store_prepare(st, "SELECT count(*) FROM children", &s, err)))
-		return rc;
-	if (sqlite3_step(s) == SQLITE_ROW)
-		table_rows = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
-	s = NULL;
-	if ((long long)out->nchildren * 8 < table_rows)
-		return read_children_by_id(st, out, err);
+	 * scan of the children table, or one look-up each when the table turns
+	 * out to be many times larger (a council's store with its CIN and
+	 * Annex A children); found by scanning, not counted first, as counting
+	 * walks the whole table too */
 	if ((rc = store_prepare(st, "SELECT child, dob, sex, ethnicity FROM children", &s, err)))
 		return rc;
 	size_t next = 0;   /* loads add children in ID order more often than not: try the one after the last first */
+	long long seen = 0;
 	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		if (++seen > (long long)out->nchildren * 8) {
+			/* the look-ups set again what the scan set so far, to the same values */
+			sqlite3_finalize(s);
+			return read_children_by_id(st, out, err);
+		}
 		const char *id = store_col_text(s, 0);
 		struct episode_child want = { .id = id }, *c = NULL;
 		if (id && next < out->nchildren && strcmp(out->children[next].id, id) == 0)
@@ -787,11 +859,15 @@ static int read_merged(struct store *st, enum episode_versions versions, struct 
 	return step == SQLITE_DONE ? CF_OK : store_error(st, err, "reading children");
 damaged:
 	sqlite3_finalize(s);
+	free(same);
 	free(cur);
+	cache_restore(st, cache_size, NULL);   /* again when it already was: harmless */
 	return cf_error_set(err, CF_EIO, "an episode pack in the store is damaged");
 oom:
 	sqlite3_finalize(s);
+	free(same);
 	free(cur);
+	cache_restore(st, cache_size, NULL);
 	return cf_error_set(err, CF_EIO, "out of memory reading episodes");
 }
 

@@ -208,6 +208,30 @@ static void children_and_their_characteristics(void **state)
 	episode_set_release(&set);
 }
 
+static long long cache_size(void)
+{
+	sqlite3_stmt *s;
+	assert_int_equal(sqlite3_prepare_v2(st->db, "PRAGMA cache_size", -1, &s, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	long long n = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return n;
+}
+
+/* the packs are read through a small page cache; the connection's own is put back */
+static void page_cache_put_back(void **state)
+{
+	(void)state;
+	long long before = cache_size();
+	assert_true(before != 64);
+	struct episode_set set;
+	struct cf_error err;
+	cf_error_clear(&err);
+	assert_int_equal(episode_set_read(st, EPISODES_CURRENT, &set, &err), CF_OK);
+	episode_set_release(&set);
+	assert_int_equal(cache_size(), before);
+}
+
 static void withdrawn_rule(void **state)
 {
 	(void)state;
@@ -232,6 +256,7 @@ int main(void)
 		cmocka_unit_test(keep_withdrawn_adds_them),
 		cmocka_unit_test(children_and_their_characteristics),
 		cmocka_unit_test(pack_rows_counted),
+		cmocka_unit_test(page_cache_put_back),
 	};
 	int failed = cmocka_run_group_tests_name("rows from the table", tests, setup, teardown);
 	failed += cmocka_run_group_tests_name("rows from the packs", packed, setup_packed, teardown);
