@@ -150,3 +150,36 @@ void cf_table_set_null(struct cf_table *t, size_t row, int col)
 {
 	cf_table_cell(t, row, col)->type = CF_CELL_NULL;
 }
+
+struct cf_table *cf_table_copy(const struct cf_table *t)
+{
+	struct cf_table *o = cf_table_new(t->name);
+	if (!o)
+		return NULL;
+	for (int c = 0; c < t->ncols; c++)
+		cf_table_add_column(o, t->cols[c].name, t->cols[c].type, t->cols[c].decimals);
+	for (size_t r = 0; r < t->nrows; r++) {
+		long row = cf_table_add_row(o);
+		if (row < 0) {
+			cf_table_free(o);
+			return NULL;
+		}
+		for (int c = 0; c < t->ncols; c++) {
+			const struct cf_cell *x = cf_table_cell_const(t, r, c);
+			int bad = 0;
+			switch (x->type) {
+			case CF_CELL_TEXT: bad = cf_table_set_text(o, (size_t)row, c, x->v.s); break;
+			case CF_CELL_JSON: bad = cf_table_set_json(o, (size_t)row, c, x->v.s); break;
+			case CF_CELL_INT: cf_table_set_int(o, (size_t)row, c, x->v.i); break;
+			case CF_CELL_BOOL: cf_table_set_bool(o, (size_t)row, c, (int)x->v.i); break;
+			case CF_CELL_REAL: cf_table_set_real(o, (size_t)row, c, x->v.d); break;
+			case CF_CELL_NULL: break;
+			}
+			if (bad) {
+				cf_table_free(o);
+				return NULL;
+			}
+		}
+	}
+	return o;
+}

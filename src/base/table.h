@@ -46,6 +46,8 @@ struct cf_table {
 
 struct cf_table *cf_table_new(const char *name);     /* NULL on OOM */
 void cf_table_free(struct cf_table *t);
+/* A new table with t's name, columns and cells (the caller frees it); NULL on OOM. */
+struct cf_table *cf_table_copy(const struct cf_table *t);
 /* Returns the column index, or -1 (too many columns / OOM). */
 int cf_table_add_column(struct cf_table *t, const char *name, enum cf_cell_type type, int decimals);
 int cf_table_column(const struct cf_table *t, const char *name);  /* index or -1 */

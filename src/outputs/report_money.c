@@ -26,106 +26,13 @@ static int notes(struct report_ctx *rc, const struct cf_table *t)
 	return bad;
 }
 
-/* The page's unit costs: the groups by provider type. */
-static struct cf_table *by_type_table(const struct money_unit_costs *u)
-{
-	struct cf_table *t = cf_table_new("unit costs by provider type");
-	if (!t)
-		return NULL;
-	cf_table_add_column(t, "group", CF_CELL_TEXT, 0);
-	cf_table_add_column(t, "provider_name", CF_CELL_TEXT, 0);
-	cf_table_add_column(t, "children", CF_CELL_INT, 0);
-	cf_table_add_column(t, "placements", CF_CELL_INT, 0);
-	cf_table_add_column(t, "weekly_mean", CF_CELL_REAL, 2);
-	cf_table_add_column(t, "weekly_median", CF_CELL_REAL, 2);
-	cf_table_add_column(t, "weekly_p90", CF_CELL_REAL, 2);
-	for (size_t i = 0; i < u->n; i++) {
-		const struct money_unit_cost *m = &u->items[i];
-		if (strcmp(m->by, "provider_type"))
-			continue;
-		long r = cf_table_add_row(t);
-		if (r < 0 || cf_table_set_text(t, (size_t)r, 0, m->group) ||
-		    (m->provider_name && cf_table_set_text(t, (size_t)r, 1, m->provider_name))) {
-			cf_table_free(t);
-			return NULL;
-		}
-		cf_table_set_int(t, (size_t)r, 2, m->children);
-		cf_table_set_int(t, (size_t)r, 3, m->placements);
-		cf_table_set_real(t, (size_t)r, 4, m->weekly_mean);
-		cf_table_set_real(t, (size_t)r, 5, m->weekly_median);
-		cf_table_set_real(t, (size_t)r, 6, m->weekly_p90);
-	}
-	return t;
-}
-
-/* The page's top providers by gross spend this year. */
-static struct cf_table *providers_table(const struct money_providers *mp)
-{
-	struct cf_table *t = cf_table_new("money_top_providers");
-	if (!t)
-		return NULL;
-	cf_table_add_column(t, "rank", CF_CELL_INT, 0);
-	cf_table_add_column(t, "provider_id", CF_CELL_TEXT, 0);
-	cf_table_add_column(t, "provider_name", CF_CELL_TEXT, 0);
-	cf_table_add_column(t, "provider_type", CF_CELL_TEXT, 0);
-	cf_table_add_column(t, "children", CF_CELL_INT, 0);
-	cf_table_add_column(t, "gross_to_date", CF_CELL_REAL, 2);
-	for (size_t i = 0; i < mp->n; i++) {
-		const struct money_provider *m = &mp->items[i];
-		long r = cf_table_add_row(t);
-		if (r < 0 || cf_table_set_text(t, (size_t)r, 1, m->id) || cf_table_set_text(t, (size_t)r, 2, m->name) ||
-		    cf_table_set_text(t, (size_t)r, 3, m->type)) {
-			cf_table_free(t);
-			return NULL;
-		}
-		cf_table_set_int(t, (size_t)r, 0, (long long)i + 1);
-		cf_table_set_int(t, (size_t)r, 4, m->children);
-		cf_table_set_real(t, (size_t)r, 5, m->gross_to_date);
-	}
-	return t;
-}
-
-/* A copy of t for the workbook, which takes ownership of its sheets while
- * the inputs stay the report's, const to the panels (NULL on OOM). */
-static struct cf_table *copy_of(const struct cf_table *t)
-{
-	struct cf_table *o = cf_table_new(t->name);
-	if (!o)
-		return NULL;
-	for (int c = 0; c < t->ncols; c++)
-		cf_table_add_column(o, t->cols[c].name, t->cols[c].type, t->cols[c].decimals);
-	for (size_t r = 0; r < t->nrows; r++) {
-		long row = cf_table_add_row(o);
-		if (row < 0) {
-			cf_table_free(o);
-			return NULL;
-		}
-		for (int c = 0; c < t->ncols; c++) {
-			const struct cf_cell *x = cf_table_cell_const(t, r, c);
-			int bad = 0;
-			switch (x->type) {
-			case CF_CELL_TEXT: bad = cf_table_set_text(o, (size_t)row, c, x->v.s); break;
-			case CF_CELL_JSON: bad = cf_table_set_json(o, (size_t)row, c, x->v.s); break;
-			case CF_CELL_INT: cf_table_set_int(o, (size_t)row, c, x->v.i); break;
-			case CF_CELL_BOOL: cf_table_set_bool(o, (size_t)row, c, (int)x->v.i); break;
-			case CF_CELL_REAL: cf_table_set_real(o, (size_t)row, c, x->v.d); break;
-			case CF_CELL_NULL: break;
-			}
-			if (bad) {
-				cf_table_free(o);
-				return NULL;
-			}
-		}
-	}
-	return o;
-}
-
 /* Hand a copy of each of the n tables to the workbook. */
 static int sheets_of(struct report_ctx *rc, struct cf_table *const *t, int n, struct cf_error *err)
 {
 	int r = CF_OK;
 	for (int i = 0; i < n && !r; i++) {
-		struct cf_table *c = copy_of(t[i]);
+		/* a copy: the workbook owns its sheets, the inputs stay the report's */
+		struct cf_table *c = cf_table_copy(t[i]);
 		r = c ? report_add_sheet(rc, c, err) : cf_error_set(err, CF_EIO, "out of memory");
 	}
 	return r;
@@ -214,9 +121,9 @@ int report_panel_money(struct report_ctx *rc, struct cf_error *err)
 	struct cf_table *const *t = in->money;
 	char caption[256], day[11];
 	cf_date_format(in->money_opt.as_of, day);
-	struct cf_table *by_type = by_type_table(&in->money_unit_costs);
+	struct cf_table *by_type = money_unit_costs_table(&in->money_unit_costs, "provider_type", "unit costs by provider type");
 	struct cf_table *centres = centres_table(&in->money_centres);
-	struct cf_table *providers = providers_table(&in->money_providers);
+	struct cf_table *providers = money_providers_table(&in->money_providers);
 	snprintf(caption, sizeof caption,
 		 "Net placement spend by cost centre, £: %d-%02d to %s, and committed to 31 March (gross, contributions "
 		 "and budget to date in the workbook)", in->money_opt.fy, (in->money_opt.fy + 1) % 100, day);

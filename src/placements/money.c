@@ -403,19 +403,14 @@ static int unit_costs_compute(const struct placements_data *d, cf_date fy_start,
 	return CF_OK;
 }
 
-static int unit_costs(const struct placements_data *d, cf_date fy_start, cf_date as_of, struct cf_table **out,
-		      struct cf_error *err)
+struct cf_table *money_unit_costs_table(const struct money_unit_costs *u, const char *only_by, const char *name)
 {
-	struct money_unit_costs u;
-	int rc = unit_costs_compute(d, fy_start, as_of, &u, err);
-	if (rc)
-		return rc;
-	struct cf_table *t = cf_table_new("money_unit_costs");
-	if (!t) {
-		money_unit_costs_release(&u);
-		return cf_error_set(err, CF_EIO, "out of memory");
-	}
-	cf_table_add_column(t, "by", CF_CELL_TEXT, 0);
+	struct cf_table *t = cf_table_new(name);
+	if (!t)
+		return NULL;
+	int c0 = only_by ? -1 : 0;   /* the "by" column, left out when only one group is shown */
+	if (!only_by)
+		cf_table_add_column(t, "by", CF_CELL_TEXT, 0);
 	cf_table_add_column(t, "group", CF_CELL_TEXT, 0);
 	cf_table_add_column(t, "provider_name", CF_CELL_TEXT, 0);
 	cf_table_add_column(t, "children", CF_CELL_INT, 0);
@@ -423,24 +418,36 @@ static int unit_costs(const struct placements_data *d, cf_date fy_start, cf_date
 	cf_table_add_column(t, "weekly_mean", CF_CELL_REAL, 2);
 	cf_table_add_column(t, "weekly_median", CF_CELL_REAL, 2);
 	cf_table_add_column(t, "weekly_p90", CF_CELL_REAL, 2);
-	for (size_t i = 0; i < u.n; i++) {
-		const struct money_unit_cost *m = &u.items[i];
+	for (size_t i = 0; i < u->n; i++) {
+		const struct money_unit_cost *m = &u->items[i];
+		if (only_by && strcmp(m->by, only_by))
+			continue;
 		long r = cf_table_add_row(t);
-		if (r < 0)
-			break;
-		cf_table_set_text(t, (size_t)r, 0, m->by);
-		cf_table_set_text(t, (size_t)r, 1, m->group);
-		if (m->provider_name)
-			cf_table_set_text(t, (size_t)r, 2, m->provider_name);
-		cf_table_set_int(t, (size_t)r, 3, m->children);
-		cf_table_set_int(t, (size_t)r, 4, m->placements);
-		cf_table_set_real(t, (size_t)r, 5, m->weekly_mean);
-		cf_table_set_real(t, (size_t)r, 6, m->weekly_median);
-		cf_table_set_real(t, (size_t)r, 7, m->weekly_p90);
+		if (r < 0 || (!only_by && cf_table_set_text(t, (size_t)r, 0, m->by)) ||
+		    cf_table_set_text(t, (size_t)r, c0 + 1, m->group) ||
+		    (m->provider_name && cf_table_set_text(t, (size_t)r, c0 + 2, m->provider_name))) {
+			cf_table_free(t);
+			return NULL;
+		}
+		cf_table_set_int(t, (size_t)r, c0 + 3, m->children);
+		cf_table_set_int(t, (size_t)r, c0 + 4, m->placements);
+		cf_table_set_real(t, (size_t)r, c0 + 5, m->weekly_mean);
+		cf_table_set_real(t, (size_t)r, c0 + 6, m->weekly_median);
+		cf_table_set_real(t, (size_t)r, c0 + 7, m->weekly_p90);
 	}
+	return t;
+}
+
+static int unit_costs(const struct placements_data *d, cf_date fy_start, cf_date as_of, struct cf_table **out,
+		      struct cf_error *err)
+{
+	struct money_unit_costs u;
+	int rc = unit_costs_compute(d, fy_start, as_of, &u, err);
+	if (rc)
+		return rc;
+	*out = money_unit_costs_table(&u, NULL, "money_unit_costs");
 	money_unit_costs_release(&u);
-	*out = t;
-	return CF_OK;
+	return *out ? CF_OK : cf_error_set(err, CF_EIO, "out of memory");
 }
 
 /* --- top providers and placements ------------------------------------------ */
@@ -540,6 +547,32 @@ static int providers_compute(const struct placements_data *d, const struct money
 	return CF_OK;
 }
 
+struct cf_table *money_providers_table(const struct money_providers *mp)
+{
+	struct cf_table *t = cf_table_new("money_top_providers");
+	if (!t)
+		return NULL;
+	cf_table_add_column(t, "rank", CF_CELL_INT, 0);
+	cf_table_add_column(t, "provider_id", CF_CELL_TEXT, 0);
+	cf_table_add_column(t, "provider_name", CF_CELL_TEXT, 0);
+	cf_table_add_column(t, "provider_type", CF_CELL_TEXT, 0);
+	cf_table_add_column(t, "children", CF_CELL_INT, 0);
+	cf_table_add_column(t, "gross_to_date", CF_CELL_REAL, 2);
+	for (size_t i = 0; i < mp->n; i++) {
+		const struct money_provider *m = &mp->items[i];
+		long r = cf_table_add_row(t);
+		if (r < 0 || cf_table_set_text(t, (size_t)r, 1, m->id) || cf_table_set_text(t, (size_t)r, 2, m->name) ||
+		    cf_table_set_text(t, (size_t)r, 3, m->type)) {
+			cf_table_free(t);
+			return NULL;
+		}
+		cf_table_set_int(t, (size_t)r, 0, (long long)i + 1);
+		cf_table_set_int(t, (size_t)r, 4, m->children);
+		cf_table_set_real(t, (size_t)r, 5, m->gross_to_date);
+	}
+	return t;
+}
+
 static int top_providers(const struct placements_data *d, const struct money_options *o, cf_date fy_start,
 			 cf_date as_of, struct cf_table **out, struct cf_error *err)
 {
@@ -547,31 +580,9 @@ static int top_providers(const struct placements_data *d, const struct money_opt
 	int rc = providers_compute(d, o, fy_start, as_of, &mp, err);
 	if (rc)
 		return rc;
-	struct cf_table *t = cf_table_new("money_top_providers");
-	if (!t) {
-		money_providers_release(&mp);
-		return cf_error_set(err, CF_EIO, "out of memory");
-	}
-	cf_table_add_column(t, "rank", CF_CELL_INT, 0);
-	cf_table_add_column(t, "provider_id", CF_CELL_TEXT, 0);
-	cf_table_add_column(t, "provider_name", CF_CELL_TEXT, 0);
-	cf_table_add_column(t, "provider_type", CF_CELL_TEXT, 0);
-	cf_table_add_column(t, "children", CF_CELL_INT, 0);
-	cf_table_add_column(t, "gross_to_date", CF_CELL_REAL, 2);
-	for (size_t i = 0; i < mp.n; i++) {
-		long r = cf_table_add_row(t);
-		if (r < 0)
-			break;
-		cf_table_set_int(t, (size_t)r, 0, (long long)i + 1);
-		cf_table_set_text(t, (size_t)r, 1, mp.items[i].id);
-		cf_table_set_text(t, (size_t)r, 2, mp.items[i].name);
-		cf_table_set_text(t, (size_t)r, 3, mp.items[i].type);
-		cf_table_set_int(t, (size_t)r, 4, mp.items[i].children);
-		cf_table_set_real(t, (size_t)r, 5, mp.items[i].gross_to_date);
-	}
+	*out = money_providers_table(&mp);
 	money_providers_release(&mp);
-	*out = t;
-	return CF_OK;
+	return *out ? CF_OK : cf_error_set(err, CF_EIO, "out of memory");
 }
 
 static int cmp_weekly_desc(const void *a, const void *b)

@@ -115,6 +115,10 @@ struct money_unit_costs {
 int money_unit_costs_make(const struct placements_data *d, const struct money_options *o,
 			  struct money_unit_costs *out, struct cf_error *err);
 void money_unit_costs_release(struct money_unit_costs *u);
+/* u laid out as a table named name (the caller frees it; NULL on OOM): every
+ * group with its "by" column, or with only_by only that one's rows and no
+ * "by" column (the report's unit costs by provider type). */
+struct cf_table *money_unit_costs_table(const struct money_unit_costs *u, const char *only_by, const char *name);
 
 /* The o->top providers with the most gross spend in the year to as_of
  * (ties by ID), rank = index + 1: the typed form of money_top_providers. */
@@ -132,6 +136,9 @@ struct money_providers {
 int money_providers_make(const struct placements_data *d, const struct money_options *o,
 			 struct money_providers *out, struct cf_error *err);
 void money_providers_release(struct money_providers *m);
+/* mp laid out as caseflow money's money_top_providers table (the caller
+ * frees it; NULL on OOM). */
+struct cf_table *money_providers_table(const struct money_providers *mp);
 
 /* The money tables, in order: money_by_cost_centre (spend to date,
  * contributions, committed to year end, budget, variance, ledger),
