@@ -54,7 +54,7 @@ void html_number(char *buf, size_t size, double v, int decimals)
 	snprintf(buf + o, size - o, "%s", digits + intlen);
 }
 
-int html_table(struct strbuf *sb, const struct cf_table *t, const char *caption, const char *null_text)
+int html_table_bare(struct strbuf *sb, const struct cf_table *t, const char *caption, const char *null_text)
 {
 	int bad = strbuf_adds(sb, "<table class=\"data\">");
 	if (caption && caption[0]) {
@@ -93,5 +93,12 @@ int html_table(struct strbuf *sb, const struct cf_table *t, const char *caption,
 		bad |= strbuf_adds(sb, "</tr>");
 	}
 	bad |= strbuf_adds(sb, "</tbody></table>");
+	return bad ? -1 : 0;
+}
+
+int html_table(struct strbuf *sb, const struct cf_table *t, const char *caption, const char *null_text)
+{
+	int bad = strbuf_adds(sb, "<div class=\"tbl\">") | html_table_bare(sb, t, caption, null_text) |
+		  strbuf_adds(sb, "</div>");
 	return bad ? -1 : 0;
 }

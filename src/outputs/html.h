@@ -19,7 +19,13 @@ void html_number(char *buf, size_t size, double v, int decimals);
 
 /* A cf_table as <table> with a <caption>, header cells with scope, numbers
  * right-aligned and formatted with the column's decimals; NULL cells show
- * `null_text` (e.g. "c" for suppressed, "–"). */
+ * `null_text` (e.g. "c" for suppressed, "–"). The table sits in a
+ * <div class="tbl"> that scrolls sideways when the table is wider than its
+ * place (long file paths, many columns), so no table widens the page. */
 int html_table(struct strbuf *sb, const struct cf_table *t, const char *caption, const char *null_text);
+
+/* The same table without its scrolling box, for callers that put it in one
+ * of their own (a figure's table beside its chart). */
+int html_table_bare(struct strbuf *sb, const struct cf_table *t, const char *caption, const char *null_text);
 
 #endif

@@ -55,7 +55,7 @@ const char report_css[] =
 	".tile.better .chg b{color:#1a7f37}.tile.worse .chg b{color:#c0392b}"
 	".fig{display:flex;gap:12px;align-items:flex-start;margin:0 0 8px}"
 	".fig figure{flex:0 0 auto;margin:0}.fig figcaption{font-size:11.5px;color:#333;margin-top:2px}"
-	".fig .tbl{flex:1 1 0;min-width:150px;overflow:auto}"
+	".tbl{overflow-x:auto}.fig .tbl{flex:1 1 0;min-width:150px;overflow:auto}"
 	".grid2{display:grid;grid-template-columns:repeat(2,minmax(0,1fr));gap:4px 18px}"
 	"svg.chart{max-width:100%;height:auto;font-size:12px;background:#fff;display:block}"
 	"svg .grid{stroke:#e3e5e8}svg .axis{stroke:#555}svg .ref{stroke:#222;stroke-dasharray:4 3}"
@@ -73,7 +73,7 @@ const char report_css[] =
 	"@media print{body{background:#fff;font-size:10pt}nav{display:none}main{display:block;padding:0;max-width:none}"
 	"header.top{background:#fff;color:#000;padding:0 0 8px;border-bottom:2px solid #16365c}"
 	"section.panel{border:0;padding:0;margin:0 0 10px;break-inside:avoid-page;page-break-inside:avoid}"
-	".fig{break-inside:avoid}.fig .tbl{max-height:none!important;overflow:visible}"
+	".fig{break-inside:avoid}.tbl,.fig .tbl{max-height:none!important;overflow:visible}"
 	".grid2{display:block}.tiles{grid-template-columns:repeat(4,1fr)}}";
 
 const struct kpi_cell *report_cell(const struct report_ctx *rc, int p, int id)
@@ -129,7 +129,7 @@ int report_figure(struct report_ctx *rc, int kind, struct svg_chart *chart, cons
 	bad |= html_text(sb, chart->desc ? chart->desc : chart->title);
 	bad |= strbuf_addf(sb, "</figcaption></figure><div class=\"tbl\" style=\"max-height:%dpx\">", h + 40);
 	if (numbers)
-		bad |= html_table(sb, numbers, chart->title, rc->opt->suppress > 0 ? "c" : "–");
+		bad |= html_table_bare(sb, numbers, chart->title, rc->opt->suppress > 0 ? "c" : "–");
 	bad |= strbuf_adds(sb, "</div></div>");
 	return bad ? -1 : 0;
 }
@@ -147,7 +147,7 @@ int report_figure_close(struct report_ctx *rc, const char *caption, const char *
 	bad |= html_text(sb, caption);
 	bad |= strbuf_addf(sb, "</figcaption></figure><div class=\"tbl\" style=\"max-height:%dpx\">", height + 40);
 	if (numbers)
-		bad |= html_table(sb, numbers, title, rc->opt->suppress > 0 ? "c" : "–");
+		bad |= html_table_bare(sb, numbers, title, rc->opt->suppress > 0 ? "c" : "–");
 	bad |= strbuf_adds(sb, "</div></div>");
 	return bad ? -1 : 0;
 }

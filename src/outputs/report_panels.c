@@ -683,7 +683,7 @@ int report_panel_notes(struct report_ctx *rc, struct cf_error *err)
 	struct return_kind_total *held;
 	int nheld;
 	if (returns_kind_totals(rc->st, &held, &nheld, err) == CF_OK) {
-		bad |= strbuf_adds(sb, "<table class=\"data\" style=\"width:auto\"><caption>Returns in the store</caption><thead><tr>"
+		bad |= strbuf_adds(sb, "<div class=\"tbl\"><table class=\"data\" style=\"width:auto\"><caption>Returns in the store</caption><thead><tr>"
 				       "<th scope=\"col\">kind</th><th scope=\"col\">collection years</th>"
 				       "<th scope=\"col\" class=\"num\">files</th><th scope=\"col\" class=\"num\">rows</th></tr></thead><tbody>");
 		for (int i = 0; i < nheld; i++) {
@@ -703,7 +703,7 @@ int report_panel_notes(struct report_ctx *rc, struct cf_error *err)
 					   year, files, rows);
 		}
 		returns_kind_totals_free(held, nheld);
-		bad |= strbuf_adds(sb, "</tbody></table>");
+		bad |= strbuf_adds(sb, "</tbody></table></div>");
 	} else {
 		return err->status;
 	}

@@ -20,9 +20,14 @@ chrome() {
 		--window-size=1280,9000 "$@"
 }
 
-# a store: the shared synthetic SSDA903 when present, else a hand-made return
+# a store: the shared synthetic SSDA903 when present, else a hand-made return.
+# The returns sit under a long folder name, as on a council's shared drive:
+# the Data quality panel names each file, and a long path must not widen the
+# page (CI's checkout path once did, by 18 px).
+long="$work/Childrens Services Performance Team - Statutory Returns Archive (do not move)/SSDA903 submissions"
 if [ -n "$shared" ] && [ -d "$shared/data/ssda903-synth" ]; then
-	store_from "$work/t.db" "$shared/data/ssda903-synth" >/dev/null 2>&1
+	mkdir -p "$long" && cp -R "$shared/data/ssda903-synth/." "$long/"
+	store_from "$work/t.db" "$long" >/dev/null 2>&1
 else
 	mkdir -p "$work/r/2023-24"
 	printf 'CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\nA,01/06/2023,S,C2,N1,U1,PR1,,,,,,\nC,01/01/2022,S,C2,N1,U3,PR1,,,,,,\n' >"$work/r/2023-24/episodes.csv"
