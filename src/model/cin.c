@@ -126,8 +126,10 @@ static int on_contact(void *ctx, const struct cin_contact_record *x)
 	int rc;
 	/* one contact per child, date and source */
 	struct cin_contact *c = add(ctx, x->child, x->date, hash_text((const unsigned char *)x->source), &rc);
-	if (c)
+	if (c) {
 		c->date = x->date;
+		c->src = x->src;
+	}
 	return rc;
 }
 
@@ -138,6 +140,7 @@ static int on_referral(void *ctx, const struct cin_referral_record *x)
 	if (!r)
 		return rc;
 	r->date = x->date;
+	r->src = x->src;
 	r->closed = x->closed;
 	r->nfa = (unsigned char)x->nfa;
 	r->icpc = x->icpc;
@@ -161,6 +164,7 @@ static int on_assessment(void *ctx, const struct cin_assessment_record *x)
 	struct cin_assessment *a = add(ctx, x->child, x->start, 0, &rc);
 	if (a) {
 		a->start = x->start;
+		a->src = x->src;
 		a->authorised = x->authorised;
 	}
 	return rc;
@@ -172,6 +176,7 @@ static int on_s47(void *ctx, const struct cin_s47_record *x)
 	struct cin_s47 *e = add(ctx, x->child, x->start, 0, &rc);
 	if (e) {
 		e->start = x->start;
+		e->src = x->src;
 		e->icpc = x->icpc;
 	}
 	return rc;
@@ -183,6 +188,7 @@ static int on_cpp(void *ctx, const struct cin_cpp_record *x)
 	struct cin_cpp *p = add(ctx, x->child, x->start, 0, &rc);
 	if (p) {
 		p->start = x->start;
+		p->src = x->src;
 		p->end = x->end;
 		p->previous_plans = x->previous_plans;
 	}

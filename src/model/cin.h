@@ -10,15 +10,18 @@
 #include "base/date.h"
 #include "base/error.h"
 #include "model/children.h"
+#include "store/record_sources.h"
 #include "store/store.h"
 
 struct cin_contact {
 	int child;
+	struct record_source src;   /* the return and row it was read from */
 	cf_date date;
 };
 
 struct cin_referral {
 	int child;
+	struct record_source src;   /* the return and row it was read from */
 	cf_date date;             /* referral date: the CIN episode starts */
 	cf_date closed;           /* closure date, CF_DATE_NONE while open */
 	cf_date icpc;             /* an ICPC recorded on the episode itself (no s47 before it), or NONE */
@@ -28,18 +31,21 @@ struct cin_referral {
 
 struct cin_assessment {
 	int child;
+	struct record_source src;   /* the return and row it was read from */
 	cf_date start;
 	cf_date authorised;       /* CF_DATE_NONE while not authorised */
 };
 
 struct cin_s47 {
 	int child;
+	struct record_source src;   /* the return and row it was read from */
 	cf_date start;            /* strategy discussion */
 	cf_date icpc;             /* initial child protection conference, or NONE */
 };
 
 struct cin_cpp {
 	int child;
+	struct record_source src;   /* the return and row it was read from */
 	cf_date start;
 	cf_date end;              /* CF_DATE_NONE while open */
 	int previous_plans;       /* as recorded; -1 when not given */

@@ -100,7 +100,7 @@ int cla_load_versions(struct store *st, struct cla_data *out, enum cla_withdrawn
 	out->eps = eps_mem;
 	for (size_t i = 0; i < set.n; i++) {
 		const struct episode_row r = set.rows[i];
-		struct cla_episode e = { .start = r.start, .end = r.end, .child = r.child,
+		struct cla_episode e = { .start = r.start, .end = r.end, .child = r.child, .return_id = r.return_id,
 					 .home_sector = r.home_post, .pl_sector = r.pl_post };
 		memcpy(e.rne, r.rne, sizeof e.rne);
 		memcpy(e.ls, r.ls, sizeof e.ls);

@@ -17,9 +17,10 @@ struct cla_episode {
 	cf_date start;            /* DECOM */
 	cf_date end;              /* DEC, or CF_DATE_NONE while open */
 	int child;                /* index into cla_data.children */
-	int period_start;         /* 1 when this episode begins a period of care */
-	int period_end;           /* 1 when it ends one (REC other than X1) */
+	unsigned char period_start;  /* 1 when this episode begins a period of care */
+	unsigned char period_end;    /* 1 when it ends one (REC other than X1) */
 	char rne[2], ls[3], cin[3], place[3], provider[4], rec[4];
+	int return_id;            /* the return it was read from (its row: record_sources_episode_row) */
 	const char *home_sector;  /* arena; NULL when unknown */
 	const char *pl_sector;
 };

@@ -40,6 +40,18 @@ static int cmp_missing(const void *a, const void *b)
 	return x->away - y->away;
 }
 
+/* The same order, the latest return's copy of an incident first: the one kept. */
+static int cmp_missing_source(const void *a, const void *b)
+{
+	int c = cmp_missing(a, b);
+	if (c)
+		return c;
+	const struct cla_missing *x = a, *y = b;
+	if (x->src.return_id != y->src.return_id)
+		return x->src.return_id > y->src.return_id ? -1 : 1;
+	return (x->src.row > y->src.row) - (x->src.row < y->src.row);
+}
+
 /* While loading: where the rows go. */
 struct loading {
 	struct child_registry *reg;
@@ -66,7 +78,7 @@ static int on_missing(void *ctx, const struct missing_record *r)
 			return cf_error_set(x->err, CF_EIO, "out of memory loading missing incidents");
 		o->missing = m;
 	}
-	o->missing[o->nmissing++] = (struct cla_missing){ .child = k, .start = r->start, .away = kind[0] == 'A' };
+	o->missing[o->nmissing++] = (struct cla_missing){ .child = k, .start = r->start, .away = kind[0] == 'A', .src = r->src };
 	return CF_OK;
 }
 
@@ -78,7 +90,7 @@ static int load_missing(struct store *st, struct child_registry *reg, struct cla
 		return rc;
 	/* the same incident arrives in each year's return that covers it */
 	if (o->nmissing)
-		qsort(o->missing, o->nmissing, sizeof *o->missing, cmp_missing);
+		qsort(o->missing, o->nmissing, sizeof *o->missing, cmp_missing_source);
 	size_t w = 0;
 	for (size_t i = 0; i < o->nmissing; i++)
 		if (!w || cmp_missing(&o->missing[w - 1], &o->missing[i]) != 0)
@@ -105,6 +117,7 @@ static int on_oc3(void *ctx, const struct oc3_record *x3)
 	memset(r, 0, sizeof *r);
 	r->child = k;
 	r->collection_year = x3->collection_year;
+	r->src = x3->src;
 	r->dob = x3->dob;
 	if (r->dob == CF_DATE_NONE)
 		r->dob = x->reg->children[k].dob;

@@ -9,12 +9,14 @@
 #include "base/date.h"
 #include "base/error.h"
 #include "model/children.h"
+#include "store/record_sources.h"
 #include "store/store.h"
 
 struct cla_missing {
 	int child;                /* registry index */
 	cf_date start;            /* MIS_START */
 	char away;                /* 1: away without authorisation (MISSING = A); 0: missing (M) */
+	struct record_source src; /* the latest return holding the incident, and its row */
 };
 
 struct cla_oc3 {
@@ -23,6 +25,7 @@ struct cla_oc3 {
 	cf_date dob;              /* from the OC3 row, else the registry; NONE when unknown */
 	char in_touch[5];         /* YES, NO, DIED, REFU, NREQ, RHOM, "" */
 	char activ[3];            /* F1..P5 in EET, G4..G6 not, 0 not known, "" */
+	struct record_source src;
 };
 
 struct cla_outcomes {

@@ -24,7 +24,8 @@ struct version {
 	long long year;                    /* LLONG_MIN for NULL: it sorts last, as NULL does in DESC */
 	long long return_id;
 	int tie;                           /* the referral view's tie-break: referral_source IS NULL */
-	long long row;                     /* and then its row */
+	long long row;                     /* and then its row (0 where the view orders by scan alone) */
+	struct record_source src;          /* the return and row the record came from */
 	long long seq;                     /* scan order, the last tie-break */
 	const char *text[CUR_NVALS];       /* NULL for NULL */
 	int ival[CUR_NVALS];
@@ -84,8 +85,9 @@ static int same_partition(const struct version *a, const struct version *b)
 }
 
 /* What a walk reads: columns 0 child, 1 date, 2 key2 (or NULL), 3 the
- * return's collection year, 4 return_id, 5 the tie-break flag, 6 row, then
- * nvals record columns. */
+ * return's collection year, 4 return_id, 5 the tie-break flag, 6 row (the
+ * tie-break), 7 the stored row (the record's source), then nvals record
+ * columns. */
 struct current_query {
 	const char *sql;
 	const char *what;
@@ -126,12 +128,13 @@ static int walk_current(struct store *st, const struct current_query *q, void (*
 		x->return_id = sqlite3_column_int64(s, 4);
 		x->tie = sqlite3_column_int(s, 5);
 		x->row = sqlite3_column_int64(s, 6);
+		x->src = (struct record_source){ (int)x->return_id, sqlite3_column_int(s, 7) };
 		x->seq = (long long)n;
 		for (int i = 0; i < q->nvals; i++) {
-			const char *t = store_col_text(s, 7 + i);
+			const char *t = store_col_text(s, 8 + i);
 			if (t && !(x->text[i] = arena_strdup(&a, t)))
 				goto oom;
-			x->ival[i] = sqlite3_column_int(s, 7 + i);
+			x->ival[i] = sqlite3_column_int(s, 8 + i);
 		}
 		v[n++] = x;
 	}
@@ -164,12 +167,12 @@ static cf_date text_date(const char *t)
 /* The scan behind each view: its table joined to returns, the rows the view
  * partitions (a child and a date). */
 #define CUR_SQL(key2, tie, row, vals, table, date) \
-	"SELECT x.child, x." date ", " key2 ", r.collection_year, x.return_id, " tie ", " row ", " vals \
+	"SELECT x.child, x." date ", " key2 ", r.collection_year, x.return_id, " tie ", " row ", x.row, " vals \
 	" FROM " table " x JOIN returns r ON r.id = x.return_id WHERE x.child IS NOT NULL AND x." date " IS NOT NULL"
 
 static int contact_emit(const struct version *v, void (*fn)(void), void *ctx)
 {
-	struct cin_contact_record r = { v->child, text_date(v->date), v->key2 };
+	struct cin_contact_record r = { v->child, v->src, text_date(v->date), v->key2 };
 	return ((int (*)(void *, const struct cin_contact_record *))fn)(ctx, &r);
 }
 
@@ -185,7 +188,7 @@ int cin_records_contacts(struct store *st, int (*fn)(void *ctx, const struct cin
 static int referral_emit(const struct version *v, void (*fn)(void), void *ctx)
 {
 	struct cin_referral_record r = {
-		.child = v->child, .date = text_date(v->date), .closed = text_date(v->text[0]),
+		.child = v->child, .src = v->src, .date = text_date(v->date), .closed = text_date(v->text[0]),
 		.nfa = v->text[1] && v->ival[1] == 1, .primary_need = v->text[2], .icpc = text_date(v->text[3]),
 	};
 	return ((int (*)(void *, const struct cin_referral_record *))fn)(ctx, &r);
@@ -204,7 +207,7 @@ int cin_records_referrals(struct store *st, int (*fn)(void *ctx, const struct ci
 
 static int assessment_emit(const struct version *v, void (*fn)(void), void *ctx)
 {
-	struct cin_assessment_record r = { v->child, text_date(v->date), text_date(v->text[0]) };
+	struct cin_assessment_record r = { v->child, v->src, text_date(v->date), text_date(v->text[0]) };
 	return ((int (*)(void *, const struct cin_assessment_record *))fn)(ctx, &r);
 }
 
@@ -220,7 +223,7 @@ int cin_records_assessments(struct store *st, int (*fn)(void *ctx, const struct 
 
 static int s47_emit(const struct version *v, void (*fn)(void), void *ctx)
 {
-	struct cin_s47_record r = { v->child, text_date(v->date), text_date(v->text[0]) };
+	struct cin_s47_record r = { v->child, v->src, text_date(v->date), text_date(v->text[0]) };
 	return ((int (*)(void *, const struct cin_s47_record *))fn)(ctx, &r);
 }
 
@@ -236,7 +239,7 @@ int cin_records_s47(struct store *st, int (*fn)(void *ctx, const struct cin_s47_
 
 static int cpp_emit(const struct version *v, void (*fn)(void), void *ctx)
 {
-	struct cin_cpp_record r = { v->child, text_date(v->date), text_date(v->text[0]),
+	struct cin_cpp_record r = { v->child, v->src, text_date(v->date), text_date(v->text[0]),
 				    v->text[1] ? v->ival[1] : -1 };
 	return ((int (*)(void *, const struct cin_cpp_record *))fn)(ctx, &r);
 }

@@ -12,19 +12,23 @@
 
 #include "base/date.h"
 #include "base/error.h"
+#include "store/record_sources.h"
 #include "store/store.h"
 
 /* Strings in a record are valid only during the callback. A callback's
  * non-zero status stops the walk and is returned. Rows with no child are
- * left out; dates that cannot be read are CF_DATE_NONE. */
+ * left out; dates that cannot be read are CF_DATE_NONE. Each record names the
+ * return and row of the version kept (src). */
 struct cin_contact_record {
 	const char *child;
+	struct record_source src;
 	cf_date date;
 	const char *source;       /* NULL when not given */
 };
 
 struct cin_referral_record {
 	const char *child;
+	struct record_source src;
 	cf_date date;             /* referral date */
 	cf_date closed;           /* closure date */
 	cf_date icpc;             /* an ICPC recorded on the CIN episode */
@@ -34,16 +38,19 @@ struct cin_referral_record {
 
 struct cin_assessment_record {
 	const char *child;
+	struct record_source src;
 	cf_date start, authorised;
 };
 
 struct cin_s47_record {
 	const char *child;
+	struct record_source src;
 	cf_date start, icpc;
 };
 
 struct cin_cpp_record {
 	const char *child;
+	struct record_source src;
 	cf_date start, end;
 	int previous_plans;       /* -1 when not given */
 };

@@ -463,6 +463,7 @@ static int add_version(struct reading *g, const struct return_year *r, cf_date s
 	e->start = start;
 	e->end = end;
 	e->collection_year = r->year;
+	e->return_id = (int)r->id;
 	copy_code(e->rne, sizeof e->rne, cols[PC_RNE]);
 	copy_code(e->ls, sizeof e->ls, cols[PC_LS]);
 	copy_code(e->cin, sizeof e->cin, cols[PC_CIN]);

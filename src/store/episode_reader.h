@@ -23,6 +23,7 @@ struct episode_row {
 	cf_date end;              /* DEC, CF_DATE_NONE while open or unreadable */
 	int child;                /* index into episode_set.children */
 	int collection_year;      /* of the version kept; 0 when unknown */
+	int return_id;            /* the return of the version kept (its row: record_sources_episode_row) */
 	char rne[2], ls[3], cin[3], place[3], provider[4], rec[4];  /* "" when not given */
 	const char *home_post;    /* postcode sectors; owned by the set, NULL when not given */
 	const char *pl_post;
