@@ -23,6 +23,13 @@ static const struct cf_option options[] = {
 	{ .name = "--suppress", .arg = "N", .type = CF_OPT_INT, .min = 0, .max = 1000000,
 	  .help = "hide counts below N and what is derived from them (null, \"suppressed\": true), and any cell "
 		  "a total would reveal" },
+	{ .name = "--records", .type = CF_OPT_FLAG,
+	  .help = "list the records behind one figure (one --indicator, one --period): a row per child (or event) "
+		  "it counts, its share of numerator and denominator, and the return, file and row (or XML line) "
+		  "that decided it; refused with --suppress" },
+	{ .name = "--group", .arg = "G",
+	  .help = "with --records and --by: the records of this group only (e.g. --by sex --group female)",
+	  .def_text = "the LA (all)" },
 	{ .name = "--centroids", .arg = "FILE",
 	  .help = "postcode-sector centroids (CSV sector,lat,lon) for placed_20mi and placed_outside_la" },
 	CLI_OPT_FORMAT,
@@ -35,20 +42,30 @@ const struct cli_command cmd_kpi = {
 	.summary = "statutory indicators (DfE definitions) for a period, by locality or cohort",
 	.order = 40,
 	.usage = "  caseflow kpi [--db PATH] [--period P] [--indicator ID ...] [--by DIM] [--suppress N] [--centroids FILE]\n"
-		 "               [--format table|csv|json|xlsx] [--out FILE]",
+		 "               [--format table|csv|json|xlsx] [--out FILE]\n"
+		 "  caseflow kpi [--db PATH] --indicator ID [--period P] [--by DIM --group G] --records [--format ...]",
 	.help =
 	"Every indicator with its numerator, denominator, value and unit, for the LA\n"
 	"and, with --by, for each group: re-referrals, assessment and ICPC timeliness,\n"
 	"second CP plans, plans lasting 2+ years, rates per 10,000 children, placement\n"
 	"stability, missing, care leavers in EET, workforce, and the front-door funnel.\n"
 	"Indicator ids and definitions: docs/definitions.md (\"Indicators\"). An\n"
-	"indicator whose source is not loaded is left out, with a note on stderr.\n",
+	"indicator whose source is not loaded is left out, with a note on stderr.\n"
+	"\n"
+	"With --records, one figure's records: a row per unit it counts (a child,\n"
+	"or for event counts such as referrals an event), with the child's local ID,\n"
+	"what it adds to the numerator and denominator (the columns sum to the\n"
+	"figure), and the return, file and row (XML: line) of the deciding record.\n"
+	"The figure and how the rows add up to it are noted on stderr. Workforce\n"
+	"figures have no records (said so); rates per 10,000 list the numerator.\n",
 	.options = options,
 	.examples =
 	"  caseflow kpi --db la.db\n"
 	"  caseflow kpi --db la.db --period 2023-24Q4 --by locality --format json\n"
 	"  caseflow kpi --db la.db --period all --indicator cla_31mar,cla_started --format csv\n"
-	"  caseflow kpi --db la.db --period r12:2024-06-30 --suppress 6 --format csv --out kpi.csv\n",
+	"  caseflow kpi --db la.db --period r12:2024-06-30 --suppress 6 --format csv --out kpi.csv\n"
+	"  caseflow kpi --db la.db --indicator placement_3plus --period 2023-24 --records --format csv\n"
+	"  caseflow kpi --db la.db --indicator cla_31mar --by sex --group female --records\n",
 	.run = run,
 };
 
@@ -118,6 +135,30 @@ static int parse_periods(const char *spec, const struct kpi_data *d, struct kpi_
 	return CF_OK;
 }
 
+/* --records: the records behind one figure, its figure and what the rows
+ * count on stderr. */
+static int print_records(struct store *st, const struct kpi_data *data, int id, const struct kpi_period *p,
+			 const struct kpi_options *opt, const char *group, enum render_format fmt, const char *out,
+			 struct cf_error *err)
+{
+	struct kpi_records *r = NULL;
+	struct cf_table *t = NULL;
+	int rc = kpi_records(st, data, id, p, opt, group, &r, err);
+	if (!rc && !(rc = kpi_records_table(r, &t, err))) {
+		char num[32] = "-", den[32] = "-";
+		if (r->cell.has_num)
+			snprintf(num, sizeof num, "%g", r->cell.num);
+		if (r->cell.has_den)
+			snprintf(den, sizeof den, "%g", r->cell.den);
+		fprintf(stderr, "caseflow kpi: %s %s %s: numerator %s, denominator %s; %zu records: %s\n", kpi_defs[id].id,
+			p->label, r->group, num, den, r->n, r->note);
+		rc = render_tables(&t, 1, fmt, out, err);
+	}
+	cf_table_free(t);
+	kpi_records_free(r);
+	return rc;
+}
+
 static int run(int argc, char **argv)
 {
 	struct cf_args a;
@@ -144,6 +185,19 @@ static int run(int argc, char **argv)
 	for (int it = 0; (ind = cf_args_next(&a, "--indicator", &it));)
 		if (pick_indicators(ind, want, &nwant))
 			return CF_EUSAGE;
+	int records = cf_args_has(&a, "--records") > 0, record_id = -1;
+	const char *group = cf_args_str(&a, "--group");
+	if (group && (!records || opt.by == KPI_BY_ALL))
+		return cli_usage_error(&cmd_kpi, "--group names a group of --by for --records: give both");
+	if (records) {
+		for (int k = 0; k < K_N; k++)
+			if (want[k])
+				record_id = k;
+		if (nwant != 1)
+			return cli_usage_error(&cmd_kpi, "--records lists one figure's records: give one --indicator");
+		if (period && (strcmp(period, "all") == 0 || strchr(period, ',')))
+			return cli_usage_error(&cmd_kpi, "--records lists one figure's records: give one --period");
+	}
 	if (period && strcmp(period, "all") != 0) {
 		/* check the syntax before opening anything */
 		struct kpi_period *ps;
@@ -173,15 +227,19 @@ static int run(int argc, char **argv)
 	int nperiods = 0, loaded = 0;
 	if (!(rc = cli_open_store(db, 0, NULL, NULL, &st, &err)) && !(rc = kpi_data_load(st, &data, &err))) {
 		loaded = 1;
-		store_close(st);
-		st = NULL;
+		if (!records) {
+			store_close(st);
+			st = NULL;
+		}
 		if (!(rc = parse_periods(period, &data, &periods, &nperiods, &err)))
 			for (int k = 0; k < nperiods && !rc; k++)
 				rc = kpi_period_check(&data, &periods[k], &err);
-		if (!rc && !(rc = kpi_compute(&data, periods, nperiods, &opt, &res, &err)) && nwant)
+		if (!rc && records)
+			rc = print_records(st, &data, record_id, &periods[0], &opt, group, fmt, out, &err);
+		else if (!rc && !(rc = kpi_compute(&data, periods, nperiods, &opt, &res, &err)) && nwant)
 			for (int k = 0; k < K_N; k++)   /* --indicator: the rest are left out of the table */
 				res->omitted[k] |= !want[k];
-		if (!rc && !(rc = kpi_result_table(res, &t, &err))) {
+		if (!rc && !records && !(rc = kpi_result_table(res, &t, &err))) {
 			for (const char *n = res->notes; *n;) {
 				size_t len = strcspn(n, "\n");
 				fprintf(stderr, "caseflow kpi: note: %.*s\n", (int)len, n);

@@ -1,6 +1,7 @@
 /* The indicator engine: one pass per source over the in-memory timelines
  * for each period, counting units into the LA and one breakdown. */
 #include "indicators/kpi.h"
+#include "indicators/kpi_int.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -192,7 +193,18 @@ struct ctx {
 	const int *ref_children, *cpp_children, *s47_children;   /* children with such records */
 	int n_ref_children, n_cpp_children, n_s47_children;
 	const int *contacts_by_date;   /* contact indexes in date order */
+	struct kpi_trace *trace;       /* NULL, or the indicator whose units are kept as they are counted */
 };
+
+/* The record that decides a unit: a CIN, missing or OC3 record's source, or
+ * an episode (whose row is found when the records are listed). */
+struct decider {
+	const struct record_source *rec;
+	const struct cla_episode *ep;
+};
+#define BY_REC(p) ((struct decider){ (p), NULL })
+#define BY_EP(e) ((struct decider){ NULL, (e) })
+#define BY_NONE ((struct decider){ NULL, NULL })
 
 /* The category of need only matters for that breakdown: skip the look-up otherwise. */
 static const char *need_on(const struct ctx *x, int child, cf_date on)
@@ -224,17 +236,54 @@ static int group_of(const struct ctx *x, int child, cf_date on, const char *need
 	}
 }
 
-static void tally(struct ctx *x, int id, int child, cf_date on, const char *need, double num, double den)
+/* Keep a unit of the traced indicator: what it adds to the figure's
+ * numerator and denominator. A flow's units are those of its two counts. */
+static void trace_unit(struct kpi_trace *t, int id, int child, cf_date on, int g, double num, double den,
+		       struct decider by)
+{
+	if (id == t->id)
+		;
+	else if (id == t->num_id)
+		den = 0;
+	else if (id == t->den_id)
+		den = num, num = 0;
+	else
+		return;
+	if (t->n == t->cap) {
+		size_t cap = t->cap ? t->cap * 2 : 256;
+		struct kpi_counted *u = realloc(t->units, cap * sizeof *u);
+		if (!u) {
+			t->oom = 1;
+			return;
+		}
+		t->units = u;
+		t->cap = cap;
+	}
+	struct kpi_counted *u = &t->units[t->n++];
+	*u = (struct kpi_counted){ .child = child, .group = g, .on = on, .num = num, .den = den, .ep = by.ep };
+	if (by.rec)
+		u->src = *by.rec;
+	else if (by.ep)
+		u->src.return_id = by.ep->return_id;
+}
+
+/* Count a unit (a child or an event) of indicator id into the LA and its
+ * group; `by` is the record that decided it, kept when id is traced. */
+static void tally(struct ctx *x, int id, int child, cf_date on, const char *need, double num, double den,
+		  struct decider by)
 {
 	struct kpi_cell *row = &x->cells[(size_t)id * (size_t)x->ngroups];
 	row[0].num += num;
 	row[0].den += den;
-	if (x->opt->by == KPI_BY_ALL || kpi_defs[id].flags & KPI_F_LA_ONLY)
-		return;
-	int g = group_of(x, child, on, need);
-	row[g].num += num;
-	row[g].den += den;
-	x->used[g] = 1;
+	int g = 0;
+	if (x->opt->by != KPI_BY_ALL && !(kpi_defs[id].flags & KPI_F_LA_ONLY)) {
+		g = group_of(x, child, on, need);
+		row[g].num += num;
+		row[g].den += den;
+		x->used[g] = 1;
+	}
+	if (x->trace)
+		trace_unit(x->trace, id, child, on, g, num, den, by);
 }
 
 static const char *need_code(const char *cin)
@@ -258,7 +307,7 @@ static void count_contacts(struct ctx *x)
 		const struct cin_contact *k = &c->contacts[x->contacts_by_date[i]];
 		if (k->date > x->to)
 			break;
-		tally(x, K_CONTACTS, k->child, k->date, need_on(x, k->child, k->date), 1, 0);
+		tally(x, K_CONTACTS, k->child, k->date, need_on(x, k->child, k->date), 1, 0, BY_REC(&k->src));
 	}
 }
 
@@ -272,20 +321,20 @@ static void count_referrals(struct ctx *x)
 		for (int k = c->referrals_first[ch]; k < c->referrals_first[ch + 1]; k++) {
 			const struct cin_referral *r = &c->referrals[k];
 			if (in_period(x, r->date)) {
-				tally(x, K_REFERRALS, (int)ch, r->date, r->need, 1, 0);
-				tally(x, K_REFERRAL_NFA, (int)ch, r->date, r->need, r->nfa, 1);
+				tally(x, K_REFERRALS, (int)ch, r->date, r->need, 1, 0, BY_REC(&r->src));
+				tally(x, K_REFERRAL_NFA, (int)ch, r->date, r->need, r->nfa, 1, BY_REC(&r->src));
 				/* a re-referral: the previous referral was on or after this
 				 * date a year earlier (dates are unique per child) */
 				int rereferral = k > c->referrals_first[ch] && c->referrals[k - 1].date >= cf_date_add_years(r->date, -1);
-				tally(x, K_REREFERRAL_12M, (int)ch, r->date, r->need, rereferral, 1);
+				tally(x, K_REREFERRAL_12M, (int)ch, r->date, r->need, rereferral, 1, BY_REC(&r->src));
 			}
 			if (r->date <= x->to && (r->closed == CF_DATE_NONE || r->closed > x->to)) {
-				tally(x, K_CIN_OPEN_1YR, (int)ch, x->to, r->need, r->date < year_before_end, 1);
+				tally(x, K_CIN_OPEN_1YR, (int)ch, x->to, r->need, r->date < year_before_end, 1, BY_REC(&r->src));
 				open = r;
 			}
 		}
 		if (open)
-			tally(x, K_CIN_RATE, (int)ch, x->to, open->need, 1, 0);
+			tally(x, K_CIN_RATE, (int)ch, x->to, open->need, 1, 0, BY_REC(&open->src));
 	}
 }
 
@@ -299,8 +348,8 @@ static void count_assessments(struct ctx *x)
 			continue;
 		const char *need = need_on(x, a->child, a->start);
 		int wd = cf_date_working_days(a->start, a->authorised);
-		tally(x, K_ASSESSMENTS, a->child, a->authorised, need, 1, 0);
-		tally(x, K_ASSESSMENT_45WD, a->child, a->authorised, need, wd >= 0 && wd <= 45, 1);
+		tally(x, K_ASSESSMENTS, a->child, a->authorised, need, 1, 0, BY_REC(&a->src));
+		tally(x, K_ASSESSMENT_45WD, a->child, a->authorised, need, wd >= 0 && wd <= 45, 1, BY_REC(&a->src));
 	}
 }
 
@@ -314,18 +363,18 @@ static void count_s47(struct ctx *x)
 			const struct cin_s47 *s = &c->s47[k];
 			const char *need = need_on(x, (int)ch, s->start);
 			if (in_period(x, s->start))
-				tally(x, K_S47, (int)ch, s->start, need, 1, 0);
+				tally(x, K_S47, (int)ch, s->start, need, 1, 0, BY_REC(&s->src));
 			if (!in_period(x, s->icpc))
 				continue;
 			/* timeliness only for conferences that follow an s47 */
 			int wd = cf_date_working_days(s->start, s->icpc);
-			tally(x, K_ICPC_15WD, (int)ch, s->icpc, need, wd >= 0 && wd <= 15, 1);
+			tally(x, K_ICPC_15WD, (int)ch, s->icpc, need, wd >= 0 && wd <= 15, 1, BY_REC(&s->src));
 			/* one conference per child and date */
 			int seen = 0;
 			for (int j = s0; j < k && !seen; j++)
 				seen = c->s47[j].icpc == s->icpc;
 			if (!seen)
-				tally(x, K_ICPC, (int)ch, s->icpc, need, 1, 0);
+				tally(x, K_ICPC, (int)ch, s->icpc, need, 1, 0, BY_REC(&s->src));
 		}
 		/* conferences the CIN episode records without an s47 */
 		for (int k = c->referrals_first[ch]; k < c->referrals_first[ch + 1]; k++) {
@@ -338,7 +387,7 @@ static void count_s47(struct ctx *x)
 			for (int j = c->referrals_first[ch]; j < k && !seen; j++)
 				seen = c->referrals[j].icpc == r->icpc;
 			if (!seen)
-				tally(x, K_ICPC, (int)ch, r->icpc, r->need, 1, 0);
+				tally(x, K_ICPC, (int)ch, r->icpc, r->need, 1, 0, BY_REC(&r->src));
 		}
 	}
 }
@@ -351,29 +400,29 @@ static void count_cpp(struct ctx *x)
 	cf_date y1 = cf_date_add_years(to, -1), y2 = cf_date_add_years(to, -2);
 	for (int ci = 0; ci < x->n_cpp_children; ci++) {
 		size_t ch = (size_t)x->cpp_children[ci];
-		int open_child = 0;
+		const struct cin_cpp *open_plan = NULL;   /* the latest plan open at period end */
 		for (int k = c->cpp_first[ch]; k < c->cpp_first[ch + 1]; k++) {
 			const struct cin_cpp *p = &c->cpp[k];
 			const char *need = need_on(x, (int)ch, p->start);
 			if (in_period(x, p->start)) {
-				tally(x, K_CPP_STARTED, (int)ch, p->start, need, 1, 0);
+				tally(x, K_CPP_STARTED, (int)ch, p->start, need, 1, 0, BY_REC(&p->src));
 				int later = p->previous_plans > 0 || k > c->cpp_first[ch];
-				tally(x, K_CPP_SUBSEQUENT, (int)ch, p->start, need, later, 1);
+				tally(x, K_CPP_SUBSEQUENT, (int)ch, p->start, need, later, 1, BY_REC(&p->src));
 			}
 			if (in_period(x, p->end) && p->end >= p->start)
-				tally(x, K_CPP_2YR_ENDED, (int)ch, p->end, need, p->end >= cf_date_add_years(p->start, 2), 1);
+				tally(x, K_CPP_2YR_ENDED, (int)ch, p->end, need, p->end >= cf_date_add_years(p->start, 2), 1, BY_REC(&p->src));
 			if (p->start <= to && (p->end == CF_DATE_NONE || p->end > to)) {
-				open_child = 1;
-				tally(x, K_CPP_OPEN_1YR, (int)ch, to, need, p->start < y1, 1);
+				open_plan = p;
+				tally(x, K_CPP_OPEN_1YR, (int)ch, to, need, p->start < y1, 1, BY_REC(&p->src));
 				/* DfE's duration bands at 31 March */
 				int band = p->start >= m3 ? K_CPP_OPEN_3M : p->start >= m6 ? K_CPP_OPEN_3_6M
 					 : p->start > y1 ? K_CPP_OPEN_6_12M : p->start > y2 ? K_CPP_OPEN_1_2Y : K_CPP_OPEN_2Y;
 				for (int b = K_CPP_OPEN_3M; b <= K_CPP_OPEN_2Y; b++)
-					tally(x, b, (int)ch, to, need, b == band, 1);
+					tally(x, b, (int)ch, to, need, b == band, 1, BY_REC(&p->src));
 			}
 		}
-		if (open_child)
-			tally(x, K_CPP_RATE, (int)ch, to, need_on(x, (int)ch, to), 1, 0);
+		if (open_plan)
+			tally(x, K_CPP_RATE, (int)ch, to, need_on(x, (int)ch, to), 1, 0, BY_REC(&open_plan->src));
 	}
 }
 
@@ -405,17 +454,17 @@ static void count_cla_open(struct ctx *x, const struct cla_child *c, int rc, con
 	const struct cla_episode *e = &eps[k];
 	cf_date to = x->to;
 	const char *need = need_code(e->cin);
-	tally(x, K_CLA_31MAR, rc, to, need, 1, 0);
-	tally(x, K_CLA_RATE, rc, to, need, 1, 0);
+	tally(x, K_CLA_31MAR, rc, to, need, 1, 0, BY_EP(e));
+	tally(x, K_CLA_RATE, rc, to, need, 1, 0, BY_EP(e));
 
 	enum placement_group pg = placement_group_of(e->place);
 	for (int g = 0; g < PG_NGROUPS; g++)
-		tally(x, K_MIX_FOSTER + g, rc, to, need, (int)pg == g, 1);
+		tally(x, K_MIX_FOSTER + g, rc, to, need, (int)pg == g, 1, BY_EP(e));
 	int inhouse = strcmp(e->provider, "PR1") == 0;
 	int external = e->provider[0] == 'P' && e->provider[1] == 'R' && e->provider[2] >= '2' && e->provider[2] <= '5' &&
 		       !e->provider[3];
-	tally(x, K_MIX_INHOUSE, rc, to, need, inhouse, 1);
-	tally(x, K_MIX_EXTERNAL, rc, to, need, external, 1);
+	tally(x, K_MIX_INHOUSE, rc, to, need, inhouse, 1, BY_EP(e));
+	tally(x, K_MIX_EXTERNAL, rc, to, need, external, 1, BY_EP(e));
 
 	/* placements during the period: the first one the child is in, then
 	 * every new episode with a change of carer */
@@ -428,7 +477,7 @@ static void count_cla_open(struct ctx *x, const struct cla_child *c, int rc, con
 			placements++;
 		seen = 1;
 	}
-	tally(x, K_PLACEMENT_3PLUS, rc, to, need, placements >= 3, 1);
+	tally(x, K_PLACEMENT_3PLUS, rc, to, need, placements >= 3, 1, BY_EP(e));
 
 	/* long-term stability: under 16, in care continuously 2.5 years */
 	int k0 = k;
@@ -443,7 +492,7 @@ static void count_cla_open(struct ctx *x, const struct cla_child *c, int rc, con
 			while (p > k0 && same_carer(&eps[p]))
 				p--;
 		}
-		tally(x, K_PLACEMENT_LONG_TERM, rc, to, need, eps[p].start <= cf_date_add_years(to, -2), 1);
+		tally(x, K_PLACEMENT_LONG_TERM, rc, to, need, eps[p].start <= cf_date_add_years(to, -2), 1, BY_EP(&eps[p]));
 	}
 
 	/* interim care order held continuously */
@@ -451,17 +500,17 @@ static void count_cla_open(struct ctx *x, const struct cla_child *c, int rc, con
 		int j = k;
 		while (j > 0 && eps[j - 1].end == eps[j].start && strcmp(eps[j - 1].ls, "C1") == 0)
 			j--;
-		tally(x, K_ICO_26WK, rc, to, need, to - eps[j].start > 182, 1);
+		tally(x, K_ICO_26WK, rc, to, need, to - eps[j].start > 182, 1, BY_EP(&eps[j]));
 	}
 
 	if (x->opt->centroids) {
 		const struct centroid *home = centroids_find(x->opt->centroids, e->home_sector);
 		const struct centroid *placed = centroids_find(x->opt->centroids, e->pl_sector);
 		if (home && placed)
-			tally(x, K_PLACED_20MI, rc, to, need, centroids_miles(home, placed) > 20.0, 1);
+			tally(x, K_PLACED_20MI, rc, to, need, centroids_miles(home, placed) > 20.0, 1, BY_EP(e));
 		char s[10];
 		if (d->nla_sectors && e->pl_sector && postcode_sector(e->pl_sector, s) == 0)
-			tally(x, K_PLACED_OUTSIDE_LA, rc, to, need, !la_sector(d, e->pl_sector), 1);
+			tally(x, K_PLACED_OUTSIDE_LA, rc, to, need, !la_sector(d, e->pl_sector), 1, BY_EP(e));
 	}
 }
 
@@ -491,14 +540,14 @@ static void count_cla(struct ctx *x)
 			const struct cla_episode *e = &eps[k];
 			if (e->period_start && !respite(e) && in_period(x, e->start)) {
 				const char *need = need_code(e->cin);
-				tally(x, K_CLA_STARTED, rc, e->start, need, 1, 0);
-				tally(x, K_CLA_STARTED_RATE, rc, e->start, need, 1, 0);
+				tally(x, K_CLA_STARTED, rc, e->start, need, 1, 0, BY_EP(e));
+				tally(x, K_CLA_STARTED_RATE, rc, e->start, need, 1, 0, BY_EP(e));
 				int age = c->dob != CF_DATE_NONE && e->start >= c->dob ? cf_date_age(c->dob, e->start) : -1;
 				if (age >= 0 && age <= 17) {
 					int band = age < 1 ? K_ENTRY_UNDER1 : age < 5 ? K_ENTRY_1_4 : age < 10 ? K_ENTRY_5_9
 						 : age < 16 ? K_ENTRY_10_15 : K_ENTRY_16_17;
 					for (int b = K_ENTRY_UNDER1; b <= K_ENTRY_16_17; b++)
-						tally(x, b, rc, e->start, need, b == band, 1);
+						tally(x, b, rc, e->start, need, b == band, 1, BY_EP(e));
 				}
 				break;
 			}
@@ -508,8 +557,8 @@ static void count_cla(struct ctx *x)
 			const struct cla_episode *e = &eps[k];
 			if (e->period_end && !respite(e) && in_period(x, e->end)) {
 				const char *need = need_code(e->cin);
-				tally(x, K_CLA_CEASED, rc, e->end, need, 1, 0);
-				tally(x, K_CLA_CEASED_RATE, rc, e->end, need, 1, 0);
+				tally(x, K_CLA_CEASED, rc, e->end, need, 1, 0, BY_EP(e));
+				tally(x, K_CLA_CEASED_RATE, rc, e->end, need, 1, 0, BY_EP(e));
 				break;
 			}
 		}
@@ -518,17 +567,19 @@ static void count_cla(struct ctx *x)
 		if (last_during >= 0) {
 			const char *need = need_code(eps[last_during].cin);
 			int missing = 0, away = 0;
+			/* the deciding record: the first incident of the kind in the period, else the episode */
+			struct decider missing_by = BY_EP(&eps[last_during]), away_by = missing_by;
 			const struct cla_outcomes *o = &d->outcomes;
 			if ((size_t)rc < o->nchildren)
 				for (int m = o->missing_first[rc]; m < o->missing_first[rc + 1]; m++)
 					if (in_period(x, o->missing[m].start)) {
-						if (o->missing[m].away)
-							away = 1;
-						else
-							missing = 1;
+						if (o->missing[m].away && !away)
+							away = 1, away_by = BY_REC(&o->missing[m].src);
+						else if (!o->missing[m].away && !missing)
+							missing = 1, missing_by = BY_REC(&o->missing[m].src);
 					}
-			tally(x, K_MISSING_CLA, rc, to, need, missing, 1);
-			tally(x, K_AWAY_CLA, rc, to, need, away, 1);
+			tally(x, K_MISSING_CLA, rc, to, need, missing, 1, missing_by);
+			tally(x, K_AWAY_CLA, rc, to, need, away, 1, away_by);
 		}
 	}
 }
@@ -546,7 +597,7 @@ static void count_care_leavers(struct ctx *x)
 		int age = cf_date_age(r->dob, year_end);
 		if (age < 19 || age > 21)
 			continue;
-		tally(x, K_CARE_LEAVERS_EET, r->child, year_end, "", oc3_activity_is_eet(r->activ), 1);
+		tally(x, K_CARE_LEAVERS_EET, r->child, year_end, "", oc3_activity_is_eet(r->activ), 1, BY_REC(&r->src));
 	}
 }
 
@@ -555,11 +606,11 @@ static void count_workforce(struct ctx *x)
 	const struct workforce_census *w = workforce_at(&x->d->workforce, x->to);
 	if (!w)
 		return;
-	tally(x, K_SW_CASELOAD, -1, x->to, "", w->cases, w->caseholder_fte);
-	tally(x, K_SW_AGENCY_RATE, -1, x->to, "", w->agency_fte, w->agency_fte + w->inpost_fte);
-	tally(x, K_SW_TURNOVER, -1, x->to, "", w->leavers_fte, w->inpost_fte);
+	tally(x, K_SW_CASELOAD, -1, x->to, "", w->cases, w->caseholder_fte, BY_NONE);
+	tally(x, K_SW_AGENCY_RATE, -1, x->to, "", w->agency_fte, w->agency_fte + w->inpost_fte, BY_NONE);
+	tally(x, K_SW_TURNOVER, -1, x->to, "", w->leavers_fte, w->inpost_fte, BY_NONE);
 	if (w->vacancies_fte >= 0)
-		tally(x, K_SW_VACANCY, -1, x->to, "", w->vacancies_fte, w->vacancies_fte + w->inpost_fte);
+		tally(x, K_SW_VACANCY, -1, x->to, "", w->vacancies_fte, w->vacancies_fte + w->inpost_fte, BY_NONE);
 }
 
 /* Children aged 0-17 in group g at period end, or -1 when unknown. */
@@ -627,19 +678,33 @@ static unsigned sources_loaded(const struct kpi_data *d)
 	return s;
 }
 
+/* The conversions down the funnel: each is one count over another. */
+static const int flows[][3] = {
+	{ K_CONTACT_TO_REFERRAL, K_REFERRALS, K_CONTACTS },
+	{ K_REFERRAL_TO_ASSESSMENT, K_ASSESSMENTS, K_REFERRALS },
+	{ K_ASSESSMENT_TO_S47, K_S47, K_ASSESSMENTS },
+	{ K_S47_TO_ICPC, K_ICPC, K_S47 },
+	{ K_ICPC_TO_CPP, K_CPP_STARTED, K_ICPC },
+};
+
+int kpi_flow_parts(int id, int *num_id, int *den_id)
+{
+	for (size_t f = 0; f < sizeof flows / sizeof flows[0]; f++)
+		if (flows[f][0] == id) {
+			*num_id = flows[f][1];
+			*den_id = flows[f][2];
+			return 1;
+		}
+	*num_id = *den_id = -1;
+	return 0;
+}
+
 /* Numerators, denominators and values from the tallies. */
 static void finish_period(struct ctx *x, const struct kpi_result *r)
 {
 	int G = x->ngroups;
 	struct kpi_cell *cells = x->cells;
 #define CELL(id, g) cells[(size_t)(id) * (size_t)G + (size_t)(g)]
-	static const int flows[][3] = {
-		{ K_CONTACT_TO_REFERRAL, K_REFERRALS, K_CONTACTS },
-		{ K_REFERRAL_TO_ASSESSMENT, K_ASSESSMENTS, K_REFERRALS },
-		{ K_ASSESSMENT_TO_S47, K_S47, K_ASSESSMENTS },
-		{ K_S47_TO_ICPC, K_ICPC, K_S47 },
-		{ K_ICPC_TO_CPP, K_CPP_STARTED, K_ICPC },
-	};
 	for (size_t f = 0; f < sizeof flows / sizeof flows[0]; f++)
 		for (int g = 0; g < G; g++) {
 			CELL(flows[f][0], g).num = CELL(flows[f][1], g).num;
@@ -776,8 +841,15 @@ static void add_note(struct kpi_result *r, const char *text)
 int kpi_compute(const struct kpi_data *d, const struct kpi_period *periods, int nperiods, const struct kpi_options *opt,
 		struct kpi_result **out, struct cf_error *err)
 {
+	return kpi_compute_traced(d, periods, nperiods, opt, NULL, out, err);
+}
+
+int kpi_compute_traced(const struct kpi_data *d, const struct kpi_period *periods, int nperiods,
+		       const struct kpi_options *opt, struct kpi_trace *trace, struct kpi_result **out,
+		       struct cf_error *err)
+{
 	*out = NULL;
-	struct ctx x = { .d = d, .opt = opt, .nloc = d->reg.nlocalities, .neth = d->reg.nethnicities };
+	struct ctx x = { .d = d, .opt = opt, .nloc = d->reg.nlocalities, .neth = d->reg.nethnicities, .trace = trace };
 	struct kpi_result *r = calloc(1, sizeof *r);
 	if (!r)
 		return cf_error_set(err, CF_EIO, "out of memory");
@@ -853,6 +925,10 @@ int kpi_compute(const struct kpi_data *d, const struct kpi_period *periods, int 
 			if (strcmp(r->groups[g], "unknown") != 0)
 				r->group_used[g] = 1;
 	release_indexes(&x);
+	if (trace && trace->oom) {
+		rc = cf_error_set(err, CF_EIO, "out of memory listing an indicator's records");
+		goto fail;
+	}
 	if (opt->suppress > 0)
 		kpi_suppress(r, opt->suppress);
 	*out = r;

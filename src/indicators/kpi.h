@@ -172,4 +172,51 @@ int kpi_result_table(const struct kpi_result *r, struct cf_table **out, struct c
 /* Apply suppression to r's cells (kpi_compute does when opt->suppress > 0). */
 void kpi_suppress(struct kpi_result *r, long threshold);
 
+/* --- the records behind a figure ----------------------------------------------- */
+
+/* One unit a figure counts: a child, or for figures that count events (a
+ * referral, a contact, a plan ...) one event, with the record that decided
+ * it. The numerators of the rows sum to the figure's numerator and their
+ * denominators to its denominator (not for a rate over the population, whose
+ * denominator is no list of children). */
+struct kpi_record {
+	const char *child;        /* the local (pseudonymous) child ID, as the returns give it */
+	cf_date on;               /* the day it is counted on */
+	double num, den;          /* what it adds to the numerator and the denominator */
+	const char *kind;         /* the deciding record's return kind ("ssda903.episodes" ...), "" when unknown */
+	const char *file;         /* that return's path as loaded, "" when unknown */
+	int year;                 /* its collection year (end year), 0 when none */
+	int row;                  /* the row (header = 1), or for XML the line; 0 when not recorded */
+	int by_line;              /* 1: row is an XML line */
+};
+
+struct kpi_records {
+	int id;                   /* enum kpi_id */
+	struct kpi_period period;
+	enum kpi_dim by;
+	const char *group;        /* "all", or the group of `by` */
+	struct kpi_cell cell;     /* the figure, from the pass that listed the records */
+	const char *unit;         /* what a row is: "child", "referral", "contact or referral" ... */
+	int per_child;            /* 1: a child has at most one row */
+	int listed;               /* 0: the figure is not made of units (workforce): no rows, note says why */
+	char note[640];           /* what the rows count and how they add up to the figure */
+	struct kpi_record *rows;  /* owned, by child then day */
+	size_t n;
+	struct arena arena;       /* the strings */
+};
+
+/* The records behind indicator id for period p, the LA (group NULL or
+ * "all") or one group of opt->by. They come from the same counting pass as
+ * the figure (r->cell). st is the store d was loaded from (for file names
+ * and episode rows). CF_EINPUT with a message when opt->suppress > 0 (records
+ * list children one by one, which suppression exists to prevent), when the
+ * indicator is not computed (its source is not loaded) or the group is not
+ * one of opt->by's. *out is the caller's (kpi_records_free). */
+int kpi_records(struct store *st, const struct kpi_data *d, int id, const struct kpi_period *p,
+		const struct kpi_options *opt, const char *group, struct kpi_records **out, struct cf_error *err);
+void kpi_records_free(struct kpi_records *r);
+/* Rows: child, date, numerator, denominator, return, year, file, row, line
+ * (row and line empty when not recorded). *out is the caller's. */
+int kpi_records_table(const struct kpi_records *r, struct cf_table **out, struct cf_error *err);
+
 #endif

@@ -809,6 +809,7 @@ static int read_merged(struct store *st, enum episode_versions versions, struct 
 		e->end = end;
 		e->child = (int)(out->nchildren - 1);
 		e->collection_year = win.r->year;
+		e->return_id = (int)win.r->id;
 		copy_code(e->rne, sizeof e->rne, win.cols[PC_RNE]);
 		copy_code(e->ls, sizeof e->ls, win.cols[PC_LS]);
 		copy_code(e->cin, sizeof e->cin, win.cols[PC_CIN]);

@@ -1,0 +1,39 @@
+/* The indicator engine's own interface between its counting pass (kpi.c)
+ * and the records behind a figure (kpi_records.c): the pass keeps, for one
+ * traced indicator, every unit it counts as it counts it, so a figure and
+ * its records cannot come from two definitions. */
+#ifndef CF_INDICATORS_KPI_INT_H
+#define CF_INDICATORS_KPI_INT_H
+
+#include <stddef.h>
+
+#include "indicators/kpi.h"
+
+/* One unit counted (a child, or an event such as a referral). */
+struct kpi_counted {
+	int child;                    /* registry index; -1 for none (workforce) */
+	int group;                    /* its group of opt->by (0 when by is "all") */
+	cf_date on;                   /* the day it is counted on */
+	double num, den;              /* what it adds to the numerator and the denominator */
+	struct record_source src;     /* the deciding record's return and row (row 0: not known yet) */
+	const struct cla_episode *ep; /* the deciding episode, or NULL */
+};
+
+struct kpi_trace {
+	int id;                       /* the indicator traced */
+	int num_id, den_id;           /* for a conversion, the counts over each other (kpi_flow_parts); else -1 */
+	struct kpi_counted *units;       /* malloc'd, in counting order */
+	size_t n, cap;
+	int oom;
+};
+
+/* kpi_compute, keeping trace's units (trace NULL: kpi_compute). */
+int kpi_compute_traced(const struct kpi_data *d, const struct kpi_period *periods, int nperiods,
+		       const struct kpi_options *opt, struct kpi_trace *trace, struct kpi_result **out,
+		       struct cf_error *err);
+
+/* 1 when id is a conversion down the funnel (one count over another): *num_id
+ * and *den_id are those counts; else 0 and both -1. */
+int kpi_flow_parts(int id, int *num_id, int *den_id);
+
+#endif
