@@ -23,6 +23,8 @@ static const struct cf_option options[] = {
 	{ .name = "--suppress", .arg = "N", .type = CF_OPT_INT, .min = 0, .max = 1000000,
 	  .help = "hide counts below N and what is derived from them (null, \"suppressed\": true), and any cell "
 		  "a total would reveal" },
+	{ .name = "--list", .type = CF_OPT_FLAG,
+	  .help = "list the indicators (id, unit, title, definition) and exit; no store is read" },
 	{ .name = "--records", .type = CF_OPT_FLAG,
 	  .help = "list the records behind one figure (one --indicator, one --period): a row per child (or event) "
 		  "it counts, its share of numerator and denominator, and the return, file and row (or XML line) "
@@ -43,7 +45,8 @@ const struct cli_command cmd_kpi = {
 	.order = 40,
 	.usage = "  caseflow kpi [--db PATH] [--period P] [--indicator ID ...] [--by DIM] [--suppress N] [--centroids FILE]\n"
 		 "               [--format table|csv|json|xlsx] [--out FILE]\n"
-		 "  caseflow kpi [--db PATH] --indicator ID [--period P] [--by DIM --group G] --records [--format ...]",
+		 "  caseflow kpi [--db PATH] --indicator ID [--period P] [--by DIM --group G] --records [--format ...]\n"
+		 "  caseflow kpi --list [--format ...]",
 	.help =
 	"Every indicator with its numerator, denominator, value and unit, for the LA\n"
 	"and, with --by, for each group: re-referrals, assessment and ICPC timeliness,\n"
@@ -64,6 +67,7 @@ const struct cli_command cmd_kpi = {
 	"  caseflow kpi --db la.db --period 2023-24Q4 --by locality --format json\n"
 	"  caseflow kpi --db la.db --period all --indicator cla_31mar,cla_started --format csv\n"
 	"  caseflow kpi --db la.db --period r12:2024-06-30 --suppress 6 --format csv --out kpi.csv\n"
+	"  caseflow kpi --list --format csv\n"
 	"  caseflow kpi --db la.db --indicator placement_3plus --period 2023-24 --records --format csv\n"
 	"  caseflow kpi --db la.db --indicator cla_31mar --by sex --group female --records\n",
 	.run = run,
@@ -159,6 +163,32 @@ static int print_records(struct store *st, const struct kpi_data *data, int id, 
 	return rc;
 }
 
+/* --list: every indicator, in output order. */
+static int print_list(enum render_format fmt, const char *out)
+{
+	struct cf_error err;
+	cf_error_clear(&err);
+	struct cf_table *t = cf_table_new("indicators");
+	int rc = t ? CF_OK : cf_error_set(&err, CF_EIO, "out of memory");
+	static const char *const cols[] = { "indicator", "unit", "title", "definition" };
+	for (int c = 0; !rc && c < 4; c++)
+		cf_table_add_column(t, cols[c], CF_CELL_TEXT, 0);
+	for (int k = 0; !rc && k < K_N; k++) {
+		long row = cf_table_add_row(t);
+		if (row < 0 || cf_table_set_text(t, (size_t)row, 0, kpi_defs[k].id) ||
+		    cf_table_set_text(t, (size_t)row, 1, kpi_unit_names[kpi_defs[k].unit]) ||
+		    cf_table_set_text(t, (size_t)row, 2, kpi_defs[k].title) ||
+		    cf_table_set_text(t, (size_t)row, 3, kpi_defs[k].definition))
+			rc = cf_error_set(&err, CF_EIO, "out of memory");
+	}
+	if (!rc)
+		rc = render_tables(&t, 1, fmt, out, &err);
+	cf_table_free(t);
+	if (rc)
+		cf_error_print(&err);
+	return rc;
+}
+
 static int run(int argc, char **argv)
 {
 	struct cf_args a;
@@ -168,6 +198,8 @@ static int run(int argc, char **argv)
 	const char *by_s = cf_args_str(&a, "--by"), *centroids_path = cf_args_str(&a, "--centroids");
 	enum render_format fmt;
 	render_format_parse(cf_args_str(&a, "--format"), &fmt);   /* one of the table's choices */
+	if (cf_args_has(&a, "--list"))
+		return print_list(fmt, out);
 	struct kpi_options opt = { 0 };
 	/* kpi_dim_parse also takes "all" and the short names age, cin and need */
 	if (kpi_dim_parse(by_s ? by_s : "all", &opt.by)) {

@@ -165,6 +165,9 @@ int kpi_records(struct store *st, const struct kpi_data *d, int id, const struct
 		const char *why = res->notes[0] ? res->notes : "its source is not loaded";
 		rc = cf_error_set(err, CF_EINPUT, "%s is not computed, so it has no records: %.*s", kpi_defs[id].id,
 				  (int)strcspn(why, "\n"), why);
+	} else if (g > 0 && kpi_defs[id].flags & KPI_F_LA_ONLY) {
+		rc = cf_error_set(err, CF_EINPUT, "%s is not computed by group: it is a figure for the LA only",
+				  kpi_defs[id].id);
 	} else if (g < 0) {
 		rc = cf_error_set(err, CF_EINPUT, "no group '%s' of %s in the data", group, kpi_dim_names[opt->by]);
 	}

@@ -1,0 +1,93 @@
+# kpi --records: for EVERY indicator (kpi --list), the records' numerator and
+# denominator columns sum to the figure kpi prints, on the built-in synthetic
+# authority (every source: 903, CIN census, Annex A, workforce, population) and
+# on the shared synthetic SSDA903 returns; and for the LA and one group of a
+# breakdown. A rate per 10,000 lists its numerator only (its denominator is the
+# population), a workforce figure no records (it says so), an indicator not
+# computed refuses. Hand-worked cases with files and rows: tests/cases/kpi/records_*.
+. "$CASEFLOW_TOP/tests/e2e/lib.sh"
+
+ids=$("$cf" kpi --list --format csv | awk -F, 'NR > 1 { print $1 "," $2 }')
+check "kpi --list lists 57 indicators" test "$(echo "$ids" | wc -l)" -eq 57
+
+# figure DB ID PERIOD [BY GROUP]: "num,den" of the figure ("" when not computed)
+figure() {
+	if [ -n "${4:-}" ]; then
+		"$cf" kpi --db "$1" --indicator "$2" --period "$3" --by "$4" --format csv 2>/dev/null |
+			awk -F, -v g="$5" 'NR > 1 && $4 == g { print $5 "," $6 }'
+	else
+		"$cf" kpi --db "$1" --indicator "$2" --period "$3" --format csv 2>/dev/null |
+			awk -F, 'NR > 1 && $4 == "all" { print $5 "," $6 }'
+	fi
+}
+
+# every_indicator NAME DB PERIOD [BY GROUP]: one TAP line for all 57
+every_indicator() {
+	name=$1 db=$2 period=$3 by=${4:-} group=${5:-}
+	bad="" checked=0 listed=0
+	for line in $ids; do
+		id=${line%,*} unit=${line#*,}
+		fig=$(figure "$db" "$id" "$period" $by $group)
+		set -- --db "$db" --indicator "$id" --period "$period" --records --format csv
+		[ -n "$by" ] && set -- "$@" --by "$by" --group "$group"
+		"$cf" kpi "$@" >"$work/rec.csv" 2>"$work/rec.err"
+		rc=$?
+		if [ -z "$fig" ]; then
+			# not computed: records refuse, saying why
+			[ $rc -eq 1 ] && grep -q "not computed" "$work/rec.err" || bad="$bad $id(rc $rc without a figure)"
+			continue
+		fi
+		[ $rc -eq 0 ] || { bad="$bad $id(rc $rc)"; continue; }
+		checked=$((checked + 1))
+		rows=$(($(wc -l <"$work/rec.csv") - 1))
+		sums=$(awk -F, 'NR > 1 { n += $3; d += $4 } END { printf "%.6f,%.6f", n, d }' "$work/rec.csv")
+		fnum=${fig%,*} fden=${fig#*,}
+		case $id in
+		sw_*)
+			[ "$rows" -eq 0 ] && grep -q "no records to list" "$work/rec.err" || bad="$bad $id(workforce rows $rows)"
+			continue ;;
+		esac
+		[ "$rows" -gt 0 ] && listed=$((listed + 1))
+		want=$(awk -v n="$fnum" -v d="$fden" -v u="$unit" \
+			'BEGIN { if (n == "") n = 0; if (d == "" || u == "per_10k" || u == "count") d = 0; printf "%.6f,%.6f", n, d }')
+		[ "$sums" = "$want" ] || bad="$bad $id(records $sums, figure $want)"
+	done
+	if [ -z "$bad" ] && [ "$checked" -gt 0 ]; then
+		ok "$name: the records of all $checked figures computed sum to them ($listed with records)"
+	else
+		notok "$name: records and figures differ:$bad"
+	fi
+}
+
+"$cf" synth --children 1500 --years 2 --first-year 2022 --seed 7 --out "$work/la" >/dev/null 2>&1
+store_from "$work/s.db" "$work/la" >/dev/null 2>&1
+check "ingest the synthetic authority" test $? -eq 0
+every_indicator "synthetic authority, 2023-24" "$work/s.db" 2023-24
+every_indicator "synthetic authority, 2023-24Q3, girls" "$work/s.db" 2023-24Q3 sex female
+every_indicator "synthetic authority, 2023-24, category of need N1" "$work/s.db" 2023-24 category_of_need N1
+
+# the records name children only by their local ID, never a UPN or a postcode
+"$cf" kpi --db "$work/s.db" --indicator cla_31mar --period 2023-24 --records --format csv >"$work/r.csv" 2>/dev/null
+check "records carry no UPN or full postcode" sh -c \
+	'! grep -Eq "[A-Z][0-9]{12}|[A-Z]{1,2}[0-9][0-9A-Z]? [0-9][A-Z]{2}" "$0"' "$work/r.csv"
+check "every cla_31mar record names its file and row" sh -c \
+	'awk -F, "NR > 1 && (\$6 == \"\" || \$8 == \"\") { bad = 1 } END { exit bad }" "$0"' "$work/r.csv"
+
+# refused with suppression; one figure at a time
+"$cf" kpi --db "$work/s.db" --indicator cla_31mar --records --suppress 5 >/dev/null 2>"$work/e"
+check "--records with --suppress exits 1" test $? -eq 1
+check "and says why" grep -q "not listed with --suppress" "$work/e"
+"$cf" kpi --db "$work/s.db" --indicator cla_31mar,cla_started --records >/dev/null 2>&1
+check "--records with two indicators exits 2" test $? -eq 2
+"$cf" kpi --db "$work/s.db" --indicator cla_31mar --period all --records >/dev/null 2>&1
+check "--records with --period all exits 2" test $? -eq 2
+"$cf" kpi --db "$work/s.db" --indicator cla_31mar --by sex --group nobody --records >/dev/null 2>"$work/e"
+check "an unknown --group exits 1 naming it" sh -c 'test $0 -eq 1 && grep -q nobody "$1"' $? "$work/e"
+
+if need_shared "kpi --records on the shared synthetic SSDA903 returns"; then
+	store_from "$work/x.db" "$shared/data/ssda903-synth/2022_23/csv" "$shared/data/ssda903-synth/2023_24/csv" \
+		>/dev/null 2>&1
+	every_indicator "shared ssda903-synth, 2023-24" "$work/x.db" 2023-24
+	every_indicator "shared ssda903-synth, 2022-23 by age band 10-15" "$work/x.db" 2022-23 age_band 10-15
+fi
+echo "1..$n"
