@@ -221,7 +221,7 @@ int kpi_records_table(const struct kpi_records *r, struct cf_table **out, struct
 {
 	*out = NULL;
 	char name[96];
-	snprintf(name, sizeof name, "records %s %s", kpi_defs[r->id].id, r->period.label);
+	snprintf(name, sizeof name, "Records %s", kpi_defs[r->id].id);
 	struct cf_table *t = cf_table_new(name);
 	if (!t)
 		return cf_error_set(err, CF_EIO, "out of memory");

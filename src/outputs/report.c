@@ -296,14 +296,23 @@ int report_write(struct store *st, const struct kpi_data *data, const struct rep
 		snprintf(path, sizeof path, "%s/indicators.csv", dir);
 		r = render_tables(&indicators, 1, RENDER_CSV, path, err);
 	}
+	/* after the views' sheets, the records behind each headline tile */
+	struct cf_table *records[64];
+	int nrecords = 0;
+	if (!r)
+		r = report_records_sheets(&rc, records, 64, &nrecords, err);
 	if (!r) {
-		struct cf_table *sheets[49];
+		struct cf_table *sheets[49 + 64];
 		sheets[0] = indicators;
 		for (int i = 0; i < rc.nsheets; i++)
 			sheets[1 + i] = rc.sheets[i];
+		for (int i = 0; i < nrecords; i++)
+			sheets[1 + rc.nsheets + i] = records[i];
 		snprintf(path, sizeof path, "%s/vital-signs.xlsx", dir);
-		r = render_tables(sheets, 1 + rc.nsheets, RENDER_XLSX, path, err);
+		r = render_tables(sheets, 1 + rc.nsheets + nrecords, RENDER_XLSX, path, err);
 	}
+	for (int i = 0; i < nrecords; i++)
+		cf_table_free(records[i]);
 	cf_table_free(indicators);
 	for (int i = 0; i < rc.nsheets; i++)
 		cf_table_free(rc.sheets[i]);

@@ -199,6 +199,11 @@ void report_format_value(char *buf, size_t size, const struct kpi_cell *c, int i
 /* A fresh id for a chart. */
 const char *report_next_id(struct report_ctx *rc, char buf[16]);
 
+/* The workbook's record sheets (report_records.c): an index sheet, then a
+ * sheet per headline tile with the records behind its figure (kpi_records),
+ * into out[0..cap); *n of them, the caller's to free. None under --suppress. */
+int report_records_sheets(const struct report_ctx *rc, struct cf_table **out, int cap, int *n, struct cf_error *err);
+
 /* The headline indicators (kpi ids), in tile order: the headlines panel
  * shows them, the benchmarks panel compares those DfE publishes. */
 extern const int report_headline_ids[];

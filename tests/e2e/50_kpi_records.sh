@@ -84,6 +84,20 @@ check "--records with --period all exits 2" test $? -eq 2
 "$cf" kpi --db "$work/s.db" --indicator cla_31mar --by sex --group nobody --records >/dev/null 2>"$work/e"
 check "an unknown --group exits 1 naming it" sh -c 'test $0 -eq 1 && grep -q nobody "$1"' $? "$work/e"
 
+# the report's workbook: an index sheet and a sheet per headline tile; none with --suppress
+sheets() { unzip -p "$1" xl/workbook.xml | grep -o 'sheet name="Records[^"]*"' | sed 's/sheet name="//; s/"$//'; }
+"$cf" report --db "$work/s.db" --period 2023-24 --out "$work/rep" >/dev/null 2>&1
+check "report exits 0" test $? -eq 0
+sheets "$work/rep/vital-signs.xlsx" >"$work/sheets"
+check "the workbook has the Records index" grep -qx "Records" "$work/sheets"
+for id in cla_31mar cla_rate_10k referrals placement_3plus care_leavers_eet_19_21; do
+	check "the workbook has the records behind the $id tile" grep -qx "Records $id" "$work/sheets"
+done
+check "no records sheet for a workforce tile (not per child)" sh -c '! grep -q "Records sw_" "$0"' "$work/sheets"
+"$cf" report --db "$work/s.db" --period 2023-24 --suppress 5 --out "$work/rep2" >/dev/null 2>&1
+check "report --suppress exits 0" test $? -eq 0
+check "report --suppress writes no record lists" test -z "$(sheets "$work/rep2/vital-signs.xlsx")"
+
 if need_shared "kpi --records on the shared synthetic SSDA903 returns"; then
 	store_from "$work/x.db" "$shared/data/ssda903-synth/2022_23/csv" "$shared/data/ssda903-synth/2023_24/csv" \
 		>/dev/null 2>&1

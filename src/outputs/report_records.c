@@ -1,0 +1,69 @@
+/* The records behind the headline tiles, for the report's workbook: a sheet
+ * per tile listing the children (or events) each figure counts with the
+ * file and row of the deciding record, and an index sheet saying what each
+ * sheet's rows count. None under --suppress: they name children one by one. */
+#include "outputs/report.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+int report_records_sheets(const struct report_ctx *rc, struct cf_table **out, int cap, int *n, struct cf_error *err)
+{
+	*n = 0;
+	if (rc->opt->suppress > 0)
+		return CF_OK;
+	struct cf_table *index = cf_table_new("Records");
+	if (!index || cap < 1) {
+		cf_table_free(index);
+		return cf_error_set(err, CF_EIO, "out of memory");
+	}
+	static const char *const cols[] = { "sheet", "indicator", "title", "period", "numerator", "denominator",
+					    "records", "what a row is" };
+	static const enum cf_cell_type types[] = { CF_CELL_TEXT, CF_CELL_TEXT, CF_CELL_TEXT, CF_CELL_TEXT,
+						   CF_CELL_REAL, CF_CELL_REAL, CF_CELL_INT, CF_CELL_TEXT };
+	for (int c = 0; c < 8; c++)
+		cf_table_add_column(index, cols[c], types[c], 1);
+	out[(*n)++] = index;
+	struct kpi_options o = { .by = KPI_BY_ALL, .centroids = rc->opt->centroids };
+	int r = CF_OK;
+	for (int i = 0; i < report_nheadlines && !r; i++) {
+		int id = report_headline_ids[i];
+		if (rc->series->omitted[id])
+			continue;
+		struct kpi_records *rec = NULL;
+		struct cf_table *t = NULL;
+		if ((r = kpi_records(rc->st, rc->data, id, &rc->period, &o, NULL, &rec, err)))
+			break;
+		long row = cf_table_add_row(index);
+		int listed = rec->listed;
+		if (listed && *n < cap)
+			r = kpi_records_table(rec, &t, err);
+		else if (listed)
+			r = cf_error_set(err, CF_EIO, "too many sheets in the workbook");
+		if (!r && row >= 0 &&
+		    !cf_table_set_text(index, (size_t)row, 0, t ? t->name : "") &&
+		    !cf_table_set_text(index, (size_t)row, 1, kpi_defs[id].id) &&
+		    !cf_table_set_text(index, (size_t)row, 2, kpi_defs[id].title) &&
+		    !cf_table_set_text(index, (size_t)row, 3, rec->period.label) &&
+		    !cf_table_set_text(index, (size_t)row, 7, rec->note)) {
+			if (rec->cell.has_num)
+				cf_table_set_real(index, (size_t)row, 4, rec->cell.num);
+			if (rec->cell.has_den)
+				cf_table_set_real(index, (size_t)row, 5, rec->cell.den);
+			if (listed)
+				cf_table_set_int(index, (size_t)row, 6, (long long)rec->n);
+			if (t)
+				out[(*n)++] = t, t = NULL;
+		} else if (!r) {
+			r = cf_error_set(err, CF_EIO, "out of memory");
+		}
+		cf_table_free(t);
+		kpi_records_free(rec);
+	}
+	if (r) {
+		for (int k = 0; k < *n; k++)
+			cf_table_free(out[k]);
+		*n = 0;
+	}
+	return r;
+}
