@@ -10,7 +10,7 @@ opts_forecast="--db --ref-start --ref-end --start --months --method --entrants -
  --format --out"
 opts_ingest="--db --year --format"
 opts_journey="--db --child --format --out"
-opts_kpi="--db --period --indicator --by --suppress --centroids --format --out"
+opts_kpi="--db --period --indicator --by --suppress --list --records --group --centroids --format --out"
 opts_programme="--load --db --name --view --as-of --format --out"
 opts_report="--db --out --period --suppress --centroids --scenario --programme --la --sn-model"
 opts_money="--db --year --as-of --top --outturn --shift --format --out"
