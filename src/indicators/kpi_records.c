@@ -137,6 +137,14 @@ static int list_units(struct kpi_records *r, struct store *st, const struct kpi_
 		}
 	}
 	free(returns);
+	size_t unrecorded = 0;
+	for (size_t i = 0; i < r->n; i++)
+		unrecorded += r->rows[i].row == 0;
+	if (unrecorded) {
+		size_t len = strlen(r->note);
+		snprintf(r->note + len, sizeof r->note - len, "; %zu with no row recorded in the store (row not recorded)",
+			 unrecorded);
+	}
 	if (!rc && r->n > 1)
 		qsort(r->rows, r->n, sizeof *r->rows, cmp_record);
 	return rc;

@@ -232,6 +232,44 @@ static void the_others_are_their_views(void **state)
 	assert_string_equal(got, "A 2021-05-21 2022-01-01 2;B 2021-09-09 - -1;");
 }
 
+static int on_referral_source(void *ctx, const struct cin_referral_record *r)
+{
+	(void)ctx;
+	add("%s %d %d;", r->child, r->src.return_id, r->src.row);
+	return 0;
+}
+
+static int on_assessment_source(void *ctx, const struct cin_assessment_record *r)
+{
+	(void)ctx;
+	add("%s %d %d;", r->child, r->src.return_id, r->src.row);
+	return 0;
+}
+
+/* each record names the return and row of the version kept, as the view does
+ * (kpi --records shows them as the deciding record's file and row) */
+static void records_name_their_return_and_row(void **state)
+{
+	(void)state;
+	struct cf_error err;
+	cf_error_clear(&err);
+	char want[4000];
+	ngot = 0;
+	got[0] = 0;
+	assert_int_equal(cin_records_referrals(st, on_referral_source, NULL, &err), CF_OK);
+	view_rows("SELECT child, return_id, row FROM cin_referrals_current WHERE child IS NOT NULL "
+		  "ORDER BY child, referral_date", want, sizeof want);
+	assert_string_equal(got, want);
+	/* A: 2023's return 2, row 1; B 2022-03-03: the row with a source, return 3 row 7;
+	 * B 2022-05-05: neither has one, row 1; C: return 1 (2022) beats the one with no year */
+	assert_string_equal(got, "A 2 1;B 3 7;B 3 1;C 1 5;");
+	ngot = 0;
+	got[0] = 0;
+	assert_int_equal(cin_records_assessments(st, on_assessment_source, NULL, &err), CF_OK);
+	/* A: returns 2 and 3 are both 2023, the later load (3) wins */
+	assert_string_equal(got, "A 3 1;B 4 1;");
+}
+
 /* a callback's status stops the walk and comes back */
 static int stop_at_first(void *ctx, const struct cin_contact_record *r)
 {
@@ -256,6 +294,7 @@ int main(void)
 		cmocka_unit_test(contacts_are_the_view),
 		cmocka_unit_test(referrals_are_the_view),
 		cmocka_unit_test(the_others_are_their_views),
+		cmocka_unit_test(records_name_their_return_and_row),
 		cmocka_unit_test(a_callback_stops_the_walk),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
