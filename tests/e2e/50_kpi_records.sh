@@ -10,24 +10,24 @@
 ids=$("$cf" kpi --list --format csv | awk -F, 'NR > 1 { print $1 "," $2 }')
 check "kpi --list lists 57 indicators" test "$(echo "$ids" | wc -l)" -eq 57
 
-# figure DB ID PERIOD [BY GROUP]: "num,den" of the figure ("" when not computed)
+# figure ID [GROUP]: "num,den" of the figure in $work/figures.csv (kpi's own
+# output for the period and breakdown, made once), "" when not computed
 figure() {
-	if [ -n "${4:-}" ]; then
-		"$cf" kpi --db "$1" --indicator "$2" --period "$3" --by "$4" --format csv 2>/dev/null |
-			awk -F, -v g="$5" 'NR > 1 && $4 == g { print $5 "," $6 }'
-	else
-		"$cf" kpi --db "$1" --indicator "$2" --period "$3" --format csv 2>/dev/null |
-			awk -F, 'NR > 1 && $4 == "all" { print $5 "," $6 }'
-	fi
+	awk -F, -v id="$1" -v g="${2:-all}" '$1 == id && $4 == g { print $5 "," $6 }' "$work/figures.csv"
 }
 
 # every_indicator NAME DB PERIOD [BY GROUP]: one TAP line for all 57
 every_indicator() {
 	name=$1 db=$2 period=$3 by=${4:-} group=${5:-}
 	bad="" checked=0 listed=0
+	if [ -n "$by" ]; then
+		"$cf" kpi --db "$db" --period "$period" --by "$by" --format csv >"$work/figures.csv" 2>/dev/null
+	else
+		"$cf" kpi --db "$db" --period "$period" --format csv >"$work/figures.csv" 2>/dev/null
+	fi
 	for line in $ids; do
 		id=${line%,*} unit=${line#*,}
-		fig=$(figure "$db" "$id" "$period" $by $group)
+		fig=$(figure "$id" $group)
 		set -- --db "$db" --indicator "$id" --period "$period" --records --format csv
 		[ -n "$by" ] && set -- "$@" --by "$by" --group "$group"
 		"$cf" kpi "$@" >"$work/rec.csv" 2>"$work/rec.err"
