@@ -166,6 +166,40 @@ static void current_is_the_view(void **state)
 	episode_set_release(&set);
 }
 
+/* each row names the return of the version kept, as the view does (kpi
+ * --records finds the episode's row there) */
+static void rows_name_their_return(void **state)
+{
+	(void)state;
+	struct episode_set set;
+	struct cf_error err;
+	cf_error_clear(&err);
+	assert_int_equal(episode_set_read(st, EPISODES_CURRENT, &set, &err), CF_OK);
+	char got[2000], want[2000];
+	size_t n = 0;
+	got[0] = 0;
+	for (size_t i = 0; i < set.n; i++) {
+		char d[11];
+		cf_date_format(set.rows[i].start, d);
+		n += (size_t)snprintf(got + n, sizeof got - n, "%s %s %d;", set.children[set.rows[i].child].id, d,
+				      set.rows[i].return_id);
+	}
+	sqlite3_stmt *s;
+	assert_int_equal(store_prepare(st, "SELECT child, decom, return_id FROM episodes WHERE decom <> '2023-02-30' "
+					   "ORDER BY child, decom", &s, &err), CF_OK);
+	n = 0;
+	want[0] = 0;
+	while (sqlite3_step(s) == SQLITE_ROW)
+		n += (size_t)snprintf(want + n, sizeof want - n, "%s %s %d;", sqlite3_column_text(s, 0),
+				      sqlite3_column_text(s, 1), sqlite3_column_int(s, 2));
+	sqlite3_finalize(s);
+	assert_string_equal(got, want);
+	assert_true(set.n > 0);
+	for (size_t i = 0; i < set.n; i++)
+		assert_true(set.rows[i].return_id > 0);
+	episode_set_release(&set);
+}
+
 static void keep_withdrawn_adds_them(void **state)
 {
 	(void)state;
@@ -247,12 +281,14 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(current_is_the_view),
+		cmocka_unit_test(rows_name_their_return),
 		cmocka_unit_test(keep_withdrawn_adds_them),
 		cmocka_unit_test(children_and_their_characteristics),
 		cmocka_unit_test(withdrawn_rule),
 	};
 	const struct CMUnitTest packed[] = {
 		cmocka_unit_test(current_is_the_view),
+		cmocka_unit_test(rows_name_their_return),
 		cmocka_unit_test(keep_withdrawn_adds_them),
 		cmocka_unit_test(children_and_their_characteristics),
 		cmocka_unit_test(pack_rows_counted),
