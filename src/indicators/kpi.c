@@ -193,7 +193,7 @@ struct ctx {
 	const int *ref_children, *cpp_children, *s47_children;   /* children with such records */
 	int n_ref_children, n_cpp_children, n_s47_children;
 	const int *contacts_by_date;   /* contact indexes in date order */
-	struct kpi_trace *trace;       /* NULL, or the indicator whose units are kept as they are counted */
+	struct kpi_trace *trace;       /* NULL, or the indicators whose units are kept as they are counted */
 };
 
 /* The record that decides a unit: a CIN, missing or OC3 record's source, or
@@ -236,19 +236,18 @@ static int group_of(const struct ctx *x, int child, cf_date on, const char *need
 	}
 }
 
-/* Keep a unit of the traced indicator: what it adds to the figure's
- * numerator and denominator. A flow's units are those of its two counts. */
-static void trace_unit(struct kpi_trace *t, int id, int child, cf_date on, int g, double num, double den,
+/* The conversions down the funnel: each is one count over another. */
+static const int flows[][3] = {
+	{ K_CONTACT_TO_REFERRAL, K_REFERRALS, K_CONTACTS },
+	{ K_REFERRAL_TO_ASSESSMENT, K_ASSESSMENTS, K_REFERRALS },
+	{ K_ASSESSMENT_TO_S47, K_S47, K_ASSESSMENTS },
+	{ K_S47_TO_ICPC, K_ICPC, K_S47 },
+	{ K_ICPC_TO_CPP, K_CPP_STARTED, K_ICPC },
+};
+
+static void trace_keep(struct kpi_trace *t, int id, int child, cf_date on, int g, double num, double den,
 		       struct decider by)
 {
-	if (id == t->id)
-		;
-	else if (id == t->num_id)
-		den = 0;
-	else if (id == t->den_id)
-		den = num, num = 0;
-	else
-		return;
 	if (t->n == t->cap) {
 		size_t cap = t->cap ? t->cap * 2 : 256;
 		struct kpi_counted *u = realloc(t->units, cap * sizeof *u);
@@ -260,11 +259,30 @@ static void trace_unit(struct kpi_trace *t, int id, int child, cf_date on, int g
 		t->cap = cap;
 	}
 	struct kpi_counted *u = &t->units[t->n++];
-	*u = (struct kpi_counted){ .child = child, .group = g, .on = on, .num = num, .den = den, .ep = by.ep };
+	*u = (struct kpi_counted){ .id = id, .child = child, .group = g, .on = on, .num = num, .den = den, .ep = by.ep };
 	if (by.rec)
 		u->src = *by.rec;
 	else if (by.ep)
 		u->src.return_id = by.ep->return_id;
+}
+
+/* Keep a unit of a traced indicator: what it adds to the figure's numerator
+ * and denominator. A conversion's units are those of its two counts. */
+static void trace_unit(struct kpi_trace *t, int id, int child, cf_date on, int g, double num, double den,
+		       struct decider by)
+{
+	if (t->traced[id])
+		trace_keep(t, id, child, on, g, num, den, by);
+	if (!t->feeds[id])
+		return;
+	for (size_t f = 0; f < sizeof flows / sizeof flows[0]; f++) {
+		if (!t->traced[flows[f][0]])
+			continue;
+		if (flows[f][1] == id)
+			trace_keep(t, flows[f][0], child, on, g, num, 0, by);
+		else if (flows[f][2] == id)
+			trace_keep(t, flows[f][0], child, on, g, 0, num, by);
+	}
 }
 
 /* Count a unit (a child or an event) of indicator id into the LA and its
@@ -677,15 +695,6 @@ static unsigned sources_loaded(const struct kpi_data *d)
 		s |= SRC_WORKFORCE;
 	return s;
 }
-
-/* The conversions down the funnel: each is one count over another. */
-static const int flows[][3] = {
-	{ K_CONTACT_TO_REFERRAL, K_REFERRALS, K_CONTACTS },
-	{ K_REFERRAL_TO_ASSESSMENT, K_ASSESSMENTS, K_REFERRALS },
-	{ K_ASSESSMENT_TO_S47, K_S47, K_ASSESSMENTS },
-	{ K_S47_TO_ICPC, K_ICPC, K_S47 },
-	{ K_ICPC_TO_CPP, K_CPP_STARTED, K_ICPC },
-};
 
 int kpi_flow_parts(int id, int *num_id, int *den_id)
 {

@@ -214,6 +214,11 @@ struct kpi_records {
  * one of opt->by's. *out is the caller's (kpi_records_free). */
 int kpi_records(struct store *st, const struct kpi_data *d, int id, const struct kpi_period *p,
 		const struct kpi_options *opt, const char *group, struct kpi_records **out, struct cf_error *err);
+/* The same for ids[0..nids) in one counting pass (the report's tiles): out[i]
+ * for ids[i]; on failure every out[i] is NULL. An indicator not computed
+ * fails the whole call: give only those computed. */
+int kpi_records_many(struct store *st, const struct kpi_data *d, const int *ids, int nids, const struct kpi_period *p,
+		     const struct kpi_options *opt, const char *group, struct kpi_records **out, struct cf_error *err);
 void kpi_records_free(struct kpi_records *r);
 /* Rows: child, date, numerator, denominator, return, year, file, row, line
  * (row and line empty when not recorded). *out is the caller's. */

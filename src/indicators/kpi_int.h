@@ -9,8 +9,9 @@
 
 #include "indicators/kpi.h"
 
-/* One unit counted (a child, or an event such as a referral). */
+/* One unit counted (a child, or an event such as a referral) for a traced indicator. */
 struct kpi_counted {
+	int id;                       /* the traced indicator it belongs to */
 	int child;                    /* registry index; -1 for none (workforce) */
 	int group;                    /* its group of opt->by (0 when by is "all") */
 	cf_date on;                   /* the day it is counted on */
@@ -19,10 +20,11 @@ struct kpi_counted {
 	const struct cla_episode *ep; /* the deciding episode, or NULL */
 };
 
+/* The indicators traced in one pass, and the units kept for them. */
 struct kpi_trace {
-	int id;                       /* the indicator traced */
-	int num_id, den_id;           /* for a conversion, the counts over each other (kpi_flow_parts); else -1 */
-	struct kpi_counted *units;       /* malloc'd, in counting order */
+	unsigned char traced[K_N];    /* 1: keep this indicator's units */
+	unsigned char feeds[K_N];     /* 1: this count is a traced conversion's numerator or denominator */
+	struct kpi_counted *units;    /* malloc'd, in counting order */
 	size_t n, cap;
 	int oom;
 };

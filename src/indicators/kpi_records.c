@@ -101,23 +101,20 @@ static int find_group(const struct kpi_result *res, const char *name)
 	return -1;
 }
 
-/* Fill r's rows from the traced units of group g. */
+/* Fill r's rows from the traced units of r->id in group g. */
 static int list_units(struct kpi_records *r, struct store *st, const struct kpi_data *d, const struct kpi_trace *t,
-		      int g, struct cf_error *err)
+		      int g, const struct return_source *returns, int nreturns, struct cf_error *err)
 {
-	struct return_source *returns = NULL;
-	int nreturns = 0;
-	int rc = record_sources_returns(st, &returns, &nreturns, err);
-	if (rc)
-		return rc;
-	r->rows = malloc((t->n ? t->n : 1) * sizeof *r->rows);
-	if (!r->rows) {
-		free(returns);
+	size_t n = 0;
+	for (size_t i = 0; i < t->n; i++)
+		n += t->units[i].id == r->id && (g == 0 || t->units[i].group == g);
+	r->rows = malloc((n ? n : 1) * sizeof *r->rows);
+	if (!r->rows)
 		return cf_error_set(err, CF_EIO, "out of memory listing records");
-	}
+	int rc = CF_OK;
 	for (size_t i = 0; i < t->n && !rc; i++) {
 		const struct kpi_counted *u = &t->units[i];
-		if (g > 0 && u->group != g)
+		if (u->id != r->id || (g > 0 && u->group != g))
 			continue;
 		const char *child = u->child >= 0 ? d->reg.children[u->child].id : "";
 		struct record_source src = u->src;
@@ -136,7 +133,6 @@ static int list_units(struct kpi_records *r, struct store *st, const struct kpi_
 				rc = cf_error_set(err, CF_EIO, "out of memory listing records");
 		}
 	}
-	free(returns);
 	size_t unrecorded = 0;
 	for (size_t i = 0; i < r->n; i++)
 		unrecorded += r->rows[i].row == 0;
@@ -150,62 +146,90 @@ static int list_units(struct kpi_records *r, struct store *st, const struct kpi_
 	return rc;
 }
 
-int kpi_records(struct store *st, const struct kpi_data *d, int id, const struct kpi_period *p,
-		const struct kpi_options *opt, const char *group, struct kpi_records **out, struct cf_error *err)
+/* One indicator's records from the traced pass res, or an error saying why none. */
+static int make_records(struct store *st, const struct kpi_data *d, const struct kpi_result *res,
+			const struct kpi_trace *t, int id, int g, const struct kpi_options *opt,
+			const struct return_source *returns, int nreturns, struct kpi_records **out, struct cf_error *err)
 {
 	*out = NULL;
-	if (id < 0 || id >= K_N)
-		return cf_error_set(err, CF_EINPUT, "no such indicator");
-	if (opt->suppress > 0)
-		return cf_error_set(err, CF_EINPUT,
-				    "records name children one by one, which suppression is there to prevent: they are "
-				    "not listed with --suppress (or to a viewer)");
-	struct kpi_trace t = { .id = id };
-	kpi_flow_parts(id, &t.num_id, &t.den_id);
-	struct kpi_result *res = NULL;
-	int rc = kpi_compute_traced(d, p, 1, opt, &t, &res, err);
-	if (rc) {
-		free(t.units);
-		return rc;
-	}
-	int g = find_group(res, group);
 	if (res->omitted[id]) {
 		const char *why = res->notes[0] ? res->notes : "its source is not loaded";
-		rc = cf_error_set(err, CF_EINPUT, "%s is not computed, so it has no records: %.*s", kpi_defs[id].id,
-				  (int)strcspn(why, "\n"), why);
-	} else if (g > 0 && kpi_defs[id].flags & KPI_F_LA_ONLY) {
-		rc = cf_error_set(err, CF_EINPUT, "%s is not computed by group: it is a figure for the LA only",
-				  kpi_defs[id].id);
-	} else if (g < 0) {
-		rc = cf_error_set(err, CF_EINPUT, "no group '%s' of %s in the data", group, kpi_dim_names[opt->by]);
+		return cf_error_set(err, CF_EINPUT, "%s is not computed, so it has no records: %.*s", kpi_defs[id].id,
+				    (int)strcspn(why, "\n"), why);
 	}
-	struct kpi_records *r = rc ? NULL : calloc(1, sizeof *r);
-	if (!rc && !r)
+	if (g > 0 && kpi_defs[id].flags & KPI_F_LA_ONLY)
+		return cf_error_set(err, CF_EINPUT, "%s is not computed by group: it is a figure for the LA only",
+				    kpi_defs[id].id);
+	struct kpi_records *r = calloc(1, sizeof *r);
+	if (!r)
+		return cf_error_set(err, CF_EIO, "out of memory listing records");
+	arena_init(&r->arena, 16 * 1024);
+	r->id = id;
+	r->period = res->periods[0];
+	r->by = g ? opt->by : KPI_BY_ALL;
+	r->group = arena_strdup(&r->arena, g ? res->groups[g] : "all");
+	r->cell = *kpi_result_cell(res, 0, id, g);
+	r->unit = unit_of(id);
+	r->per_child = strcmp(r->unit, "child") == 0 || strcmp(r->unit, "care leaver") == 0;
+	r->listed = !(kpi_defs[id].flags & KPI_F_LA_ONLY);
+	write_note(r, d);
+	int rc = CF_OK;
+	if (!r->group)
 		rc = cf_error_set(err, CF_EIO, "out of memory listing records");
-	if (!rc) {
-		arena_init(&r->arena, 16 * 1024);
-		r->id = id;
-		r->period = *p;
-		r->by = g ? opt->by : KPI_BY_ALL;
-		r->group = arena_strdup(&r->arena, g ? res->groups[g] : "all");
-		r->cell = *kpi_result_cell(res, 0, id, g);
-		r->unit = unit_of(id);
-		r->per_child = strcmp(r->unit, "child") == 0 || strcmp(r->unit, "care leaver") == 0;
-		r->listed = !(kpi_defs[id].flags & KPI_F_LA_ONLY);
-		write_note(r, d);
-		if (!r->group)
-			rc = cf_error_set(err, CF_EIO, "out of memory listing records");
-		else if (r->listed)
-			rc = list_units(r, st, d, &t, g, err);
-	}
-	free(t.units);
-	kpi_result_free(res);
+	else if (r->listed)
+		rc = list_units(r, st, d, t, g, returns, nreturns, err);
 	if (rc) {
 		kpi_records_free(r);
 		return rc;
 	}
 	*out = r;
 	return CF_OK;
+}
+
+int kpi_records_many(struct store *st, const struct kpi_data *d, const int *ids, int nids, const struct kpi_period *p,
+		     const struct kpi_options *opt, const char *group, struct kpi_records **out, struct cf_error *err)
+{
+	for (int i = 0; i < nids; i++)
+		out[i] = NULL;
+	if (opt->suppress > 0)
+		return cf_error_set(err, CF_EINPUT,
+				    "records name children one by one, which suppression is there to prevent: they are "
+				    "not listed with --suppress (or to a viewer)");
+	struct kpi_trace t = { 0 };
+	for (int i = 0; i < nids; i++) {
+		if (ids[i] < 0 || ids[i] >= K_N)
+			return cf_error_set(err, CF_EINPUT, "no such indicator");
+		t.traced[ids[i]] = 1;
+		int num_id, den_id;
+		if (kpi_flow_parts(ids[i], &num_id, &den_id))
+			t.feeds[num_id] = t.feeds[den_id] = 1;
+	}
+	struct kpi_result *res = NULL;
+	struct return_source *returns = NULL;
+	int nreturns = 0;
+	int rc = kpi_compute_traced(d, p, 1, opt, &t, &res, err);
+	int g = rc ? 0 : find_group(res, group);
+	if (!rc && g < 0)
+		rc = cf_error_set(err, CF_EINPUT, "no group '%s' of %s in the data", group, kpi_dim_names[opt->by]);
+	if (!rc)
+		rc = record_sources_returns(st, &returns, &nreturns, err);
+	for (int i = 0; i < nids && !rc; i++)
+		rc = make_records(st, d, res, &t, ids[i], g, opt, returns, nreturns, &out[i], err);
+	if (rc)
+		for (int i = 0; i < nids; i++) {
+			kpi_records_free(out[i]);
+			out[i] = NULL;
+		}
+	free(returns);
+	free(t.units);
+	kpi_result_free(res);
+	return rc;
+}
+
+int kpi_records(struct store *st, const struct kpi_data *d, int id, const struct kpi_period *p,
+		const struct kpi_options *opt, const char *group, struct kpi_records **out, struct cf_error *err)
+{
+	return kpi_records_many(st, d, &id, 1, p, opt, group, out, err);
 }
 
 void kpi_records_free(struct kpi_records *r)

@@ -25,15 +25,17 @@ int report_records_sheets(const struct report_ctx *rc, struct cf_table **out, in
 		cf_table_add_column(index, cols[c], types[c], 1);
 	out[(*n)++] = index;
 	struct kpi_options o = { .by = KPI_BY_ALL, .centroids = rc->opt->centroids };
-	int r = CF_OK;
-	for (int i = 0; i < report_nheadlines && !r; i++) {
-		int id = report_headline_ids[i];
-		if (rc->series->omitted[id])
-			continue;
-		struct kpi_records *rec = NULL;
+	/* every tile's records from one counting pass */
+	int ids[64], nids = 0;
+	for (int i = 0; i < report_nheadlines && nids < 64; i++)
+		if (!rc->series->omitted[report_headline_ids[i]])
+			ids[nids++] = report_headline_ids[i];
+	struct kpi_records *recs[64];
+	int r = kpi_records_many(rc->st, rc->data, ids, nids, &rc->period, &o, NULL, recs, err);
+	for (int i = 0; i < nids && !r; i++) {
+		int id = ids[i];
+		const struct kpi_records *rec = recs[i];
 		struct cf_table *t = NULL;
-		if ((r = kpi_records(rc->st, rc->data, id, &rc->period, &o, NULL, &rec, err)))
-			break;
 		long row = cf_table_add_row(index);
 		int listed = rec->listed;
 		if (listed && *n < cap)
@@ -58,8 +60,9 @@ int report_records_sheets(const struct report_ctx *rc, struct cf_table **out, in
 			r = cf_error_set(err, CF_EIO, "out of memory");
 		}
 		cf_table_free(t);
-		kpi_records_free(rec);
 	}
+	for (int i = 0; i < nids; i++)
+		kpi_records_free(recs[i]);   /* NULL when kpi_records_many failed */
 	if (r) {
 		for (int k = 0; k < *n; k++)
 			cf_table_free(out[k]);

@@ -158,6 +158,64 @@ static void test_referrals(void **state)
 	finish(&r);
 }
 
+/* "child row num/den;" for each record, in their order */
+static void describe_records(const struct kpi_records *k, char *out, size_t size)
+{
+	size_t n = 0;
+	out[0] = 0;
+	for (size_t i = 0; i < k->n; i++)
+		n += (size_t)snprintf(out + n, size - n, "%s %d %g/%g;", k->rows[i].child, k->rows[i].row,
+				      k->rows[i].num, k->rows[i].den);
+}
+
+/* The records behind a figure, and the same from one pass for several. */
+static void test_records(void **state)
+{
+	(void)state;
+	struct run r;
+	compute(&r, referrals_sql, "2023-24", KPI_BY_ALL, 0, NULL);
+	struct kpi_period p;
+	assert_int_equal(kpi_period_parse("2023-24", &p), 0);
+	struct kpi_options opt = { .by = KPI_BY_ALL };
+	struct cf_error err;
+	cf_error_clear(&err);
+	struct kpi_records *one = NULL;
+	char got[1000], again[1000];
+	/* the 5 referrals of the year (rows 3, 5, 6, 7, 8 of cin.xml), re-referrals R1's (row 3) and R4's second (row 8) */
+	assert_int_equal(kpi_records(r.st, &r.data, K_REREFERRAL_12M, &p, &opt, NULL, &one, &err), CF_OK);
+	describe_records(one, got, sizeof got);
+	assert_string_equal(got, "R1 3 1/1;R2 5 0/1;R3 6 0/1;R4 7 0/1;R4 8 1/1;");
+	assert_string_equal(one->rows[0].file, "cin.xml");
+	assert_true(one->cell.num == 2 && one->cell.den == 5);
+	kpi_records_free(one);
+	/* contacts to referrals: the 4 contacts of the year (rows 2-5) over the 5 referrals,
+	 * by child then day (R1's contact of 9 June, then its referral of 10 June) */
+	assert_int_equal(kpi_records(r.st, &r.data, K_CONTACT_TO_REFERRAL, &p, &opt, NULL, &one, &err), CF_OK);
+	describe_records(one, got, sizeof got);
+	assert_string_equal(got, "R1 2 0/1;R1 3 1/0;R2 5 1/0;R3 3 0/1;R3 6 1/0;R4 7 1/0;R4 8 1/0;X1 4 0/1;X2 5 0/1;");
+	kpi_records_free(one);
+	/* several in one pass give each the same rows as alone */
+	int ids[] = { K_REFERRALS, K_CONTACT_TO_REFERRAL, K_REREFERRAL_12M };
+	struct kpi_records *many[3];
+	assert_int_equal(kpi_records_many(r.st, &r.data, ids, 3, &p, &opt, NULL, many, &err), CF_OK);
+	for (int i = 0; i < 3; i++) {
+		assert_int_equal(kpi_records(r.st, &r.data, ids[i], &p, &opt, NULL, &one, &err), CF_OK);
+		describe_records(one, got, sizeof got);
+		describe_records(many[i], again, sizeof again);
+		assert_string_equal(got, again);
+		kpi_records_free(one);
+		kpi_records_free(many[i]);
+	}
+	/* refused under suppression, and for an indicator not computed */
+	opt.suppress = 5;
+	assert_int_equal(kpi_records(r.st, &r.data, K_REFERRALS, &p, &opt, NULL, &one, &err), CF_EINPUT);
+	assert_null(one);
+	opt.suppress = 0;
+	assert_int_equal(kpi_records(r.st, &r.data, K_ASSESSMENT_45WD, &p, &opt, NULL, &one, &err), CF_EINPUT);
+	assert_non_null(strstr(err.msg, "not computed"));
+	finish(&r);
+}
+
 /* --- assessments and section 47 -------------------------------------------------- */
 
 static const char *timeliness_sql = RETURNS
@@ -503,6 +561,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_referrals),
+		cmocka_unit_test(test_records),
 		cmocka_unit_test(test_timeliness),
 		cmocka_unit_test(test_cpp),
 		cmocka_unit_test(test_cla),
