@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "base/stats.h"
+#include "explore/compare_int.h"
 
 /* Below these a group's figure is shown but called too small to tell. */
 #define FEW_DEN 30
@@ -37,34 +38,40 @@ static int kind_of(int indicator, enum compare_kind *kind, struct cf_error *err)
 			    def->id, def->unit == KPI_UNIT_COUNT ? "a count" : "a ratio of cases to staff");
 }
 
-/* The figure and its interval from a kpi cell. */
-static void fill_row(struct compare_row *row, const char *name, const struct kpi_cell *c, int indicator,
-		     enum compare_kind kind)
+void compare_row_fill(struct compare_row *row, const char *name, double num, double den, enum compare_kind kind,
+		      double scale)
 {
 	memset(row, 0, sizeof *row);
 	snprintf(row->name, sizeof row->name, "%s", name);
-	if (!c || !c->has_num || !c->has_den || c->den <= 0 || c->suppressed)
+	if (den <= 0)
 		return;
-	double scale = unit_scale(indicator);
-	row->num = c->num;
-	row->den = c->den;
-	row->value = scale * c->num / c->den;
+	row->num = num;
+	row->den = den;
+	row->value = scale * num / den;
 	row->has_value = 1;
-	row->few = c->den < FEW_DEN || c->num < FEW_NUM;
-	if (kind == COMPARE_PROPORTION && c->num <= c->den) {
-		stats_wilson(c->num, c->den, STATS_Z95, &row->lo, &row->hi);
+	row->few = den < FEW_DEN || num < FEW_NUM;
+	if (kind == COMPARE_PROPORTION && num <= den) {
+		stats_wilson(num, den, STATS_Z95, &row->lo, &row->hi);
 		row->lo *= scale, row->hi *= scale;
 	} else if (kind == COMPARE_RATE) {
-		stats_poisson_exact(c->num, 0.05, &row->lo, &row->hi);
-		row->lo *= scale / c->den, row->hi *= scale / c->den;
+		stats_poisson_exact(num, 0.05, &row->lo, &row->hi);
+		row->lo *= scale / den, row->hi *= scale / den;
 	} else {   /* a "percentage" of events over other events, above 100: no binomial interval */
 		row->lo = row->hi = NAN;
 	}
 }
 
+/* The figure and its interval from a kpi cell. */
+static void fill_row(struct compare_row *row, const char *name, const struct kpi_cell *c, int indicator,
+		     enum compare_kind kind)
+{
+	int ok = c && c->has_num && c->has_den && c->den > 0 && !c->suppressed;
+	compare_row_fill(row, name, ok ? c->num : 0, ok ? c->den : 0, kind, unit_scale(indicator));
+}
+
 /* The group (x1 of n1) against its reference (x2 of n2): ratio with its
  * 95% interval on the log scale (Katz), and the chi-square test's p. */
-static void against(struct compare_row *row, double x2, double n2, enum compare_kind kind)
+void compare_row_against(struct compare_row *row, double x2, double n2, enum compare_kind kind)
 {
 	double x1 = row->num, n1 = row->den;
 	if (!row->has_value || n2 <= 0)
@@ -126,31 +133,39 @@ int compare_groups(const struct kpi_result *r, int period, int indicator, const 
 		return cf_error_at(err, CF_EINPUT, NULL, 0, "--baseline", baseline, "not one of the groups (%s)", names);
 	}
 	out->baseline = base < 0 ? 0 : base;
-	const struct compare_row *all = &out->rows[0];
-	/* the test that all groups share one figure, and each against its reference */
-	double *x = malloc((size_t)out->nrows * sizeof *x), *n = malloc((size_t)out->nrows * sizeof *n);
-	double *p = malloc((size_t)out->nrows * sizeof *p);
-	int *who = malloc((size_t)out->nrows * sizeof *who);
+	rc = compare_rows_test(out->rows, out->nrows, out->baseline, out->kind, &out->chi2, &out->df, &out->p, err);
+	if (rc)
+		compare_groups_free(out);
+	return rc;
+}
+
+int compare_rows_test(struct compare_row *rows, int nrows, int base, enum compare_kind kind, double *chi2, int *df,
+		      double *p_all, struct cf_error *err)
+{
+	const struct compare_row *all = &rows[0];
+	double *x = malloc((size_t)nrows * sizeof *x), *n = malloc((size_t)nrows * sizeof *n);
+	double *p = malloc((size_t)nrows * sizeof *p);
+	int *who = malloc((size_t)nrows * sizeof *who);
+	int rc = CF_OK;
 	if (!x || !n || !p || !who) {
 		free(x), free(n), free(p), free(who);
-		compare_groups_free(out);
 		return cf_error_set(err, CF_EIO, "out of memory");
 	}
 	int k = 0, m = 0;
-	for (int i = 1; i < out->nrows; i++) {
-		struct compare_row *row = &out->rows[i];
+	for (int i = 1; i < nrows; i++) {
+		struct compare_row *row = &rows[i];
 		if (!row->has_value)
 			continue;
 		x[k] = row->num, n[k] = row->den, k++;
 		if (i == base)
 			continue;
-		if (base > 0)
-			against(row, out->rows[base].num, out->rows[base].den, out->kind);
-		else {
+		if (base > 0) {
+			compare_row_against(row, rows[base].num, rows[base].den, kind);
+		} else {
 			/* tested against the rest of the authority (every other group together), as a
 			 * group is part of the whole; the ratio is to the whole, as the issue's papers
 			 * quote it, with no interval since the two overlap */
-			against(row, all->num - row->num, all->den - row->den, out->kind);
+			compare_row_against(row, all->num - row->num, all->den - row->den, kind);
 			row->has_ratio = all->has_value && all->num > 0;
 			row->ratio = row->has_ratio ? row->value / all->value : 0;
 			row->ratio_lo = row->ratio_hi = NAN;
@@ -158,22 +173,19 @@ int compare_groups(const struct kpi_result *r, int period, int indicator, const 
 		if (row->has_p)
 			p[m] = row->p, who[m++] = i;
 	}
-	out->chi2 = out->kind == COMPARE_PROPORTION ? stats_chi2_proportions(x, n, k, &out->df)
-						    : stats_chi2_rates(x, n, k, &out->df);
-	out->p = out->df > 0 ? stats_chi2_sf(out->chi2, out->df) : NAN;
+	*chi2 = kind == COMPARE_PROPORTION ? stats_chi2_proportions(x, n, k, df) : stats_chi2_rates(x, n, k, df);
+	*p_all = *df > 0 ? stats_chi2_sf(*chi2, *df) : NAN;
 	if (stats_holm(p, p, m) == 0)
 		for (int j = 0; j < m; j++)
-			out->rows[who[j]].p_holm = p[j];
+			rows[who[j]].p_holm = p[j];
 	else
 		rc = cf_error_set(err, CF_EIO, "out of memory");
 	if (base > 0) {
-		out->rows[base].ratio = 1;
-		out->rows[base].ratio_lo = out->rows[base].ratio_hi = NAN;
-		out->rows[base].has_ratio = out->rows[base].has_value;
+		rows[base].ratio = 1;
+		rows[base].ratio_lo = rows[base].ratio_hi = NAN;
+		rows[base].has_ratio = rows[base].has_value;
 	}
 	free(x), free(n), free(p), free(who);
-	if (rc)
-		compare_groups_free(out);
 	return rc;
 }
 
@@ -198,7 +210,7 @@ int compare_periods(const struct kpi_result *r, int before, int after, int indic
 		return cf_error_set(err, CF_EINPUT, "%s has no figure for %s: nothing to compare", kpi_defs[indicator].id,
 				    out->before.has_value ? r->periods[after].label : r->periods[before].label);
 	struct compare_row *a = &out->after, *b = &out->before;
-	against(a, b->num, b->den, out->kind);
+	compare_row_against(a, b->num, b->den, out->kind);
 	out->difference = a->value - b->value;
 	if (out->kind == COMPARE_PROPORTION && !isnan(a->lo) && !isnan(b->lo)) {
 		/* Newcombe (1998) method 10: the Wilson limits of each, combined */

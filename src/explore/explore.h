@@ -95,4 +95,50 @@ void compare_groups_words(const struct compare_groups_result *g, char *buf, size
 void compare_periods_words(const struct compare_periods_result *c, char *buf, size_t size);
 void compare_change_words(const struct compare_change_result *c, char *buf, size_t size);
 
+/* --- where demand comes from ------------------------------------------------ */
+
+/* What a referral led to within 12 months of its date (the same child). */
+enum drivers_outcome { DRIVERS_ASSESSMENT, DRIVERS_S47, DRIVERS_CP_PLAN, DRIVERS_CARE, DRIVERS_NOUTCOMES };
+extern const char *const drivers_outcome_names[DRIVERS_NOUTCOMES]; /* "assessment", "s47", "cp_plan", "care" */
+
+struct drivers_source {
+	char code[8];                  /* the CIN census code, "all", or "not recorded" */
+	const char *label;             /* static */
+	struct compare_row to[DRIVERS_NOUTCOMES];   /* converted of referrals, as % with intervals;
+	                                             * p and p_holm against the other sources */
+};
+
+struct drivers_factor {
+	char code[8];
+	const char *label;             /* static, or the code when not in DfE's list */
+	struct compare_row share;      /* assessments recording it, of assessments in the period */
+	double previous;               /* its share the year before, NAN when none */
+};
+
+struct drivers_result {
+	char period[24];
+	/* conversion by source: referrals in the period with 12 months of data after them */
+	int nsources;                  /* sources[0] is every source */
+	struct drivers_source *sources;/* owned */
+	long referrals, left_out;      /* referrals in the period; of them without 12 months of data after */
+	double chi2[DRIVERS_NOUTCOMES], p[DRIVERS_NOUTCOMES];   /* that every source converts alike */
+	int df[DRIVERS_NOUTCOMES];
+	/* factors at the end of assessments started in the period */
+	long assessments, with_factors;
+	int nfactors;
+	struct drivers_factor *factors;/* owned, most frequent first */
+	long trio[8];                  /* assessments by toxic-trio parts present (bit mask of cin_factor_trio) */
+};
+
+/* Conversion by referral source and the factors of assessments, for period
+ * p (a financial year, quarter or month) of the data in d, with the sources
+ * and factors the store holds. */
+int drivers_compute(struct store *st, const struct kpi_data *d, const struct kpi_period *p, struct drivers_result *out,
+		    struct cf_error *err);
+void drivers_free(struct drivers_result *r);
+/* The latest financial year whose referrals all have 12 months of data after them. */
+void drivers_default_period(const struct kpi_data *d, struct kpi_period *out);
+int drivers_tables(const struct drivers_result *r, struct cf_table *out[3], struct cf_error *err);
+void drivers_words(const struct drivers_result *r, char *buf, size_t size);
+
 #endif
