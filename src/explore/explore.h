@@ -141,4 +141,40 @@ void drivers_default_period(const struct kpi_data *d, struct kpi_period *out);
 int drivers_tables(const struct drivers_result *r, struct cf_table *out[3], struct cf_error *err);
 void drivers_words(const struct drivers_result *r, char *buf, size_t size);
 
+/* --- flows between services ---------------------------------------------------- */
+
+/* Moves of a child between services, each counted on the date of the event
+ * it names (the referral, the start of early help, the end of a plan, the
+ * start of care); `within` is the days allowed between the two ends. */
+enum flow_kind {
+	FLOW_EH_TO_SC,     /* step-up: a referral while early help is open or within `within` days of its end */
+	FLOW_SC_TO_EH,     /* step-down: early help starting within `within` days either side of a CIN closure */
+	FLOW_CP_TO_CIN,    /* a CP plan ending with the CIN episode still open and no care within `within` days */
+	FLOW_CP_TO_CARE,   /* care starting during a CP plan or within `within` days of its end */
+	FLOW_CARE_TO_CP,   /* a CP plan starting within `within` days after a period of care ended */
+	FLOW_REPEAT_EH,    /* early help starting within 12 months of the end of the child's previous early help */
+	FLOW_N
+};
+extern const char *const flow_names[FLOW_N];   /* "early_help_to_social_care", ... */
+extern const char *const flow_bases[FLOW_N];   /* what each is a share of: "referrals", ... */
+
+struct flows_result {
+	int within;
+	int nmonths;
+	char (*months)[8];            /* owned: "2023-04" */
+	long (*count)[FLOW_N];        /* owned: [month][flow] */
+	long (*base)[FLOW_N];         /* owned: [month][flow] the events each flow is a share of */
+	int nyears;                   /* financial years touched, first_fy .. */
+	int first_fy;
+	long (*year_count)[FLOW_N], (*year_base)[FLOW_N];   /* owned */
+};
+
+/* Flows in the months of period p (a year, quarter, month or rolling 12
+ * months; the caller may widen it to every month loaded). */
+int flows_compute(struct store *st, const struct kpi_data *d, cf_date from, cf_date to, int within,
+		  struct flows_result *out, struct cf_error *err);
+void flows_free(struct flows_result *r);
+/* out[0]: by financial year with shares and intervals; out[1]: by month. */
+int flows_tables(const struct flows_result *r, struct cf_table *out[2], struct cf_error *err);
+
 #endif
