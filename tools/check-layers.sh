@@ -15,12 +15,13 @@
 cd "$(dirname "$0")/.." || exit 2
 
 layers="base formats store model ROOMS outputs serve synth cli"
-rooms="indicators validate forecast programme placements"
+rooms="indicators validate forecast programme placements explore"
 # Which room may use which (a room not named here uses none).
 room_uses() {
 	case "$1" in
 	programme) echo "forecast indicators" ;;
 	placements) echo "forecast indicators" ;;
+	explore) echo "indicators" ;;
 	*) echo "" ;;
 	esac
 }

@@ -1,0 +1,184 @@
+/* How the drivers of demand are shown: conversion by source, the factors
+ * of assessments and the toxic trio as tables, and the findings in words. */
+#include "explore/explore.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+static const char *const trio_names[8] = {
+	"none of the three", "domestic abuse only", "adult mental ill health only", "domestic abuse and mental ill health",
+	"adult substance misuse only", "domestic abuse and substance misuse", "mental ill health and substance misuse",
+	"all three",
+};
+
+static void real_or_null(struct cf_table *t, size_t row, int col, double v)
+{
+	if (isfinite(v))
+		cf_table_set_real(t, row, col, v);
+	else
+		cf_table_set_null(t, row, col);
+}
+
+static struct cf_table *columns(const char *name, const char *const *cols, const enum cf_cell_type *types,
+				const int *decimals, int n)
+{
+	struct cf_table *t = cf_table_new(name);
+	for (int i = 0; t && i < n; i++)
+		if (cf_table_add_column(t, cols[i], types[i], decimals[i]) < 0) {
+			cf_table_free(t);
+			t = NULL;
+		}
+	return t;
+}
+
+/* The row's figure columns from `col`: numerator, denominator, value, interval. */
+static void figure_cells(struct cf_table *t, size_t row, int col, const struct compare_row *r)
+{
+	cf_table_set_int(t, row, col, (long long)llround(r->den));
+	cf_table_set_int(t, row, col + 1, (long long)llround(r->num));
+	real_or_null(t, row, col + 2, r->has_value ? r->value : NAN);
+	real_or_null(t, row, col + 3, r->has_value ? r->lo : NAN);
+	real_or_null(t, row, col + 4, r->has_value ? r->hi : NAN);
+}
+
+static struct cf_table *source_table(const struct drivers_result *r)
+{
+	static const char *const cols[] = { "period", "source", "label", "outcome", "referrals", "converted", "percent",
+					    "lower_95", "upper_95", "ratio_to_all", "p", "p_holm", "too_few" };
+	static const enum cf_cell_type types[] = { CF_CELL_TEXT, CF_CELL_TEXT, CF_CELL_TEXT, CF_CELL_TEXT, CF_CELL_INT,
+						   CF_CELL_INT, CF_CELL_REAL, CF_CELL_REAL, CF_CELL_REAL, CF_CELL_REAL,
+						   CF_CELL_REAL, CF_CELL_REAL, CF_CELL_BOOL };
+	static const int decimals[] = { 0, 0, 0, 0, 0, 0, 1, 1, 1, 2, 4, 4, 0 };
+	struct cf_table *t = columns("conversion_by_source", cols, types, decimals, 13);
+	for (int i = 0; t && i < r->nsources; i++)
+		for (int o = 0; o < DRIVERS_NOUTCOMES; o++) {
+			const struct drivers_source *s = &r->sources[i];
+			const struct compare_row *c = &s->to[o];
+			long row = cf_table_add_row(t);
+			if (row < 0 || cf_table_set_text(t, (size_t)row, 0, r->period) ||
+			    cf_table_set_text(t, (size_t)row, 1, s->code) || cf_table_set_text(t, (size_t)row, 2, s->label) ||
+			    cf_table_set_text(t, (size_t)row, 3, drivers_outcome_names[o])) {
+				cf_table_free(t);
+				return NULL;
+			}
+			figure_cells(t, (size_t)row, 4, c);
+			real_or_null(t, (size_t)row, 9, c->has_ratio ? c->ratio : NAN);
+			real_or_null(t, (size_t)row, 10, c->has_p ? c->p : NAN);
+			real_or_null(t, (size_t)row, 11, c->has_p ? c->p_holm : NAN);
+			cf_table_set_bool(t, (size_t)row, 12, c->few);
+		}
+	return t;
+}
+
+static struct cf_table *factor_table(const struct drivers_result *r)
+{
+	static const char *const cols[] = { "period", "factor", "label", "assessments", "with_factor", "percent",
+					    "lower_95", "upper_95", "previous_year_percent", "change_points" };
+	static const enum cf_cell_type types[] = { CF_CELL_TEXT, CF_CELL_TEXT, CF_CELL_TEXT, CF_CELL_INT, CF_CELL_INT,
+						   CF_CELL_REAL, CF_CELL_REAL, CF_CELL_REAL, CF_CELL_REAL, CF_CELL_REAL };
+	static const int decimals[] = { 0, 0, 0, 0, 0, 1, 1, 1, 1, 1 };
+	struct cf_table *t = columns("assessment_factors", cols, types, decimals, 10);
+	for (int i = 0; t && i < r->nfactors; i++) {
+		const struct drivers_factor *f = &r->factors[i];
+		long row = cf_table_add_row(t);
+		if (row < 0 || cf_table_set_text(t, (size_t)row, 0, r->period) ||
+		    cf_table_set_text(t, (size_t)row, 1, f->code) || cf_table_set_text(t, (size_t)row, 2, f->label)) {
+			cf_table_free(t);
+			return NULL;
+		}
+		figure_cells(t, (size_t)row, 3, &f->share);
+		real_or_null(t, (size_t)row, 8, f->previous);
+		real_or_null(t, (size_t)row, 9, f->share.has_value ? f->share.value - f->previous : NAN);
+	}
+	return t;
+}
+
+static struct cf_table *trio_table(const struct drivers_result *r)
+{
+	static const char *const cols[] = { "period", "toxic_trio", "assessments", "percent" };
+	static const enum cf_cell_type types[] = { CF_CELL_TEXT, CF_CELL_TEXT, CF_CELL_INT, CF_CELL_REAL };
+	static const int decimals[] = { 0, 0, 0, 1 };
+	struct cf_table *t = columns("toxic_trio", cols, types, decimals, 4);
+	static const int order[8] = { 7, 3, 5, 6, 1, 2, 4, 0 };   /* all three first, none last */
+	for (int k = 0; t && k < 8; k++) {
+		int m = order[k];
+		long row = cf_table_add_row(t);
+		if (row < 0 || cf_table_set_text(t, (size_t)row, 0, r->period) ||
+		    cf_table_set_text(t, (size_t)row, 1, trio_names[m])) {
+			cf_table_free(t);
+			return NULL;
+		}
+		cf_table_set_int(t, (size_t)row, 2, r->trio[m]);
+		real_or_null(t, (size_t)row, 3, r->assessments ? 100.0 * (double)r->trio[m] / (double)r->assessments : NAN);
+	}
+	return t;
+}
+
+int drivers_tables(const struct drivers_result *r, struct cf_table *out[3], struct cf_error *err)
+{
+	out[0] = source_table(r);
+	out[1] = factor_table(r);
+	out[2] = trio_table(r);
+	if (out[0] && out[1] && out[2])
+		return CF_OK;
+	for (int i = 0; i < 3; i++)
+		cf_table_free(out[i]), out[i] = NULL;
+	return cf_error_set(err, CF_EIO, "out of memory");
+}
+
+static void add(char *buf, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void add(char *buf, size_t size, const char *fmt, ...)
+{
+	size_t len = strlen(buf);
+	if (len + 1 >= size)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(buf + len, size - len, fmt, ap);
+	va_end(ap);
+}
+
+void drivers_words(const struct drivers_result *r, char *buf, size_t size)
+{
+	static const char *const led_to[DRIVERS_NOUTCOMES] = { "an assessment", "a section 47 enquiry",
+							       "a child protection plan", "care" };
+	buf[0] = '\0';
+	add(buf, size, "%s: %ld referrals, of which %ld have 12 months of data after them and are counted here", r->period,
+	    r->referrals, r->referrals - r->left_out);
+	add(buf, size, "%s.\n", r->left_out ? " (the rest are too recent to know what they led to)" : "");
+	int said = 0;
+	for (int o = 0; o < DRIVERS_NOUTCOMES && r->nsources > 0; o++) {
+		const struct compare_row *all = &r->sources[0].to[o];
+		for (int i = 1; i < r->nsources; i++) {
+			const struct compare_row *c = &r->sources[i].to[o];
+			if (!c->has_p || c->p_holm >= 0.05)
+				continue;
+			add(buf, size,
+			    "Referrals from %s led to %s within 12 months at %.1f%% (%.1f–%.1f%%) against %.1f%% for all "
+			    "sources (%s after Holm's adjustment).\n",
+			    r->sources[i].label, led_to[o], c->value, c->lo, c->hi, all->value,
+			    c->p_holm < 0.001 ? "p < 0.001" : "p < 0.05");
+			said++;
+		}
+	}
+	if (r->nsources > 1 && !said)
+		add(buf, size, "No source's referrals lead to any of the four outcomes at a rate different from the other "
+			       "sources' at the 5%% level, after Holm's adjustment.\n");
+	if (r->assessments) {
+		add(buf, size, "%ld assessments started in %s; %ld recorded factors.", r->assessments, r->period,
+		    r->with_factors);
+		for (int i = 0, named = 0; i < r->nfactors && named < 3; i++) {
+			if (strcmp(r->factors[i].code, "21") == 0)
+				continue;
+			add(buf, size, "%s %s %.1f%%", named ? ";" : " The most frequent:", r->factors[i].label,
+			    r->factors[i].share.value);
+			named++;
+		}
+		add(buf, size, ". The toxic trio (domestic abuse, adult mental ill health and substance misuse) all "
+			       "together in %.1f%% of assessments, at least one in %.1f%%.\n",
+		    100.0 * (double)r->trio[7] / (double)r->assessments,
+		    100.0 * (double)(r->assessments - r->trio[0]) / (double)r->assessments);
+	}
+}
