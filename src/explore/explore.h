@@ -8,6 +8,8 @@
 #ifndef CF_EXPLORE_EXPLORE_H
 #define CF_EXPLORE_EXPLORE_H
 
+#include <stdint.h>
+
 #include "base/error.h"
 #include "base/table.h"
 #include "indicators/indicators.h"
@@ -176,5 +178,70 @@ int flows_compute(struct store *st, const struct kpi_data *d, cf_date from, cf_d
 void flows_free(struct flows_result *r);
 /* out[0]: by financial year with shares and intervals; out[1]: by month. */
 int flows_tables(const struct flows_result *r, struct cf_table *out[2], struct cf_error *err);
+
+/* --- evaluating a pilot ------------------------------------------------------ */
+
+/* What happened to a child within the window after its index referral. */
+enum eval_outcome { EVAL_REREFERRAL, EVAL_ASSESSMENT, EVAL_S47, EVAL_CP_PLAN, EVAL_CARE, EVAL_DAYS_IN_CARE, EVAL_NOUTCOMES };
+extern const char *const eval_outcome_names[EVAL_NOUTCOMES]; /* "rereferral", "assessment", "s47", "cp_plan", "care", "days_in_care" */
+
+enum eval_comparison { EVAL_MATCHED, EVAL_LOCALITY, EVAL_BEFORE };
+
+/* Who is in the cohort: a list of child IDs, or children matching every
+ * condition given (NULL or -1: any). */
+struct eval_filter {
+	const char *locality;
+	int age_band;              /* enum age_band at the index referral, -1 any */
+	const char *need;          /* "N1".. of the index referral */
+	const char **ids;          /* sorted list of child IDs (FILE), or NULL */
+	size_t nids;
+};
+
+struct eval_options {
+	struct eval_filter cohort;
+	cf_date start;             /* the pilot's start: children referred from then join */
+	int intake_months;         /* how long children join for (default 12) */
+	int window_months;         /* outcomes followed for this long after each child's referral */
+	enum eval_comparison comparison;
+	const char *comparison_locality;   /* EVAL_LOCALITY */
+	unsigned outcomes;         /* bit per enum eval_outcome */
+	int boots;                 /* bootstrap resamples */
+	uint64_t seed;
+};
+
+/* One group's outcome: the mean over its children (a share for yes/no
+ * outcomes, days for days in care). */
+struct eval_group {
+	long children;
+	double mean[EVAL_NOUTCOMES];
+	long events[EVAL_NOUTCOMES];
+};
+
+/* Matching balance: each characteristic's share in the cohort and the comparison. */
+struct eval_balance {
+	char what[48];
+	double cohort, comparison;   /* percent */
+};
+
+struct eval_result {
+	struct eval_options opt;
+	/* the cohort and comparison after the start, and (locality, before) the same a year earlier */
+	struct eval_group cohort, comparison, cohort_before, comparison_before;
+	int has_before;              /* 1: a difference in differences; 0: a difference after the start */
+	double effect[EVAL_NOUTCOMES], lo[EVAL_NOUTCOMES], hi[EVAL_NOUTCOMES];
+	int nbalance;
+	struct eval_balance balance[24];
+	long unmatched;              /* cohort children with no comparison child like them */
+	long followed_short;         /* children left out: their window runs past the data */
+	char caution[512];           /* "" when the numbers are enough to tell */
+};
+
+/* Evaluate against d (the indicators' data): the cohort and comparison, each
+ * child's outcomes, the effect with a bootstrap 95% interval. CF_EINPUT when
+ * the cohort is empty or the window runs past the data for everyone. */
+int eval_run(const struct kpi_data *d, const struct eval_options *opt, struct eval_result *out, struct cf_error *err);
+/* out[0]: effects; out[1]: groups; out[2]: balance (matched only, else an empty table). */
+int eval_tables(const struct eval_result *r, struct cf_table *out[3], struct cf_error *err);
+void eval_words(const struct eval_result *r, char *buf, size_t size);
 
 #endif
