@@ -18,6 +18,18 @@ struct cf_table *cf_table_new(const char *name)
 	return t;
 }
 
+struct cf_table *cf_table_new_columns(const char *name, const char *const *cols, const enum cf_cell_type *types,
+				      int n)
+{
+	struct cf_table *t = cf_table_new(name);
+	for (int i = 0; t && i < n; i++)
+		if (cf_table_add_column(t, cols[i], types[i], types[i] == CF_CELL_REAL ? 1 : 0) < 0) {
+			cf_table_free(t);
+			return NULL;
+		}
+	return t;
+}
+
 void cf_table_free(struct cf_table *t)
 {
 	if (!t)

@@ -45,6 +45,10 @@ struct cf_table {
 };
 
 struct cf_table *cf_table_new(const char *name);     /* NULL on OOM */
+/* A new table with N columns named COLS, of TYPES (a REAL column shows one
+ * decimal). NULL on OOM. */
+struct cf_table *cf_table_new_columns(const char *name, const char *const *cols, const enum cf_cell_type *types,
+				      int n);
 void cf_table_free(struct cf_table *t);
 /* A new table with t's name, columns and cells (the caller frees it); NULL on OOM. */
 struct cf_table *cf_table_copy(const struct cf_table *t);

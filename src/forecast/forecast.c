@@ -440,15 +440,21 @@ static int add_period_row(struct cf_table *t, const struct fc_period *p, long *r
 		       : 0;
 }
 
+/* A table by period: its first columns are those add_period_row fills. */
+static struct cf_table *period_table_new(const char *name)
+{
+	struct cf_table *t = cf_table_new(name);
+	static const char *const cols[] = { "period_type", "period", "from", "to" };
+	for (int i = 0; t && i < 4; i++)
+		cf_table_add_column(t, cols[i], CF_CELL_TEXT, 0);
+	return t;
+}
+
 static struct cf_table *costs_table(const struct forecast_result *res)
 {
-	struct cf_table *t = cf_table_new("costs");
+	struct cf_table *t = period_table_new("costs");
 	if (!t)
 		return NULL;
-	cf_table_add_column(t, "period_type", CF_CELL_TEXT, 0);
-	cf_table_add_column(t, "period", CF_CELL_TEXT, 0);
-	cf_table_add_column(t, "from", CF_CELL_TEXT, 0);
-	cf_table_add_column(t, "to", CF_CELL_TEXT, 0);
 	cf_table_add_column(t, "children_at_end", CF_CELL_REAL, 1);
 	for (int p = 0; p < FC_NPLACE; p++) {
 		char name[32];
@@ -475,12 +481,9 @@ static struct cf_table *costs_table(const struct forecast_result *res)
 
 static struct cf_table *scenario_table(const struct forecast_result *res)
 {
-	struct cf_table *t = cf_table_new("scenario");
+	struct cf_table *t = period_table_new("scenario");
 	if (!t)
 		return NULL;
-	static const char *const cols[] = { "period_type", "period", "from", "to" };
-	for (int i = 0; i < 4; i++)
-		cf_table_add_column(t, cols[i], CF_CELL_TEXT, 0);
 	cf_table_add_column(t, "base_children", CF_CELL_REAL, 1);
 	cf_table_add_column(t, "scenario_children", CF_CELL_REAL, 1);
 	cf_table_add_column(t, "difference_children", CF_CELL_REAL, 1);

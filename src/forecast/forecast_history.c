@@ -422,17 +422,6 @@ static int add_drift_rows(struct cf_table *t, const struct history_series *v, in
 	return 0;
 }
 
-static struct cf_table *new_table(const char *name, const char *const *cols, const enum cf_cell_type *types, int n)
-{
-	struct cf_table *t = cf_table_new(name);
-	for (int i = 0; t && i < n; i++)
-		if (cf_table_add_column(t, cols[i], types[i], types[i] == CF_CELL_REAL ? 1 : 0) < 0) {
-			cf_table_free(t);
-			return NULL;
-		}
-	return t;
-}
-
 int history_calibrate(const struct history_series *v, int n, enum history_measure m, int max_horizon,
 		      struct cf_table *out[2], struct cf_error *err)
 {
@@ -446,8 +435,8 @@ int history_calibrate(const struct history_series *v, int n, enum history_measur
 					     "sd_yearly_change_pct", "count_noise_sd_pct", "drift_sd_pct" };
 	static const enum cf_cell_type dtypes[] = { CF_CELL_TEXT, CF_CELL_TEXT, CF_CELL_TEXT, CF_CELL_INT,
 						    CF_CELL_INT, CF_CELL_REAL, CF_CELL_REAL, CF_CELL_REAL };
-	out[0] = new_table("calibration", ccols, ctypes, 11);
-	out[1] = new_table("drift", dcols, dtypes, 8);
+	out[0] = cf_table_new_columns("calibration", ccols, ctypes, 11);
+	out[1] = cf_table_new_columns("drift", dcols, dtypes, 8);
 	if (!out[0] || !out[1])
 		goto oom;
 	double cuts[2];

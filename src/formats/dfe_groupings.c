@@ -114,65 +114,40 @@ static int all_digits(const char *s)
 	return 1;
 }
 
-int dfe_sn_read(const char *path, dfe_neighbour_fn fn, dfe_issue_fn issue, void *ctx, long *rows,
-		struct cf_error *err)
+/* What a reader's rows are handed to, beside its layout. */
+struct grouping_sink {
+	dfe_neighbour_fn neighbour;   /* the reader's own: one of the two */
+	dfe_lookup_fn lookup;
+	dfe_issue_fn issue;
+	void *ctx;
+	long *rows;           /* rows read that are data */
+};
+
+/* The loop both readers share: blank rows are skipped; the first other row
+ * must be a header (HEADER fills LAYOUT from it, or returns 0 and the file
+ * is not WHAT); every later row goes to ROW. */
+static int read_grouping(const char *path, int (*header)(struct csv_reader *, void *), void *layout,
+			 int (*row)(struct csv_reader *, const void *, const struct grouping_sink *, struct cf_error *),
+			 const struct grouping_sink *sink, const char *what, struct cf_error *err)
 {
 	struct csv_reader r;
-	*rows = 0;
+	*sink->rows = 0;
 	int rc = csv_reader_open(&r, path, err);
 	if (rc)
 		return rc;
-	struct sn_layout l;
 	int got = 0, have_header = 0;
 	while (!rc && (got = csv_reader_next(&r, err)) == 1) {
+		if (csv_row_is_blank(&r))
+			continue;
 		if (!have_header) {
-			if (csv_row_is_blank(&r))
-				continue;
-			if (!sn_layout(r.fields, r.lens, r.nfields, &l)) {
-				rc = cf_error_at(err, CF_EINPUT, path, r.line, NULL, NULL,
-						 "not a statistical-neighbour grouping: no LA number and SN1.. columns");
+			if (!header(&r, layout)) {
+				rc = cf_error_at(err, CF_EINPUT, path, r.line, NULL, NULL, "%s", what);
 				break;
 			}
 			have_header = 1;
 			continue;
 		}
-		if (csv_row_is_blank(&r))
-			continue;
-		struct dfe_neighbour nb;
-		memset(&nb, 0, sizeof nb);
-		nb.row = r.record;
-		nb.line = r.line;
-		nb.la_code = cell(&r, l.code);
-		nb.la_name = cell(&r, l.name);
-		if (!nb.la_code) {
-			rc = issue(ctx, nb.row, nb.line, "LA number", nb.la_name, "not_data",
-				   "no LA number: not a grouping row (a section heading?), skipped", err);
-			continue;
-		}
-		(*rows)++;
-		if (!all_digits(nb.la_code)) {
-			rc = issue(ctx, nb.row, nb.line, "LA number", nb.la_code, "bad_value",
-				   "the LA number is not a DfE three-digit number: row skipped", err);
-			continue;
-		}
-		for (int k = 1; k <= SN_MAX && !rc; k++) {
-			if (l.rank_col[k] < 0)
-				continue;
-			nb.rank = k;
-			nb.neighbour_code = cell(&r, l.rank_col[k]);
-			nb.closeness = cell(&r, l.close_col[k]);
-			if (!nb.neighbour_code) {
-				rc = issue(ctx, nb.row, nb.line, "neighbour", NULL, "missing_value",
-					   "a neighbour's LA number is blank: that neighbour is left out", err);
-				continue;
-			}
-			if (!all_digits(nb.neighbour_code)) {
-				rc = issue(ctx, nb.row, nb.line, "neighbour", nb.neighbour_code, "bad_value",
-					   "a neighbour's LA number is not a DfE three-digit number: left out", err);
-				continue;
-			}
-			rc = fn(ctx, &nb, err);
-		}
+		rc = row(&r, layout, sink, err);
 	}
 	if (!rc && got < 0)
 		rc = CF_EINPUT;
@@ -180,6 +155,52 @@ int dfe_sn_read(const char *path, dfe_neighbour_fn fn, dfe_issue_fn issue, void 
 		rc = cf_error_at(err, CF_EINPUT, path, 0, NULL, NULL, "empty file: no header");
 	csv_reader_close(&r);
 	return rc;
+}
+
+static int sn_header(struct csv_reader *r, void *l) { return sn_layout(r->fields, r->lens, r->nfields, l); }
+
+static int sn_row(struct csv_reader *r, const void *layout, const struct grouping_sink *sink, struct cf_error *err)
+{
+	const struct sn_layout *l = layout;
+	struct dfe_neighbour nb;
+	memset(&nb, 0, sizeof nb);
+	nb.row = r->record;
+	nb.line = r->line;
+	nb.la_code = cell(r, l->code);
+	nb.la_name = cell(r, l->name);
+	if (!nb.la_code)
+		return sink->issue(sink->ctx, nb.row, nb.line, "LA number", nb.la_name, "not_data",
+				   "no LA number: not a grouping row (a section heading?), skipped", err);
+	(*sink->rows)++;
+	if (!all_digits(nb.la_code))
+		return sink->issue(sink->ctx, nb.row, nb.line, "LA number", nb.la_code, "bad_value",
+				   "the LA number is not a DfE three-digit number: row skipped", err);
+	int rc = 0;
+	for (int k = 1; k <= SN_MAX && !rc; k++) {
+		if (l->rank_col[k] < 0)
+			continue;
+		nb.rank = k;
+		nb.neighbour_code = cell(r, l->rank_col[k]);
+		nb.closeness = cell(r, l->close_col[k]);
+		if (!nb.neighbour_code)
+			rc = sink->issue(sink->ctx, nb.row, nb.line, "neighbour", NULL, "missing_value",
+					 "a neighbour's LA number is blank: that neighbour is left out", err);
+		else if (!all_digits(nb.neighbour_code))
+			rc = sink->issue(sink->ctx, nb.row, nb.line, "neighbour", nb.neighbour_code, "bad_value",
+					 "a neighbour's LA number is not a DfE three-digit number: left out", err);
+		else
+			rc = sink->neighbour(sink->ctx, &nb, err);
+	}
+	return rc;
+}
+
+int dfe_sn_read(const char *path, dfe_neighbour_fn fn, dfe_issue_fn issue, void *ctx, long *rows,
+		struct cf_error *err)
+{
+	struct sn_layout l;
+	struct grouping_sink sink = { .neighbour = fn, .issue = issue, .ctx = ctx, .rows = rows };
+	return read_grouping(path, sn_header, &l, sn_row, &sink,
+			     "not a statistical-neighbour grouping: no LA number and SN1.. columns", err);
 }
 
 /* "ltla23cd" -> 2023 when prefix is "ltla" and suffix "cd" */
@@ -223,41 +244,25 @@ int dfe_lookup_is_header(char *const *fields, const size_t *lens, int n)
 	return lookup_layout(fields, lens, n, &l);
 }
 
+static int lookup_header(struct csv_reader *r, void *l) { return lookup_layout(r->fields, r->lens, r->nfields, l); }
+
+static int lookup_row(struct csv_reader *r, const void *layout, const struct grouping_sink *sink, struct cf_error *err)
+{
+	const struct lookup_layout *l = layout;
+	(*sink->rows)++;
+	struct dfe_lookup_row lr = { r->record, r->line, l->year, cell(r, l->ltla_cd), cell(r, l->ltla_nm),
+				     cell(r, l->utla_cd), cell(r, l->utla_nm) };
+	if (!lr.ltla_code || !lr.utla_code)
+		return sink->issue(sink->ctx, lr.row, lr.line, lr.ltla_code ? "UTLA code" : "LTLA code", NULL,
+				   "missing_value", "a code is blank: row skipped", err);
+	return sink->lookup(sink->ctx, &lr, err);
+}
+
 int dfe_lookup_read(const char *path, dfe_lookup_fn fn, dfe_issue_fn issue, void *ctx, long *rows,
 		    struct cf_error *err)
 {
-	struct csv_reader r;
-	*rows = 0;
-	int rc = csv_reader_open(&r, path, err);
-	if (rc)
-		return rc;
 	struct lookup_layout l;
-	int got = 0, have_header = 0;
-	while (!rc && (got = csv_reader_next(&r, err)) == 1) {
-		if (csv_row_is_blank(&r))
-			continue;
-		if (!have_header) {
-			if (!lookup_layout(r.fields, r.lens, r.nfields, &l)) {
-				rc = cf_error_at(err, CF_EINPUT, path, r.line, NULL, NULL,
-						 "not an LTLA-UTLA lookup: no LTLAyyCD and UTLAyyCD columns");
-				break;
-			}
-			have_header = 1;
-			continue;
-		}
-		(*rows)++;
-		struct dfe_lookup_row lr = { r.record, r.line, l.year, cell(&r, l.ltla_cd), cell(&r, l.ltla_nm),
-					     cell(&r, l.utla_cd), cell(&r, l.utla_nm) };
-		if (!lr.ltla_code || !lr.utla_code)
-			rc = issue(ctx, lr.row, lr.line, lr.ltla_code ? "UTLA code" : "LTLA code", NULL, "missing_value",
-				   "a code is blank: row skipped", err);
-		else
-			rc = fn(ctx, &lr, err);
-	}
-	if (!rc && got < 0)
-		rc = CF_EINPUT;
-	if (!rc && !have_header)
-		rc = cf_error_at(err, CF_EINPUT, path, 0, NULL, NULL, "empty file: no header");
-	csv_reader_close(&r);
-	return rc;
+	struct grouping_sink sink = { .lookup = fn, .issue = issue, .ctx = ctx, .rows = rows };
+	return read_grouping(path, lookup_header, &l, lookup_row, &sink,
+			     "not an LTLA-UTLA lookup: no LTLAyyCD and UTLAyyCD columns", err);
 }

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "indicators/summary.h"
 #include "store/front_door.h"
 #include "store/returns.h"
 
@@ -78,14 +79,9 @@ int funnel_front_door(struct store *st, const struct cla_data *cla, struct cf_ta
 	}
 	if ((rc = front_door_counts(st, from, to, nyears, counts, err)))
 		return rc;
-	struct cf_table *t = cf_table_new("funnel");
+	struct cf_table *t = summary_table_new("funnel");
 	if (!t)
 		return cf_error_set(err, CF_EIO, "out of memory");
-	cf_table_add_column(t, "date", CF_CELL_TEXT, 0);
-	cf_table_add_column(t, "measure", CF_CELL_TEXT, 0);
-	cf_table_add_column(t, "age_band", CF_CELL_TEXT, 0);
-	cf_table_add_column(t, "placement_group", CF_CELL_TEXT, 0);
-	cf_table_add_column(t, "count", CF_CELL_INT, 0);
 	for (int y = 0; y < nyears && !rc; y++) {
 		char to_s[11];
 		cf_date_format(to[y], to_s);

@@ -140,17 +140,6 @@ static int on_group(void *vctx, const struct store_issue_group *g, struct cf_err
 	return CF_OK;
 }
 
-static struct cf_table *table_of(const char *name, const char *const *cols, const enum cf_cell_type *types, int n)
-{
-	struct cf_table *t = cf_table_new(name);
-	for (int i = 0; t && i < n; i++)
-		if (cf_table_add_column(t, cols[i], types[i], types[i] == CF_CELL_REAL ? 1 : 0) < 0) {
-			cf_table_free(t);
-			return NULL;
-		}
-	return t;
-}
-
 int quality_read(struct store *st, long long return_id, struct quality *q, struct cf_error *err)
 {
 	static const char *const gcols[] = { "return", "file", "year", "table", "column", "reason", "kind", "issues",
@@ -161,8 +150,8 @@ int quality_read(struct store *st, long long return_id, struct quality *q, struc
 	static const char *const rcols[] = { "reason", "kind", "issues", "returns" };
 	static const enum cf_cell_type rtypes[] = { CF_CELL_TEXT, CF_CELL_TEXT, CF_CELL_INT, CF_CELL_INT };
 	memset(q, 0, sizeof *q);
-	q->groups = table_of("Data quality", gcols, gtypes, 13);
-	q->by_reason = table_of("Data quality by reason", rcols, rtypes, 4);
+	q->groups = cf_table_new_columns("Data quality", gcols, gtypes, 13);
+	q->by_reason = cf_table_new_columns("Data quality by reason", rcols, rtypes, 4);
 	if (!q->groups || !q->by_reason) {
 		quality_release(q);
 		return cf_error_set(err, CF_EIO, "out of memory");

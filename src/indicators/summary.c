@@ -31,17 +31,19 @@ static int emit(struct cf_table *t, const char *date, int measure, const char *a
 	return 0;
 }
 
+struct cf_table *summary_table_new(const char *name)
+{
+	static const char *const cols[] = { "date", "measure", "age_band", "placement_group", "count" };
+	static const enum cf_cell_type types[] = { CF_CELL_TEXT, CF_CELL_TEXT, CF_CELL_TEXT, CF_CELL_TEXT, CF_CELL_INT };
+	return cf_table_new_columns(name, cols, types, 5);
+}
+
 int summary_cla(const struct cla_data *d, struct cf_table **out, struct cf_error *err)
 {
-	struct cf_table *t = cf_table_new("summary");
+	struct cf_table *t = summary_table_new("summary");
 	*out = NULL;
 	if (!t)
 		return cf_error_set(err, CF_EIO, "out of memory");
-	cf_table_add_column(t, "date", CF_CELL_TEXT, 0);
-	cf_table_add_column(t, "measure", CF_CELL_TEXT, 0);
-	cf_table_add_column(t, "age_band", CF_CELL_TEXT, 0);
-	cf_table_add_column(t, "placement_group", CF_CELL_TEXT, 0);
-	cf_table_add_column(t, "count", CF_CELL_INT, 0);
 
 	for (int y = 0; y < d->nyears; y++) {
 		int fy = d->years[y] - 1;          /* collection year ending 31 March years[y] */

@@ -11,5 +11,8 @@
 /* Build the summary table (columns date, measure, age_band, placement_group,
  * count; "all" marks totals). *out is owned by the caller (cf_table_free). */
 int summary_cla(const struct cla_data *d, struct cf_table **out, struct cf_error *err);
+/* An empty table named NAME in the summary's layout, which the front-door
+ * funnel's rows share so that the two read together. NULL on OOM. */
+struct cf_table *summary_table_new(const char *name);
 
 #endif

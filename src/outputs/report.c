@@ -115,6 +115,15 @@ int report_add_sheet(struct report_ctx *rc, struct cf_table *t, struct cf_error 
 	return CF_OK;
 }
 
+int report_add_built_sheet(struct report_ctx *rc, struct cf_table *t, int bad, struct cf_error *err)
+{
+	if (bad) {
+		cf_table_free(t);
+		return cf_error_set(err, CF_EIO, "out of memory writing the report");
+	}
+	return report_add_sheet(rc, t, err);
+}
+
 int report_figure(struct report_ctx *rc, int kind, struct svg_chart *chart, const struct cf_table *numbers)
 {
 	struct strbuf *sb = rc->html;

@@ -181,6 +181,9 @@ int report_compute_series(struct report_ctx *rc, struct cf_error *err);
 
 /* Hand a table to the workbook (one sheet per view); takes ownership. */
 int report_add_sheet(struct report_ctx *rc, struct cf_table *t, struct cf_error *err);
+/* The same at the end of a panel's figure: when BAD (building the table or
+ * its figure ran out of memory) it frees T and fails as out of memory. */
+int report_add_built_sheet(struct report_ctx *rc, struct cf_table *t, int bad, struct cf_error *err);
 /* An indicator's LA cell in rc->series at period index p. */
 const struct kpi_cell *report_cell(const struct report_ctx *rc, int p, int id);
 /* Write a chart and the table of its numbers side by side, with the

@@ -93,11 +93,7 @@ static int fan_figure(struct report_ctx *rc, const struct fan *f, struct cf_erro
 	bad |= report_figure_open(rc, 620);
 	bad |= svg_band(rc->html, &ch);
 	bad |= report_figure_close(rc, desc, ch.title, t, svg_band_height(&ch));
-	if (bad) {
-		cf_table_free(t);
-		return OOM();
-	}
-	return report_add_sheet(rc, t, err);
+	return report_add_built_sheet(rc, t, bad, err);
 }
 
 static int mix_figure(struct report_ctx *rc, const struct fan *f, struct cf_error *err)
@@ -135,11 +131,7 @@ static int mix_figure(struct report_ctx *rc, const struct fan *f, struct cf_erro
 				.y_label = "children in care", .labels = sparse, .n = f->n, .series = ser,
 				.nseries = FC_NPLACE, .reference = NAN };
 	bad |= report_figure(rc, 's', &ch, t);
-	if (bad) {
-		cf_table_free(t);
-		return OOM();
-	}
-	return report_add_sheet(rc, t, err);
+	return report_add_built_sheet(rc, t, bad, err);
 }
 
 /* Cost by financial year, stacked by placement. */
@@ -199,11 +191,7 @@ static int cost_figure(struct report_ctx *rc, const struct forecast_result *fr, 
 	if (!bad && n)
 		bad |= report_figure(rc, 's', &ch, t);
 	strbuf_release(&desc);
-	if (bad) {
-		cf_table_free(t);
-		return OOM();
-	}
-	return report_add_sheet(rc, t, err);
+	return report_add_built_sheet(rc, t, bad, err);
 }
 
 /* Base against scenario, month by month. */
@@ -264,11 +252,7 @@ static int scenario_figure(struct report_ctx *rc, const struct forecast_result *
 	bad |= report_figure_open(rc, 620);
 	bad |= svg_band(rc->html, &ch);
 	bad |= report_figure_close(rc, desc, ch.title, t, svg_band_height(&ch));
-	if (bad) {
-		cf_table_free(t);
-		return OOM();
-	}
-	return report_add_sheet(rc, t, err);
+	return report_add_built_sheet(rc, t, bad, err);
 }
 
 /* The all-ages series: the total with its bands, and each placement. */

@@ -149,11 +149,7 @@ int report_panel_headlines(struct report_ctx *rc, struct cf_error *err)
 	else
 		bad |= note(rc, "Better or worse is judged by each indicator's direction (for example fewer re-referrals is "
 				"better); neutral measures say up or down. Percentages change in percentage points (pts).");
-	if (bad) {
-		cf_table_free(t);
-		return OOM();
-	}
-	return report_add_sheet(rc, t, err);
+	return report_add_built_sheet(rc, t, bad, err);
 }
 
 /* --- the front door ---------------------------------------------------------------- */
@@ -226,11 +222,7 @@ int report_panel_funnel(struct report_ctx *rc, struct cf_error *err)
 		bad |= report_figure(rc, 'b', &c, t);
 	}
 	strbuf_release(&desc);
-	if (bad) {
-		cf_table_free(t);
-		return OOM();
-	}
-	return report_add_sheet(rc, t, err);
+	return report_add_built_sheet(rc, t, bad, err);
 }
 
 /* --- monthly trends --------------------------------------------------------------- */
@@ -419,11 +411,7 @@ int report_panel_entry_ages(struct report_ctx *rc, struct cf_error *err)
 				   .width = 560, .height = 240 };
 	bad |= report_figure(rc, 's', &chart, t);
 	strbuf_release(&desc);
-	if (bad) {
-		cf_table_free(t);
-		return OOM();
-	}
-	return report_add_sheet(rc, t, err);
+	return report_add_built_sheet(rc, t, bad, err);
 }
 
 /* --- placements ------------------------------------------------------------------- */
@@ -477,11 +465,7 @@ int report_panel_placements(struct report_ctx *rc, struct cf_error *err)
 	bad |= report_figure(rc, 'b', &chart, t);
 	bad |= note(rc, "Placement costs are not shown: no unit costs are loaded in the store.");
 	strbuf_release(&desc);
-	if (bad) {
-		cf_table_free(t);
-		return OOM();
-	}
-	return report_add_sheet(rc, t, err);
+	return report_add_built_sheet(rc, t, bad, err);
 }
 
 /* --- localities ---------------------------------------------------------------------- */
@@ -652,11 +636,7 @@ int report_panel_workforce(struct report_ctx *rc, struct cf_error *err)
 	strbuf_release(&desc);
 	cf_table_free(t1);
 	cf_table_free(t2);
-	if (bad) {
-		cf_table_free(t);
-		return OOM();
-	}
-	return report_add_sheet(rc, t, err);
+	return report_add_built_sheet(rc, t, bad, err);
 }
 
 /* --- definitions and notes --------------------------------------------------------------- */
@@ -731,10 +711,6 @@ int report_panel_notes(struct report_ctx *rc, struct cf_error *err)
 		bad |= strbuf_adds(sb, "</p>");
 	}
 	bad |= strbuf_adds(sb, "</div>");
-	if (bad) {
-		cf_table_free(t);
-		return OOM();
-	}
-	return report_add_sheet(rc, t, err);
+	return report_add_built_sheet(rc, t, bad, err);
 	return bad ? OOM() : CF_OK;
 }

@@ -26,15 +26,21 @@ static const char *kind_clause(return_kinds kinds, char *buf, size_t size)
 	return buf;
 }
 
-int returns_years(struct store *st, return_kinds kinds, int *years, int cap, int *n, struct cf_error *err)
+/* Prepares HEAD, the clause that keeps KINDS' returns, then TAIL. */
+static int prepare_for_kinds(struct store *st, const char *head, return_kinds kinds, const char *tail,
+			     sqlite3_stmt **s, struct cf_error *err)
 {
 	char clause[2048], sql[2200];
-	snprintf(sql, sizeof sql,
-		 "SELECT DISTINCT collection_year FROM returns WHERE collection_year IS NOT NULL%s ORDER BY 1",
-		 kind_clause(kinds, clause, sizeof clause));
+	snprintf(sql, sizeof sql, "%s%s%s", head, kind_clause(kinds, clause, sizeof clause), tail);
+	return store_prepare(st, sql, s, err);
+}
+
+int returns_years(struct store *st, return_kinds kinds, int *years, int cap, int *n, struct cf_error *err)
+{
 	sqlite3_stmt *s;
 	*n = 0;
-	int rc = store_prepare(st, sql, &s, err);
+	int rc = prepare_for_kinds(st, "SELECT DISTINCT collection_year FROM returns WHERE collection_year IS NOT NULL",
+				   kinds, " ORDER BY 1", &s, err);
 	if (rc)
 		return rc;
 	int step;
@@ -47,13 +53,10 @@ int returns_years(struct store *st, return_kinds kinds, int *years, int cap, int
 
 int returns_year_range(struct store *st, return_kinds kinds, int *first, int *last, struct cf_error *err)
 {
-	char clause[2048], sql[2200];
-	snprintf(sql, sizeof sql,
-		 "SELECT min(collection_year), max(collection_year) FROM returns WHERE collection_year > 0%s",
-		 kind_clause(kinds, clause, sizeof clause));
 	sqlite3_stmt *s;
 	*first = *last = 0;
-	int rc = store_prepare(st, sql, &s, err);
+	int rc = prepare_for_kinds(st, "SELECT min(collection_year), max(collection_year) FROM returns WHERE collection_year > 0",
+				   kinds, "", &s, err);
 	if (rc)
 		return rc;
 	int step = sqlite3_step(s);

@@ -33,28 +33,39 @@ static int rne_s(struct vframe *f, long r) { return vcol_eq(vframe_col(f, "RNE")
 static int rec_not_x1(struct vframe *f, long r) { return !vcol_eq(vframe_col(f, "REC"), r, "X1"); }
 static int ls_not_v3v4(struct vframe *f, long r) { return !vcol_in(vframe_col(f, "LS"), r, "V3 V4"); }
 
-/* 1003: DATE_PLACED before the start of the first period of care (RNE S). */
-static int c1003(struct vrun *run)
+/* The shape of 1003, 117 and 118: each child's first episode (last, when
+ * LAST) that passes KEEP, against each of the child's PlacedAdoption rows;
+ * where BAD holds, both rows are flagged. */
+typedef int (*adoption_test)(struct vrun *run, struct vframe *ep, long e, struct vframe *pa, long p);
+
+static int episode_against_adoptions(struct vrun *run, int last, int (*keep)(struct vframe *, long), adoption_test bad)
 {
 	struct vframe *ep = vrun_frame(run, "Episodes"), *pa = vrun_frame(run, "PlacedAdoption");
-	unsigned char *first = vh_first_per_child(ep, "DECOM", 0, rne_s);
-	if (!first)
+	unsigned char *pick = vh_first_per_child(ep, "DECOM", last, keep);
+	if (!pick)
 		return VCHECK_OOM;
 	int rc = 0;
 	for (long e = 0; e < ep->nrows && !rc; e++) {
-		if (!first[e])
+		if (!pick[e])
 			continue;
-		cf_date decom = vh_date(ep, "DECOM", e);
 		const char *child = vh_str(ep, "CHILD", e);
-		for (long p = vframe_find(pa, child, -1); p >= 0 && !rc; p = vframe_find(pa, child, p)) {
-			cf_date dp = vh_date(pa, "DATE_PLACED", p);
-			if (dp != CF_DATE_NONE && dp < decom)
+		for (long p = vframe_find(pa, child, -1); p >= 0 && !rc; p = vframe_find(pa, child, p))
+			if (bad(run, ep, e, pa, p))
 				rc = vrun_flag(run, ep, e) || vrun_flag(run, pa, p);
-		}
 	}
-	free(first);
+	free(pick);
 	return rc ? VCHECK_OOM : VCHECK_RAN;
 }
+
+/* 1003: DATE_PLACED before the start of the first period of care (RNE S). */
+static int placed_before_care(struct vrun *run, struct vframe *ep, long e, struct vframe *pa, long p)
+{
+	(void)run;
+	cf_date dp = vh_date(pa, "DATE_PLACED", p);
+	return dp != CF_DATE_NONE && dp < vh_date(ep, "DECOM", e);
+}
+
+static int c1003(struct vrun *run) { return episode_against_adoptions(run, 0, rne_s, placed_before_care); }
 
 /* 1007: 17- or 18-year-olds in care on their birthday this year need no OC3. */
 static int c1007(struct vrun *run)
@@ -242,54 +253,25 @@ static int c1014(struct vrun *run)
 }
 
 /* 117: placement for adoption decisions after the end of the year or of care. */
-static int c117(struct vrun *run)
+static int decided_after_year_or_care(struct vrun *run, struct vframe *ep, long e, struct vframe *pa, long p)
 {
-	struct vframe *ep = vrun_frame(run, "Episodes"), *pa = vrun_frame(run, "PlacedAdoption");
-	cf_date ce = run->vd->meta.collection_end;
-	unsigned char *fin = vh_first_per_child(ep, "DECOM", 1, rec_not_x1);
-	if (!fin)
-		return VCHECK_OOM;
-	int rc = 0;
-	for (long e = 0; e < ep->nrows && !rc; e++) {
-		if (!fin[e])
-			continue;
-		const char *child = vh_str(ep, "CHILD", e);
-		cf_date dec = vh_date(ep, "DEC", e);
-		for (long p = vframe_find(pa, child, -1); p >= 0 && !rc; p = vframe_find(pa, child, p)) {
-			cf_date dp = vh_date(pa, "DATE_PLACED", p), dpc = vh_date(pa, "DATE_PLACED_CEASED", p);
-			int bad = (dp != CF_DATE_NONE && ((ce != CF_DATE_NONE && dp > ce) || (dec != CF_DATE_NONE && dp > dec))) ||
-				  (dpc != CF_DATE_NONE && ((ce != CF_DATE_NONE && dpc > ce) || (dec != CF_DATE_NONE && dpc > dec)));
-			if (bad)
-				rc = vrun_flag(run, ep, e) || vrun_flag(run, pa, p);
-		}
-	}
-	free(fin);
-	return rc ? VCHECK_OOM : VCHECK_RAN;
+	cf_date ce = run->vd->meta.collection_end, dec = vh_date(ep, "DEC", e);
+	cf_date dp = vh_date(pa, "DATE_PLACED", p), dpc = vh_date(pa, "DATE_PLACED_CEASED", p);
+	return (dp != CF_DATE_NONE && ((ce != CF_DATE_NONE && dp > ce) || (dec != CF_DATE_NONE && dp > dec))) ||
+	       (dpc != CF_DATE_NONE && ((ce != CF_DATE_NONE && dpc > ce) || (dec != CF_DATE_NONE && dpc > dec)));
 }
 
+static int c117(struct vrun *run) { return episode_against_adoptions(run, 1, rec_not_x1, decided_after_year_or_care); }
+
 /* 118: decision to stop placing for adoption before the year or before care began. */
-static int c118(struct vrun *run)
+static int stopped_before_year_or_care(struct vrun *run, struct vframe *ep, long e, struct vframe *pa, long p)
 {
-	struct vframe *ep = vrun_frame(run, "Episodes"), *pa = vrun_frame(run, "PlacedAdoption");
-	cf_date cs = run->vd->meta.collection_start;
-	unsigned char *first = vh_first_per_child(ep, "DECOM", 0, ls_not_v3v4);
-	if (!first)
-		return VCHECK_OOM;
-	int rc = 0;
-	for (long e = 0; e < ep->nrows && !rc; e++) {
-		if (!first[e])
-			continue;
-		const char *child = vh_str(ep, "CHILD", e);
-		cf_date decom = vh_date(ep, "DECOM", e);
-		for (long p = vframe_find(pa, child, -1); p >= 0 && !rc; p = vframe_find(pa, child, p)) {
-			cf_date dpc = vh_date(pa, "DATE_PLACED_CEASED", p);
-			if (dpc != CF_DATE_NONE && ((decom != CF_DATE_NONE && dpc < decom) || (cs != CF_DATE_NONE && dpc < cs)))
-				rc = vrun_flag(run, ep, e) || vrun_flag(run, pa, p);
-		}
-	}
-	free(first);
-	return rc ? VCHECK_OOM : VCHECK_RAN;
+	cf_date cs = run->vd->meta.collection_start, decom = vh_date(ep, "DECOM", e);
+	cf_date dpc = vh_date(pa, "DATE_PLACED_CEASED", p);
+	return dpc != CF_DATE_NONE && ((decom != CF_DATE_NONE && dpc < decom) || (cs != CF_DATE_NONE && dpc < cs));
 }
+
+static int c118(struct vrun *run) { return episode_against_adoptions(run, 0, ls_not_v3v4, stopped_before_year_or_care); }
 
 /* 134: adoption data for a child in the OC3 cohort. */
 static int c134(struct vrun *run)

@@ -12,7 +12,7 @@ fingerprint() {
 count() { sqlite3 "$1" "SELECT count(*) FROM $2"; }
 
 db=$work/store.db
-"$cf" ingest --db "$db" "$cases/csv_xml_same/input" >/dev/null 2>&1
+"$cf" ingest --db "$db" "$cases/csv_xml_same/in" >/dev/null 2>&1
 check "a baseline store loads" [ "$(count "$db" returns)" -gt 0 ]
 base=$(fingerprint "$db")
 
@@ -64,8 +64,8 @@ check "  ... and the baseline's packs are as they were (the fingerprint holds th
 # each return fails at its first row, its second, half-way and its last; one
 # row more than it holds and it loads
 fresh=$work/inject.db
-"$cf" ingest --db "$fresh" "$cases/bom_crlf/input/header.csv" >/dev/null 2>&1   # something to keep
-for pair in csv_xml_same/input/csv:13 csv_xml_same/input/return.xml:13 two_years/input/2022-23:8; do
+"$cf" ingest --db "$fresh" "$cases/bom_crlf/in/header.csv" >/dev/null 2>&1   # something to keep
+for pair in csv_xml_same/in/csv:13 csv_xml_same/in/return.xml:13 two_years/in/2022-23:8; do
 	src=${pair%:*} total=${pair##*:}
 	base=$(fingerprint "$fresh")
 	for rows in 1 2 $((total / 2)) "$total"; do

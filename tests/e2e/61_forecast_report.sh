@@ -64,7 +64,7 @@ table "Scenario against the base forecast" > "$work/sc.got"
 check "scenario against the base as caseflow forecast's" same "$work/sc.want" "$work/sc.got" 0.0501
 # The programme's modelled savings come from the same episodes: its demand
 # workstream's gross savings are caseflow forecast --scenario's differences
-# (66_programme_modelled checks this on data with nothing withdrawn).
+# (tests/cases/programme/modelled_show checks this on data with nothing withdrawn).
 ex="$CASEFLOW_TOP/examples/programme-modelled"
 "$cf" programme --db "$db" --load "$ex" >/dev/null 2>&1
 check "the modelled example loads" test $? -eq 0

@@ -3,7 +3,8 @@
 # (every folder holding `args` and `expected`), runs `caseflow ARGS` after
 # the case's `setup`, and compares standard output exactly, the exit code
 # (`rc`, default 0), what stderr must say (`stderr`) and the files the
-# command wrote (`files/`). The format is in tests/cases/README.md.
+# command wrote (`files/`), and what the case's `check` script prints
+# afterwards (`check.expected`). The format is in tests/cases/README.md.
 . "$CASEFLOW_TOP/tests/e2e/lib.sh"
 root="$CASEFLOW_TOP/tests/cases"
 
@@ -21,9 +22,11 @@ run_line() {
 	fi
 }
 
-# paths in what a command prints are shown by the names the case uses
+# paths in what a command prints are shown by the names the case uses, and
+# the run's date-times (e.g. when a return was loaded) as (time)
 normalise() {
-	sed -e "s|$DB|\$DB|g" -e "s|$WORK|\$WORK|g" -e "s|$CASE|\$CASE|g" -e "s|$CASES|\$CASES|g" \
+	sed -e 's/[0-9]\{4\}-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z\{0,1\}/(time)/g' \
+	    -e "s|$DB|\$DB|g" -e "s|$WORK|\$WORK|g" -e "s|$CASE|\$CASE|g" -e "s|$CASES|\$CASES|g" \
 	    ${SHARED:+-e "s|$SHARED|\$SHARED|g"}
 }
 
@@ -74,6 +77,20 @@ for dir in "$root"/*/*/; do
 			fi
 		done
 	fi
+	# check: a script run after the command (e.g. to read the store it
+	# wrote); its output, normalised, must equal check.expected
+	if [ -f "$dir/check" ]; then
+		(cd "$dir" && export cf DB WORK CASE CASES IN SHARED && sh ./check) >"$WORK/check.raw" 2>"$WORK/check.err"
+		check_rc=$?
+		normalise <"$WORK/check.raw" >"$WORK/check.out"
+		if [ -n "$why" ]; then
+			:
+		elif [ "$check_rc" -ne 0 ]; then
+			why="check exits $check_rc: $(head -c 300 "$WORK/check.err")"
+		elif ! diff -u "$dir/check.expected" "$WORK/check.out" >"$WORK/diff" 2>&1; then
+			why="the check's output differs from check.expected"
+		fi
+	fi
 	if [ -z "$why" ]; then
 		ok "$name"
 	else
@@ -83,6 +100,7 @@ for dir in "$root"/*/*/; do
 	# CASEFLOW_UPDATE_CASES=1 rewrites expected from what the command printed
 	if [ "${CASEFLOW_UPDATE_CASES:-}" = 1 ] && [ "$rc" -eq "$want_rc" ]; then
 		cp "$WORK/stdout" "$dir/expected"
+		[ -f "$dir/check" ] && cp "$WORK/check.out" "$dir/check.expected"
 	fi
 done
 echo "1..$n"
