@@ -33,6 +33,10 @@ static const struct cf_option options[] = {
 	  .def_text = "one per CPU" },
 	{ .name = "--no-bootstrap", .type = CF_OPT_FLAG,
 	  .help = "simulate with the point rates (future uncertainty only)" },
+	{ .name = "--drift", .arg = "D", .type = CF_OPT_ENUM, .choices = "history|none", .def = "history",
+	  .help = "with --runs: history (each run's entry and exit rates drift year to year as much as every "
+		  "council's published history shows, for the council's size) or none (the bands before drift: "
+		  "bootstrap and simulation only)" },
 	{ .name = "--costs", .arg = "FILE", .help = "weekly unit costs CSV: label,place,provider,cost_gbp_week",
 	  .def_text = "the council's own, from the placement costs extract's last 12 months where one is loaded "
 		      "(docs/money.md); else, and for what it has no placements of, the built-in illustrative set, "
@@ -69,6 +73,7 @@ const struct cli_command cmd_forecast = {
 	"  caseflow forecast [--db PATH] [--ref-start D --ref-end D] [--start D] [--months N]\n"
 	"                    [--method markov|exact-age|duration] [--entrants constant|trend|seasonal|trend+seasonal]\n"
 	"                    [--bands 5,25,50,75,95] [--runs N] [--seed S] [--threads N] [--no-bootstrap]\n"
+	"                    [--drift history|none]\n"
 	"                    [--costs FILE] [--inflation PCT] [--inflation-from D] [--scenario FILE]\n"
 	"                    [--place-map FILE] [--merge place|rne] [--keep-withdrawn] [--table NAME]\n"
 	"                    [--format table|csv|json|xlsx] [--out FILE]\n"
@@ -158,6 +163,7 @@ static int run(int argc, char **argv)
 	double inflation = 0;
 	if (cf_args_has(&a, "--no-bootstrap"))
 		o.bootstrap = 0;
+	o.drift = (enum fc_drift)cf_args_enum(&a, "--drift");
 	if (((v = cf_args_str(&a, "--ref-start")) && parse_date("--ref-start", v, &o.ref_start)) ||
 	    ((v = cf_args_str(&a, "--ref-end")) && parse_date("--ref-end", v, &o.ref_end)) ||
 	    ((v = cf_args_str(&a, "--start")) && parse_date("--start", v, &o.start)) ||

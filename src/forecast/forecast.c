@@ -18,6 +18,7 @@ void fc_options_init(struct fc_options *o)
 	o->ref_start = o->ref_end = o->start = CF_DATE_NONE;
 	o->months = 24;
 	o->bootstrap = 1;
+	o->drift = FC_DRIFT_HISTORY;
 	o->seed = 1;
 	static const double def[] = { 5, 25, 50, 75, 95 };
 	o->nbands = 5;
@@ -109,12 +110,20 @@ int fc_forecast_run(const struct fc_history *h, const struct fc_options *o, cons
 		}
 	}
 	int runs = o->runs > 0 ? o->runs : o->method != FC_METHOD_MARKOV ? 200 : 0;
+	double at_start[FC_NSTATES];
+	fc_history_stock(h, p->start, at_start);
+	for (int s = 0; s < FC_NSTATES; s++)
+		out->children_at_start += at_start[s];
+	/* drift widens the bands; runs made only for a mean (no bands) keep the window's rates */
+	out->drift = o->runs > 0 && o->drift == FC_DRIFT_HISTORY;
+	out->drift_sd = fc_drift_for(out->children_at_start);
 	if (!rc && runs > 0) {
 		struct fc_sim_config c = {
 			.h = h, .method = o->method, .ref_start = p->ref_start, .ref_end = p->ref_end,
 			.start = p->start, .days = p->days, .scenario = sc, .entry_mult = mult,
 			.runs = runs, .threads = o->threads, .seed = o->seed,
 			.bootstrap = o->runs > 0 ? o->bootstrap : 0,
+			.drift = out->drift, .drift_sd = out->drift_sd,
 			.sample_days = out->month_day, .nsample = out->nmonths, .progress = o->progress,
 		};
 		if (o->progress)
@@ -602,6 +611,20 @@ static struct cf_table *inputs_table(const struct fc_history *h, const struct fc
 			  (unsigned long long)o->seed);
 	else if (o->method != FC_METHOD_MARKOV)
 		bad |= kv(t, "runs", "200 for the mean (no bands asked for), seed %llu", (unsigned long long)o->seed);
+	if (f->drift) {
+		char who[48];
+		int band = fc_drift_size_band(f->children_at_start);
+		if (band == 0)
+			snprintf(who, sizeof who, "under %.0f", fc_drift_cuts[0]);
+		else if (band == 1)
+			snprintf(who, sizeof who, "%.0f to %.0f", fc_drift_cuts[0], fc_drift_cuts[1] - 1);
+		else
+			snprintf(who, sizeof who, "%.0f and over", fc_drift_cuts[1]);
+		bad |= kv(t, "rate drift in the bands", "entry %.1f%%, exit %.1f%% a year (councils with %s children in "
+			  "care; caseflow calibrate)", 100 * f->drift_sd.entry, 100 * f->drift_sd.exit, who);
+	} else if (o->runs > 0) {
+		bad |= kv(t, "rate drift in the bands", "none (--drift none)");
+	}
 	if (o->costs->source[0])
 		bad |= kv(t, "unit costs", "%s", o->costs->source);
 	for (int c = 0; c < FC_NPLACE; c++) {

@@ -22,6 +22,7 @@ struct fc_options {
 	int months;                      /* horizon: month-ends after start */
 	int runs;                        /* bootstrap-and-simulate runs; 0 for none */
 	int bootstrap;                   /* resample children in each run */
+	enum fc_drift drift;             /* rate drift in the bands (default: history) */
 	int threads;                     /* 0: one per CPU */
 	uint64_t seed;
 	double bands[FC_MAX_BANDS];      /* percentiles reported, ascending */
@@ -32,7 +33,8 @@ struct fc_options {
 	struct progress *progress;       /* NULL for none */
 };
 
-/* Fill in defaults: markov, 24 months, bands 5,25,50,75,95, seed 1. */
+/* Fill in defaults: markov, 24 months, bands 5,25,50,75,95, seed 1, drift
+ * from history. */
 void fc_options_init(struct fc_options *o);
 
 /* A forecast's projected daily stock and, with runs, each run's month-end stock. */
@@ -42,6 +44,9 @@ struct fc_forecast {
 	int *month_day;               /* owned: day (1..days) of each month-end */
 	double *daily;                /* owned: (days + 1) × FC_NSTATES expected children in care */
 	struct fc_sim_result sim;     /* runs = 0 without simulation */
+	int drift;                    /* 1 when the runs' rates drifted */
+	struct fc_drift_sd drift_sd;  /* ... by this much a year, for a council of */
+	double children_at_start;     /* ... this many children in care at the start */
 	int clamped;
 };
 void fc_forecast_release(struct fc_forecast *f);

@@ -180,6 +180,10 @@ static int one_run(struct worker *w, int run)
 	struct cf_error err;
 	if (fc_schedule_build(&rates, c->scenario, c->entry_mult, c->start, c->days, &r.sched, &err))
 		return -1;
+	if (c->drift && fc_schedule_drift(&r.sched, c->drift_sd, &r.rng, &err)) {
+		fc_schedule_release(&r.sched);
+		return -1;
+	}
 	r.hazard = malloc((size_t)r.sched.npieces * sizeof *r.hazard);
 	if (!r.hazard) {
 		fc_schedule_release(&r.sched);

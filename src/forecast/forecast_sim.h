@@ -9,6 +9,7 @@
 
 #include <stdint.h>
 
+#include "forecast/forecast_drift.h"
 #include "forecast/forecast_project.h"
 #include "base/progress.h"
 #include "base/rng.h"
@@ -25,6 +26,8 @@ struct fc_sim_config {
 	int threads;                    /* 0: one per CPU, at most 8 */
 	uint64_t seed;
 	int bootstrap;                  /* 1: resample children each run */
+	int drift;                      /* 1: each run's rates drift by drift_sd (forecast_drift.h) */
+	struct fc_drift_sd drift_sd;
 	const int *sample_days;         /* days (1..days) whose stock each run keeps */
 	int nsample;
 	struct progress *progress;      /* NULL for none; updated from the calling thread */
