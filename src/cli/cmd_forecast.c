@@ -59,7 +59,9 @@ static const struct cf_option options[] = {
 	{ .name = "--backtest", .type = CF_OPT_FLAG,
 	  .help = "rewind to --cutoff, forecast --months ahead with each --method (a comma list) and score "
 		  "against what happened" },
-	{ .name = "--cutoff", .arg = "D", .help = "the day to rewind to (with --backtest)" },
+	{ .name = "--cutoff", .arg = "D",
+	  .help = "the day to rewind to (with --backtest); a comma list of up to 24 scores each and pools them, "
+		  "and the intervals on coverage and error rest on how many there are" },
 	CLI_OPT_FORMAT,
 	CLI_OPT_OUT,
 	{ 0 }
@@ -77,7 +79,7 @@ const struct cli_command cmd_forecast = {
 	"                    [--costs FILE] [--inflation PCT] [--inflation-from D] [--scenario FILE]\n"
 	"                    [--place-map FILE] [--merge place|rne] [--keep-withdrawn] [--table NAME]\n"
 	"                    [--format table|csv|json|xlsx] [--out FILE]\n"
-	"  caseflow forecast --backtest --cutoff D [--months N] [--method M[,M...]] [--runs N] ...",
+	"  caseflow forecast --backtest --cutoff D[,D...] [--months N] [--method M[,M...]] [--runs N] ...",
 	.help =
 	"Projects children looked after, day by day, by age band (0-1, 1-5, 5-10,\n"
 	"10-16, 16-18) and placement category (fostering, residential, supported,\n"
@@ -129,6 +131,27 @@ static int parse_bands(const char *v, struct fc_options *o)
 	return 0;
 }
 
+static int parse_cutoffs(const char *v, cf_date *out, int *n)
+{
+	*n = 0;
+	char buf[512];
+	snprintf(buf, sizeof buf, "%s", v);
+	for (char *tok = buf, *next; tok; tok = next) {
+		next = strchr(tok, ',');
+		if (next)
+			*next++ = 0;
+		if (*n == FC_MAX_CUTOFFS)
+			return cli_usage_error(&cmd_forecast, "--cutoff: at most %d dates", FC_MAX_CUTOFFS);
+		if (parse_date("--cutoff", tok, &out[*n]))
+			return -1;
+		for (int i = 0; i < *n; i++)
+			if (out[i] == out[*n])
+				return cli_usage_error(&cmd_forecast, "--cutoff: %s is given twice", tok);
+		(*n)++;
+	}
+	return 0;
+}
+
 /* each item is one of --method's choices (checked when parsed) */
 static int parse_methods(const char *v, enum fc_method *m, int *n)
 {
@@ -159,7 +182,8 @@ static int run(int argc, char **argv)
 	fc_options_init(&o);
 	enum fc_method methods[FC_NMETHODS] = { FC_METHOD_MARKOV };
 	int nmethods = 1, backtest = cf_args_has(&a, "--backtest"), keep_withdrawn = cf_args_has(&a, "--keep-withdrawn");
-	cf_date cutoff = CF_DATE_NONE, infl_from = CF_DATE_NONE;
+	cf_date cutoffs[FC_MAX_CUTOFFS], infl_from = CF_DATE_NONE;
+	int ncutoffs = 0;
 	double inflation = 0;
 	if (cf_args_has(&a, "--no-bootstrap"))
 		o.bootstrap = 0;
@@ -167,7 +191,7 @@ static int run(int argc, char **argv)
 	if (((v = cf_args_str(&a, "--ref-start")) && parse_date("--ref-start", v, &o.ref_start)) ||
 	    ((v = cf_args_str(&a, "--ref-end")) && parse_date("--ref-end", v, &o.ref_end)) ||
 	    ((v = cf_args_str(&a, "--start")) && parse_date("--start", v, &o.start)) ||
-	    ((v = cf_args_str(&a, "--cutoff")) && parse_date("--cutoff", v, &cutoff)) ||
+	    ((v = cf_args_str(&a, "--cutoff")) && parse_cutoffs(v, cutoffs, &ncutoffs)) ||
 	    ((v = cf_args_str(&a, "--inflation-from")) && parse_date("--inflation-from", v, &infl_from)) ||
 	    parse_bands(cf_args_str(&a, "--bands"), &o) || parse_methods(cf_args_str(&a, "--method"), methods, &nmethods))
 		return CF_EUSAGE;
@@ -189,9 +213,9 @@ static int run(int argc, char **argv)
 		return cli_usage_error(&cmd_forecast, "--inflation: a percentage, e.g. 3.5");
 	enum render_format fmt;
 	render_format_parse(cf_args_str(&a, "--format"), &fmt);   /* one of the table's choices */
-	if (backtest && cutoff == CF_DATE_NONE)
+	if (backtest && ncutoffs == 0)
 		return cli_usage_error(&cmd_forecast, "--backtest needs --cutoff DATE");
-	if (!backtest && cutoff != CF_DATE_NONE)
+	if (!backtest && ncutoffs > 0)
 		return cli_usage_error(&cmd_forecast, "--cutoff goes with --backtest");
 	if (!backtest && nmethods > 1)
 		return cli_usage_error(&cmd_forecast, "several methods go with --backtest only");
@@ -210,7 +234,9 @@ static int run(int argc, char **argv)
 	fo.scenario_path = scenario_path;
 	fo.place_map_path = map_path;
 	fo.backtest = backtest;
-	fo.cutoff = cutoff;
+	fo.cutoff = ncutoffs ? cutoffs[0] : CF_DATE_NONE;
+	memcpy(fo.cutoffs, cutoffs, sizeof fo.cutoffs);
+	fo.ncutoffs = ncutoffs;
 	memcpy(fo.methods, methods, sizeof fo.methods);
 	fo.nmethods = nmethods;
 	fo.withdrawn = keep_withdrawn ? CLA_KEEP_WITHDRAWN : CLA_DROP_WITHDRAWN;

@@ -201,6 +201,7 @@ void forecast_result_free(struct forecast_result *r)
 	free(r->band);
 	free(r->costs);
 	free(r->scenario);
+	free(r->backtest);
 	for (int i = 0; i < r->ntables; i++)
 		cf_table_free(r->tables[i]);
 	free(r);

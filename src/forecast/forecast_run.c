@@ -23,7 +23,7 @@ int forecast_run(struct store *st, const struct forecast_options *o, struct fore
 		 struct cf_error *err)
 {
 	*out = NULL;
-	if (o->backtest && o->cutoff == CF_DATE_NONE)
+	if (o->backtest && o->cutoff == CF_DATE_NONE && o->ncutoffs == 0)
 		return cf_error_set(err, CF_EUSAGE, "a backtest needs a cutoff date");
 	struct fc_options m = o->model;
 	struct fc_placemap map;
@@ -50,8 +50,9 @@ int forecast_run(struct store *st, const struct forecast_options *o, struct fore
 			struct forecast_result *res = calloc(1, sizeof *res);
 			if (!res)
 				rc = cf_error_set(err, CF_EIO, "out of memory");
-			else if ((rc = forecast_backtest(&cla, &m, o->cutoff, o->methods, o->nmethods, res->tables,
-							 &res->ntables, 8, err)))
+			else if ((rc = forecast_backtest(&cla, &m, o->ncutoffs ? o->cutoffs : &o->cutoff,
+							 o->ncutoffs ? o->ncutoffs : 1, o->methods, o->nmethods, res,
+							 err)))
 				forecast_result_free(res);
 			else
 				*out = res;

@@ -6,7 +6,7 @@
 
 opts_benchmark="--db --la --indicator --years --sn-model --to --by --population --list --format --out"
 opts_forecast="--db --ref-start --ref-end --start --months --method --entrants --runs --bands --seed --threads
- --no-bootstrap --costs --inflation --inflation-from --scenario --place-map --merge --keep-withdrawn --table --backtest --cutoff
+ --no-bootstrap --drift --costs --inflation --inflation-from --scenario --place-map --merge --keep-withdrawn --table --backtest --cutoff
  --format --out"
 opts_ingest="--db --year --format"
 opts_journey="--db --child --format --out"
