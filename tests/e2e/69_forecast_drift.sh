@@ -51,4 +51,17 @@ check "one cut-off: no interval on the error, coverage's from 20.7% at the least
 	awk -F, 'NR > 1 { if ($5 != 1 || $12 != "" || $13 != "" || $9 > 20.66) bad = 1 } END { exit bad }' "$work/cov1.csv"
 "$cf" forecast --db "$work/la.db" --backtest --cutoff 2022-03-31,2022-03-31 >/dev/null 2>"$work/err"; rc=$?
 check "a cut-off given twice exits 2" sh -c "test $rc = 2 && grep -q 'given twice' '$work/err'"
+
+# synth --drift history: rates that drift, deterministic for a seed; the
+# default (none) is the authority as before, byte for byte
+"$cf" synth --out "$work/d1" --children 2000 --years 3 --first-year 2020 --seed 4 --drift history --format csv >"$work/d1.csv"
+"$cf" synth --out "$work/d2" --children 2000 --years 3 --first-year 2020 --seed 4 --drift history --quiet
+"$cf" synth --out "$work/n1" --children 2000 --years 3 --first-year 2020 --seed 4 --drift none --format csv >"$work/n1.csv"
+"$cf" synth --out "$work/n2" --children 2000 --years 3 --first-year 2020 --seed 4 --quiet
+check "synth --drift history: the same seed writes the same bytes" diff -r "$work/d1" "$work/d2"
+check "synth --drift none is the default" diff -r "$work/n1" "$work/n2"
+check "drift changes the authority's returns" sh -c "! diff -r '$work/d1' '$work/n1' >/dev/null"
+# the first year is the same (drift starts with the second), later ones not
+check "the first year's figures are the same with drift" sh -c "test \"\$(sed -n 2p '$work/d1.csv')\" = \"\$(sed -n 2p '$work/n1.csv')\""
+check "the third year's figures differ" sh -c "test \"\$(sed -n 4p '$work/d1.csv')\" != \"\$(sed -n 4p '$work/n1.csv')\""
 echo "1..$n"
