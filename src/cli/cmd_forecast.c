@@ -23,8 +23,8 @@ static const struct cf_option options[] = {
 	  .help = "markov (the reference), exact-age (children age on their birthdays) or duration (exact ageing "
 		  "and rates by time in care); a comma list with --backtest",
 	  .choices = "markov|exact-age|duration", .def = "markov" },
-	{ .name = "--entrants", .arg = "E", .type = CF_OPT_ENUM, .help = "how entrants per day are projected",
-	  .choices = "constant|trend|seasonal|trend+seasonal", .def = "constant" },
+	{ .name = "--entrants", .arg = "E", .type = CF_OPT_ENUM, .help = "how entrants per day are projected; projection: each age band's entrants follow the child population of its ages (ONS's estimates and projection, loaded in the population layout)",
+	  .choices = "constant|trend|seasonal|trend+seasonal|projection", .def = "constant" },
 	{ .name = "--runs", .arg = "N", .type = CF_OPT_INT, .min = 0, .max = 100000,
 	  .help = "bootstrap-and-simulate runs for bands; 0 for none", .def = "0" },
 	{ .name = "--bands", .arg = "LIST", .help = "percentiles to report with --runs", .def = "5,25,50,75,95" },
@@ -73,7 +73,7 @@ const struct cli_command cmd_forecast = {
 	.order = 60,
 	.usage =
 	"  caseflow forecast [--db PATH] [--ref-start D --ref-end D] [--start D] [--months N]\n"
-	"                    [--method markov|exact-age|duration] [--entrants constant|trend|seasonal|trend+seasonal]\n"
+	"                    [--method markov|exact-age|duration] [--entrants constant|trend|seasonal|trend+seasonal|projection]\n"
 	"                    [--bands 5,25,50,75,95] [--runs N] [--seed S] [--threads N] [--no-bootstrap]\n"
 	"                    [--drift history|none]\n"
 	"                    [--costs FILE] [--inflation PCT] [--inflation-from D] [--scenario FILE]\n"

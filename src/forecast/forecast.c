@@ -94,13 +94,26 @@ int fc_forecast_run(const struct fc_history *h, const struct fc_options *o, cons
 		return cf_error_set(err, CF_EIO, "out of memory");
 	}
 	struct fc_entrants_fit fit;
+	double *band_mult = NULL;
 	int rc = fc_entrants_profile(h, o->entrants, p->ref_start, p->ref_end, p->start, p->days, mult, &fit, err);
+	if (!rc && o->entrants == FC_ENTRANTS_PROJECTION) {
+		band_mult = malloc((size_t)(p->days + 1) * FC_NBANDS * sizeof *band_mult);
+		if (!band_mult)
+			rc = cf_error_set(err, CF_EIO, "out of memory");
+		else if (!o->population)
+			rc = cf_error_set(err, CF_EINPUT, "--entrants projection needs the child population by age");
+		else
+			rc = fc_entrants_population(o->population, p->ref_start, p->ref_end, p->start, p->days, band_mult,
+						    err);
+	}
 	if (!rc && o->method == FC_METHOD_MARKOV) {
 		struct fc_rates rates;
 		struct fc_schedule sched;
 		rc = fc_rates_estimate(h, o->method, p->ref_start, p->ref_end, &rates, err);
 		if (!rc)
 			rc = fc_schedule_build(&rates, sc, mult, p->start, p->days, &sched, err);
+		if (!rc && band_mult && (rc = fc_schedule_set_band_mult(&sched, band_mult, err)))
+			fc_schedule_release(&sched);
 		if (!rc) {
 			double stock0[FC_NSTATES];
 			fc_history_stock(h, p->start, stock0);
@@ -120,7 +133,7 @@ int fc_forecast_run(const struct fc_history *h, const struct fc_options *o, cons
 	if (!rc && runs > 0) {
 		struct fc_sim_config c = {
 			.h = h, .method = o->method, .ref_start = p->ref_start, .ref_end = p->ref_end,
-			.start = p->start, .days = p->days, .scenario = sc, .entry_mult = mult,
+			.start = p->start, .days = p->days, .scenario = sc, .entry_mult = mult, .band_mult = band_mult,
 			.runs = runs, .threads = o->threads, .seed = o->seed,
 			.bootstrap = o->runs > 0 ? o->bootstrap : 0,
 			.drift = out->drift, .drift_sd = out->drift_sd,
@@ -146,6 +159,7 @@ int fc_forecast_run(const struct fc_history *h, const struct fc_options *o, cons
 		}
 	}
 	free(mult);
+	free(band_mult);
 	if (rc)
 		fc_forecast_release(out);
 	return rc;

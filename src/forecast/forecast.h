@@ -30,6 +30,7 @@ struct fc_options {
 	const struct fc_placemap *map;
 	struct fc_costs *costs;          /* weighted here to the reference window */
 	const struct fc_scenario *scenario;  /* NULL for none */
+	const struct fc_population *population;  /* for --entrants projection; set by forecast_run */
 	struct progress *progress;       /* NULL for none */
 };
 

@@ -22,6 +22,7 @@ struct fc_sim_config {
 	int days;                       /* days simulated */
 	const struct fc_scenario *scenario;   /* NULL for none */
 	const double *entry_mult;       /* [days + 1] entrants profile, NULL for constant */
+	const double *band_mult;        /* [(days + 1) × FC_NBANDS] by age band, NULL for none */
 	int runs;
 	int threads;                    /* 0: one per CPU, at most 8 */
 	uint64_t seed;

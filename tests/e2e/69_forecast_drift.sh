@@ -64,4 +64,28 @@ check "drift changes the authority's returns" sh -c "! diff -r '$work/d1' '$work
 # the first year is the same (drift starts with the second), later ones not
 check "the first year's figures are the same with drift" sh -c "test \"\$(sed -n 2p '$work/d1.csv')\" = \"\$(sed -n 2p '$work/n1.csv')\""
 check "the third year's figures differ" sh -c "test \"\$(sed -n 4p '$work/d1.csv')\" != \"\$(sed -n 4p '$work/n1.csv')\""
+
+# --entrants projection: each band's entrants follow its children. The
+# synthetic authority's population.csv holds its estimates (2020-2023); a
+# projection in the same layout carries 2023 on with the 10- to 15-year-olds
+# doubled from mid-2024: 10-16 grows, bands whose population holds do not move.
+mkdir -p "$work/proj"
+awk -F, -v OFS=, 'NR == 1 { print; next } $1 == 2023 { for (y = 2024; y <= 2027; y++) print y, $2, $3, ($3 >= 10 && $3 <= 15 ? 2 * $4 : $4) }' \
+	"$work/la/population.csv" >"$work/proj/population_projection.csv"
+cp "$work/la.db" "$work/proj.db"
+"$cf" ingest --db "$work/proj.db" "$work/proj" >/dev/null 2>&1
+for e in constant projection; do
+	"$cf" forecast --db "$work/proj.db" --entrants $e --format csv --table forecast >"$work/e_$e.csv"
+done
+band() { awk -F, -v b="$2" -v d="$end" '$1 == d && $2 == b && $3 == "all" { print $4 }' "$1"; }
+check "projection: 0-1 entrants follow a flat population: as constant ($(band "$work/e_constant.csv" 0-1))" \
+	test "$(band "$work/e_constant.csv" 0-1)" = "$(band "$work/e_projection.csv" 0-1)"
+c=$(band "$work/e_constant.csv" 10-16) p=$(band "$work/e_projection.csv" 10-16)
+check "projection: twice the 10-15s, more 10-16s in care at 24 months ($c constant, $p projection)" \
+	awk -v c="$c" -v p="$p" 'BEGIN { exit !(p > 1.1 * c) }'
+"$cf" synth --out "$work/nopop" --children 300 --years 2 --first-year 2022 --quiet >/dev/null
+rm -f "$work/nopop/population.csv"
+"$cf" ingest --db "$work/nopop.db" "$work/nopop" >/dev/null 2>&1
+"$cf" forecast --db "$work/nopop.db" --entrants projection >/dev/null 2>"$work/err"; rc=$?
+check "projection without a population exits 1 and says what to load" sh -c "test $rc = 1 && grep -q 'child population' '$work/err'"
 echo "1..$n"

@@ -380,6 +380,37 @@ static void wilson_interval(void **state)
 	assert_true(lo == 0 && hi == 1);
 }
 
+/* --entrants projection: band 3 (10-16) has 100 children at mid-2020 and
+ * 200 at mid-2022, 2021 unknown: on 2021-06-30 it is 100 + 365/730 · 100 =
+ * 150; before mid-2020 it holds at 100, after mid-2022 at 200. With the
+ * window's middle on 2020-06-30 (base 100), the multiplier from 2021-06-30
+ * is 1.5 on day 0, 2 from day 365 (2022-06-30) on. Other bands flat at 50. */
+static void entrants_follow_population(void **state)
+{
+	(void)state;
+	struct fc_population pop;
+	for (int y = 0; y < FC_POP_YEARS; y++)
+		for (int b = 0; b < FC_NBANDS; b++)
+			pop.count[y][b] = b == 3 ? NAN : 50;
+	pop.count[2020 - FC_POP_FIRST_YEAR][3] = 100;
+	pop.count[2022 - FC_POP_FIRST_YEAR][3] = 200;
+	double *m = malloc(401 * FC_NBANDS * sizeof *m);
+	struct cf_error err;
+	assert_int_equal(fc_entrants_population(&pop, D("2020-01-01"), D("2020-12-29"), D("2021-06-30"), 400, m, &err),
+			 CF_OK);
+	assert_true(fabs(m[0 * FC_NBANDS + 3] - 1.5) < 1e-12);
+	assert_true(fabs(m[365 * FC_NBANDS + 3] - 2.0) < 1e-12);
+	assert_true(fabs(m[400 * FC_NBANDS + 3] - 2.0) < 1e-12);
+	assert_true(fabs(m[100 * FC_NBANDS + 3] - (1.5 + 0.5 * 100.0 / 365)) < 1e-12);
+	assert_true(m[200 * FC_NBANDS + 0] == 1.0);
+	for (int y = 0; y < FC_POP_YEARS; y++)
+		pop.count[y][1] = NAN;   /* no 1-5s: an error naming the band */
+	assert_int_equal(fc_entrants_population(&pop, D("2020-01-01"), D("2020-12-29"), D("2021-06-30"), 400, m, &err),
+			 CF_EINPUT);
+	assert_non_null(strstr(err.msg, "1-5"));
+	free(m);
+}
+
 static void rng_poisson_mean(void **state)
 {
 	(void)state;
@@ -444,6 +475,7 @@ int main(void)
 		cmocka_unit_test(simulation_mean_matches_projection),
 		cmocka_unit_test(rng_poisson_mean),
 		cmocka_unit_test(wilson_interval),
+		cmocka_unit_test(entrants_follow_population),
 		cmocka_unit_test(costs_default_matches_file),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
