@@ -23,8 +23,8 @@ static const struct cf_option options[] = {
 	  .help = "markov (the reference), exact-age (children age on their birthdays) or duration (exact ageing "
 		  "and rates by time in care); a comma list with --backtest",
 	  .choices = "markov|exact-age|duration", .def = "markov" },
-	{ .name = "--entrants", .arg = "E", .type = CF_OPT_ENUM, .help = "how entrants per day are projected",
-	  .choices = "constant|trend|seasonal|trend+seasonal", .def = "constant" },
+	{ .name = "--entrants", .arg = "E", .type = CF_OPT_ENUM, .help = "how entrants per day are projected; projection: each age band's entrants follow the child population of its ages (ONS's estimates and projection, loaded in the population layout)",
+	  .choices = "constant|trend|seasonal|trend+seasonal|projection", .def = "constant" },
 	{ .name = "--runs", .arg = "N", .type = CF_OPT_INT, .min = 0, .max = 100000,
 	  .help = "bootstrap-and-simulate runs for bands; 0 for none", .def = "0" },
 	{ .name = "--bands", .arg = "LIST", .help = "percentiles to report with --runs", .def = "5,25,50,75,95" },
@@ -33,6 +33,10 @@ static const struct cf_option options[] = {
 	  .def_text = "one per CPU" },
 	{ .name = "--no-bootstrap", .type = CF_OPT_FLAG,
 	  .help = "simulate with the point rates (future uncertainty only)" },
+	{ .name = "--drift", .arg = "D", .type = CF_OPT_ENUM, .choices = "history|none", .def = "history",
+	  .help = "with --runs: history (each run's entry and exit rates drift year to year as much as every "
+		  "council's published history shows, for the council's size) or none (the bands before drift: "
+		  "bootstrap and simulation only)" },
 	{ .name = "--costs", .arg = "FILE", .help = "weekly unit costs CSV: label,place,provider,cost_gbp_week",
 	  .def_text = "the council's own, from the placement costs extract's last 12 months where one is loaded "
 		      "(docs/money.md); else, and for what it has no placements of, the built-in illustrative set, "
@@ -55,7 +59,9 @@ static const struct cf_option options[] = {
 	{ .name = "--backtest", .type = CF_OPT_FLAG,
 	  .help = "rewind to --cutoff, forecast --months ahead with each --method (a comma list) and score "
 		  "against what happened" },
-	{ .name = "--cutoff", .arg = "D", .help = "the day to rewind to (with --backtest)" },
+	{ .name = "--cutoff", .arg = "D",
+	  .help = "the day to rewind to (with --backtest); a comma list of up to 24 scores each and pools them, "
+		  "and the intervals on coverage and error rest on how many there are" },
 	CLI_OPT_FORMAT,
 	CLI_OPT_OUT,
 	{ 0 }
@@ -67,12 +73,13 @@ const struct cli_command cmd_forecast = {
 	.order = 60,
 	.usage =
 	"  caseflow forecast [--db PATH] [--ref-start D --ref-end D] [--start D] [--months N]\n"
-	"                    [--method markov|exact-age|duration] [--entrants constant|trend|seasonal|trend+seasonal]\n"
+	"                    [--method markov|exact-age|duration] [--entrants constant|trend|seasonal|trend+seasonal|projection]\n"
 	"                    [--bands 5,25,50,75,95] [--runs N] [--seed S] [--threads N] [--no-bootstrap]\n"
+	"                    [--drift history|none]\n"
 	"                    [--costs FILE] [--inflation PCT] [--inflation-from D] [--scenario FILE]\n"
 	"                    [--place-map FILE] [--merge place|rne] [--keep-withdrawn] [--table NAME]\n"
 	"                    [--format table|csv|json|xlsx] [--out FILE]\n"
-	"  caseflow forecast --backtest --cutoff D [--months N] [--method M[,M...]] [--runs N] ...",
+	"  caseflow forecast --backtest --cutoff D[,D...] [--months N] [--method M[,M...]] [--runs N] ...",
 	.help =
 	"Projects children looked after, day by day, by age band (0-1, 1-5, 5-10,\n"
 	"10-16, 16-18) and placement category (fostering, residential, supported,\n"
@@ -124,6 +131,27 @@ static int parse_bands(const char *v, struct fc_options *o)
 	return 0;
 }
 
+static int parse_cutoffs(const char *v, cf_date *out, int *n)
+{
+	*n = 0;
+	char buf[512];
+	snprintf(buf, sizeof buf, "%s", v);
+	for (char *tok = buf, *next; tok; tok = next) {
+		next = strchr(tok, ',');
+		if (next)
+			*next++ = 0;
+		if (*n == FC_MAX_CUTOFFS)
+			return cli_usage_error(&cmd_forecast, "--cutoff: at most %d dates", FC_MAX_CUTOFFS);
+		if (parse_date("--cutoff", tok, &out[*n]))
+			return -1;
+		for (int i = 0; i < *n; i++)
+			if (out[i] == out[*n])
+				return cli_usage_error(&cmd_forecast, "--cutoff: %s is given twice", tok);
+		(*n)++;
+	}
+	return 0;
+}
+
 /* each item is one of --method's choices (checked when parsed) */
 static int parse_methods(const char *v, enum fc_method *m, int *n)
 {
@@ -154,14 +182,16 @@ static int run(int argc, char **argv)
 	fc_options_init(&o);
 	enum fc_method methods[FC_NMETHODS] = { FC_METHOD_MARKOV };
 	int nmethods = 1, backtest = cf_args_has(&a, "--backtest"), keep_withdrawn = cf_args_has(&a, "--keep-withdrawn");
-	cf_date cutoff = CF_DATE_NONE, infl_from = CF_DATE_NONE;
+	cf_date cutoffs[FC_MAX_CUTOFFS], infl_from = CF_DATE_NONE;
+	int ncutoffs = 0;
 	double inflation = 0;
 	if (cf_args_has(&a, "--no-bootstrap"))
 		o.bootstrap = 0;
+	o.drift = (enum fc_drift)cf_args_enum(&a, "--drift");
 	if (((v = cf_args_str(&a, "--ref-start")) && parse_date("--ref-start", v, &o.ref_start)) ||
 	    ((v = cf_args_str(&a, "--ref-end")) && parse_date("--ref-end", v, &o.ref_end)) ||
 	    ((v = cf_args_str(&a, "--start")) && parse_date("--start", v, &o.start)) ||
-	    ((v = cf_args_str(&a, "--cutoff")) && parse_date("--cutoff", v, &cutoff)) ||
+	    ((v = cf_args_str(&a, "--cutoff")) && parse_cutoffs(v, cutoffs, &ncutoffs)) ||
 	    ((v = cf_args_str(&a, "--inflation-from")) && parse_date("--inflation-from", v, &infl_from)) ||
 	    parse_bands(cf_args_str(&a, "--bands"), &o) || parse_methods(cf_args_str(&a, "--method"), methods, &nmethods))
 		return CF_EUSAGE;
@@ -183,9 +213,9 @@ static int run(int argc, char **argv)
 		return cli_usage_error(&cmd_forecast, "--inflation: a percentage, e.g. 3.5");
 	enum render_format fmt;
 	render_format_parse(cf_args_str(&a, "--format"), &fmt);   /* one of the table's choices */
-	if (backtest && cutoff == CF_DATE_NONE)
+	if (backtest && ncutoffs == 0)
 		return cli_usage_error(&cmd_forecast, "--backtest needs --cutoff DATE");
-	if (!backtest && cutoff != CF_DATE_NONE)
+	if (!backtest && ncutoffs > 0)
 		return cli_usage_error(&cmd_forecast, "--cutoff goes with --backtest");
 	if (!backtest && nmethods > 1)
 		return cli_usage_error(&cmd_forecast, "several methods go with --backtest only");
@@ -204,7 +234,9 @@ static int run(int argc, char **argv)
 	fo.scenario_path = scenario_path;
 	fo.place_map_path = map_path;
 	fo.backtest = backtest;
-	fo.cutoff = cutoff;
+	fo.cutoff = ncutoffs ? cutoffs[0] : CF_DATE_NONE;
+	memcpy(fo.cutoffs, cutoffs, sizeof fo.cutoffs);
+	fo.ncutoffs = ncutoffs;
 	memcpy(fo.methods, methods, sizeof fo.methods);
 	fo.nmethods = nmethods;
 	fo.withdrawn = keep_withdrawn ? CLA_KEEP_WITHDRAWN : CLA_DROP_WITHDRAWN;

@@ -23,6 +23,9 @@ static const struct cf_option options[] = {
 	{ .name = "--xml", .type = CF_OPT_FLAG, .help = "also write the SSDA903 XML layout" },
 	{ .name = "--la", .arg = "NNN", .type = CF_OPT_INT, .min = 100, .max = 999,
 	  .help = "the DfE LA number used in UPNs and headers", .def = "999" },
+	{ .name = "--drift", .arg = "D", .type = CF_OPT_ENUM, .choices = "none|history", .def = "none",
+	  .help = "none (rates hold from year to year) or history (referral, entry and exit rates drift each "
+		  "year as much as every council's published history shows: 20.9%, 18.1% and 6.9% a year)" },
 	{ .name = "--format", .arg = "FMT", .type = CF_OPT_ENUM, .help = "the printed summary as",
 	  .choices = "table|csv|json", .def = "table" },
 	{ .name = "--quiet", .type = CF_OPT_FLAG, .help = "print nothing" },
@@ -34,7 +37,7 @@ const struct cli_command cmd_synth = {
 	.summary = "generate a synthetic local authority's returns (SSDA903, CIN census, Annex A, local extracts)",
 	.order = 10,
 	.usage = "  caseflow synth --out DIR [--children N] [--years Y] [--first-year YYYY] [--seed S] [--xml]\n"
-		 "                 [--la NNN] [--format table|csv|json] [--quiet]",
+		 "                 [--la NNN] [--drift none|history] [--format table|csv|json] [--quiet]",
 	.help =
 	"Simulates the children of an imaginary authority, day by day over their\n"
 	"lives: births, moves in and out, concerns reaching the front door,\n"
@@ -134,7 +137,9 @@ static int run(int argc, char **argv)
 	enum render_format fmt;
 	render_format_parse(cf_args_str(&a, "--format"), &fmt);   /* one of the table's choices */
 
-	struct synth_options opt = { children, (int)years, (int)first, (uint64_t)seed, xml, (int)la };
+	struct synth_options opt = { children, (int)years, (int)first, (uint64_t)seed, xml, (int)la, 0, 0, 0 };
+	if (cf_args_enum(&a, "--drift") == 1)
+		synth_drift_history(&opt);
 	struct cf_error err;
 	struct synth_world *w;
 	cf_error_clear(&err);

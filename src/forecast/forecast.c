@@ -18,6 +18,7 @@ void fc_options_init(struct fc_options *o)
 	o->ref_start = o->ref_end = o->start = CF_DATE_NONE;
 	o->months = 24;
 	o->bootstrap = 1;
+	o->drift = FC_DRIFT_HISTORY;
 	o->seed = 1;
 	static const double def[] = { 5, 25, 50, 75, 95 };
 	o->nbands = 5;
@@ -93,13 +94,26 @@ int fc_forecast_run(const struct fc_history *h, const struct fc_options *o, cons
 		return cf_error_set(err, CF_EIO, "out of memory");
 	}
 	struct fc_entrants_fit fit;
+	double *band_mult = NULL;
 	int rc = fc_entrants_profile(h, o->entrants, p->ref_start, p->ref_end, p->start, p->days, mult, &fit, err);
+	if (!rc && o->entrants == FC_ENTRANTS_PROJECTION) {
+		band_mult = malloc((size_t)(p->days + 1) * FC_NBANDS * sizeof *band_mult);
+		if (!band_mult)
+			rc = cf_error_set(err, CF_EIO, "out of memory");
+		else if (!o->population)
+			rc = cf_error_set(err, CF_EINPUT, "--entrants projection needs the child population by age");
+		else
+			rc = fc_entrants_population(o->population, p->ref_start, p->ref_end, p->start, p->days, band_mult,
+						    err);
+	}
 	if (!rc && o->method == FC_METHOD_MARKOV) {
 		struct fc_rates rates;
 		struct fc_schedule sched;
 		rc = fc_rates_estimate(h, o->method, p->ref_start, p->ref_end, &rates, err);
 		if (!rc)
 			rc = fc_schedule_build(&rates, sc, mult, p->start, p->days, &sched, err);
+		if (!rc && band_mult && (rc = fc_schedule_set_band_mult(&sched, band_mult, err)))
+			fc_schedule_release(&sched);
 		if (!rc) {
 			double stock0[FC_NSTATES];
 			fc_history_stock(h, p->start, stock0);
@@ -109,12 +123,20 @@ int fc_forecast_run(const struct fc_history *h, const struct fc_options *o, cons
 		}
 	}
 	int runs = o->runs > 0 ? o->runs : o->method != FC_METHOD_MARKOV ? 200 : 0;
+	double at_start[FC_NSTATES];
+	fc_history_stock(h, p->start, at_start);
+	for (int s = 0; s < FC_NSTATES; s++)
+		out->children_at_start += at_start[s];
+	/* drift widens the bands; runs made only for a mean (no bands) keep the window's rates */
+	out->drift = o->runs > 0 && o->drift == FC_DRIFT_HISTORY;
+	out->drift_sd = fc_drift_for(out->children_at_start);
 	if (!rc && runs > 0) {
 		struct fc_sim_config c = {
 			.h = h, .method = o->method, .ref_start = p->ref_start, .ref_end = p->ref_end,
-			.start = p->start, .days = p->days, .scenario = sc, .entry_mult = mult,
+			.start = p->start, .days = p->days, .scenario = sc, .entry_mult = mult, .band_mult = band_mult,
 			.runs = runs, .threads = o->threads, .seed = o->seed,
 			.bootstrap = o->runs > 0 ? o->bootstrap : 0,
+			.drift = out->drift, .drift_sd = out->drift_sd,
 			.sample_days = out->month_day, .nsample = out->nmonths, .progress = o->progress,
 		};
 		if (o->progress)
@@ -137,6 +159,7 @@ int fc_forecast_run(const struct fc_history *h, const struct fc_options *o, cons
 		}
 	}
 	free(mult);
+	free(band_mult);
 	if (rc)
 		fc_forecast_release(out);
 	return rc;
@@ -192,6 +215,7 @@ void forecast_result_free(struct forecast_result *r)
 	free(r->band);
 	free(r->costs);
 	free(r->scenario);
+	free(r->backtest);
 	for (int i = 0; i < r->ntables; i++)
 		cf_table_free(r->tables[i]);
 	free(r);
@@ -605,6 +629,20 @@ static struct cf_table *inputs_table(const struct fc_history *h, const struct fc
 			  (unsigned long long)o->seed);
 	else if (o->method != FC_METHOD_MARKOV)
 		bad |= kv(t, "runs", "200 for the mean (no bands asked for), seed %llu", (unsigned long long)o->seed);
+	if (f->drift) {
+		char who[48];
+		int band = fc_drift_size_band(f->children_at_start);
+		if (band == 0)
+			snprintf(who, sizeof who, "under %.0f", fc_drift_cuts[0]);
+		else if (band == 1)
+			snprintf(who, sizeof who, "%.0f to %.0f", fc_drift_cuts[0], fc_drift_cuts[1] - 1);
+		else
+			snprintf(who, sizeof who, "%.0f and over", fc_drift_cuts[1]);
+		bad |= kv(t, "rate drift in the bands", "entry %.1f%%, exit %.1f%% a year (councils with %s children in "
+			  "care; caseflow calibrate)", 100 * f->drift_sd.entry, 100 * f->drift_sd.exit, who);
+	} else if (o->runs > 0) {
+		bad |= kv(t, "rate drift in the bands", "none (--drift none)");
+	}
 	if (o->costs->source[0])
 		bad |= kv(t, "unit costs", "%s", o->costs->source);
 	for (int c = 0; c < FC_NPLACE; c++) {

@@ -22,6 +22,7 @@ struct fc_options {
 	int months;                      /* horizon: month-ends after start */
 	int runs;                        /* bootstrap-and-simulate runs; 0 for none */
 	int bootstrap;                   /* resample children in each run */
+	enum fc_drift drift;             /* rate drift in the bands (default: history) */
 	int threads;                     /* 0: one per CPU */
 	uint64_t seed;
 	double bands[FC_MAX_BANDS];      /* percentiles reported, ascending */
@@ -29,10 +30,12 @@ struct fc_options {
 	const struct fc_placemap *map;
 	struct fc_costs *costs;          /* weighted here to the reference window */
 	const struct fc_scenario *scenario;  /* NULL for none */
+	const struct fc_population *population;  /* for --entrants projection; set by forecast_run */
 	struct progress *progress;       /* NULL for none */
 };
 
-/* Fill in defaults: markov, 24 months, bands 5,25,50,75,95, seed 1. */
+/* Fill in defaults: markov, 24 months, bands 5,25,50,75,95, seed 1, drift
+ * from history. */
 void fc_options_init(struct fc_options *o);
 
 /* A forecast's projected daily stock and, with runs, each run's month-end stock. */
@@ -42,6 +45,9 @@ struct fc_forecast {
 	int *month_day;               /* owned: day (1..days) of each month-end */
 	double *daily;                /* owned: (days + 1) × FC_NSTATES expected children in care */
 	struct fc_sim_result sim;     /* runs = 0 without simulation */
+	int drift;                    /* 1 when the runs' rates drifted */
+	struct fc_drift_sd drift_sd;  /* ... by this much a year, for a council of */
+	double children_at_start;     /* ... this many children in care at the start */
 	int clamped;
 };
 void fc_forecast_release(struct fc_forecast *f);
@@ -97,6 +103,26 @@ struct fc_period_scenario {
 	double cumulative_difference_gbp;          /* scenario less base, within the period kind */
 };
 
+/* A backtest's score for one method, series (0 the total, 1 + p placement
+ * category p) and band, over every cut-off. The cut-offs are the
+ * independent trials (a cut-off's month-ends share its rates), so the
+ * intervals rest on them: with one cut-off they are wide, as they should be. */
+struct fc_backtest_score {
+	enum fc_method method;
+	int series;
+	double lo_pct, hi_pct;            /* the band (p5 to p95: 5, 95); 0, 0 without runs */
+	int cutoffs;                      /* cut-offs scored */
+	int month_ends;                   /* month-ends scored, over every cut-off */
+	int inside;                       /* ... with the actual inside the band */
+	double coverage_pct;              /* 100 · inside / month_ends; NAN without a band */
+	double coverage_low_pct, coverage_high_pct;   /* Wilson 95% interval, n = cut-offs */
+	double mean_ape_pct;              /* mean absolute % error over the month-ends */
+	double ape_low_pct, ape_high_pct; /* 95% t interval over the cut-offs' means; NAN with one cut-off */
+};
+
+/* Wilson's 95% interval for a proportion p seen in n trials, in [0, 1]. */
+void fc_wilson95(double p, double n, double *lo, double *hi);
+
 /* What a forecast found, typed, for callers that compute with it or draw
  * it; tables[] lay the same out for render_tables(). Arrays are owned. */
 struct forecast_result {
@@ -115,9 +141,11 @@ struct forecast_result {
 	int ncosts;
 	struct fc_period_scenario *scenario;   /* the same periods; NULL without a scenario */
 	int nscenario;
+	struct fc_backtest_score *backtest;    /* a backtest's scores (the coverage table's rows) */
+	int nbacktest;
 	/* The tables `caseflow forecast` prints: "forecast", "costs", "scenario"
 	 * (with a scenario), "rates" and "inputs"; "backtest" and "coverage" for
-	 * a backtest, which fills no typed fields. */
+	 * a backtest, which fills only backtest and nbacktest of the typed fields. */
 	struct cf_table *tables[8];
 	int ntables;
 };
@@ -137,13 +165,17 @@ int forecast_compute(const struct cla_data *cla, const struct fc_options *o, str
 int forecast_report(const struct cla_data *cla, const struct fc_options *o, struct cf_table **tables,
 		    int *ntables, int max_tables, struct cf_error *err);
 
-/* Backtesting: rewind to cutoff, forecast `months` ahead with each method
- * in methods[], and score against what the full data show: absolute
- * percentage error of total CLA and each placement category at 6, 12 and
- * 24 months, and how often actual month-ends fell inside each band. */
-int forecast_backtest(const struct cla_data *cla, const struct fc_options *o, cf_date cutoff,
-		      const enum fc_method *methods, int nmethods, struct cf_table **tables, int *ntables,
-		      int max_tables, struct cf_error *err);
+/* Backtesting: from each cut-off, rewind, forecast `months` ahead with
+ * each method in methods[], and score against what the full data show:
+ * absolute percentage error of total CLA and each placement category at 6,
+ * 12 and 24 months ("backtest"), and over every cut-off and month-end how
+ * often the actual fell inside each band and the mean error, with their
+ * intervals ("coverage", and res->backtest typed). Fills res's tables and
+ * backtest scores. */
+enum { FC_MAX_CUTOFFS = 24 };
+int forecast_backtest(const struct cla_data *cla, const struct fc_options *o, const cf_date *cutoffs,
+		      int ncutoffs, const enum fc_method *methods, int nmethods, struct forecast_result *res,
+		      struct cf_error *err);
 
 /* --- the forecast job ---------------------------------------------------------
  * One entry point for every caller (caseflow forecast, the report, the
@@ -166,7 +198,9 @@ struct forecast_options {
 	enum cla_withdrawn withdrawn;    /* CLA_DROP_WITHDRAWN (default): as every other count;
 					  * CLA_KEEP_WITHDRAWN: as the reference model (docs/forecast.md) */
 	int backtest;                    /* rewind to cutoff and score each of methods[] */
-	cf_date cutoff;
+	cf_date cutoff;                  /* the cut-off, when ncutoffs is 0 */
+	cf_date cutoffs[FC_MAX_CUTOFFS]; /* several cut-offs, pooled in the scores */
+	int ncutoffs;
 	enum fc_method methods[FC_NMETHODS];
 	int nmethods;
 };

@@ -46,161 +46,243 @@ static double series_sum(const double *states, int s)
 	return x;
 }
 
-int forecast_backtest(const struct cla_data *cla, const struct fc_options *o, cf_date cutoff,
-		      const enum fc_method *methods, int nmethods, struct cf_table **tables, int *ntables,
-		      int max_tables, struct cf_error *err)
+void fc_wilson95(double p, double n, double *lo, double *hi)
 {
-	*ntables = 0;
-	struct fc_history full, cut;
+	const double z = 1.959963984540054, z2 = z * z;
+	if (!(n > 0)) {
+		*lo = 0, *hi = 1;
+		return;
+	}
+	double centre = (p + z2 / (2 * n)) / (1 + z2 / n);
+	double half = z / (1 + z2 / n) * sqrt(p * (1 - p) / n + z2 / (4 * n * n));
+	*lo = centre - half < 0 ? 0 : centre - half;
+	*hi = centre + half > 1 ? 1 : centre + half;
+}
+
+/* Student's t, 97.5th percentile, for 1..FC_MAX_CUTOFFS - 1 degrees of freedom. */
+static double t975(int df)
+{
+	static const double t[] = { 0, 12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228,
+				    2.201, 2.179, 2.160, 2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086, 2.080,
+				    2.074, 2.069 };
+	return df < (int)(sizeof t / sizeof t[0]) ? t[df] : 1.96;
+}
+
+/* What one method and series added up over the cut-offs. */
+struct tally {
+	long inside[FC_MAX_BANDS], points;
+	double ape_sum;
+	long ape_n;
+	double cut_mean_sum, cut_mean_sumsq;   /* each cut-off's mean error */
+	int cuts;
+};
+
+static const char *const bt_cols[] = { "method", "cutoff", "horizon_months", "date", "placement" };
+static const char *const cov_cols[] = { "method", "placement", "band" };
+static const char *const cov_nums[] = { "nominal_pct", "cutoffs", "month_ends", "inside", "coverage_pct",
+					 "coverage_low_pct", "coverage_high_pct", "mean_ape_pct", "ape_low_pct",
+					 "ape_high_pct" };
+
+/* Score one forecast from cutoff against the full history: rows of the
+ * backtest table at the horizons, and the tallies. */
+static int score(const struct fc_history *full, const struct fc_options *o, enum fc_method method, cf_date cutoff,
+		 const struct fc_forecast *f, int nb, struct cf_table *bt, float *vals, struct tally *tl)
+{
+	long cut_n[NSERIES] = { 0 };
+	double cut_sum[NSERIES] = { 0 };
+	char cut[11];
+	cf_date_format(cutoff, cut);
+	for (int k = 0; k < f->nmonths; k++) {
+		cf_date d = f->start + f->month_day[k];
+		if (d > full->data_end)
+			break;
+		double actual[FC_NSTATES];
+		fc_history_stock(full, d, actual);
+		int h = -1;
+		for (size_t j = 0; j < sizeof horizons / sizeof horizons[0]; j++)
+			if (month_end(cf_date_add_months(cutoff, horizons[j])) == d)
+				h = horizons[j];
+		for (int s = 0; s < NSERIES; s++) {
+			double a = series_sum(actual, s), fc = series_sum(f->daily + (size_t)f->month_day[k] * FC_NSTATES, s);
+			double ape = a > 0 ? fabs(fc - a) / a * 100 : NAN;
+			int in[FC_MAX_BANDS] = { 0 };
+			if (nb > 0 && f->sim.runs > 0) {
+				for (int r = 0; r < f->sim.runs; r++) {
+					const float *v = f->sim.stock + ((size_t)r * f->sim.nsample + k) * FC_NSTATES;
+					double x = 0;
+					for (int st = 0; st < FC_NSTATES; st++)
+						if (s == 0 || FC_PLACE_OF(st) == s - 1)
+							x += v[st];
+					vals[r] = (float)x;
+				}
+				qsort(vals, (size_t)f->sim.runs, sizeof *vals, cmp_float);
+				for (int b = 0; b < nb; b++) {
+					double lo = quantile(vals, f->sim.runs, o->bands[b]);
+					double hi = quantile(vals, f->sim.runs, o->bands[o->nbands - 1 - b]);
+					in[b] = a >= lo && a <= hi;
+					tl[s].inside[b] += in[b];
+				}
+			}
+			tl[s].points++;
+			if (!isnan(ape))
+				tl[s].ape_sum += ape, tl[s].ape_n++, cut_sum[s] += ape, cut_n[s]++;
+			if (h < 0)
+				continue;
+			char date[11];
+			cf_date_format(d, date);
+			long r = cf_table_add_row(bt);
+			if (r < 0 || cf_table_set_text(bt, (size_t)r, 0, fc_method_names[method]) ||
+			    cf_table_set_text(bt, (size_t)r, 1, cut) || cf_table_set_text(bt, (size_t)r, 3, date) ||
+			    cf_table_set_text(bt, (size_t)r, 4, series_name(s)))
+				return -1;
+			cf_table_set_int(bt, (size_t)r, 2, h);
+			cf_table_set_int(bt, (size_t)r, 5, (long long)a);
+			cf_table_set_real(bt, (size_t)r, 6, fc);
+			if (!isnan(ape))
+				cf_table_set_real(bt, (size_t)r, 7, ape);
+			for (int b = 0; b < nb; b++)
+				cf_table_set_bool(bt, (size_t)r, 8 + b, in[b]);
+		}
+	}
+	for (int s = 0; s < NSERIES; s++)
+		if (cut_n[s]) {
+			double m = cut_sum[s] / cut_n[s];
+			tl[s].cut_mean_sum += m, tl[s].cut_mean_sumsq += m * m, tl[s].cuts++;
+		}
+	return 0;
+}
+
+/* The typed score and the coverage table's row of one tally and band. */
+static int add_score(struct forecast_result *res, struct cf_table *cov, const struct fc_options *o, int nb,
+		     enum fc_method method, int s, int b, const struct tally *t, int ncutoffs)
+{
+	struct fc_backtest_score *sc = &res->backtest[res->nbacktest++];
+	memset(sc, 0, sizeof *sc);
+	sc->method = method, sc->series = s, sc->cutoffs = ncutoffs, sc->month_ends = (int)t->points;
+	sc->coverage_pct = sc->coverage_low_pct = sc->coverage_high_pct = NAN;
+	sc->mean_ape_pct = sc->ape_low_pct = sc->ape_high_pct = NAN;
+	if (nb) {
+		sc->lo_pct = o->bands[b], sc->hi_pct = o->bands[o->nbands - 1 - b];
+		sc->inside = (int)t->inside[b];
+		if (t->points) {
+			double p = (double)t->inside[b] / t->points, lo, hi;
+			fc_wilson95(p, ncutoffs, &lo, &hi);
+			sc->coverage_pct = 100 * p, sc->coverage_low_pct = 100 * lo, sc->coverage_high_pct = 100 * hi;
+		}
+	}
+	if (t->ape_n)
+		sc->mean_ape_pct = t->ape_sum / t->ape_n;
+	if (t->cuts >= 2) {
+		double m = t->cut_mean_sum / t->cuts;
+		double var = (t->cut_mean_sumsq - t->cuts * m * m) / (t->cuts - 1);
+		double half = t975(t->cuts - 1) * sqrt(var > 0 ? var : 0) / sqrt(t->cuts);
+		sc->ape_low_pct = m - half > 0 ? m - half : 0, sc->ape_high_pct = m + half;
+	}
+	long r = cf_table_add_row(cov);
+	char band[48] = "none";
+	if (nb)
+		snprintf(band, sizeof band, "p%g-p%g", sc->lo_pct, sc->hi_pct);
+	if (r < 0 || cf_table_set_text(cov, (size_t)r, 0, fc_method_names[method]) ||
+	    cf_table_set_text(cov, (size_t)r, 1, series_name(s)) || cf_table_set_text(cov, (size_t)r, 2, band))
+		return -1;
+	if (nb)
+		cf_table_set_real(cov, (size_t)r, 3, sc->hi_pct - sc->lo_pct);
+	cf_table_set_int(cov, (size_t)r, 4, sc->cutoffs);
+	cf_table_set_int(cov, (size_t)r, 5, sc->month_ends);
+	double v[] = { sc->coverage_pct, sc->coverage_low_pct, sc->coverage_high_pct, sc->mean_ape_pct,
+		       sc->ape_low_pct, sc->ape_high_pct };
+	if (nb && t->points)
+		cf_table_set_int(cov, (size_t)r, 6, sc->inside);
+	for (int i = 0; i < 6; i++)
+		if (!isnan(v[i]))
+			cf_table_set_real(cov, (size_t)r, 7 + i, v[i]);
+	return 0;
+}
+
+int forecast_backtest(const struct cla_data *cla, const struct fc_options *o, const cf_date *cutoffs,
+		      int ncutoffs, const enum fc_method *methods, int nmethods, struct forecast_result *res,
+		      struct cf_error *err)
+{
+	struct fc_history full;
+	if (ncutoffs < 1 || ncutoffs > FC_MAX_CUTOFFS || nmethods < 1 || nmethods > FC_NMETHODS)
+		return cf_error_set(err, CF_EUSAGE, "a backtest needs 1 to %d cut-offs and 1 to %d methods",
+				    FC_MAX_CUTOFFS, FC_NMETHODS);
 	int rc = fc_history_build(cla, o->map, o->merge, CF_DATE_NONE, &full, err);
 	if (rc)
 		return rc;
-	if (cutoff >= full.data_end) {
-		fc_history_release(&full);
-		return cf_error_set(err, CF_EUSAGE, "--cutoff must be before the data's end: nothing to score against");
-	}
-	if ((rc = fc_history_build(cla, o->map, o->merge, cutoff, &cut, err))) {
-		fc_history_release(&full);
-		return rc;
-	}
+	for (int c = 0; c < ncutoffs; c++)
+		if (cutoffs[c] >= full.data_end) {
+			char d[11];
+			cf_date_format(cutoffs[c], d);
+			fc_history_release(&full);
+			return cf_error_set(err, CF_EUSAGE,
+					    "--cutoff %s must be before the data's end: nothing to score against", d);
+		}
 	struct cf_table *bt = cf_table_new("backtest"), *cov = cf_table_new("coverage");
-	float *vals = NULL;
 	int nb = o->runs > 0 ? o->nbands / 2 : 0;   /* symmetric pairs: (first, last), … */
-	if (!bt || !cov)
+	float *vals = malloc(((size_t)(o->runs > 0 ? o->runs : 1)) * sizeof *vals);
+	struct tally (*tl)[NSERIES] = calloc((size_t)nmethods, sizeof *tl);
+	res->backtest = calloc((size_t)nmethods * NSERIES * (nb ? nb : 1), sizeof *res->backtest);
+	if (!bt || !cov || !vals || !tl || !res->backtest)
 		goto oom;
-	static const char *const bcols[] = { "method", "horizon_months", "date", "placement" };
-	for (int i = 0; i < 4; i++)
-		cf_table_add_column(bt, bcols[i], i == 1 ? CF_CELL_INT : CF_CELL_TEXT, 0);
+	for (int i = 0; i < 5; i++)
+		cf_table_add_column(bt, bt_cols[i], i == 2 ? CF_CELL_INT : CF_CELL_TEXT, 0);
 	cf_table_add_column(bt, "actual", CF_CELL_INT, 0);
 	cf_table_add_column(bt, "forecast", CF_CELL_REAL, 1);
 	cf_table_add_column(bt, "ape_pct", CF_CELL_REAL, 1);
-	int band_col = bt->ncols;
 	for (int b = 0; b < nb; b++) {
 		char name[48];
 		snprintf(name, sizeof name, "in_p%g_p%g", o->bands[b], o->bands[o->nbands - 1 - b]);
 		cf_table_add_column(bt, name, CF_CELL_BOOL, 0);
 	}
-	static const char *const ccols[] = { "method", "placement", "band" };
 	for (int i = 0; i < 3; i++)
-		cf_table_add_column(cov, ccols[i], CF_CELL_TEXT, 0);
-	cf_table_add_column(cov, "nominal_pct", CF_CELL_REAL, 0);
-	cf_table_add_column(cov, "month_ends", CF_CELL_INT, 0);
-	cf_table_add_column(cov, "inside", CF_CELL_INT, 0);
-	cf_table_add_column(cov, "coverage_pct", CF_CELL_REAL, 1);
-	cf_table_add_column(cov, "mean_ape_pct", CF_CELL_REAL, 1);
-	vals = malloc(((size_t)(o->runs > 0 ? o->runs : 1)) * sizeof *vals);
-	if (!vals)
-		goto oom;
-	for (int mi = 0; mi < nmethods && !rc; mi++) {
-		struct fc_options mo = *o;
-		mo.method = methods[mi];
-		mo.start = CF_DATE_NONE;
-		struct fc_plan p;
-		struct fc_forecast f;
-		if ((rc = fc_plan_make(&cut, &mo, &p, err)))
+		cf_table_add_column(cov, cov_cols[i], CF_CELL_TEXT, 0);
+	for (int i = 0; i < 10; i++)
+		cf_table_add_column(cov, cov_nums[i], i >= 1 && i <= 3 ? CF_CELL_INT : CF_CELL_REAL, i == 0 ? 0 : 1);
+	for (int c = 0; c < ncutoffs && !rc; c++) {
+		struct fc_history cut;
+		if ((rc = fc_history_build(cla, o->map, o->merge, cutoffs[c], &cut, err)))
 			break;
-		if ((rc = fc_forecast_run(&cut, &mo, &p, NULL, &f, err)))
-			break;
-		long inside[NSERIES][FC_MAX_BANDS] = { { 0 } }, points[NSERIES] = { 0 };
-		double ape_sum[NSERIES] = { 0 };
-		for (int k = 0; k < f.nmonths; k++) {
-			cf_date d = f.start + f.month_day[k];
-			if (d > full.data_end)
+		for (int mi = 0; mi < nmethods && !rc; mi++) {
+			struct fc_options mo = *o;
+			mo.method = methods[mi];
+			mo.start = CF_DATE_NONE;
+			struct fc_plan p;
+			struct fc_forecast f;
+			if ((rc = fc_plan_make(&cut, &mo, &p, err)) || (rc = fc_forecast_run(&cut, &mo, &p, NULL, &f, err)))
 				break;
-			double actual[FC_NSTATES];
-			fc_history_stock(&full, d, actual);
-			int h = -1;
-			for (size_t j = 0; j < sizeof horizons / sizeof horizons[0]; j++)
-				if (month_end(cf_date_add_months(cutoff, horizons[j])) == d)
-					h = horizons[j];
-			for (int s = 0; s < NSERIES; s++) {
-				double a = series_sum(actual, s), fc = series_sum(f.daily + (size_t)f.month_day[k] * FC_NSTATES, s);
-				double ape = a > 0 ? fabs(fc - a) / a * 100 : NAN;
-				int in[FC_MAX_BANDS] = { 0 };
-				if (nb > 0 && f.sim.runs > 0) {
-					for (int r = 0; r < f.sim.runs; r++) {
-						const float *v = f.sim.stock + ((size_t)r * f.sim.nsample + k) * FC_NSTATES;
-						double x = 0;
-						for (int st = 0; st < FC_NSTATES; st++)
-							if (s == 0 || FC_PLACE_OF(st) == s - 1)
-								x += v[st];
-						vals[r] = (float)x;
-					}
-					qsort(vals, (size_t)f.sim.runs, sizeof *vals, cmp_float);
-					for (int b = 0; b < nb; b++) {
-						double lo = quantile(vals, f.sim.runs, o->bands[b]);
-						double hi = quantile(vals, f.sim.runs, o->bands[o->nbands - 1 - b]);
-						in[b] = a >= lo && a <= hi;
-						inside[s][b] += in[b];
-					}
-				}
-				points[s]++;
-				if (!isnan(ape))
-					ape_sum[s] += ape;
-				if (h < 0)
-					continue;
-				char date[11];
-				cf_date_format(d, date);
-				long r = cf_table_add_row(bt);
-				if (r < 0 || cf_table_set_text(bt, (size_t)r, 0, fc_method_names[mo.method]) ||
-				    cf_table_set_text(bt, (size_t)r, 2, date) || cf_table_set_text(bt, (size_t)r, 3, series_name(s))) {
-					fc_forecast_release(&f);
-					goto oom;
-				}
-				cf_table_set_int(bt, (size_t)r, 1, h);
-				cf_table_set_int(bt, (size_t)r, 4, (long long)a);
-				cf_table_set_real(bt, (size_t)r, 5, fc);
-				if (!isnan(ape))
-					cf_table_set_real(bt, (size_t)r, 6, ape);
-				for (int b = 0; b < nb; b++)
-					cf_table_set_bool(bt, (size_t)r, band_col + b, in[b]);
-			}
+			int bad = score(&full, &mo, mo.method, cutoffs[c], &f, nb, bt, vals, tl[mi]);
+			fc_forecast_release(&f);
+			if (bad)
+				rc = cf_error_set(err, CF_EIO, "out of memory backtesting");
 		}
-		for (int s = 0; s < NSERIES; s++) {
-			for (int b = 0; b < (nb ? nb : 1); b++) {
-				long r = cf_table_add_row(cov);
-				char band[48] = "none";
-				if (nb)
-					snprintf(band, sizeof band, "p%g-p%g", o->bands[b], o->bands[o->nbands - 1 - b]);
-				if (r < 0 || cf_table_set_text(cov, (size_t)r, 0, fc_method_names[mo.method]) ||
-				    cf_table_set_text(cov, (size_t)r, 1, series_name(s)) || cf_table_set_text(cov, (size_t)r, 2, band)) {
-					fc_forecast_release(&f);
-					goto oom;
-				}
-				if (nb)
-					cf_table_set_real(cov, (size_t)r, 3, o->bands[o->nbands - 1 - b] - o->bands[b]);
-				cf_table_set_int(cov, (size_t)r, 4, points[s]);
-				if (nb && points[s]) {
-					cf_table_set_int(cov, (size_t)r, 5, inside[s][b]);
-					cf_table_set_real(cov, (size_t)r, 6, 100.0 * inside[s][b] / points[s]);
-				}
-				if (points[s])
-					cf_table_set_real(cov, (size_t)r, 7, ape_sum[s] / points[s]);
-			}
-		}
-		fc_forecast_release(&f);
+		fc_history_release(&cut);
 	}
+	for (int mi = 0; mi < nmethods && !rc; mi++)
+		for (int s = 0; s < NSERIES && !rc; s++)
+			for (int b = 0; b < (nb ? nb : 1) && !rc; b++)
+				if (add_score(res, cov, o, nb, methods[mi], s, b, &tl[mi][s], ncutoffs))
+					rc = cf_error_set(err, CF_EIO, "out of memory backtesting");
 	free(vals);
+	free(tl);
 	fc_history_release(&full);
-	fc_history_release(&cut);
 	if (rc) {
 		cf_table_free(bt);
 		cf_table_free(cov);
+		free(res->backtest);
+		res->backtest = NULL, res->nbacktest = 0;
 		return rc;
 	}
-	if (max_tables >= 2) {
-		tables[(*ntables)++] = bt;
-		tables[(*ntables)++] = cov;
-	} else {
-		cf_table_free(bt);
-		cf_table_free(cov);
-	}
+	res->tables[res->ntables++] = bt;
+	res->tables[res->ntables++] = cov;
 	return CF_OK;
 oom:
 	free(vals);
+	free(tl);
+	free(res->backtest);
+	res->backtest = NULL;
 	cf_table_free(bt);
 	cf_table_free(cov);
 	fc_history_release(&full);
-	fc_history_release(&cut);
 	return cf_error_set(err, CF_EIO, "out of memory backtesting");
 }

@@ -1,10 +1,12 @@
-/* Fitting a trend and seasonality to monthly entrants. */
+/* Entrants over time: a trend and seasonality fitted to monthly entrants,
+ * or each band tied to the child population of its ages. */
 #include "forecast/forecast_entrants.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-const char *const fc_entrants_names[FC_NENTRANTS] = { "constant", "trend", "seasonal", "trend+seasonal" };
+const char *const fc_entrants_names[FC_NENTRANTS] = { "constant", "trend", "seasonal", "trend+seasonal", "projection" };
 
 int fc_entrants_parse(const char *s)
 {
@@ -35,7 +37,7 @@ int fc_entrants_profile(const struct fc_history *h, enum fc_entrants mode, cf_da
 		fit->season[c] = 1;
 	for (int t = 0; t <= days; t++)
 		mult[t] = 1;
-	if (mode == FC_ENTRANTS_CONSTANT)
+	if (mode == FC_ENTRANTS_CONSTANT || mode == FC_ENTRANTS_PROJECTION)
 		return CF_OK;
 	/* whole months from the data's start to the window's end */
 	int m0 = month_index(h->data_start);
@@ -114,6 +116,50 @@ int fc_entrants_profile(const struct fc_history *h, enum fc_entrants mode, cf_da
 		double level = a + b * (mi - m0);
 		double v = (level > 0 ? level : 0) * fit->season[mi % 12] / base;
 		mult[t] = v;
+	}
+	return CF_OK;
+}
+
+/* Band b's population on day d: linear between the mid-years on either
+ * side, held flat beyond the first and last known; NAN with none. */
+static double population_on(const struct fc_population *pop, int b, cf_date d)
+{
+	int y, m, dd;
+	cf_date_to_ymd(d, &y, &m, &dd);
+	cf_date mid = cf_date_from_ymd(y, 6, 30);
+	int y0 = d >= mid ? y : y - 1;   /* the mid-year on or before d */
+	int lo = -1, hi = -1;
+	for (int i = 0; i < FC_POP_YEARS; i++)
+		if (!isnan(pop->count[i][b])) {
+			if (FC_POP_FIRST_YEAR + i <= y0)
+				lo = i;
+			else if (hi < 0)
+				hi = i;
+		}
+	if (lo < 0 && hi < 0)
+		return NAN;
+	if (lo < 0)
+		return pop->count[hi][b];
+	if (hi < 0)
+		return pop->count[lo][b];
+	cf_date a = cf_date_from_ymd(FC_POP_FIRST_YEAR + lo, 6, 30), z = cf_date_from_ymd(FC_POP_FIRST_YEAR + hi, 6, 30);
+	double f = (double)(d - a) / (double)(z - a);
+	return pop->count[lo][b] + f * (pop->count[hi][b] - pop->count[lo][b]);
+}
+
+int fc_entrants_population(const struct fc_population *pop, cf_date ref_start, cf_date ref_end, cf_date start,
+			   int days, double *band_mult, struct cf_error *err)
+{
+	cf_date mid = ref_start + (ref_end - ref_start) / 2;
+	for (int b = 0; b < FC_NBANDS; b++) {
+		double base = population_on(pop, b, mid);
+		if (isnan(base) || base <= 0)
+			return cf_error_set(err, CF_EINPUT,
+					    "--entrants projection: no child population aged %s for the authority: load ONS's "
+					    "estimates and projection by single year of age (docs/forecast.md, \"Entrants tied "
+					    "to the population\")", fc_band_names[b]);
+		for (int t = 0; t <= days; t++)
+			band_mult[(size_t)t * FC_NBANDS + b] = population_on(pop, b, start + t) / base;
 	}
 	return CF_OK;
 }

@@ -83,7 +83,11 @@ double history_forecast(const struct history_series *s, enum history_measure m, 
 
 /* --- reading the published tables ---------------------------------------- */
 
-enum slot { SLOT_STOCK, SLOT_STARTS, SLOT_CEASED, SLOT_POP };
+/* SLOT_POP_LAGGED: ONS's mid-year figure for the year before, where the
+ * table gave none (DfE's children-looked-after rate for the year ending 31
+ * March 2025 is per child of ONS's mid-2024 estimate; the bundled copy of
+ * that table keeps only the counts). */
+enum slot { SLOT_STOCK, SLOT_STARTS, SLOT_CEASED, SLOT_POP, SLOT_POP_LAGGED };
 
 struct loader {
 	struct history_series *v;
@@ -119,6 +123,15 @@ static int add_figure(void *ctx, const struct published_figure *f, struct cf_err
 		return 0;
 	/* DfE writes a financial year as 202324; its end year is what we count by */
 	int year = f->time_period > 9999 ? f->time_period / 100 + 1 : f->time_period;
+	if (l->slot == SLOT_POP_LAGGED) {   /* only for councils the table has */
+		for (int k = 0; k < l->n; k++)
+			if (!strcmp(l->v[k].la_code, f->la_code)) {
+				int i = year + 1 - l->v[k].first_year;
+				if (i >= 0 && i < l->v[k].nyears && isnan(l->v[k].population[i]))
+					l->v[k].population[i] = f->value;
+			}
+		return 0;
+	}
 	struct history_series *s = series_for(l, f->la_code);
 	if (!s)
 		return cf_error_set(err, CF_EIO, "out of memory reading published tables");
@@ -137,6 +150,7 @@ static const struct wanted cla_tables[] = {
 	{ SLOT_STARTS, "cla_number_and_rate_per_10k_children", "children_count", "Children starting to be looked after each year" },
 	{ SLOT_CEASED, "cla_number_and_rate_per_10k_children", "children_count", "Children ceasing to be looked after each year" },
 	{ SLOT_POP, "cla_number_and_rate_per_10k_children", "population_estimate", "Children looked after on 31 March each year" },
+	{ SLOT_POP_LAGGED, "ons_mid-year_population_estimates", "population_estimate", "Children aged 0 to 17 years" },
 };
 /* CIN counts episodes throughout, so that stock, starts and ends add up */
 static const struct wanted cin_tables[] = {
@@ -154,7 +168,7 @@ int history_load(struct store *st, enum history_measure m, struct history_series
 		 struct cf_error *err)
 {
 	const struct wanted *w = m == HISTORY_CLA ? cla_tables : m == HISTORY_CIN ? cin_tables : referral_tables;
-	int nw = m == HISTORY_REFERRALS ? 2 : 4;
+	int nw = m == HISTORY_REFERRALS ? 2 : m == HISTORY_CLA ? 5 : 4;
 	struct loader l = { 0 };
 	*out = NULL, *n = 0;
 	for (int i = 0; i < nw; i++) {
@@ -373,25 +387,33 @@ static int rate_at(const struct history_series *s, int kind, int y, double *rate
 	return 0;
 }
 
-static int add_drift_rows(struct cf_table *t, const struct history_series *v, int n, enum history_measure m,
-			  const double cuts[2])
+/* The councils' size band (0..2) by their latest figure, -1 without one. */
+static int size_band_of(const struct history_series *s, const double cuts[2])
 {
-	static const struct rate_def flows[] = { { "entry rate (started per child)", 0 },
-						 { "exit rate (ceased per child at risk)", 1 } };
-	static const struct rate_def refs[] = { { "referral rate (per child)", 2 } };
-	const struct rate_def *defs = m == HISTORY_REFERRALS ? refs : flows;
-	int ndefs = m == HISTORY_REFERRALS ? 1 : 2;
-	for (int d = 0; d < ndefs; d++)
+	double size = NAN;
+	for (int y = s->nyears - 1; y >= 0 && isnan(size); y--)
+		size = s->stock[y];
+	return isnan(size) ? -1 : size < cuts[0] ? 0 : size < cuts[1] ? 1 : 2;
+}
+
+static const struct rate_def flow_rates[] = { { "entry rate (started per child)", 0 },
+					      { "exit rate (ceased per child at risk)", 1 } };
+static const struct rate_def referral_rates[] = { { "referral rate (per child)", 2 } };
+
+void history_drift_fit(const struct history_series *v, int n, enum history_measure m, struct history_drift *out)
+{
+	const struct rate_def *defs = m == HISTORY_REFERRALS ? referral_rates : flow_rates;
+	memset(out, 0, sizeof *out);
+	size_cuts(v, n, out->cuts);
+	out->nrates = m == HISTORY_REFERRALS ? 1 : 2;
+	for (int d = 0; d < out->nrates; d++)
 		for (int band = 0; band <= 3; band++) {
+			struct history_drift_row *row = &out->rows[d][band];
 			double sum = 0, sumsq = 0, noise = 0;
-			int k = 0, councils = 0;
+			int k = 0;
 			for (int i = 0; i < n; i++) {
 				int used = 0;
-				double size = NAN;
-				for (int y = v[i].nyears - 1; y >= 0 && isnan(size); y--)
-					size = v[i].stock[y];
-				int b = isnan(size) ? -1 : size < cuts[0] ? 0 : size < cuts[1] ? 1 : 2;
-				if (band < 3 && b != band)
+				if (band < 3 && size_band_of(&v[i], out->cuts) != band)
 					continue;
 				for (int y = 1; y < v[i].nyears; y++) {
 					double r0, c0, r1, c1;
@@ -401,23 +423,40 @@ static int add_drift_rows(struct cf_table *t, const struct history_series *v, in
 					double ch = log(r1 / r0);
 					sum += ch, sumsq += ch * ch, noise += 1 / c0 + 1 / c1, k++, used = 1;
 				}
-				councils += used;
+				row->councils += used;
 			}
+			row->pairs = k;
 			if (k < 2)
 				continue;
 			double var = (sumsq - sum * sum / k) / (k - 1), noise_var = noise / k;
+			row->change_sd = sqrt(var);
+			row->noise_sd = sqrt(noise_var);
+			row->drift_sd = sqrt(var > noise_var ? var - noise_var : 0);
+		}
+}
+
+static int add_drift_rows(struct cf_table *t, const struct history_series *v, int n, enum history_measure m)
+{
+	const struct rate_def *defs = m == HISTORY_REFERRALS ? referral_rates : flow_rates;
+	struct history_drift dr;
+	history_drift_fit(v, n, m, &dr);
+	for (int d = 0; d < dr.nrates; d++)
+		for (int band = 0; band <= 3; band++) {
+			const struct history_drift_row *row = &dr.rows[d][band];
+			if (row->pairs < 2)
+				continue;
 			char label[64];
 			long r = cf_table_add_row(t);
 			int c = 0;
 			if (r < 0 || cf_table_set_text(t, (size_t)r, c++, measure_names[m]) ||
 			    cf_table_set_text(t, (size_t)r, c++, defs[d].name) ||
-			    cf_table_set_text(t, (size_t)r, c++, band_label(band, cuts, label, sizeof label)))
+			    cf_table_set_text(t, (size_t)r, c++, band_label(band, dr.cuts, label, sizeof label)))
 				return -1;
-			cf_table_set_int(t, (size_t)r, c++, councils);
-			cf_table_set_int(t, (size_t)r, c++, k);
-			cf_table_set_real(t, (size_t)r, c++, 100 * sqrt(var));
-			cf_table_set_real(t, (size_t)r, c++, 100 * sqrt(noise_var));
-			cf_table_set_real(t, (size_t)r, c++, 100 * sqrt(var > noise_var ? var - noise_var : 0));
+			cf_table_set_int(t, (size_t)r, c++, row->councils);
+			cf_table_set_int(t, (size_t)r, c++, row->pairs);
+			cf_table_set_real(t, (size_t)r, c++, 100 * row->change_sd);
+			cf_table_set_real(t, (size_t)r, c++, 100 * row->noise_sd);
+			cf_table_set_real(t, (size_t)r, c++, 100 * row->drift_sd);
 		}
 	return 0;
 }
@@ -463,7 +502,7 @@ int history_calibrate(const struct history_series *v, int n, enum history_measur
 			free(o);
 		}
 	}
-	if (add_drift_rows(out[1], v, n, m, cuts))
+	if (add_drift_rows(out[1], v, n, m))
 		goto oom;
 	return 0;
 oom:

@@ -58,6 +58,25 @@ double history_forecast(const struct history_series *s, enum history_measure m, 
 int history_load(struct store *st, enum history_measure m, struct history_series **out, int *n,
 		 struct cf_error *err);
 
+/* How much one rate moves from one year to the next (standard deviations
+ * of the change in ln(rate), as fractions): all of it, the part count noise
+ * explains (Poisson, 1 / count in each year) and the drift that remains. */
+struct history_drift_row {
+	int councils, pairs;          /* pairs < 2: nothing measured */
+	double change_sd, noise_sd, drift_sd;
+};
+/* The drift of each rate by council size: rows[rate][band], rate 0 entry
+ * and 1 exit (referrals: 0, the referral rate alone), band 0..2 the
+ * tertiles of the councils' latest figure split at cuts[0] < cuts[1], and
+ * 3 every council. caseflow calibrate's "drift" table lays it out; the
+ * child-level forecast's bands carry the cla measure's (forecast_drift.c). */
+struct history_drift {
+	double cuts[2];
+	int nrates;
+	struct history_drift_row rows[2][4];
+};
+void history_drift_fit(const struct history_series *series, int n, enum history_measure m, struct history_drift *out);
+
 /* The calibration tables over n series of measure m, for horizons 1 to
  * max_horizon: "calibration" (measure, method, horizon, size band,
  * forecasts, cut-offs, median and mean absolute % error, coverage of the

@@ -39,7 +39,25 @@ void fc_schedule_release(struct fc_schedule *s)
 	free(s->first_day);
 	free(s->rates);
 	free(s->entry_mult);
+	free(s->band_mult);
 	memset(s, 0, sizeof *s);
+}
+
+int fc_schedule_set_band_mult(struct fc_schedule *s, const double *band_mult, struct cf_error *err)
+{
+	size_t n = (size_t)(s->days + 1) * FC_NBANDS;
+	free(s->band_mult);
+	s->band_mult = malloc(n * sizeof *s->band_mult);
+	if (!s->band_mult)
+		return cf_error_set(err, CF_EIO, "out of memory");
+	memcpy(s->band_mult, band_mult, n * sizeof *s->band_mult);
+	return CF_OK;
+}
+
+double fc_schedule_entry(const struct fc_schedule *s, const struct fc_rates *r, int t, int j)
+{
+	double e = r->entry[j] * s->entry_mult[t];
+	return s->band_mult ? e * s->band_mult[(size_t)t * FC_NBANDS + FC_BAND_OF(j)] : e;
 }
 
 const struct fc_rates *fc_schedule_rates(const struct fc_schedule *s, int t)
@@ -77,6 +95,10 @@ void fc_project(const struct fc_schedule *s, const double *stock0, double *out)
 	for (int t = 1; t <= s->days; t++) {
 		while (p + 1 < s->npieces && s->first_day[p + 1] <= t)
 			p++;
-		fc_step(&s->rates[p], s->entry_mult[t], out + (size_t)(t - 1) * FC_NSTATES, out + (size_t)t * FC_NSTATES);
+		double *next = out + (size_t)t * FC_NSTATES;
+		fc_step(&s->rates[p], s->entry_mult[t], out + (size_t)(t - 1) * FC_NSTATES, next);
+		if (s->band_mult)   /* each band's entrants by its own factor too */
+			for (int j = 0; j < FC_NSTATES; j++)
+				next[j] += fc_schedule_entry(s, &s->rates[p], t, j) - s->rates[p].entry[j] * s->entry_mult[t];
 	}
 }

@@ -15,6 +15,7 @@ struct fc_schedule {
 	int *first_day;           /* owned; piece p's rates apply from day first_day[p] */
 	struct fc_rates *rates;   /* owned; npieces */
 	double *entry_mult;       /* owned; [days + 1], multiplies entry rates */
+	double *band_mult;        /* owned; NULL, or [(days + 1) × FC_NBANDS] multiplying each band's too */
 	int clamped;              /* rate states a scenario had to scale back (all pieces) */
 };
 
@@ -23,6 +24,10 @@ struct fc_schedule {
 int fc_schedule_build(const struct fc_rates *base, const struct fc_scenario *sc, const double *entry_mult,
 		      cf_date start, int days, struct fc_schedule *out, struct cf_error *err);
 void fc_schedule_release(struct fc_schedule *s);
+/* Copy a by-band entrants profile (band_mult[(days + 1) × FC_NBANDS]) in. */
+int fc_schedule_set_band_mult(struct fc_schedule *s, const double *band_mult, struct cf_error *err);
+/* Entrants per day to state j on day t. */
+double fc_schedule_entry(const struct fc_schedule *s, const struct fc_rates *r, int t, int j);
 /* The rates in force on day t (1..days). */
 const struct fc_rates *fc_schedule_rates(const struct fc_schedule *s, int t);
 /* The first day after t (t < result) on which the rates change, or days + 1. */

@@ -3,7 +3,9 @@
  * the store, the place map, costs and scenario from their files, then the
  * forecast or the backtest. */
 #include "forecast/forecast.h"
+#include "store/population_records.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,11 +21,37 @@ void forecast_options_init(struct forecast_options *o)
 	o->nmethods = 1;
 }
 
+/* The whole authority's children by forecast age band and mid-year: rows
+ * of single years of age for area "LA" (or none), summed over sex. */
+static int add_population(void *ctx, const struct population_record *r)
+{
+	struct fc_population *pop = ctx;
+	if ((r->area && strcmp(r->area, "LA")) || !r->has_age || r->age < 0 || r->age > 17)
+		return 0;
+	int y = r->year - FC_POP_FIRST_YEAR;
+	if (y < 0 || y >= FC_POP_YEARS)
+		return 0;
+	int b = FC_NBANDS - 1;
+	while (b > 0 && r->age < fc_band_start_years[b])
+		b--;
+	double *c = &pop->count[y][b];
+	*c = isnan(*c) ? r->count : *c + r->count;
+	return 0;
+}
+
+static int load_population(struct store *st, struct fc_population *pop, struct cf_error *err)
+{
+	for (int y = 0; y < FC_POP_YEARS; y++)
+		for (int b = 0; b < FC_NBANDS; b++)
+			pop->count[y][b] = NAN;
+	return population_records_each(st, add_population, pop, err);
+}
+
 int forecast_run(struct store *st, const struct forecast_options *o, struct forecast_result **out,
 		 struct cf_error *err)
 {
 	*out = NULL;
-	if (o->backtest && o->cutoff == CF_DATE_NONE)
+	if (o->backtest && o->cutoff == CF_DATE_NONE && o->ncutoffs == 0)
 		return cf_error_set(err, CF_EUSAGE, "a backtest needs a cutoff date");
 	struct fc_options m = o->model;
 	struct fc_placemap map;
@@ -44,14 +72,21 @@ int forecast_run(struct store *st, const struct forecast_options *o, struct fore
 	m.map = &map;
 	m.costs = &costs;
 	m.scenario = o->scenario_path ? &scenario : NULL;
+	struct fc_population *pop = NULL;
+	if (!rc && m.entrants == FC_ENTRANTS_PROJECTION) {
+		pop = malloc(sizeof *pop);
+		rc = pop ? load_population(st, pop, err) : cf_error_set(err, CF_EIO, "out of memory");
+		m.population = pop;
+	}
 	struct cla_data cla;
 	if (!rc && !(rc = cla_load_versions(st, &cla, o->withdrawn, err))) {
 		if (o->backtest) {
 			struct forecast_result *res = calloc(1, sizeof *res);
 			if (!res)
 				rc = cf_error_set(err, CF_EIO, "out of memory");
-			else if ((rc = forecast_backtest(&cla, &m, o->cutoff, o->methods, o->nmethods, res->tables,
-							 &res->ntables, 8, err)))
+			else if ((rc = forecast_backtest(&cla, &m, o->ncutoffs ? o->cutoffs : &o->cutoff,
+							 o->ncutoffs ? o->ncutoffs : 1, o->methods, o->nmethods, res,
+							 err)))
 				forecast_result_free(res);
 			else
 				*out = res;
@@ -62,5 +97,6 @@ int forecast_run(struct store *st, const struct forecast_options *o, struct fore
 	}
 	fc_costs_release(&costs);
 	fc_scenario_release(&scenario);
+	free(pop);
 	return rc;
 }

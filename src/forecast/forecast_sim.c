@@ -180,6 +180,11 @@ static int one_run(struct worker *w, int run)
 	struct cf_error err;
 	if (fc_schedule_build(&rates, c->scenario, c->entry_mult, c->start, c->days, &r.sched, &err))
 		return -1;
+	if ((c->band_mult && fc_schedule_set_band_mult(&r.sched, c->band_mult, &err)) ||
+	    (c->drift && fc_schedule_drift(&r.sched, c->drift_sd, &r.rng, &err))) {
+		fc_schedule_release(&r.sched);
+		return -1;
+	}
 	r.hazard = malloc((size_t)r.sched.npieces * sizeof *r.hazard);
 	if (!r.hazard) {
 		fc_schedule_release(&r.sched);
@@ -197,7 +202,7 @@ static int one_run(struct worker *w, int run)
 	for (int t = 1; t <= c->days; t++) {
 		const struct fc_rates *R = fc_schedule_rates(&r.sched, t);
 		for (int s = 0; s < FC_NSTATES; s++) {
-			double lam = R->entry[s] * r.sched.entry_mult[t];
+			double lam = fc_schedule_entry(&r.sched, R, t, s);
 			long k = lam > 0 ? cf_rng_poisson(&r.rng, lam) : 0;
 			for (long e = 0; e < k; e++) {
 				int age = 0;

@@ -9,6 +9,7 @@
 
 #include <stdint.h>
 
+#include "forecast/forecast_drift.h"
 #include "forecast/forecast_project.h"
 #include "base/progress.h"
 #include "base/rng.h"
@@ -21,10 +22,13 @@ struct fc_sim_config {
 	int days;                       /* days simulated */
 	const struct fc_scenario *scenario;   /* NULL for none */
 	const double *entry_mult;       /* [days + 1] entrants profile, NULL for constant */
+	const double *band_mult;        /* [(days + 1) × FC_NBANDS] by age band, NULL for none */
 	int runs;
 	int threads;                    /* 0: one per CPU, at most 8 */
 	uint64_t seed;
 	int bootstrap;                  /* 1: resample children each run */
+	int drift;                      /* 1: each run's rates drift by drift_sd (forecast_drift.h) */
+	struct fc_drift_sd drift_sd;
 	const int *sample_days;         /* days (1..days) whose stock each run keeps */
 	int nsample;
 	struct progress *progress;      /* NULL for none; updated from the calling thread */

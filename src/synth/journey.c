@@ -434,6 +434,11 @@ static cf_date care_period(struct jstate *s, cf_date t0, enum route route, int c
 		end = eighteen;
 		break;
 	}
+	/* drift in the exit rate: stays that end by a decision shorten or
+	 * lengthen with the rate in the year the period began */
+	double mx = synth_drift_on(w, SYN_DRIFT_EXIT, t0);
+	if (mx != 1.0 && (exit == EX_HOME || exit == EX_SGO || exit == EX_CAO || exit == EX_OTHER) && end > t0 + 1)
+		end = t0 + 1 + (cf_date)((end - t0 - 1) / mx);
 	if (end >= eighteen) {
 		end = eighteen;
 		exit = EX_EIGHTEEN;
@@ -691,7 +696,7 @@ static cf_date referral(struct jstate *s, cf_date t, int source)
 		static const int dur_lo[] = { 20, 92, 183, 366, 731 }, dur_hi[] = { 91, 182, 365, 730, 1100 };
 		int band = cf_rng_pick(r, dur_w, 5);
 		cf_date cpp_end = cpp_start + cf_rng_range(r, dur_lo[band], dur_hi[band]);
-		if (cf_rng_chance(r, p_care_from_cp(age))) {
+		if (cf_rng_chance(r, p_care_from_cp(age) * synth_drift_on(w, SYN_DRIFT_ENTRY, cpp_start))) {
 			care_start = cpp_start + cf_rng_range(r, 5, (int)(cpp_end - cpp_start));
 			route = RT_CP;
 			cpp_end = care_start;
@@ -723,7 +728,7 @@ static cf_date referral(struct jstate *s, cf_date t, int source)
 			pl->referral = ri;
 			pl->start = a_auth + cf_rng_range(r, 0, 15);
 			cf_date pe = pl->start + days_lognormal(r, 230, 0.6, 30);
-			if (cf_rng_chance(r, p_care_from_cin(age) * 1.6)) {
+			if (cf_rng_chance(r, p_care_from_cin(age) * 1.6 * synth_drift_on(w, SYN_DRIFT_ENTRY, pl->start))) {
 				care_start = pl->start + cf_rng_range(r, 1, (int)(pe - pl->start));
 				pe = care_start;
 				if (age >= 14 && need == 6 && cf_rng_chance(r, 0.25))
@@ -843,7 +848,10 @@ void syn_journey(struct synth_world *w, int ci)
 				p_ref += 0.05;
 			if (cf_rng_chance(&s.r, 0.2))   /* a second agency about the same worry */
 				add_contact(&s, t, cf_rng_pick(&s.r, source_w, synth_nsources), SYN_CO_NFA);
-			if (cf_rng_chance(&s.r, p_ref)) {
+			/* drift in referrals: in the share of concerns taken on, from the
+			 * concern's day (the concerns' own rate is set when each is drawn,
+			 * years ahead for most children, so it would answer late) */
+			if (cf_rng_chance(&s.r, p_ref * synth_drift_on(w, SYN_DRIFT_REFERRAL, t))) {
 				add_contact(&s, t, source, SYN_CO_REFERRAL);
 				cf_date closed = referral(&s, t, source);
 				if (closed == NONE)

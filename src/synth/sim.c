@@ -398,6 +398,48 @@ void synth_free(struct synth_world *w)
 	free(w);
 }
 
+void synth_drift_history(struct synth_options *opt)
+{
+	opt->drift_referral = 0.208904;
+	opt->drift_entry = 0.180658;
+	opt->drift_exit = 0.068742;
+}
+
+/* Each rate's yearly multipliers, from a generator of their own so that
+ * drift changes no other draw's stream. */
+static void make_drift(struct synth_world *w)
+{
+	const double sd[SYN_NDRIFT] = { w->opt.drift_referral, w->opt.drift_entry, w->opt.drift_exit };
+	struct cf_rng r;
+	syn_rng_seed(&r, w->opt.seed, 7);
+	for (int k = 0; k < SYN_NDRIFT; k++) {
+		double lm = 0;
+		for (int y = 0; y < SYN_MAX_YEARS; y++) {
+			if (y > 0)
+				lm += sd[k] * cf_rng_normal(&r);
+			w->drift[k][y] = exp(lm);
+		}
+		w->drifting |= sd[k] > 0;
+	}
+}
+
+double synth_drift_on(const struct synth_world *w, enum syn_drift_kind kind, cf_date d)
+{
+	if (!w->drifting)
+		return 1.0;
+	int y = cf_date_fy(d) - w->opt.first_year;
+	if (y <= 0)
+		return 1.0;
+	if (y >= SYN_MAX_YEARS)
+		y = SYN_MAX_YEARS - 1;
+	/* children come into care through referrals: the chance of care from a
+	 * plan moves by the entry walk over the referral walk, so that entrants
+	 * per child drift as the entry walk alone (as published), not both */
+	if (kind == SYN_DRIFT_ENTRY)
+		return w->drift[SYN_DRIFT_ENTRY][y] / w->drift[SYN_DRIFT_REFERRAL][y];
+	return w->drift[kind][y];
+}
+
 int synth_simulate(const struct synth_options *opt, struct synth_world **out, struct cf_error *err)
 {
 	*out = NULL;
@@ -418,6 +460,7 @@ int synth_simulate(const struct synth_options *opt, struct synth_world **out, st
 	/* care leavers are followed to 21 and episodes can be long: start the
 	 * clock 22 years early so the first year's stocks are in equilibrium */
 	w->history = cf_date_add_years(w->start, -22);
+	make_drift(w);
 	make_places(w);
 	make_population(w);
 	make_workforce(w);

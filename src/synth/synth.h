@@ -22,7 +22,22 @@ struct synth_options {
 	uint64_t seed;
 	int xml;              /* also write the SSDA903 XML layout */
 	int la_code;          /* DfE three-digit LA number for headers and UPNs */
+	/* Year-to-year drift: the standard deviation of each year's change in
+	 * ln(rate) of referrals (the share of concerns taken on as one), of children
+	 * starting to be looked after per child and of leaving care; 0 for none
+	 * (the default: rates that hold). Each is a random walk from the second
+	 * collection year. synth_drift_history sets what every council's
+	 * published history shows (docs/synth.md, "Drift"). */
+	double drift_referral, drift_entry, drift_exit;
 };
+
+/* The drift of every council's published history (caseflow calibrate's
+ * drift table, all councils): referral rate 20.9%, entry rate to care
+ * 18.1%, exit rate 6.9% a year. */
+void synth_drift_history(struct synth_options *opt);
+
+enum syn_drift_kind { SYN_DRIFT_REFERRAL, SYN_DRIFT_ENTRY, SYN_DRIFT_EXIT, SYN_NDRIFT };
+#define SYN_MAX_YEARS 21
 
 /* --- places ---------------------------------------------------------------- */
 
@@ -47,6 +62,10 @@ struct syn_home {
 	char place[3];        /* K2, K1, H5 ... */
 	char provider[4];     /* PR1 own LA, PR4 private, PR5 voluntary */
 };
+
+/* The multiplier of rate `kind` on day d (1 without drift). */
+struct synth_world;
+double synth_drift_on(const struct synth_world *w, enum syn_drift_kind kind, cf_date d);
 
 /* --- people ---------------------------------------------------------------- */
 
@@ -216,6 +235,10 @@ struct synth_world {
 	struct synth_options opt;
 	cf_date start, end;         /* 1 April first year .. 31 March of the last */
 	cf_date history;            /* simulated from here, so stocks are right at start */
+	/* each rate's multiplier by collection year (first year + i): 1 in the
+	 * first year and before, then a random walk in ln (opt.drift_*) */
+	double drift[SYN_NDRIFT][SYN_MAX_YEARS];
+	int drifting;               /* any drift asked for */
 
 	int nlocalities;
 	struct syn_locality localities[SYN_MAX_LOCALITIES];

@@ -6,7 +6,7 @@
 
 opts_benchmark="--db --la --indicator --years --sn-model --to --by --population --list --format --out"
 opts_forecast="--db --ref-start --ref-end --start --months --method --entrants --runs --bands --seed --threads
- --no-bootstrap --costs --inflation --inflation-from --scenario --place-map --merge --keep-withdrawn --table --backtest --cutoff
+ --no-bootstrap --drift --costs --inflation --inflation-from --scenario --place-map --merge --keep-withdrawn --table --backtest --cutoff
  --format --out"
 opts_ingest="--db --year --format"
 opts_journey="--db --child --format --out"
@@ -17,7 +17,7 @@ opts_money="--db --year --as-of --top --outturn --shift --format --out"
 opts_quality="--db --return --format --out"
 opts_sufficiency="--db --as-of --forecast --centroids --format --out"
 opts_summary="--db --format --out"
-opts_synth="--out --children --years --first-year --seed --xml --la --format --quiet"
+opts_synth="--out --children --years --first-year --seed --xml --la --drift --format --quiet"
 opts_trajectory="--db --name --indicator --la --from --to --by --shape --tolerance --format --out"
 opts_evaluate="--db --cohort --cohort-where --start --intake --window --outcomes --comparison --locality --boots --seed --table --format --out"
 opts_flows="--db --period --within --table --format --out"

@@ -361,6 +361,56 @@ static void simulation_mean_matches_projection(void **state)
 	fc_history_release(&h);
 }
 
+/* Wilson's 95% interval, z = 1.96, z² = 3.8415:
+ * p 0.9, n 10: centre (0.9 + 0.19207) / 1.38415 = 0.78898, half
+ * 1.96 / 1.38415 · sqrt(0.009 + 0.0096037) = 0.19314: 0.59585 to 0.98212.
+ * p 1, n 1 (one cut-off, all inside): centre 2.92 / 4.84 = 0.6033, half
+ * 0.39673: 0.20655 to 1. p 0.5, n 24: 0.31427 to 0.68573. */
+static void wilson_interval(void **state)
+{
+	(void)state;
+	double lo, hi;
+	fc_wilson95(0.9, 10, &lo, &hi);
+	assert_true(fabs(lo - 0.59585) < 1e-5 && fabs(hi - 0.98212) < 1e-5);
+	fc_wilson95(1, 1, &lo, &hi);
+	assert_true(fabs(lo - 0.20655) < 1e-5 && hi == 1);
+	fc_wilson95(0.5, 24, &lo, &hi);
+	assert_true(fabs(lo - 0.31427) < 1e-5 && fabs(hi - 0.68573) < 1e-5);
+	fc_wilson95(0.5, 0, &lo, &hi);
+	assert_true(lo == 0 && hi == 1);
+}
+
+/* --entrants projection: band 3 (10-16) has 100 children at mid-2020 and
+ * 200 at mid-2022, 2021 unknown: on 2021-06-30 it is 100 + 365/730 · 100 =
+ * 150; before mid-2020 it holds at 100, after mid-2022 at 200. With the
+ * window's middle on 2020-06-30 (base 100), the multiplier from 2021-06-30
+ * is 1.5 on day 0, 2 from day 365 (2022-06-30) on. Other bands flat at 50. */
+static void entrants_follow_population(void **state)
+{
+	(void)state;
+	struct fc_population pop;
+	for (int y = 0; y < FC_POP_YEARS; y++)
+		for (int b = 0; b < FC_NBANDS; b++)
+			pop.count[y][b] = b == 3 ? NAN : 50;
+	pop.count[2020 - FC_POP_FIRST_YEAR][3] = 100;
+	pop.count[2022 - FC_POP_FIRST_YEAR][3] = 200;
+	double *m = malloc(401 * FC_NBANDS * sizeof *m);
+	struct cf_error err;
+	assert_int_equal(fc_entrants_population(&pop, D("2020-01-01"), D("2020-12-29"), D("2021-06-30"), 400, m, &err),
+			 CF_OK);
+	assert_true(fabs(m[0 * FC_NBANDS + 3] - 1.5) < 1e-12);
+	assert_true(fabs(m[365 * FC_NBANDS + 3] - 2.0) < 1e-12);
+	assert_true(fabs(m[400 * FC_NBANDS + 3] - 2.0) < 1e-12);
+	assert_true(fabs(m[100 * FC_NBANDS + 3] - (1.5 + 0.5 * 100.0 / 365)) < 1e-12);
+	assert_true(m[200 * FC_NBANDS + 0] == 1.0);
+	for (int y = 0; y < FC_POP_YEARS; y++)
+		pop.count[y][1] = NAN;   /* no 1-5s: an error naming the band */
+	assert_int_equal(fc_entrants_population(&pop, D("2020-01-01"), D("2020-12-29"), D("2021-06-30"), 400, m, &err),
+			 CF_EINPUT);
+	assert_non_null(strstr(err.msg, "1-5"));
+	free(m);
+}
+
 static void rng_poisson_mean(void **state)
 {
 	(void)state;
@@ -424,6 +474,8 @@ int main(void)
 		cmocka_unit_test(simulation_is_deterministic_for_a_seed),
 		cmocka_unit_test(simulation_mean_matches_projection),
 		cmocka_unit_test(rng_poisson_mean),
+		cmocka_unit_test(wilson_interval),
+		cmocka_unit_test(entrants_follow_population),
 		cmocka_unit_test(costs_default_matches_file),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
