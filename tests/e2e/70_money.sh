@@ -161,4 +161,39 @@ check "a shift from in-house: refused at its line" grep -q 'shift3.txt.*1' "$wor
 printf 'from: secure\nchildren_per_year: 1\nyears: 1\nstart: 2025-04-01\nplaces_per_household: 1\n' > "$work/shift4.txt"
 "$cf" money --db "$sdb" --shift "$work/shift4.txt" > /dev/null 2> "$work/err.txt"
 check "no placements of the type to price: said" grep -q 'no secure placements' "$work/err.txt"
+# The same shift as a programme savings line (docs/programme.md): first_year
+# 2025, in pounds. Its savings by year are the shift's, 38,360 in 2025-26
+# and 51,100 in 2026-27; the business case stores increments: 38,360 in
+# year 0 and 51,100 - 38,360 = 12,740 in year 1 (amount_e4: x 10,000).
+mkdir -p "$work/prog"
+cp "$work/shift.txt" "$work/prog/shift.txt"
+printf 'setting,value\nname,Shift\nunit,pounds\nfirst_year,2025\n' > "$work/prog/programme.csv"
+printf 'workstream,name\nsupply,Foster carers\n' > "$work/prog/workstreams.csv"
+printf 'year,workstream,saving,forecast,shift\n,supply,,,shift.txt\n0,supply,100,,\n' > "$work/prog/savings.csv"
+"$cf" programme --db "$sdb" --load "$work/prog" > "$work/load.txt" 2>&1
+check "a programme with a shift savings line loads" [ $? -eq 0 ]
+check "the load lists the shift's years, by hand" \
+	grep -q '2  supply  *shift.txt  *1  2026-27  *73000  *21900  *51100  *12740$' "$work/load.txt"
+check "the business case stores the increments (and the line given as an amount)" \
+	[ "$(sqlite3 "$sdb" "SELECT group_concat(year || ':' || amount_e4, ' ') FROM (SELECT year, amount_e4 FROM programme_savings ORDER BY row, year)")" = "0:383600000 1:127400000 0:1000000" ]
+check "the shift file is kept as a source of the programme" \
+	[ "$(sqlite3 "$sdb" "SELECT count(*) FROM returns WHERE kind = 'programme.shift.2@Shift'")" = 1 ]
+"$cf" programme show --db "$sdb" --format csv > "$work/show.csv" 2>&1
+check "gross savings: 38,460 in year 0 (with the 100 given), 51,200 in year 1" \
+	grep -qx 'supply,1,0,0,0,-12740,-51200,-51200,-89660' "$work/show.csv"
+
+printf 'year,workstream,saving,forecast,shift\n,supply,5,,shift.txt\n' > "$work/prog/savings.csv"
+"$cf" programme --db "$sdb" --load "$work/prog" > "$work/err.txt" 2>&1
+check "a shift line with a saving: exit 1 naming row and column" \
+	sh -c '[ $1 -eq 1 ] && grep -q "savings.csv:2: column saving: .*leave saving blank" "$2"' sh $? "$work/err.txt"
+printf 'year,workstream,saving,forecast,shift\n,supply,,,shift4.txt\n' > "$work/prog/savings.csv"
+cp "$work/shift4.txt" "$work/prog/shift4.txt"
+"$cf" programme --db "$sdb" --load "$work/prog" > "$work/err.txt" 2>&1
+check "a shift that cannot be priced: exit 1 naming the line, nothing stored" \
+	sh -c '[ $1 -eq 1 ] && grep -q "savings.csv:2: column shift: .*no secure placements" "$2" && grep -q "nothing was stored" "$2"' sh $? "$work/err.txt"
+printf 'setting,value\nname,Shift3\nunit,pounds\nfirst_year,2026\n' > "$work/prog/programme.csv"
+printf 'year,workstream,saving,forecast,shift\n,supply,,,shift.txt\n' > "$work/prog/savings.csv"
+"$cf" programme --db "$sdb" --load "$work/prog" > "$work/err.txt" 2>&1
+check "a shift saving before year 0: refused" \
+	sh -c '[ $1 -eq 1 ] && grep -q "the shift saves 38360 pounds in 2025-26, before the programme.s year 0" "$2"' sh $? "$work/err.txt"
 echo "1..$n"
