@@ -79,7 +79,7 @@ int report_placements_make(const struct report_ctx *rc, struct report_inputs *in
 	if (r)
 		return r;
 	in->money_loaded = d.nplacements > 0;
-	in->money_opt = (struct money_options){ cf_date_fy(rc->period.to), rc->period.to, 10 };
+	in->money_opt = (struct money_options){ cf_date_fy(rc->period.to), rc->period.to, 10, 0 };
 	if (in->money_loaded) {
 		r = money_centres_make(&d, &in->money_opt, &in->money_centres, err);
 		if (!r)

@@ -49,9 +49,14 @@ void placement_price(const struct placement_cost *p, cf_date fy_start, cf_date a
 int placements_forecast_costs(const struct placements_data *d, cf_date from, cf_date to, const struct fc_placemap *m,
 			      struct fc_costs *c, int *nrows, struct cf_error *err);
 
-/* The same over the extract's last 12 months (to the latest end, or start
- * of an open placement, it holds): what `caseflow forecast` and the money
- * outturn use without --costs. */
+/* The extract's last 12 months: [*from, *to], *to the latest end (the night
+ * before it) or start of an open placement it holds; both CF_DATE_NONE
+ * when it has no placements. The window the council's own unit costs
+ * come from. */
+void placements_cost_window(const struct placements_data *d, cf_date *from, cf_date *to);
+
+/* The same over the extract's last 12 months (placements_cost_window):
+ * what `caseflow forecast` and the money outturn use without --costs. */
 int placements_own_costs(const struct placements_data *d, const struct fc_placemap *m, struct fc_costs *c,
 			 struct cf_error *err);
 /* The same, read from the store: forecast_options.own_costs for
@@ -64,6 +69,8 @@ struct money_options {
 	int fy;            /* financial year, 2024 = 2024-25 */
 	cf_date as_of;     /* within the year (clamped to it) */
 	int top;           /* rows of the top providers and placements tables */
+	double inflation_pct;   /* money_outturn: annual inflation of the forecast's unit costs, percent
+				 * (0: none); they rise on each anniversary of the cost window's start */
 };
 
 enum { MONEY_NTABLES = 5 };
@@ -154,10 +161,17 @@ int money_tables(const struct placements_data *d, const struct money_options *o,
  * commitments (net spend to date + net committed) and on the forecast (net
  * spend to date + the forecast's cost of every child in care from the day
  * after as_of to 31 March, the markov projection from as_of of cla, priced
- * at the council's own unit costs; contributions are not forecast), the
- * new placements the forecast expects (forecast cost − gross committed),
- * the budget and both variances. as_of must lie within the episodes
- * (CF_EUSAGE otherwise, err says so). *out is the caller's. */
+ * at the council's own unit costs, rising o->inflation_pct a year on each
+ * anniversary of their window's start (placements_cost_window);
+ * contributions are not forecast), the new placements the forecast expects
+ * (forecast cost − gross committed), the budget and both variances. Then
+ * money_outturn_by_cost_centre: the same by cost centre (money_centres),
+ * the new placements shared among the centres in proportion to their gross
+ * committed (to their gross to date when nothing is committed), so that
+ * a centre's forecast outturn = net to date + gross committed + its share,
+ * and the centres add up to the authority's. as_of must lie within the
+ * episodes (CF_EUSAGE otherwise, err says so). out[0] and out[1] are the
+ * caller's. */
 int money_outturn(const struct placements_data *d, const struct cla_data *cla, const struct money_options *o,
 		  struct cf_table **out, struct cf_error *err);
 

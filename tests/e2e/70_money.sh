@@ -196,4 +196,43 @@ printf 'year,workstream,saving,forecast,shift\n,supply,,,shift.txt\n' > "$work/p
 "$cf" programme --db "$sdb" --load "$work/prog" > "$work/err.txt" 2>&1
 check "a shift saving before year 0: refused" \
 	sh -c '[ $1 -eq 1 ] && grep -q "the shift saves 38360 pounds in 2025-26, before the programme.s year 0" "$2"' sh $? "$work/err.txt"
+# The forecast outturn by cost centre, and with inflation, on the hand-made
+# SSDA903 return of tests/cases/programme/modelled (its episodes cover
+# 2023-10-31). As of 2023-10-31 in 2023-24:
+#   Q1 CC1 IFA £700/wk from 2023-09-01, open: to date 61 nights = £6,100;
+#     committed 2023-11-01..2024-03-31 = 152 nights (29 February) = £15,200
+#   Q2 CC2 in-house £350/wk from 2022-06-01, open: to date 214 nights =
+#     £10,700; committed 152 nights = £7,600
+# Gross committed 22,800: CC1 has 15,200 / 22,800 = 2/3 of the new
+# placements (forecast cost X - 22,800), CC2 1/3; a centre's forecast
+# outturn = net to date + gross committed + its share.
+# The unit costs' window is the extract's last 12 months, 2022-09-02 to
+# 2023-09-01 (Q1's start, the latest): with --inflation 10 every forecast
+# day is past its first anniversary (2023-09-02), so X is 1.1 times as much.
+odb="$work/outturn.db"
+mkdir -p "$work/ot"
+printf 'child_id,placement_start,provider_type,weekly_cost,cost_centre\nQ1,2023-09-01,IFA,700,CC1\nQ2,2022-06-01,in-house fostering,350,CC2\n' \
+	> "$work/ot/placement_costs.csv"
+printf 'financial_year,cost_centre,budget\n2023-24,CC1,30000\n' > "$work/ot/budgets.csv"
+"$cf" ingest --db "$odb" "$CASEFLOW_TOP/tests/cases/programme/modelled/data/2023_24" > /dev/null 2>&1
+"$cf" ingest --db "$odb" "$work/ot" > /dev/null 2>&1
+"$cf" money --db "$odb" --year 2023-24 --as-of 2023-10-31 --outturn --format csv > "$work/ot.csv" 2>&1
+check "money --outturn on the hand-made return runs" [ $? -eq 0 ]
+x=$(awk -F, '$1 == "forecast_cost_to_year_end" { print $2 }' "$work/ot.csv")
+# near A B ...: each pair of the csv's figures within half a penny
+near='function near(a, b) { return (a - b < 0.005 && b - a < 0.005) ? "=" : a "!=" b }
+/^cost_centre,net_to_date,gross_committed,/ { on = 1 }'   # the outturn_by_cost_centre table
+check "CC1: 6,100 to date, 15,200 committed, 2/3 of X - 22,800 (X = $x), its outturn and variance to 30,000" \
+	[ "$(awk -F, -v x="$x" "$near"' on && $1 == "CC1" { print $2, $3, near($4, 200 / 3), near($5, (x - 22800) * 2 / 3), near($6, 6100 + 15200 + (x - 22800) * 2 / 3), $7, near($8, $6 - 30000) }' "$work/ot.csv")" = "6100 15200 = = = 30000 =" ]
+check "CC2: 10,700 to date, 7,600 committed, 1/3, no budget" \
+	[ "$(awk -F, -v x="$x" "$near"' on && $1 == "CC2" { print $2, $3, near($4, 100 / 3), near($5, (x - 22800) / 3), near($6, 10700 + 7600 + (x - 22800) / 3), "[" $7 "]" }' "$work/ot.csv")" = "10700 7600 = = = []" ]
+check "the centres add up to the authority's forecast outturn" \
+	[ "$(awk -F, "$near"' $1 == "forecast_outturn" { a = $2 } on && ($1 == "CC1" || $1 == "CC2") { s += $6 } on && $1 == "all" { b = $6 } END { print near(s, a), near(b, a) }' "$work/ot.csv")" = "= =" ]
+"$cf" money --db "$odb" --year 2023-24 --as-of 2023-10-31 --outturn --inflation 10 --format csv > "$work/ot10.csv" 2>&1
+check "--inflation 10: the forecast part is 1.1 times as much" \
+	[ "$(awk -F, -v x="$x" '$1 == "forecast_cost_to_year_end" { printf "%.4f", $2 / x }' "$work/ot10.csv")" = 1.1000 ]
+check "... and says from when" grep -q 'rising 10.00% a year from 2022-09-02' "$work/ot10.csv"
+check "... commitments are not inflated" grep -q '^outturn_on_commitments,39600,' "$work/ot10.csv"
+"$cf" money --db "$odb" --year 2023-24 --inflation 3 > /dev/null 2> "$work/err.txt"
+check "--inflation without --outturn: a usage error" [ $? -eq 2 ]
 echo "1..$n"

@@ -128,7 +128,7 @@ static void test_money_centres(void **state)
 	d.nbudgets = 1;
 	d.ledger = &l;
 	d.nledger = 1;
-	struct money_options o = { 2024, D(2024, 9, 30), 10 };
+	struct money_options o = { 2024, D(2024, 9, 30), 10, 0 };
 	struct money_centres cs;
 	struct cf_error err;
 	cf_error_clear(&err);
