@@ -220,7 +220,11 @@ int sufficiency_tables(const struct placements_data *d, const struct cla_data *c
  * placements (the markov projection of cla from `on`, as `caseflow forecast
  * --start ON`), against today's in-house places (approved foster places on
  * `on`; places in the council's own homes registered on `on`) and the gap.
- * `on` must lie within the episodes (CF_EUSAGE otherwise). */
+ * Then sufficiency_need_forecast: each month-end by age band (the
+ * forecast's bands), the children expected in care and in each of its
+ * placement groups: need by age band over the horizon. `on` must lie
+ * within the episodes (CF_EUSAGE otherwise). out[0] and out[1] are the
+ * caller's. */
 int sufficiency_forecast(const struct placements_data *d, const struct cla_data *cla, cf_date on, int months,
 			 struct cf_table **out, struct cf_error *err);
 

@@ -395,6 +395,68 @@ int sufficiency_tables(const struct placements_data *d, const struct cla_data *c
 	return CF_OK;
 }
 
+/* The row of need table t for month-end `date` and age band `band`, among
+ * that month's rows at its end; -1 when none. */
+static long need_row(const struct cf_table *t, const char *date, const char *band)
+{
+	for (size_t r = t->nrows; r-- > 0;) {
+		const struct cf_cell *dc = cf_table_cell_const(t, r, 0), *bc = cf_table_cell_const(t, r, 1);
+		if (strcmp(dc->v.s, date))
+			return -1;
+		if (!strcmp(bc->v.s, band))
+			return (long)r;
+	}
+	return -1;
+}
+
+/* sufficiency_need_forecast from the forecast's table f: each month-end's
+ * age bands (not "all"), the children expected in care and in each of the
+ * forecast's placement groups, in the order f names them. */
+static int need_forecast(const struct cf_table *f, struct cf_table **out, struct cf_error *err)
+{
+	int cd = cf_table_column(f, "date"), ca = cf_table_column(f, "age_band"), cp = cf_table_column(f, "placement"),
+	    cm = cf_table_column(f, "mean");
+	const char *groups[16];
+	int ng = 0;
+	for (size_t r = 0; r < f->nrows; r++) {
+		const char *pl = cf_table_cell_const(f, r, cp)->v.s;
+		int seen = !strcmp(pl, "all");
+		for (int g = 0; g < ng && !seen; g++)
+			seen = !strcmp(groups[g], pl);
+		if (!seen && ng < 16)
+			groups[ng++] = pl;
+	}
+	struct cf_table *t = cf_table_new("sufficiency_need_forecast");
+	if (!t)
+		return cf_error_set(err, CF_EIO, "out of memory");
+	cf_table_add_column(t, "month_end", CF_CELL_TEXT, 0);
+	cf_table_add_column(t, "age_band", CF_CELL_TEXT, 0);
+	cf_table_add_column(t, "looked_after", CF_CELL_REAL, 1);
+	for (int g = 0; g < ng; g++)
+		cf_table_add_column(t, groups[g], CF_CELL_REAL, 1);
+	for (size_t r = 0; r < f->nrows; r++) {
+		const char *date = cf_table_cell_const(f, r, cd)->v.s, *band = cf_table_cell_const(f, r, ca)->v.s;
+		const char *pl = cf_table_cell_const(f, r, cp)->v.s;
+		if (!strcmp(band, "all"))
+			continue;
+		long row = need_row(t, date, band);
+		if (row < 0) {
+			if ((row = cf_table_add_row(t)) < 0 || cf_table_set_text(t, (size_t)row, 0, date) ||
+			    cf_table_set_text(t, (size_t)row, 1, band)) {
+				cf_table_free(t);
+				return cf_error_set(err, CF_EIO, "out of memory");
+			}
+		}
+		int col = 2;
+		for (int g = 0; g < ng && strcmp(pl, "all"); g++)
+			if (!strcmp(groups[g], pl))
+				col = 3 + g;
+		cf_table_set_real(t, (size_t)row, col, cf_table_cell_const(f, r, cm)->v.d);
+	}
+	*out = t;
+	return CF_OK;
+}
+
 int sufficiency_forecast(const struct placements_data *d, const struct cla_data *cla, cf_date on, int months,
 			 struct cf_table **out, struct cf_error *err)
 {
@@ -422,6 +484,7 @@ int sufficiency_forecast(const struct placements_data *d, const struct cla_data 
 	int n = 0;
 	rc = forecast_report(cla, &fo, tables, &n, 8, err);
 	fc_costs_release(&costs);
+	out[1] = NULL;
 	struct cf_table *t = rc ? NULL : cf_table_new("sufficiency_forecast");
 	if (!rc && !t)
 		rc = cf_error_set(err, CF_EIO, "out of memory");
@@ -437,6 +500,8 @@ int sufficiency_forecast(const struct placements_data *d, const struct cla_data 
 		const struct cf_table *f = tables[i];
 		if (strcmp(f->name, "forecast"))
 			continue;
+		if ((rc = need_forecast(f, &out[1], err)))
+			break;
 		int cd = cf_table_column(f, "date"), ca = cf_table_column(f, "age_band"), cp = cf_table_column(f, "placement"),
 		    cm = cf_table_column(f, "mean");
 		for (size_t r = 0; r < f->nrows && !rc; r++) {
@@ -466,8 +531,10 @@ int sufficiency_forecast(const struct placements_data *d, const struct cla_data 
 		cf_table_free(tables[i]);
 	if (rc) {
 		cf_table_free(t);
+		cf_table_free(out[1]);
+		out[1] = NULL;
 		return rc;
 	}
-	*out = t;
+	out[0] = t;
 	return CF_OK;
 }

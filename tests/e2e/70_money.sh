@@ -235,4 +235,18 @@ check "... and says from when" grep -q 'rising 10.00% a year from 2022-09-02' "$
 check "... commitments are not inflated" grep -q '^outturn_on_commitments,39600,' "$work/ot10.csv"
 "$cf" money --db "$odb" --year 2023-24 --inflation 3 > /dev/null 2> "$work/err.txt"
 check "--inflation without --outturn: a usage error" [ $? -eq 2 ]
+# Need by age band over the forecast horizon, on the same return. On
+# 2023-10-31 six children are in care (C1-C4, C6, C7; C5 left on 30 June,
+# C8 comes in on 1 November), all born 2011-06-01: 12, in the 10-16 band,
+# in foster care. The reference window is the data's last 12 months
+# (2023-04-01 to 2024-03-31, 366 days) with 3 entrants (C6, C7, C8), aged
+# 12 into foster care, and no one leaving foster care: 3/366 a day. So
+# 30 November: 6 + 30 x 3/366 = 6.2459; 31 December: 6 + 61 x 3/366 = 6.5.
+"$cf" sufficiency --db "$odb" --as-of 2023-10-31 --forecast 2 --format csv > "$work/sf.csv" 2>&1
+check "sufficiency --forecast 2 runs" [ $? -eq 0 ]
+check "need forecast: the 10-16s on 30 November, all in foster care" \
+	grep -qx '2023-11-30,10-16,6.245901639,6.245901639,0,0,0' "$work/sf.csv"
+check "... and on 31 December" grep -qx '2023-12-31,10-16,6.5,6.5,0,0,0' "$work/sf.csv"
+check "... every other band none, five bands a month" \
+	[ "$(awk -F, '/^month_end,age_band,/ { on = 1; next } on && $1 ~ /^20/ { n++; if ($2 != "10-16" && $3 != 0) bad++ } END { print n "," bad + 0 }' "$work/sf.csv")" = "10,0" ]
 echo "1..$n"
