@@ -2,11 +2,13 @@
  * (for the financial year holding the report's period end, as of that day)
  * and `caseflow sufficiency` (on that day), each table also a sheet; their
  * inputs made from the store by report_placements_make. */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "outputs/html.h"
 #include "outputs/report.h"
+#include "outputs/svg.h"
 #include "placements/placements.h"
 
 static int note(struct report_ctx *rc, const char *text)
@@ -72,6 +74,56 @@ static struct cf_table *centres_table(const struct money_centres *cs)
 	return t;
 }
 
+/* Spend against budget: each budgeted cost centre's net spend for the year
+ * (to date and committed) as a percentage of its budget, a bar each, with
+ * the budget at 100%. Nothing when no centre has a budget. */
+static int budget_figure(struct report_ctx *rc, const struct money_centres *cs)
+{
+	enum { MAXC = 64 };
+	const char *labels[MAXC];
+	double pct[MAXC];
+	int n = 0;
+	struct cf_table *t = cf_table_new("spend against budget");
+	struct strbuf desc = STRBUF_INIT;
+	int bad = !t || strbuf_adds(&desc, "Net placement spend for the year (to date and committed) as a percentage "
+				     "of budget, by cost centre:");
+	if (!bad) {
+		cf_table_add_column(t, "cost_centre", CF_CELL_TEXT, 0);
+		cf_table_add_column(t, "net_year", CF_CELL_REAL, 0);
+		cf_table_add_column(t, "budget", CF_CELL_REAL, 0);
+		cf_table_add_column(t, "pct_of_budget", CF_CELL_REAL, 1);
+	}
+	for (size_t i = 0; i < cs->n && n < MAXC && !bad; i++) {
+		const struct money_centre *c = &cs->items[i];
+		if (!c->has_budget)
+			continue;
+		labels[n] = c->name;
+		pct[n] = c->budget > 0 ? 100 * c->net_year / c->budget : NAN;
+		long r = cf_table_add_row(t);
+		bad = r < 0 || cf_table_set_text(t, (size_t)r, 0, c->name) ||
+		      strbuf_addf(&desc, "%s %s %.1f%%", n ? ";" : "", c->name, pct[n]);
+		if (!bad) {
+			cf_table_set_real(t, (size_t)r, 1, c->net_year);
+			cf_table_set_real(t, (size_t)r, 2, c->budget);
+			if (!isnan(pct[n]))
+				cf_table_set_real(t, (size_t)r, 3, pct[n]);
+		}
+		n++;
+	}
+	if (!bad && n) {
+		struct svg_series ser = { "% of budget", pct };
+		char id[16];
+		struct svg_chart ch = { .id = report_next_id(rc, id), .title = "Net spend for the year against budget",
+					.desc = strbuf_str(&desc), .y_label = "% of budget", .labels = labels, .n = n,
+					.series = &ser, .nseries = 1, .reference = 100, .reference_label = "budget",
+					.decimals = 1, .suffix = "%", .missing_text = "–" };
+		bad = report_figure(rc, 'b', &ch, t);
+	}
+	cf_table_free(t);
+	strbuf_release(&desc);
+	return bad ? -1 : 0;
+}
+
 int report_placements_make(const struct report_ctx *rc, struct report_inputs *in, struct cf_error *err)
 {
 	struct placements_data d;
@@ -127,7 +179,8 @@ int report_panel_money(struct report_ctx *rc, struct cf_error *err)
 	snprintf(caption, sizeof caption,
 		 "Net placement spend by cost centre, £: %d-%02d to %s, and committed to 31 March (gross, contributions "
 		 "and budget to date in the workbook)", in->money_opt.fy, (in->money_opt.fy + 1) % 100, day);
-	int bad = !by_type || !centres || !providers || html_table(rc->html, centres, caption, "–") ||
+	int bad = !by_type || !centres || !providers || budget_figure(rc, &in->money_centres) ||
+		  html_table(rc->html, centres, caption, "–") ||
 		  html_table(rc->html, by_type, "Weekly unit costs by provider type, £ (placements charged this year)", "–") ||
 		  html_table(rc->html, providers, "The providers with the most spend this year, £", "–") ||
 		  notes(rc, t[4]);

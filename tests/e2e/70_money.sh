@@ -249,4 +249,13 @@ check "need forecast: the 10-16s on 30 November, all in foster care" \
 check "... and on 31 December" grep -qx '2023-12-31,10-16,6.5,6.5,0,0,0' "$work/sf.csv"
 check "... every other band none, five bands a month" \
 	[ "$(awk -F, '/^month_end,age_band,/ { on = 1; next } on && $1 ~ /^20/ { n++; if ($2 != "10-16" && $3 != 0) bad++ } END { print n "," bad + 0 }' "$work/sf.csv")" = "10,0" ]
+# The report's Money panel charts spend against budget. 2023-24, as of its
+# last day: CC1 (Q1, 2023-09-01 to 31 March: 213 nights x £100) £21,300 of
+# £30,000 = 71.0%; all: £21,300 + Q2's 366 nights x £50 = £39,600 of
+# £30,000 = 132.0%; CC2 has no budget and no bar.
+"$cf" report --db "$odb" --period 2023-24 --out "$work/rep" > /dev/null 2>&1
+check "the report runs on the hand-made store" [ $? -eq 0 ]
+check "the Money panel's chart: spend against budget by cost centre, by hand" \
+	grep -q 'as a percentage of budget, by cost centre: CC1 71.0%; all 132.0%</desc>' "$work/rep/index.html"
+check "... with the budget line at 100%" grep -q 'class="ref"/><text [^>]*>budget</text>' "$work/rep/index.html"
 echo "1..$n"
