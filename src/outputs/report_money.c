@@ -124,6 +124,70 @@ static int budget_figure(struct report_ctx *rc, const struct money_centres *cs)
 	return bad ? -1 : 0;
 }
 
+/* Occupancy on the day: in-house foster carers (all), each home registered
+ * and all homes, a bar each as a percentage of places, the line at 100%
+ * (full). */
+static int occupancy_figure(struct report_ctx *rc, const struct sufficiency_capacity *c, const char *day)
+{
+	enum { MAXB = 66 };
+	const char *labels[MAXB];
+	double pct[MAXB];
+	int n = 0;
+	struct cf_table *t = cf_table_new("occupancy");
+	struct strbuf desc = STRBUF_INIT;
+	int bad = !t || strbuf_addf(&desc, "Occupied places as a percentage of places on %s:", day);
+	if (!bad) {
+		cf_table_add_column(t, "places_of", CF_CELL_TEXT, 0);
+		cf_table_add_column(t, "places", CF_CELL_INT, 0);
+		cf_table_add_column(t, "occupied", CF_CELL_INT, 0);
+		cf_table_add_column(t, "occupancy_pct", CF_CELL_REAL, 1);
+	}
+	for (size_t i = 0; i <= c->nhomes && n < MAXB && !bad; i++) {
+		/* the carers first, then the homes; "all in-house" is left to the table */
+		const char *label;
+		long places, occupied;
+		if (i == 0) {
+			if (!c->nfostering)
+				continue;
+			label = "in-house foster carers";
+			places = c->fostering[c->nfostering - 1].places;
+			occupied = c->fostering[c->nfostering - 1].occupied;
+		} else {
+			const struct sufficiency_home *h = &c->homes[i - 1];
+			if (!strcmp(h->home, "all in-house") && h->in_house == SUFFICIENCY_TOTAL)
+				continue;
+			label = h->in_house == SUFFICIENCY_TOTAL ? "all homes" : h->home;
+			places = h->places;
+			occupied = h->occupied;
+		}
+		labels[n] = label;
+		pct[n] = places > 0 ? 100.0 * (double)occupied / (double)places : NAN;
+		long r = cf_table_add_row(t);
+		bad = r < 0 || cf_table_set_text(t, (size_t)r, 0, label) ||
+		      (places > 0 ? strbuf_addf(&desc, "%s %s %.1f%%", n ? ";" : "", label, pct[n])
+				  : strbuf_addf(&desc, "%s %s no places", n ? ";" : "", label));
+		if (!bad) {
+			cf_table_set_int(t, (size_t)r, 1, places);
+			cf_table_set_int(t, (size_t)r, 2, occupied);
+			if (places > 0)
+				cf_table_set_real(t, (size_t)r, 3, pct[n]);
+		}
+		n++;
+	}
+	if (!bad && n) {
+		struct svg_series ser = { "occupancy", pct };
+		char id[16];
+		struct svg_chart ch = { .id = report_next_id(rc, id), .title = "Occupancy of in-house carers and homes",
+					.desc = strbuf_str(&desc), .y_label = "% of places occupied", .labels = labels,
+					.n = n, .series = &ser, .nseries = 1, .reference = 100, .reference_label = "full",
+					.decimals = 1, .suffix = "%", .missing_text = "–" };
+		bad = report_figure(rc, 'b', &ch, t);
+	}
+	cf_table_free(t);
+	strbuf_release(&desc);
+	return bad ? -1 : 0;
+}
+
 int report_placements_make(const struct report_ctx *rc, struct report_inputs *in, struct cf_error *err)
 {
 	struct placements_data d;
@@ -144,6 +208,8 @@ int report_placements_make(const struct report_ctx *rc, struct report_inputs *in
 	in->sufficiency_loaded = d.nhouseholds || d.nhomes;
 	in->sufficiency_sectors = d.nla_sectors > 0;
 	if (!r && in->sufficiency_loaded)
+		r = sufficiency_capacity_make(&d, rc->period.to, &in->sufficiency_capacity, err);
+	if (!r && in->sufficiency_loaded)
 		r = sufficiency_tables(&d, &rc->data->cla, rc->period.to, rc->opt->centroids, in->sufficiency, err);
 	placements_data_release(&d);
 	return r;
@@ -154,6 +220,7 @@ void report_placements_release(struct report_inputs *in)
 	money_centres_release(&in->money_centres);
 	money_unit_costs_release(&in->money_unit_costs);
 	money_providers_release(&in->money_providers);
+	sufficiency_capacity_release(&in->sufficiency_capacity);
 	for (int i = 0; i < MONEY_NTABLES; i++) {
 		cf_table_free(in->money[i]);
 		in->money[i] = NULL;
@@ -208,9 +275,14 @@ int report_panel_sufficiency(struct report_ctx *rc, struct cf_error *err)
 	snprintf(c1, sizeof c1, "Children's homes registered on %s: places and occupancy", day);
 	snprintf(c2, sizeof c2, "Places needed on %s against in-house places", day);
 	snprintf(c3, sizeof c3, "Children looked after on %s placed outside the LA, and far from home", day);
-	int bad = html_table(rc->html, t[0], c0, "–") || html_table(rc->html, t[1], c1, "–") ||
+	struct cf_table *carers = sufficiency_fostering_table(&in->sufficiency_capacity);
+	struct cf_table *homes = sufficiency_residential_table(&in->sufficiency_capacity);
+	int bad = !carers || !homes || occupancy_figure(rc, &in->sufficiency_capacity, day) ||
+		  html_table(rc->html, carers, c0, "–") || html_table(rc->html, homes, c1, "–") ||
 		  html_table(rc->html, t[3], c2, "–") || (in->sufficiency_sectors && html_table(rc->html, t[4], c3, "–")) ||
 		  notes(rc, t[SUFFICIENCY_NOTES]);
+	cf_table_free(carers);
+	cf_table_free(homes);
 	if (bad)
 		return cf_error_set(err, CF_EIO, "out of memory");
 	return sheets_of(rc, t, SUFFICIENCY_NOTES, err);   /* the notes are on the page */

@@ -200,6 +200,43 @@ int home_registered_on(const struct children_home *h, cf_date d);
 
 enum { SUFFICIENCY_NTABLES = 6, SUFFICIENCY_NOTES = 5 };
 
+/* In-house capacity on a day: the typed form of sufficiency_fostering and
+ * sufficiency_residential, what `caseflow sufficiency` and the report's
+ * Sufficiency panel lay out. A household's or home's occupants are the
+ * placements open that day whose provider_id is its ID (in-house fostering
+ * placements only, for a household). */
+struct sufficiency_group {
+	const char *by;              /* static: "age_range", "locality" or "all" */
+	char *group;                 /* owned: the age range or locality, "(none given)" when blank; "all" */
+	long households, places, occupied;
+};
+enum { SUFFICIENCY_TOTAL = -2 };   /* sufficiency_home.in_house of a total row */
+struct sufficiency_home {
+	char *home;                  /* owned: the home's ID, or "all in-house" / "all" for the totals */
+	char *urn;                   /* owned; NULL for a total */
+	int in_house;                /* 1 yes, 0 no, -1 not given, SUFFICIENCY_TOTAL */
+	long places, occupied;
+};
+struct sufficiency_capacity {
+	struct sufficiency_group *fostering;   /* owned: approved households by age range, by locality
+						* (each sorted), then "all" last */
+	size_t nfostering;
+	struct sufficiency_home *homes;        /* owned: each home registered that day, then "all
+						* in-house" and "all" last */
+	size_t nhomes;
+	long unmatched;                        /* in-house fostering placements open that day whose
+						* provider_id is no household approved that day */
+};
+int sufficiency_capacity_make(const struct placements_data *d, cf_date on, struct sufficiency_capacity *out,
+			      struct cf_error *err);
+void sufficiency_capacity_release(struct sufficiency_capacity *c);
+/* c laid out as sufficiency_fostering (by, group, households, approved
+ * places, occupied, vacant = places - occupied not below 0, occupancy %)
+ * and sufficiency_residential (home, URN, in-house, places, occupied,
+ * vacant, occupancy %); the caller frees each; NULL on OOM. */
+struct cf_table *sufficiency_fostering_table(const struct sufficiency_capacity *c);
+struct cf_table *sufficiency_residential_table(const struct sufficiency_capacity *c);
+
 /* The sufficiency tables on day `on`: sufficiency_fostering (in-house
  * households, approved places, occupied, vacant, occupancy % by age range,
  * locality and all), sufficiency_residential (each home registered that

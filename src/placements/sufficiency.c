@@ -79,26 +79,27 @@ static int cmp_group(const void *a, const void *b)
 	return c ? c : strcmp(x->key, y->key);
 }
 
-static void put_capacity(struct cf_table *t, int first_col, long places, long occupied)
+static char *dup_or_null(const char *s) { return s ? strdup(s) : NULL; }
+
+void sufficiency_capacity_release(struct sufficiency_capacity *c)
 {
-	long r = (long)t->nrows - 1;
-	cf_table_set_int(t, (size_t)r, first_col, places);
-	cf_table_set_int(t, (size_t)r, first_col + 1, occupied);
-	cf_table_set_int(t, (size_t)r, first_col + 2, places > occupied ? places - occupied : 0);
-	if (places > 0)
-		cf_table_set_real(t, (size_t)r, first_col + 3, 100.0 * (double)occupied / (double)places);
+	for (size_t i = 0; i < c->nfostering; i++)
+		free(c->fostering[i].group);
+	for (size_t i = 0; i < c->nhomes; i++) {
+		free(c->homes[i].home);
+		free(c->homes[i].urn);
+	}
+	free(c->fostering);
+	free(c->homes);
+	memset(c, 0, sizeof *c);
 }
 
-static int fostering(const struct placements_data *d, cf_date on, const char **ids, struct cf_table **out,
-		     long *places_out, long *unmatched, struct cf_error *err)
+/* In-house fostering by age range and locality, then all. */
+static int fostering_make(const struct placements_data *d, cf_date on, const char **ids, struct sufficiency_capacity *c)
 {
 	struct cap_group *g = malloc((2 * d->nhouseholds + 1) * sizeof *g);
-	struct cf_table *t = cf_table_new("sufficiency_fostering");
-	if (!g || !t) {
-		free(g);
-		cf_table_free(t);
-		return cf_error_set(err, CF_EIO, "out of memory");
-	}
+	if (!g)
+		return -1;
 	size_t nids = open_providers(d, on, PT_IN_HOUSE_FOSTERING, ids), ng = 0;
 	struct cap_group all = { "all", "all", 0, 0, 0 };
 	long matched = 0;
@@ -118,6 +119,85 @@ static int fostering(const struct placements_data *d, cf_date on, const char **i
 		}
 	}
 	qsort(g, ng, sizeof *g, cmp_group);
+	c->fostering = calloc(ng + 1, sizeof *c->fostering);
+	int bad = !c->fostering;
+	for (size_t i = 0; i <= ng && !bad; i++) {
+		const struct cap_group *x = i < ng ? &g[i] : &all;
+		struct sufficiency_group *y = &c->fostering[c->nfostering++];
+		y->by = i < ng ? (!strcmp(x->by, "age_range") ? "age_range" : "locality") : "all";
+		bad = !(y->group = strdup(x->key));
+		y->households = x->households;
+		y->places = x->places;
+		y->occupied = x->occupied;
+	}
+	c->unmatched = (long)nids - matched;
+	free(g);
+	return bad ? -1 : 0;
+}
+
+/* Each home registered on `on`, then all in-house and all. */
+static int homes_make(const struct placements_data *d, cf_date on, const char **ids, struct sufficiency_capacity *c)
+{
+	size_t nids = open_providers(d, on, -1, ids);
+	c->homes = calloc(d->nhomes + 2, sizeof *c->homes);
+	if (!c->homes)
+		return -1;
+	struct sufficiency_home tot[2] = { { NULL, NULL, SUFFICIENCY_TOTAL, 0, 0 },
+					   { NULL, NULL, SUFFICIENCY_TOTAL, 0, 0 } };   /* [0] all, [1] in-house */
+	for (size_t i = 0; i < d->nhomes; i++) {
+		const struct children_home *h = &d->homes[i];
+		if (!home_registered_on(h, on))
+			continue;
+		struct sufficiency_home *y = &c->homes[c->nhomes++];
+		if (!(y->home = strdup(h->id)) || !(y->urn = dup_or_null(h->urn)))
+			return -1;
+		y->in_house = h->in_house;
+		y->places = h->places;
+		y->occupied = count_of(ids, nids, h->id);
+		for (int k = 0; k < 2; k++)
+			if (k == 0 || h->in_house == 1) {
+				tot[k].places += y->places;
+				tot[k].occupied += y->occupied;
+			}
+	}
+	for (int k = 1; k >= 0; k--) {
+		struct sufficiency_home *y = &c->homes[c->nhomes++];
+		*y = tot[k];
+		if (!(y->home = strdup(k ? "all in-house" : "all")))
+			return -1;
+	}
+	return 0;
+}
+
+int sufficiency_capacity_make(const struct placements_data *d, cf_date on, struct sufficiency_capacity *out,
+			      struct cf_error *err)
+{
+	memset(out, 0, sizeof *out);
+	const char **ids = malloc((d->nplacements ? d->nplacements : 1) * sizeof *ids);
+	if (!ids || fostering_make(d, on, ids, out) || homes_make(d, on, ids, out)) {
+		free(ids);
+		sufficiency_capacity_release(out);
+		return cf_error_set(err, CF_EIO, "out of memory");
+	}
+	free(ids);
+	return CF_OK;
+}
+
+static void put_capacity(struct cf_table *t, int first_col, long places, long occupied)
+{
+	long r = (long)t->nrows - 1;
+	cf_table_set_int(t, (size_t)r, first_col, places);
+	cf_table_set_int(t, (size_t)r, first_col + 1, occupied);
+	cf_table_set_int(t, (size_t)r, first_col + 2, places > occupied ? places - occupied : 0);
+	if (places > 0)
+		cf_table_set_real(t, (size_t)r, first_col + 3, 100.0 * (double)occupied / (double)places);
+}
+
+struct cf_table *sufficiency_fostering_table(const struct sufficiency_capacity *c)
+{
+	struct cf_table *t = cf_table_new("sufficiency_fostering");
+	if (!t)
+		return NULL;
 	cf_table_add_column(t, "by", CF_CELL_TEXT, 0);
 	cf_table_add_column(t, "group", CF_CELL_TEXT, 0);
 	cf_table_add_column(t, "households", CF_CELL_INT, 0);
@@ -125,29 +205,24 @@ static int fostering(const struct placements_data *d, cf_date on, const char **i
 	cf_table_add_column(t, "occupied", CF_CELL_INT, 0);
 	cf_table_add_column(t, "vacant", CF_CELL_INT, 0);
 	cf_table_add_column(t, "occupancy_pct", CF_CELL_REAL, 1);
-	for (size_t i = 0; i <= ng; i++) {
-		const struct cap_group *x = i < ng ? &g[i] : &all;
-		if (cf_table_add_row(t) < 0)
-			break;
-		cf_table_set_text(t, t->nrows - 1, 0, x->by);
-		cf_table_set_text(t, t->nrows - 1, 1, x->key);
+	for (size_t i = 0; i < c->nfostering; i++) {
+		const struct sufficiency_group *x = &c->fostering[i];
+		if (cf_table_add_row(t) < 0 || cf_table_set_text(t, t->nrows - 1, 0, x->by) ||
+		    cf_table_set_text(t, t->nrows - 1, 1, x->group)) {
+			cf_table_free(t);
+			return NULL;
+		}
 		cf_table_set_int(t, t->nrows - 1, 2, x->households);
 		put_capacity(t, 3, x->places, x->occupied);
 	}
-	*places_out = all.places;
-	*unmatched = (long)nids - matched;
-	free(g);
-	*out = t;
-	return CF_OK;
+	return t;
 }
 
-static int residential(const struct placements_data *d, cf_date on, const char **ids, struct cf_table **out,
-		       long *in_house_places, struct cf_error *err)
+struct cf_table *sufficiency_residential_table(const struct sufficiency_capacity *c)
 {
 	struct cf_table *t = cf_table_new("sufficiency_residential");
 	if (!t)
-		return cf_error_set(err, CF_EIO, "out of memory");
-	size_t nids = open_providers(d, on, -1, ids);
+		return NULL;
 	cf_table_add_column(t, "home", CF_CELL_TEXT, 0);
 	cf_table_add_column(t, "ofsted_urn", CF_CELL_TEXT, 0);
 	cf_table_add_column(t, "in_house", CF_CELL_TEXT, 0);
@@ -155,34 +230,19 @@ static int residential(const struct placements_data *d, cf_date on, const char *
 	cf_table_add_column(t, "occupied", CF_CELL_INT, 0);
 	cf_table_add_column(t, "vacant", CF_CELL_INT, 0);
 	cf_table_add_column(t, "occupancy_pct", CF_CELL_REAL, 1);
-	long places[2] = { 0, 0 }, occupied[2] = { 0, 0 };   /* [0] all, [1] in-house */
-	for (size_t i = 0; i < d->nhomes; i++) {
-		const struct children_home *h = &d->homes[i];
-		if (!home_registered_on(h, on))
-			continue;
-		long occ = count_of(ids, nids, h->id);
-		if (cf_table_add_row(t) < 0)
-			break;
-		cf_table_set_text(t, t->nrows - 1, 0, h->id);
-		cf_table_set_text(t, t->nrows - 1, 1, h->urn);
-		cf_table_set_text(t, t->nrows - 1, 2, h->in_house < 0 ? "not given" : h->in_house ? "yes" : "no");
-		put_capacity(t, 3, h->places, occ);
-		places[0] += h->places;
-		occupied[0] += occ;
-		if (h->in_house == 1) {
-			places[1] += h->places;
-			occupied[1] += occ;
+	for (size_t i = 0; i < c->nhomes; i++) {
+		const struct sufficiency_home *h = &c->homes[i];
+		int bad = cf_table_add_row(t) < 0 || cf_table_set_text(t, t->nrows - 1, 0, h->home);
+		if (!bad && h->in_house != SUFFICIENCY_TOTAL)
+			bad = cf_table_set_text(t, t->nrows - 1, 1, h->urn) ||
+			      cf_table_set_text(t, t->nrows - 1, 2, h->in_house < 0 ? "not given" : h->in_house ? "yes" : "no");
+		if (bad) {
+			cf_table_free(t);
+			return NULL;
 		}
+		put_capacity(t, 3, h->places, h->occupied);
 	}
-	for (int k = 1; k >= 0; k--) {
-		if (cf_table_add_row(t) < 0)
-			break;
-		cf_table_set_text(t, t->nrows - 1, 0, k ? "all in-house" : "all");
-		put_capacity(t, 3, places[k], occupied[k]);
-	}
-	*in_house_places = places[1];
-	*out = t;
-	return CF_OK;
+	return t;
 }
 
 /* Children looked after on `on` by age band and placement group. */
@@ -321,18 +381,21 @@ int sufficiency_tables(const struct placements_data *d, const struct cla_data *c
 {
 	for (int i = 0; i < SUFFICIENCY_NTABLES; i++)
 		out[i] = NULL;
-	const char **ids = malloc((d->nplacements ? d->nplacements : 1) * sizeof *ids);
-	if (!ids)
-		return cf_error_set(err, CF_EIO, "out of memory");
-	long fostering_places = 0, unmatched = 0, home_places = 0, by_group[PG_NGROUPS], looked_after = 0;
-	int rc = fostering(d, on, ids, &out[0], &fostering_places, &unmatched, err);
-	if (!rc)
-		rc = residential(d, on, ids, &out[1], &home_places, err);
+	long by_group[PG_NGROUPS], looked_after = 0;
+	struct sufficiency_capacity cap;
+	int rc = sufficiency_capacity_make(d, on, &cap, err);
+	if (rc)
+		return rc;
+	/* the last fostering row is all; the last two homes all in-house, all */
+	long fostering_places = cap.fostering[cap.nfostering - 1].places, unmatched = cap.unmatched;
+	long home_places = cap.homes[cap.nhomes - 2].places;
+	if (!(out[0] = sufficiency_fostering_table(&cap)) || !(out[1] = sufficiency_residential_table(&cap)))
+		rc = cf_error_set(err, CF_EIO, "out of memory");
+	sufficiency_capacity_release(&cap);
 	if (!rc)
 		rc = need(cla, on, &out[2], by_group, &looked_after, err);
 	if (!rc)
 		rc = location(d, cla, on, cent, &out[4], err);
-	free(ids);
 	if (!rc && (!(out[3] = cf_table_new("sufficiency_gap")) ||
 		    !(out[SUFFICIENCY_NOTES] = cf_table_new("sufficiency_notes"))))
 		rc = cf_error_set(err, CF_EIO, "out of memory");

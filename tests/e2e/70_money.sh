@@ -211,8 +211,11 @@ check "a shift saving before year 0: refused" \
 # day is past its first anniversary (2023-09-02), so X is 1.1 times as much.
 odb="$work/outturn.db"
 mkdir -p "$work/ot"
-printf 'child_id,placement_start,provider_type,weekly_cost,cost_centre\nQ1,2023-09-01,IFA,700,CC1\nQ2,2022-06-01,in-house fostering,350,CC2\n' \
+printf 'child_id,placement_start,provider_id,provider_type,weekly_cost,cost_centre\nQ1,2023-09-01,P1,IFA,700,CC1\nQ2,2022-06-01,FHA,in-house fostering,350,CC2\n' \
 	> "$work/ot/placement_costs.csv"
+# for the report's occupancy chart: FHA has 2 places and Q2; H1 3 places, empty
+printf 'household_id,approved_from,approved_places\nFHA,2022-01-01,2\n' > "$work/ot/foster_households.csv"
+printf 'home_id,places,registered_from,in_house\nH1,3,2020-01-01,yes\n' > "$work/ot/homes.csv"
 printf 'financial_year,cost_centre,budget\n2023-24,CC1,30000\n' > "$work/ot/budgets.csv"
 "$cf" ingest --db "$odb" "$CASEFLOW_TOP/tests/cases/programme/modelled/data/2023_24" > /dev/null 2>&1
 "$cf" ingest --db "$odb" "$work/ot" > /dev/null 2>&1
@@ -258,4 +261,10 @@ check "the report runs on the hand-made store" [ $? -eq 0 ]
 check "the Money panel's chart: spend against budget by cost centre, by hand" \
 	grep -q 'as a percentage of budget, by cost centre: CC1 71.0%; all 132.0%</desc>' "$work/rep/index.html"
 check "... with the budget line at 100%" grep -q 'class="ref"/><text [^>]*>budget</text>' "$work/rep/index.html"
+# and the Sufficiency panel occupancy on 2024-03-31: FHA 1 of 2 places =
+# 50.0%; H1 0 of 3; all homes 0 of 3
+check "the Sufficiency panel's chart: occupancy of carers and homes, by hand" \
+	grep -q 'on 2024-03-31: in-house foster carers 50.0%; H1 0.0%; all homes 0.0%</desc>' "$work/rep/index.html"
+check "... laid out from the typed capacity: the carers' table" \
+	grep -q '<th scope="row">all</th><td>all</td><td class="num">1</td><td class="num">2</td><td class="num">1</td><td class="num">1</td><td class="num">50.0</td>' "$work/rep/index.html"
 echo "1..$n"
