@@ -208,7 +208,7 @@ int report_placements_make(const struct report_ctx *rc, struct report_inputs *in
 	in->sufficiency_loaded = d.nhouseholds || d.nhomes;
 	in->sufficiency_sectors = d.nla_sectors > 0;
 	if (!r && in->sufficiency_loaded)
-		r = sufficiency_capacity_make(&d, rc->period.to, &in->sufficiency_capacity, err);
+		r = sufficiency_make(&d, &rc->data->cla, rc->period.to, rc->opt->centroids, &in->sufficiency_result, err);
 	if (!r && in->sufficiency_loaded)
 		r = sufficiency_tables(&d, &rc->data->cla, rc->period.to, rc->opt->centroids, in->sufficiency, err);
 	placements_data_release(&d);
@@ -220,7 +220,7 @@ void report_placements_release(struct report_inputs *in)
 	money_centres_release(&in->money_centres);
 	money_unit_costs_release(&in->money_unit_costs);
 	money_providers_release(&in->money_providers);
-	sufficiency_capacity_release(&in->sufficiency_capacity);
+	sufficiency_release(&in->sufficiency_result);
 	for (int i = 0; i < MONEY_NTABLES; i++) {
 		cf_table_free(in->money[i]);
 		in->money[i] = NULL;
@@ -275,14 +275,18 @@ int report_panel_sufficiency(struct report_ctx *rc, struct cf_error *err)
 	snprintf(c1, sizeof c1, "Children's homes registered on %s: places and occupancy", day);
 	snprintf(c2, sizeof c2, "Places needed on %s against in-house places", day);
 	snprintf(c3, sizeof c3, "Children looked after on %s placed outside the LA, and far from home", day);
-	struct cf_table *carers = sufficiency_fostering_table(&in->sufficiency_capacity);
-	struct cf_table *homes = sufficiency_residential_table(&in->sufficiency_capacity);
-	int bad = !carers || !homes || occupancy_figure(rc, &in->sufficiency_capacity, day) ||
+	const struct sufficiency *s = &in->sufficiency_result;
+	struct cf_table *carers = sufficiency_fostering_table(&s->capacity);
+	struct cf_table *homes = sufficiency_residential_table(&s->capacity);
+	struct cf_table *gap = sufficiency_gap_table(s), *where = sufficiency_location_table(s);
+	int bad = !carers || !homes || !gap || !where || occupancy_figure(rc, &s->capacity, day) ||
 		  html_table(rc->html, carers, c0, "–") || html_table(rc->html, homes, c1, "–") ||
-		  html_table(rc->html, t[3], c2, "–") || (in->sufficiency_sectors && html_table(rc->html, t[4], c3, "–")) ||
+		  html_table(rc->html, gap, c2, "–") || (in->sufficiency_sectors && html_table(rc->html, where, c3, "–")) ||
 		  notes(rc, t[SUFFICIENCY_NOTES]);
 	cf_table_free(carers);
 	cf_table_free(homes);
+	cf_table_free(gap);
+	cf_table_free(where);
 	if (bad)
 		return cf_error_set(err, CF_EIO, "out of memory");
 	return sheets_of(rc, t, SUFFICIENCY_NOTES, err);   /* the notes are on the page */

@@ -237,6 +237,36 @@ void sufficiency_capacity_release(struct sufficiency_capacity *c);
 struct cf_table *sufficiency_fostering_table(const struct sufficiency_capacity *c);
 struct cf_table *sufficiency_residential_table(const struct sufficiency_capacity *c);
 
+/* Everything the page shows on a day, typed: the capacity above; the gap
+ * (places needed minus in-house places available) for fostering and
+ * residential, needed from the episodes when any child is looked after
+ * that day, else from the placement costs extract; and where children
+ * looked after that day are placed, by placement group then "all" (out of
+ * area: a known placement sector not among the localities extract's; with
+ * centroids, more than 20 miles between home and placement sectors). */
+struct sufficiency_gap {
+	const char *placements;      /* static: "fostering" or "residential" */
+	long needed, available;      /* gap = needed - available */
+	const char *needed_from;     /* static: where needed comes from */
+};
+struct sufficiency_place {
+	const char *group;           /* static: a placement group, or "all" */
+	long looked_after, sector_known, outside, distance_known, over_20;
+};
+struct sufficiency {
+	struct sufficiency_capacity capacity;
+	struct sufficiency_gap gap[2];
+	struct sufficiency_place location[PG_NGROUPS + 1];
+	int with_distance;           /* centroids were given: distance_known and over_20 mean something */
+	long looked_after;           /* children looked after that day (0: no episodes cover it) */
+};
+int sufficiency_make(const struct placements_data *d, const struct cla_data *cla, cf_date on,
+		     const struct centroids *cent, struct sufficiency *out, struct cf_error *err);
+void sufficiency_release(struct sufficiency *s);
+/* s laid out as sufficiency_gap and sufficiency_location (caller frees; NULL on OOM). */
+struct cf_table *sufficiency_gap_table(const struct sufficiency *s);
+struct cf_table *sufficiency_location_table(const struct sufficiency *s);
+
 /* The sufficiency tables on day `on`: sufficiency_fostering (in-house
  * households, approved places, occupied, vacant, occupancy % by age range,
  * locality and all), sufficiency_residential (each home registered that

@@ -249,8 +249,9 @@ struct cf_table *sufficiency_residential_table(const struct sufficiency_capacity
 static int need(const struct cla_data *cla, cf_date on, struct cf_table **out, long by_group[PG_NGROUPS],
 		long *looked_after, struct cf_error *err)
 {
-	struct cf_table *t = cf_table_new("sufficiency_need");
-	if (!t)
+	/* out NULL: by_group and looked_after only */
+	struct cf_table *t = out ? cf_table_new("sufficiency_need") : NULL;
+	if (out && !t)
 		return cf_error_set(err, CF_EIO, "out of memory");
 	long n[AGE_NBANDS + 2][PG_NGROUPS];
 	memset(n, 0, sizeof n);
@@ -264,6 +265,12 @@ static int need(const struct cla_data *cla, cf_date on, struct cf_table **out, l
 		n[band][pg]++;
 		n[AGE_NBANDS + 1][pg]++;
 	}
+	memcpy(by_group, n[AGE_NBANDS + 1], sizeof n[0]);
+	*looked_after = 0;
+	for (int g = 0; g < PG_NGROUPS; g++)
+		*looked_after += n[AGE_NBANDS + 1][g];
+	if (!out)
+		return CF_OK;
 	cf_table_add_column(t, "age_band", CF_CELL_TEXT, 0);
 	cf_table_add_column(t, "looked_after", CF_CELL_INT, 0);
 	for (int g = 0; g < PG_NGROUPS; g++)
@@ -280,10 +287,7 @@ static int need(const struct cla_data *cla, cf_date on, struct cf_table **out, l
 		cf_table_set_int(t, t->nrows - 1, 1, sum);
 		for (int g = 0; g < PG_NGROUPS; g++)
 			cf_table_set_int(t, t->nrows - 1, 2 + g, n[b][g]);
-		if (b == AGE_NBANDS + 1)
-			*looked_after = sum;
 	}
-	memcpy(by_group, n[AGE_NBANDS + 1], sizeof n[0]);
 	*out = t;
 	return CF_OK;
 }
@@ -292,12 +296,9 @@ static int cmp_sector(const void *key, const void *elem) { return strcmp(key, el
 
 /* Children looked after on `on` placed outside the LA: their placement's
  * postcode sector is known and not one of the localities extract's. */
-static int location(const struct placements_data *d, const struct cla_data *cla, cf_date on,
-		    const struct centroids *cent, struct cf_table **out, struct cf_error *err)
+static void location(const struct placements_data *d, const struct cla_data *cla, cf_date on,
+		     const struct centroids *cent, struct sufficiency *out)
 {
-	struct cf_table *t = cf_table_new("sufficiency_location");
-	if (!t)
-		return cf_error_set(err, CF_EIO, "out of memory");
 	long n[PG_NGROUPS + 1][5];   /* looked after, sector known, outside, distance known, over 20 miles */
 	memset(n, 0, sizeof n);
 	for (size_t c = 0; cla && c < cla->nchildren; c++) {
@@ -320,6 +321,17 @@ static int location(const struct placements_data *d, const struct cla_data *cla,
 			x[4] += far;
 		}
 	}
+	out->with_distance = cent != NULL;
+	for (int g = 0; g <= PG_NGROUPS; g++)
+		out->location[g] = (struct sufficiency_place){ g < PG_NGROUPS ? placement_group_names[g] : "all", n[g][0],
+							       n[g][1], n[g][2], n[g][3], n[g][4] };
+}
+
+struct cf_table *sufficiency_location_table(const struct sufficiency *s)
+{
+	struct cf_table *t = cf_table_new("sufficiency_location");
+	if (!t)
+		return NULL;
 	cf_table_add_column(t, "placement_group", CF_CELL_TEXT, 0);
 	cf_table_add_column(t, "looked_after", CF_CELL_INT, 0);
 	cf_table_add_column(t, "sector_known", CF_CELL_INT, 0);
@@ -329,22 +341,24 @@ static int location(const struct placements_data *d, const struct cla_data *cla,
 	cf_table_add_column(t, "over_20_miles", CF_CELL_INT, 0);
 	cf_table_add_column(t, "over_20_pct", CF_CELL_REAL, 1);
 	for (int g = 0; g <= PG_NGROUPS; g++) {
-		if (cf_table_add_row(t) < 0)
-			break;
-		cf_table_set_text(t, t->nrows - 1, 0, g < PG_NGROUPS ? placement_group_names[g] : "all");
-		for (int k = 0; k < 3; k++)
-			cf_table_set_int(t, t->nrows - 1, 1 + k, n[g][k]);
-		if (n[g][1])
-			cf_table_set_real(t, t->nrows - 1, 4, 100.0 * (double)n[g][2] / (double)n[g][1]);
-		if (cent) {
-			cf_table_set_int(t, t->nrows - 1, 5, n[g][3]);
-			cf_table_set_int(t, t->nrows - 1, 6, n[g][4]);
-			if (n[g][3])
-				cf_table_set_real(t, t->nrows - 1, 7, 100.0 * (double)n[g][4] / (double)n[g][3]);
+		const struct sufficiency_place *x = &s->location[g];
+		if (cf_table_add_row(t) < 0 || cf_table_set_text(t, t->nrows - 1, 0, x->group)) {
+			cf_table_free(t);
+			return NULL;
+		}
+		cf_table_set_int(t, t->nrows - 1, 1, x->looked_after);
+		cf_table_set_int(t, t->nrows - 1, 2, x->sector_known);
+		cf_table_set_int(t, t->nrows - 1, 3, x->outside);
+		if (x->sector_known)
+			cf_table_set_real(t, t->nrows - 1, 4, 100.0 * (double)x->outside / (double)x->sector_known);
+		if (s->with_distance) {
+			cf_table_set_int(t, t->nrows - 1, 5, x->distance_known);
+			cf_table_set_int(t, t->nrows - 1, 6, x->over_20);
+			if (x->distance_known)
+				cf_table_set_real(t, t->nrows - 1, 7, 100.0 * (double)x->over_20 / (double)x->distance_known);
 		}
 	}
-	*out = t;
-	return CF_OK;
+	return t;
 }
 
 static long open_of_types(const struct placements_data *d, cf_date on, const int *types, int ntypes)
@@ -359,15 +373,64 @@ static long open_of_types(const struct placements_data *d, cf_date on, const int
 	return k;
 }
 
-static void gap_row(struct cf_table *t, const char *what, long needed, long available, const char *source)
+struct cf_table *sufficiency_gap_table(const struct sufficiency *s)
 {
-	if (cf_table_add_row(t) < 0)
-		return;
-	cf_table_set_text(t, t->nrows - 1, 0, what);
-	cf_table_set_int(t, t->nrows - 1, 1, needed);
-	cf_table_set_int(t, t->nrows - 1, 2, available);
-	cf_table_set_int(t, t->nrows - 1, 3, needed - available);
-	cf_table_set_text(t, t->nrows - 1, 4, source);
+	struct cf_table *t = cf_table_new("sufficiency_gap");
+	if (!t)
+		return NULL;
+	cf_table_add_column(t, "placements", CF_CELL_TEXT, 0);
+	cf_table_add_column(t, "needed", CF_CELL_INT, 0);
+	cf_table_add_column(t, "available", CF_CELL_INT, 0);
+	cf_table_add_column(t, "gap", CF_CELL_INT, 0);
+	cf_table_add_column(t, "needed_from", CF_CELL_TEXT, 0);
+	for (int i = 0; i < 2; i++) {
+		const struct sufficiency_gap *g = &s->gap[i];
+		if (cf_table_add_row(t) < 0 || cf_table_set_text(t, t->nrows - 1, 0, g->placements) ||
+		    cf_table_set_text(t, t->nrows - 1, 4, g->needed_from)) {
+			cf_table_free(t);
+			return NULL;
+		}
+		cf_table_set_int(t, t->nrows - 1, 1, g->needed);
+		cf_table_set_int(t, t->nrows - 1, 2, g->available);
+		cf_table_set_int(t, t->nrows - 1, 3, g->needed - g->available);
+	}
+	return t;
+}
+
+void sufficiency_release(struct sufficiency *s) { sufficiency_capacity_release(&s->capacity); }
+
+int sufficiency_make(const struct placements_data *d, const struct cla_data *cla, cf_date on,
+		     const struct centroids *cent, struct sufficiency *out, struct cf_error *err)
+{
+	memset(out, 0, sizeof *out);
+	long by_group[PG_NGROUPS];
+	int rc = sufficiency_capacity_make(d, on, &out->capacity, err);
+	if (!rc)
+		rc = need(cla, on, NULL, by_group, &out->looked_after, err);
+	if (rc) {
+		sufficiency_release(out);
+		return rc;
+	}
+	location(d, cla, on, cent, out);
+	/* available: the last fostering row is all; the last two homes all in-house, all */
+	const struct sufficiency_capacity *c = &out->capacity;
+	long fostering_places = c->fostering[c->nfostering - 1].places, home_places = c->homes[c->nhomes - 2].places;
+	/* needed: the children in such placements that day, from the episodes
+	 * when they cover it, else from the placement costs extract */
+	static const int fostered[] = { PT_IN_HOUSE_FOSTERING, PT_IFA };
+	static const int resident[] = { PT_PRIVATE_RESIDENTIAL, PT_LA_RESIDENTIAL, PT_SECURE };
+	if (out->looked_after) {
+		out->gap[0] = (struct sufficiency_gap){ "fostering", by_group[PG_FOSTER], fostering_places,
+							"ssda903 episodes (all foster placements)" };
+		out->gap[1] = (struct sufficiency_gap){ "residential", by_group[PG_RESIDENTIAL], home_places,
+							"ssda903 episodes (all residential placements)" };
+	} else {
+		out->gap[0] = (struct sufficiency_gap){ "fostering", open_of_types(d, on, fostered, 2), fostering_places,
+							"placement costs (in-house fostering and IFA)" };
+		out->gap[1] = (struct sufficiency_gap){ "residential", open_of_types(d, on, resident, 3), home_places,
+							"placement costs (private and LA residential, secure)" };
+	}
+	return CF_OK;
 }
 
 static void note(struct cf_table *t, const char *text)
@@ -381,24 +444,21 @@ int sufficiency_tables(const struct placements_data *d, const struct cla_data *c
 {
 	for (int i = 0; i < SUFFICIENCY_NTABLES; i++)
 		out[i] = NULL;
-	long by_group[PG_NGROUPS], looked_after = 0;
-	struct sufficiency_capacity cap;
-	int rc = sufficiency_capacity_make(d, on, &cap, err);
+	struct sufficiency suf;
+	long by_group[PG_NGROUPS], looked_after;
+	int rc = sufficiency_make(d, cla, on, cent, &suf, err);
 	if (rc)
 		return rc;
-	/* the last fostering row is all; the last two homes all in-house, all */
-	long fostering_places = cap.fostering[cap.nfostering - 1].places, unmatched = cap.unmatched;
-	long home_places = cap.homes[cap.nhomes - 2].places;
-	if (!(out[0] = sufficiency_fostering_table(&cap)) || !(out[1] = sufficiency_residential_table(&cap)))
+	long unmatched = suf.capacity.unmatched;
+	looked_after = suf.looked_after;
+	if (!(out[0] = sufficiency_fostering_table(&suf.capacity)) ||
+	    !(out[1] = sufficiency_residential_table(&suf.capacity)) || !(out[3] = sufficiency_gap_table(&suf)) ||
+	    !(out[4] = sufficiency_location_table(&suf)) ||
+	    !(out[SUFFICIENCY_NOTES] = cf_table_new("sufficiency_notes")))
 		rc = cf_error_set(err, CF_EIO, "out of memory");
-	sufficiency_capacity_release(&cap);
+	sufficiency_release(&suf);
 	if (!rc)
 		rc = need(cla, on, &out[2], by_group, &looked_after, err);
-	if (!rc)
-		rc = location(d, cla, on, cent, &out[4], err);
-	if (!rc && (!(out[3] = cf_table_new("sufficiency_gap")) ||
-		    !(out[SUFFICIENCY_NOTES] = cf_table_new("sufficiency_notes"))))
-		rc = cf_error_set(err, CF_EIO, "out of memory");
 	if (rc) {
 		for (int i = 0; i < SUFFICIENCY_NTABLES; i++) {
 			cf_table_free(out[i]);
@@ -406,27 +466,8 @@ int sufficiency_tables(const struct placements_data *d, const struct cla_data *c
 		}
 		return rc;
 	}
-	struct cf_table *g = out[3], *n = out[SUFFICIENCY_NOTES];
-	cf_table_add_column(g, "placements", CF_CELL_TEXT, 0);
-	cf_table_add_column(g, "needed", CF_CELL_INT, 0);
-	cf_table_add_column(g, "available", CF_CELL_INT, 0);
-	cf_table_add_column(g, "gap", CF_CELL_INT, 0);
-	cf_table_add_column(g, "needed_from", CF_CELL_TEXT, 0);
+	struct cf_table *n = out[SUFFICIENCY_NOTES];
 	cf_table_add_column(n, "note", CF_CELL_TEXT, 0);
-	/* needed: the children in such placements that day, from the episodes
-	 * when they cover it, else from the placement costs extract */
-	static const int fostered[] = { PT_IN_HOUSE_FOSTERING, PT_IFA };
-	static const int resident[] = { PT_PRIVATE_RESIDENTIAL, PT_LA_RESIDENTIAL, PT_SECURE };
-	if (looked_after) {
-		gap_row(g, "fostering", by_group[PG_FOSTER], fostering_places, "ssda903 episodes (all foster placements)");
-		gap_row(g, "residential", by_group[PG_RESIDENTIAL], home_places,
-			"ssda903 episodes (all residential placements)");
-	} else {
-		gap_row(g, "fostering", open_of_types(d, on, fostered, 2), fostering_places,
-			"placement costs (in-house fostering and IFA)");
-		gap_row(g, "residential", open_of_types(d, on, resident, 3), home_places,
-			"placement costs (private and LA residential, secure)");
-	}
 	char s[400], day[11];
 	cf_date_format(on, day);
 	snprintf(s, sizeof s,

@@ -275,6 +275,26 @@ static void test_sufficiency_capacity(void **state)
 	cf_table_free(t);
 	sufficiency_capacity_release(&c);
 	assert_null(c.fostering);
+
+	/* the gap without episodes: needed from the placement costs open that
+	 * day: fostering C1-C3 (in-house) = 3 against 3 approved places;
+	 * residential C4 = 1 against H1's 4 in-house places: -3 */
+	struct sufficiency s;
+	assert_int_equal(sufficiency_make(&d, NULL, D(2024, 7, 1), NULL, &s, &err), CF_OK);
+	assert_int_equal(s.looked_after, 0);
+	assert_string_equal(s.gap[0].placements, "fostering");
+	assert_int_equal(s.gap[0].needed, 3);
+	assert_int_equal(s.gap[0].available, 3);
+	assert_int_equal(s.gap[1].needed, 1);
+	assert_int_equal(s.gap[1].available, 4);
+	assert_false(s.with_distance);
+	assert_string_equal(s.location[PG_NGROUPS].group, "all");
+	assert_int_equal(s.location[PG_NGROUPS].looked_after, 0);
+	t = sufficiency_gap_table(&s);
+	assert_non_null(t);
+	assert_int_equal(cf_table_cell_const(t, 1, 3)->v.i, -3);
+	cf_table_free(t);
+	sufficiency_release(&s);
 }
 
 int main(void)
