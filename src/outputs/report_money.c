@@ -74,6 +74,20 @@ static struct cf_table *centres_table(const struct money_centres *cs)
 	return t;
 }
 
+/* A bar per label of a percentage, with a dashed line at 100% named
+ * ref_label, and its numbers beside it. */
+static int percent_bars(struct report_ctx *rc, const char *title, const char *unit, const char *ref_label,
+			const char *const *labels, const double *pct, int n, const char *desc,
+			const struct cf_table *numbers)
+{
+	struct svg_series ser = { unit, pct };
+	char id[16];
+	struct svg_chart ch = { .id = report_next_id(rc, id), .title = title, .desc = desc, .y_label = unit,
+				.labels = labels, .n = n, .series = &ser, .nseries = 1, .reference = 100,
+				.reference_label = ref_label, .decimals = 1, .suffix = "%", .missing_text = "–" };
+	return report_figure(rc, 'b', &ch, numbers);
+}
+
 /* Spend against budget: each budgeted cost centre's net spend for the year
  * (to date and committed) as a percentage of its budget, a bar each, with
  * the budget at 100%. Nothing when no centre has a budget. */
@@ -110,15 +124,9 @@ static int budget_figure(struct report_ctx *rc, const struct money_centres *cs)
 		}
 		n++;
 	}
-	if (!bad && n) {
-		struct svg_series ser = { "% of budget", pct };
-		char id[16];
-		struct svg_chart ch = { .id = report_next_id(rc, id), .title = "Net spend for the year against budget",
-					.desc = strbuf_str(&desc), .y_label = "% of budget", .labels = labels, .n = n,
-					.series = &ser, .nseries = 1, .reference = 100, .reference_label = "budget",
-					.decimals = 1, .suffix = "%", .missing_text = "–" };
-		bad = report_figure(rc, 'b', &ch, t);
-	}
+	if (!bad && n)
+		bad = percent_bars(rc, "Net spend for the year against budget", "% of budget", "budget", labels, pct, n,
+				   strbuf_str(&desc), t);
 	cf_table_free(t);
 	strbuf_release(&desc);
 	return bad ? -1 : 0;
@@ -174,15 +182,9 @@ static int occupancy_figure(struct report_ctx *rc, const struct sufficiency_capa
 		}
 		n++;
 	}
-	if (!bad && n) {
-		struct svg_series ser = { "occupancy", pct };
-		char id[16];
-		struct svg_chart ch = { .id = report_next_id(rc, id), .title = "Occupancy of in-house carers and homes",
-					.desc = strbuf_str(&desc), .y_label = "% of places occupied", .labels = labels,
-					.n = n, .series = &ser, .nseries = 1, .reference = 100, .reference_label = "full",
-					.decimals = 1, .suffix = "%", .missing_text = "–" };
-		bad = report_figure(rc, 'b', &ch, t);
-	}
+	if (!bad && n)
+		bad = percent_bars(rc, "Occupancy of in-house carers and homes", "% of places occupied", "full", labels, pct,
+				   n, strbuf_str(&desc), t);
 	cf_table_free(t);
 	strbuf_release(&desc);
 	return bad ? -1 : 0;
