@@ -19,7 +19,7 @@ rooms="indicators validate forecast programme placements explore"
 # Which room may use which (a room not named here uses none).
 room_uses() {
 	case "$1" in
-	programme) echo "forecast indicators" ;;
+	programme) echo "forecast indicators placements" ;;
 	placements) echo "forecast indicators" ;;
 	explore) echo "indicators" ;;
 	*) echo "" ;;

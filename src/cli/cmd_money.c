@@ -1,6 +1,7 @@
 /* caseflow money: placement spend to date and committed to the year end,
  * against budget and ledger, with unit costs and the top providers. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -19,6 +20,8 @@ static const struct cf_option options[] = {
 	  .help = "rows of the top providers and placements" },
 	{ .name = "--outturn", .type = CF_OPT_FLAG,
 	  .help = "also forecast the outturn (needs SSDA903 episodes covering --as-of)" },
+	{ .name = "--inflation", .arg = "PCT", .def = "0",
+	  .help = "with --outturn: annual inflation of the forecast's unit costs, percent (-50 to 100)" },
 	{ .name = "--shift", .arg = "FILE", .help = "also price a placement-shift scenario" },
 	CLI_OPT_FORMAT,
 	CLI_OPT_OUT,
@@ -29,8 +32,8 @@ const struct cli_command cmd_money = {
 	.name = "money",
 	.summary = "placement spend, commitments, budget variance and unit costs for a financial year",
 	.order = 75,
-	.usage = "  caseflow money [--db PATH] [--year 2024-25] [--as-of DATE] [--top N] [--outturn] [--shift FILE]\n"
-		 "                 [--format table|csv|json|xlsx] [--out FILE]",
+	.usage = "  caseflow money [--db PATH] [--year 2024-25] [--as-of DATE] [--top N] [--outturn [--inflation PCT]]\n"
+		 "                 [--shift FILE] [--format table|csv|json|xlsx] [--out FILE]",
 	.help =
 	"Prices every placement in the loaded placement_costs extract night by night\n"
 	"(weekly cost / 7 a night, from its start to the night before its end; each\n"
@@ -50,6 +53,8 @@ const struct cli_command cmd_money = {
 	"                         forecast (spend to date + the forecast's children in\n"
 	"                         care to 31 March at the council's own unit costs), the\n"
 	"                         new placements it expects, and both variances to budget\n"
+	"  money_outturn_by_cost_centre  with --outturn: the forecast outturn by cost\n"
+	"                         centre, the new placements shared by gross committed\n"
 	"  money_shift            with --shift FILE: children moved from agency fostering\n"
 	"                         or residential to in-house carers, by financial year,\n"
 	"                         priced at the council's own unit costs, with the carers\n"
@@ -59,6 +64,7 @@ const struct cli_command cmd_money = {
 	.examples =
 	"  caseflow money --db la.db --year 2024-25 --as-of 2024-10-31\n"
 	"  caseflow money --db la.db --year 2024-25 --as-of 2024-10-31 --outturn\n"
+	"  caseflow money --db la.db --year 2024-25 --as-of 2024-10-31 --outturn --inflation 3\n"
 	"  caseflow money --db la.db --shift examples/placement-shift.txt\n"
 	"  caseflow money --db la.db --format xlsx --out money.xlsx\n",
 	.run = run,
@@ -74,7 +80,7 @@ static int run(int argc, char **argv)
 	int outturn = cf_args_has(&a, "--outturn") > 0;
 	enum render_format fmt;
 	render_format_parse(cf_args_str(&a, "--format"), &fmt);   /* one of the table's choices */
-	struct money_options o = { 0, cf_date_today(), 10 };
+	struct money_options o = { 0, cf_date_today(), 10, 0 };
 	if (as_of_s && cf_date_parse(as_of_s, strlen(as_of_s), &o.as_of) != 0)
 		return cli_usage_error(&cmd_money, "--as-of: '%s' is not a date (yyyy-mm-dd or dd/mm/yyyy)", as_of_s);
 	o.fy = cf_date_fy(o.as_of);
@@ -83,10 +89,17 @@ static int run(int argc, char **argv)
 	if (year_s && !as_of_s && o.as_of > cf_date_fy_end(o.fy))
 		o.as_of = cf_date_fy_end(o.fy);   /* a past year: to date is all of it */
 	o.top = (int)cf_args_int(&a, "--top");
+	const char *infl = cf_args_str(&a, "--inflation");
+	char *end;
+	o.inflation_pct = strtod(infl, &end);
+	if (end == infl || *end || o.inflation_pct < -50 || o.inflation_pct > 100)
+		return cli_usage_error(&cmd_money, "--inflation: a percentage, e.g. 3.5");
+	if (o.inflation_pct != 0 && !outturn)
+		return cli_usage_error(&cmd_money, "--inflation prices the forecast outturn: give --outturn too");
 	struct cf_error err;
 	struct store *st;
 	struct placements_data d;
-	struct cf_table *t[MONEY_NTABLES + 2] = { NULL };
+	struct cf_table *t[MONEY_NTABLES + 3] = { NULL };
 	int nt = MONEY_NTABLES;
 	struct placement_shift shift;
 	cf_error_clear(&err);
@@ -107,7 +120,8 @@ static int run(int argc, char **argv)
 				struct cla_data cla;
 				rc = cla_load_versions(st, &cla, CLA_KEEP_WITHDRAWN, &err);
 				if (!rc) {
-					rc = money_outturn(&d, &cla, &o, &t[nt++], &err);
+					rc = money_outturn(&d, &cla, &o, &t[nt], &err);
+					nt += 2;
 					cla_release(&cla);
 				}
 			}
@@ -119,7 +133,7 @@ static int run(int argc, char **argv)
 	}
 	if (!rc)
 		rc = render_tables(t, nt, fmt, out, &err);
-	for (int i = 0; i < MONEY_NTABLES + 2; i++)
+	for (int i = 0; i < MONEY_NTABLES + 3; i++)
 		cf_table_free(t[i]);
 	if (rc)
 		cf_error_print(&err);

@@ -125,6 +125,12 @@ static int load(const char *db, const char *path)
 		printf("\nsavings modelled from forecast scenarios (saving = base cost - scenario cost, to the pound;\n"
 		       "incremental_saving in %s, what the business case adds to the workstream):\n",
 		       programme_unit_name(p.unit));
+		int shift = 0;
+		for (int i = 0; i < p.nsavings; i++)
+			shift |= p.savings[i].shift != NULL;
+		if (shift)
+			printf("a placement shift's line names its file as the forecast: base is what the moved children cost\n"
+			       "where they were, scenario what they cost in-house (caseflow money --shift, docs/money.md):\n");
 		fflush(stdout);
 		rc = render_tables(&model.savings, 1, RENDER_TABLE, NULL, &err);
 		if (rc)

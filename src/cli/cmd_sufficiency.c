@@ -47,7 +47,9 @@ const struct cli_command cmd_sufficiency = {
 	"  sufficiency_notes        one sentence per input that is missing\n"
 	"  sufficiency_forecast     with --forecast N: at each month-end, the children the\n"
 	"                           forecast expects in foster and residential placements\n"
-	"                           against today's in-house places, and the gap\n",
+	"                           against today's in-house places, and the gap\n"
+	"  sufficiency_need_forecast  with --forecast N: each month-end by age band, the\n"
+	"                           children expected in care and in each placement group\n",
 	.options = options,
 	.examples =
 	"  caseflow sufficiency --db la.db --as-of 2024-03-31\n"
@@ -80,7 +82,7 @@ static int run(int argc, char **argv)
 	struct store *st;
 	struct placements_data d;
 	struct cla_data cla;
-	struct cf_table *t[SUFFICIENCY_NTABLES + 1] = { NULL };
+	struct cf_table *t[SUFFICIENCY_NTABLES + 2] = { NULL };
 	int rc = cli_open_store(db, 1, "foster households and homes", "ingest foster_households.csv homes.csv", &st,
 				&err);
 	if (!rc) {
@@ -105,8 +107,8 @@ static int run(int argc, char **argv)
 	}
 	centroids_release(&cent);
 	if (!rc)
-		rc = render_tables(t, SUFFICIENCY_NTABLES + (months > 0), fmt, out, &err);
-	for (int i = 0; i <= SUFFICIENCY_NTABLES; i++)
+		rc = render_tables(t, SUFFICIENCY_NTABLES + (months > 0 ? 2 : 0), fmt, out, &err);
+	for (int i = 0; i < SUFFICIENCY_NTABLES + 2; i++)
 		cf_table_free(t[i]);
 	if (rc)
 		cf_error_print(&err);

@@ -719,30 +719,36 @@ static int forecast_row(struct rd *rd)
 	return !f.id || PUSH(rd->p->forecasts, rd->p->nforecasts, f) ? oom(rd) : CF_OK;
 }
 
-/* savings: year, workstream, saving; or workstream and forecast */
-static const char *const saving_cols[] = { "year", "*workstream", "saving|incremental_saving|amount", "forecast" };
-enum { SV_YEAR, SV_WS, SV_SAVING, SV_FORECAST };
+/* savings: year, workstream, saving; or workstream and forecast; or workstream and shift */
+static const char *const saving_cols[] = { "year", "*workstream", "saving|incremental_saving|amount", "forecast",
+					   "shift|placement_shift" };
+enum { SV_YEAR, SV_WS, SV_SAVING, SV_FORECAST, SV_SHIFT };
 
 static int saving_row(struct rd *rd)
 {
 	struct prog_saving s = { .row = rd->row };
 	const struct prog_forecast *f;
 	int rc;
-	if ((rc = get_workstream(rd, SV_WS, 1, &s.workstream)) || (rc = get_forecast(rd, SV_FORECAST, &f)))
+	if ((rc = get_workstream(rd, SV_WS, 1, &s.workstream)) || (rc = get_forecast(rd, SV_FORECAST, &f)) ||
+	    (rc = get_path(rd, SV_SHIFT, &s.shift)))
 		return rc;
-	if (f) {
-		/* a modelled line: its years and amounts come from the forecast at load */
+	if (f && s.shift)
+		return fail(rd, SV_SHIFT, "a line takes its savings from a forecast or from a shift, not both");
+	if (f || s.shift) {
+		/* a modelled line: its years and amounts come from the forecast or the shift at load */
+		int c = f ? SV_FORECAST : SV_SHIFT;
+		const char *what = f ? "forecast" : "shift";
 		if (V(SV_YEAR)[0])
-			return fail(rd, SV_YEAR, "a line that names a forecast takes its years from it: leave year blank");
+			return fail(rd, SV_YEAR, "a line that names a %s takes its years from it: leave year blank", what);
 		if (V(SV_SAVING)[0])
-			return fail(rd, SV_SAVING, "a line that names a forecast takes its savings from it: leave saving blank");
-		if (!f->scenario)
+			return fail(rd, SV_SAVING, "a line that names a %s takes its savings from it: leave saving blank", what);
+		if (f && !f->scenario)
 			return fail(rd, SV_FORECAST, "the forecast has no scenario: a saving is a scenario's cost "
 				    "difference from the base forecast");
 		if (!rd->p->first_year)
-			return fail(rd, SV_FORECAST, "set first_year in the programme sheet, so the forecast's financial "
-				    "years can be put against the business case's");
-		s.forecast = f->id;
+			return fail(rd, c, "set first_year in the programme sheet, so the %s's financial "
+				    "years can be put against the business case's", what);
+		s.forecast = f ? f->id : NULL;
 		s.pending = 1;
 		s.year = -1;
 	} else if ((rc = get_year(rd, SV_YEAR, 1, &s.year)) || (rc = get_money(rd, SV_SAVING, &s.amount))) {

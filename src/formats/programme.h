@@ -57,7 +57,9 @@ struct prog_saving {
 	prog_money amount;              /* the new saving that year (> 0 saves; < 0 gives some back) */
 	long row;
 	const char *forecast;           /* NULL, or the forecast whose scenario this saving comes from */
-	int pending;                    /* 1: a line naming a forecast, not yet turned into yearly
+	const char *shift;              /* NULL, or the placement-shift scenario file (resolved against the
+					 * programme's folder) whose saving this is (docs/money.md) */
+	int pending;                    /* 1: a line naming a forecast or a shift, not yet turned into yearly
 					 * savings (year and amount unset); programme_model_load()
 					 * replaces it, and programme_save() refuses it */
 };

@@ -93,7 +93,9 @@ struct report_inputs {
 	 * foster_households nor a homes extract */
 	int sufficiency_loaded;
 	int sufficiency_sectors;                   /* the localities extract gives postcode sectors */
-	struct cf_table *sufficiency[SUFFICIENCY_NTABLES];   /* owned: sufficiency_tables' */
+	struct sufficiency sufficiency_result;     /* owned: the page's carers, homes, gap and location */
+	struct cf_table *sufficiency[SUFFICIENCY_NTABLES];   /* owned: sufficiency_tables', the sheets, need,
+							       * gap, location and notes */
 };
 
 struct report_ctx {

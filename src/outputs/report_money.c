@@ -2,11 +2,13 @@
  * (for the financial year holding the report's period end, as of that day)
  * and `caseflow sufficiency` (on that day), each table also a sheet; their
  * inputs made from the store by report_placements_make. */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "outputs/html.h"
 #include "outputs/report.h"
+#include "outputs/svg.h"
 #include "placements/placements.h"
 
 static int note(struct report_ctx *rc, const char *text)
@@ -72,6 +74,122 @@ static struct cf_table *centres_table(const struct money_centres *cs)
 	return t;
 }
 
+/* A bar per label of a percentage, with a dashed line at 100% named
+ * ref_label, and its numbers beside it. */
+static int percent_bars(struct report_ctx *rc, const char *title, const char *unit, const char *ref_label,
+			const char *const *labels, const double *pct, int n, const char *desc,
+			const struct cf_table *numbers)
+{
+	struct svg_series ser = { unit, pct };
+	char id[16];
+	struct svg_chart ch = { .id = report_next_id(rc, id), .title = title, .desc = desc, .y_label = unit,
+				.labels = labels, .n = n, .series = &ser, .nseries = 1, .reference = 100,
+				.reference_label = ref_label, .decimals = 1, .suffix = "%", .missing_text = "–" };
+	return report_figure(rc, 'b', &ch, numbers);
+}
+
+/* Spend against budget: each budgeted cost centre's net spend for the year
+ * (to date and committed) as a percentage of its budget, a bar each, with
+ * the budget at 100%. Nothing when no centre has a budget. */
+static int budget_figure(struct report_ctx *rc, const struct money_centres *cs)
+{
+	enum { MAXC = 64 };
+	const char *labels[MAXC];
+	double pct[MAXC];
+	int n = 0;
+	struct cf_table *t = cf_table_new("spend against budget");
+	struct strbuf desc = STRBUF_INIT;
+	int bad = !t || strbuf_adds(&desc, "Net placement spend for the year (to date and committed) as a percentage "
+				     "of budget, by cost centre:");
+	if (!bad) {
+		cf_table_add_column(t, "cost_centre", CF_CELL_TEXT, 0);
+		cf_table_add_column(t, "net_year", CF_CELL_REAL, 0);
+		cf_table_add_column(t, "budget", CF_CELL_REAL, 0);
+		cf_table_add_column(t, "pct_of_budget", CF_CELL_REAL, 1);
+	}
+	for (size_t i = 0; i < cs->n && n < MAXC && !bad; i++) {
+		const struct money_centre *c = &cs->items[i];
+		if (!c->has_budget)
+			continue;
+		labels[n] = c->name;
+		pct[n] = c->budget > 0 ? 100 * c->net_year / c->budget : NAN;
+		long r = cf_table_add_row(t);
+		bad = r < 0 || cf_table_set_text(t, (size_t)r, 0, c->name) ||
+		      strbuf_addf(&desc, "%s %s %.1f%%", n ? ";" : "", c->name, pct[n]);
+		if (!bad) {
+			cf_table_set_real(t, (size_t)r, 1, c->net_year);
+			cf_table_set_real(t, (size_t)r, 2, c->budget);
+			if (!isnan(pct[n]))
+				cf_table_set_real(t, (size_t)r, 3, pct[n]);
+		}
+		n++;
+	}
+	if (!bad && n)
+		bad = percent_bars(rc, "Net spend for the year against budget", "% of budget", "budget", labels, pct, n,
+				   strbuf_str(&desc), t);
+	cf_table_free(t);
+	strbuf_release(&desc);
+	return bad ? -1 : 0;
+}
+
+/* Occupancy on the day: in-house foster carers (all), each home registered
+ * and all homes, a bar each as a percentage of places, the line at 100%
+ * (full). */
+static int occupancy_figure(struct report_ctx *rc, const struct sufficiency_capacity *c, const char *day)
+{
+	enum { MAXB = 66 };
+	const char *labels[MAXB];
+	double pct[MAXB];
+	int n = 0;
+	struct cf_table *t = cf_table_new("occupancy");
+	struct strbuf desc = STRBUF_INIT;
+	int bad = !t || strbuf_addf(&desc, "Occupied places as a percentage of places on %s:", day);
+	if (!bad) {
+		cf_table_add_column(t, "places_of", CF_CELL_TEXT, 0);
+		cf_table_add_column(t, "places", CF_CELL_INT, 0);
+		cf_table_add_column(t, "occupied", CF_CELL_INT, 0);
+		cf_table_add_column(t, "occupancy_pct", CF_CELL_REAL, 1);
+	}
+	for (size_t i = 0; i <= c->nhomes && n < MAXB && !bad; i++) {
+		/* the carers first, then the homes; "all in-house" is left to the table */
+		const char *label;
+		long places, occupied;
+		if (i == 0) {
+			if (!c->nfostering)
+				continue;
+			label = "in-house foster carers";
+			places = c->fostering[c->nfostering - 1].places;
+			occupied = c->fostering[c->nfostering - 1].occupied;
+		} else {
+			const struct sufficiency_home *h = &c->homes[i - 1];
+			if (!strcmp(h->home, "all in-house") && h->in_house == SUFFICIENCY_TOTAL)
+				continue;
+			label = h->in_house == SUFFICIENCY_TOTAL ? "all homes" : h->home;
+			places = h->places;
+			occupied = h->occupied;
+		}
+		labels[n] = label;
+		pct[n] = places > 0 ? 100.0 * (double)occupied / (double)places : NAN;
+		long r = cf_table_add_row(t);
+		bad = r < 0 || cf_table_set_text(t, (size_t)r, 0, label) ||
+		      (places > 0 ? strbuf_addf(&desc, "%s %s %.1f%%", n ? ";" : "", label, pct[n])
+				  : strbuf_addf(&desc, "%s %s no places", n ? ";" : "", label));
+		if (!bad) {
+			cf_table_set_int(t, (size_t)r, 1, places);
+			cf_table_set_int(t, (size_t)r, 2, occupied);
+			if (places > 0)
+				cf_table_set_real(t, (size_t)r, 3, pct[n]);
+		}
+		n++;
+	}
+	if (!bad && n)
+		bad = percent_bars(rc, "Occupancy of in-house carers and homes", "% of places occupied", "full", labels, pct,
+				   n, strbuf_str(&desc), t);
+	cf_table_free(t);
+	strbuf_release(&desc);
+	return bad ? -1 : 0;
+}
+
 int report_placements_make(const struct report_ctx *rc, struct report_inputs *in, struct cf_error *err)
 {
 	struct placements_data d;
@@ -79,7 +197,7 @@ int report_placements_make(const struct report_ctx *rc, struct report_inputs *in
 	if (r)
 		return r;
 	in->money_loaded = d.nplacements > 0;
-	in->money_opt = (struct money_options){ cf_date_fy(rc->period.to), rc->period.to, 10 };
+	in->money_opt = (struct money_options){ cf_date_fy(rc->period.to), rc->period.to, 10, 0 };
 	if (in->money_loaded) {
 		r = money_centres_make(&d, &in->money_opt, &in->money_centres, err);
 		if (!r)
@@ -92,6 +210,8 @@ int report_placements_make(const struct report_ctx *rc, struct report_inputs *in
 	in->sufficiency_loaded = d.nhouseholds || d.nhomes;
 	in->sufficiency_sectors = d.nla_sectors > 0;
 	if (!r && in->sufficiency_loaded)
+		r = sufficiency_make(&d, &rc->data->cla, rc->period.to, rc->opt->centroids, &in->sufficiency_result, err);
+	if (!r && in->sufficiency_loaded)
 		r = sufficiency_tables(&d, &rc->data->cla, rc->period.to, rc->opt->centroids, in->sufficiency, err);
 	placements_data_release(&d);
 	return r;
@@ -102,6 +222,7 @@ void report_placements_release(struct report_inputs *in)
 	money_centres_release(&in->money_centres);
 	money_unit_costs_release(&in->money_unit_costs);
 	money_providers_release(&in->money_providers);
+	sufficiency_release(&in->sufficiency_result);
 	for (int i = 0; i < MONEY_NTABLES; i++) {
 		cf_table_free(in->money[i]);
 		in->money[i] = NULL;
@@ -127,7 +248,8 @@ int report_panel_money(struct report_ctx *rc, struct cf_error *err)
 	snprintf(caption, sizeof caption,
 		 "Net placement spend by cost centre, £: %d-%02d to %s, and committed to 31 March (gross, contributions "
 		 "and budget to date in the workbook)", in->money_opt.fy, (in->money_opt.fy + 1) % 100, day);
-	int bad = !by_type || !centres || !providers || html_table(rc->html, centres, caption, "–") ||
+	int bad = !by_type || !centres || !providers || budget_figure(rc, &in->money_centres) ||
+		  html_table(rc->html, centres, caption, "–") ||
 		  html_table(rc->html, by_type, "Weekly unit costs by provider type, £ (placements charged this year)", "–") ||
 		  html_table(rc->html, providers, "The providers with the most spend this year, £", "–") ||
 		  notes(rc, t[4]);
@@ -155,9 +277,18 @@ int report_panel_sufficiency(struct report_ctx *rc, struct cf_error *err)
 	snprintf(c1, sizeof c1, "Children's homes registered on %s: places and occupancy", day);
 	snprintf(c2, sizeof c2, "Places needed on %s against in-house places", day);
 	snprintf(c3, sizeof c3, "Children looked after on %s placed outside the LA, and far from home", day);
-	int bad = html_table(rc->html, t[0], c0, "–") || html_table(rc->html, t[1], c1, "–") ||
-		  html_table(rc->html, t[3], c2, "–") || (in->sufficiency_sectors && html_table(rc->html, t[4], c3, "–")) ||
+	const struct sufficiency *s = &in->sufficiency_result;
+	struct cf_table *carers = sufficiency_fostering_table(&s->capacity);
+	struct cf_table *homes = sufficiency_residential_table(&s->capacity);
+	struct cf_table *gap = sufficiency_gap_table(s), *where = sufficiency_location_table(s);
+	int bad = !carers || !homes || !gap || !where || occupancy_figure(rc, &s->capacity, day) ||
+		  html_table(rc->html, carers, c0, "–") || html_table(rc->html, homes, c1, "–") ||
+		  html_table(rc->html, gap, c2, "–") || (in->sufficiency_sectors && html_table(rc->html, where, c3, "–")) ||
 		  notes(rc, t[SUFFICIENCY_NOTES]);
+	cf_table_free(carers);
+	cf_table_free(homes);
+	cf_table_free(gap);
+	cf_table_free(where);
 	if (bad)
 		return cf_error_set(err, CF_EIO, "out of memory");
 	return sheets_of(rc, t, SUFFICIENCY_NOTES, err);   /* the notes are on the page */

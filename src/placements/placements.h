@@ -49,9 +49,14 @@ void placement_price(const struct placement_cost *p, cf_date fy_start, cf_date a
 int placements_forecast_costs(const struct placements_data *d, cf_date from, cf_date to, const struct fc_placemap *m,
 			      struct fc_costs *c, int *nrows, struct cf_error *err);
 
-/* The same over the extract's last 12 months (to the latest end, or start
- * of an open placement, it holds): what `caseflow forecast` and the money
- * outturn use without --costs. */
+/* The extract's last 12 months: [*from, *to], *to the latest end (the night
+ * before it) or start of an open placement it holds; both CF_DATE_NONE
+ * when it has no placements. The window the council's own unit costs
+ * come from. */
+void placements_cost_window(const struct placements_data *d, cf_date *from, cf_date *to);
+
+/* The same over the extract's last 12 months (placements_cost_window):
+ * what `caseflow forecast` and the money outturn use without --costs. */
 int placements_own_costs(const struct placements_data *d, const struct fc_placemap *m, struct fc_costs *c,
 			 struct cf_error *err);
 /* The same, read from the store: forecast_options.own_costs for
@@ -64,6 +69,8 @@ struct money_options {
 	int fy;            /* financial year, 2024 = 2024-25 */
 	cf_date as_of;     /* within the year (clamped to it) */
 	int top;           /* rows of the top providers and placements tables */
+	double inflation_pct;   /* money_outturn: annual inflation of the forecast's unit costs, percent
+				 * (0: none); they rise on each anniversary of the cost window's start */
 };
 
 enum { MONEY_NTABLES = 5 };
@@ -154,10 +161,17 @@ int money_tables(const struct placements_data *d, const struct money_options *o,
  * commitments (net spend to date + net committed) and on the forecast (net
  * spend to date + the forecast's cost of every child in care from the day
  * after as_of to 31 March, the markov projection from as_of of cla, priced
- * at the council's own unit costs; contributions are not forecast), the
- * new placements the forecast expects (forecast cost − gross committed),
- * the budget and both variances. as_of must lie within the episodes
- * (CF_EUSAGE otherwise, err says so). *out is the caller's. */
+ * at the council's own unit costs, rising o->inflation_pct a year on each
+ * anniversary of their window's start (placements_cost_window);
+ * contributions are not forecast), the new placements the forecast expects
+ * (forecast cost − gross committed), the budget and both variances. Then
+ * money_outturn_by_cost_centre: the same by cost centre (money_centres),
+ * the new placements shared among the centres in proportion to their gross
+ * committed (to their gross to date when nothing is committed), so that
+ * a centre's forecast outturn = net to date + gross committed + its share,
+ * and the centres add up to the authority's. as_of must lie within the
+ * episodes (CF_EUSAGE otherwise, err says so). out[0] and out[1] are the
+ * caller's. */
 int money_outturn(const struct placements_data *d, const struct cla_data *cla, const struct money_options *o,
 		  struct cf_table **out, struct cf_error *err);
 
@@ -186,6 +200,73 @@ int home_registered_on(const struct children_home *h, cf_date d);
 
 enum { SUFFICIENCY_NTABLES = 6, SUFFICIENCY_NOTES = 5 };
 
+/* In-house capacity on a day: the typed form of sufficiency_fostering and
+ * sufficiency_residential, what `caseflow sufficiency` and the report's
+ * Sufficiency panel lay out. A household's or home's occupants are the
+ * placements open that day whose provider_id is its ID (in-house fostering
+ * placements only, for a household). */
+struct sufficiency_group {
+	const char *by;              /* static: "age_range", "locality" or "all" */
+	char *group;                 /* owned: the age range or locality, "(none given)" when blank; "all" */
+	long households, places, occupied;
+};
+enum { SUFFICIENCY_TOTAL = -2 };   /* sufficiency_home.in_house of a total row */
+struct sufficiency_home {
+	char *home;                  /* owned: the home's ID, or "all in-house" / "all" for the totals */
+	char *urn;                   /* owned; NULL for a total */
+	int in_house;                /* 1 yes, 0 no, -1 not given, SUFFICIENCY_TOTAL */
+	long places, occupied;
+};
+struct sufficiency_capacity {
+	struct sufficiency_group *fostering;   /* owned: approved households by age range, by locality
+						* (each sorted), then "all" last */
+	size_t nfostering;
+	struct sufficiency_home *homes;        /* owned: each home registered that day, then "all
+						* in-house" and "all" last */
+	size_t nhomes;
+	long unmatched;                        /* in-house fostering placements open that day whose
+						* provider_id is no household approved that day */
+};
+int sufficiency_capacity_make(const struct placements_data *d, cf_date on, struct sufficiency_capacity *out,
+			      struct cf_error *err);
+void sufficiency_capacity_release(struct sufficiency_capacity *c);
+/* c laid out as sufficiency_fostering (by, group, households, approved
+ * places, occupied, vacant = places - occupied not below 0, occupancy %)
+ * and sufficiency_residential (home, URN, in-house, places, occupied,
+ * vacant, occupancy %); the caller frees each; NULL on OOM. */
+struct cf_table *sufficiency_fostering_table(const struct sufficiency_capacity *c);
+struct cf_table *sufficiency_residential_table(const struct sufficiency_capacity *c);
+
+/* Everything the page shows on a day, typed: the capacity above; the gap
+ * (places needed minus in-house places available) for fostering and
+ * residential, needed from the episodes when any child is looked after
+ * that day, else from the placement costs extract; and where children
+ * looked after that day are placed, by placement group then "all" (out of
+ * area: a known placement sector not among the localities extract's; with
+ * centroids, more than 20 miles between home and placement sectors). */
+struct sufficiency_gap {
+	const char *placements;      /* static: "fostering" or "residential" */
+	long needed, available;      /* gap = needed - available */
+	const char *needed_from;     /* static: where needed comes from */
+};
+struct sufficiency_place {
+	const char *group;           /* static: a placement group, or "all" */
+	long looked_after, sector_known, outside, distance_known, over_20;
+};
+struct sufficiency {
+	struct sufficiency_capacity capacity;
+	struct sufficiency_gap gap[2];
+	struct sufficiency_place location[PG_NGROUPS + 1];
+	int with_distance;           /* centroids were given: distance_known and over_20 mean something */
+	long looked_after;           /* children looked after that day (0: no episodes cover it) */
+};
+int sufficiency_make(const struct placements_data *d, const struct cla_data *cla, cf_date on,
+		     const struct centroids *cent, struct sufficiency *out, struct cf_error *err);
+void sufficiency_release(struct sufficiency *s);
+/* s laid out as sufficiency_gap and sufficiency_location (caller frees; NULL on OOM). */
+struct cf_table *sufficiency_gap_table(const struct sufficiency *s);
+struct cf_table *sufficiency_location_table(const struct sufficiency *s);
+
 /* The sufficiency tables on day `on`: sufficiency_fostering (in-house
  * households, approved places, occupied, vacant, occupancy % by age range,
  * locality and all), sufficiency_residential (each home registered that
@@ -206,7 +287,11 @@ int sufficiency_tables(const struct placements_data *d, const struct cla_data *c
  * placements (the markov projection of cla from `on`, as `caseflow forecast
  * --start ON`), against today's in-house places (approved foster places on
  * `on`; places in the council's own homes registered on `on`) and the gap.
- * `on` must lie within the episodes (CF_EUSAGE otherwise). */
+ * Then sufficiency_need_forecast: each month-end by age band (the
+ * forecast's bands), the children expected in care and in each of its
+ * placement groups: need by age band over the horizon. `on` must lie
+ * within the episodes (CF_EUSAGE otherwise). out[0] and out[1] are the
+ * caller's. */
 int sufficiency_forecast(const struct placements_data *d, const struct cla_data *cla, cf_date on, int months,
 			 struct cf_table **out, struct cf_error *err);
 

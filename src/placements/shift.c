@@ -9,20 +9,6 @@
 #include "formats/local_csv.h"
 #include "placements/placements.h"
 
-/* The extract's last 12 months, as placements_own_costs takes them. */
-static void window(const struct placements_data *d, cf_date *from, cf_date *to)
-{
-	cf_date last = CF_DATE_NONE;
-	for (size_t i = 0; i < d->nplacements; i++) {
-		const struct placement_cost *p = &d->placements[i];
-		cf_date t = p->end != CF_DATE_NONE ? p->end - 1 : p->start;
-		if (last == CF_DATE_NONE || t > last)
-			last = t;
-	}
-	*to = last;
-	*from = last == CF_DATE_NONE ? CF_DATE_NONE : last - 364;
-}
-
 /* Night-weighted mean weekly cost of provider type `type` in [from, to]; -1 when none. */
 static double weekly_mean(const struct placements_data *d, int type, cf_date from, cf_date to)
 {
@@ -42,7 +28,7 @@ int money_shift(const struct placements_data *d, const struct placement_shift *s
 		struct cf_error *err)
 {
 	cf_date from, to;
-	window(d, &from, &to);
+	placements_cost_window(d, &from, &to);
 	const int in_house = 0;   /* local_provider_types[0], "in-house fostering" */
 	double w_from = from == CF_DATE_NONE ? -1 : weekly_mean(d, s->from_type, from, to);
 	double w_in = from == CF_DATE_NONE ? -1 : weekly_mean(d, in_house, from, to);

@@ -79,26 +79,27 @@ static int cmp_group(const void *a, const void *b)
 	return c ? c : strcmp(x->key, y->key);
 }
 
-static void put_capacity(struct cf_table *t, int first_col, long places, long occupied)
+static char *dup_or_null(const char *s) { return s ? strdup(s) : NULL; }
+
+void sufficiency_capacity_release(struct sufficiency_capacity *c)
 {
-	long r = (long)t->nrows - 1;
-	cf_table_set_int(t, (size_t)r, first_col, places);
-	cf_table_set_int(t, (size_t)r, first_col + 1, occupied);
-	cf_table_set_int(t, (size_t)r, first_col + 2, places > occupied ? places - occupied : 0);
-	if (places > 0)
-		cf_table_set_real(t, (size_t)r, first_col + 3, 100.0 * (double)occupied / (double)places);
+	for (size_t i = 0; i < c->nfostering; i++)
+		free(c->fostering[i].group);
+	for (size_t i = 0; i < c->nhomes; i++) {
+		free(c->homes[i].home);
+		free(c->homes[i].urn);
+	}
+	free(c->fostering);
+	free(c->homes);
+	memset(c, 0, sizeof *c);
 }
 
-static int fostering(const struct placements_data *d, cf_date on, const char **ids, struct cf_table **out,
-		     long *places_out, long *unmatched, struct cf_error *err)
+/* In-house fostering by age range and locality, then all. */
+static int fostering_make(const struct placements_data *d, cf_date on, const char **ids, struct sufficiency_capacity *c)
 {
 	struct cap_group *g = malloc((2 * d->nhouseholds + 1) * sizeof *g);
-	struct cf_table *t = cf_table_new("sufficiency_fostering");
-	if (!g || !t) {
-		free(g);
-		cf_table_free(t);
-		return cf_error_set(err, CF_EIO, "out of memory");
-	}
+	if (!g)
+		return -1;
 	size_t nids = open_providers(d, on, PT_IN_HOUSE_FOSTERING, ids), ng = 0;
 	struct cap_group all = { "all", "all", 0, 0, 0 };
 	long matched = 0;
@@ -118,6 +119,85 @@ static int fostering(const struct placements_data *d, cf_date on, const char **i
 		}
 	}
 	qsort(g, ng, sizeof *g, cmp_group);
+	c->fostering = calloc(ng + 1, sizeof *c->fostering);
+	int bad = !c->fostering;
+	for (size_t i = 0; i <= ng && !bad; i++) {
+		const struct cap_group *x = i < ng ? &g[i] : &all;
+		struct sufficiency_group *y = &c->fostering[c->nfostering++];
+		y->by = i < ng ? (!strcmp(x->by, "age_range") ? "age_range" : "locality") : "all";
+		bad = !(y->group = strdup(x->key));
+		y->households = x->households;
+		y->places = x->places;
+		y->occupied = x->occupied;
+	}
+	c->unmatched = (long)nids - matched;
+	free(g);
+	return bad ? -1 : 0;
+}
+
+/* Each home registered on `on`, then all in-house and all. */
+static int homes_make(const struct placements_data *d, cf_date on, const char **ids, struct sufficiency_capacity *c)
+{
+	size_t nids = open_providers(d, on, -1, ids);
+	c->homes = calloc(d->nhomes + 2, sizeof *c->homes);
+	if (!c->homes)
+		return -1;
+	struct sufficiency_home tot[2] = { { NULL, NULL, SUFFICIENCY_TOTAL, 0, 0 },
+					   { NULL, NULL, SUFFICIENCY_TOTAL, 0, 0 } };   /* [0] all, [1] in-house */
+	for (size_t i = 0; i < d->nhomes; i++) {
+		const struct children_home *h = &d->homes[i];
+		if (!home_registered_on(h, on))
+			continue;
+		struct sufficiency_home *y = &c->homes[c->nhomes++];
+		if (!(y->home = strdup(h->id)) || !(y->urn = dup_or_null(h->urn)))
+			return -1;
+		y->in_house = h->in_house;
+		y->places = h->places;
+		y->occupied = count_of(ids, nids, h->id);
+		for (int k = 0; k < 2; k++)
+			if (k == 0 || h->in_house == 1) {
+				tot[k].places += y->places;
+				tot[k].occupied += y->occupied;
+			}
+	}
+	for (int k = 1; k >= 0; k--) {
+		struct sufficiency_home *y = &c->homes[c->nhomes++];
+		*y = tot[k];
+		if (!(y->home = strdup(k ? "all in-house" : "all")))
+			return -1;
+	}
+	return 0;
+}
+
+int sufficiency_capacity_make(const struct placements_data *d, cf_date on, struct sufficiency_capacity *out,
+			      struct cf_error *err)
+{
+	memset(out, 0, sizeof *out);
+	const char **ids = malloc((d->nplacements ? d->nplacements : 1) * sizeof *ids);
+	if (!ids || fostering_make(d, on, ids, out) || homes_make(d, on, ids, out)) {
+		free(ids);
+		sufficiency_capacity_release(out);
+		return cf_error_set(err, CF_EIO, "out of memory");
+	}
+	free(ids);
+	return CF_OK;
+}
+
+static void put_capacity(struct cf_table *t, int first_col, long places, long occupied)
+{
+	long r = (long)t->nrows - 1;
+	cf_table_set_int(t, (size_t)r, first_col, places);
+	cf_table_set_int(t, (size_t)r, first_col + 1, occupied);
+	cf_table_set_int(t, (size_t)r, first_col + 2, places > occupied ? places - occupied : 0);
+	if (places > 0)
+		cf_table_set_real(t, (size_t)r, first_col + 3, 100.0 * (double)occupied / (double)places);
+}
+
+struct cf_table *sufficiency_fostering_table(const struct sufficiency_capacity *c)
+{
+	struct cf_table *t = cf_table_new("sufficiency_fostering");
+	if (!t)
+		return NULL;
 	cf_table_add_column(t, "by", CF_CELL_TEXT, 0);
 	cf_table_add_column(t, "group", CF_CELL_TEXT, 0);
 	cf_table_add_column(t, "households", CF_CELL_INT, 0);
@@ -125,29 +205,24 @@ static int fostering(const struct placements_data *d, cf_date on, const char **i
 	cf_table_add_column(t, "occupied", CF_CELL_INT, 0);
 	cf_table_add_column(t, "vacant", CF_CELL_INT, 0);
 	cf_table_add_column(t, "occupancy_pct", CF_CELL_REAL, 1);
-	for (size_t i = 0; i <= ng; i++) {
-		const struct cap_group *x = i < ng ? &g[i] : &all;
-		if (cf_table_add_row(t) < 0)
-			break;
-		cf_table_set_text(t, t->nrows - 1, 0, x->by);
-		cf_table_set_text(t, t->nrows - 1, 1, x->key);
+	for (size_t i = 0; i < c->nfostering; i++) {
+		const struct sufficiency_group *x = &c->fostering[i];
+		if (cf_table_add_row(t) < 0 || cf_table_set_text(t, t->nrows - 1, 0, x->by) ||
+		    cf_table_set_text(t, t->nrows - 1, 1, x->group)) {
+			cf_table_free(t);
+			return NULL;
+		}
 		cf_table_set_int(t, t->nrows - 1, 2, x->households);
 		put_capacity(t, 3, x->places, x->occupied);
 	}
-	*places_out = all.places;
-	*unmatched = (long)nids - matched;
-	free(g);
-	*out = t;
-	return CF_OK;
+	return t;
 }
 
-static int residential(const struct placements_data *d, cf_date on, const char **ids, struct cf_table **out,
-		       long *in_house_places, struct cf_error *err)
+struct cf_table *sufficiency_residential_table(const struct sufficiency_capacity *c)
 {
 	struct cf_table *t = cf_table_new("sufficiency_residential");
 	if (!t)
-		return cf_error_set(err, CF_EIO, "out of memory");
-	size_t nids = open_providers(d, on, -1, ids);
+		return NULL;
 	cf_table_add_column(t, "home", CF_CELL_TEXT, 0);
 	cf_table_add_column(t, "ofsted_urn", CF_CELL_TEXT, 0);
 	cf_table_add_column(t, "in_house", CF_CELL_TEXT, 0);
@@ -155,42 +230,28 @@ static int residential(const struct placements_data *d, cf_date on, const char *
 	cf_table_add_column(t, "occupied", CF_CELL_INT, 0);
 	cf_table_add_column(t, "vacant", CF_CELL_INT, 0);
 	cf_table_add_column(t, "occupancy_pct", CF_CELL_REAL, 1);
-	long places[2] = { 0, 0 }, occupied[2] = { 0, 0 };   /* [0] all, [1] in-house */
-	for (size_t i = 0; i < d->nhomes; i++) {
-		const struct children_home *h = &d->homes[i];
-		if (!home_registered_on(h, on))
-			continue;
-		long occ = count_of(ids, nids, h->id);
-		if (cf_table_add_row(t) < 0)
-			break;
-		cf_table_set_text(t, t->nrows - 1, 0, h->id);
-		cf_table_set_text(t, t->nrows - 1, 1, h->urn);
-		cf_table_set_text(t, t->nrows - 1, 2, h->in_house < 0 ? "not given" : h->in_house ? "yes" : "no");
-		put_capacity(t, 3, h->places, occ);
-		places[0] += h->places;
-		occupied[0] += occ;
-		if (h->in_house == 1) {
-			places[1] += h->places;
-			occupied[1] += occ;
+	for (size_t i = 0; i < c->nhomes; i++) {
+		const struct sufficiency_home *h = &c->homes[i];
+		int bad = cf_table_add_row(t) < 0 || cf_table_set_text(t, t->nrows - 1, 0, h->home);
+		if (!bad && h->in_house != SUFFICIENCY_TOTAL)
+			bad = cf_table_set_text(t, t->nrows - 1, 1, h->urn) ||
+			      cf_table_set_text(t, t->nrows - 1, 2, h->in_house < 0 ? "not given" : h->in_house ? "yes" : "no");
+		if (bad) {
+			cf_table_free(t);
+			return NULL;
 		}
+		put_capacity(t, 3, h->places, h->occupied);
 	}
-	for (int k = 1; k >= 0; k--) {
-		if (cf_table_add_row(t) < 0)
-			break;
-		cf_table_set_text(t, t->nrows - 1, 0, k ? "all in-house" : "all");
-		put_capacity(t, 3, places[k], occupied[k]);
-	}
-	*in_house_places = places[1];
-	*out = t;
-	return CF_OK;
+	return t;
 }
 
 /* Children looked after on `on` by age band and placement group. */
 static int need(const struct cla_data *cla, cf_date on, struct cf_table **out, long by_group[PG_NGROUPS],
 		long *looked_after, struct cf_error *err)
 {
-	struct cf_table *t = cf_table_new("sufficiency_need");
-	if (!t)
+	/* out NULL: by_group and looked_after only */
+	struct cf_table *t = out ? cf_table_new("sufficiency_need") : NULL;
+	if (out && !t)
 		return cf_error_set(err, CF_EIO, "out of memory");
 	long n[AGE_NBANDS + 2][PG_NGROUPS];
 	memset(n, 0, sizeof n);
@@ -204,6 +265,12 @@ static int need(const struct cla_data *cla, cf_date on, struct cf_table **out, l
 		n[band][pg]++;
 		n[AGE_NBANDS + 1][pg]++;
 	}
+	memcpy(by_group, n[AGE_NBANDS + 1], sizeof n[0]);
+	*looked_after = 0;
+	for (int g = 0; g < PG_NGROUPS; g++)
+		*looked_after += n[AGE_NBANDS + 1][g];
+	if (!out)
+		return CF_OK;
 	cf_table_add_column(t, "age_band", CF_CELL_TEXT, 0);
 	cf_table_add_column(t, "looked_after", CF_CELL_INT, 0);
 	for (int g = 0; g < PG_NGROUPS; g++)
@@ -220,10 +287,7 @@ static int need(const struct cla_data *cla, cf_date on, struct cf_table **out, l
 		cf_table_set_int(t, t->nrows - 1, 1, sum);
 		for (int g = 0; g < PG_NGROUPS; g++)
 			cf_table_set_int(t, t->nrows - 1, 2 + g, n[b][g]);
-		if (b == AGE_NBANDS + 1)
-			*looked_after = sum;
 	}
-	memcpy(by_group, n[AGE_NBANDS + 1], sizeof n[0]);
 	*out = t;
 	return CF_OK;
 }
@@ -232,12 +296,9 @@ static int cmp_sector(const void *key, const void *elem) { return strcmp(key, el
 
 /* Children looked after on `on` placed outside the LA: their placement's
  * postcode sector is known and not one of the localities extract's. */
-static int location(const struct placements_data *d, const struct cla_data *cla, cf_date on,
-		    const struct centroids *cent, struct cf_table **out, struct cf_error *err)
+static void location(const struct placements_data *d, const struct cla_data *cla, cf_date on,
+		     const struct centroids *cent, struct sufficiency *out)
 {
-	struct cf_table *t = cf_table_new("sufficiency_location");
-	if (!t)
-		return cf_error_set(err, CF_EIO, "out of memory");
 	long n[PG_NGROUPS + 1][5];   /* looked after, sector known, outside, distance known, over 20 miles */
 	memset(n, 0, sizeof n);
 	for (size_t c = 0; cla && c < cla->nchildren; c++) {
@@ -260,6 +321,17 @@ static int location(const struct placements_data *d, const struct cla_data *cla,
 			x[4] += far;
 		}
 	}
+	out->with_distance = cent != NULL;
+	for (int g = 0; g <= PG_NGROUPS; g++)
+		out->location[g] = (struct sufficiency_place){ g < PG_NGROUPS ? placement_group_names[g] : "all", n[g][0],
+							       n[g][1], n[g][2], n[g][3], n[g][4] };
+}
+
+struct cf_table *sufficiency_location_table(const struct sufficiency *s)
+{
+	struct cf_table *t = cf_table_new("sufficiency_location");
+	if (!t)
+		return NULL;
 	cf_table_add_column(t, "placement_group", CF_CELL_TEXT, 0);
 	cf_table_add_column(t, "looked_after", CF_CELL_INT, 0);
 	cf_table_add_column(t, "sector_known", CF_CELL_INT, 0);
@@ -269,22 +341,24 @@ static int location(const struct placements_data *d, const struct cla_data *cla,
 	cf_table_add_column(t, "over_20_miles", CF_CELL_INT, 0);
 	cf_table_add_column(t, "over_20_pct", CF_CELL_REAL, 1);
 	for (int g = 0; g <= PG_NGROUPS; g++) {
-		if (cf_table_add_row(t) < 0)
-			break;
-		cf_table_set_text(t, t->nrows - 1, 0, g < PG_NGROUPS ? placement_group_names[g] : "all");
-		for (int k = 0; k < 3; k++)
-			cf_table_set_int(t, t->nrows - 1, 1 + k, n[g][k]);
-		if (n[g][1])
-			cf_table_set_real(t, t->nrows - 1, 4, 100.0 * (double)n[g][2] / (double)n[g][1]);
-		if (cent) {
-			cf_table_set_int(t, t->nrows - 1, 5, n[g][3]);
-			cf_table_set_int(t, t->nrows - 1, 6, n[g][4]);
-			if (n[g][3])
-				cf_table_set_real(t, t->nrows - 1, 7, 100.0 * (double)n[g][4] / (double)n[g][3]);
+		const struct sufficiency_place *x = &s->location[g];
+		if (cf_table_add_row(t) < 0 || cf_table_set_text(t, t->nrows - 1, 0, x->group)) {
+			cf_table_free(t);
+			return NULL;
+		}
+		cf_table_set_int(t, t->nrows - 1, 1, x->looked_after);
+		cf_table_set_int(t, t->nrows - 1, 2, x->sector_known);
+		cf_table_set_int(t, t->nrows - 1, 3, x->outside);
+		if (x->sector_known)
+			cf_table_set_real(t, t->nrows - 1, 4, 100.0 * (double)x->outside / (double)x->sector_known);
+		if (s->with_distance) {
+			cf_table_set_int(t, t->nrows - 1, 5, x->distance_known);
+			cf_table_set_int(t, t->nrows - 1, 6, x->over_20);
+			if (x->distance_known)
+				cf_table_set_real(t, t->nrows - 1, 7, 100.0 * (double)x->over_20 / (double)x->distance_known);
 		}
 	}
-	*out = t;
-	return CF_OK;
+	return t;
 }
 
 static long open_of_types(const struct placements_data *d, cf_date on, const int *types, int ntypes)
@@ -299,15 +373,64 @@ static long open_of_types(const struct placements_data *d, cf_date on, const int
 	return k;
 }
 
-static void gap_row(struct cf_table *t, const char *what, long needed, long available, const char *source)
+struct cf_table *sufficiency_gap_table(const struct sufficiency *s)
 {
-	if (cf_table_add_row(t) < 0)
-		return;
-	cf_table_set_text(t, t->nrows - 1, 0, what);
-	cf_table_set_int(t, t->nrows - 1, 1, needed);
-	cf_table_set_int(t, t->nrows - 1, 2, available);
-	cf_table_set_int(t, t->nrows - 1, 3, needed - available);
-	cf_table_set_text(t, t->nrows - 1, 4, source);
+	struct cf_table *t = cf_table_new("sufficiency_gap");
+	if (!t)
+		return NULL;
+	cf_table_add_column(t, "placements", CF_CELL_TEXT, 0);
+	cf_table_add_column(t, "needed", CF_CELL_INT, 0);
+	cf_table_add_column(t, "available", CF_CELL_INT, 0);
+	cf_table_add_column(t, "gap", CF_CELL_INT, 0);
+	cf_table_add_column(t, "needed_from", CF_CELL_TEXT, 0);
+	for (int i = 0; i < 2; i++) {
+		const struct sufficiency_gap *g = &s->gap[i];
+		if (cf_table_add_row(t) < 0 || cf_table_set_text(t, t->nrows - 1, 0, g->placements) ||
+		    cf_table_set_text(t, t->nrows - 1, 4, g->needed_from)) {
+			cf_table_free(t);
+			return NULL;
+		}
+		cf_table_set_int(t, t->nrows - 1, 1, g->needed);
+		cf_table_set_int(t, t->nrows - 1, 2, g->available);
+		cf_table_set_int(t, t->nrows - 1, 3, g->needed - g->available);
+	}
+	return t;
+}
+
+void sufficiency_release(struct sufficiency *s) { sufficiency_capacity_release(&s->capacity); }
+
+int sufficiency_make(const struct placements_data *d, const struct cla_data *cla, cf_date on,
+		     const struct centroids *cent, struct sufficiency *out, struct cf_error *err)
+{
+	memset(out, 0, sizeof *out);
+	long by_group[PG_NGROUPS];
+	int rc = sufficiency_capacity_make(d, on, &out->capacity, err);
+	if (!rc)
+		rc = need(cla, on, NULL, by_group, &out->looked_after, err);
+	if (rc) {
+		sufficiency_release(out);
+		return rc;
+	}
+	location(d, cla, on, cent, out);
+	/* available: the last fostering row is all; the last two homes all in-house, all */
+	const struct sufficiency_capacity *c = &out->capacity;
+	long fostering_places = c->fostering[c->nfostering - 1].places, home_places = c->homes[c->nhomes - 2].places;
+	/* needed: the children in such placements that day, from the episodes
+	 * when they cover it, else from the placement costs extract */
+	static const int fostered[] = { PT_IN_HOUSE_FOSTERING, PT_IFA };
+	static const int resident[] = { PT_PRIVATE_RESIDENTIAL, PT_LA_RESIDENTIAL, PT_SECURE };
+	if (out->looked_after) {
+		out->gap[0] = (struct sufficiency_gap){ "fostering", by_group[PG_FOSTER], fostering_places,
+							"ssda903 episodes (all foster placements)" };
+		out->gap[1] = (struct sufficiency_gap){ "residential", by_group[PG_RESIDENTIAL], home_places,
+							"ssda903 episodes (all residential placements)" };
+	} else {
+		out->gap[0] = (struct sufficiency_gap){ "fostering", open_of_types(d, on, fostered, 2), fostering_places,
+							"placement costs (in-house fostering and IFA)" };
+		out->gap[1] = (struct sufficiency_gap){ "residential", open_of_types(d, on, resident, 3), home_places,
+							"placement costs (private and LA residential, secure)" };
+	}
+	return CF_OK;
 }
 
 static void note(struct cf_table *t, const char *text)
@@ -321,21 +444,21 @@ int sufficiency_tables(const struct placements_data *d, const struct cla_data *c
 {
 	for (int i = 0; i < SUFFICIENCY_NTABLES; i++)
 		out[i] = NULL;
-	const char **ids = malloc((d->nplacements ? d->nplacements : 1) * sizeof *ids);
-	if (!ids)
-		return cf_error_set(err, CF_EIO, "out of memory");
-	long fostering_places = 0, unmatched = 0, home_places = 0, by_group[PG_NGROUPS], looked_after = 0;
-	int rc = fostering(d, on, ids, &out[0], &fostering_places, &unmatched, err);
-	if (!rc)
-		rc = residential(d, on, ids, &out[1], &home_places, err);
+	struct sufficiency suf;
+	long by_group[PG_NGROUPS], looked_after;
+	int rc = sufficiency_make(d, cla, on, cent, &suf, err);
+	if (rc)
+		return rc;
+	long unmatched = suf.capacity.unmatched;
+	looked_after = suf.looked_after;
+	if (!(out[0] = sufficiency_fostering_table(&suf.capacity)) ||
+	    !(out[1] = sufficiency_residential_table(&suf.capacity)) || !(out[3] = sufficiency_gap_table(&suf)) ||
+	    !(out[4] = sufficiency_location_table(&suf)) ||
+	    !(out[SUFFICIENCY_NOTES] = cf_table_new("sufficiency_notes")))
+		rc = cf_error_set(err, CF_EIO, "out of memory");
+	sufficiency_release(&suf);
 	if (!rc)
 		rc = need(cla, on, &out[2], by_group, &looked_after, err);
-	if (!rc)
-		rc = location(d, cla, on, cent, &out[4], err);
-	free(ids);
-	if (!rc && (!(out[3] = cf_table_new("sufficiency_gap")) ||
-		    !(out[SUFFICIENCY_NOTES] = cf_table_new("sufficiency_notes"))))
-		rc = cf_error_set(err, CF_EIO, "out of memory");
 	if (rc) {
 		for (int i = 0; i < SUFFICIENCY_NTABLES; i++) {
 			cf_table_free(out[i]);
@@ -343,27 +466,8 @@ int sufficiency_tables(const struct placements_data *d, const struct cla_data *c
 		}
 		return rc;
 	}
-	struct cf_table *g = out[3], *n = out[SUFFICIENCY_NOTES];
-	cf_table_add_column(g, "placements", CF_CELL_TEXT, 0);
-	cf_table_add_column(g, "needed", CF_CELL_INT, 0);
-	cf_table_add_column(g, "available", CF_CELL_INT, 0);
-	cf_table_add_column(g, "gap", CF_CELL_INT, 0);
-	cf_table_add_column(g, "needed_from", CF_CELL_TEXT, 0);
+	struct cf_table *n = out[SUFFICIENCY_NOTES];
 	cf_table_add_column(n, "note", CF_CELL_TEXT, 0);
-	/* needed: the children in such placements that day, from the episodes
-	 * when they cover it, else from the placement costs extract */
-	static const int fostered[] = { PT_IN_HOUSE_FOSTERING, PT_IFA };
-	static const int resident[] = { PT_PRIVATE_RESIDENTIAL, PT_LA_RESIDENTIAL, PT_SECURE };
-	if (looked_after) {
-		gap_row(g, "fostering", by_group[PG_FOSTER], fostering_places, "ssda903 episodes (all foster placements)");
-		gap_row(g, "residential", by_group[PG_RESIDENTIAL], home_places,
-			"ssda903 episodes (all residential placements)");
-	} else {
-		gap_row(g, "fostering", open_of_types(d, on, fostered, 2), fostering_places,
-			"placement costs (in-house fostering and IFA)");
-		gap_row(g, "residential", open_of_types(d, on, resident, 3), home_places,
-			"placement costs (private and LA residential, secure)");
-	}
 	char s[400], day[11];
 	cf_date_format(on, day);
 	snprintf(s, sizeof s,
@@ -395,6 +499,68 @@ int sufficiency_tables(const struct placements_data *d, const struct cla_data *c
 	return CF_OK;
 }
 
+/* The row of need table t for month-end `date` and age band `band`, among
+ * that month's rows at its end; -1 when none. */
+static long need_row(const struct cf_table *t, const char *date, const char *band)
+{
+	for (size_t r = t->nrows; r-- > 0;) {
+		const struct cf_cell *dc = cf_table_cell_const(t, r, 0), *bc = cf_table_cell_const(t, r, 1);
+		if (strcmp(dc->v.s, date))
+			return -1;
+		if (!strcmp(bc->v.s, band))
+			return (long)r;
+	}
+	return -1;
+}
+
+/* sufficiency_need_forecast from the forecast's table f: each month-end's
+ * age bands (not "all"), the children expected in care and in each of the
+ * forecast's placement groups, in the order f names them. */
+static int need_forecast(const struct cf_table *f, struct cf_table **out, struct cf_error *err)
+{
+	int cd = cf_table_column(f, "date"), ca = cf_table_column(f, "age_band"), cp = cf_table_column(f, "placement"),
+	    cm = cf_table_column(f, "mean");
+	const char *groups[16];
+	int ng = 0;
+	for (size_t r = 0; r < f->nrows; r++) {
+		const char *pl = cf_table_cell_const(f, r, cp)->v.s;
+		int seen = !strcmp(pl, "all");
+		for (int g = 0; g < ng && !seen; g++)
+			seen = !strcmp(groups[g], pl);
+		if (!seen && ng < 16)
+			groups[ng++] = pl;
+	}
+	struct cf_table *t = cf_table_new("sufficiency_need_forecast");
+	if (!t)
+		return cf_error_set(err, CF_EIO, "out of memory");
+	cf_table_add_column(t, "month_end", CF_CELL_TEXT, 0);
+	cf_table_add_column(t, "age_band", CF_CELL_TEXT, 0);
+	cf_table_add_column(t, "looked_after", CF_CELL_REAL, 1);
+	for (int g = 0; g < ng; g++)
+		cf_table_add_column(t, groups[g], CF_CELL_REAL, 1);
+	for (size_t r = 0; r < f->nrows; r++) {
+		const char *date = cf_table_cell_const(f, r, cd)->v.s, *band = cf_table_cell_const(f, r, ca)->v.s;
+		const char *pl = cf_table_cell_const(f, r, cp)->v.s;
+		if (!strcmp(band, "all"))
+			continue;
+		long row = need_row(t, date, band);
+		if (row < 0) {
+			if ((row = cf_table_add_row(t)) < 0 || cf_table_set_text(t, (size_t)row, 0, date) ||
+			    cf_table_set_text(t, (size_t)row, 1, band)) {
+				cf_table_free(t);
+				return cf_error_set(err, CF_EIO, "out of memory");
+			}
+		}
+		int col = 2;
+		for (int g = 0; g < ng && strcmp(pl, "all"); g++)
+			if (!strcmp(groups[g], pl))
+				col = 3 + g;
+		cf_table_set_real(t, (size_t)row, col, cf_table_cell_const(f, r, cm)->v.d);
+	}
+	*out = t;
+	return CF_OK;
+}
+
 int sufficiency_forecast(const struct placements_data *d, const struct cla_data *cla, cf_date on, int months,
 			 struct cf_table **out, struct cf_error *err)
 {
@@ -422,6 +588,7 @@ int sufficiency_forecast(const struct placements_data *d, const struct cla_data 
 	int n = 0;
 	rc = forecast_report(cla, &fo, tables, &n, 8, err);
 	fc_costs_release(&costs);
+	out[1] = NULL;
 	struct cf_table *t = rc ? NULL : cf_table_new("sufficiency_forecast");
 	if (!rc && !t)
 		rc = cf_error_set(err, CF_EIO, "out of memory");
@@ -437,6 +604,8 @@ int sufficiency_forecast(const struct placements_data *d, const struct cla_data 
 		const struct cf_table *f = tables[i];
 		if (strcmp(f->name, "forecast"))
 			continue;
+		if ((rc = need_forecast(f, &out[1], err)))
+			break;
 		int cd = cf_table_column(f, "date"), ca = cf_table_column(f, "age_band"), cp = cf_table_column(f, "placement"),
 		    cm = cf_table_column(f, "mean");
 		for (size_t r = 0; r < f->nrows && !rc; r++) {
@@ -466,8 +635,10 @@ int sufficiency_forecast(const struct placements_data *d, const struct cla_data 
 		cf_table_free(tables[i]);
 	if (rc) {
 		cf_table_free(t);
+		cf_table_free(out[1]);
+		out[1] = NULL;
 		return rc;
 	}
-	*out = t;
+	out[0] = t;
 	return CF_OK;
 }

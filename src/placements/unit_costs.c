@@ -71,8 +71,7 @@ int placements_forecast_costs(const struct placements_data *d, cf_date from, cf_
 	return CF_OK;
 }
 
-int placements_own_costs(const struct placements_data *d, const struct fc_placemap *m, struct fc_costs *c,
-			 struct cf_error *err)
+void placements_cost_window(const struct placements_data *d, cf_date *from, cf_date *to)
 {
 	cf_date last = CF_DATE_NONE;
 	for (size_t i = 0; i < d->nplacements; i++) {
@@ -81,8 +80,17 @@ int placements_own_costs(const struct placements_data *d, const struct fc_placem
 		if (last == CF_DATE_NONE || t > last)
 			last = t;
 	}
+	*to = last;
+	*from = last == CF_DATE_NONE ? CF_DATE_NONE : last - 364;
+}
+
+int placements_own_costs(const struct placements_data *d, const struct fc_placemap *m, struct fc_costs *c,
+			 struct cf_error *err)
+{
+	cf_date from, to;
+	placements_cost_window(d, &from, &to);
 	int nrows = 0;
-	return last == CF_DATE_NONE ? CF_OK : placements_forecast_costs(d, last - 364, last, m, c, &nrows, err);
+	return to == CF_DATE_NONE ? CF_OK : placements_forecast_costs(d, from, to, m, c, &nrows, err);
 }
 
 int placements_store_costs(struct store *st, const struct fc_placemap *m, struct fc_costs *c, struct cf_error *err)

@@ -12,6 +12,7 @@
 
 #include "forecast/forecast.h"
 #include "indicators/indicators.h"
+#include "placements/placements.h"
 #include "programme/programme_common.h"
 #include "model/cla.h"
 
@@ -158,6 +159,39 @@ static int run_forecast(const struct cla_data *cla, const struct programme *p, c
 
 /* --- savings from a scenario ---------------------------------------------------- */
 
+/* One modelled year of a line: the saving that year, `pounds` (rounded),
+ * becomes the increment pounds - *prev in the programme's unit, and a
+ * modelled_savings row. `source` is the forecast's id or the shift file. */
+static int model_year(const struct programme *p, const struct prog_saving *line, const char *source, int fy,
+		      const char *period, double base, double scenario, long long pounds, long long *prev,
+		      struct prog_saving **arr, int *n, struct cf_table *rep, struct cf_error *err)
+{
+	long long per_pound = p->unit == PROG_THOUSANDS ? PROG_SCALE / 1000 : PROG_SCALE;
+	int year = fy - p->first_year;
+	if (year < 0 && pounds)
+		return cf_error_set(err, CF_EINPUT, "the %s saves %lld pounds in %s, before the programme's "
+				    "year 0 (%d-%02d): start %s later", line->shift ? "shift" : "scenario", pounds, period,
+				    p->first_year, (p->first_year + 1) % 100, line->shift ? "the shift" : "the forecast");
+	if (year < 0)
+		return CF_OK;
+	if (year > PROG_MAX_YEAR)
+		return cf_error_set(err, CF_EINPUT, "%s is after the programme's year %d", period, PROG_MAX_YEAR);
+	struct prog_saving s = { year, line->workstream, (pounds - *prev) * per_pound, line->row, line->forecast,
+				 line->shift, 0 };
+	*prev = pounds;
+	long k = ptable_row(rep);
+	if (push((void **)arr, n, sizeof s, &s) || k < 0 || cf_table_set_text(rep, (size_t)k, 1, line->workstream) ||
+	    cf_table_set_text(rep, (size_t)k, 2, source) || cf_table_set_text(rep, (size_t)k, 4, period))
+		return oom(err);
+	cf_table_set_int(rep, (size_t)k, 0, line->row);
+	cf_table_set_int(rep, (size_t)k, 3, year);
+	cf_table_set_real(rep, (size_t)k, 5, base);
+	cf_table_set_real(rep, (size_t)k, 6, scenario);
+	cf_table_set_real(rep, (size_t)k, 7, (double)pounds);
+	cf_table_set_real(rep, (size_t)k, 8, prog_money_to_double(s.amount));
+	return CF_OK;
+}
+
 /* The line's savings: for each financial year of the forecast, the saving
  * S (pounds, rounded) is minus the scenario's cost difference; the
  * business case adds increments, so each year gets S - S(previous year). */
@@ -170,7 +204,6 @@ static int model_saving(const struct programme *p, const struct prog_saving *lin
 	int c_scen = t ? cf_table_column(t, "scenario_cost_gbp") : -1, c_diff = t ? cf_table_column(t, "difference_gbp") : -1;
 	if (c_type < 0 || c_period < 0 || c_to < 0 || c_base < 0 || c_scen < 0 || c_diff < 0)
 		return cf_error_set(err, CF_EIO, "the forecast gave no scenario table");
-	long long per_pound = p->unit == PROG_THOUSANDS ? PROG_SCALE / 1000 : PROG_SCALE;
 	long long prev = 0;
 	for (size_t r = 0; r < t->nrows; r++) {
 		if (strcmp(cell_text(t, r, c_type), "year"))
@@ -181,31 +214,42 @@ static int model_saving(const struct programme *p, const struct prog_saving *lin
 		if (cf_date_parse(to_s, strlen(to_s), &to) || to != cf_date_fy_end(fy))
 			return cf_error_set(err, CF_EINPUT, "the forecast ends on %s, part way through %s: give months "
 					    "so that it ends on a 31 March, and every year's saving is a whole year's", to_s, period);
-		double diff = cell_real(t, r, c_diff);
-		long long pounds = -llround(diff);
-		int year = fy - p->first_year;
-		if (year < 0 && pounds)
-			return cf_error_set(err, CF_EINPUT, "the scenario saves %lld pounds in %s, before the programme's "
-					    "year 0 (%d-%02d): start the forecast later", pounds, period, p->first_year,
-					    (p->first_year + 1) % 100);
-		if (year < 0)
-			continue;
-		if (year > PROG_MAX_YEAR)
-			return cf_error_set(err, CF_EINPUT, "%s is after the programme's year %d", period, PROG_MAX_YEAR);
-		struct prog_saving s = { year, line->workstream, (pounds - prev) * per_pound, line->row, line->forecast, 0 };
-		prev = pounds;
-		long k = ptable_row(rep);
-		if (push((void **)arr, n, sizeof s, &s) || k < 0 || cf_table_set_text(rep, (size_t)k, 1, line->workstream) ||
-		    cf_table_set_text(rep, (size_t)k, 2, line->forecast) || cf_table_set_text(rep, (size_t)k, 4, period))
-			return oom(err);
-		cf_table_set_int(rep, (size_t)k, 0, line->row);
-		cf_table_set_int(rep, (size_t)k, 3, year);
-		cf_table_set_real(rep, (size_t)k, 5, cell_real(t, r, c_base));
-		cf_table_set_real(rep, (size_t)k, 6, cell_real(t, r, c_scen));
-		cf_table_set_real(rep, (size_t)k, 7, (double)pounds);
-		cf_table_set_real(rep, (size_t)k, 8, prog_money_to_double(s.amount));
+		int rc = model_year(p, line, line->forecast, fy, period, cell_real(t, r, c_base), cell_real(t, r, c_scen),
+				    -llround(cell_real(t, r, c_diff)), &prev, arr, n, rep, err);
+		if (rc)
+			return rc;
 	}
 	return CF_OK;
+}
+
+/* --- savings from a placement shift --------------------------------------------- */
+
+/* The line's savings from its placement-shift scenario (money_shift, as
+ * `caseflow money --shift FILE` prints it): for each financial year, the
+ * saving S is the shift's saving that year (what the moved children would
+ * have cost where they were, less in-house), rounded to the pound; the
+ * business case adds increments, as for a forecast. */
+static int model_shift(const struct placements_data *d, const struct programme *p, const struct prog_saving *line,
+		       struct prog_saving **arr, int *n, struct cf_table *rep, struct cf_error *err)
+{
+	struct placement_shift sh;
+	struct cf_table *t = NULL;
+	int rc = placement_shift_load(line->shift, &sh, err);
+	if (!rc)
+		rc = money_shift(d, &sh, &t, err);
+	if (rc)
+		return rc;
+	int c_fy = cf_table_column(t, "financial_year"), c_was = cf_table_column(t, "cost_where_they_were"),
+	    c_in = cf_table_column(t, "cost_in_house"), c_save = cf_table_column(t, "saving");
+	const char *base = strrchr(line->shift, '/') ? strrchr(line->shift, '/') + 1 : line->shift;
+	long long prev = 0;
+	for (size_t r = 0; r < t->nrows && !rc; r++) {
+		const char *period = cell_text(t, r, c_fy);
+		rc = model_year(p, line, base, atoi(period), period, cell_real(t, r, c_was), cell_real(t, r, c_in),
+				llround(cell_real(t, r, c_save)), &prev, arr, n, rep, err);
+	}
+	cf_table_free(t);
+	return rc;
 }
 
 /* --- demand series ------------------------------------------------------------------- */
@@ -313,7 +357,7 @@ static int uses_forecast(const struct programme *p, const char *id)
 	if (p->workforce.demand_pending && p->workforce.demand_forecast && !strcmp(p->workforce.demand_forecast, id))
 		return 1;
 	for (int i = 0; i < p->nsavings; i++)
-		if (p->savings[i].pending && !strcmp(p->savings[i].forecast, id))
+		if (p->savings[i].pending && p->savings[i].forecast && !strcmp(p->savings[i].forecast, id))
 			return 1;
 	return 0;
 }
@@ -329,7 +373,7 @@ static int model_forecast(const struct cla_data *cla, struct programme *p, const
 		return at_line(err, rc, p, PROG_SHEET_FORECASTS, f->row, "forecast", f->id);
 	for (int i = 0; i < p->nsavings && !rc; i++) {
 		const struct prog_saving *s = &p->savings[i];
-		if (!s->pending || strcmp(s->forecast, f->id))
+		if (!s->pending || !s->forecast || strcmp(s->forecast, f->id))
 			continue;
 		if ((rc = model_saving(p, s, &fo, arr, n, rep, err)))
 			rc = at_line(err, rc, p, PROG_SHEET_SAVINGS, s->row, "forecast", s->forecast);
@@ -358,10 +402,12 @@ int programme_model_load(struct store *st, struct programme *p, struct programme
 		rep = &none;
 	memset(rep, 0, sizeof *rep);
 	int rc = check_measures(p, err);
-	int nforecast = 0;
+	int nforecast = 0, nshift = 0;
 	for (int i = 0; i < p->nforecasts; i++)
 		nforecast += uses_forecast(p, p->forecasts[i].id);
-	if (rc || (!nforecast && !p->workforce.demand_pending))
+	for (int i = 0; i < p->nsavings; i++)
+		nshift += p->savings[i].pending && p->savings[i].shift;
+	if (rc || (!nforecast && !nshift && !p->workforce.demand_pending))
 		return rc;
 
 	struct prog_saving *arr = NULL;
@@ -383,6 +429,17 @@ int programme_model_load(struct store *st, struct programme *p, struct programme
 				if (uses_forecast(p, p->forecasts[i].id))
 					rc = model_forecast(&cla, p, &p->forecasts[i], &arr, &n, t, err);
 			cla_release(&cla);
+		}
+	}
+	if (!rc && nshift) {
+		struct placements_data d;
+		if (!(rc = store_placements_read(st, &d, err))) {
+			for (int i = 0; i < p->nsavings && !rc; i++) {
+				const struct prog_saving *s = &p->savings[i];
+				if (s->pending && s->shift && (rc = model_shift(&d, p, s, &arr, &n, t, err)))
+					rc = at_line(err, rc, p, PROG_SHEET_SAVINGS, s->row, "shift", s->shift);
+			}
+			placements_data_release(&d);
 		}
 	}
 	if (!rc && p->workforce.demand_pending && p->workforce.demand_indicator) {

@@ -179,8 +179,9 @@ static int link_source(struct saver *s, sqlite3_stmt *q, long long rid, const ch
 
 /* The files a forecast read (its scenario and unit costs): returns of kind
  * "programme.forecast.<id>.scenario@<name>" (".costs"), linked to the
- * programme under the sheet "forecasts", so the figures a modelled line
- * stored can be traced to the exact files. */
+ * programme under the sheet "forecasts"; and each placement-shift file a
+ * savings line read, "programme.shift.<row>@<name>" under "savings"; so the
+ * figures a modelled line stored can be traced to the exact files. */
 static int forecast_files(struct saver *s, sqlite3_stmt *q, const struct programme *p)
 {
 	int rc = CF_OK;
@@ -196,6 +197,16 @@ static int forecast_files(struct saver *s, sqlite3_stmt *q, const struct program
 			if (!(rc = add_return(s, files[k], kind, &rid)))
 				rc = link_source(s, q, rid, "forecasts");
 		}
+	}
+	for (int i = 0; i < p->nsavings && !rc; i++) {
+		const struct prog_saving *v = &p->savings[i];
+		if (!v->shift || (i > 0 && p->savings[i - 1].shift == v->shift && p->savings[i - 1].row == v->row))
+			continue;   /* a line's years follow one another: its file once */
+		char kind[400];
+		long long rid;
+		snprintf(kind, sizeof kind, "programme.shift.%ld@%s", v->row, p->name);
+		if (!(rc = add_return(s, v->shift, kind, &rid)))
+			rc = link_source(s, q, rid, "savings");
 	}
 	return rc;
 }
@@ -225,9 +236,11 @@ static int check_modelled(struct saver *s, const struct programme *p)
 {
 	for (int i = 0; i < p->nsavings; i++)
 		if (p->savings[i].pending)
-			return cf_error_at(s->err, CF_EINPUT, p->sheet_file[PROG_SHEET_SAVINGS], p->savings[i].row, "forecast",
-					   p->savings[i].forecast, "sheet savings: the forecast has not been run, so the "
-					   "line has no savings to store");
+			return cf_error_at(s->err, CF_EINPUT, p->sheet_file[PROG_SHEET_SAVINGS], p->savings[i].row,
+					   p->savings[i].forecast ? "forecast" : "shift",
+					   p->savings[i].forecast ? p->savings[i].forecast : p->savings[i].shift,
+					   "sheet savings: the %s has not been run, so the line has no savings to store",
+					   p->savings[i].forecast ? "forecast" : "shift");
 	if (p->workforce.demand_pending)
 		return cf_error_at(s->err, CF_EINPUT, p->sheet_file[PROG_SHEET_WORKFORCE], p->workforce.demand_row, "item",
 				   "cases", "sheet workforce: the demand series has not been computed, so there is "

@@ -161,4 +161,110 @@ check "a shift from in-house: refused at its line" grep -q 'shift3.txt.*1' "$wor
 printf 'from: secure\nchildren_per_year: 1\nyears: 1\nstart: 2025-04-01\nplaces_per_household: 1\n' > "$work/shift4.txt"
 "$cf" money --db "$sdb" --shift "$work/shift4.txt" > /dev/null 2> "$work/err.txt"
 check "no placements of the type to price: said" grep -q 'no secure placements' "$work/err.txt"
+# The same shift as a programme savings line (docs/programme.md): first_year
+# 2025, in pounds. Its savings by year are the shift's, 38,360 in 2025-26
+# and 51,100 in 2026-27; the business case stores increments: 38,360 in
+# year 0 and 51,100 - 38,360 = 12,740 in year 1 (amount_e4: x 10,000).
+mkdir -p "$work/prog"
+cp "$work/shift.txt" "$work/prog/shift.txt"
+printf 'setting,value\nname,Shift\nunit,pounds\nfirst_year,2025\n' > "$work/prog/programme.csv"
+printf 'workstream,name\nsupply,Foster carers\n' > "$work/prog/workstreams.csv"
+printf 'year,workstream,saving,forecast,shift\n,supply,,,shift.txt\n0,supply,100,,\n' > "$work/prog/savings.csv"
+"$cf" programme --db "$sdb" --load "$work/prog" > "$work/load.txt" 2>&1
+check "a programme with a shift savings line loads" [ $? -eq 0 ]
+check "the load lists the shift's years, by hand" \
+	grep -q '2  supply  *shift.txt  *1  2026-27  *73000  *21900  *51100  *12740$' "$work/load.txt"
+check "the business case stores the increments (and the line given as an amount)" \
+	[ "$(sqlite3 "$sdb" "SELECT group_concat(year || ':' || amount_e4, ' ') FROM (SELECT year, amount_e4 FROM programme_savings ORDER BY row, year)")" = "0:383600000 1:127400000 0:1000000" ]
+check "the shift file is kept as a source of the programme" \
+	[ "$(sqlite3 "$sdb" "SELECT count(*) FROM returns WHERE kind = 'programme.shift.2@Shift'")" = 1 ]
+"$cf" programme show --db "$sdb" --format csv > "$work/show.csv" 2>&1
+check "gross savings: 38,460 in year 0 (with the 100 given), 51,200 in year 1" \
+	grep -qx 'supply,1,0,0,0,-12740,-51200,-51200,-89660' "$work/show.csv"
+
+printf 'year,workstream,saving,forecast,shift\n,supply,5,,shift.txt\n' > "$work/prog/savings.csv"
+"$cf" programme --db "$sdb" --load "$work/prog" > "$work/err.txt" 2>&1
+check "a shift line with a saving: exit 1 naming row and column" \
+	sh -c '[ $1 -eq 1 ] && grep -q "savings.csv:2: column saving: .*leave saving blank" "$2"' sh $? "$work/err.txt"
+printf 'year,workstream,saving,forecast,shift\n,supply,,,shift4.txt\n' > "$work/prog/savings.csv"
+cp "$work/shift4.txt" "$work/prog/shift4.txt"
+"$cf" programme --db "$sdb" --load "$work/prog" > "$work/err.txt" 2>&1
+check "a shift that cannot be priced: exit 1 naming the line, nothing stored" \
+	sh -c '[ $1 -eq 1 ] && grep -q "savings.csv:2: column shift: .*no secure placements" "$2" && grep -q "nothing was stored" "$2"' sh $? "$work/err.txt"
+printf 'setting,value\nname,Shift3\nunit,pounds\nfirst_year,2026\n' > "$work/prog/programme.csv"
+printf 'year,workstream,saving,forecast,shift\n,supply,,,shift.txt\n' > "$work/prog/savings.csv"
+"$cf" programme --db "$sdb" --load "$work/prog" > "$work/err.txt" 2>&1
+check "a shift saving before year 0: refused" \
+	sh -c '[ $1 -eq 1 ] && grep -q "the shift saves 38360 pounds in 2025-26, before the programme.s year 0" "$2"' sh $? "$work/err.txt"
+# The forecast outturn by cost centre, and with inflation, on the hand-made
+# SSDA903 return of tests/cases/programme/modelled (its episodes cover
+# 2023-10-31). As of 2023-10-31 in 2023-24:
+#   Q1 CC1 IFA £700/wk from 2023-09-01, open: to date 61 nights = £6,100;
+#     committed 2023-11-01..2024-03-31 = 152 nights (29 February) = £15,200
+#   Q2 CC2 in-house £350/wk from 2022-06-01, open: to date 214 nights =
+#     £10,700; committed 152 nights = £7,600
+# Gross committed 22,800: CC1 has 15,200 / 22,800 = 2/3 of the new
+# placements (forecast cost X - 22,800), CC2 1/3; a centre's forecast
+# outturn = net to date + gross committed + its share.
+# The unit costs' window is the extract's last 12 months, 2022-09-02 to
+# 2023-09-01 (Q1's start, the latest): with --inflation 10 every forecast
+# day is past its first anniversary (2023-09-02), so X is 1.1 times as much.
+odb="$work/outturn.db"
+mkdir -p "$work/ot"
+printf 'child_id,placement_start,provider_id,provider_type,weekly_cost,cost_centre\nQ1,2023-09-01,P1,IFA,700,CC1\nQ2,2022-06-01,FHA,in-house fostering,350,CC2\n' \
+	> "$work/ot/placement_costs.csv"
+# for the report's occupancy chart: FHA has 2 places and Q2; H1 3 places, empty
+printf 'household_id,approved_from,approved_places\nFHA,2022-01-01,2\n' > "$work/ot/foster_households.csv"
+printf 'home_id,places,registered_from,in_house\nH1,3,2020-01-01,yes\n' > "$work/ot/homes.csv"
+printf 'financial_year,cost_centre,budget\n2023-24,CC1,30000\n' > "$work/ot/budgets.csv"
+"$cf" ingest --db "$odb" "$CASEFLOW_TOP/tests/cases/programme/modelled/data/2023_24" > /dev/null 2>&1
+"$cf" ingest --db "$odb" "$work/ot" > /dev/null 2>&1
+"$cf" money --db "$odb" --year 2023-24 --as-of 2023-10-31 --outturn --format csv > "$work/ot.csv" 2>&1
+check "money --outturn on the hand-made return runs" [ $? -eq 0 ]
+x=$(awk -F, '$1 == "forecast_cost_to_year_end" { print $2 }' "$work/ot.csv")
+# near A B ...: each pair of the csv's figures within half a penny
+near='function near(a, b) { return (a - b < 0.005 && b - a < 0.005) ? "=" : a "!=" b }
+/^cost_centre,net_to_date,gross_committed,/ { on = 1 }'   # the outturn_by_cost_centre table
+check "CC1: 6,100 to date, 15,200 committed, 2/3 of X - 22,800 (X = $x), its outturn and variance to 30,000" \
+	[ "$(awk -F, -v x="$x" "$near"' on && $1 == "CC1" { print $2, $3, near($4, 200 / 3), near($5, (x - 22800) * 2 / 3), near($6, 6100 + 15200 + (x - 22800) * 2 / 3), $7, near($8, $6 - 30000) }' "$work/ot.csv")" = "6100 15200 = = = 30000 =" ]
+check "CC2: 10,700 to date, 7,600 committed, 1/3, no budget" \
+	[ "$(awk -F, -v x="$x" "$near"' on && $1 == "CC2" { print $2, $3, near($4, 100 / 3), near($5, (x - 22800) / 3), near($6, 10700 + 7600 + (x - 22800) / 3), "[" $7 "]" }' "$work/ot.csv")" = "10700 7600 = = = []" ]
+check "the centres add up to the authority's forecast outturn" \
+	[ "$(awk -F, "$near"' $1 == "forecast_outturn" { a = $2 } on && ($1 == "CC1" || $1 == "CC2") { s += $6 } on && $1 == "all" { b = $6 } END { print near(s, a), near(b, a) }' "$work/ot.csv")" = "= =" ]
+"$cf" money --db "$odb" --year 2023-24 --as-of 2023-10-31 --outturn --inflation 10 --format csv > "$work/ot10.csv" 2>&1
+check "--inflation 10: the forecast part is 1.1 times as much" \
+	[ "$(awk -F, -v x="$x" '$1 == "forecast_cost_to_year_end" { printf "%.4f", $2 / x }' "$work/ot10.csv")" = 1.1000 ]
+check "... and says from when" grep -q 'rising 10.00% a year from 2022-09-02' "$work/ot10.csv"
+check "... commitments are not inflated" grep -q '^outturn_on_commitments,39600,' "$work/ot10.csv"
+"$cf" money --db "$odb" --year 2023-24 --inflation 3 > /dev/null 2> "$work/err.txt"
+check "--inflation without --outturn: a usage error" [ $? -eq 2 ]
+# Need by age band over the forecast horizon, on the same return. On
+# 2023-10-31 six children are in care (C1-C4, C6, C7; C5 left on 30 June,
+# C8 comes in on 1 November), all born 2011-06-01: 12, in the 10-16 band,
+# in foster care. The reference window is the data's last 12 months
+# (2023-04-01 to 2024-03-31, 366 days) with 3 entrants (C6, C7, C8), aged
+# 12 into foster care, and no one leaving foster care: 3/366 a day. So
+# 30 November: 6 + 30 x 3/366 = 6.2459; 31 December: 6 + 61 x 3/366 = 6.5.
+"$cf" sufficiency --db "$odb" --as-of 2023-10-31 --forecast 2 --format csv > "$work/sf.csv" 2>&1
+check "sufficiency --forecast 2 runs" [ $? -eq 0 ]
+check "need forecast: the 10-16s on 30 November, all in foster care" \
+	grep -qx '2023-11-30,10-16,6.245901639,6.245901639,0,0,0' "$work/sf.csv"
+check "... and on 31 December" grep -qx '2023-12-31,10-16,6.5,6.5,0,0,0' "$work/sf.csv"
+check "... every other band none, five bands a month" \
+	[ "$(awk -F, '/^month_end,age_band,/ { on = 1; next } on && $1 ~ /^20/ { n++; if ($2 != "10-16" && $3 != 0) bad++ } END { print n "," bad + 0 }' "$work/sf.csv")" = "10,0" ]
+# The report's Money panel charts spend against budget. 2023-24, as of its
+# last day: CC1 (Q1, 2023-09-01 to 31 March: 213 nights x £100) £21,300 of
+# £30,000 = 71.0%; all: £21,300 + Q2's 366 nights x £50 = £39,600 of
+# £30,000 = 132.0%; CC2 has no budget and no bar.
+"$cf" report --db "$odb" --period 2023-24 --out "$work/rep" > /dev/null 2>&1
+check "the report runs on the hand-made store" [ $? -eq 0 ]
+check "the Money panel's chart: spend against budget by cost centre, by hand" \
+	grep -q 'as a percentage of budget, by cost centre: CC1 71.0%; all 132.0%</desc>' "$work/rep/index.html"
+check "... with the budget line at 100%" grep -q 'class="ref"/><text [^>]*>budget</text>' "$work/rep/index.html"
+# and the Sufficiency panel occupancy on 2024-03-31: FHA 1 of 2 places =
+# 50.0%; H1 0 of 3; all homes 0 of 3
+check "the Sufficiency panel's chart: occupancy of carers and homes, by hand" \
+	grep -q 'on 2024-03-31: in-house foster carers 50.0%; H1 0.0%; all homes 0.0%</desc>' "$work/rep/index.html"
+check "... laid out from the typed capacity: the carers' table" \
+	grep -q '<th scope="row">all</th><td>all</td><td class="num">1</td><td class="num">2</td><td class="num">1</td><td class="num">1</td><td class="num">50.0</td>' "$work/rep/index.html"
 echo "1..$n"

@@ -54,7 +54,11 @@ fm=$("$cf" forecast --db "$db" --start $on --months 3 --table forecast --format 
 check "forecast need: the first month's fostering is caseflow forecast's ($fm)" \
 	[ "$(awk -F, '$1 ~ /^20/ { printf "%.4f", $3; exit }' "$work/sf.csv")" = "$fm" ]
 check "forecast need: three month-ends, gap = needed - today's places" \
-	[ "$(awk -F, '$1 ~ /^20/ { n++; if (sprintf("%.4f", $3 - $4) != sprintf("%.4f", $5)) bad++ } END { print n "," bad + 0 }' "$work/sf.csv")" = "3,0" ]
+	[ "$(awk -F, '/^month_end,age_band,/ { exit } $1 ~ /^20/ { n++; if (sprintf("%.4f", $3 - $4) != sprintf("%.4f", $5)) bad++ } END { print n "," bad + 0 }' "$work/sf.csv")" = "3,0" ]
+fb=$("$cf" forecast --db "$db" --start $on --months 3 --table forecast --format csv 2>/dev/null |
+	awk -F, '$2 == "10-16" && $3 == "residential" { printf "%.4f", $4; exit }')
+check "forecast need by age band: the first month's 10-16s in residential are caseflow forecast's ($fb)" \
+	[ "$(awk -F, '/^month_end,age_band,/ { on = 1; for (i = 1; i <= NF; i++) if ($i == "residential") c = i } on && $2 == "10-16" { printf "%.4f", $c; exit }' "$work/sf.csv")" = "$fb" ]
 # centroids: the LA's sectors at 52.0N, every other sector 0.5 degrees (about 34.5 miles) north
 sqlite3 "$db" "SELECT 'sector,lat,lon' UNION ALL SELECT DISTINCT s || ',' || CASE WHEN s IN (SELECT area FROM localities) THEN '52.0' ELSE '52.5' END || ',-1.0' FROM (SELECT home_post AS s FROM episodes WHERE home_post IS NOT NULL UNION SELECT pl_post FROM episodes WHERE pl_post IS NOT NULL)" > "$work/cent.csv"
 far=$(sqlite3 "$db" "SELECT count(*) || ',' || sum((home_post IN (SELECT area FROM localities)) <> (pl_post IN (SELECT area FROM localities))) FROM episodes WHERE decom <= '$on' AND (dec IS NULL OR dec > '$on') AND pl_post IS NOT NULL AND home_post IS NOT NULL")

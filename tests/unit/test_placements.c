@@ -128,7 +128,7 @@ static void test_money_centres(void **state)
 	d.nbudgets = 1;
 	d.ledger = &l;
 	d.nledger = 1;
-	struct money_options o = { 2024, D(2024, 9, 30), 10 };
+	struct money_options o = { 2024, D(2024, 9, 30), 10, 0 };
 	struct money_centres cs;
 	struct cf_error err;
 	cf_error_clear(&err);
@@ -202,6 +202,101 @@ static void test_money_centres(void **state)
 	money_providers_release(&mp);
 }
 
+/* sufficiency_capacity_make on 2024-07-01, by hand:
+ *   FH1 0-10 North 2 places, approved 2024-01-01: C1 (in-house, open) in it
+ *   FH2 11-17 South 1 place, approved 2024-07-01 (that day counts): C2 in it
+ *   FH3 0-10 North 3 places, deregistered 2024-07-01 (that day does not)
+ *   C3 in-house placement naming FH3: unmatched (FH3 is not approved)
+ *   H1 4 places, in-house: C4 (private residential placement naming H1)
+ *   H2 2 places, not in-house, registered to 2024-06-30: not listed
+ * fostering: age 0-10 1 household 2 places 1 occupied; 11-17 1/1/1;
+ * North 1/2/1; South 1/1/1; all 2 households 3 places 2 occupied.
+ * homes: H1 4 places 1 occupied; all in-house 4/1; all 4/1. */
+static void test_sufficiency_capacity(void **state)
+{
+	(void)state;
+	struct foster_household hh[3] = { { "FH1", D(2024, 1, 1), CF_DATE_NONE, 2, "0-10", "", "North" },
+					  { "FH2", D(2024, 7, 1), CF_DATE_NONE, 1, "11-17", "", "South" },
+					  { "FH3", D(2023, 1, 1), D(2024, 7, 1), 3, "0-10", "", "North" } };
+	struct children_home homes[2] = { { "H1", "SC1", 4, D(2020, 1, 1), CF_DATE_NONE, 1 },
+					  { "H2", "SC2", 2, D(2020, 1, 1), D(2024, 6, 30), 0 } };
+	struct placement_cost ps[4];
+	const char *ids[4] = { "FH1", "FH2", "FH3", "H1" };
+	for (int i = 0; i < 4; i++) {
+		ps[i] = placement(D(2024, 6, 1), CF_DATE_NONE, 500, 0);
+		ps[i].provider_id = ids[i];
+		ps[i].provider_type = i < 3 ? 0 : 2;   /* in-house fostering; private residential */
+	}
+	struct placements_data d;
+	memset(&d, 0, sizeof d);
+	d.placements = ps;
+	d.nplacements = 4;
+	d.households = hh;
+	d.nhouseholds = 3;
+	d.homes = homes;
+	d.nhomes = 2;
+	struct sufficiency_capacity c;
+	struct cf_error err;
+	assert_int_equal(sufficiency_capacity_make(&d, D(2024, 7, 1), &c, &err), CF_OK);
+	assert_int_equal(c.nfostering, 5);
+	static const char *const by[] = { "age_range", "age_range", "locality", "locality", "all" };
+	static const char *const group[] = { "0-10", "11-17", "North", "South", "all" };
+	static const long households[] = { 1, 1, 1, 1, 2 }, places[] = { 2, 1, 2, 1, 3 }, occupied[] = { 1, 1, 1, 1, 2 };
+	for (int i = 0; i < 5; i++) {
+		assert_string_equal(c.fostering[i].by, by[i]);
+		assert_string_equal(c.fostering[i].group, group[i]);
+		assert_int_equal(c.fostering[i].households, households[i]);
+		assert_int_equal(c.fostering[i].places, places[i]);
+		assert_int_equal(c.fostering[i].occupied, occupied[i]);
+	}
+	assert_int_equal(c.unmatched, 1);
+	assert_int_equal(c.nhomes, 3);
+	assert_string_equal(c.homes[0].home, "H1");
+	assert_string_equal(c.homes[0].urn, "SC1");
+	assert_int_equal(c.homes[0].places, 4);
+	assert_int_equal(c.homes[0].occupied, 1);
+	assert_string_equal(c.homes[1].home, "all in-house");
+	assert_string_equal(c.homes[2].home, "all");
+	assert_int_equal(c.homes[2].in_house, SUFFICIENCY_TOTAL);
+	assert_int_equal(c.homes[2].places, 4);
+	assert_int_equal(c.homes[2].occupied, 1);
+	/* the tables lay out the same numbers: vacant 4 - 1 = 3, occupancy 25% */
+	struct cf_table *t = sufficiency_residential_table(&c);
+	assert_non_null(t);
+	assert_int_equal(t->nrows, 3);
+	assert_int_equal(cf_table_cell_const(t, 0, 5)->v.i, 3);
+	assert_true(cf_table_cell_const(t, 0, 6)->v.d == 25.0);
+	assert_int_equal(cf_table_cell_const(t, 2, 2)->type, CF_CELL_NULL);
+	cf_table_free(t);
+	t = sufficiency_fostering_table(&c);
+	assert_non_null(t);
+	assert_int_equal(t->nrows, 5);
+	assert_true(cf_table_cell_const(t, 4, 6)->v.d == 100.0 * 2 / 3);
+	cf_table_free(t);
+	sufficiency_capacity_release(&c);
+	assert_null(c.fostering);
+
+	/* the gap without episodes: needed from the placement costs open that
+	 * day: fostering C1-C3 (in-house) = 3 against 3 approved places;
+	 * residential C4 = 1 against H1's 4 in-house places: -3 */
+	struct sufficiency s;
+	assert_int_equal(sufficiency_make(&d, NULL, D(2024, 7, 1), NULL, &s, &err), CF_OK);
+	assert_int_equal(s.looked_after, 0);
+	assert_string_equal(s.gap[0].placements, "fostering");
+	assert_int_equal(s.gap[0].needed, 3);
+	assert_int_equal(s.gap[0].available, 3);
+	assert_int_equal(s.gap[1].needed, 1);
+	assert_int_equal(s.gap[1].available, 4);
+	assert_false(s.with_distance);
+	assert_string_equal(s.location[PG_NGROUPS].group, "all");
+	assert_int_equal(s.location[PG_NGROUPS].looked_after, 0);
+	t = sufficiency_gap_table(&s);
+	assert_non_null(t);
+	assert_int_equal(cf_table_cell_const(t, 1, 3)->v.i, -3);
+	cf_table_free(t);
+	sufficiency_release(&s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -210,6 +305,7 @@ int main(void)
 		cmocka_unit_test(test_household_days),
 		cmocka_unit_test(test_money_and_years),
 		cmocka_unit_test(test_money_centres),
+		cmocka_unit_test(test_sufficiency_capacity),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
