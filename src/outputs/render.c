@@ -1,9 +1,11 @@
 /* Text, CSV, JSON and xlsx rendering of cf_tables. */
 #include "outputs/render.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <xlsxwriter.h>
 
 #include "base/csv.h"
@@ -207,6 +209,68 @@ int render_tables_xlsx(struct cf_table *const *tables, int n, const char *path,
 	return write_xlsx(tables, n, path, more, ctx, err);
 }
 
+void render_tables_json(struct cf_table *const *tables, int n, FILE *fp)
+{
+	if (n == 1) {
+		int first = 1;
+		fputc('[', fp);
+		render_table_json_rows(tables[0], fp, &first);
+		fputs(first ? "]\n" : "\n]\n", fp);
+		return;
+	}
+	/* Several tables have several row shapes: one array each, by name. */
+	fputc('{', fp);
+	for (int k = 0; k < n; k++) {
+		int first = 1;
+		fputs(k ? ",\n" : "\n", fp);
+		render_json_string(fp, tables[k]->name);
+		fputs(": [", fp);
+		render_table_json_rows(tables[k], fp, &first);
+		fputs(first ? "]" : "\n]", fp);
+	}
+	fputs(n ? "\n}\n" : "}\n", fp);
+}
+
+/* --out names a folder: it exists as one, or ends in '/'. */
+static int out_is_dir(const char *out)
+{
+	struct stat sb;
+	if (!out || strcmp(out, "-") == 0)
+		return 0;
+	size_t len = strlen(out);
+	if (len && out[len - 1] == '/')
+		return 1;
+	return stat(out, &sb) == 0 && S_ISDIR(sb.st_mode);
+}
+
+/* CSV into a folder: NAME.csv per table, so each file holds one table. */
+static int write_csv_dir(struct cf_table *const *tables, int n, const char *dir, struct cf_error *err)
+{
+	if (mkdir(dir, 0777) != 0 && errno != EEXIST)
+		return cf_error_at(err, CF_EIO, dir, 0, NULL, NULL, "cannot create folder: %s", strerror(errno));
+	size_t len = strlen(dir);
+	while (len > 1 && dir[len - 1] == '/')
+		len--;
+	for (int k = 0; k < n; k++) {
+		char path[4096];
+		int w = snprintf(path, sizeof path, "%.*s/%s.csv", (int)len, dir, tables[k]->name);
+		if (w < 0 || (size_t)w >= sizeof path)
+			return cf_error_at(err, CF_EIO, dir, 0, NULL, NULL, "path too long");
+		/* a table name is a word, but keep it one file name whatever it is */
+		for (char *p = path + len + 1; *p; p++)
+			if (*p == '/')
+				*p = '_';
+		FILE *fp = fopen(path, "w");
+		if (!fp)
+			return cf_error_at(err, CF_EIO, path, 0, NULL, NULL, "cannot create file");
+		render_table_csv(tables[k], fp);
+		int bad = ferror(fp);
+		if (fclose(fp) != 0 || bad)
+			return cf_error_at(err, CF_EIO, path, 0, NULL, NULL, "write error");
+	}
+	return CF_OK;
+}
+
 int render_tables(struct cf_table *const *tables, int n, enum render_format fmt,
 		  const char *out, struct cf_error *err)
 {
@@ -215,16 +279,17 @@ int render_tables(struct cf_table *const *tables, int n, enum render_format fmt,
 			return cf_error_set(err, CF_EUSAGE, "--format xlsx needs --out FILE.xlsx");
 		return write_xlsx(tables, n, out, NULL, NULL, err);
 	}
+	if (fmt == RENDER_CSV && out_is_dir(out))
+		return write_csv_dir(tables, n, out, err);
 	FILE *fp = stdout;
 	if (out && strcmp(out, "-") != 0) {
 		fp = fopen(out, "w");
 		if (!fp)
 			return cf_error_at(err, CF_EIO, out, 0, NULL, NULL, "cannot create file");
 	}
-	int first = 1;
 	if (fmt == RENDER_JSON)
-		fputc('[', fp);
-	for (int k = 0; k < n; k++) {
+		render_tables_json(tables, n, fp);
+	for (int k = 0; k < n && fmt != RENDER_JSON; k++) {
 		switch (fmt) {
 		case RENDER_TABLE:
 			if (k)
@@ -238,12 +303,10 @@ int render_tables(struct cf_table *const *tables, int n, enum render_format fmt,
 				fputc('\n', fp);
 			render_table_csv(tables[k], fp);
 			break;
-		case RENDER_JSON: render_table_json_rows(tables[k], fp, &first); break;
+		case RENDER_JSON:
 		case RENDER_XLSX: break;
 		}
 	}
-	if (fmt == RENDER_JSON)
-		fputs(first ? "]\n" : "\n]\n", fp);
 	int bad = ferror(fp);
 	if (fp != stdout) {
 		if (fclose(fp) != 0)
