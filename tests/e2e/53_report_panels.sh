@@ -9,6 +9,15 @@ printf 'multiply entry 0.5\n' >"$work/half.txt"
 check "report with a scenario exits 0" sh -c "test $? -eq 0"
 h="$work/out/index.html"
 check "the forecast panel is on the page" grep -q '<section class="panel" id="forecast"' "$h"
+# one label for a census year everywhere: the workforce panel's rows and
+# "Returns in the store" both name the census by its 30 September (DfE's
+# reporting year), not one as 2021-22 and the other as 2020-21
+wf=$(sed -n 's/.*<caption>Caseload per case-holding social worker<\/caption>\(.*\)/\1/p' "$h" | sed 's/<\/table>.*//' |
+	grep -o '<th scope="row">[^<]*' | sed 's/.*>//' | tr '\n' ',')
+held=$(grep -o 'csww.census</th><td>[^<]*' "$h" | sed 's/.*<td>//')
+check "workforce panel rows are census labels (Sep YYYY): $wf" sh -c 'echo "$0" | grep -qE "^(Sep [0-9]{4},)+$"' "$wf"
+check "Returns in the store names the same census years: $held" \
+	test "$held" = "$(echo "$wf" | sed 's/,$//; s/,.*,/,/; s/,/ to /')"
 check "forecast headings: fan chart, placement mix, cost by year, scenario" sh -c \
 	'for t in "Children looked after: forecast with uncertainty bands" "Forecast placement mix" \
 		"Forecast placement cost by financial year" "<h3>Scenario</h3>"; do grep -q "$t" "$0" || exit 1; done' "$h"
