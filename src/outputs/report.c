@@ -378,7 +378,13 @@ int report_build(struct store *st, struct report_options *opt, const char *dir, 
 	if (!(rc = kpi_data_load(st, &data, err))) {
 		if (!opt->period.label[0])
 			kpi_default_period(&data, &opt->period);
-		rc = report_write(st, &data, opt, dir, err);
+		/* a report on a period (or a day) after the data would show
+		 * nothing but blanks and judge the programme on no figures */
+		rc = kpi_period_check(&data, &opt->period, err);
+		if (!rc && opt->as_of)
+			rc = kpi_date_check(&data, "--as-of", opt->as_of, err);
+		if (!rc)
+			rc = report_write(st, &data, opt, dir, err);
 		kpi_data_release(&data);
 	}
 	opt->la = la_given;   /* la_code goes with this frame */

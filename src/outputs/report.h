@@ -27,6 +27,8 @@ struct report_options {
 	const char *la;                 /* LA code or name to benchmark; NULL: no benchmarks */
 	const char *sn_model;           /* neighbour grouping for --la: "2025" or "2021"; NULL: 2025 */
 	const char *programme;          /* the programme to show; NULL: the one loaded last */
+	cf_date as_of;                  /* the day milestones and benefits are judged on; 0: the
+					   period's end, or the data's end when that is earlier */
 };
 
 /* What the panels show that the rooms compute, made by report_build
