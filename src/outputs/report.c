@@ -332,6 +332,7 @@ int report_inputs_make(const struct report_ctx *rc, struct report_inputs *in, st
 void report_inputs_release(struct report_inputs *in)
 {
 	forecast_result_free(in->forecast);
+	forecast_result_free(in->backtest);
 	free(in->bm_rows);
 	for (int i = 0; i < in->bm_nids; i++)
 		free(in->bm_areas[i]);

@@ -48,6 +48,12 @@ struct report_ctx;
 struct report_inputs {
 	struct forecast_result *forecast;   /* owned; NULL: none, forecast_note says why */
 	char forecast_note[600];
+	/* the same method rewound 12 months before the data's end and scored
+	 * against what happened (forecast_run's backtest: its "backtest" and
+	 * "coverage" tables) */
+	struct forecast_result *backtest;   /* owned; NULL: none, backtest_note says why */
+	char backtest_note[400];
+	cf_date backtest_cutoff;
 	/* benchmarks, with opt->la: the LA's headline rows (benchmark_rows) and
 	 * each headline indicator's areas by year (benchmark_comparison) */
 	struct benchmark_data *bm_data;     /* owned; NULL: no comparison, bm_note says why */

@@ -25,6 +25,19 @@ check "forecast headings: fan chart, placement mix, cost by year, scenario" sh -
 "$cf" forecast --db "$work/s.db" --runs 200 --seed 1 --format csv --table forecast >"$work/f.csv"
 row=$(awk -F, '$2=="all" && $3=="all" { printf "<td class=\"num\">%.1f</td><td class=\"num\">%.1f</td><td class=\"num\">%.1f</td><td class=\"num\">%.1f</td><td class=\"num\">%.1f</td><td class=\"num\">%.1f</td>", $5, $6, $7, $4, $8, $9; exit }' "$work/f.csv")
 check "the first month's p5, p25, median, mean, p75, p95 are caseflow forecast's" grep -qF "$row" "$h"
+# the backtest beside the fan chart is caseflow forecast --backtest's: the same
+# method from 12 months before the data's end, 200 runs, seed 1
+end=$(awk -F, '$2=="all" && $3=="all" { print $1; exit }' "$work/f.csv")
+cut=$(date -d "$(echo "$end" | cut -c1-7)-01 -13 months" +%Y-%m-01)
+cut=$(date -d "$cut +1 month -1 day" +%F)
+"$cf" forecast --db "$work/s.db" --backtest --cutoff "$cut" --months 12 --runs 200 --seed 1 --format csv --table backtest >"$work/bt.csv"
+for hz in 6 12; do
+	want=$(awk -F, -v h=$hz '$1=="markov" && $2==h && $4=="all" { printf "<td class=\"num\">%d</td><td class=\"num\">%d</td><td class=\"num\">%.1f</td><td class=\"num\">%.1f</td>", h, $5, $6, $7; exit }' "$work/bt.csv")
+	check "backtest at $hz months (cutoff $cut) is caseflow forecast --backtest's" sh -c \
+		'test -n "$1" && grep -o "<caption>Forecast backtest: error at 6 and 12 months</caption>.*" "$0" | sed "s|</table>.*||" |
+		 sed "s|<th scope=\"row\">\([0-9]*\)</th>|<td class=\"num\">\1</td>|g; s|<td>[A-Z][a-z][a-z] [0-9]*</td>||g" | grep -qF "$1"' "$h" "$want"
+done
+check "band coverage is said beside it" grep -q "month-ends ([0-9]*%) inside the 90% band" "$h"
 "$cf" forecast --db "$work/s.db" --runs 200 --seed 1 --format csv --table costs >"$work/c.csv"
 fy=$(awk -F, '$1=="year" { printf "%s £%sk", $2, sprintf("%.0f", $10 / 1000); exit }' "$work/c.csv")
 check "the first year's cost (£000) is caseflow forecast's" sh -c 'grep -q "$1" "$0" || { echo "no $1"; exit 1; }' "$h" \
