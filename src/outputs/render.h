@@ -20,7 +20,10 @@ int render_format_parse(const char *s, enum render_format *out);
  * array has one row shape. CSV into a folder (`out` an existing folder or
  * ending in '/', made if missing) writes NAME.csv per table, one table per
  * file; to one stream several tables are separated by a blank line, as
- * TABLE's are. XLSX needs a path and writes one sheet per table. */
+ * TABLE's are. XLSX needs a path and writes one sheet per table, named in
+ * sentence case ("business_case" is "Business case"), numbers formatted by
+ * their column's unit (£, %, decimals; a kpi "value" by its row's unit) and
+ * long text wrapped at words. */
 int render_tables(struct cf_table *const *tables, int n, enum render_format fmt,
 		  const char *out, struct cf_error *err);
 

@@ -115,10 +115,15 @@ check "every programme chart has a title, a text alternative and a caption" sh -
 	'n=$(grep -o "<svg " "$0" | wc -l); t=$(grep -o "<title id=" "$0" | wc -l); d=$(grep -o "<desc id=" "$0" | wc -l);
 	 c=$(grep -o "<figcaption>" "$0" | wc -l); test "$n" -eq 2 -a "$n" = "$t" -a "$n" = "$d" -a "$n" = "$c"' "$work/p.html"
 unzip -p "$work/out/vital-signs.xlsx" xl/workbook.xml >"$work/wb.xml" 2>/dev/null
-check "the workbook has the programme's sheets" sh -c 'for s in business_case business_case_by_workstream \
-	business_case_summary benefits savings_landing milestones milestones_by_workstream cba_summary cba_by_agency \
-	cba_sensitivity workforce_requirement workforce_cost workforce_gap; do
+# sheet names in one style: the tables' names (business_case ...) in sentence case
+check "the workbook has the programme's sheets" sh -c 'for s in "Business case" "Business case by workstream" \
+	"Business case summary" Benefits "Savings landing" Milestones "Milestones by workstream" "CBA summary" "CBA by agency" \
+	"CBA sensitivity" "Workforce requirement" "Workforce cost" "Workforce gap"; do
 	grep -q "name=\"$s\"" "$0" || { echo "no sheet $s"; exit 1; }; done' "$work/wb.xml"
+check "every sheet name is in sentence case (no underscores)" sh -c '! grep -o "<sheet name=\"[^\"]*\"" "$0" | grep -q "_"' "$work/wb.xml"
+unzip -p "$work/out/vital-signs.xlsx" xl/styles.xml >"$work/styles.xml" 2>/dev/null
+check "numbers carry formats: percentages, one decimal, thousands" sh -c \
+	'grep -q "formatCode=\"0.0&quot;%&quot;\"" "$0" && grep -q "formatCode=\"#,##0.0\"" "$0" && grep -q "formatCode=\"#,##0\"" "$0"' "$work/styles.xml"
 
 # two programmes: the page shows the one loaded last and names the other; --programme picks
 cp -r "$ex" "$work/second"
