@@ -53,9 +53,12 @@ const char report_css[] =
 	".tile .nd,.tile .chg{font-size:11.5px;margin:0;color:#444}"
 	".tile.better{border-left-color:#1a7f37}.tile.worse{border-left-color:#c0392b}"
 	".tile.better .chg b{color:#1a7f37}.tile.worse .chg b{color:#c0392b}"
-	".fig{display:flex;gap:12px;align-items:flex-start;margin:0 0 8px}"
-	".fig figure{flex:0 0 auto;margin:0}.fig figcaption{font-size:11.5px;color:#333;margin-top:2px}"
-	".tbl{overflow-x:auto}.fig .tbl{flex:1 1 0;min-width:150px;overflow:auto}"
+	/* a chart and its table side by side while they fit, else the table
+	 * below: at 1024 px a fixed minimum beside a wide chart widened the page */
+	".fig{display:flex;flex-wrap:wrap;gap:12px;align-items:flex-start;margin:0 0 8px}"
+	".fig figure{flex:0 1 auto;min-width:0;max-width:100%;margin:0}"
+	".fig figcaption{font-size:11.5px;color:#333;margin-top:2px}"
+	".tbl{overflow-x:auto}.fig .tbl{flex:1 1 150px;min-width:0;max-width:100%;overflow:auto}"
 	".grid2{display:grid;grid-template-columns:repeat(2,minmax(0,1fr));gap:4px 18px}"
 	"svg.chart{max-width:100%;height:auto;font-size:12px;background:#fff;display:block}"
 	"svg .grid{stroke:#e3e5e8}svg .axis{stroke:#555}svg .ref{stroke:#222;stroke-dasharray:4 3}"
