@@ -21,6 +21,9 @@ static const struct cf_option options[] = {
 	{ .name = "--scenario", .arg = "FILE",
 	  .help = "a forecast scenario (as caseflow forecast --scenario): the forecast panel compares it with "
 		  "the base" },
+	{ .name = "--as-of", .arg = "DATE",
+	  .help = "the day the programme's milestones and benefits are judged on; a day inside the data",
+	  .def_text = "the period's end, or the data's end when that is earlier" },
 	{ .name = "--programme", .arg = "NAME", .help = "the programme to show when the store holds several",
 	  .def_text = "the one loaded last" },
 	{ .name = "--la", .arg = "CODE",
@@ -37,7 +40,7 @@ const struct cli_command cmd_report = {
 	.summary = "the Vital Signs: a self-contained HTML report, workbook and indicators CSV",
 	.order = 45,
 	.usage = "  caseflow report [--db PATH] --out DIR [--period P] [--suppress N] [--centroids FILE]\n"
-	"                       [--scenario FILE] [--programme NAME] [--la CODE] [--sn-model 2025|2021]",
+	"                       [--scenario FILE] [--programme NAME] [--as-of DATE] [--la CODE] [--sn-model 2025|2021]",
 	.help =
 	"Writes DIR/index.html (one page, inline CSS and SVG, no scripts or network,\n"
 	"prints to A4): headline tiles with the change on the year judged better or\n"
@@ -52,13 +55,18 @@ const struct cli_command cmd_report = {
 	"stored trajectory against its actuals with its RAG status (as caseflow\n"
 	"trajectory show), and definitions. Every chart has its numbers beside it and a\n"
 	"text alternative. Also DIR/vital-signs.xlsx (a sheet per view plus all indicators)\n"
-	"and DIR/indicators.csv (the period's indicators, LA and localities).\n",
+	"and DIR/indicators.csv (the period's indicators, LA and localities).\n"
+	"\n"
+	"The programme is judged on --as-of, by default the period's end or the\n"
+	"data's end when that comes first. A period that starts, or an --as-of that\n"
+	"falls, after the last day the loaded returns cover exits 1 and names that day.\n",
 	.options = options,
 	.examples =
 	"  caseflow report --db la.db --out vital-signs\n"
 	"  caseflow report --db la.db --out committee --period 2023-24Q4 --suppress 6\n"
 	"  caseflow report --db la.db --out vital-signs --la 380\n"
-	"  caseflow report --db la.db --out vital-signs --la 380 --sn-model 2021\n",
+	"  caseflow report --db la.db --out vital-signs --la 380 --sn-model 2021\n"
+	"  caseflow report --db la.db --out board --period 2023-24 --as-of 2024-01-31\n",
 	.run = run,
 };
 
@@ -77,6 +85,9 @@ static int run(int argc, char **argv)
 	opt.la = la;
 	opt.suppress = cf_args_int(&a, "--suppress");
 	opt.sn_model = cf_args_str(&a, "--sn-model");
+	const char *as_of = cf_args_str(&a, "--as-of");
+	if (as_of && (cf_date_parse(as_of, strlen(as_of), &opt.as_of) || !opt.as_of))
+		return cli_usage_error(&cmd_report, "--as-of must be a date (yyyy-mm-dd or dd/mm/yyyy), not '%s'", as_of);
 	if (period && kpi_period_parse(period, &opt.period) != 0)
 		return cli_usage_error(&cmd_report, "--period '%s': use 2023-24, 2023-24Q1, 2024-03 or r12:2024-03-31", period);
 	struct cf_error err;

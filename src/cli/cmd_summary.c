@@ -27,15 +27,24 @@ const struct cli_command cmd_summary = {
 	"other). \"all\" marks totals. A child with several episodes counts once:\n"
 	"started uses the first period of care starting in the year (age and placement\n"
 	"that day), ceased the last one ending in it. Definitions: docs/definitions.md.\n"
+	"cla counts children on short breaks (legal status V3, V4), as the episodes\n"
+	"have them; DfE's figures and kpi's cla_31mar do not count them as looked\n"
+	"after. cla_short_breaks says how many of cla that is, so cla minus\n"
+	"cla_short_breaks is kpi's cla_31mar for that 31 March.\n"
 	"\n"
 	"Then the front-door funnel for each collection year loaded: contacts,\n"
 	"referrals, referrals_nfa (no further action), assessments (completed),\n"
 	"s47 (started), icpc (conferences held), cpp_started and cla_started (periods\n"
-	"of care), counting events (see src/indicators/funnel.h), in the same columns.\n",
+	"of care), counting events (see src/indicators/funnel.h), in the same columns.\n"
+	"\n"
+	"The two tables are \"summary\" and \"funnel\": --format json writes them as\n"
+	"{\"summary\": [...], \"funnel\": [...]}, and --format csv --out DIR/ writes\n"
+	"DIR/summary.csv and DIR/funnel.csv, one table per file.\n",
 	.options = options,
 	.examples =
 	"  caseflow summary --db la.db\n"
 	"  caseflow summary --db la.db --format json\n"
+	"  caseflow summary --db la.db --format csv --out summary/\n"
 	"  caseflow summary --db la.db --format xlsx --out summary.xlsx\n",
 	.run = run,
 };

@@ -125,6 +125,12 @@ void kpi_default_period(const struct kpi_data *d, struct kpi_period *out);
  * after everything the store's returns cover, where every count would be a
  * misleading 0; CF_OK otherwise, and always when no child-level return is
  * loaded. */
+/* The last day the loaded returns cover: the latest event, or the end of
+ * the last collection year when that is later; CF_DATE_NONE when empty. */
+cf_date kpi_data_end(const struct kpi_data *d);
+/* CF_EINPUT, with err naming the option, the day and where the data end,
+ * when `on` is after kpi_data_end (as kpi_period_check for a period). */
+int kpi_date_check(const struct kpi_data *d, const char *option, cf_date on, struct cf_error *err);
 int kpi_period_check(const struct kpi_data *d, const struct kpi_period *p, struct cf_error *err);
 /* Every financial year, quarter and month from the first loaded year to the
  * default period. *out is malloc'd (free it). */

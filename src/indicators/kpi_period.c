@@ -127,19 +127,44 @@ int kpi_period_parse(const char *s, struct kpi_period *out)
 	return -1;
 }
 
-int kpi_period_check(const struct kpi_data *d, const struct kpi_period *p, struct cf_error *err)
+cf_date kpi_data_end(const struct kpi_data *d)
 {
 	cf_date end = d->data_end;
 	if (d->last_year > 0 && (end == CF_DATE_NONE || cf_date_fy_end(d->last_year - 1) > end))
 		end = cf_date_fy_end(d->last_year - 1);
-	if (end == CF_DATE_NONE || p->from <= end)
-		return CF_OK;
+	return end;
+}
+
+/* "the returns loaded end on 2024-03-31 (collection years ...)" */
+static void data_end_text(const struct kpi_data *d, cf_date end, char *buf, size_t size)
+{
 	char when[11], years[48] = "";
 	cf_date_format(end, when);
 	if (d->first_year > 0 && d->last_year > 0)
 		snprintf(years, sizeof years, " (collection years %d-%02d to %d-%02d)",
 			 d->first_year - 1, d->first_year % 100, d->last_year - 1, d->last_year % 100);
+	snprintf(buf, size, "the returns loaded end on %s%s", when, years);
+}
+
+int kpi_period_check(const struct kpi_data *d, const struct kpi_period *p, struct cf_error *err)
+{
+	cf_date end = kpi_data_end(d);
+	if (end == CF_DATE_NONE || p->from <= end)
+		return CF_OK;
+	char why[120];
+	data_end_text(d, end, why, sizeof why);
 	return cf_error_at(err, CF_EINPUT, NULL, 0, "--period", p->label,
-			   "starts after the data: the returns loaded end on %s%s; "
-			   "choose an earlier period or load later returns", when, years);
+			   "starts after the data: %s; choose an earlier period or load later returns", why);
+}
+
+int kpi_date_check(const struct kpi_data *d, const char *option, cf_date on, struct cf_error *err)
+{
+	cf_date end = kpi_data_end(d);
+	if (end == CF_DATE_NONE || on <= end)
+		return CF_OK;
+	char why[120], day[11];
+	data_end_text(d, end, why, sizeof why);
+	cf_date_format(on, day);
+	return cf_error_at(err, CF_EINPUT, NULL, 0, option, day,
+			   "is after the data: %s; choose a day inside the data or load later returns", why);
 }

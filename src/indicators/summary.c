@@ -3,8 +3,25 @@
 
 #include <string.h>
 
-enum { M_CLA, M_STARTED, M_CEASED, M_N };
-static const char *const measure_names[M_N] = { "cla", "started", "ceased" };
+enum { M_CLA, M_STARTED, M_CEASED, M_N, M_SHORT_BREAKS = M_N };
+static const char *const measure_names[M_N + 1] = { "cla", "started", "ceased", "cla_short_breaks" };
+
+/* Open on `on` only under an agreed series of short breaks (LS V3, V4):
+ * counted in cla here, but not looked after in DfE's figures, so kpi's
+ * cla_31mar leaves the child out (its rule, src/indicators/kpi.c respite()). */
+static int short_breaks_only(const struct cla_data *d, const struct cla_child *c, cf_date on)
+{
+	int open = 0;
+	for (int k = 0; k < c->n; k++) {
+		const struct cla_episode *e = &d->eps[c->first + k];
+		if (e->start > on || (e->end != CF_DATE_NONE && e->end <= on))
+			continue;
+		if (!(e->ls[0] == 'V' && (e->ls[1] == '3' || e->ls[1] == '4')))
+			return 0;
+		open = 1;
+	}
+	return open;
+}
 
 struct counts {
 	long total;
@@ -49,12 +66,15 @@ int summary_cla(const struct cla_data *d, struct cf_table **out, struct cf_error
 		int fy = d->years[y] - 1;          /* collection year ending 31 March years[y] */
 		cf_date from = cf_date_fy_start(fy), to = cf_date_fy_end(fy);
 		struct counts k[M_N];
+		long short_breaks = 0;
 		memset(k, 0, sizeof k);
 		for (size_t i = 0; i < d->nchildren; i++) {
 			const struct cla_child *c = &d->children[i];
 			const struct cla_episode *open = cla_open_on(d, c, to);
-			if (open)
+			if (open) {
 				count(&k[M_CLA], c->dob, to, open->place);
+				short_breaks += short_breaks_only(d, c, to);
+			}
 			/* started: the child's first period of care starting in the year,
 			 * at the age and placement on that day */
 			for (int e = 0; e < c->n; e++) {
@@ -82,6 +102,8 @@ int summary_cla(const struct cla_data *d, struct cf_table **out, struct cf_error
 					bad = emit(t, date, m, age_band_names[a], "all", k[m].by_age[a]);
 			for (int g = 0; g < PG_NGROUPS && !bad; g++)
 				bad = emit(t, date, m, "all", placement_group_names[g], k[m].by_group[g]);
+			if (!bad && m == M_CLA)
+				bad = emit(t, date, M_SHORT_BREAKS, "all", "all", short_breaks);
 			if (bad) {
 				cf_table_free(t);
 				return cf_error_set(err, CF_EIO, "out of memory");

@@ -1,6 +1,7 @@
 /* Summarising workforce census returns per census date. */
 #include "model/workforce.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -121,6 +122,16 @@ void workforce_release(struct workforce_data *w)
 {
 	free(w->census);
 	memset(w, 0, sizeof *w);
+}
+
+void workforce_census_label(int census_year, char *buf, size_t size)
+{
+	snprintf(buf, size, "Sep %04d", census_year);
+}
+
+int workforce_census_year_of_fy(int fy)
+{
+	return fy;
 }
 
 const struct workforce_census *workforce_at(const struct workforce_data *w, cf_date on)

@@ -4,6 +4,8 @@
 #ifndef CF_MODEL_WORKFORCE_H
 #define CF_MODEL_WORKFORCE_H
 
+#include <stddef.h>
+
 #include "base/date.h"
 #include "base/error.h"
 #include "store/store.h"
@@ -25,6 +27,15 @@ struct workforce_data {
 
 int workforce_load(struct store *st, struct workforce_data *out, struct cf_error *err);
 void workforce_release(struct workforce_data *w);
+
+/* The one label of a census year, wherever a census is named: DfE's
+ * reporting year (its tables' time_period Y is the census of 30 September
+ * Y), written "Sep Y" so that it cannot be read as a year to 31 March.
+ * Writes at most size bytes, NUL-terminated. */
+void workforce_census_label(int census_year, char *buf, size_t size);
+/* The census year a financial year's figures use: the census of 30
+ * September inside it (fy 2023, April 2023 to March 2024: 2023). */
+int workforce_census_year_of_fy(int fy);
 
 /* The latest census on or before `on` and less than a year before it, or NULL. */
 const struct workforce_census *workforce_at(const struct workforce_data *w, cf_date on);

@@ -15,9 +15,15 @@ enum render_format { RENDER_TABLE = 0, RENDER_CSV, RENDER_JSON, RENDER_XLSX };
 int render_format_parse(const char *s, enum render_format *out);
 
 /* Write tables[0..n) in fmt. For TABLE, CSV and JSON output goes to `out`
- * (a path, or NULL/"-" for stdout); several tables are separated by a blank
- * line (TABLE, CSV) or concatenated into one JSON array. XLSX needs a path
- * and writes one sheet per table. */
+ * (a path, or NULL/"-" for stdout). JSON is one array of rows for one
+ * table, and for several an object of arrays keyed by table name, so each
+ * array has one row shape. CSV into a folder (`out` an existing folder or
+ * ending in '/', made if missing) writes NAME.csv per table, one table per
+ * file; to one stream several tables are separated by a blank line, as
+ * TABLE's are. XLSX needs a path and writes one sheet per table, named in
+ * sentence case ("business_case" is "Business case"), numbers formatted by
+ * their column's unit (£, %, decimals; a kpi "value" by its row's unit) and
+ * long text wrapped at words. */
 int render_tables(struct cf_table *const *tables, int n, enum render_format fmt,
 		  const char *out, struct cf_error *err);
 
@@ -35,5 +41,7 @@ void render_table_csv(const struct cf_table *t, FILE *fp);
  * *first tracks whether a comma is needed across several tables. */
 void render_table_json_rows(const struct cf_table *t, FILE *fp, int *first);
 void render_json_string(FILE *fp, const char *s);
+/* tables[0..n) as render_tables writes JSON (the server's API uses it). */
+void render_tables_json(struct cf_table *const *tables, int n, FILE *fp);
 
 #endif

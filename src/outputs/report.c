@@ -53,9 +53,12 @@ const char report_css[] =
 	".tile .nd,.tile .chg{font-size:11.5px;margin:0;color:#444}"
 	".tile.better{border-left-color:#1a7f37}.tile.worse{border-left-color:#c0392b}"
 	".tile.better .chg b{color:#1a7f37}.tile.worse .chg b{color:#c0392b}"
-	".fig{display:flex;gap:12px;align-items:flex-start;margin:0 0 8px}"
-	".fig figure{flex:0 0 auto;margin:0}.fig figcaption{font-size:11.5px;color:#333;margin-top:2px}"
-	".tbl{overflow-x:auto}.fig .tbl{flex:1 1 0;min-width:150px;overflow:auto}"
+	/* a chart and its table side by side while they fit, else the table
+	 * below: at 1024 px a fixed minimum beside a wide chart widened the page */
+	".fig{display:flex;flex-wrap:wrap;gap:12px;align-items:flex-start;margin:0 0 8px}"
+	".fig figure{flex:0 1 auto;min-width:0;max-width:100%;margin:0}"
+	".fig figcaption{font-size:11.5px;color:#333;margin-top:2px}"
+	".tbl{overflow-x:auto}.fig .tbl{flex:1 1 150px;min-width:0;max-width:100%;overflow:auto}"
 	".grid2{display:grid;grid-template-columns:repeat(2,minmax(0,1fr));gap:4px 18px}"
 	"svg.chart{max-width:100%;height:auto;font-size:12px;background:#fff;display:block}"
 	"svg .grid{stroke:#e3e5e8}svg .axis{stroke:#555}svg .ref{stroke:#222;stroke-dasharray:4 3}"
@@ -350,6 +353,7 @@ int report_inputs_make(const struct report_ctx *rc, struct report_inputs *in, st
 void report_inputs_release(struct report_inputs *in)
 {
 	forecast_result_free(in->forecast);
+	forecast_result_free(in->backtest);
 	free(in->bm_rows);
 	for (int i = 0; i < in->bm_nids; i++)
 		free(in->bm_areas[i]);
@@ -396,7 +400,13 @@ int report_build(struct store *st, struct report_options *opt, const char *dir, 
 	if (!(rc = kpi_data_load(st, &data, err))) {
 		if (!opt->period.label[0])
 			kpi_default_period(&data, &opt->period);
-		rc = report_write(st, &data, opt, dir, err);
+		/* a report on a period (or a day) after the data would show
+		 * nothing but blanks and judge the programme on no figures */
+		rc = kpi_period_check(&data, &opt->period, err);
+		if (!rc && opt->as_of)
+			rc = kpi_date_check(&data, "--as-of", opt->as_of, err);
+		if (!rc)
+			rc = report_write(st, &data, opt, dir, err);
 		kpi_data_release(&data);
 	}
 	opt->la = la_given;   /* la_code goes with this frame */

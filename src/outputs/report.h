@@ -27,6 +27,8 @@ struct report_options {
 	const char *la;                 /* LA code or name to benchmark; NULL: no benchmarks */
 	const char *sn_model;           /* neighbour grouping for --la: "2025" or "2021"; NULL: 2025 */
 	const char *programme;          /* the programme to show; NULL: the one loaded last */
+	cf_date as_of;                  /* the day milestones and benefits are judged on; 0: the
+					   period's end, or the data's end when that is earlier */
 };
 
 /* What the panels show that the rooms compute, made by report_build
@@ -46,6 +48,12 @@ struct report_ctx;
 struct report_inputs {
 	struct forecast_result *forecast;   /* owned; NULL: none, forecast_note says why */
 	char forecast_note[600];
+	/* the same method rewound 12 months before the data's end and scored
+	 * against what happened (forecast_run's backtest: its "backtest" and
+	 * "coverage" tables) */
+	struct forecast_result *backtest;   /* owned; NULL: none, backtest_note says why */
+	char backtest_note[400];
+	cf_date backtest_cutoff;
 	/* benchmarks, with opt->la: the LA's headline rows (benchmark_rows) and
 	 * each headline indicator's areas by year (benchmark_comparison) */
 	struct benchmark_data *bm_data;     /* owned; NULL: no comparison, bm_note says why */

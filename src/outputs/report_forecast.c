@@ -16,7 +16,7 @@
 
 #define OOM() cf_error_set(err, CF_EIO, "out of memory writing the report")
 
-enum { FC_REPORT_MONTHS = 24, FC_REPORT_RUNS = 200, FC_REPORT_SEED = 1 };
+enum { FC_REPORT_MONTHS = 24, FC_REPORT_RUNS = 200, FC_REPORT_SEED = 1, FC_BACKTEST_MONTHS = 12 };
 
 void report_forecast_options(const struct report_options *opt, struct forecast_options *fo)
 {
@@ -273,6 +273,114 @@ static void read_fan(const struct forecast_result *fr, struct fan *f)
 	}
 }
 
+/* The cell of table t in row r and the named column, or NULL. */
+static const struct cf_cell *cell_named(const struct cf_table *t, size_t r, const char *col)
+{
+	int j = cf_table_column(t, col);
+	return j < 0 ? NULL : cf_table_cell_const(t, r, j);
+}
+
+static const char *text_named(const struct cf_table *t, size_t r, const char *col)
+{
+	const struct cf_cell *c = cell_named(t, r, col);
+	return c && c->type == CF_CELL_TEXT ? c->v.s : "";
+}
+
+static double real_named(const struct cf_table *t, size_t r, const char *col)
+{
+	const struct cf_cell *c = cell_named(t, r, col);
+	if (!c)
+		return NAN;
+	return c->type == CF_CELL_REAL ? c->v.d : c->type == CF_CELL_INT || c->type == CF_CELL_BOOL ? (double)c->v.i : NAN;
+}
+
+static const struct cf_table *result_table(const struct forecast_result *fr, const char *name)
+{
+	for (int i = 0; i < fr->ntables; i++)
+		if (fr->tables[i] && strcmp(fr->tables[i]->name, name) == 0)
+			return fr->tables[i];
+	return NULL;
+}
+
+/* How the same method did from 12 months before the data's end: the error
+ * at 6 and 12 months and how often the bands held what happened. */
+static int backtest_figure(struct report_ctx *rc, struct cf_error *err)
+{
+	const struct report_inputs *in = rc->in;
+	int bad = strbuf_adds(rc->html, "<h3>How the method did: a backtest</h3>");
+	const struct cf_table *bt = in->backtest ? result_table(in->backtest, "backtest") : NULL;
+	const struct cf_table *cov = in->backtest ? result_table(in->backtest, "coverage") : NULL;
+	if (!bt || !cov)
+		return bad || note(rc, in->backtest_note[0] ? in->backtest_note : "No backtest could be made.") ? OOM() : CF_OK;
+	char cutoff[16];
+	month_label(in->backtest_cutoff, cutoff);
+	struct cf_table *t = cf_table_new("Forecast backtest");
+	if (!t)
+		return OOM();
+	cf_table_add_column(t, "months ahead", CF_CELL_INT, 0);
+	cf_table_add_column(t, "month end", CF_CELL_TEXT, 0);
+	cf_table_add_column(t, "actual", CF_CELL_INT, 0);
+	cf_table_add_column(t, "forecast", CF_CELL_REAL, 1);
+	cf_table_add_column(t, "error %", CF_CELL_REAL, 1);
+	cf_table_add_column(t, "inside the 90% band", CF_CELL_TEXT, 0);
+	for (size_t r = 0; r < bt->nrows && !bad; r++) {
+		if (strcmp(text_named(bt, r, "placement"), "all") != 0)
+			continue;
+		double h = real_named(bt, r, "horizon_months");
+		if (h != 6 && h != 12)
+			continue;
+		char month[16];
+		cf_date d;
+		const char *date = text_named(bt, r, "date");
+		if (cf_date_parse(date, strlen(date), &d))
+			continue;
+		month_label(d, month);
+		long row = cf_table_add_row(t);
+		double in90 = real_named(bt, r, "in_p5_p95");
+		if (row < 0 || cf_table_set_text(t, (size_t)row, 1, month) ||
+		    (isfinite(in90) && cf_table_set_text(t, (size_t)row, 5, in90 ? "yes" : "no"))) {
+			bad = 1;
+			break;
+		}
+		cf_table_set_int(t, (size_t)row, 0, (long long)h);
+		cf_table_set_int(t, (size_t)row, 2, (long long)real_named(bt, r, "actual"));
+		cf_table_set_real(t, (size_t)row, 3, real_named(bt, r, "forecast"));
+		double ape = real_named(bt, r, "ape_pct");
+		if (isfinite(ape))
+			cf_table_set_real(t, (size_t)row, 4, ape);
+	}
+	/* coverage over every month-end scored, for all children in care */
+	char buf[600];
+	int len = snprintf(buf, sizeof buf, "The same method run from %s, as if the data ended there, against what the "
+			   "data then show:", cutoff);
+	for (size_t r = 0; r < cov->nrows; r++) {
+		if (strcmp(text_named(cov, r, "placement"), "all") != 0)
+			continue;
+		double nominal = real_named(cov, r, "nominal_pct"), months = real_named(cov, r, "month_ends");
+		double inside = real_named(cov, r, "inside"), pct = real_named(cov, r, "coverage_pct");
+		if (!isfinite(nominal) || !isfinite(pct) || len >= (int)sizeof buf)
+			continue;
+		len += snprintf(buf + len, sizeof buf - (size_t)len, " %.0f of %.0f month-ends (%.0f%%) inside the %.0f%% band;",
+				inside, months, pct, nominal);
+	}
+	for (size_t r = 0; r < cov->nrows; r++)
+		if (strcmp(text_named(cov, r, "placement"), "all") == 0 && isfinite(real_named(cov, r, "mean_ape_pct"))) {
+			if (len < (int)sizeof buf)
+				snprintf(buf + len, sizeof buf - (size_t)len, " mean absolute error %.1f%%.",
+					 real_named(cov, r, "mean_ape_pct"));
+			break;
+		}
+	bad |= note(rc, buf);
+	bad |= strbuf_adds(rc->html, "<div class=\"tbl\">");
+	bad |= html_table_bare(rc->html, t, "Forecast backtest: error at 6 and 12 months", "–");
+	bad |= strbuf_adds(rc->html, "</div>");
+	if (bad) {
+		cf_table_free(t);
+		return OOM();
+	}
+	return report_add_sheet(rc, t, err);
+}
+
 int report_panel_forecast(struct report_ctx *rc, struct cf_error *err)
 {
 	const struct report_inputs *in = rc->in;
@@ -297,6 +405,8 @@ int report_panel_forecast(struct report_ctx *rc, struct cf_error *err)
 			r = OOM();
 		if (!r)
 			r = fan_figure(rc, f, err);
+		if (!r)
+			r = backtest_figure(rc, err);
 		if (!r)
 			r = mix_figure(rc, f, err);
 		if (!r)
@@ -329,7 +439,29 @@ int report_forecast_make(struct store *st, const struct report_options *opt, con
 		*err = ferr;
 		return r;
 	}
-	if (r)
+	if (r) {
 		snprintf(in->forecast_note, sizeof in->forecast_note, "No forecast could be made from this data: %s", ferr.msg);
+		return CF_OK;
+	}
+	/* the backtest: the same method from 12 months before the data's end */
+	in->backtest = NULL;
+	fo.backtest = 1;
+	fo.scenario_path = NULL;
+	fo.model.months = FC_BACKTEST_MONTHS;
+	fo.methods[0] = fo.model.method;
+	fo.nmethods = 1;
+	cf_date end = in->forecast->plan.start;
+	int y, m, d;
+	cf_date_to_ymd(cf_date_add_months(end, -FC_BACKTEST_MONTHS), &y, &m, &d);
+	fo.cutoff = in->backtest_cutoff = cf_date_from_ymd(y, m, cf_date_days_in_month(y, m));
+	cf_error_clear(&ferr);
+	if (forecast_run(st, &fo, &in->backtest, &ferr)) {
+		char when[11];
+		cf_date_format(fo.cutoff, when);
+		snprintf(in->backtest_note, sizeof in->backtest_note,
+			 "No backtest: the method could not be rewound to %s (%s).", when, ferr.msg);
+		forecast_result_free(in->backtest);
+		in->backtest = NULL;
+	}
 	return CF_OK;
 }

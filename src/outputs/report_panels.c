@@ -7,7 +7,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "model/workforce.h"
 #include "outputs/html.h"
+#include "store/return_kinds.h"
 #include "store/returns.h"
 
 #define OOM() cf_error_set(err, CF_EIO, "out of memory writing the report")
@@ -573,9 +575,17 @@ int report_panel_workforce(struct report_ctx *rc, struct cf_error *err)
 	int ny = rc->nyears < 8 ? rc->nyears : 8, bad = !t || !t1 || !t2;
 	double values[4][8];
 	const char *labels[8];
+	char census[8][16];
 	for (int y = 0; y < ny && !bad; y++) {
 		int p = rc->year0 + y;
-		labels[y] = rc->series->periods[p].label;
+		const struct kpi_period *per = &rc->series->periods[p];
+		labels[y] = per->label;
+		if (per->kind == KPI_YEAR) {   /* the census the year's figures come from, as every census is named */
+			int fy, m, d;
+			cf_date_to_ymd(per->from, &fy, &m, &d);
+			workforce_census_label(workforce_census_year_of_fy(fy), census[y], sizeof census[y]);
+			labels[y] = census[y];
+		}
 		long row = cf_table_add_row(t), r1 = cf_table_add_row(t1), r2 = cf_table_add_row(t2);
 		if (row < 0 || r1 < 0 || r2 < 0 || cf_table_set_text(t, (size_t)row, 0, labels[y]) ||
 		    cf_table_set_text(t1, (size_t)r1, 0, labels[y]) || cf_table_set_text(t2, (size_t)r2, 0, labels[y])) {
@@ -607,7 +617,7 @@ int report_panel_workforce(struct report_ctx *rc, struct cf_error *err)
 	}
 	bad |= strbuf_adds(rc->html, "</div><div class=\"grid2\">");
 	struct strbuf desc = STRBUF_INIT;
-	strbuf_adds(&desc, "Social worker caseload at each census (30 September) in the years shown:");
+	strbuf_adds(&desc, "Social worker caseload at each census (30 September) shown:");
 	for (int y = 0; y < ny; y++)
 		if (isfinite(values[0][y]))
 			strbuf_addf(&desc, " %s %.1f;", labels[y], values[0][y]);
@@ -669,7 +679,16 @@ int report_panel_notes(struct report_ctx *rc, struct cf_error *err)
 		for (int i = 0; i < nheld; i++) {
 			char year[32], files[32], rows[32];
 			int y0 = held[i].first_year, y1 = held[i].last_year;
-			if (!y1)
+			if (y1 && return_kind_parse(held[i].kind) == RETURN_CSWW_CENSUS) {
+				/* a census's year is its 30 September, as the workforce panel names it */
+				char a[16], b[16];
+				workforce_census_label(y0, a, sizeof a);
+				workforce_census_label(y1, b, sizeof b);
+				if (y0 == y1)
+					snprintf(year, sizeof year, "%s", b);
+				else
+					snprintf(year, sizeof year, "%s to %s", a, b);
+			} else if (!y1)
 				snprintf(year, sizeof year, "–");
 			else if (y0 == y1)
 				snprintf(year, sizeof year, "%d-%02d", y1 - 1, y1 % 100);

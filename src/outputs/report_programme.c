@@ -522,7 +522,7 @@ static int milestones_section(struct prog_page *pg, struct cf_error *err)
 		const struct milestone_counts *all = &ms->by[ms->nby - 1];   /* the last is "all" */
 		long overdue = all->n[MS_OVERDUE], due = all->n[MS_DUE_90];
 		snprintf(buf, sizeof buf,
-			 "On %s, the end of the report period: %ld of %ld milestones overdue, %ld due in the next 90 "
+			 "On %s, the day the programme is judged on: %ld of %ld milestones overdue, %ld due in the next 90 "
 			 "days, %ld done (%ld of them late), %ld later.",
 			 asof, overdue, all->milestones, due, all->n[MS_DONE] + all->n[MS_DONE_LATE],
 			 all->n[MS_DONE_LATE], all->n[MS_LATER]);
@@ -972,7 +972,8 @@ static int intro(struct prog_page *pg, const struct programme_entry *list, int n
 		year_label(p, 0, fy);
 		bad |= strbuf_addf(&buf, "; year 0 is %s", fy);
 	}
-	bad |= strbuf_addf(&buf, ". Benefits and milestones are judged on %s, the end of the report period.", asof);
+	bad |= strbuf_addf(&buf, ". Benefits and milestones are judged on %s (%s).", asof,
+			   pg->rc->opt->as_of ? "--as-of" : pg->as_of < pg->rc->period.to ? "the last day of the data" : "the end of the report period");
 	const char *missing[4];
 	int nmissing = 0;
 	if (!p->ncosts && !p->nsavings)
@@ -1006,13 +1007,24 @@ static int intro(struct prog_page *pg, const struct programme_entry *list, int n
 	return bad;
 }
 
+/* The day the programme is judged on: --as-of, else the period's end, or
+ * the data's end when that comes first, so that no benefit is judged on
+ * months the returns do not reach. */
+static cf_date judged_on(const struct report_ctx *rc)
+{
+	if (rc->opt->as_of)
+		return rc->opt->as_of;
+	cf_date end = rc->data ? kpi_data_end(rc->data) : CF_DATE_NONE;
+	return end != CF_DATE_NONE && end < rc->period.to ? end : rc->period.to;
+}
+
 int report_panel_programme(struct report_ctx *rc, struct cf_error *err)
 {
 	const struct report_inputs *in = rc->in;
 	if (in->prog_nlist == 0)
 		return note(rc, in->prog_note) ? OOM() : CF_OK;
 	const struct programme *p = in->programme;
-	struct prog_page pg = { .rc = rc, .p = p, .as_of = rc->period.to,
+	struct prog_page pg = { .rc = rc, .p = p, .as_of = judged_on(rc),
 				.per_thousand = p->unit == PROG_THOUSANDS ? 1 : 0.001,
 				.rounded = p->unit == PROG_POUNDS || programme_money_decimals(p) > 0 };
 	int r = intro(&pg, in->prog_list, in->prog_nlist, in->prog_loaded_at) ? OOM() : CF_OK;
@@ -1034,7 +1046,7 @@ int report_panel_programme(struct report_ctx *rc, struct cf_error *err)
 static int programme_views_make(const struct report_ctx *rc, struct report_inputs *in, struct cf_error *err)
 {
 	const struct programme *p = in->programme;
-	cf_date as_of = rc->period.to;
+	cf_date as_of = judged_on(rc);
 	int r = CF_OK;
 	if (p->nbenefits) {
 		int ncomputed = in->prog_nactuals;

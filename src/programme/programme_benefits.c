@@ -27,6 +27,12 @@ enum benefit_rag benefit_rag(const struct prog_benefit *b, double plan, double a
 {
 	double dir = b->target >= b->baseline ? 1 : -1;
 	double behind = (plan - actual) * dir;   /* > 0: short of plan */
+	double change = fabs(b->target - b->baseline);
+	/* Past the target by more than the whole planned change is no success:
+	 * the actual and the baseline do not measure the same thing (a baseline
+	 * of 684 children beside an actual of 69), so it is an exception too. */
+	if (change > 0 && (actual - b->target) * dir > change + 1e-9)
+		return BENEFIT_RAG_RED;
 	if (behind <= 1e-9)
 		return BENEFIT_RAG_GREEN;
 	return behind <= b->tolerance * fabs(b->target - b->baseline) + 1e-9 ? BENEFIT_RAG_AMBER : BENEFIT_RAG_RED;

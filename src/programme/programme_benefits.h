@@ -18,7 +18,9 @@ enum benefit_rag { BENEFIT_RAG_GREEN = 0, BENEFIT_RAG_AMBER, BENEFIT_RAG_RED };
 extern const char *const benefit_rag_names[3];
 
 /* Green on plan or better (better = towards the target); amber worse by no
- * more than tolerance x |target - baseline|; red worse than that. */
+ * more than tolerance x |target - baseline|; red worse than that, or past
+ * the target by more than |target - baseline| (baseline and actual cannot
+ * both be right). */
 enum benefit_rag benefit_rag(const struct prog_benefit *b, double plan, double actual);
 
 /* One benefit judged on as_of: its latest actual dated on or before then,

@@ -462,11 +462,7 @@ static int json_tables(struct cf_table *const *t, int n, struct strbuf *out)
 	FILE *fp = open_memstream(&buf, &len);
 	if (!fp)
 		return -1;
-	int first = 1;
-	fputc('[', fp);
-	for (int k = 0; k < n; k++)
-		render_table_json_rows(t[k], fp, &first);
-	fputs(first ? "]\n" : "\n]\n", fp);
+	render_tables_json(t, n, fp);
 	fclose(fp);
 	int bad = strbuf_add(out, buf, len);
 	free(buf);

@@ -7,7 +7,8 @@
 panel() { awk 'BEGIN { RS = "<section " } /^class="panel[a-z ]*" id="programme"/ { print "<section " $0 }' "$1"; }
 
 ex="$CASEFLOW_TOP/examples/programme"
-"$cf" synth --out "$work/s" --children 2000 --years 3 --seed 3 --quiet >/dev/null 2>&1
+# data to 31 March 2026, so that the period (to 30/09/2025) is inside it
+"$cf" synth --out "$work/s" --children 2000 --years 4 --first-year 2022 --seed 3 --quiet >/dev/null 2>&1
 "$cf" ingest --db "$work/s.db" "$work/s" >/dev/null 2>&1
 
 # no programme: one sentence saying how to load one, and no chart
@@ -61,18 +62,38 @@ for b in B1 B2 B3 B4 B5; do
 		'grep -o "<th scope=\"row\">$1 [^<]*</th>.*" "$0" | sed "s|</tr>.*||" | grep -q "style=\"background:[^\"]*\">$2</td>"' \
 		"$work/p.html" "$b" "$word"
 done
-check "children in care is red on 30/09/2025 (649 on 31 Aug 2025, 16.52 behind plan)" sh -c \
-	'grep -o "<th scope=\"row\">B1 .*" "$0" | sed "s|</tr>.*||" | grep -q "649 (31 Aug 2025).*+16.52.*>Red</td>"' "$work/p.html"
+# the store's 11 children on 30/09/2025 beside a baseline of 684: plan 629.62,
+# variance -618.62; 519 - 11 = 508 past the target, more than the planned
+# change (684 - 519 = 165), so red, not green (the example programme is a
+# larger authority's)
+check "children in care is red on 30/09/2025 (11 against a plan of 629.62: far past the target)" sh -c \
+	'grep -o "<th scope=\"row\">B1 .*" "$0" | sed "s|</tr>.*||" | grep -q "11 (30 Sep 2025).*-618.62.*>Red</td>"' "$work/p.html"
 check "every coloured RAG cell carries its word" sh -c \
 	'! grep -oE "style=\"background:#[0-9a-f]+;[^\"]*\">[^<]*<" "$0" | grep -qvE ">(Green|Amber|Red)<"' "$work/p.html"
 check "are the savings landing: 350 of 813 in year 1" grep -q "43.1" "$work/p.html"
 
 check "milestones on the period end: 2 overdue, 1 due in the next 90 days" \
-	grep -q "On 30 Sep 2025, the end of the report period: 2 of 9 milestones overdue, 1 due in the next 90 days" \
+	grep -q "On 30 Sep 2025, the day the programme is judged on: 2 of 9 milestones overdue, 1 due in the next 90 days" \
 	"$work/p.html"
 check "the overdue milestones are listed" sh -c \
 	'grep -q "Two in-house residential homes registered" "$0" && grep -q "Partnership data-sharing agreement signed" "$0"' \
 	"$work/p.html"
+
+# --as-of: judged on another day inside the data; a period or a day after the data is refused
+"$cf" report --db "$work/s.db" --out "$work/asof" --period 2024-25 --as-of 2025-01-31 >/dev/null 2>&1
+check "--as-of 2025-01-31 exits 0" test $? -eq 0
+check "... milestones judged on 31 Jan 2025 (--as-of), not the period's end" sh -c \
+	'grep -q "On 31 Jan 2025, the day the programme is judged on" "$0" && grep -q "judged on 31 Jan 2025 (--as-of)" "$0"' \
+	"$work/asof/index.html"
+"$cf" report --db "$work/s.db" --out "$work/late" --period 2027-28 >/dev/null 2>"$work/late.err"
+check "a report for a period after the data exits 1 and names where the data end" sh -c \
+	'test $1 -eq 1 && grep -q "2027-28.*starts after the data: the returns loaded end on 2026-03-31" "$0"' "$work/late.err" $?
+check "... and writes no page" test ! -e "$work/late/index.html"
+"$cf" report --db "$work/s.db" --out "$work/late2" --as-of 2026-06-30 >/dev/null 2>"$work/late2.err"
+check "an --as-of after the data exits 1 and names where the data end" sh -c \
+	'test $1 -eq 1 && grep -q "2026-06-30.*is after the data: the returns loaded end on 2026-03-31" "$0"' "$work/late2.err" $?
+"$cf" kpi --db "$work/s.db" --period 2027-28 >/dev/null 2>"$work/klate.err"
+check "so does kpi" sh -c 'test $1 -eq 1 && grep -q "the returns loaded end on 2026-03-31" "$0"' "$work/klate.err" $?
 
 # CBA: the summary and the tornado of the sensitivity table's BCR swings
 "$cf" programme show --db "$work/s.db" --view cba --format csv >"$work/cba.csv"
@@ -94,10 +115,15 @@ check "every programme chart has a title, a text alternative and a caption" sh -
 	'n=$(grep -o "<svg " "$0" | wc -l); t=$(grep -o "<title id=" "$0" | wc -l); d=$(grep -o "<desc id=" "$0" | wc -l);
 	 c=$(grep -o "<figcaption>" "$0" | wc -l); test "$n" -eq 2 -a "$n" = "$t" -a "$n" = "$d" -a "$n" = "$c"' "$work/p.html"
 unzip -p "$work/out/vital-signs.xlsx" xl/workbook.xml >"$work/wb.xml" 2>/dev/null
-check "the workbook has the programme's sheets" sh -c 'for s in business_case business_case_by_workstream \
-	business_case_summary benefits savings_landing milestones milestones_by_workstream cba_summary cba_by_agency \
-	cba_sensitivity workforce_requirement workforce_cost workforce_gap; do
+# sheet names in one style: the tables' names (business_case ...) in sentence case
+check "the workbook has the programme's sheets" sh -c 'for s in "Business case" "Business case by workstream" \
+	"Business case summary" Benefits "Savings landing" Milestones "Milestones by workstream" "CBA summary" "CBA by agency" \
+	"CBA sensitivity" "Workforce requirement" "Workforce cost" "Workforce gap"; do
 	grep -q "name=\"$s\"" "$0" || { echo "no sheet $s"; exit 1; }; done' "$work/wb.xml"
+check "every sheet name is in sentence case (no underscores)" sh -c '! grep -o "<sheet name=\"[^\"]*\"" "$0" | grep -q "_"' "$work/wb.xml"
+unzip -p "$work/out/vital-signs.xlsx" xl/styles.xml >"$work/styles.xml" 2>/dev/null
+check "numbers carry formats: percentages, one decimal, thousands" sh -c \
+	'grep -q "formatCode=\"0.0&quot;%&quot;\"" "$0" && grep -q "formatCode=\"#,##0.0\"" "$0" && grep -q "formatCode=\"#,##0\"" "$0"' "$work/styles.xml"
 
 # two programmes: the page shows the one loaded last and names the other; --programme picks
 cp -r "$ex" "$work/second"

@@ -94,6 +94,9 @@ check "the report has a Money panel with spend by cost centre" \
 check "and a Sufficiency panel with in-house carers" grep -q 'In-house foster carers on 2024-03-31' "$work/rep/index.html"
 check "no child IDs on the page (the top placements are in the workbook only)" \
 	sh -c "! grep -q 'money_top_placements' '$work/rep/index.html'"
+unzip -p "$work/rep/vital-signs.xlsx" xl/styles.xml >"$work/styles.xml" 2>/dev/null
+check "pounds carry a £ number format" grep -q 'formatCode="&quot;£&quot;#,##0' "$work/styles.xml"
+check "long notes wrap at words instead of running on (a wrapping cell style)" grep -q 'wrapText="1"' "$work/styles.xml"
 check "the workbook has the money and sufficiency sheets" \
-	sh -c "unzip -p '$work/rep/vital-signs.xlsx' xl/workbook.xml | grep -q 'money_by_cost_centre' && unzip -p '$work/rep/vital-signs.xlsx' xl/workbook.xml | grep -q 'sufficiency_gap'"
+	sh -c "unzip -p '$work/rep/vital-signs.xlsx' xl/workbook.xml | grep -q 'Money by cost centre' && unzip -p '$work/rep/vital-signs.xlsx' xl/workbook.xml | grep -q 'Sufficiency gap'"
 echo "1..$n"

@@ -462,9 +462,20 @@ static void test_trajectories_and_rag(void **state)
 	assert_int_equal(benefit_rag(&b, 50, 50), BENEFIT_RAG_GREEN);
 	assert_int_equal(benefit_rag(&b, 50, 57.5), BENEFIT_RAG_AMBER);
 	assert_int_equal(benefit_rag(&b, 50, 57.6), BENEFIT_RAG_RED);
+	/* past the target (25) by the whole change (75) is still green, by more
+	 * red: 25 - 75 = -50 */
+	assert_int_equal(benefit_rag(&b, 50, -50), BENEFIT_RAG_GREEN);
+	assert_int_equal(benefit_rag(&b, 50, -50.1), BENEFIT_RAG_RED);
 	b.target = 200;   /* rising is better */
 	assert_int_equal(benefit_rag(&b, 150, 140), BENEFIT_RAG_AMBER);
 	assert_int_equal(benefit_rag(&b, 150, 160), BENEFIT_RAG_GREEN);
+	assert_int_equal(benefit_rag(&b, 150, 300), BENEFIT_RAG_GREEN);   /* 200 + 100 */
+	assert_int_equal(benefit_rag(&b, 150, 301), BENEFIT_RAG_RED);
+	/* the demo's B1 before it was sized: baseline 684, target 519, plan 684,
+	 * actual 69 (variance -615): 450 past the target, change 165 -> red */
+	struct prog_benefit b1 = { .baseline_date = b.baseline_date, .baseline = 684, .target_date = b.target_date,
+				   .target = 519, .tolerance = 0.1 };
+	assert_int_equal(benefit_rag(&b1, 684, 69), BENEFIT_RAG_RED);
 }
 
 static void test_milestone_status(void **state)
