@@ -17,7 +17,7 @@ CSV
 cat > "$work/r/2023-24/header.csv" <<'CSV'
 CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB
 A,1,15/04/2008,WBRI,,,
-B,2,01/04/2023,WBRI,,,
+B,2,01/04/2023,ZZZZ,,,
 C,1,31/03/2008,WBRI,,,
 CSV
 printf 'area,locality\nLS1 4AB,North\nLS2 8CD,South\n' > "$work/loc/localities.csv"
@@ -88,7 +88,7 @@ check "the session cookie is HttpOnly and SameSite=Strict, not Secure over plain
 
 # --- the role x route matrix -------------------------------------------------------
 before=$(sqlite3 "$db" "SELECT count(*) FROM audit_log WHERE action = 'forbidden'")
-routes="/ /indicator/cla_started /child/A /api/kpi /api/summary /upload /validate /benchmark /forecast /programme /admin/users /admin/audit /admin/audit.csv"
+routes="/ /indicator/cla_started /child/A /api/kpi /api/summary /upload /validate /benchmark /forecast /programme /quality /api/quality /api/forecast /admin/users /admin/audit /admin/audit.csv"
 expect() { # role route -> status
 	case "$1:$2" in
 	alice:*) echo 200 ;;
@@ -97,7 +97,7 @@ expect() { # role route -> status
 	*:/upload|*:/validate) echo 403 ;;
 	max:/child/A|vic:/child/A) echo 403 ;;
 	nora:/api/summary|vic:/api/summary) echo 403 ;;
-	nora:/forecast|nora:/programme) echo 403 ;;
+	nora:/forecast|nora:/programme|nora:/quality|nora:/api/quality|nora:/api/forecast) echo 403 ;;
 	*) echo 200 ;;
 	esac
 }
@@ -109,7 +109,7 @@ for who in alice ann max nora vic; do
 		[ "$e" = 403 ] && n403=$((n403 + 1))
 	done
 done
-check "role x route matrix (5 roles x 13 routes)${bad:+:$bad}" [ -z "$bad" ]
+check "role x route matrix (5 roles x 16 routes)${bad:+:$bad}" [ -z "$bad" ]
 after=$(sqlite3 "$db" "SELECT count(*) FROM audit_log WHERE action = 'forbidden'")
 check "every 403 of the matrix is audited ($n403)" [ $((after - before)) -eq $n403 ]
 check "locality role: a child outside its localities is 403, audited with the child" \
@@ -131,6 +131,32 @@ check "/api/kpi?by=locality&period= is kpi --by locality --period" cmp -s "$work
 "$cf" summary --db "$db" --format json > "$work/cli.json" 2>/dev/null
 curl -s -b "$work/ann.jar" "$u/api/summary" > "$work/api.json"
 check "/api/summary is the CLI's summary --format json" cmp -s "$work/cli.json" "$work/api.json"
+"$cf" quality --db "$db" --format json > "$work/cli.json" 2>/dev/null
+curl -s -b "$work/ann.jar" "$u/api/quality" > "$work/api.json"
+check "/api/quality is the CLI's quality --format json, byte for byte (analyst)" \
+	sh -c 'cmp -s "$0" "$1" && grep -q "\"examples\"" "$1"' "$work/cli.json" "$work/api.json"
+"$cf" quality --db "$db" --return 1 --format json > "$work/cli.json" 2>/dev/null
+check "/api/quality?return=1 is quality --return 1" sh -c 'curl -s -b "$0/alice.jar" "$1/api/quality?return=1" | cmp -s - "$2"' "$work" "$u" "$work/cli.json"
+check "/api/quality: an unknown return is 404, a malformed one 400" \
+	[ "$(code -b "$work/ann.jar" "$u/api/quality?return=999")-$(code -b "$work/ann.jar" "$u/api/quality?return=1;DROP")" = 404-400 ]
+curl -s -b "$work/max.jar" "$u/api/quality" > "$work/max.json"
+check "/api/quality for a manager: the same groups, without examples or messages" \
+	sh -c 'grep -q "\"reason\"" "$0" && ! grep -q "\"examples\"\|\"message\"" "$0" &&
+	       [ "$(grep -c "\"reason\"" "$0")" = "$(grep -c "\"reason\"" "$1")" ]' "$work/max.json" "$work/api.json"
+check "/quality: the analyst sees the examples, audited; the manager the counts" \
+	sh -c 'curl -s -b "$0/ann.jar" "$1/quality" | grep -q "<th scope=\"col\">examples</th>" &&
+	       curl -s -b "$0/max.jar" "$1/quality" > "$0/q.html" && grep -q "id=\"quality\"" "$0/q.html" && ! grep -q ">examples<" "$0/q.html" &&
+	       [ "$(sqlite3 "$2" "SELECT count(*) FROM audit_log WHERE user = '"'ann'"' AND action = '"'view_quality'"'")" -ge 2 ]' "$work" "$u" "$db"
+"$cf" forecast --db "$db" --format json > "$work/cli.json" 2>/dev/null
+curl -s -b "$work/max.jar" "$u/api/forecast" > "$work/api.json"
+check "/api/forecast is the CLI's forecast --format json, byte for byte" sh -c 'cmp -s "$0" "$1" && [ -s "$1" ]' "$work/cli.json" "$work/api.json"
+"$cf" forecast --db "$db" --months 6 --method exact-age --runs 20 --seed 7 --bands 10,90 --table costs --format json > "$work/cli.json" 2>/dev/null
+curl -s -b "$work/max.jar" "$u/api/forecast?months=6&method=exact-age&runs=20&seed=7&bands=10,90&table=costs" > "$work/api.json"
+check "/api/forecast?months=6&method=exact-age&runs=20&seed=7&bands=10,90&table=costs is the CLI's with those options" \
+	sh -c 'cmp -s "$0" "$1" && [ -s "$1" ]' "$work/cli.json" "$work/api.json"
+check "/api/forecast: a bad parameter is 400 with a JSON error naming it" \
+	sh -c 'for q in "months=0" "months=x" "runs=100000" "method=magic" "start=2024-13-01" "table=scenario" "bands=90,10"; do
+	       [ "$(curl -s -o "$0/e.json" -w "%{http_code}" -b "$0/max.jar" "$1/api/forecast?$q")" = 400 ] && grep -q "^{\"error\":" "$0/e.json" || exit 1; done' "$work" "$u"
 curl -s -b "$work/vic.jar" "$u/api/kpi" > "$work/vic.json"
 check "viewer: counts below the threshold are suppressed" \
 	sh -c 'grep -q "\"suppressed\": true" "$0" && ! grep -q "\"numerator\": [1-4]," "$0"' "$work/vic.json"
