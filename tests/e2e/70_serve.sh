@@ -287,3 +287,25 @@ check "a restarted server serves the same figures to the same session" \
 kill -INT $pid
 wait $pid
 check "SIGINT stops it too" [ $? -eq 0 ]
+
+# --- IPv6 -----------------------------------------------------------------------------------
+"$cf" serve --db "$db" --listen '::1:8080' 2>"$work/v6.err"
+check "--listen: an IPv6 address without brackets is a usage error (2)" sh -c '[ $0 -eq 2 ] && grep -q "IPv6 one in brackets" "$1"' $? "$work/v6.err"
+if grep -q " lo$" /proc/net/if_inet6 2>/dev/null && grep -q "^0\{31\}1 " /proc/net/if_inet6; then
+	: > "$work/serve6.log"
+	"$cf" serve --db "$db" --listen '[::1]:0' 2>>"$work/serve6.log" &
+	pid=$!
+	i=0; while [ $i -lt 100 ] && ! grep -q "listening on" "$work/serve6.log"; do sleep 0.05; i=$((i + 1)); done
+	port6=$(sed -n 's|.*listening on http://\[::1\]:\([0-9]*\)/.*|\1|p' "$work/serve6.log")
+	check "--listen [::1]:0: listening on http://[::1]:PORT/" [ -n "$port6" ]
+	check "over IPv6: the API is the same as over IPv4 for the same session" \
+		sh -c 'curl -s -g -H "Cookie: cf_session=$(awk "\$6 == \"cf_session\" { print \$7 }" "$0/ann.jar")" "http://[::1]:$1/api/kpi" |
+		       cmp -s - "$0/before.json"' "$work" "$port6"
+	check "over IPv6: the request log records the client as ::1" \
+		sh -c 'grep -q " ::1 ann GET /api/kpi 200 " "$0"' "$work/serve6.log"
+	kill -TERM $pid
+	wait $pid
+	check "the IPv6 server stops cleanly" [ $? -eq 0 ]
+else
+	ok "--listen [::1] # SKIP no IPv6 loopback (::1) on this machine"
+fi
