@@ -217,7 +217,9 @@ static const struct route routes[] = {
 	{ "GET", "/validate", 0, R_ADMIN | R_ANALYST, 0, 0, NULL, page_validate, NULL, 0 },
 	{ "POST", "/validate", 0, R_ADMIN | R_ANALYST, 0, 0, NULL, page_validate_post, NULL, 0 },
 	/* whole-authority figures: not the locality role's */
-	{ "GET", "/forecast", 0, R_ANY & ~R_LOCALITY, 0, 0, NULL, page_forecast, NULL, 0 },
+	/* a run reads through its own connection, outside the lock; saving writes under it */
+	{ "GET", "/forecast", 0, R_ANY & ~R_LOCALITY, 0, 0, NULL, page_forecast, NULL, 1 },
+	{ "POST", "/forecast", 0, R_ADMIN | R_ANALYST | R_MANAGER, 1, 0, NULL, page_forecast_post, NULL, 0 },
 	/* its own connection, outside the lock: a long run holds up no other page */
 	{ "GET", "/api/forecast", 0, R_ANY & ~R_LOCALITY, 0, 1, NULL, page_api_forecast, NULL, 1 },
 	{ "GET", "/programme", 0, R_ANY & ~R_LOCALITY, 0, 0, NULL, page_programme, NULL, 0 },

@@ -140,6 +140,10 @@ int page_validate(struct request *rq);
 int page_quality(struct request *rq);
 int page_api_quality(struct request *rq);
 int page_api_forecast(struct request *rq);
+int page_forecast_post(struct request *rq);
+/* One of the report's panels for ?period= appended to sb (serve_pages.c);
+ * 0, or REPLIED with an error page sent. */
+int serve_panel(struct request *rq, const char *id, struct strbuf *sb);
 /* Tables as the CLI's --format json writes them, 200 (serve_pages.c). */
 int reply_json_tables(struct request *rq, struct cf_table *const *t, int n);
 int page_validate_post(struct request *rq);

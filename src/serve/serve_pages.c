@@ -290,8 +290,10 @@ static int la_panels(struct request *rq, const struct kpi_data *d, const struct 
 	return r;
 }
 
-/* One panel of the report on a page of its own: /forecast, /programme. */
-static int panel_page(struct request *rq, const char *id)
+/* One panel of the report (the base forecast, the programme) for ?period=,
+ * appended to sb; 0, or REPLIED with an error page sent. It reads through
+ * the thread's own connection: /forecast runs outside the server's lock. */
+int serve_panel(struct request *rq, const char *id, struct strbuf *sb)
 {
 	const struct kpi_data *d = serve_data(rq);
 	struct kpi_period p;
@@ -300,42 +302,44 @@ static int panel_page(struct request *rq, const char *id)
 	const struct report_panel *pn = report_panels;
 	while (pn->id && strcmp(pn->id, id) != 0)
 		pn++;
-	struct report_options ro = { .period = p, .suppress = role_suppress(rq) };
-	struct report_inputs in = { 0 };
-	struct report_ctx rc = { .st = rq->srv->st, .data = d, .opt = &ro, .in = &in, .period = p };
-	struct strbuf sb = STRBUF_INIT;
 	struct cf_error err;
 	cf_error_clear(&err);
-	rc.html = &sb;
+	struct store *rd = serve_reader(rq->srv, &err);
+	struct report_options ro = { .period = p, .suppress = role_suppress(rq) };
+	struct report_inputs in = { 0 };
+	struct report_ctx rc = { .st = rd, .data = d, .opt = &ro, .in = &in, .period = p };
+	rc.html = sb;
 	kpi_period_previous_year(&rc.period, &rc.previous);
-	int r = pn->id ? report_compute_series(&rc, &err) : cf_error_set(&err, CF_EIO, "no panel %s", id);
+	int r = !rd ? CF_EIO : pn->id ? report_compute_series(&rc, &err) : cf_error_set(&err, CF_EIO, "no panel %s", id);
 	if (!r)
 		r = report_inputs_make(&rc, &in, &err);
 	if (!r) {
-		strbuf_addf(&sb, "<section class=\"panel\" id=\"%s\"><h2>", pn->id);
-		html_text(&sb, pn->title);
-		strbuf_adds(&sb, "</h2>");
+		strbuf_addf(sb, "<section class=\"panel\" id=\"%s\"><h2>", pn->id);
+		html_text(sb, pn->title);
+		strbuf_adds(sb, "</h2>");
 		r = pn->write(&rc, &err);
-		strbuf_adds(&sb, "</section>");
+		strbuf_adds(sb, "</section>");
 	}
 	for (int i = 0; i < rc.nsheets; i++)
 		cf_table_free(rc.sheets[i]);
 	kpi_result_free(rc.series);
 	kpi_result_free(rc.by_locality);
 	report_inputs_release(&in);
-	int ret;
 	if (r) {
 		cf_error_print(&err);
-		ret = reply_message(rq, 500, "Server error", "The page could not be made; the server's log says why.");
-	} else {
-		ret = reply_page(rq, 200, pn->title, &sb);
+		reply_message(rq, 500, "Server error", "The page could not be made; the server's log says why.");
+		return REPLIED;
 	}
+	return 0;
+}
+
+int page_programme(struct request *rq)
+{
+	struct strbuf sb = STRBUF_INIT;
+	int ret = serve_panel(rq, "programme", &sb) ? REPLIED : reply_page(rq, 200, "Programme: business case, benefits and workforce", &sb);
 	strbuf_release(&sb);
 	return ret;
 }
-
-int page_forecast(struct request *rq) { return panel_page(rq, "forecast"); }
-int page_programme(struct request *rq) { return panel_page(rq, "programme"); }
 
 int page_dashboard(struct request *rq)
 {

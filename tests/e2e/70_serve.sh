@@ -157,6 +157,45 @@ check "/api/forecast?months=6&method=exact-age&runs=20&seed=7&bands=10,90&table=
 check "/api/forecast: a bad parameter is 400 with a JSON error naming it" \
 	sh -c 'for q in "months=0" "months=x" "runs=100000" "method=magic" "start=2024-13-01" "table=scenario" "bands=90,10"; do
 	       [ "$(curl -s -o "$0/e.json" -w "%{http_code}" -b "$0/max.jar" "$1/api/forecast?$q")" = 400 ] && grep -q "^{\"error\":" "$0/e.json" || exit 1; done' "$work" "$u"
+# --- forecast scenarios: run with parameters, saved per user or shared, audited ---------------
+curl -s -b "$work/max.jar" "$u/forecast?months=6&method=exact-age&entrants=constant&runs=&seed=" > "$work/f.html"
+check "/forecast with parameters runs them: the costs table and a save form" \
+	sh -c 'grep -q "id=\"forecast-run\"" "$0" && grep -q "<caption>Children in care at each month-end" "$0" &&
+	       grep -q "name=\"action\" value=\"save\"" "$0" && grep -q "name=\"method\" value=\"exact-age\"" "$0"' "$work/f.html"
+mtok=$(sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' "$work/f.html" | head -1)
+loc=$(curl -s -o /dev/null -w '%{redirect_url}' -b "$work/max.jar" -d csrf=$mtok -d action=save -d months=6 -d method=exact-age \
+	--data-urlencode 'name=Max <b>plan</b>' "$u/forecast")
+sid=${loc##*scenario=}
+check "saving a scenario: 303 to /forecast?scenario=ID, kept with its parameters" \
+	sh -c '[ -n "$1" ] && [ "$(sqlite3 "$0" "SELECT owner || \"|\" || shared || \"|\" || replace(params, char(10), \";\") FROM serve_scenarios WHERE id = $1")" = "max|0|months=6;method=exact-age;" ]' "$db" "$sid"
+check "saving is audited (who, which scenario)" \
+	[ "$(sqlite3 "$db" "SELECT count(*) FROM audit_log WHERE user = 'max' AND action = 'scenario_save' AND detail LIKE 'scenario $sid (Max <b>plan</b>)'")" = 1 ]
+curl -s -b "$work/max.jar" "$u/forecast?scenario=$sid" > "$work/f.html"
+check "the owner runs it: its name escaped, the saved months (6 month-ends)" \
+	sh -c 'grep -q "<h2>Max &lt;b&gt;plan&lt;/b&gt;</h2>" "$0" && ! grep -q "<b>plan" "$0" && grep -q "name=\"months\" value=\"6\"" "$0"' "$work/f.html"
+check "a scenario not shared is its owner's: another user gets 404" [ "$(code -b "$work/ann.jar" "$u/forecast?scenario=$sid")" = 404 ]
+loc=$(curl -s -o /dev/null -w '%{redirect_url}' -b "$work/max.jar" -d csrf=$mtok -d action=save -d months=12 -d shared=1 \
+	-d name=Council "$u/forecast")
+cid=${loc##*scenario=}
+check "a scenario shared with the council: others run it and see it listed" \
+	sh -c '[ "$(curl -s -o /dev/null -w "%{http_code}" -b "$0/ann.jar" "$1/forecast?scenario=$2")" = 200 ] &&
+	       curl -s -b "$0/vic.jar" "$1/forecast" | grep -q "href=\"/forecast?scenario=$2\">Council<" &&
+	       ! curl -s -b "$0/vic.jar" "$1/forecast" | grep -q "scenario=$3\""' "$work" "$u" "$cid" "$sid"
+check "saving needs the CSRF token (403) and a role that may save (viewer 403)" \
+	[ "$(code -b "$work/max.jar" -d action=save -d name=x "$u/forecast")-$(code -b "$work/vic.jar" -d action=save -d name=x "$u/forecast")" = 403-403 ]
+check "saving checks the parameters (months=999: 400, nothing saved)" \
+	sh -c '[ "$(curl -s -o /dev/null -w "%{http_code}" -b "$0/max.jar" -d csrf=$2 -d action=save -d months=999 -d name=bad "$1/forecast")" = 400 ] &&
+	       [ "$(sqlite3 "$3" "SELECT count(*) FROM serve_scenarios WHERE name = '"'bad'"'")" = 0 ]' "$work" "$u" "$mtok" "$db"
+atok=$(curl -s -b "$work/ann.jar" "$u/forecast" | sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' | head -1)
+check "another user cannot delete it (404); its owner can (303), audited" \
+	sh -c '[ "$(curl -s -o /dev/null -w "%{http_code}" -b "$0/ann.jar" -d csrf=$2 -d action=delete -d id=$3 "$1/forecast")" = 404 ] &&
+	       [ "$(curl -s -o /dev/null -w "%{http_code}" -b "$0/max.jar" -d csrf=$4 -d action=delete -d id=$3 "$1/forecast")" = 303 ] &&
+	       [ "$(curl -s -o /dev/null -w "%{http_code}" -b "$0/ann.jar" "$1/forecast?scenario=$3")" = 404 ] &&
+	       [ "$(sqlite3 "$5" "SELECT group_concat(user || \":\" || status) FROM audit_log WHERE action = '"'scenario_delete'"'")" = "ann:404,max:303" ]' \
+	"$work" "$u" "$atok" "$cid" "$mtok" "$db"
+sqlite3 "$db" "UPDATE serve_scenarios SET params = 'months=999' || char(10) WHERE id = $sid"
+check "a saved scenario's parameters are checked again when it runs (400, no forecast)" \
+	sh -c '[ "$(curl -s -o "$0/f.html" -w "%{http_code}" -b "$0/max.jar" "$1/forecast?scenario=$2")" = 400 ] && grep -q "months is 1 to 120" "$0/f.html"' "$work" "$u" "$sid"
 curl -s -b "$work/vic.jar" "$u/api/kpi" > "$work/vic.json"
 check "viewer: counts below the threshold are suppressed" \
 	sh -c 'grep -q "\"suppressed\": true" "$0" && ! grep -q "\"numerator\": [1-4]," "$0"' "$work/vic.json"
