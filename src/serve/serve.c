@@ -519,7 +519,9 @@ int serve_run(const struct serve_options *o, struct cf_error *err)
 	sigaddset(&stop, SIGINT);
 	pthread_sigmask(SIG_BLOCK, &stop, NULL);
 
-	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG;
+	/* MHD_USE_AUTO: epoll on Linux, where select() and poll() walk all 200
+	 * of a busy pool's connections on every wake-up */
+	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO | MHD_USE_ERROR_LOG;
 	if (srv.tls)
 		flags |= MHD_USE_TLS;
 	if (sa.ss_family == AF_INET6)
