@@ -231,6 +231,18 @@ static int kpi_rows(struct request *rq, const struct kpi_data *d, const struct k
 	return rc;
 }
 
+/* The trend's periods: each financial year loaded up to p's, at most 16; how many. */
+static int trend_years(const struct kpi_data *d, const struct kpi_period *p, struct kpi_period years[16])
+{
+	int ny = 0, fy_end = cf_date_fy(p->to);
+	int fy0 = d->first_year > 0 ? d->first_year - 1 : fy_end;
+	if (fy0 < fy_end - 15)
+		fy0 = fy_end - 15;
+	for (int y = fy0; y <= fy_end; y++)
+		kpi_period_year(y, &years[ny++]);
+	return ny;
+}
+
 /* The form choosing period and locality. */
 static int choose_form(struct request *rq, struct strbuf *sb, const struct kpi_period *p, const char *locality)
 {
@@ -376,9 +388,25 @@ int page_dashboard(struct request *rq)
 			html_textf(&figures, "Indicators for %s, %s", loc ? loc : "your localities", p.label);
 			strbuf_adds(&figures, "</h2><div class=\"tbl\">");
 			html_table(&figures, t, "Indicators by locality", role_suppress(rq) ? "c" : "–");
-			strbuf_adds(&figures, "</div></section>");
+			strbuf_adds(&figures, "</div>");
 		}
 		cf_table_free(t);
+		t = NULL;
+		/* the locality's own trend: each financial year up to the period's */
+		struct kpi_period years[16];
+		int ny = trend_years(d, &p, years);
+		if (!rc && !(rc = kpi_rows(rq, d, years, ny, KPI_BY_LOCALITY, &f, &t, &err))) {
+			char cap[160];
+			snprintf(cap, sizeof cap, "%s by financial year", loc ? loc : "Your localities");
+			strbuf_adds(&figures, "<div class=\"tbl\">");
+			html_table(&figures, t, cap, role_suppress(rq) ? "c" : "–");
+			strbuf_adds(&figures, "</div>");
+		}
+		cf_table_free(t);
+		if (!rc && rq->role != R_LOCALITY)
+			strbuf_adds(&figures, "<p class=\"note\">The panels below are the whole authority's: the report draws "
+					      "them for the authority only.</p>");
+		strbuf_adds(&figures, "</section>");
 	}
 	if (!rc && !hit && rq->role != R_LOCALITY)
 		rc = la_panels(rq, d, &p, &figures, &err);
@@ -414,14 +442,8 @@ int page_indicator(struct request *rq, const char *id)
 	struct strbuf sb = STRBUF_INIT;
 	struct cf_error err;
 	cf_error_clear(&err);
-	/* the trend: each financial year loaded up to the period's */
 	struct kpi_period years[16];
-	int ny = 0, fy_end = cf_date_fy(p.to);
-	int fy0 = d->first_year > 0 ? d->first_year - 1 : fy_end;
-	if (fy0 < fy_end - 15)
-		fy0 = fy_end - 15;
-	for (int y = fy0; y <= fy_end; y++)
-		kpi_period_year(y, &years[ny++]);
+	int ny = trend_years(d, &p, years);
 	int mine = rq->role == R_LOCALITY;
 	struct row_filter f = { kpi_defs[k].id, mine ? NULL : "all", rq };
 	struct cf_table *t = NULL;

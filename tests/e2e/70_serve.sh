@@ -205,6 +205,12 @@ check "locality role: the API gives its own localities' rows only" \
 curl -s -b "$work/nora.jar" "$u/" > "$work/nora.html"
 check "locality role: the dashboard shows North, not the authority's panels" \
 	sh -c 'grep -q "<td>North</td>" "$0" && ! grep -q "<td>South</td>" "$0" && ! grep -q "id=\"headlines\"" "$0"' "$work/nora.html"
+check "locality role: its dashboard has its own trend by financial year" \
+	sh -c 'grep -q "<caption>Your localities by financial year</caption>" "$0" && grep -q "<td>2023-24</td>" "$0"' "$work/nora.html"
+curl -s -b "$work/max.jar" "$u/?locality=South" > "$work/south.html"
+check "manager, a chosen locality: its indicators and trend, then the authority's panels, said so" \
+	sh -c 'grep -q "Indicators for South" "$0" && grep -q "<caption>South by financial year</caption>" "$0" &&
+	       ! grep -q "<td>North</td>" "$0" && grep -q "id=\"headlines\"" "$0" && grep -q "the whole authority" "$0"' "$work/south.html"
 check "locality role: another locality is 403" [ "$(code -b "$work/nora.jar" "$u/?locality=South")" = 403 ]
 curl -s -b "$work/max.jar" "$u/" > "$work/max.html"
 check "manager: the dashboard has the report's panels and no child IDs" \
