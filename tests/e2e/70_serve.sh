@@ -157,6 +157,23 @@ check "/api/forecast?months=6&method=exact-age&runs=20&seed=7&bands=10,90&table=
 check "/api/forecast: a bad parameter is 400 with a JSON error naming it" \
 	sh -c 'for q in "months=0" "months=x" "runs=100000" "method=magic" "start=2024-13-01" "table=scenario" "bands=90,10"; do
 	       [ "$(curl -s -o "$0/e.json" -w "%{http_code}" -b "$0/max.jar" "$1/api/forecast?$q")" = 400 ] && grep -q "^{\"error\":" "$0/e.json" || exit 1; done' "$work" "$u"
+# --- pages that run outside the server's lock, at once --------------------------------------
+pids=""
+for q in 2023-24 2023-24Q1 2023-24Q2 2023-24Q3 2023-24Q4 2023-24; do
+	curl -s -o "$work/par-$q.json" -b "$work/max.jar" "$u/api/kpi?period=$q" & pids="$pids $!"
+	curl -s -o "$work/par-$q.html" -w '%{http_code}\n' -b "$work/ann.jar" "$u/?period=$q" >> "$work/par.codes" & pids="$pids $!"
+	curl -s -o /dev/null -w '%{http_code}\n' -b "$work/max.jar" "$u/api/forecast?months=3" >> "$work/par.codes" & pids="$pids $!"
+done
+wait $pids
+bad=""
+for q in 2023-24 2023-24Q1 2023-24Q2 2023-24Q3 2023-24Q4; do
+	"$cf" kpi --db "$db" --period $q --format json > "$work/cli.json" 2>/dev/null
+	cmp -s "$work/cli.json" "$work/par-$q.json" || bad="$bad $q"
+	grep -q 'id="headlines"' "$work/par-$q.html" || bad="$bad page:$q"
+done
+check "18 requests at once (dashboards, /api/kpi, /api/forecast on their threads' own connections): all 200, each the CLI's figures${bad:+:$bad}" \
+	sh -c '[ -z "$1" ] && [ "$(grep -c "^200$" "$0")" = 12 ]' "$work/par.codes" "$bad"
+
 # --- forecast scenarios: run with parameters, saved per user or shared, audited ---------------
 curl -s -b "$work/max.jar" "$u/forecast?months=6&method=exact-age&entrants=constant&runs=&seed=" > "$work/f.html"
 check "/forecast with parameters runs them: the costs table and a save form" \
