@@ -108,6 +108,14 @@ int reply_page(struct request *rq, int status, const char *title, const struct s
 	return ret;
 }
 
+int reply_made(struct request *rq, int rc, struct cf_error *err, const char *title, const struct strbuf *body)
+{
+	if (!rc)
+		return reply_page(rq, 200, title, body);
+	cf_error_print(err);
+	return reply_message(rq, 500, "Server error", "The page could not be made; the server's log says why.");
+}
+
 int reply_message(struct request *rq, int status, const char *title, const char *msg)
 {
 	struct strbuf sb = STRBUF_INIT;

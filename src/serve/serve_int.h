@@ -99,6 +99,8 @@ int reply(struct request *rq, int status, const char *content_type, const char *
 int reply_redirect(struct request *rq, const char *location);
 /* An HTML page with the site's frame: title, nav for rq's role, body. */
 int reply_page(struct request *rq, int status, const char *title, const struct strbuf *body);
+/* The page made (rc 0), or a 500 saying the log has why (err printed there). */
+int reply_made(struct request *rq, int rc, struct cf_error *err, const char *title, const struct strbuf *body);
 /* A short message page (escaped). */
 int reply_message(struct request *rq, int status, const char *title, const char *msg);
 

@@ -417,13 +417,7 @@ int page_dashboard(struct request *rq)
 			rc = cf_error_set(&err, CF_EIO, "out of memory");
 	}
 	strbuf_release(&figures);
-	int ret;
-	if (rc) {
-		cf_error_print(&err);
-		ret = reply_message(rq, 500, "Server error", "The page could not be made; the server's log says why.");
-	} else {
-		ret = reply_page(rq, 200, "Vital Signs", &sb);
-	}
+	int ret = reply_made(rq, rc, &err, "Vital Signs", &sb);
 	strbuf_release(&sb);
 	return ret;
 }
@@ -474,13 +468,7 @@ int page_indicator(struct request *rq, const char *id)
 		strbuf_adds(&sb, "<p class=\"note\">The records behind each figure are not listed here yet: the indicators "
 				 "engine cannot list them (the trust issue's --records). A child's journey is at /child/ID.</p>");
 	strbuf_adds(&sb, "</section>");
-	int ret;
-	if (rc) {
-		cf_error_print(&err);
-		ret = reply_message(rq, 500, "Server error", "The page could not be made; the server's log says why.");
-	} else {
-		ret = reply_page(rq, 200, kpi_defs[k].title, &sb);
-	}
+	int ret = reply_made(rq, rc, &err, kpi_defs[k].title, &sb);
 	strbuf_release(&sb);
 	return ret;
 }

@@ -134,13 +134,7 @@ int page_quality(struct request *rq)
 		if (bad)
 			rc = cf_error_set(&err, CF_EIO, "out of memory");
 	}
-	int ret;
-	if (rc) {
-		cf_error_print(&err);
-		ret = reply_message(rq, 500, "Server error", "The page could not be made; the server's log says why.");
-	} else {
-		ret = reply_page(rq, 200, "Data quality", &sb);
-	}
+	int ret = reply_made(rq, rc, &err, "Data quality", &sb);
 	strbuf_release(&sb);
 	if (shown != q.groups)
 		cf_table_free(shown);

@@ -8,21 +8,15 @@
 
 #include "store/store_int.h"
 
-static void copy_col(char *dst, size_t size, sqlite3_stmt *s, int col)
-{
-	const unsigned char *v = sqlite3_column_text(s, col);
-	snprintf(dst, size, "%s", v ? (const char *)v : "");
-}
-
 static void row_to(sqlite3_stmt *s, struct scenario *o)
 {
 	memset(o, 0, sizeof *o);
 	o->id = sqlite3_column_int64(s, 0);
-	copy_col(o->name, sizeof o->name, s, 1);
-	copy_col(o->owner, sizeof o->owner, s, 2);
+	store_col_code(s, 1, o->name, sizeof o->name);
+	store_col_code(s, 2, o->owner, sizeof o->owner);
 	o->shared = sqlite3_column_int(s, 3);
-	copy_col(o->params, sizeof o->params, s, 4);
-	copy_col(o->saved_at, sizeof o->saved_at, s, 5);
+	store_col_code(s, 4, o->params, sizeof o->params);
+	store_col_code(s, 5, o->saved_at, sizeof o->saved_at);
 }
 
 #define COLUMNS "SELECT id, name, owner, shared, params, saved_at FROM serve_scenarios "
