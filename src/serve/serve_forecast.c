@@ -19,15 +19,6 @@
 /* More runs than this are the command line's: a request must stay short. */
 #define API_FORECAST_MAX_RUNS 1000
 
-/* caseflow forecast's --method and --entrants choices */
-static const struct { const char *name; enum fc_method m; } methods[] = {
-	{ "markov", FC_METHOD_MARKOV }, { "exact-age", FC_METHOD_EXACT_AGE }, { "duration", FC_METHOD_DURATION },
-};
-static const struct { const char *name; enum fc_entrants e; } entrants[] = {
-	{ "constant", FC_ENTRANTS_CONSTANT }, { "trend", FC_ENTRANTS_TREND },
-	{ "seasonal", FC_ENTRANTS_SEASONAL }, { "trend+seasonal", FC_ENTRANTS_BOTH },
-};
-
 /* Where the parameters come from: the query, a form's body, a saved scenario. */
 typedef const char *(*param_fn)(void *ctx, const char *name);
 
@@ -90,25 +81,6 @@ static int param_date(param_fn get, void *ctx, const char *name, cf_date *out)
 	return strlen(s) > 10 || cf_date_parse(s, strlen(s), out) ? -1 : 0;
 }
 
-static int param_bands(const char *v, struct fc_options *o)
-{
-	o->nbands = 0;
-	const char *p = v;
-	while (*p) {
-		char *end;
-		double q = strtod(p, &end);
-		if (end == p || q < 0 || q > 100 || o->nbands == FC_MAX_BANDS || (o->nbands && q <= o->bands[o->nbands - 1]))
-			return -1;
-		o->bands[o->nbands++] = q;
-		p = end;
-		if (*p == ',')
-			p++;
-		else if (*p)
-			return -1;
-	}
-	return 0;
-}
-
 /* The forecast the parameters ask for, into fo; NULL, or what is wrong. */
 static const char *forecast_params(param_fn get, void *ctx, struct forecast_options *fo)
 {
@@ -126,22 +98,18 @@ static const char *forecast_params(param_fn get, void *ctx, struct forecast_opti
 	    param_date(get, ctx, "ref_end", &o->ref_end))
 		return "start, ref_start and ref_end are dates, yyyy-mm-dd";
 	if ((v = param(get, ctx, "method"))) {
-		int k = (int)(sizeof methods / sizeof methods[0]);
-		while (--k >= 0 && strcmp(v, methods[k].name) != 0)
-			;
+		int k = forecast_method_parse(v);
 		if (k < 0)
 			return "method is markov, exact-age or duration";
-		o->method = methods[k].m;
+		o->method = (enum fc_method)k;
 	}
 	if ((v = param(get, ctx, "entrants"))) {
-		int k = (int)(sizeof entrants / sizeof entrants[0]);
-		while (--k >= 0 && strcmp(v, entrants[k].name) != 0)
-			;
+		int k = forecast_entrants_parse(v);
 		if (k < 0)
 			return "entrants is constant, trend, seasonal or trend+seasonal";
-		o->entrants = entrants[k].e;
+		o->entrants = (enum fc_entrants)k;
 	}
-	if ((v = param(get, ctx, "bands")) && (strlen(v) > 100 || param_bands(v, o)))
+	if ((v = param(get, ctx, "bands")) && (strlen(v) > 100 || forecast_bands_parse(v, o)))
 		return "bands are ascending percentiles 0-100, comma-separated";
 	if ((v = param(get, ctx, "inflation"))) {
 		char *end;
