@@ -88,6 +88,11 @@ static const char *forecast_params(param_fn get, void *ctx, struct forecast_opti
 	struct fc_options *o = &fo->model;
 	long months = o->months, runs = o->runs, seed = 1;
 	const char *v;
+	/* shorter than the 80 bytes a form's or a saved scenario's value is read
+	 * into, so no value is cut short into another that parses */
+	for (int i = 0; i < NPARAMS; i++)
+		if ((v = param(get, ctx, param_names[i])) && strlen(v) > 64)
+			return "a parameter is longer than 64 characters";
 	if (param_int(get, ctx, "months", 1, 120, &months))
 		return "months is 1 to 120";
 	if (param_int(get, ctx, "runs", 0, API_FORECAST_MAX_RUNS, &runs))
@@ -109,7 +114,7 @@ static const char *forecast_params(param_fn get, void *ctx, struct forecast_opti
 			return "entrants is constant, trend, seasonal or trend+seasonal";
 		o->entrants = (enum fc_entrants)k;
 	}
-	if ((v = param(get, ctx, "bands")) && (strlen(v) > 100 || forecast_bands_parse(v, o)))
+	if ((v = param(get, ctx, "bands")) && forecast_bands_parse(v, o))
 		return "bands are ascending percentiles 0-100, comma-separated";
 	if ((v = param(get, ctx, "inflation"))) {
 		char *end;
