@@ -112,22 +112,9 @@ static int parse_date(const char *opt, const char *v, cf_date *out)
 
 static int parse_bands(const char *v, struct fc_options *o)
 {
-	o->nbands = 0;
-	const char *p = v;
-	while (*p) {
-		char *end;
-		double q = strtod(p, &end);
-		if (end == p || q < 0 || q > 100 || o->nbands == FC_MAX_BANDS ||
-		    (o->nbands && q <= o->bands[o->nbands - 1]))
-			return cli_usage_error(&cmd_forecast,
-					       "--bands: '%s' must be ascending percentiles 0-100, at most %d", v, FC_MAX_BANDS);
-		o->bands[o->nbands++] = q;
-		p = end;
-		if (*p == ',')
-			p++;
-		else if (*p)
-			return cli_usage_error(&cmd_forecast, "--bands: '%s' is not a comma list of numbers", v);
-	}
+	if (forecast_bands_parse(v, o))
+		return cli_usage_error(&cmd_forecast, "--bands: '%s' must be a comma list of ascending percentiles 0-100, at most %d",
+				       v, FC_MAX_BANDS);
 	return 0;
 }
 

@@ -11,7 +11,7 @@ static int run(int argc, char **argv);
 static const struct cf_option options[] = {
 	CLI_OPT_DB,
 	{ .name = "--listen", .arg = "HOST:PORT", .def = "127.0.0.1:8080",
-	  .help = "the address; port 0 picks a free port, printed as \"listening on http://HOST:PORT/\"" },
+	  .help = "the address, IPv4 or IPv6 in brackets ([::1]:8080); port 0 picks a free port, printed as \"listening on http://HOST:PORT/\"" },
 	{ .name = "--tls-cert", .arg = "FILE", .help = "PEM certificate: serve HTTPS itself (with --tls-key; else run "
 						       "it behind a reverse proxy that does)" },
 	{ .name = "--tls-key", .arg = "FILE", .help = "PEM private key of --tls-cert" },

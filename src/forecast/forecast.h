@@ -207,6 +207,14 @@ struct forecast_options {
 
 /* Defaults: those of fc_options_init, withdrawn episodes left out, no files. */
 void forecast_options_init(struct forecast_options *o);
+/* The options as caseflow forecast and the server take them as text:
+ * bands ("5,25,50,75,95": ascending percentiles 0-100, at most
+ * FC_MAX_BANDS) into o; 0, or -1 when malformed. */
+int forecast_bands_parse(const char *v, struct fc_options *o);
+/* "markov", "exact-age", "duration": an enum fc_method, or -1. */
+int forecast_method_parse(const char *s);
+/* "constant", "trend", "seasonal", "trend+seasonal": an enum fc_entrants, or -1. */
+int forecast_entrants_parse(const char *s);
 
 /* Run the forecast (or backtest) o asks for over the store's episodes.
  * *out is the caller's (forecast_result_free). A file's error names the

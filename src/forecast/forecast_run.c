@@ -47,6 +47,28 @@ static int load_population(struct store *st, struct fc_population *pop, struct c
 	return population_records_each(st, add_population, pop, err);
 }
 
+int forecast_bands_parse(const char *v, struct fc_options *o)
+{
+	o->nbands = 0;
+	const char *p = v;
+	while (*p) {
+		char *end;
+		double q = strtod(p, &end);
+		if (end == p || q < 0 || q > 100 || o->nbands == FC_MAX_BANDS || (o->nbands && q <= o->bands[o->nbands - 1]))
+			return -1;
+		o->bands[o->nbands++] = q;
+		p = end;
+		if (*p == ',')
+			p++;
+		else if (*p)
+			return -1;
+	}
+	return 0;
+}
+
+int forecast_method_parse(const char *s) { return fc_method_parse(s); }
+int forecast_entrants_parse(const char *s) { return fc_entrants_parse(s); }
+
 int forecast_run(struct store *st, const struct forecast_options *o, struct forecast_result **out,
 		 struct cf_error *err)
 {

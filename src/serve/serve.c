@@ -85,7 +85,8 @@ int reply_page(struct request *rq, int status, const char *title, const struct s
 		bad |= strbuf_adds(&sb, "</p>");
 		bad |= strbuf_adds(&sb, "</header><nav class=\"site\"><a href=\"/\">Vital Signs</a><a href=\"/benchmark\">Benchmarks</a>");
 		if (rq->role != R_LOCALITY)
-			bad |= strbuf_adds(&sb, "<a href=\"/forecast\">Forecast</a><a href=\"/programme\">Programme</a>");
+			bad |= strbuf_adds(&sb, "<a href=\"/forecast\">Forecast</a><a href=\"/programme\">Programme</a>"
+						"<a href=\"/quality\">Data quality</a>");
 		if (rq->role & (R_ADMIN | R_ANALYST))
 			bad |= strbuf_adds(&sb, "<a href=\"/upload\">Load returns</a><a href=\"/validate\">Validate</a>");
 		if (rq->role & R_ADMIN)
@@ -105,6 +106,14 @@ int reply_page(struct request *rq, int status, const char *title, const struct s
 		      : reply(rq, status, "text/html; charset=utf-8", sb.buf, sb.len);
 	strbuf_release(&sb);
 	return ret;
+}
+
+int reply_made(struct request *rq, int rc, struct cf_error *err, const char *title, const struct strbuf *body)
+{
+	if (!rc)
+		return reply_page(rq, 200, title, body);
+	cf_error_print(err);
+	return reply_message(rq, 500, "Server error", "The page could not be made; the server's log says why.");
 }
 
 int reply_message(struct request *rq, int status, const char *title, const char *msg)
@@ -180,6 +189,7 @@ struct route {
 	const char *log_as;       /* what the log shows for the path (prefix routes hide their tail) */
 	int (*page)(struct request *rq);
 	int (*page_id)(struct request *rq, const char *id);
+	int parallel;             /* runs outside the server's lock, reading through its thread's own connection */
 };
 
 /* The report's style sheet, and what the server's own forms and navigation need. */
@@ -202,31 +212,62 @@ static int page_css(struct request *rq)
 }
 
 static const struct route routes[] = {
-	{ "GET", "/static/report.css", 0, 0, 0, 0, NULL, page_css, NULL },
-	{ "GET", "/login", 0, 0, 0, 0, NULL, page_login_get, NULL },
-	{ "POST", "/login", 0, 0, 0, 0, NULL, page_login_post, NULL },
-	{ "POST", "/logout", 0, R_ANY, 1, 0, NULL, page_logout, NULL },
-	{ "GET", "/", 0, R_ANY, 0, 0, NULL, page_dashboard, NULL },
-	{ "GET", "/indicator/", 1, R_ANY, 0, 0, "/indicator/ID", NULL, page_indicator },
-	{ "GET", "/child/", 1, R_CHILD_LEVEL, 0, 0, "/child/ID", NULL, page_child },
-	{ "GET", "/upload", 0, R_ADMIN | R_ANALYST, 0, 0, NULL, page_upload, NULL },
+	{ "GET", "/static/report.css", 0, 0, 0, 0, NULL, page_css, NULL, 1 },
+	{ "GET", "/login", 0, 0, 0, 0, NULL, page_login_get, NULL, 0 },
+	{ "POST", "/login", 0, 0, 0, 0, NULL, page_login_post, NULL, 0 },
+	{ "POST", "/logout", 0, R_ANY, 1, 0, NULL, page_logout, NULL, 0 },
+	{ "GET", "/", 0, R_ANY, 0, 0, NULL, page_dashboard, NULL, 1 },
+	{ "GET", "/indicator/", 1, R_ANY, 0, 0, "/indicator/ID", NULL, page_indicator, 0 },
+	{ "GET", "/child/", 1, R_CHILD_LEVEL, 0, 0, "/child/ID", NULL, page_child, 0 },
+	{ "GET", "/upload", 0, R_ADMIN | R_ANALYST, 0, 0, NULL, page_upload, NULL, 0 },
 	/* multipart: the token is a field of the upload, checked by the page */
-	{ "POST", "/upload", 0, R_ADMIN | R_ANALYST, 0, 0, NULL, page_upload_post, NULL },
-	{ "GET", "/validate", 0, R_ADMIN | R_ANALYST, 0, 0, NULL, page_validate, NULL },
-	{ "POST", "/validate", 0, R_ADMIN | R_ANALYST, 0, 0, NULL, page_validate_post, NULL },
+	{ "POST", "/upload", 0, R_ADMIN | R_ANALYST, 0, 0, NULL, page_upload_post, NULL, 0 },
+	{ "GET", "/validate", 0, R_ADMIN | R_ANALYST, 0, 0, NULL, page_validate, NULL, 0 },
+	{ "POST", "/validate", 0, R_ADMIN | R_ANALYST, 0, 0, NULL, page_validate_post, NULL, 0 },
 	/* whole-authority figures: not the locality role's */
-	{ "GET", "/forecast", 0, R_ANY & ~R_LOCALITY, 0, 0, NULL, page_forecast, NULL },
-	{ "GET", "/programme", 0, R_ANY & ~R_LOCALITY, 0, 0, NULL, page_programme, NULL },
-	{ "GET", "/benchmark", 0, R_ANY, 0, 0, NULL, page_benchmark, NULL },
-	{ "GET", "/api/benchmark", 0, R_ANY, 0, 1, NULL, page_api_benchmark, NULL },
-	{ "GET", "/api/kpi", 0, R_ANY, 0, 1, NULL, page_api_kpi, NULL },
-	{ "GET", "/api/summary", 0, R_ADMIN | R_ANALYST | R_MANAGER, 0, 1, NULL, page_api_summary, NULL },
-	{ "GET", "/admin/users", 0, R_ADMIN, 0, 0, NULL, page_admin_users, NULL },
-	{ "POST", "/admin/users", 0, R_ADMIN, 1, 0, NULL, page_admin_users_post, NULL },
-	{ "GET", "/admin/audit", 0, R_ADMIN, 0, 0, NULL, page_admin_audit, NULL },
-	{ "GET", "/admin/audit.csv", 0, R_ADMIN, 0, 0, NULL, page_admin_audit_csv, NULL },
-	{ NULL, NULL, 0, 0, 0, 0, NULL, NULL, NULL },
+	/* a run reads through its own connection, outside the lock; saving writes under it */
+	{ "GET", "/forecast", 0, R_ANY & ~R_LOCALITY, 0, 0, NULL, page_forecast, NULL, 1 },
+	{ "POST", "/forecast", 0, R_ADMIN | R_ANALYST | R_MANAGER, 1, 0, NULL, page_forecast_post, NULL, 0 },
+	/* its own connection, outside the lock: a long run holds up no other page */
+	{ "GET", "/api/forecast", 0, R_ANY & ~R_LOCALITY, 0, 1, NULL, page_api_forecast, NULL, 1 },
+	{ "GET", "/programme", 0, R_ANY & ~R_LOCALITY, 0, 0, NULL, page_programme, NULL, 0 },
+	/* whole-authority; the locality role's data quality is the analysts' to chase */
+	{ "GET", "/quality", 0, R_ANY & ~R_LOCALITY, 0, 0, NULL, page_quality, NULL, 0 },
+	{ "GET", "/api/quality", 0, R_ANY & ~R_LOCALITY, 0, 1, NULL, page_api_quality, NULL, 0 },
+	{ "GET", "/benchmark", 0, R_ANY, 0, 0, NULL, page_benchmark, NULL, 0 },
+	{ "GET", "/api/benchmark", 0, R_ANY, 0, 1, NULL, page_api_benchmark, NULL, 0 },
+	{ "GET", "/api/kpi", 0, R_ANY, 0, 1, NULL, page_api_kpi, NULL, 1 },
+	{ "GET", "/api/summary", 0, R_ADMIN | R_ANALYST | R_MANAGER, 0, 1, NULL, page_api_summary, NULL, 0 },
+	{ "GET", "/admin/users", 0, R_ADMIN, 0, 0, NULL, page_admin_users, NULL, 0 },
+	{ "POST", "/admin/users", 0, R_ADMIN, 1, 0, NULL, page_admin_users_post, NULL, 0 },
+	{ "GET", "/admin/audit", 0, R_ADMIN, 0, 0, NULL, page_admin_audit, NULL, 0 },
+	{ "GET", "/admin/audit.csv", 0, R_ADMIN, 0, 0, NULL, page_admin_audit_csv, NULL, 0 },
+	{ NULL, NULL, 0, 0, 0, 0, NULL, NULL, NULL, 0 },
 };
+
+/* Under the server's lock: the session, the role and the CSRF token; -1
+ * when the page may run, else the refusal's reply. */
+static int access_refused(struct request *rq, const struct route *match)
+{
+	if (!match->roles)
+		return -1;
+	auth_load_session(rq);
+	if (!rq->authed) {
+		if (match->api)
+			return reply(rq, 401, "application/json", "{\"error\":\"log in first\"}\n", 24);
+		return reply_redirect(rq, "/login");
+	}
+	if (!(match->roles & rq->role)) {
+		audit(rq, "forbidden", rq->url, rq->method, 403);
+		return match->api ? reply(rq, 403, "application/json", "{\"error\":\"forbidden\"}\n", 22)
+				  : reply_message(rq, 403, "Forbidden", "Your role does not allow this page.");
+	}
+	if (match->post_csrf && !auth_csrf_ok(rq)) {
+		audit(rq, "csrf_refused", rq->log_path, rq->method, 403);
+		return reply_message(rq, 403, "Forbidden", "The form's security token is missing or wrong: reload the page and try again.");
+	}
+	return -1;
+}
 
 static int dispatch(struct request *rq)
 {
@@ -251,24 +292,23 @@ static int dispatch(struct request *rq)
 		return path_known ? reply_message(rq, 405, "Not allowed", "That method is not allowed here.")
 				  : reply_message(rq, 404, "Not found", "There is no such page.");
 	}
-	if (match->roles) {
-		auth_load_session(rq);
-		if (!rq->authed) {
-			if (match->api)
-				return reply(rq, 401, "application/json", "{\"error\":\"log in first\"}\n", 24);
-			return reply_redirect(rq, "/login");
-		}
-		if (!(match->roles & rq->role)) {
-			audit(rq, "forbidden", rq->url, rq->method, 403);
-			return match->api ? reply(rq, 403, "application/json", "{\"error\":\"forbidden\"}\n", 22)
-					  : reply_message(rq, 403, "Forbidden", "Your role does not allow this page.");
-		}
-		if (match->post_csrf && !auth_csrf_ok(rq)) {
-			audit(rq, "csrf_refused", rq->log_path, rq->method, 403);
-			return reply_message(rq, 403, "Forbidden", "The form's security token is missing or wrong: reload the page and try again.");
-		}
+	struct server *srv = rq->srv;
+	pthread_mutex_lock(&srv->lock);
+	int ret = access_refused(rq, match);
+	if (ret < 0) {
+		if (match->parallel)
+			pthread_mutex_unlock(&srv->lock);
+		ret = match->page ? match->page(rq) : match->page_id(rq, rq->url + strlen(match->path));
+		if (!match->parallel)
+			pthread_mutex_unlock(&srv->lock);
+	} else {
+		pthread_mutex_unlock(&srv->lock);
 	}
-	return match->page ? match->page(rq) : match->page_id(rq, rq->url + strlen(match->path));
+	if (rq->data_held) {
+		pthread_rwlock_unlock(&srv->data_lock);
+		rq->data_held = 0;
+	}
+	return ret;
 }
 
 /* --- the daemon ---------------------------------------------------------------- */
@@ -344,9 +384,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		return MHD_YES;
 	if (rq->too_big)
 		return reply_message(rq, 413, "Too large", "The request is larger than this server accepts.");
-	pthread_mutex_lock(&srv->lock);
 	int ret = dispatch(rq);
-	pthread_mutex_unlock(&srv->lock);
 	return ret == MHD_YES ? MHD_YES : MHD_NO;
 }
 
@@ -372,23 +410,65 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 	*con_cls = NULL;
 }
 
-static int parse_listen(const char *s, struct sockaddr_in *sa, struct cf_error *err)
+/* HOST:PORT, HOST an IPv4 address or an IPv6 one in brackets ([::1]:8080). */
+static int parse_listen(const char *s, struct sockaddr_storage *ss, struct cf_error *err)
 {
 	char host[64];
-	const char *colon = strrchr(s, ':');
-	memset(sa, 0, sizeof *sa);
-	sa->sin_family = AF_INET;
-	if (!colon || (size_t)(colon - s) >= sizeof host)
-		return cf_error_at(err, CF_EUSAGE, NULL, 0, "--listen", s, "use HOST:PORT, e.g. 127.0.0.1:8080");
-	snprintf(host, sizeof host, "%.*s", (int)(colon - s), s);
+	const char *colon = strrchr(s, ':'), *h = s;
+	size_t hlen = colon ? (size_t)(colon - s) : 0;
+	int v6 = s[0] == '[';
+	memset(ss, 0, sizeof *ss);
+	if (v6) {
+		/* the brackets keep the address's own colons apart from the port's */
+		if (!colon || hlen < 2 || s[hlen - 1] != ']')
+			return cf_error_at(err, CF_EUSAGE, NULL, 0, "--listen", s, "use [ADDRESS]:PORT for IPv6, e.g. [::1]:8080");
+		h = s + 1;
+		hlen -= 2;
+	}
+	if (!colon || hlen >= sizeof host)
+		return cf_error_at(err, CF_EUSAGE, NULL, 0, "--listen", s, "use HOST:PORT, e.g. 127.0.0.1:8080 or [::1]:8080");
+	snprintf(host, sizeof host, "%.*s", (int)hlen, h);
 	char *end;
 	long port = strtol(colon + 1, &end, 10);
 	if (!colon[1] || *end || port < 0 || port > 65535)
 		return cf_error_at(err, CF_EUSAGE, NULL, 0, "--listen", s, "the port must be 0 to 65535");
-	if (inet_pton(AF_INET, host, &sa->sin_addr) != 1)
-		return cf_error_at(err, CF_EUSAGE, NULL, 0, "--listen", s, "the host must be an IPv4 address, e.g. 127.0.0.1 or 0.0.0.0");
+	if (v6) {
+		struct sockaddr_in6 *sa = (struct sockaddr_in6 *)ss;
+		sa->sin6_family = AF_INET6;
+		sa->sin6_port = htons((unsigned short)port);
+		if (inet_pton(AF_INET6, host, &sa->sin6_addr) != 1)
+			return cf_error_at(err, CF_EUSAGE, NULL, 0, "--listen", s, "not an IPv6 address in the brackets, e.g. [::1] or [::]");
+		return CF_OK;
+	}
+	struct sockaddr_in *sa = (struct sockaddr_in *)ss;
+	sa->sin_family = AF_INET;
 	sa->sin_port = htons((unsigned short)port);
+	if (inet_pton(AF_INET, host, &sa->sin_addr) != 1)
+		return cf_error_at(err, CF_EUSAGE, NULL, 0, "--listen", s,
+				   "the host must be an IPv4 address (127.0.0.1, 0.0.0.0) or an IPv6 one in brackets ([::1], [::])");
 	return CF_OK;
+}
+
+/* The connection each pool thread reads through, and the server it is for. */
+static _Thread_local struct store *thread_reader;
+static _Thread_local const struct server *thread_reader_srv;
+
+struct store *serve_reader(struct server *srv, struct cf_error *err)
+{
+	if (thread_reader && thread_reader_srv == srv)
+		return thread_reader;
+	struct store *st = NULL;
+	pthread_mutex_lock(&srv->readers_lock);
+	if (srv->nreaders >= (int)(sizeof srv->readers / sizeof srv->readers[0]))
+		cf_error_set(err, CF_EIO, "more threads than the server keeps connections for");
+	else if (!store_open(&st, store_path(srv->st), 1, err))
+		srv->readers[srv->nreaders++] = st;
+	pthread_mutex_unlock(&srv->readers_lock);
+	if (st) {
+		thread_reader = st;
+		thread_reader_srv = srv;
+	}
+	return st;
 }
 
 static char *read_file(const char *path, struct cf_error *err)
@@ -410,7 +490,7 @@ static char *read_file(const char *path, struct cf_error *err)
 
 int serve_run(const struct serve_options *o, struct cf_error *err)
 {
-	struct sockaddr_in sa;
+	struct sockaddr_storage sa;
 	int rc;
 	if ((rc = parse_listen(o->listen, &sa, err)))
 		return rc;
@@ -435,6 +515,9 @@ int serve_run(const struct serve_options *o, struct cf_error *err)
 		return rc;
 	}
 	pthread_mutex_init(&srv.lock, NULL);
+	pthread_mutex_init(&srv.cache_lock, NULL);
+	pthread_mutex_init(&srv.readers_lock, NULL);
+	pthread_rwlock_init(&srv.data_lock, NULL);
 
 	/* SIGTERM and SIGINT are waited for by this thread alone: block them
 	 * before MHD starts its threads, which inherit the mask */
@@ -444,9 +527,13 @@ int serve_run(const struct serve_options *o, struct cf_error *err)
 	sigaddset(&stop, SIGINT);
 	pthread_sigmask(SIG_BLOCK, &stop, NULL);
 
-	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG;
+	/* MHD_USE_AUTO: epoll on Linux, where select() and poll() walk all 200
+	 * of a busy pool's connections on every wake-up */
+	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO | MHD_USE_ERROR_LOG;
 	if (srv.tls)
 		flags |= MHD_USE_TLS;
+	if (sa.ss_family == AF_INET6)
+		flags |= MHD_USE_IPv6;
 	struct MHD_OptionItem tls_opts[] = {
 		{ MHD_OPTION_HTTPS_MEM_CERT, 0, cert },
 		{ MHD_OPTION_HTTPS_MEM_KEY, 0, key },
@@ -470,10 +557,20 @@ int serve_run(const struct serve_options *o, struct cf_error *err)
 		goto out_lock;
 	}
 	const union MHD_DaemonInfo *di = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
-	char host[INET_ADDRSTRLEN];
-	inet_ntop(AF_INET, &sa.sin_addr, host, sizeof host);
+	char host[INET6_ADDRSTRLEN + 2], a[INET6_ADDRSTRLEN];
+	unsigned port;
+	if (sa.ss_family == AF_INET6) {
+		const struct sockaddr_in6 *s6 = (const struct sockaddr_in6 *)&sa;
+		inet_ntop(AF_INET6, &s6->sin6_addr, a, sizeof a);
+		snprintf(host, sizeof host, "[%s]", a);   /* as a URL writes it */
+		port = ntohs(s6->sin6_port);
+	} else {
+		const struct sockaddr_in *s4 = (const struct sockaddr_in *)&sa;
+		inet_ntop(AF_INET, &s4->sin_addr, host, sizeof host);
+		port = ntohs(s4->sin_port);
+	}
 	fprintf(stderr, "caseflow serve: listening on %s://%s:%u/%s%s\n", srv.tls ? "https" : "http", host,
-		di ? di->port : ntohs(sa.sin_port), o->base_url ? " as " : "", o->base_url ? o->base_url : "");
+		di && di->port ? di->port : port, o->base_url ? " as " : "", o->base_url ? o->base_url : "");
 	fflush(stderr);
 	int sig = 0;
 	sigwait(&stop, &sig);
@@ -482,8 +579,14 @@ int serve_run(const struct serve_options *o, struct cf_error *err)
 	pthread_sigmask(SIG_UNBLOCK, &stop, NULL);
 	fprintf(stderr, "caseflow serve: stopped\n");
 out_lock:
-	pthread_mutex_destroy(&srv.lock);
 	serve_data_forget(&srv);
+	/* the pool's threads have ended: their connections are nobody's */
+	for (int i = 0; i < srv.nreaders; i++)
+		store_close(srv.readers[i]);
+	pthread_rwlock_destroy(&srv.data_lock);
+	pthread_mutex_destroy(&srv.readers_lock);
+	pthread_mutex_destroy(&srv.cache_lock);
+	pthread_mutex_destroy(&srv.lock);
 	store_close(srv.st);
 	if (key)
 		sodium_memzero(key, strlen(key));

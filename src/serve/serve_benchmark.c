@@ -57,11 +57,15 @@ static int bench_table(struct request *rq, int api, struct cf_table **out)
 		    : reply_message(rq, 400, "Bad request", "years is a whole number from 1 to 50.");
 		return -1;
 	}
+	/* first: serve_data's read lock keeps the published tables (freed with
+	 * the figures when the returns change) while this page uses them */
+	const struct kpi_data *kd = serve_data(rq);
+	if (!kd)
+		return -1;
+	if (rq->role == R_LOCALITY)
+		kd = NULL;
 	struct benchmark_data *d = bench_data(rq, api);
 	if (!d)
-		return -1;
-	const struct kpi_data *kd = NULL;
-	if (rq->role != R_LOCALITY && !(kd = serve_data(rq)))
 		return -1;
 	struct cf_error err;
 	cf_error_clear(&err);

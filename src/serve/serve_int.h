@@ -21,20 +21,31 @@ struct server {
 	const struct serve_options *opt;
 	int tls;                     /* serving HTTPS itself */
 	int https;                   /* users reach it over HTTPS (itself, or a proxy's --base-url https://): Secure cookies, HSTS */
-	/* The store's connection is single-threaded (SQLITE_OPEN_NOMUTEX):
-	 * every request's work runs under lock. */
+	/* The store's writer connection is single-threaded (SQLITE_OPEN_NOMUTEX):
+	 * sessions, users, the audit log, uploads and every page but the hot
+	 * ones (dashboard, /api/kpi) run under lock. Those read through their
+	 * thread's own read-only connection (serve_reader) and take only
+	 * data_lock for reading, so they run in parallel (SQLite's WAL). */
 	pthread_mutex_t lock;
 	struct store *st;
+	/* The figures: data, bench, localities and cache, read under data_lock
+	 * held for reading (serve_data), replaced under it held for writing. */
+	pthread_rwlock_t data_lock;
 	struct kpi_data data;
 	int data_loaded;
-	long long data_version;      /* the store's when data was loaded */
-	struct benchmark_data *bench; /* DfE's published tables, loaded on first use */
+	char data_stamp[128];        /* the returns register's (returns_stamp) when data was loaded */
+	struct benchmark_data *bench; /* DfE's published tables, loaded on first use (under lock) */
 	char **localities;           /* the store's, for the dashboard's choice; with data */
 	int nlocalities;
-	/* Dashboards already made, by period, locality and suppression: the
-	 * figures change only when the store does (serve_data_forget) */
+	/* Dashboards and /api/kpi answers already made, by period, locality and
+	 * suppression: the figures change only when the returns do */
+	pthread_mutex_t cache_lock;
 	struct { char key[160]; char *html; size_t len; } cache[16];
 	int cache_next;
+	/* each pool thread's read-only connection, closed when the server stops */
+	pthread_mutex_t readers_lock;
+	struct store *readers[64];
+	int nreaders;
 	char dummy_hash[160];        /* verified against for unknown users, so timing says nothing */
 	/* Live sessions and their users as the store last gave them, so a page
 	 * costs no session queries: emptied when this server changes users or
@@ -67,6 +78,7 @@ struct request {
 	char token_hash[65];
 	const char *log_path;        /* the route as logged: no child IDs */
 	int status;
+	int data_held;               /* serve_data took data_lock for reading: dispatch lets it go */
 	/* a new session cookie to set on the response */
 	char set_cookie[256];
 	const char *download;         /* a file name: the response is an attachment */
@@ -87,6 +99,8 @@ int reply(struct request *rq, int status, const char *content_type, const char *
 int reply_redirect(struct request *rq, const char *location);
 /* An HTML page with the site's frame: title, nav for rq's role, body. */
 int reply_page(struct request *rq, int status, const char *title, const struct strbuf *body);
+/* The page made (rc 0), or a 500 saying the log has why (err printed there). */
+int reply_made(struct request *rq, int rc, struct cf_error *err, const char *title, const struct strbuf *body);
 /* A short message page (escaped). */
 int reply_message(struct request *rq, int status, const char *title, const char *msg);
 
@@ -125,14 +139,29 @@ int page_forecast(struct request *rq);
 int page_programme(struct request *rq);
 int page_api_benchmark(struct request *rq);
 int page_validate(struct request *rq);
+int page_quality(struct request *rq);
+int page_api_quality(struct request *rq);
+int page_api_forecast(struct request *rq);
+int page_forecast_post(struct request *rq);
+/* One of the report's panels for ?period= appended to sb (serve_pages.c);
+ * 0, or REPLIED with an error page sent. */
+int serve_panel(struct request *rq, const char *id, struct strbuf *sb);
+/* Tables as the CLI's --format json writes them, 200 (serve_pages.c). */
+int reply_json_tables(struct request *rq, struct cf_table *const *t, int n);
 int page_validate_post(struct request *rq);
 /* upload plumbing for serve.c: start (first call), feed, and clean up */
 int upload_begin(struct request *rq);
 int upload_feed(struct request *rq, const char *data, size_t size);
 void upload_release(struct request *rq);
-/* Forget the loaded indicators, after an upload changed the store. */
+/* Forget the loaded figures (takes data_lock for writing: never call it
+ * holding serve_data's read lock). */
 void serve_data_forget(struct server *srv);
-/* The loaded indicators' data (loaded on first use); NULL with a reply sent on failure. */
+/* The loaded indicators' data, loaded on first use and again when the
+ * returns register changes; NULL with a reply sent on failure. Holds
+ * data_lock for reading until the request's page returns. */
 const struct kpi_data *serve_data(struct request *rq);
+/* This thread's read-only connection to the store (opened on first use);
+ * NULL with err set. */
+struct store *serve_reader(struct server *srv, struct cf_error *err);
 
 #endif

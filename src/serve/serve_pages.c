@@ -10,39 +10,15 @@
 #include "outputs/html.h"
 #include "outputs/render.h"
 #include "outputs/report.h"
-#include "store/changes.h"
+#include "store/returns.h"
 
-const struct kpi_data *serve_data(struct request *rq)
-{
-	struct server *srv = rq->srv;
-	struct cf_error err;
-	cf_error_clear(&err);
-	long long version = 0;
-	if (store_data_version(srv->st, &version, &err))
-		cf_error_print(&err);
-	else if (srv->data_loaded && version != srv->data_version)
-		serve_data_forget(srv);      /* loaded into by another process since */
-	if (!srv->data_loaded) {
-		srv->data_version = version;
-		if (store_locality_names(srv->st, &srv->localities, &srv->nlocalities, &err) ||
-		    kpi_data_load(srv->st, &srv->data, &err)) {
-			free(srv->localities);
-			srv->localities = NULL;
-			srv->nlocalities = 0;
-			cf_error_print(&err);
-			reply_message(rq, 500, "Server error", "The store's data could not be loaded; the server's log says why.");
-			return NULL;
-		}
-		srv->data_loaded = 1;
-	}
-	return &srv->data;
-}
-
-void serve_data_forget(struct server *srv)
+/* Under data_lock held for writing: forget the figures. */
+static void data_forget_locked(struct server *srv)
 {
 	if (srv->data_loaded)
 		kpi_data_release(&srv->data);
 	srv->data_loaded = 0;
+	srv->data_stamp[0] = '\0';
 	benchmark_data_free(srv->bench);
 	srv->bench = NULL;
 	free(srv->localities);
@@ -55,15 +31,81 @@ void serve_data_forget(struct server *srv)
 	}
 }
 
-/* A dashboard body made before for key, or NULL. */
-static const char *cache_find(struct server *srv, const char *key, size_t *len)
+void serve_data_forget(struct server *srv)
 {
-	for (int i = 0; i < (int)(sizeof srv->cache / sizeof srv->cache[0]); i++)
-		if (srv->cache[i].html && strcmp(srv->cache[i].key, key) == 0) {
-			*len = srv->cache[i].len;
-			return srv->cache[i].html;
+	pthread_rwlock_wrlock(&srv->data_lock);
+	data_forget_locked(srv);
+	pthread_rwlock_unlock(&srv->data_lock);
+}
+
+const struct kpi_data *serve_data(struct request *rq)
+{
+	struct server *srv = rq->srv;
+	if (rq->data_held)
+		return &srv->data;
+	struct cf_error err;
+	cf_error_clear(&err);
+	/* the returns register, through this thread's connection: an upload here
+	 * or a `caseflow ingest` elsewhere changes it; audit rows and sessions
+	 * do not */
+	char stamp[sizeof srv->data_stamp];
+	struct store *rd = serve_reader(srv, &err);
+	if (!rd || returns_stamp(rd, stamp, sizeof stamp, &err)) {
+		cf_error_print(&err);
+		reply_message(rq, 500, "Server error", "The store could not be read; the server's log says why.");
+		return NULL;
+	}
+	pthread_rwlock_rdlock(&srv->data_lock);
+	if (srv->data_loaded && strcmp(stamp, srv->data_stamp) == 0) {
+		rq->data_held = 1;
+		return &srv->data;
+	}
+	pthread_rwlock_unlock(&srv->data_lock);
+	/* (re)load: one thread does it, the others wait for the write lock and
+	 * then find it done */
+	pthread_rwlock_wrlock(&srv->data_lock);
+	int rc = CF_OK;
+	if (!srv->data_loaded || strcmp(stamp, srv->data_stamp) != 0) {
+		data_forget_locked(srv);
+		if ((rc = store_locality_names(rd, &srv->localities, &srv->nlocalities, &err)) ||
+		    (rc = kpi_data_load(rd, &srv->data, &err))) {
+			free(srv->localities);
+			srv->localities = NULL;
+			srv->nlocalities = 0;
+		} else {
+			srv->data_loaded = 1;
+			snprintf(srv->data_stamp, sizeof srv->data_stamp, "%s", stamp);
 		}
-	return NULL;
+	}
+	pthread_rwlock_unlock(&srv->data_lock);
+	if (rc) {
+		cf_error_print(&err);
+		reply_message(rq, 500, "Server error", "The store's data could not be loaded; the server's log says why.");
+		return NULL;
+	}
+	/* a load by another thread in between is as good: the figures are
+	 * never older than the stamp read above */
+	pthread_rwlock_rdlock(&srv->data_lock);
+	if (!srv->data_loaded) {
+		pthread_rwlock_unlock(&srv->data_lock);
+		reply_message(rq, 503, "Busy", "The figures are being reloaded: try again.");
+		return NULL;
+	}
+	rq->data_held = 1;
+	return &srv->data;
+}
+
+/* Append the body made before for key to out; 1 when found, 0 when not,
+ * -1 on OOM. Called holding serve_data's read lock. */
+static int cache_find(struct server *srv, const char *key, struct strbuf *out)
+{
+	int found = 0;
+	pthread_mutex_lock(&srv->cache_lock);
+	for (int i = 0; i < (int)(sizeof srv->cache / sizeof srv->cache[0]) && !found; i++)
+		if (srv->cache[i].html && strcmp(srv->cache[i].key, key) == 0)
+			found = strbuf_add(out, srv->cache[i].html, srv->cache[i].len) ? -1 : 1;
+	pthread_mutex_unlock(&srv->cache_lock);
+	return found;
 }
 
 static void cache_put(struct server *srv, const char *key, const struct strbuf *body)
@@ -72,12 +114,14 @@ static void cache_put(struct server *srv, const char *key, const struct strbuf *
 	if (!copy)
 		return;
 	memcpy(copy, strbuf_str(body), body->len + 1);
+	pthread_mutex_lock(&srv->cache_lock);
 	int i = srv->cache_next;
 	srv->cache_next = (i + 1) % (int)(sizeof srv->cache / sizeof srv->cache[0]);
 	free(srv->cache[i].html);
 	snprintf(srv->cache[i].key, sizeof srv->cache[i].key, "%s", key);
 	srv->cache[i].html = copy;
 	srv->cache[i].len = body->len;
+	pthread_mutex_unlock(&srv->cache_lock);
 }
 
 static long role_suppress(const struct request *rq) { return rq->role == R_VIEWER ? rq->srv->opt->suppress : 0; }
@@ -187,6 +231,18 @@ static int kpi_rows(struct request *rq, const struct kpi_data *d, const struct k
 	return rc;
 }
 
+/* The trend's periods: each financial year loaded up to p's, at most 16; how many. */
+static int trend_years(const struct kpi_data *d, const struct kpi_period *p, struct kpi_period years[16])
+{
+	int ny = 0, fy_end = cf_date_fy(p->to);
+	int fy0 = d->first_year > 0 ? d->first_year - 1 : fy_end;
+	if (fy0 < fy_end - 15)
+		fy0 = fy_end - 15;
+	for (int y = fy0; y <= fy_end; y++)
+		kpi_period_year(y, &years[ny++]);
+	return ny;
+}
+
 /* The form choosing period and locality. */
 static int choose_form(struct request *rq, struct strbuf *sb, const struct kpi_period *p, const char *locality)
 {
@@ -217,7 +273,11 @@ static int la_panels(struct request *rq, const struct kpi_data *d, const struct 
 {
 	struct report_options ro = { .period = *p, .suppress = role_suppress(rq) };
 	struct report_inputs in = { 0 };
-	struct report_ctx rc = { .st = rq->srv->st, .data = d, .opt = &ro, .in = &in, .period = *p, .html = sb };
+	/* the dashboard runs outside the server's lock: its thread's own connection */
+	struct store *rd = serve_reader(rq->srv, err);
+	if (!rd)
+		return CF_EIO;
+	struct report_ctx rc = { .st = rd, .data = d, .opt = &ro, .in = &in, .period = *p, .html = sb };
 	kpi_period_previous_year(&rc.period, &rc.previous);
 	int r = report_compute_series(&rc, err);
 	if (!r)
@@ -242,8 +302,10 @@ static int la_panels(struct request *rq, const struct kpi_data *d, const struct 
 	return r;
 }
 
-/* One panel of the report on a page of its own: /forecast, /programme. */
-static int panel_page(struct request *rq, const char *id)
+/* One panel of the report (the base forecast, the programme) for ?period=,
+ * appended to sb; 0, or REPLIED with an error page sent. It reads through
+ * the thread's own connection: /forecast runs outside the server's lock. */
+int serve_panel(struct request *rq, const char *id, struct strbuf *sb)
 {
 	const struct kpi_data *d = serve_data(rq);
 	struct kpi_period p;
@@ -252,66 +314,71 @@ static int panel_page(struct request *rq, const char *id)
 	const struct report_panel *pn = report_panels;
 	while (pn->id && strcmp(pn->id, id) != 0)
 		pn++;
-	struct report_options ro = { .period = p, .suppress = role_suppress(rq) };
-	struct report_inputs in = { 0 };
-	struct report_ctx rc = { .st = rq->srv->st, .data = d, .opt = &ro, .in = &in, .period = p };
-	struct strbuf sb = STRBUF_INIT;
 	struct cf_error err;
 	cf_error_clear(&err);
-	rc.html = &sb;
+	struct store *rd = serve_reader(rq->srv, &err);
+	struct report_options ro = { .period = p, .suppress = role_suppress(rq) };
+	struct report_inputs in = { 0 };
+	struct report_ctx rc = { .st = rd, .data = d, .opt = &ro, .in = &in, .period = p };
+	rc.html = sb;
 	kpi_period_previous_year(&rc.period, &rc.previous);
-	int r = pn->id ? report_compute_series(&rc, &err) : cf_error_set(&err, CF_EIO, "no panel %s", id);
+	int r = !rd ? CF_EIO : pn->id ? report_compute_series(&rc, &err) : cf_error_set(&err, CF_EIO, "no panel %s", id);
 	if (!r)
 		r = report_inputs_make(&rc, &in, &err);
 	if (!r) {
-		strbuf_addf(&sb, "<section class=\"panel\" id=\"%s\"><h2>", pn->id);
-		html_text(&sb, pn->title);
-		strbuf_adds(&sb, "</h2>");
+		strbuf_addf(sb, "<section class=\"panel\" id=\"%s\"><h2>", pn->id);
+		html_text(sb, pn->title);
+		strbuf_adds(sb, "</h2>");
 		r = pn->write(&rc, &err);
-		strbuf_adds(&sb, "</section>");
+		strbuf_adds(sb, "</section>");
 	}
 	for (int i = 0; i < rc.nsheets; i++)
 		cf_table_free(rc.sheets[i]);
 	kpi_result_free(rc.series);
 	kpi_result_free(rc.by_locality);
 	report_inputs_release(&in);
-	int ret;
 	if (r) {
 		cf_error_print(&err);
-		ret = reply_message(rq, 500, "Server error", "The page could not be made; the server's log says why.");
-	} else {
-		ret = reply_page(rq, 200, pn->title, &sb);
+		reply_message(rq, 500, "Server error", "The page could not be made; the server's log says why.");
+		return REPLIED;
 	}
+	return 0;
+}
+
+int page_programme(struct request *rq)
+{
+	struct strbuf sb = STRBUF_INIT;
+	int ret = serve_panel(rq, "programme", &sb) ? REPLIED : reply_page(rq, 200, "Programme: business case, benefits and workforce", &sb);
 	strbuf_release(&sb);
 	return ret;
 }
 
-int page_forecast(struct request *rq) { return panel_page(rq, "forecast"); }
-int page_programme(struct request *rq) { return panel_page(rq, "programme"); }
-
 int page_dashboard(struct request *rq)
 {
-	const struct kpi_data *d = serve_data(rq);
-	struct kpi_period p;
-	if (!d || choose_period(rq, d, &p))
-		return REPLIED;
 	const char *loc = req_query(rq, "locality");
 	if (loc && (!*loc || strlen(loc) >= ACCOUNT_NAME_MAX))
 		loc = NULL;
 	if (loc && rq->role == R_LOCALITY && !user_has_locality(rq, loc)) {
+		/* this page runs outside the server's lock; the audit row is
+		 * written under it, before serve_data's read lock is taken */
+		pthread_mutex_lock(&rq->srv->lock);
 		audit(rq, "forbidden", "/", "a locality not the user's", 403);
+		pthread_mutex_unlock(&rq->srv->lock);
 		return reply_message(rq, 403, "Forbidden", "That locality is not one of yours.");
 	}
+	const struct kpi_data *d = serve_data(rq);
+	struct kpi_period p;
+	if (!d || choose_period(rq, d, &p))
+		return REPLIED;
 	struct strbuf sb = STRBUF_INIT, figures = STRBUF_INIT;
 	struct cf_error err;
 	cf_error_clear(&err);
 	int rc = choose_form(rq, &sb, &p, loc) ? cf_error_set(&err, CF_EIO, "out of memory") : CF_OK;
 	/* the figures are the same for every user of a role but locality */
 	char key[160];
-	size_t len = 0;
 	snprintf(key, sizeof key, "dash|%s|%s|%ld", p.label, loc ? loc : "", role_suppress(rq));
-	const char *hit = rq->role != R_LOCALITY ? cache_find(rq->srv, key, &len) : NULL;
-	if (!rc && hit && strbuf_add(&sb, hit, len))
+	int hit = !rc && rq->role != R_LOCALITY ? cache_find(rq->srv, key, &sb) : 0;
+	if (hit < 0)
 		rc = cf_error_set(&err, CF_EIO, "out of memory");
 	if (!rc && !hit && (loc || rq->role == R_LOCALITY)) {
 		struct row_filter f = { NULL, loc, rq };
@@ -321,9 +388,25 @@ int page_dashboard(struct request *rq)
 			html_textf(&figures, "Indicators for %s, %s", loc ? loc : "your localities", p.label);
 			strbuf_adds(&figures, "</h2><div class=\"tbl\">");
 			html_table(&figures, t, "Indicators by locality", role_suppress(rq) ? "c" : "–");
-			strbuf_adds(&figures, "</div></section>");
+			strbuf_adds(&figures, "</div>");
 		}
 		cf_table_free(t);
+		t = NULL;
+		/* the locality's own trend: each financial year up to the period's */
+		struct kpi_period years[16];
+		int ny = trend_years(d, &p, years);
+		if (!rc && !(rc = kpi_rows(rq, d, years, ny, KPI_BY_LOCALITY, &f, &t, &err))) {
+			char cap[160];
+			snprintf(cap, sizeof cap, "%s by financial year", loc ? loc : "Your localities");
+			strbuf_adds(&figures, "<div class=\"tbl\">");
+			html_table(&figures, t, cap, role_suppress(rq) ? "c" : "–");
+			strbuf_adds(&figures, "</div>");
+		}
+		cf_table_free(t);
+		if (!rc && rq->role != R_LOCALITY)
+			strbuf_adds(&figures, "<p class=\"note\">The panels below are the whole authority's: the report draws "
+					      "them for the authority only.</p>");
+		strbuf_adds(&figures, "</section>");
 	}
 	if (!rc && !hit && rq->role != R_LOCALITY)
 		rc = la_panels(rq, d, &p, &figures, &err);
@@ -334,13 +417,7 @@ int page_dashboard(struct request *rq)
 			rc = cf_error_set(&err, CF_EIO, "out of memory");
 	}
 	strbuf_release(&figures);
-	int ret;
-	if (rc) {
-		cf_error_print(&err);
-		ret = reply_message(rq, 500, "Server error", "The page could not be made; the server's log says why.");
-	} else {
-		ret = reply_page(rq, 200, "Vital Signs", &sb);
-	}
+	int ret = reply_made(rq, rc, &err, "Vital Signs", &sb);
 	strbuf_release(&sb);
 	return ret;
 }
@@ -359,14 +436,8 @@ int page_indicator(struct request *rq, const char *id)
 	struct strbuf sb = STRBUF_INIT;
 	struct cf_error err;
 	cf_error_clear(&err);
-	/* the trend: each financial year loaded up to the period's */
 	struct kpi_period years[16];
-	int ny = 0, fy_end = cf_date_fy(p.to);
-	int fy0 = d->first_year > 0 ? d->first_year - 1 : fy_end;
-	if (fy0 < fy_end - 15)
-		fy0 = fy_end - 15;
-	for (int y = fy0; y <= fy_end; y++)
-		kpi_period_year(y, &years[ny++]);
+	int ny = trend_years(d, &p, years);
 	int mine = rq->role == R_LOCALITY;
 	struct row_filter f = { kpi_defs[k].id, mine ? NULL : "all", rq };
 	struct cf_table *t = NULL;
@@ -397,13 +468,7 @@ int page_indicator(struct request *rq, const char *id)
 		strbuf_adds(&sb, "<p class=\"note\">The records behind each figure are not listed here yet: the indicators "
 				 "engine cannot list them (the trust issue's --records). A child's journey is at /child/ID.</p>");
 	strbuf_adds(&sb, "</section>");
-	int ret;
-	if (rc) {
-		cf_error_print(&err);
-		ret = reply_message(rq, 500, "Server error", "The page could not be made; the server's log says why.");
-	} else {
-		ret = reply_page(rq, 200, kpi_defs[k].title, &sb);
-	}
+	int ret = reply_made(rq, rc, &err, kpi_defs[k].title, &sb);
 	strbuf_release(&sb);
 	return ret;
 }
@@ -469,7 +534,7 @@ static int json_tables(struct cf_table *const *t, int n, struct strbuf *out)
 	return bad;
 }
 
-static int reply_json_tables(struct request *rq, struct cf_table *const *t, int n)
+int reply_json_tables(struct request *rq, struct cf_table *const *t, int n)
 {
 	struct strbuf json = STRBUF_INIT;
 	int ret = json_tables(t, n, &json) ? reply(rq, 500, "application/json", "{\"error\":\"out of memory\"}\n", 26)
@@ -516,18 +581,20 @@ int page_api_kpi(struct request *rq)
 		by = KPI_BY_LOCALITY;
 	/* the same for every user of a role but locality, until the store changes */
 	char key[160];
-	size_t len = 0;
 	snprintf(key, sizeof key, "kpi|%s|%d|%ld", p.label, (int)by, role_suppress(rq));
-	const char *hit = rq->role != R_LOCALITY ? cache_find(rq->srv, key, &len) : NULL;
-	if (hit)
-		return reply(rq, 200, "application/json", hit, len);
+	struct strbuf json = STRBUF_INIT;
+	int hit = rq->role != R_LOCALITY ? cache_find(rq->srv, key, &json) : 0;
+	if (hit) {
+		int ret = hit > 0 ? reply(rq, 200, "application/json", json.buf, json.len) : api_error(rq, 500, "out of memory");
+		strbuf_release(&json);
+		return ret;
+	}
 	struct row_filter f = { NULL, NULL, rq };
 	struct cf_table *t = NULL;
 	if (kpi_rows(rq, d, &p, 1, by, &f, &t, &err)) {
 		cf_error_print(&err);
 		return api_error(rq, 500, "the indicators could not be computed");
 	}
-	struct strbuf json = STRBUF_INIT;
 	int ret = json_tables(&t, 1, &json) ? api_error(rq, 500, "out of memory")
 					    : reply(rq, 200, "application/json", json.buf, json.len);
 	if (json.len && rq->role != R_LOCALITY)

@@ -206,7 +206,7 @@ int page_upload_post(struct request *rq)
 	cf_error_clear(&err);
 	char *paths[1] = { rq->up_dir };
 	int rc = ingest_paths(rq->srv->st, paths, 1, &opt, &rep, &err);
-	serve_data_forget(rq->srv);
+	/* the figures are made again on the next page: the returns register changed (serve_data) */
 	long loaded = 0, rows = 0;
 	struct strbuf sb = STRBUF_INIT;
 	strbuf_adds(&sb, "<section class=\"panel\"><h2>What was loaded</h2><table class=\"data\"><thead><tr>"

@@ -84,6 +84,21 @@ int returns_count(struct store *st, enum return_kind k, int year, long *n, struc
 	return step == SQLITE_ROW ? CF_OK : store_error(st, err, "counting returns");
 }
 
+int returns_stamp(struct store *st, char *out, size_t size, struct cf_error *err)
+{
+	sqlite3_stmt *s;
+	out[0] = '\0';
+	int rc = store_prepare(st, "SELECT printf('%d|%d|%s|%d', coalesce(max(id), 0), count(*), coalesce(max(loaded_at), ''), "
+				   "coalesce(sum(rows), 0)) FROM returns", &s, err);
+	if (rc)
+		return rc;
+	int step = sqlite3_step(s);
+	if (step == SQLITE_ROW)
+		snprintf(out, size, "%s", (const char *)sqlite3_column_text(s, 0));
+	sqlite3_finalize(s);
+	return step == SQLITE_ROW ? CF_OK : store_error(st, err, "reading the returns register");
+}
+
 int returns_list(struct store *st, enum return_kind k, int year, struct return_entry **out, int *n,
 		 struct cf_error *err)
 {

@@ -5,6 +5,8 @@
 #ifndef CF_STORE_RETURNS_H
 #define CF_STORE_RETURNS_H
 
+#include <stddef.h>
+
 #include "base/error.h"
 #include "store/return_kinds.h"
 #include "store/store.h"
@@ -19,6 +21,13 @@ int returns_year_range(struct store *st, return_kinds kinds, int *first, int *la
 
 /* How many returns of kind k the store holds for collection year `year`. */
 int returns_count(struct store *st, enum return_kind k, int year, long *n, struct cf_error *err);
+
+/* A text that changes whenever a return is loaded or replaced: the
+ * register's latest id, how many it holds, the latest load time and the
+ * rows loaded (a programme reloaded can reuse its ids; the load time and
+ * rows tell it apart). caseflow serve keeps its figures until it changes,
+ * so the server's own audit rows and sessions never make it recompute. */
+int returns_stamp(struct store *st, char *out, size_t size, struct cf_error *err);
 
 /* One registered return. */
 struct return_entry {

@@ -17,7 +17,7 @@ CSV
 cat > "$work/r/2023-24/header.csv" <<'CSV'
 CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB
 A,1,15/04/2008,WBRI,,,
-B,2,01/04/2023,WBRI,,,
+B,2,01/04/2023,ZZZZ,,,
 C,1,31/03/2008,WBRI,,,
 CSV
 printf 'area,locality\nLS1 4AB,North\nLS2 8CD,South\n' > "$work/loc/localities.csv"
@@ -88,7 +88,7 @@ check "the session cookie is HttpOnly and SameSite=Strict, not Secure over plain
 
 # --- the role x route matrix -------------------------------------------------------
 before=$(sqlite3 "$db" "SELECT count(*) FROM audit_log WHERE action = 'forbidden'")
-routes="/ /indicator/cla_started /child/A /api/kpi /api/summary /upload /validate /benchmark /forecast /programme /admin/users /admin/audit /admin/audit.csv"
+routes="/ /indicator/cla_started /child/A /api/kpi /api/summary /upload /validate /benchmark /forecast /programme /quality /api/quality /api/forecast /admin/users /admin/audit /admin/audit.csv"
 expect() { # role route -> status
 	case "$1:$2" in
 	alice:*) echo 200 ;;
@@ -97,7 +97,7 @@ expect() { # role route -> status
 	*:/upload|*:/validate) echo 403 ;;
 	max:/child/A|vic:/child/A) echo 403 ;;
 	nora:/api/summary|vic:/api/summary) echo 403 ;;
-	nora:/forecast|nora:/programme) echo 403 ;;
+	nora:/forecast|nora:/programme|nora:/quality|nora:/api/quality|nora:/api/forecast) echo 403 ;;
 	*) echo 200 ;;
 	esac
 }
@@ -109,7 +109,7 @@ for who in alice ann max nora vic; do
 		[ "$e" = 403 ] && n403=$((n403 + 1))
 	done
 done
-check "role x route matrix (5 roles x 13 routes)${bad:+:$bad}" [ -z "$bad" ]
+check "role x route matrix (5 roles x 16 routes)${bad:+:$bad}" [ -z "$bad" ]
 after=$(sqlite3 "$db" "SELECT count(*) FROM audit_log WHERE action = 'forbidden'")
 check "every 403 of the matrix is audited ($n403)" [ $((after - before)) -eq $n403 ]
 check "locality role: a child outside its localities is 403, audited with the child" \
@@ -131,6 +131,88 @@ check "/api/kpi?by=locality&period= is kpi --by locality --period" cmp -s "$work
 "$cf" summary --db "$db" --format json > "$work/cli.json" 2>/dev/null
 curl -s -b "$work/ann.jar" "$u/api/summary" > "$work/api.json"
 check "/api/summary is the CLI's summary --format json" cmp -s "$work/cli.json" "$work/api.json"
+"$cf" quality --db "$db" --format json > "$work/cli.json" 2>/dev/null
+curl -s -b "$work/ann.jar" "$u/api/quality" > "$work/api.json"
+check "/api/quality is the CLI's quality --format json, byte for byte (analyst)" \
+	sh -c 'cmp -s "$0" "$1" && grep -q "\"examples\"" "$1"' "$work/cli.json" "$work/api.json"
+"$cf" quality --db "$db" --return 1 --format json > "$work/cli.json" 2>/dev/null
+check "/api/quality?return=1 is quality --return 1" sh -c 'curl -s -b "$0/alice.jar" "$1/api/quality?return=1" | cmp -s - "$2"' "$work" "$u" "$work/cli.json"
+check "/api/quality: an unknown return is 404, a malformed one 400" \
+	[ "$(code -b "$work/ann.jar" "$u/api/quality?return=999")-$(code -b "$work/ann.jar" "$u/api/quality?return=1;DROP")" = 404-400 ]
+curl -s -b "$work/max.jar" "$u/api/quality" > "$work/max.json"
+check "/api/quality for a manager: the same groups, without examples or messages" \
+	sh -c 'grep -q "\"reason\"" "$0" && ! grep -q "\"examples\"\|\"message\"" "$0" &&
+	       [ "$(grep -c "\"reason\"" "$0")" = "$(grep -c "\"reason\"" "$1")" ]' "$work/max.json" "$work/api.json"
+check "/quality: the analyst sees the examples, audited; the manager the counts" \
+	sh -c 'curl -s -b "$0/ann.jar" "$1/quality" | grep -q "<th scope=\"col\">examples</th>" &&
+	       curl -s -b "$0/max.jar" "$1/quality" > "$0/q.html" && grep -q "id=\"quality\"" "$0/q.html" && ! grep -q ">examples<" "$0/q.html" &&
+	       [ "$(sqlite3 "$2" "SELECT count(*) FROM audit_log WHERE user = '"'ann'"' AND action = '"'view_quality'"'")" -ge 2 ]' "$work" "$u" "$db"
+"$cf" forecast --db "$db" --format json > "$work/cli.json" 2>/dev/null
+curl -s -b "$work/max.jar" "$u/api/forecast" > "$work/api.json"
+check "/api/forecast is the CLI's forecast --format json, byte for byte" sh -c 'cmp -s "$0" "$1" && [ -s "$1" ]' "$work/cli.json" "$work/api.json"
+"$cf" forecast --db "$db" --months 6 --method exact-age --runs 20 --seed 7 --bands 10,90 --table costs --format json > "$work/cli.json" 2>/dev/null
+curl -s -b "$work/max.jar" "$u/api/forecast?months=6&method=exact-age&runs=20&seed=7&bands=10,90&table=costs" > "$work/api.json"
+check "/api/forecast?months=6&method=exact-age&runs=20&seed=7&bands=10,90&table=costs is the CLI's with those options" \
+	sh -c 'cmp -s "$0" "$1" && [ -s "$1" ]' "$work/cli.json" "$work/api.json"
+check "/api/forecast: a bad parameter is 400 with a JSON error naming it" \
+	sh -c 'for q in "months=0" "months=x" "runs=100000" "method=magic" "start=2024-13-01" "table=scenario" "bands=90,10" "bands=$(printf '1,%.0s' 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31 32 33)"; do
+	       [ "$(curl -s -o "$0/e.json" -w "%{http_code}" -b "$0/max.jar" "$1/api/forecast?$q")" = 400 ] && grep -q "^{\"error\":" "$0/e.json" || exit 1; done' "$work" "$u"
+# --- pages that run outside the server's lock, at once --------------------------------------
+pids=""
+for q in 2023-24 2023-24Q1 2023-24Q2 2023-24Q3 2023-24Q4 2023-24; do
+	curl -s -o "$work/par-$q.json" -b "$work/max.jar" "$u/api/kpi?period=$q" & pids="$pids $!"
+	curl -s -o "$work/par-$q.html" -w '%{http_code}\n' -b "$work/ann.jar" "$u/?period=$q" >> "$work/par.codes" & pids="$pids $!"
+	curl -s -o /dev/null -w '%{http_code}\n' -b "$work/max.jar" "$u/api/forecast?months=3" >> "$work/par.codes" & pids="$pids $!"
+done
+wait $pids
+bad=""
+for q in 2023-24 2023-24Q1 2023-24Q2 2023-24Q3 2023-24Q4; do
+	"$cf" kpi --db "$db" --period $q --format json > "$work/cli.json" 2>/dev/null
+	cmp -s "$work/cli.json" "$work/par-$q.json" || bad="$bad $q"
+	grep -q 'id="headlines"' "$work/par-$q.html" || bad="$bad page:$q"
+done
+check "18 requests at once (dashboards, /api/kpi, /api/forecast on their threads' own connections): all 200, each the CLI's figures${bad:+:$bad}" \
+	sh -c '[ -z "$1" ] && [ "$(grep -c "^200$" "$0")" = 12 ]' "$work/par.codes" "$bad"
+
+# --- forecast scenarios: run with parameters, saved per user or shared, audited ---------------
+curl -s -b "$work/max.jar" "$u/forecast?months=6&method=exact-age&entrants=constant&runs=&seed=" > "$work/f.html"
+check "/forecast with parameters runs them: the costs table and a save form" \
+	sh -c 'grep -q "id=\"forecast-run\"" "$0" && grep -q "<caption>Children in care at each month-end" "$0" &&
+	       grep -q "name=\"action\" value=\"save\"" "$0" && grep -q "name=\"method\" value=\"exact-age\"" "$0"' "$work/f.html"
+mtok=$(sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' "$work/f.html" | head -1)
+loc=$(curl -s -o /dev/null -w '%{redirect_url}' -b "$work/max.jar" -d csrf=$mtok -d action=save -d months=6 -d method=exact-age \
+	--data-urlencode 'name=Max <b>plan</b>' "$u/forecast")
+sid=${loc##*scenario=}
+check "saving a scenario: 303 to /forecast?scenario=ID, kept with its parameters" \
+	sh -c '[ -n "$1" ] && [ "$(sqlite3 "$0" "SELECT owner || \"|\" || shared || \"|\" || replace(params, char(10), \";\") FROM serve_scenarios WHERE id = $1")" = "max|0|months=6;method=exact-age;" ]' "$db" "$sid"
+check "saving is audited (who, which scenario)" \
+	[ "$(sqlite3 "$db" "SELECT count(*) FROM audit_log WHERE user = 'max' AND action = 'scenario_save' AND detail LIKE 'scenario $sid (Max <b>plan</b>)'")" = 1 ]
+curl -s -b "$work/max.jar" "$u/forecast?scenario=$sid" > "$work/f.html"
+check "the owner runs it: its name escaped, the saved months (6 month-ends)" \
+	sh -c 'grep -q "<h2>Max &lt;b&gt;plan&lt;/b&gt;</h2>" "$0" && ! grep -q "<b>plan" "$0" && grep -q "name=\"months\" value=\"6\"" "$0"' "$work/f.html"
+check "a scenario not shared is its owner's: another user gets 404" [ "$(code -b "$work/ann.jar" "$u/forecast?scenario=$sid")" = 404 ]
+loc=$(curl -s -o /dev/null -w '%{redirect_url}' -b "$work/max.jar" -d csrf=$mtok -d action=save -d months=12 -d shared=1 \
+	-d name=Council "$u/forecast")
+cid=${loc##*scenario=}
+check "a scenario shared with the council: others run it and see it listed" \
+	sh -c '[ "$(curl -s -o /dev/null -w "%{http_code}" -b "$0/ann.jar" "$1/forecast?scenario=$2")" = 200 ] &&
+	       curl -s -b "$0/vic.jar" "$1/forecast" | grep -q "href=\"/forecast?scenario=$2\">Council<" &&
+	       ! curl -s -b "$0/vic.jar" "$1/forecast" | grep -q "scenario=$3\""' "$work" "$u" "$cid" "$sid"
+check "saving needs the CSRF token (403) and a role that may save (viewer 403)" \
+	[ "$(code -b "$work/max.jar" -d action=save -d name=x "$u/forecast")-$(code -b "$work/vic.jar" -d action=save -d name=x "$u/forecast")" = 403-403 ]
+check "saving checks the parameters (months=999: 400, nothing saved)" \
+	sh -c '[ "$(curl -s -o /dev/null -w "%{http_code}" -b "$0/max.jar" -d csrf=$2 -d action=save -d months=999 -d name=bad "$1/forecast")" = 400 ] &&
+	       [ "$(sqlite3 "$3" "SELECT count(*) FROM serve_scenarios WHERE name = '"'bad'"'")" = 0 ]' "$work" "$u" "$mtok" "$db"
+atok=$(curl -s -b "$work/ann.jar" "$u/forecast" | sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' | head -1)
+check "another user cannot delete it (404); its owner can (303), audited" \
+	sh -c '[ "$(curl -s -o /dev/null -w "%{http_code}" -b "$0/ann.jar" -d csrf=$2 -d action=delete -d id=$3 "$1/forecast")" = 404 ] &&
+	       [ "$(curl -s -o /dev/null -w "%{http_code}" -b "$0/max.jar" -d csrf=$4 -d action=delete -d id=$3 "$1/forecast")" = 303 ] &&
+	       [ "$(curl -s -o /dev/null -w "%{http_code}" -b "$0/ann.jar" "$1/forecast?scenario=$3")" = 404 ] &&
+	       [ "$(sqlite3 "$5" "SELECT group_concat(user || \":\" || status) FROM audit_log WHERE action = '"'scenario_delete'"'")" = "ann:404,max:303" ]' \
+	"$work" "$u" "$atok" "$cid" "$mtok" "$db"
+sqlite3 "$db" "UPDATE serve_scenarios SET params = 'months=999' || char(10) WHERE id = $sid"
+check "a saved scenario's parameters are checked again when it runs (400, no forecast)" \
+	sh -c '[ "$(curl -s -o "$0/f.html" -w "%{http_code}" -b "$0/max.jar" "$1/forecast?scenario=$2")" = 400 ] && grep -q "months is 1 to 120" "$0/f.html"' "$work" "$u" "$sid"
 curl -s -b "$work/vic.jar" "$u/api/kpi" > "$work/vic.json"
 check "viewer: counts below the threshold are suppressed" \
 	sh -c 'grep -q "\"suppressed\": true" "$0" && ! grep -q "\"numerator\": [1-4]," "$0"' "$work/vic.json"
@@ -140,6 +222,12 @@ check "locality role: the API gives its own localities' rows only" \
 curl -s -b "$work/nora.jar" "$u/" > "$work/nora.html"
 check "locality role: the dashboard shows North, not the authority's panels" \
 	sh -c 'grep -q "<td>North</td>" "$0" && ! grep -q "<td>South</td>" "$0" && ! grep -q "id=\"headlines\"" "$0"' "$work/nora.html"
+check "locality role: its dashboard has its own trend by financial year" \
+	sh -c 'grep -q "<caption>Your localities by financial year</caption>" "$0" && grep -q "<td>2023-24</td>" "$0"' "$work/nora.html"
+curl -s -b "$work/max.jar" "$u/?locality=South" > "$work/south.html"
+check "manager, a chosen locality: its indicators and trend, then the authority's panels, said so" \
+	sh -c 'grep -q "Indicators for South" "$0" && grep -q "<caption>South by financial year</caption>" "$0" &&
+	       ! grep -q "<td>North</td>" "$0" && grep -q "id=\"headlines\"" "$0" && grep -q "the whole authority" "$0"' "$work/south.html"
 check "locality role: another locality is 403" [ "$(code -b "$work/nora.jar" "$u/?locality=South")" = 403 ]
 curl -s -b "$work/max.jar" "$u/" > "$work/max.html"
 check "manager: the dashboard has the report's panels and no child IDs" \
@@ -261,3 +349,25 @@ check "a restarted server serves the same figures to the same session" \
 kill -INT $pid
 wait $pid
 check "SIGINT stops it too" [ $? -eq 0 ]
+
+# --- IPv6 -----------------------------------------------------------------------------------
+"$cf" serve --db "$db" --listen '::1:8080' 2>"$work/v6.err"
+check "--listen: an IPv6 address without brackets is a usage error (2)" sh -c '[ $0 -eq 2 ] && grep -q "IPv6 one in brackets" "$1"' $? "$work/v6.err"
+if grep -q " lo$" /proc/net/if_inet6 2>/dev/null && grep -q "^0\{31\}1 " /proc/net/if_inet6; then
+	: > "$work/serve6.log"
+	"$cf" serve --db "$db" --listen '[::1]:0' 2>>"$work/serve6.log" &
+	pid=$!
+	i=0; while [ $i -lt 100 ] && ! grep -q "listening on" "$work/serve6.log"; do sleep 0.05; i=$((i + 1)); done
+	port6=$(sed -n 's|.*listening on http://\[::1\]:\([0-9]*\)/.*|\1|p' "$work/serve6.log")
+	check "--listen [::1]:0: listening on http://[::1]:PORT/" [ -n "$port6" ]
+	check "over IPv6: the API is the same as over IPv4 for the same session" \
+		sh -c 'curl -s -g -H "Cookie: cf_session=$(awk "\$6 == \"cf_session\" { print \$7 }" "$0/ann.jar")" "http://[::1]:$1/api/kpi" |
+		       cmp -s - "$0/before.json"' "$work" "$port6"
+	check "over IPv6: the request log records the client as ::1" \
+		sh -c 'grep -q " ::1 ann GET /api/kpi 200 " "$0"' "$work/serve6.log"
+	kill -TERM $pid
+	wait $pid
+	check "the IPv6 server stops cleanly" [ $? -eq 0 ]
+else
+	ok "--listen [::1] # SKIP no IPv6 loopback (::1) on this machine"
+fi

@@ -1,6 +1,7 @@
 /* caseflow serve's store API: users and their localities, sessions kept
  * by token hash, failed-login counts, and the audit log that refuses
- * UPDATE and DELETE (store/accounts.h, store/audit.h, migration 0010). */
+ * UPDATE and DELETE (store/accounts.h, store/audit.h, migration 0010), and
+ * the forecast scenarios users save (store/scenarios.h, migration 0015). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -17,6 +18,7 @@
 #include "store/accounts.h"
 #include "store/store_int.h"
 #include "store/audit.h"
+#include "store/scenarios.h"
 
 static struct store *open_temp(char *path, size_t size)
 {
@@ -174,6 +176,101 @@ static void test_names_and_roles(void **state)
 	assert_false(serve_role_valid("root"));
 }
 
+static void add_user(struct store *st, const char *name)
+{
+	struct cf_error err;
+	cf_error_clear(&err);
+	struct account a = { .role = "manager", .pwhash = "x" };
+	snprintf(a.name, sizeof a.name, "%s", name);
+	assert_int_equal(account_add(st, &a, &err), CF_OK);
+}
+
+static long long save(struct store *st, const char *owner, const char *name, int shared, const char *params)
+{
+	struct cf_error err;
+	cf_error_clear(&err);
+	struct scenario s = { .shared = shared };
+	snprintf(s.owner, sizeof s.owner, "%s", owner);
+	snprintf(s.name, sizeof s.name, "%s", name);
+	snprintf(s.params, sizeof s.params, "%s", params);
+	long long id = 0;
+	assert_int_equal(scenario_save(st, &s, &id, &err), CF_OK);
+	assert_true(id > 0);
+	return id;
+}
+
+/* A store with the users max and ann. */
+static struct store *open_two_users(char *path, size_t size)
+{
+	struct store *st = open_temp(path, size);
+	add_user(st, "max");
+	add_user(st, "ann");
+	return st;
+}
+
+/* Saved forecast scenarios (store/scenarios.h, migration 0015): each its
+ * owner's unless shared, saved again under the same name in place. */
+static void test_scenarios_own_and_shared(void **state)
+{
+	char path[64];
+	struct store *st = open_two_users(path, sizeof path);
+	struct cf_error err;
+	cf_error_clear(&err);
+	long long mine = save(st, "max", "plan", 0, "months=6\n");
+	long long council = save(st, "max", "council", 1, "months=12\n");
+	long long hers = save(st, "ann", "plan", 0, "");          /* the same name, another owner: its own */
+	assert_true(mine != hers && mine != council);
+	/* saved again under its name: in place, the same id, the new parameters */
+	assert_int_equal(save(st, "max", "plan", 0, "months=9\n"), mine);
+
+	struct scenario *list = NULL;
+	int n = 0;
+	assert_int_equal(scenario_list(st, "ann", &list, &n, &err), CF_OK);
+	/* ann: the council's and her own, by name then owner; not max's plan */
+	assert_int_equal(n, 2);
+	assert_string_equal(list[0].name, "council");
+	assert_int_equal(list[0].shared, 1);
+	assert_string_equal(list[1].owner, "ann");
+	free(list);
+	assert_int_equal(scenario_list(st, "max", &list, &n, &err), CF_OK);
+	assert_int_equal(n, 2);
+	assert_string_equal(list[1].params, "months=9\n");
+	free(list);
+
+	struct scenario s;
+	int found = 0;
+	assert_int_equal(scenario_get(st, mine, "ann", &s, &found, &err), CF_OK);
+	assert_int_equal(found, 0);                               /* not hers, not shared */
+	assert_int_equal(scenario_get(st, council, "ann", &s, &found, &err), CF_OK);
+	assert_int_equal(found, 1);
+	assert_string_equal(s.params, "months=12\n");
+	close_temp(st, path);
+}
+
+/* A scenario is deleted only by its owner, or by an admin (owner NULL). */
+static void test_scenarios_deleted_by_owner(void **state)
+{
+	char path[64];
+	struct store *st = open_two_users(path, sizeof path);
+	struct cf_error err;
+	cf_error_clear(&err);
+	long long id = save(st, "max", "council", 1, "");
+	int deleted = -1, found = 0;
+	struct scenario s;
+	assert_int_equal(scenario_delete(st, id, "ann", &deleted, &err), CF_OK);
+	assert_int_equal(deleted, 0);                             /* shared is not hers to delete */
+	assert_int_equal(scenario_get(st, id, "ann", &s, &found, &err), CF_OK);
+	assert_int_equal(found, 1);
+	assert_int_equal(scenario_delete(st, id, "max", &deleted, &err), CF_OK);
+	assert_int_equal(deleted, 1);
+	assert_int_equal(scenario_delete(st, id, "max", &deleted, &err), CF_OK);
+	assert_int_equal(deleted, 0);                             /* gone */
+	long long other = save(st, "ann", "x", 0, "");
+	assert_int_equal(scenario_delete(st, other, NULL, &deleted, &err), CF_OK);   /* an admin: anyone's */
+	assert_int_equal(deleted, 1);
+	close_temp(st, path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -182,6 +279,8 @@ int main(void)
 		cmocka_unit_test(test_login_failures),
 		cmocka_unit_test(test_audit_append_only),
 		cmocka_unit_test(test_names_and_roles),
+		cmocka_unit_test(test_scenarios_own_and_shared),
+		cmocka_unit_test(test_scenarios_deleted_by_owner),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
