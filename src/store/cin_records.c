@@ -127,15 +127,15 @@ struct current_query {
 	int (*emit)(const struct version *v, void (*fn)(void), void *ctx);
 };
 
-/* Column col's text copied into the arena (SQLite knows its size, so no
- * strlen), NULL for NULL; *oom set when the arena is full. *len, when
- * asked, is the C string's length, as the comparisons read it. */
+/* Column col's text copied into the arena, NULL for NULL, and its length
+ * in *len when asked (one strlen for both); *oom set when the arena is
+ * full. */
 static const char *col_dup(struct arena *a, sqlite3_stmt *s, int col, size_t *len, int *oom)
 {
 	const char *t = store_col_text(s, col);
 	if (!t)
 		return NULL;
-	size_t n = (size_t)sqlite3_column_bytes(s, col);
+	size_t n = strlen(t);
 	char *c = arena_alloc(a, n + 1);
 	if (!c) {
 		*oom = 1;
@@ -143,7 +143,7 @@ static const char *col_dup(struct arena *a, sqlite3_stmt *s, int col, size_t *le
 	}
 	memcpy(c, t, n + 1);
 	if (len)
-		*len = strlen(c);
+		*len = n;
 	return c;
 }
 
