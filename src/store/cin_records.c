@@ -81,19 +81,15 @@ static int cmp_version(const void *pa, const void *pb)
 /* What qsort moves: the version's first sort keys beside it, so most
  * comparisons end without touching the version itself (300,000 versions
  * do not fit in cache, and chasing each pointer cost more than comparing).
- * When the child has under 8 bytes and the date under 16 the prefixes are
- * the whole strings, and date8b's last byte is 0 (the date's 16th byte);
- * otherwise that byte is set, and the comparison reads the version. 32
- * bytes, so glibc's qsort moves the keys themselves, not pointers to them. */
+ * whole says the child has under 8 bytes and the date under 16, so the
+ * prefixes are the whole strings. (At 40 bytes glibc's qsort sorts pointers
+ * to the keys; a 32-byte key that it moved itself cost more in copying than
+ * it saved: 2.30 against 2.24 billion instructions for kpi.) */
 struct sort_key {
 	uint64_t child8, date8a, date8b;
+	int whole;
 	const struct version *v;
 };
-
-static int key_whole(const struct sort_key *k)
-{
-	return (k->date8b & 0xff) == 0;
-}
 
 static uint64_t prefix8_at(const char *s, size_t len, size_t at)
 {
@@ -106,7 +102,7 @@ static int cmp_sort_key(const void *pa, const void *pb)
 	const struct sort_key *a = pa, *b = pb;
 	if (a->child8 != b->child8)
 		return a->child8 < b->child8 ? -1 : 1;
-	if (key_whole(a) && key_whole(b)) {
+	if (a->whole && b->whole) {
 		if (a->date8a != b->date8a)
 			return a->date8a < b->date8a ? -1 : 1;
 		if (a->date8b != b->date8b)
@@ -206,9 +202,8 @@ static int walk_current(struct store *st, const struct current_query *q, void (*
 			goto oom;
 		for (size_t i = 0; i < n; i++) {
 			const struct version *x = v[i];
-			int whole = x->child_len < 8 && x->date_len < 16;
-			key[i] = (struct sort_key){ x->child8, x->date8,
-						    prefix8_at(x->date, x->date_len, 8) | (whole ? 0 : 1), x };
+			key[i] = (struct sort_key){ x->child8, x->date8, prefix8_at(x->date, x->date_len, 8),
+						    x->child_len < 8 && x->date_len < 16, x };
 		}
 		qsort(key, n, sizeof *key, cmp_sort_key);
 		for (size_t i = 0; i < n && !rc; i++)
