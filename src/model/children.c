@@ -259,7 +259,9 @@ static int on_child_area(void *ctx, const struct child_area_record *r)
 	int c = la->seen ? strncmp(r->since, la->since, 10) : 1;
 	if (c < 0 || (c == 0 && r->load <= la->return_id))
 		return CF_OK;
-	snprintf(la->since, sizeof la->since, "%s", r->since);
+	size_t n = strnlen(r->since, sizeof la->since - 1);   /* as snprintf would truncate, without its cost per child */
+	memcpy(la->since, r->since, n);
+	la->since[n] = 0;
 	la->return_id = r->load;
 	la->seen = 1;
 	struct area_map key = { r->area, 0, 0 };

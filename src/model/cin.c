@@ -94,6 +94,8 @@ struct reading {
 	struct vec v;
 	struct child_registry *reg;
 	struct cf_error *err;
+	const char *last_id;      /* the previous record's child and its index: the store gives */
+	int last_child;           /* a child's records together, so most need no lookup */
 };
 
 /* A head + record for a row of child `id` keyed on `date`, or NULL to skip
@@ -104,9 +106,14 @@ static void *add(struct reading *r, const char *id, cf_date date, unsigned key2,
 	if (date == CF_DATE_NONE)
 		return NULL;
 	struct head *h = vec_push(&r->v);
-	if (!h || (h->child = children_intern(r->reg, id)) < 0) {
+	if (h && r->last_id && id && strcmp(id, r->last_id) == 0)
+		h->child = r->last_child;
+	else if (!h || (h->child = children_intern(r->reg, id)) < 0) {
 		*rc = cf_error_set(r->err, CF_EIO, "out of memory loading the journey");
 		return NULL;
+	} else {
+		r->last_id = r->reg->children[h->child].id;
+		r->last_child = h->child;
 	}
 	h->date = date;
 	h->key2 = key2;

@@ -34,8 +34,10 @@ struct version {
 static uint64_t prefix8(const char *s, size_t len)
 {
 	uint64_t x = 0;
-	for (size_t i = 0; i < 8; i++)
-		x = x << 8 | (i < len ? (unsigned char)s[i] : 0);
+	memcpy(&x, s, len < 8 ? len : 8);
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	x = __builtin_bswap64(x);
+#endif
 	return x;
 }
 
@@ -77,6 +79,39 @@ static int cmp_version(const void *pa, const void *pb)
 	return (a->seq > b->seq) - (a->seq < b->seq);
 }
 
+/* What qsort moves: the version's first sort keys beside it, so most
+ * comparisons end without touching the version itself (300,000 versions
+ * do not fit in cache, and chasing each pointer cost more than comparing).
+ * whole says the child has under 8 bytes and the date under 16, so the
+ * prefixes are the whole strings. (At 40 bytes glibc's qsort sorts pointers
+ * to the keys; a 32-byte key that it moved itself cost more in copying than
+ * it saved: 2.30 against 2.24 billion instructions for kpi.) */
+struct sort_key {
+	uint64_t child8, date8a, date8b;
+	int whole;
+	const struct version *v;
+};
+
+static uint64_t prefix8_at(const char *s, size_t len, size_t at)
+{
+	return len > at ? prefix8(s + at, len - at) : 0;
+}
+
+/* cmp_version's order, from the keys while they decide */
+static int cmp_sort_key(const void *pa, const void *pb)
+{
+	const struct sort_key *a = pa, *b = pb;
+	if (a->child8 != b->child8)
+		return a->child8 < b->child8 ? -1 : 1;
+	if (a->whole && b->whole) {
+		if (a->date8a != b->date8a)
+			return a->date8a < b->date8a ? -1 : 1;
+		if (a->date8b != b->date8b)
+			return a->date8b < b->date8b ? -1 : 1;
+	}
+	return cmp_version(&a->v, &b->v);
+}
+
 static int same_partition(const struct version *a, const struct version *b)
 {
 	return cmp_text8(a->child8, a->child, a->child_len, b->child8, b->child, b->child_len) == 0 &&
@@ -92,8 +127,29 @@ struct current_query {
 	const char *sql;
 	const char *what;
 	int nvals;
+	unsigned ints;            /* bit i: record column i is also read as an integer (ival[i]) */
 	int (*emit)(const struct version *v, void (*fn)(void), void *ctx);
 };
+
+/* Column col's text copied into the arena, NULL for NULL, and its length
+ * in *len when asked (one strlen for both); *oom set when the arena is
+ * full. */
+static const char *col_dup(struct arena *a, sqlite3_stmt *s, int col, size_t *len, int *oom)
+{
+	const char *t = store_col_text(s, col);
+	if (!t)
+		return NULL;
+	size_t n = strlen(t);
+	char *c = arena_alloc(a, n + 1);
+	if (!c) {
+		*oom = 1;
+		return NULL;
+	}
+	memcpy(c, t, n + 1);
+	if (len)
+		*len = n;
+	return c;
+}
 
 static int walk_current(struct store *st, const struct current_query *q, void (*fn)(void), void *ctx,
 			struct cf_error *err)
@@ -116,12 +172,12 @@ static int walk_current(struct store *st, const struct current_query *q, void (*
 		if (!x)
 			goto oom;
 		memset(x, 0, sizeof *x);
-		const char *k2 = store_col_text(s, 2);
-		if (!(x->child = arena_strdup(&a, store_col_text(s, 0))) ||
-		    !(x->date = arena_strdup(&a, store_col_text(s, 1))) || (k2 && !(x->key2 = arena_strdup(&a, k2))))
+		int oom = 0;
+		x->child = col_dup(&a, s, 0, &x->child_len, &oom);
+		x->date = col_dup(&a, s, 1, &x->date_len, &oom);
+		x->key2 = col_dup(&a, s, 2, NULL, &oom);
+		if (oom || !x->child || !x->date)   /* the query's WHERE keeps child and date non-NULL */
 			goto oom;
-		x->child_len = strlen(x->child);
-		x->date_len = strlen(x->date);
 		x->child8 = prefix8(x->child, x->child_len);
 		x->date8 = prefix8(x->date, x->date_len);
 		x->year = store_col_null(s, 3) ? LLONG_MIN : sqlite3_column_int64(s, 3);
@@ -131,23 +187,33 @@ static int walk_current(struct store *st, const struct current_query *q, void (*
 		x->src = (struct record_source){ (int)x->return_id, sqlite3_column_int(s, 7) };
 		x->seq = (long long)n;
 		for (int i = 0; i < q->nvals; i++) {
-			const char *t = store_col_text(s, 8 + i);
-			if (t && !(x->text[i] = arena_strdup(&a, t)))
-				goto oom;
-			x->ival[i] = sqlite3_column_int(s, 8 + i);
+			x->text[i] = col_dup(&a, s, 8 + i, NULL, &oom);
+			if (q->ints >> i & 1)
+				x->ival[i] = sqlite3_column_int(s, 8 + i);
 		}
+		if (oom)
+			goto oom;
 		v[n++] = x;
 	}
 	if (!rc && step != SQLITE_DONE)
 		rc = store_error(st, err, q->what);
 	sqlite3_finalize(s);
 	s = NULL;
+	struct sort_key *key = NULL;
 	if (!rc && n) {
-		qsort(v, n, sizeof *v, cmp_version);
+		if (!(key = malloc(n * sizeof *key)))
+			goto oom;
+		for (size_t i = 0; i < n; i++) {
+			const struct version *x = v[i];
+			key[i] = (struct sort_key){ x->child8, x->date8, prefix8_at(x->date, x->date_len, 8),
+						    x->child_len < 8 && x->date_len < 16, x };
+		}
+		qsort(key, n, sizeof *key, cmp_sort_key);
 		for (size_t i = 0; i < n && !rc; i++)
-			if (i == 0 || !same_partition(v[i], v[i - 1]))
-				rc = q->emit(v[i], fn, ctx);
+			if (i == 0 || !same_partition(key[i].v, key[i - 1].v))
+				rc = q->emit(key[i].v, fn, ctx);
 	}
+	free(key);
 	free(v);
 	arena_release(&a);
 	return rc;
@@ -180,7 +246,7 @@ int cin_records_contacts(struct store *st, int (*fn)(void *ctx, const struct cin
 			 struct cf_error *err)
 {
 	static const struct current_query q = {
-		CUR_SQL("x.source", "0", "0", "NULL", "contacts", "contact_date"), "contacts", 0, contact_emit
+		CUR_SQL("x.source", "0", "0", "NULL", "contacts", "contact_date"), "contacts", 0, 0, contact_emit
 	};
 	return walk_current(st, &q, (void (*)(void))fn, ctx, err);
 }
@@ -200,7 +266,7 @@ int cin_records_referrals(struct store *st, int (*fn)(void *ctx, const struct ci
 	static const struct current_query q = {
 		CUR_SQL("NULL", "x.referral_source IS NULL", "x.row",
 			"x.closure_date, x.referral_nfa, x.primary_need, x.icpc_date", "cin_referrals", "referral_date"),
-		"referrals", 4, referral_emit
+		"referrals", 4, 1u << 1, referral_emit
 	};
 	return walk_current(st, &q, (void (*)(void))fn, ctx, err);
 }
@@ -215,7 +281,7 @@ int cin_records_assessments(struct store *st, int (*fn)(void *ctx, const struct 
 			    void *ctx, struct cf_error *err)
 {
 	static const struct current_query q = {
-		CUR_SQL("NULL", "0", "0", "x.authorised_date", "assessments", "start_date"), "assessments", 1,
+		CUR_SQL("NULL", "0", "0", "x.authorised_date", "assessments", "start_date"), "assessments", 1, 0,
 		assessment_emit
 	};
 	return walk_current(st, &q, (void (*)(void))fn, ctx, err);
@@ -231,7 +297,7 @@ int cin_records_s47(struct store *st, int (*fn)(void *ctx, const struct cin_s47_
 		    struct cf_error *err)
 {
 	static const struct current_query q = {
-		CUR_SQL("NULL", "0", "0", "x.icpc_date", "s47_enquiries", "start_date"), "section 47 enquiries", 1,
+		CUR_SQL("NULL", "0", "0", "x.icpc_date", "s47_enquiries", "start_date"), "section 47 enquiries", 1, 0,
 		s47_emit
 	};
 	return walk_current(st, &q, (void (*)(void))fn, ctx, err);
@@ -249,7 +315,7 @@ int cin_records_cp_plans(struct store *st, int (*fn)(void *ctx, const struct cin
 {
 	static const struct current_query q = {
 		CUR_SQL("NULL", "0", "0", "x.end_date, x.previous_plans", "cp_plans", "start_date"),
-		"child protection plans", 2, cpp_emit
+		"child protection plans", 2, 1u << 1, cpp_emit
 	};
 	return walk_current(st, &q, (void (*)(void))fn, ctx, err);
 }

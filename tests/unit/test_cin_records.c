@@ -288,6 +288,35 @@ static void a_callback_stops_the_walk(void **state)
 	assert_int_equal(calls, 1);
 }
 
+/* IDs of 8 bytes or more that share their first 8, and a date text of 16
+ * or more: the walk's sort keys hold only prefixes, so these must be told
+ * apart by the whole strings, in SQLite's (strcmp) order:
+ * "LONGCHILD-10" < "LONGCHILD-2", "2021-05-01" < "2021-05-01 (revised)".
+ * LONGCHILD-2's contact is in two returns, one version kept. */
+static void long_ids_and_dates_are_the_view(void **state)
+{
+	(void)state;
+	struct cf_error err;
+	cf_error_clear(&err);
+	assert_int_equal(store_exec(st, "INSERT INTO contacts(return_id, row, child, contact_date, source) VALUES "
+				 "(1, 10, 'LONGCHILD-2', '2021-05-01', '1A'), (2, 10, 'LONGCHILD-2', '2021-05-01', '1A'), "
+				 "(2, 11, 'LONGCHILD-10', '2021-05-01 (revised)', '1A'), "
+				 "(1, 11, 'LONGCHILD-10', '2021-05-01', '1A'), "
+				 "(1, 12, 'LONGCHILD-10', '2021-05-01 (revised)', '1A');", &err),
+			 CF_OK);
+	ngot = 0;
+	got[0] = 0;
+	assert_int_equal(cin_records_contacts(st, on_contact, NULL, &err), CF_OK);
+	char want[4000];
+	view_rows("SELECT child, CASE WHEN contact_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' "
+		  "THEN contact_date ELSE '-' END, source FROM contacts_current WHERE child IS NOT NULL "
+		  "ORDER BY child, contact_date, source", want, sizeof want);
+	assert_string_equal(got, want);
+	assert_string_equal(got, "A 2021-05-01 -;A 2021-05-01 1A;B 2022-01-01 2B;C 2022-02-02 3A;"
+				 "D10 2020-01-01 1A;D9 - 1A;LONGCHILD-10 2021-05-01 1A;LONGCHILD-10 - 1A;"
+				 "LONGCHILD-2 2021-05-01 1A;");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -296,6 +325,7 @@ int main(void)
 		cmocka_unit_test(the_others_are_their_views),
 		cmocka_unit_test(records_name_their_return_and_row),
 		cmocka_unit_test(a_callback_stops_the_walk),
+		cmocka_unit_test(long_ids_and_dates_are_the_view),   /* last: it adds rows */
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
