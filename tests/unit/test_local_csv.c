@@ -101,6 +101,39 @@ static void test_money_layouts(void **state)
 	assert_int_equal(local_provider_type("spaceship", 9), -1);
 }
 
+/* The families extracts: "type" is an audit's type in audits, a household's
+ * elsewhere; plan_start is a plan's, start_date early help's. */
+static void test_families_layouts(void **state)
+{
+	(void)state;
+	enum local_kind k;
+	int map[8];
+	const char *fm[] = { "Family ID", "Person ID", "Child ID", "Role", "From", "To" };
+	assert_true(recognise(fm, 6, &k, map));
+	assert_int_equal(k, LOCAL_FAMILY_MEMBERS);
+	assert_int_equal(map[4], LC_FROM_DATE);
+	assert_int_equal(map[5], LC_TO_DATE);
+	const char *al[] = { "worker_id", "team", "family_id", "service", "from_date" };
+	assert_true(recognise(al, 5, &k, map));
+	assert_int_equal(k, LOCAL_ALLOCATIONS);
+	const char *pr[] = { "person_id", "date", "source", "measure", "value" };
+	assert_true(recognise(pr, 5, &k, map));
+	assert_int_equal(k, LOCAL_PARTNER_RECORDS);
+	const char *fp[] = { "family_id", "lead_practitioner", "assessment_date", "plan_start", "outcome" };
+	assert_true(recognise(fp, 5, &k, map));
+	assert_int_equal(k, LOCAL_FAMILY_PLANS);
+	const char *au[] = { "audit_id", "child_id", "date", "type", "grade" };
+	assert_true(recognise(au, 5, &k, map));
+	assert_int_equal(k, LOCAL_AUDITS);
+	assert_int_equal(map[3], LC_AUDIT_TYPE);
+	/* a family's members need a person or a child */
+	const char *nobody[] = { "family_id", "role" };
+	assert_false(recognise(nobody, 2, &k, map));
+	assert_int_equal(local_code("Requires_Improvement", 20, local_grades, LOCAL_NGRADES), 2);
+	assert_int_equal(local_code("dwp", 3, local_partner_sources, LOCAL_NPARTNER_SOURCES), 3);
+	assert_int_equal(local_code("aunt", 4, local_roles, LOCAL_NROLES), -1);
+}
+
 struct got {
 	enum local_kind kind;
 	long n;
@@ -164,6 +197,7 @@ static void test_workbook(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = { cmocka_unit_test(test_layouts), cmocka_unit_test(test_not_local),
-					    cmocka_unit_test(test_money_layouts), cmocka_unit_test(test_workbook) };
+					    cmocka_unit_test(test_money_layouts), cmocka_unit_test(test_families_layouts),
+					    cmocka_unit_test(test_workbook) };
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
