@@ -15,6 +15,7 @@ opts_programme="--load --db --name --view --as-of --format --out"
 opts_report="--db --out --period --suppress --centroids --scenario --programme --la --sn-model"
 opts_money="--db --year --as-of --top --outturn --shift --format --out"
 opts_quality="--db --return --format --out"
+opts_families="--db --period --target --format --out"
 opts_sufficiency="--db --as-of --forecast --centroids --format --out"
 opts_summary="--db --format --out"
 opts_synth="--out --children --years --first-year --seed --xml --la --format --quiet"
@@ -24,7 +25,7 @@ opts_serve="--db --listen --tls-cert --tls-key --base-url --idle-timeout --suppr
 opts_user="--db --role --locality"
 opts_validate="--year --rules --previous --la --postcodes --authorities --db --list-rules --return --format --out"
 
-for c in benchmark calibrate forecast ingest journey kpi money programme quality report serve sufficiency summary synth trajectory user validate; do
+for c in benchmark calibrate families forecast ingest journey kpi money programme quality report serve sufficiency summary synth trajectory user validate; do
 	"$cf" help "$c" >"$work/help.$c"
 	"$cf" "$c" --help >"$work/dash.$c"
 	check "$c: 'help $c' and '$c --help' print the same" cmp -s "$work/help.$c" "$work/dash.$c"
@@ -65,7 +66,7 @@ examples() { # the example command lines of help page $1, continuations joined, 
 		sed 's/ *#.*//' | grep '^caseflow '
 }
 {
-	for c in benchmark calibrate forecast ingest journey kpi money programme quality report serve sufficiency summary synth trajectory user validate; do
+	for c in benchmark calibrate families forecast ingest journey kpi money programme quality report serve sufficiency summary synth trajectory user validate; do
 		examples "$work/help.$c"
 	done
 	# and the example column of README's table of commands

@@ -1,0 +1,58 @@
+/* The families room: households and the help they get ("one family, one
+ * worker, one plan", `caseflow families`) and the quality of practice (case
+ * audits against a monthly target), from the family_members, allocations,
+ * family_plans and audits extracts (store/families_records.h).
+ * docs/families.md gives every definition. */
+#ifndef CF_FAMILIES_FAMILIES_H
+#define CF_FAMILIES_FAMILIES_H
+
+#include "base/date.h"
+#include "base/error.h"
+#include "base/table.h"
+#include "store/store.h"
+
+/* Open on day d: from (or start) <= d and to (or end) blank or >= d; a
+ * blank start is open from the beginning. The extracts' end dates are the
+ * last day of the membership, allocation or plan. */
+int families_open_on(cf_date from, cf_date to, cf_date d);
+
+struct families_options {
+	cf_date from, to;         /* the period (inclusive); families are counted on its last day */
+	const char *label;        /* the period as the user wrote it ("2024-25"), for the tables */
+	int audit_target;         /* audits a month (--target) */
+};
+
+/* On the period's last day. A family is current when a member belongs to it,
+ * or a plan or an allocation to it is open, that day. */
+struct families_summary {
+	int families;             /* current */
+	int with_plan;            /* one or more plans open */
+	int one_worker_one_plan;  /* exactly one plan open, naming its lead practitioner, and one
+				   * worker allocated to the family or its children */
+	int three_services;       /* allocated to by three or more services */
+	int children;             /* children members of current families */
+	int children_moved;       /* of those, members of another family too during the period */
+	/* audits in the period */
+	int audits, audits_good_or_better, actions_outstanding_audits, actions_outstanding;
+};
+
+struct families_result {
+	struct families_summary sum;
+	struct cf_table *summary;       /* families_summary: measure, count, of, percent */
+	struct cf_table *families;      /* families: one row per current family */
+	struct cf_table *audits_month;  /* audits_by_month: each month of the period against the target */
+	struct cf_table *audit_themes;  /* audit_themes: each theme's audits and grades */
+};
+
+/* Read the extracts and compute. Tables are owned by *out (families_result_release).
+ * CF_OK, or the store's error. */
+int families_compute(struct store *st, const struct families_options *o, struct families_result *out,
+		     struct cf_error *err);
+void families_result_release(struct families_result *r);
+
+/* The latest date in the extracts (a membership, allocation or plan start or
+ * end, an audit), CF_DATE_NONE when they are empty: the default period ends in
+ * its financial year. */
+int families_latest_date(struct store *st, cf_date *out, struct cf_error *err);
+
+#endif
