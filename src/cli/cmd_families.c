@@ -37,7 +37,14 @@ const struct cli_command cmd_families = {
 	"                    family during the period, plans, services and workers\n"
 	"                    open, changes of worker since its plan began\n"
 	"  audits_by_month   each month of the period: audits against --target, grades\n"
-	"  audit_themes      each theme's audits and how many were good or better\n",
+	"  audit_themes      each theme's audits and how many were good or better\n"
+	"  sf_families       each family's first plan in a programme phase (Troubled\n"
+	"                    Families 2015-20, Supporting Families 2022-25): headline\n"
+	"                    needs from partners' records, eligible, every need sustained\n"
+	"                    six months, the claim's date and quarter, or why not\n"
+	"  sf_needs          each need: the record that identified it, problems since the\n"
+	"                    plan began, progress counted from, its records, sustained on\n"
+	"  sf_claims         claims due by quarter and eligible families outstanding\n",
 	.options = options,
 	.examples =
 	"  caseflow families --db la.db --period 2024-25\n"
@@ -74,8 +81,9 @@ static int run(int argc, char **argv)
 		store_close(st);
 	}
 	if (!rc) {
-		struct cf_table *t[] = { res.summary, res.families, res.audits_month, res.audit_themes };
-		rc = render_tables(t, 4, fmt, out, &err);
+		struct cf_table *t[] = { res.summary, res.families, res.audits_month, res.audit_themes,
+					 res.sf_families, res.sf_needs, res.sf_claims };
+		rc = render_tables(t, 7, fmt, out, &err);
 	}
 	families_result_release(&res);
 	if (rc)

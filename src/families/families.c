@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/arena.h"
+#include "families/families_int.h"
 #include "formats/local_csv.h"
 #include "store/families_records.h"
 
@@ -14,22 +14,6 @@ int families_open_on(cf_date from, cf_date to, cf_date d)
 {
 	return (from == CF_DATE_NONE || from <= d) && (to == CF_DATE_NONE || to >= d);
 }
-
-struct member { const char *family, *person, *child; int is_child; cf_date from, to; };
-struct alloc { const char *worker, *child, *family, *service; cf_date from, to; };
-struct plan { const char *family, *lead; cf_date start, end; };
-struct audit { const char *theme; int grade; cf_date date, done; int actions; };
-
-/* Everything read, copied into one arena. */
-struct extracts {
-	struct arena a;
-	struct member *m; size_t nm, capm;
-	struct alloc *al; size_t nal, capal;
-	struct plan *p; size_t np, capp;
-	struct audit *au; size_t nau, capau;
-	int oom;
-	cf_date latest;
-};
 
 static const char *dup(struct extracts *x, const char *s)
 {
@@ -92,7 +76,7 @@ static int on_plan(void *ctx, const struct family_plan_record *r)
 	struct plan *p = grow((void **)&x->p, &x->np, &x->capp, sizeof *p);
 	if (!p)
 		return CF_EIO;
-	*p = (struct plan){ dup(x, r->family_id), dup(x, r->lead_practitioner), r->start, r->end };
+	*p = (struct plan){ dup(x, r->family_id), dup(x, r->lead_practitioner), r->start, r->end, r->assessed };
 	seen(x, r->start);
 	seen(x, r->end);
 	return x->oom ? CF_EIO : CF_OK;
@@ -110,8 +94,20 @@ static int on_audit(void *ctx, const struct audit_record *r)
 	return x->oom ? CF_EIO : CF_OK;
 }
 
-static void extracts_release(struct extracts *x)
+static int on_partner(void *ctx, const struct partner_record *r)
 {
+	struct extracts *x = ctx;
+	struct partner *p = grow((void **)&x->pr, &x->npr, &x->cappr, sizeof *p);
+	if (!p)
+		return CF_EIO;
+	*p = (struct partner){ dup(x, r->family_id), dup(x, r->person_id), dup(x, r->child), dup(x, r->measure),
+			       dup(x, r->value_text), r->date, r->has_value, r->value };
+	return x->oom ? CF_EIO : CF_OK;
+}
+
+void extracts_release(struct extracts *x)
+{
+	free(x->pr);
 	free(x->m);
 	free(x->al);
 	free(x->p);
@@ -119,14 +115,15 @@ static void extracts_release(struct extracts *x)
 	arena_release(&x->a);
 }
 
-static int extracts_read(struct store *st, struct extracts *x, struct cf_error *err)
+int extracts_read(struct store *st, struct extracts *x, struct cf_error *err)
 {
 	memset(x, 0, sizeof *x);
 	arena_init(&x->a, 0);
 	x->latest = CF_DATE_NONE;
 	int rc;
 	if ((rc = family_members_each(st, on_member, x, err)) || (rc = allocations_each(st, on_alloc, x, err)) ||
-	    (rc = family_plans_each(st, on_plan, x, err)) || (rc = audits_each(st, on_audit, x, err))) {
+	    (rc = family_plans_each(st, on_plan, x, err)) || (rc = audits_each(st, on_audit, x, err)) ||
+	    (rc = partner_records_each(st, on_partner, x, err))) {
 		if (rc == CF_EIO && !err->msg[0])
 			cf_error_set(err, CF_EIO, "out of memory reading the families extracts");
 		return rc;
@@ -143,7 +140,7 @@ int families_latest_date(struct store *st, cf_date *out, struct cf_error *err)
 	return rc;
 }
 
-static int same(const char *a, const char *b) { return a && b && !strcmp(a, b); }
+int families_same(const char *a, const char *b) { return a && b && !strcmp(a, b); }
 
 /* A small set of distinct strings (services, workers of one family). */
 struct names { const char *v[64]; int n; };
@@ -196,7 +193,7 @@ static int moved(const struct extracts *x, const char *f, const char *child, cf_
 {
 	for (size_t j = 0; j < x->nm; j++) {
 		const struct member *o = &x->m[j];
-		if (same(o->child, child) && !same(o->family, f) && (o->from == CF_DATE_NONE || o->from <= to) &&
+		if (families_same(o->child, child) && !families_same(o->family, f) && (o->from == CF_DATE_NONE || o->from <= to) &&
 		    (o->to == CF_DATE_NONE || o->to >= from))
 			return 1;
 	}
@@ -206,12 +203,12 @@ static int moved(const struct extracts *x, const char *f, const char *child, cf_
 /* Whether allocation a is to family f or to a child of f on day d. */
 static int allocated_to(const struct extracts *x, const struct alloc *a, const char *f, cf_date d)
 {
-	if (same(a->family, f))
+	if (families_same(a->family, f))
 		return 1;
 	if (!a->child)
 		return 0;
 	for (size_t j = 0; j < x->nm; j++)
-		if (same(x->m[j].family, f) && same(x->m[j].child, a->child) && families_open_on(x->m[j].from, x->m[j].to, d))
+		if (families_same(x->m[j].family, f) && families_same(x->m[j].child, a->child) && families_open_on(x->m[j].from, x->m[j].to, d))
 			return 1;
 	return 0;
 }
@@ -221,7 +218,7 @@ static void family_on(const struct extracts *x, const char *f, cf_date from, cf_
 	memset(fd, 0, sizeof *fd);
 	for (size_t i = 0; i < x->nm; i++) {
 		const struct member *m = &x->m[i];
-		if (!same(m->family, f) || !families_open_on(m->from, m->to, d))
+		if (!families_same(m->family, f) || !families_open_on(m->from, m->to, d))
 			continue;
 		fd->members++;
 		if (m->is_child && m->child) {
@@ -232,7 +229,7 @@ static void family_on(const struct extracts *x, const char *f, cf_date from, cf_
 	struct names workers = { { 0 }, 0 };
 	const struct plan *open_plan = NULL;
 	for (size_t i = 0; i < x->np; i++)
-		if (same(x->p[i].family, f) && families_open_on(x->p[i].start, x->p[i].end, d)) {
+		if (families_same(x->p[i].family, f) && families_open_on(x->p[i].start, x->p[i].end, d)) {
 			fd->plans++;
 			fd->leads_named += x->p[i].lead != NULL;
 			open_plan = &x->p[i];
@@ -252,7 +249,7 @@ static void family_on(const struct extracts *x, const char *f, cf_date from, cf_
 		struct names during = { { 0 }, 0 };
 		for (size_t i = 0; i < x->nal; i++) {
 			const struct alloc *a = &x->al[i];
-			if (same(a->family, f) && (a->from == CF_DATE_NONE || a->from <= d) &&
+			if (families_same(a->family, f) && (a->from == CF_DATE_NONE || a->from <= d) &&
 			    (a->to == CF_DATE_NONE || open_plan->start == CF_DATE_NONE || a->to >= open_plan->start))
 				names_add(&during, a->worker);
 		}
@@ -441,7 +438,8 @@ int families_compute(struct store *st, const struct families_options *o, struct 
 	memset(out, 0, sizeof *out);
 	struct extracts x;
 	int rc = extracts_read(st, &x, err);
-	if (!rc && (families_table(&x, o, out) || audit_tables(&x, o, out) || summary_table(o, out)))
+	if (!rc && (families_table(&x, o, out) || audit_tables(&x, o, out) || summary_table(o, out) ||
+		    supporting_tables(&x, o, out)))
 		rc = cf_error_set(err, CF_EIO, "out of memory laying out the families tables");
 	extracts_release(&x);
 	if (rc)
@@ -455,5 +453,8 @@ void families_result_release(struct families_result *r)
 	cf_table_free(r->families);
 	cf_table_free(r->audits_month);
 	cf_table_free(r->audit_themes);
+	cf_table_free(r->sf_families);
+	cf_table_free(r->sf_needs);
+	cf_table_free(r->sf_claims);
 	memset(r, 0, sizeof *r);
 }

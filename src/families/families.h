@@ -42,6 +42,10 @@ struct families_result {
 	struct cf_table *families;      /* families: one row per current family */
 	struct cf_table *audits_month;  /* audits_by_month: each month of the period against the target */
 	struct cf_table *audit_themes;  /* audit_themes: each theme's audits and grades */
+	/* the family programmes (sf_rules.c): each family with a plan in a phase */
+	struct cf_table *sf_families;   /* sf_families: needs, eligibility, claim and its quarter */
+	struct cf_table *sf_needs;      /* sf_needs: each need, what identified it, its outcome and evidence */
+	struct cf_table *sf_claims;     /* sf_claims: by phase and quarter, claims due; eligible families outstanding */
 };
 
 /* Read the extracts and compute. Tables are owned by *out (families_result_release).
