@@ -54,6 +54,12 @@ int families_compute(struct store *st, const struct families_options *o, struct 
 		     struct cf_error *err);
 void families_result_release(struct families_result *r);
 
+/* One family's events in date order (date, event, detail, source, file,
+ * row): members joining and leaving, allocations to it or its children,
+ * assessment and plans, partners' records, its children's audits. A family
+ * the extracts do not name is CF_EINPUT. *out is the caller's (cf_table_free). */
+int families_journey(struct store *st, const char *family, struct cf_table **out, struct cf_error *err);
+
 /* The latest date in the extracts (a membership, allocation or plan start or
  * end, an audit), CF_DATE_NONE when they are empty: the default period ends in
  * its financial year. */

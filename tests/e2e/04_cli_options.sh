@@ -9,7 +9,7 @@ opts_forecast="--db --ref-start --ref-end --start --months --method --entrants -
  --no-bootstrap --costs --inflation --inflation-from --scenario --place-map --merge --keep-withdrawn --table --backtest --cutoff
  --format --out"
 opts_ingest="--db --year --format"
-opts_journey="--db --child --format --out"
+opts_journey="--db --child --family --format --out"
 opts_kpi="--db --period --indicator --by --suppress --centroids --format --out"
 opts_programme="--load --db --name --view --as-of --format --out"
 opts_report="--db --out --period --suppress --centroids --scenario --programme --la --sn-model"
