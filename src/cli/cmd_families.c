@@ -38,6 +38,8 @@ const struct cli_command cmd_families = {
 	"                    open, changes of worker since its plan began\n"
 	"  audits_by_month   each month of the period: audits against --target, grades\n"
 	"  audit_themes      each theme's audits and how many were good or better\n"
+	"  cp_reviews_by_month  child protection reviews due each month (3 months after\n"
+	"                    the plan starts, then 6 after each review) and held on time\n"
 	"  sf_families       each family's first plan in a programme phase (Troubled\n"
 	"                    Families 2015-20, Supporting Families 2022-25): headline\n"
 	"                    needs from partners' records, eligible, every need sustained\n"
@@ -82,8 +84,8 @@ static int run(int argc, char **argv)
 	}
 	if (!rc) {
 		struct cf_table *t[] = { res.summary, res.families, res.audits_month, res.audit_themes,
-					 res.sf_families, res.sf_needs, res.sf_claims };
-		rc = render_tables(t, 7, fmt, out, &err);
+					 res.cp_reviews, res.sf_families, res.sf_needs, res.sf_claims };
+		rc = render_tables(t, 8, fmt, out, &err);
 	}
 	families_result_release(&res);
 	if (rc)

@@ -427,7 +427,9 @@ static int summary_table(const struct families_options *o, struct families_resul
 	    summary_row(t, "audits in the period", s->audits, -1) ||
 	    summary_row(t, "audits graded good or outstanding", s->audits_good_or_better, s->audits) ||
 	    summary_row(t, "audits with actions outstanding", s->actions_outstanding_audits, s->audits) ||
-	    summary_row(t, "actions outstanding", s->actions_outstanding, -1))
+	    summary_row(t, "actions outstanding", s->actions_outstanding, -1) ||
+	    summary_row(t, "child protection reviews due", s->cp_reviews_due, -1) ||
+	    summary_row(t, "child protection reviews on time", s->cp_reviews_on_time, s->cp_reviews_due))
 		return -1;
 	return 0;
 }
@@ -438,8 +440,11 @@ int families_compute(struct store *st, const struct families_options *o, struct 
 	memset(out, 0, sizeof *out);
 	struct extracts x;
 	int rc = extracts_read(st, &x, err);
-	if (!rc && (families_table(&x, o, out) || audit_tables(&x, o, out) || summary_table(o, out) ||
-		    supporting_tables(&x, o, out)))
+	if (!rc && (families_table(&x, o, out) || audit_tables(&x, o, out) || supporting_tables(&x, o, out)))
+		rc = cf_error_set(err, CF_EIO, "out of memory laying out the families tables");
+	if (!rc)
+		rc = families_cp_reviews(st, o, out, err);
+	if (!rc && summary_table(o, out))
 		rc = cf_error_set(err, CF_EIO, "out of memory laying out the families tables");
 	extracts_release(&x);
 	if (rc)
@@ -453,6 +458,7 @@ void families_result_release(struct families_result *r)
 	cf_table_free(r->families);
 	cf_table_free(r->audits_month);
 	cf_table_free(r->audit_themes);
+	cf_table_free(r->cp_reviews);
 	cf_table_free(r->sf_families);
 	cf_table_free(r->sf_needs);
 	cf_table_free(r->sf_claims);

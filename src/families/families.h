@@ -34,6 +34,8 @@ struct families_summary {
 	int children_moved;       /* of those, members of another family too during the period */
 	/* audits in the period */
 	int audits, audits_good_or_better, actions_outstanding_audits, actions_outstanding;
+	/* child protection reviews due in the period, and those held on or before the day due */
+	int cp_reviews_due, cp_reviews_on_time;
 };
 
 struct families_result {
@@ -42,6 +44,7 @@ struct families_result {
 	struct cf_table *families;      /* families: one row per current family */
 	struct cf_table *audits_month;  /* audits_by_month: each month of the period against the target */
 	struct cf_table *audit_themes;  /* audit_themes: each theme's audits and grades */
+	struct cf_table *cp_reviews;    /* cp_reviews_by_month: reviews due each month, on time */
 	/* the family programmes (sf_rules.c): each family with a plan in a phase */
 	struct cf_table *sf_families;   /* sf_families: needs, eligibility, claim and its quarter */
 	struct cf_table *sf_needs;      /* sf_needs: each need, what identified it, its outcome and evidence */

@@ -33,6 +33,9 @@ void extracts_release(struct extracts *x);
 /* 1 when a and b are both given and equal. */
 int families_same(const char *a, const char *b);
 /* The Supporting Families tables into out (supporting.c); -1 on OOM. */
+/* cp_reviews_by_month into out and its totals into out->sum (cp_reviews.c). */
+int families_cp_reviews(struct store *st, const struct families_options *o, struct families_result *out,
+			struct cf_error *err);
 int supporting_tables(const struct extracts *x, const struct families_options *o, struct families_result *out);
 
 #endif
