@@ -87,9 +87,18 @@ int families_cp_reviews(struct store *st, const struct families_options *o, stru
 		cf_date start = x.p[i].start, end = x.p[i].end;
 		cf_date next = cf_date_add_months(start, 3);
 		/* the plan's reviews are consecutive: sorted by child, plan start, date */
-		for (size_t j = 0; j < x.nr; j++) {
+		size_t lo = 0, hi = x.nr;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			int c = strcmp(x.r[mid].child, x.p[i].child);
+			if (c < 0 || (c == 0 && x.r[mid].plan_start < start))
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (size_t j = lo; j < x.nr; j++) {
 			if (x.r[j].plan_start != start || strcmp(x.r[j].child, x.p[i].child))
-				continue;
+				break;
 			if (end != CF_DATE_NONE && x.r[j].review > end)
 				break;
 			int m = month_of(next, o->from, o->to);

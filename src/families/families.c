@@ -105,8 +105,89 @@ static int on_partner(void *ctx, const struct partner_record *r)
 	return x->oom ? CF_EIO : CF_OK;
 }
 
+static int cmp_keyed(const void *a, const void *b)
+{
+	const struct keyed *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+	return c ? c : (x->at > y->at) - (x->at < y->at);   /* ties in file order */
+}
+
+/* Index n records whose key (NULL: left out) key_of gives. */
+static int index_build(struct index *ix, size_t n, const char *(*key_of)(const struct extracts *, size_t),
+		       const struct extracts *x)
+{
+	ix->k = malloc((n ? n : 1) * sizeof *ix->k);
+	ix->n = 0;
+	if (!ix->k)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		const char *k = key_of(x, i);
+		if (k)
+			ix->k[ix->n++] = (struct keyed){ k, i };
+	}
+	qsort(ix->k, ix->n, sizeof *ix->k, cmp_keyed);
+	return 0;
+}
+
+size_t index_range(const struct index *ix, const char *key, size_t *first)
+{
+	size_t lo = 0, hi = ix->n;
+	*first = 0;
+	if (!key)
+		return 0;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(ix->k[mid].key, key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	size_t end = lo;
+	while (end < ix->n && !strcmp(ix->k[end].key, key))
+		end++;
+	*first = lo;
+	return end - lo;
+}
+
+static const char *m_family(const struct extracts *x, size_t i) { return x->m[i].family; }
+static const char *m_child(const struct extracts *x, size_t i) { return x->m[i].child; }
+static const char *m_person(const struct extracts *x, size_t i) { return x->m[i].person; }
+static const char *al_family(const struct extracts *x, size_t i) { return x->al[i].family; }
+static const char *al_child(const struct extracts *x, size_t i) { return x->al[i].child; }
+static const char *p_family(const struct extracts *x, size_t i) { return x->p[i].family; }
+
+/* The family a member's id (person or child) belongs to on day d, or NULL. */
+static const char *family_of(const struct extracts *x, const struct index *ix, const char *id, cf_date d)
+{
+	size_t first, n = index_range(ix, id, &first);
+	for (size_t k = first; k < first + n; k++) {
+		const struct member *m = &x->m[ix->k[k].at];
+		if (families_open_on(m->from, m->to, d))
+			return m->family;
+	}
+	return NULL;
+}
+
+/* A partner record's family: named, or its person's or child's on its date. */
+static const char *pr_family(const struct extracts *x, size_t i)
+{
+	const struct partner *r = &x->pr[i];
+	if (r->family)
+		return r->family;
+	const char *f = family_of(x, &x->m_person, r->person, r->date);
+	if (!f)
+		f = family_of(x, &x->m_child, r->child, r->date);
+	if (!f)
+		f = family_of(x, &x->m_person, r->child, r->date);
+	return f;
+}
+
 void extracts_release(struct extracts *x)
 {
+	struct index *ix[] = { &x->m_family, &x->m_child, &x->m_person, &x->al_family, &x->al_child, &x->p_family,
+			       &x->pr_family };
+	for (size_t i = 0; i < sizeof ix / sizeof ix[0]; i++)
+		free(ix[i]->k);
 	free(x->pr);
 	free(x->m);
 	free(x->al);
@@ -128,6 +209,11 @@ int extracts_read(struct store *st, struct extracts *x, struct cf_error *err)
 			cf_error_set(err, CF_EIO, "out of memory reading the families extracts");
 		return rc;
 	}
+	if (index_build(&x->m_family, x->nm, m_family, x) || index_build(&x->m_child, x->nm, m_child, x) ||
+	    index_build(&x->m_person, x->nm, m_person, x) || index_build(&x->al_family, x->nal, al_family, x) ||
+	    index_build(&x->al_child, x->nal, al_child, x) || index_build(&x->p_family, x->np, p_family, x) ||
+	    index_build(&x->pr_family, x->npr, pr_family, x))
+		return cf_error_set(err, CF_EIO, "out of memory indexing the families extracts");
 	return CF_OK;
 }
 
@@ -191,55 +277,57 @@ struct family_day {
 /* A child member of f during [from, to] is also a member of another family then. */
 static int moved(const struct extracts *x, const char *f, const char *child, cf_date from, cf_date to)
 {
-	for (size_t j = 0; j < x->nm; j++) {
-		const struct member *o = &x->m[j];
-		if (families_same(o->child, child) && !families_same(o->family, f) && (o->from == CF_DATE_NONE || o->from <= to) &&
+	size_t first, n = index_range(&x->m_child, child, &first);
+	for (size_t k = first; k < first + n; k++) {
+		const struct member *o = &x->m[x->m_child.k[k].at];
+		if (!families_same(o->family, f) && (o->from == CF_DATE_NONE || o->from <= to) &&
 		    (o->to == CF_DATE_NONE || o->to >= from))
 			return 1;
 	}
 	return 0;
 }
 
-/* Whether allocation a is to family f or to a child of f on day d. */
-static int allocated_to(const struct extracts *x, const struct alloc *a, const char *f, cf_date d)
+static void count_allocations(const struct extracts *x, const struct index *ix, const char *key, cf_date d,
+			      struct names *services, struct names *workers)
 {
-	if (families_same(a->family, f))
-		return 1;
-	if (!a->child)
-		return 0;
-	for (size_t j = 0; j < x->nm; j++)
-		if (families_same(x->m[j].family, f) && families_same(x->m[j].child, a->child) && families_open_on(x->m[j].from, x->m[j].to, d))
-			return 1;
-	return 0;
+	size_t first, n = index_range(ix, key, &first);
+	for (size_t k = first; k < first + n; k++) {
+		const struct alloc *a = &x->al[ix->k[k].at];
+		if (families_open_on(a->from, a->to, d)) {
+			names_add(services, a->service);
+			names_add(workers, a->worker);
+		}
+	}
 }
 
 static void family_on(const struct extracts *x, const char *f, cf_date from, cf_date d, struct family_day *fd)
 {
 	memset(fd, 0, sizeof *fd);
-	for (size_t i = 0; i < x->nm; i++) {
-		const struct member *m = &x->m[i];
-		if (!families_same(m->family, f) || !families_open_on(m->from, m->to, d))
+	struct names workers = { { 0 }, 0 };
+	size_t first, n = index_range(&x->m_family, f, &first);
+	for (size_t k = first; k < first + n; k++) {
+		const struct member *m = &x->m[x->m_family.k[k].at];
+		if (!families_open_on(m->from, m->to, d))
 			continue;
 		fd->members++;
 		if (m->is_child && m->child) {
 			fd->children++;
 			fd->children_moved += moved(x, f, m->child, from, d);
 		}
+		/* allocations to the children who are its members that day */
+		if (m->child)
+			count_allocations(x, &x->al_child, m->child, d, &fd->service_names, &workers);
 	}
-	struct names workers = { { 0 }, 0 };
+	count_allocations(x, &x->al_family, f, d, &fd->service_names, &workers);
 	const struct plan *open_plan = NULL;
-	for (size_t i = 0; i < x->np; i++)
-		if (families_same(x->p[i].family, f) && families_open_on(x->p[i].start, x->p[i].end, d)) {
+	n = index_range(&x->p_family, f, &first);
+	for (size_t k = first; k < first + n; k++) {
+		const struct plan *p = &x->p[x->p_family.k[k].at];
+		if (families_open_on(p->start, p->end, d)) {
 			fd->plans++;
-			fd->leads_named += x->p[i].lead != NULL;
-			open_plan = &x->p[i];
+			fd->leads_named += p->lead != NULL;
+			open_plan = p;
 		}
-	for (size_t i = 0; i < x->nal; i++) {
-		const struct alloc *a = &x->al[i];
-		if (!families_open_on(a->from, a->to, d) || !allocated_to(x, a, f, d))
-			continue;
-		names_add(&fd->service_names, a->service);
-		names_add(&workers, a->worker);
 	}
 	fd->services = fd->service_names.n;
 	fd->workers = workers.n;
@@ -247,9 +335,10 @@ static void family_on(const struct extracts *x, const char *f, cf_date from, cf_
 	 * change of worker mid-plan (the family's own allocations) */
 	if (fd->plans == 1) {
 		struct names during = { { 0 }, 0 };
-		for (size_t i = 0; i < x->nal; i++) {
-			const struct alloc *a = &x->al[i];
-			if (families_same(a->family, f) && (a->from == CF_DATE_NONE || a->from <= d) &&
+		n = index_range(&x->al_family, f, &first);
+		for (size_t k = first; k < first + n; k++) {
+			const struct alloc *a = &x->al[x->al_family.k[k].at];
+			if ((a->from == CF_DATE_NONE || a->from <= d) &&
 			    (a->to == CF_DATE_NONE || open_plan->start == CF_DATE_NONE || a->to >= open_plan->start))
 				names_add(&during, a->worker);
 		}

@@ -14,7 +14,15 @@ struct plan { const char *family, *lead; cf_date start, end, assessed; };
 struct audit { const char *theme; int grade; cf_date date, done; int actions; };
 struct partner { const char *family, *person, *child, *measure, *value_text; cf_date date; int has_value; double value; };
 
-/* Everything read, copied into one arena. */
+/* An index: the positions of records sorted by a key (records without the
+ * key left out), for the records of one family, child or person at once. */
+struct keyed { const char *key; size_t at; };
+struct index { struct keyed *k; size_t n; };
+/* The first entry with key and how many there are (0 when none). */
+size_t index_range(const struct index *ix, const char *key, size_t *first);
+
+/* Everything read, copied into one arena, and its indexes (extracts_read
+ * builds them). */
 struct extracts {
 	struct arena a;
 	struct member *m; size_t nm, capm;
@@ -24,6 +32,7 @@ struct extracts {
 	struct partner *pr; size_t npr, cappr;
 	int oom;
 	cf_date latest;
+	struct index m_family, m_child, m_person, al_family, al_child, p_family, pr_family;
 };
 
 

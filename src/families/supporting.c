@@ -1,7 +1,9 @@
 /* The family programmes (Troubled Families, Supporting Families): each
  * family's headline needs from its partners' records, eligibility, the
  * outcome test for each need (progress sustained six months), claims by
- * quarter with the records that meet each test. Rules: sf_rules.c. */
+ * quarter with the records that meet each test. Rules: sf_rules.c. A
+ * record is the family's when it names the family, or a person or child
+ * who is its member on the record's date. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,22 +12,6 @@
 #include "families/sf_rules.h"
 
 static cf_date ymd(long v) { return cf_date_from_ymd((int)(v / 10000), (int)(v / 100 % 100), (int)(v % 100)); }
-
-/* Record r is about family f: named, or about a person or child who is a
- * member of f on the record's date. */
-static int about(const struct extracts *x, const struct partner *r, const char *f)
-{
-	if (r->family)
-		return families_same(r->family, f);
-	for (size_t j = 0; j < x->nm; j++) {
-		const struct member *m = &x->m[j];
-		if (families_same(m->family, f) && families_open_on(m->from, m->to, r->date) &&
-		    (families_same(m->person, r->person) || families_same(m->child, r->child) ||
-		     families_same(m->person, r->child)))
-			return 1;
-	}
-	return 0;
-}
 
 /* The rule of phase ph that reads record r, or NULL. */
 static const struct sf_measure *rule_of(const struct sf_phase *ph, const struct partner *r)
@@ -97,14 +83,15 @@ static int assess(const struct extracts *x, const struct sf_phase *ph, const str
 	cf_date window = cf_date_add_months(p->start, -ph->months_before_plan);
 	/* the records in date order: partner_records are read in file order, so
 	 * walk the days by picking the earliest unread each time */
-	size_t nrec = 0;
-	const struct partner **recs = malloc((x->npr ? x->npr : 1) * sizeof *recs);
+	size_t nrec = 0, first, nfam = index_range(&x->pr_family, p->family, &first);
+	const struct partner **recs = malloc((nfam ? nfam : 1) * sizeof *recs);
 	if (!recs)
 		return -1;
-	for (size_t i = 0; i < x->npr; i++)
-		if (x->pr[i].date != CF_DATE_NONE && x->pr[i].date >= window && x->pr[i].date <= d && rule_of(ph, &x->pr[i]) &&
-		    about(x, &x->pr[i], p->family))
-			recs[nrec++] = &x->pr[i];
+	for (size_t k = first; k < first + nfam; k++) {
+		const struct partner *r = &x->pr[x->pr_family.k[k].at];
+		if (r->date != CF_DATE_NONE && r->date >= window && r->date <= d && rule_of(ph, r))
+			recs[nrec++] = r;
+	}
 	for (size_t i = 1; i < nrec; i++)   /* insertion sort by date, stable */
 		for (size_t j = i; j > 0 && recs[j - 1]->date > recs[j]->date; j--) {
 			const struct partner *t = recs[j];
@@ -218,10 +205,13 @@ int supporting_tables(const struct extracts *x, const struct families_options *o
 			const struct plan *p = &x->p[i];
 			if (p->start == CF_DATE_NONE || p->start < from || p->start > to || p->start > o->to)
 				continue;
-			/* a family's first plan in the phase is the one assessed */
+			/* a family's first plan in the phase (in file order) is the one assessed */
+			size_t f0, nf = index_range(&x->p_family, p->family, &f0);
 			int first = 1;
-			for (size_t j = 0; j < i && first; j++)
-				first = !(families_same(x->p[j].family, p->family) && x->p[j].start >= from && x->p[j].start <= to);
+			for (size_t j = f0; j < f0 + nf && first; j++) {
+				const struct plan *q = &x->p[x->p_family.k[j].at];
+				first = !(x->p_family.k[j].at < i && q->start >= from && q->start <= to);
+			}
 			if (!first)
 				continue;
 			int eligible;
