@@ -22,4 +22,11 @@ check "some families have partner records that make them eligible for Supporting
 	sh -c 'grep -q "^F[0-9]*,sf2022,[0-9-]*,[0-9]*,true," "$0"' "$work/f.csv"
 nf=$(sed -n '/^family_id,members/,/^$/p' "$work/f.csv" | grep -c '^F')
 check "one row per family counted" [ "$(awk -F, '$1 ~ /^families on/ { print $2 }' "$work/f.csv")" = "$nf" ]
+# the report's panels: the same counts, and no family's ID on the page
+"$cf" report --db "$work/s.db" --period 2023-24 --out "$work/rep" > /dev/null 2>&1
+check "report: Families and Quality of practice panels" \
+	sh -c 'grep -q "id=\"families\"" "$0" && grep -q "id=\"practice\"" "$0"' "$work/rep/index.html"
+check "report: the families panel counts the families caseflow families counts ($nf)" \
+	[ "$(grep -o 'families on 2024-03-31</th><td class="num">[0-9,]*' "$work/rep/index.html" | sed 's/.*>//; s/,//g')" = "$nf" ]
+check "report: no family ID on the page" sh -c '! grep -Eq "F[0-9]{6}" "$0"' "$work/rep/index.html"
 echo "1..$n"
