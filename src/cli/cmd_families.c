@@ -28,8 +28,8 @@ const struct cli_command cmd_families = {
 	.order = 77,
 	.usage = "  caseflow families [--db PATH] [--period P] [--target N] [--format table|csv|json|xlsx] [--out FILE]",
 	.help =
-	"From the family_members, allocations, family_plans and audits extracts\n"
-	"(docs/families.md), on the period's last day:\n"
+	"From the family_members, allocations, family_plans, partner_records and\n"
+	"audits extracts and the CIN census (docs/families.md), on the period's last day:\n"
 	"  families_summary  families, those with a plan open, with one worker and one\n"
 	"                    plan, known to three or more services; audits in the\n"
 	"                    period, good or better, actions outstanding\n"

@@ -1,8 +1,11 @@
 /* The families room: households and the help they get ("one family, one
- * worker, one plan", `caseflow families`) and the quality of practice (case
- * audits against a monthly target), from the family_members, allocations,
- * family_plans and audits extracts (store/families_records.h).
- * docs/families.md gives every definition. */
+ * worker, one plan", `caseflow families`), the family programmes
+ * (Troubled Families, Supporting Families: sf_rules.h) and the quality of
+ * practice (case audits against a monthly target, child protection reviews
+ * on time), from the family_members, allocations, family_plans,
+ * partner_records and audits extracts (store/families_records.h) and the
+ * CIN census's plans and reviews (store/cin_records.h). docs/families.md
+ * gives every definition. */
 #ifndef CF_FAMILIES_FAMILIES_H
 #define CF_FAMILIES_FAMILIES_H
 
