@@ -116,7 +116,7 @@ struct report_ctx {
 	int month0, nmonths;
 	struct kpi_result *by_locality; /* the period by locality */
 	struct strbuf *html;            /* the page so far */
-	struct cf_table *sheets[48];    /* owned: the workbook's sheets after "indicators" */
+	struct cf_table *sheets[64];    /* owned: the workbook's sheets after "indicators" (46 with every panel loaded) */
 	int nsheets;
 	int seq;                        /* for ids unique in the page */
 	struct quality quality;         /* owned: the problems recorded at ingest (Data quality panel, tile warnings) */
