@@ -15,7 +15,7 @@
 cd "$(dirname "$0")/.." || exit 2
 
 layers="base formats store model ROOMS outputs serve synth cli"
-rooms="indicators validate forecast programme placements explore"
+rooms="indicators validate forecast programme placements explore families"
 # Which room may use which (a room not named here uses none).
 room_uses() {
 	case "$1" in

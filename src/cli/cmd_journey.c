@@ -1,6 +1,7 @@
 /* caseflow journey: one child's events across every source, in date order. */
 #include <stdio.h>
 
+#include "families/families.h"
 #include "indicators/indicators.h"
 #include "cli/command.h"
 #include "outputs/render.h"
@@ -9,7 +10,8 @@ static int run(int argc, char **argv);
 
 static const struct cf_option options[] = {
 	CLI_OPT_DB,
-	{ .name = "--child", .arg = "ID", .help = "the child (required)" },
+	{ .name = "--child", .arg = "ID", .help = "the child (this or --family)" },
+	{ .name = "--family", .arg = "ID", .help = "the family: its events from the families extracts (docs/families.md)" },
 	CLI_OPT_FORMAT,
 	CLI_OPT_OUT,
 	{ 0 }
@@ -19,7 +21,7 @@ const struct cli_command cmd_journey = {
 	.name = "journey",
 	.summary = "one child's events from first contact to leaving care, with their source files",
 	.order = 40,
-	.usage = "  caseflow journey [--db PATH] --child ID [--format table|csv|json|xlsx] [--out FILE]",
+	.usage = "  caseflow journey [--db PATH] --child ID | --family ID [--format table|csv|json|xlsx] [--out FILE]",
 	.help =
 	"Lists every dated event the store holds for one child, in date order, from\n"
 	"every source loaded: contacts and early help (local extracts, Annex A),\n"
@@ -30,11 +32,15 @@ const struct cli_command cmd_journey = {
 	"row, or for XML the line). Where several returns hold the same record, the\n"
 	"latest collection year's version is shown. Names, UPNs and full postcodes are\n"
 	"never shown. The child ID is the LA's own: CHILD in the 903, LAchildID in the\n"
-	"CIN census, the child ID of Annex A.\n",
+	"CIN census, the child ID of Annex A.\n"
+	"With --family, one family's events instead: members joining and leaving,\n"
+	"services allocated to it or its children, its assessment and plans, partners'\n"
+	"records and its children's case audits (workers are not named).\n",
 	.options = options,
 	.examples =
 	"  caseflow journey --db la.db --child 907440\n"
-	"  caseflow journey --db la.db --child 907440 --format json\n",
+	"  caseflow journey --db la.db --child 907440 --format json\n"
+	"  caseflow journey --db la.db --family F1024\n",
 	.run = run,
 };
 
@@ -44,8 +50,9 @@ static int run(int argc, char **argv)
 	if (cli_parse(&cmd_journey, NULL, argc, argv, &a))
 		return CF_EUSAGE;
 	const char *db = cli_db(&a), *out = cf_args_str(&a, "--out"), *child = cf_args_str(&a, "--child");
-	if (!child || !child[0])
-		return cli_usage_error(&cmd_journey, "name the child with --child ID");
+	const char *family = cf_args_str(&a, "--family");
+	if ((!child || !child[0]) == (!family || !family[0]))
+		return cli_usage_error(&cmd_journey, "name the child with --child ID or the family with --family ID");
 	enum render_format fmt;
 	render_format_parse(cf_args_str(&a, "--format"), &fmt);   /* one of the table's choices */
 	struct cf_error err;
@@ -54,7 +61,7 @@ static int run(int argc, char **argv)
 	cf_error_clear(&err);
 	int rc = cli_open_store(db, 0, NULL, NULL, &st, &err);
 	if (!rc) {
-		rc = journey_child(st, child, &t, &err);
+		rc = family ? families_journey(st, family, &t, &err) : journey_child(st, child, &t, &err);
 		store_close(st);
 	}
 	if (!rc)

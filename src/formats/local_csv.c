@@ -13,7 +13,8 @@
 
 const char *const local_kind_names[LOCAL_NKINDS] = { "contacts", "early_help", "localities", "child_areas",
 						     "population", "placement_costs", "budgets", "ledger",
-						     "foster_households", "homes" };
+						     "foster_households", "homes", "family_members", "allocations",
+						     "partner_records", "family_plans", "audits" };
 const char *const local_col_names[LC_NCOLS] = {
 	"child_id", "contact_date", "source", "outcome", "family_id", "start_date", "end_date", "lead_practitioner",
 	"area", "locality", "postcode_sector", "postcode", "ward", "from_date", "year", "age", "count", "sex",
@@ -23,6 +24,9 @@ const char *const local_col_names[LC_NCOLS] = {
 	"household_id", "approved_from", "deregistered_on", "approved_places", "age_range", "household_type",
 	"home_id", "home_name", "places", "registered_from", "registered_to", "ofsted_urn", "in_house",
 	"apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "jan", "feb", "mar",
+	"person_id", "role", "to_date", "worker_id", "team", "service", "measure", "value",
+	"assessment_date", "plan_start", "plan_end", "audit_id", "audit_type", "theme", "grade",
+	"actions_raised", "actions_completed_by",
 };
 
 /* Other spellings of a column seen in finance and placements extracts. */
@@ -35,16 +39,35 @@ static const struct {
 	{ "place", LC_PLACEMENT_TYPE }, { "weekly_cost_gbp", LC_WEEKLY_COST }, { "budget_gbp", LC_BUDGET },
 	{ "amount_gbp", LC_AMOUNT }, { "posting_date", LC_DATE }, { "urn", LC_OFSTED_URN }, { "name", LC_HOME_NAME },
 	{ "type", LC_HOUSEHOLD_TYPE }, { "deregistered", LC_DEREGISTERED_ON }, { "places_approved", LC_APPROVED_PLACES },
+	{ "from", LC_FROM_DATE }, { "to", LC_TO_DATE }, { "whole_family_assessment", LC_ASSESSMENT_DATE },
+	{ "assessment", LC_ASSESSMENT_DATE }, { "plan_start_date", LC_PLAN_START }, { "plan_end_date", LC_PLAN_END },
+	{ "audit_date", LC_DATE }, { "record_date", LC_DATE }, { "lead_worker", LC_LEAD_PRACTITIONER },
 };
 
-#define BIT(c) (UINT64_C(1) << (c))
-_Static_assert(LC_NCOLS <= 64, "a layout is a 64-bit set of columns");
-#define PROFILE (((UINT64_C(1) << 12) - 1) << LC_APR)
+/* A name another layout's column already takes: in this layout it means
+ * this column ("type" is a household's type, but an audit's in audits). */
+static const struct {
+	enum local_kind kind;
+	enum local_col as, col;
+} kind_aliases[] = {
+	{ LOCAL_AUDITS, LC_HOUSEHOLD_TYPE, LC_AUDIT_TYPE },
+};
+
+/* A set of columns: 128 bits, a GCC and Clang type, as the layouts outgrew 64 */
+typedef unsigned __int128 colset;
+#define BIT(c) ((colset)1 << (c))
+_Static_assert(LC_NCOLS <= 128, "a layout is a 128-bit set of columns");
+#define PROFILE ((((colset)1 << 12) - 1) << LC_APR)
+
+static int colset_count(colset s)
+{
+	return __builtin_popcountll((uint64_t)s) + __builtin_popcountll((uint64_t)(s >> 64));
+}
 
 /* A layout: columns it may have, all of `required`, and at least one of
  * each non-zero `one_of` group. */
 struct layout {
-	uint64_t allowed, required, one_of[2];
+	colset allowed, required, one_of[2];
 };
 
 static const struct layout layouts[LOCAL_NKINDS] = {
@@ -76,7 +99,31 @@ static const struct layout layouts[LOCAL_NKINDS] = {
 	[LOCAL_HOMES] = { BIT(LC_HOME_ID) | BIT(LC_HOME_NAME) | BIT(LC_PLACES) | BIT(LC_REGISTERED_FROM) |
 				  BIT(LC_REGISTERED_TO) | BIT(LC_OFSTED_URN) | BIT(LC_IN_HOUSE),
 			  BIT(LC_HOME_ID) | BIT(LC_PLACES), { 0, 0 } },
+	[LOCAL_FAMILY_MEMBERS] = { BIT(LC_FAMILY_ID) | BIT(LC_PERSON_ID) | BIT(LC_CHILD_ID) | BIT(LC_ROLE) |
+					   BIT(LC_FROM_DATE) | BIT(LC_TO_DATE),
+				   BIT(LC_FAMILY_ID) | BIT(LC_ROLE), { BIT(LC_PERSON_ID) | BIT(LC_CHILD_ID), 0 } },
+	[LOCAL_ALLOCATIONS] = { BIT(LC_WORKER_ID) | BIT(LC_TEAM) | BIT(LC_CHILD_ID) | BIT(LC_FAMILY_ID) |
+					BIT(LC_SERVICE) | BIT(LC_FROM_DATE) | BIT(LC_TO_DATE),
+				BIT(LC_WORKER_ID) | BIT(LC_SERVICE) | BIT(LC_FROM_DATE),
+				{ BIT(LC_CHILD_ID) | BIT(LC_FAMILY_ID), 0 } },
+	[LOCAL_PARTNER_RECORDS] = { BIT(LC_FAMILY_ID) | BIT(LC_PERSON_ID) | BIT(LC_CHILD_ID) | BIT(LC_DATE) |
+					    BIT(LC_SOURCE) | BIT(LC_MEASURE) | BIT(LC_VALUE),
+				    BIT(LC_DATE) | BIT(LC_SOURCE) | BIT(LC_MEASURE),
+				    { BIT(LC_FAMILY_ID) | BIT(LC_PERSON_ID) | BIT(LC_CHILD_ID), 0 } },
+	[LOCAL_FAMILY_PLANS] = { BIT(LC_FAMILY_ID) | BIT(LC_LEAD_PRACTITIONER) | BIT(LC_ASSESSMENT_DATE) |
+					 BIT(LC_PLAN_START) | BIT(LC_PLAN_END) | BIT(LC_OUTCOME),
+				 BIT(LC_FAMILY_ID) | BIT(LC_PLAN_START), { 0, 0 } },
+	[LOCAL_AUDITS] = { BIT(LC_AUDIT_ID) | BIT(LC_CHILD_ID) | BIT(LC_DATE) | BIT(LC_AUDIT_TYPE) | BIT(LC_THEME) |
+				   BIT(LC_GRADE) | BIT(LC_ACTIONS_RAISED) | BIT(LC_ACTIONS_COMPLETED_BY),
+			   BIT(LC_AUDIT_ID) | BIT(LC_DATE) | BIT(LC_GRADE), { 0, 0 } },
 };
+
+const char *const local_roles[LOCAL_NROLES] = { "child", "parent", "carer", "other adult" };
+const char *const local_services[LOCAL_NSERVICES] = { "early help", "children's social care", "youth justice", "other" };
+const char *const local_partner_sources[LOCAL_NPARTNER_SOURCES] = { "school", "police", "health", "DWP",
+								      "housing", "youth justice", "other" };
+const char *const local_audit_types[LOCAL_NAUDIT_TYPES] = { "regular", "thematic", "dip sample" };
+const char *const local_grades[LOCAL_NGRADES] = { "outstanding", "good", "requires improvement", "inadequate" };
 
 const char *const local_provider_types[LOCAL_NPROVIDER_TYPES] = {
 	"in-house fostering", "IFA", "private residential", "LA residential", "other LA",
@@ -130,6 +177,11 @@ int local_household_type(const char *s, size_t len)
 	return find_folded(s, len, local_household_types, LOCAL_NHOUSEHOLD_TYPES);
 }
 
+int local_code(const char *s, size_t len, const char *const *names, int n)
+{
+	return find_folded(s, len, names, n);
+}
+
 /* The canonical column a header field names, or -1. "Child ID" = child_id. */
 static int column_of(const char *s, size_t n)
 {
@@ -163,7 +215,7 @@ static int is_time_period(const char *s, size_t n)
 
 int local_csv_recognise(char *const *fields, const size_t *lens, int nfields, enum local_kind *kind, int *colmap)
 {
-	uint64_t have = 0;
+	colset have = 0;
 	for (int i = 0; i < nfields; i++) {
 		if (is_time_period(fields[i], lens[i]))
 			return 0;   /* DfE tidy data: another reader's */
@@ -182,7 +234,7 @@ int local_csv_recognise(char *const *fields, const size_t *lens, int nfields, en
 			continue;
 		if ((l->one_of[0] && !(have & l->one_of[0])) || (l->one_of[1] && !(have & l->one_of[1])))
 			continue;
-		int hits = __builtin_popcountll(have & l->allowed);
+		int hits = colset_count(have & l->allowed);
 		if (hits > best_hits) {
 			best = k;
 			best_hits = hits;
@@ -191,9 +243,13 @@ int local_csv_recognise(char *const *fields, const size_t *lens, int nfields, en
 	if (best < 0)
 		return 0;
 	if (colmap)
-		for (int i = 0; i < nfields; i++)
+		for (int i = 0; i < nfields; i++) {
+			for (size_t a = 0; a < sizeof kind_aliases / sizeof kind_aliases[0]; a++)
+				if (colmap[i] == (int)kind_aliases[a].as && (int)kind_aliases[a].kind == best)
+					colmap[i] = (int)kind_aliases[a].col;
 			if (colmap[i] >= 0 && !(layouts[best].allowed & BIT(colmap[i])))
 				colmap[i] = -1;
+		}
 	*kind = (enum local_kind)best;
 	return 1;
 }
@@ -224,7 +280,8 @@ int local_csv_read(const char *path, const struct local_csv_handler *h, void *ct
 		free(colmap);
 		return cf_error_at(err, CF_EINPUT, path, r.line, NULL, NULL,
 				   "the header is not one of the local layouts (contacts, early_help, localities, "
-				   "child_areas, population, placement_costs, budgets, ledger, foster_households, homes)");
+				   "child_areas, population, placement_costs, budgets, ledger, foster_households, homes, "
+				   "family_members, allocations, partner_records, family_plans, audits)");
 	}
 	for (int i = 0; i < nh && !rc; i++)
 		for (int j = 0; j < i && !rc; j++)

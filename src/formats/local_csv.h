@@ -16,6 +16,13 @@
  *                      age_range, household_type, locality
  *   homes              home_id, places; optional home_name, registered_from, registered_to,
  *                      ofsted_urn, in_house
+ * and the families and practice extracts (docs/families.md):
+ *   family_members     family_id, role, person_id and/or child_id; optional from_date, to_date
+ *   allocations        worker_id, service, from_date, child_id and/or family_id; optional team, to_date
+ *   partner_records    date, source, measure, family_id and/or person_id and/or child_id; optional value
+ *   family_plans       family_id, plan_start; optional lead_practitioner, assessment_date, plan_end, outcome
+ *   audits             audit_id, date, grade; optional child_id, audit_type, theme, actions_raised,
+ *                      actions_completed_by
  * A few other spellings are taken too (cost_center, start_date for
  * placement_start, urn, name, type ...: local_csv.c lists them).
  * Files with a time_period column are DfE published statistics, not these. */
@@ -28,7 +35,8 @@
 
 enum local_kind {
 	LOCAL_CONTACTS, LOCAL_EARLY_HELP, LOCAL_LOCALITIES, LOCAL_CHILD_AREAS, LOCAL_POPULATION,
-	LOCAL_PLACEMENT_COSTS, LOCAL_BUDGETS, LOCAL_LEDGER, LOCAL_FOSTER_HOUSEHOLDS, LOCAL_HOMES, LOCAL_NKINDS
+	LOCAL_PLACEMENT_COSTS, LOCAL_BUDGETS, LOCAL_LEDGER, LOCAL_FOSTER_HOUSEHOLDS, LOCAL_HOMES,
+	LOCAL_FAMILY_MEMBERS, LOCAL_ALLOCATIONS, LOCAL_PARTNER_RECORDS, LOCAL_FAMILY_PLANS, LOCAL_AUDITS, LOCAL_NKINDS
 };
 
 /* Canonical columns of every layout, as indexes into a row's values. */
@@ -42,7 +50,10 @@ enum local_col {
 	LC_HOUSEHOLD_ID, LC_APPROVED_FROM, LC_DEREGISTERED_ON, LC_APPROVED_PLACES, LC_AGE_RANGE, LC_HOUSEHOLD_TYPE,
 	LC_HOME_ID, LC_HOME_NAME, LC_PLACES, LC_REGISTERED_FROM, LC_REGISTERED_TO, LC_OFSTED_URN, LC_IN_HOUSE,
 	LC_APR, LC_MAY, LC_JUN, LC_JUL, LC_AUG, LC_SEP, LC_OCT, LC_NOV, LC_DEC, LC_JAN, LC_FEB, LC_MAR,   /* a budget's profile */
-	LC_NCOLS   /* at most 64: layouts are bit sets */
+	LC_PERSON_ID, LC_ROLE, LC_TO_DATE, LC_WORKER_ID, LC_TEAM, LC_SERVICE, LC_MEASURE, LC_VALUE,
+	LC_ASSESSMENT_DATE, LC_PLAN_START, LC_PLAN_END, LC_AUDIT_ID, LC_AUDIT_TYPE, LC_THEME, LC_GRADE,
+	LC_ACTIONS_RAISED, LC_ACTIONS_COMPLETED_BY,
+	LC_NCOLS   /* at most 128: layouts are bit sets */
 };
 
 extern const char *const local_kind_names[LOCAL_NKINDS];   /* "contacts", ... */
@@ -58,6 +69,18 @@ extern const char *const local_household_types[LOCAL_NHOUSEHOLD_TYPES]; /* "main
  * "independent fostering agency"), or -1. */
 int local_provider_type(const char *s, size_t len);
 int local_household_type(const char *s, size_t len);
+
+/* The families extracts' codes as stored (docs/families.md), in these
+ * orders: a grade's index is its rank, 0 outstanding to 3 inadequate. */
+enum { LOCAL_NROLES = 4, LOCAL_NSERVICES = 4, LOCAL_NPARTNER_SOURCES = 7, LOCAL_NAUDIT_TYPES = 3, LOCAL_NGRADES = 4 };
+extern const char *const local_roles[LOCAL_NROLES];                     /* "child", "parent", "carer", "other adult" */
+extern const char *const local_services[LOCAL_NSERVICES];               /* "early help", "children's social care", ... */
+extern const char *const local_partner_sources[LOCAL_NPARTNER_SOURCES]; /* "school", "police", ... */
+extern const char *const local_audit_types[LOCAL_NAUDIT_TYPES];         /* "regular", "thematic", "dip sample" */
+extern const char *const local_grades[LOCAL_NGRADES];                   /* "outstanding", ... "inadequate" */
+/* The index of s in names[0..n) (any case; spaces, hyphens and underscores
+ * alike), or -1. */
+int local_code(const char *s, size_t len, const char *const *names, int n);
 
 /* Recognise a header. Returns 1 and sets *kind and colmap[i] (the canonical
  * column of field i, or -1 for a field the layout does not have), or 0. */

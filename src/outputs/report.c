@@ -26,6 +26,8 @@ const struct report_panel report_panels[] = {
 	{ "forecast", "Forecast: children in care and cost", report_panel_forecast, 0 },
 	{ "money", "Money: placement spend, budget and unit costs", report_panel_money, 0 },
 	{ "sufficiency", "Sufficiency: in-house places against need", report_panel_sufficiency, 0 },
+	{ "families", "Families: one family, one worker, one plan", report_panel_families, 0 },
+	{ "practice", "Quality of practice: audits and reviews", report_panel_practice, 0 },
 	{ "programme", "Programme: business case, benefits and workforce", report_panel_programme, 0 },
 	{ "benchmarks", "Compared with statistical neighbours and England", report_panel_benchmarks, 0 },
 	{ "trajectories", "Trajectories: targets and actuals", report_panel_trajectories, 0 },
@@ -347,6 +349,8 @@ int report_inputs_make(const struct report_ctx *rc, struct report_inputs *in, st
 		r = report_programme_make(rc, in, err);
 	if (!r)
 		r = report_placements_make(rc, in, err);
+	if (!r)
+		r = report_families_make(rc, in, err);
 	return r;
 }
 
@@ -362,6 +366,7 @@ void report_inputs_release(struct report_inputs *in)
 	free(in->traj_points);
 	report_programme_release(in);
 	report_placements_release(in);
+	report_families_release(in);
 	memset(in, 0, sizeof *in);
 }
 

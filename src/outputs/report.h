@@ -17,6 +17,7 @@
 #include "base/table.h"
 #include "outputs/svg.h"
 #include "placements/placements.h"
+#include "families/families.h"
 #include "store/store.h"
 
 struct report_options {
@@ -104,6 +105,11 @@ struct report_inputs {
 	struct sufficiency sufficiency_result;     /* owned: the page's carers, homes, gap and location */
 	struct cf_table *sufficiency[SUFFICIENCY_NTABLES];   /* owned: sufficiency_tables', the sheets, need,
 							       * gap, location and notes */
+	/* families and the quality of practice (report_families_make): caseflow
+	 * families for the report's period; families_loaded 0: no families
+	 * extract (members, allocations, plans or audits) and no CP plan */
+	int families_loaded;
+	struct families_result families;           /* owned */
 };
 
 struct report_ctx {
@@ -120,7 +126,7 @@ struct report_ctx {
 	int month0, nmonths;
 	struct kpi_result *by_locality; /* the period by locality */
 	struct strbuf *html;            /* the page so far */
-	struct cf_table *sheets[48];    /* owned: the workbook's sheets after "indicators" */
+	struct cf_table *sheets[64];    /* owned: the workbook's sheets after "indicators" (46 with every panel loaded) */
 	int nsheets;
 	int seq;                        /* for ids unique in the page */
 	struct quality quality;         /* owned: the problems recorded at ingest (Data quality panel, tile warnings) */
@@ -171,8 +177,11 @@ void report_programme_release(struct report_inputs *in);
  * rc->period's end (and rc->data's episodes, rc->opt's centroids). */
 int report_placements_make(const struct report_ctx *rc, struct report_inputs *in, struct cf_error *err);
 void report_placements_release(struct report_inputs *in);
+/* Families and the quality of practice for rc->period (report_families.c). */
+int report_families_make(const struct report_ctx *rc, struct report_inputs *in, struct cf_error *err);
+void report_families_release(struct report_inputs *in);
 /* Every panel's inputs (forecast, benchmarks, trajectories, programme,
- * money and sufficiency) into
+ * money, sufficiency and families) into
  * in, for rc's store, data, options and period, after
  * report_compute_series(rc), as report_write makes them before any panel;
  * a caller that lays out its own page (caseflow serve) sets rc->in to them.
@@ -241,6 +250,9 @@ int report_panel_quality(struct report_ctx *rc, struct cf_error *err);
 /* Money and sufficiency (report_money.c). */
 int report_panel_money(struct report_ctx *rc, struct cf_error *err);
 int report_panel_sufficiency(struct report_ctx *rc, struct cf_error *err);
+/* Families and the quality of practice (report_families.c). */
+int report_panel_families(struct report_ctx *rc, struct cf_error *err);
+int report_panel_practice(struct report_ctx *rc, struct cf_error *err);
 
 
 #endif

@@ -319,3 +319,19 @@ int cin_records_cp_plans(struct store *st, int (*fn)(void *ctx, const struct cin
 	};
 	return walk_current(st, &q, (void (*)(void))fn, ctx, err);
 }
+
+static int cp_review_row(void *arg, sqlite3_stmt *s)
+{
+	struct store_walk *w = arg;
+	struct cin_cp_review_record r = { store_col_text(s, 0), store_col_date(s, 1), store_col_date(s, 2) };
+	return ((int (*)(void *, const struct cin_cp_review_record *))w->fn)(w->ctx, &r);
+}
+
+int cin_records_cp_reviews(struct store *st, int (*fn)(void *ctx, const struct cin_cp_review_record *r), void *ctx,
+			   struct cf_error *err)
+{
+	return store_walk_sql(st, "SELECT DISTINCT child, plan_start_date, review_date FROM cp_reviews "
+			      "WHERE child IS NOT NULL AND plan_start_date IS NOT NULL AND review_date IS NOT NULL "
+			      "ORDER BY child, plan_start_date, review_date",
+			      "child protection reviews", cp_review_row, (void (*)(void))fn, ctx, err);
+}

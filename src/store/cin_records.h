@@ -66,4 +66,14 @@ int cin_records_s47(struct store *st, int (*fn)(void *ctx, const struct cin_s47_
 int cin_records_cp_plans(struct store *st, int (*fn)(void *ctx, const struct cin_cpp_record *r), void *ctx,
 			 struct cf_error *err);
 
+/* Child protection review conferences: each child's plan (by its start) and
+ * review date once, however many returns hold it (CIN census, Annex A), in
+ * order of child, plan start and review date. */
+struct cin_cp_review_record {
+	const char *child;
+	cf_date plan_start, review;
+};
+int cin_records_cp_reviews(struct store *st, int (*fn)(void *ctx, const struct cin_cp_review_record *r), void *ctx,
+			   struct cf_error *err);
+
 #endif

@@ -1,12 +1,14 @@
 /* Loading local CSV extracts into contacts, early_help, localities,
  * child_areas and population (one return per file, kind "local.<layout>");
- * the money and sufficiency extracts' rows are load_money.c's. */
+ * the money and sufficiency extracts' rows are load_money.c's, the families
+ * and practice extracts' load_families.c's. */
 #include <stdio.h>
 #include <string.h>
 
 #include "formats/local_csv.h"
 #include "store/ingest_int.h"
 #include "store/load_common.h"
+#include "store/load_families_int.h"
 #include "store/load_money_int.h"
 
 struct local_load {
@@ -171,7 +173,9 @@ static int on_row(void *vctx, enum local_kind kind, const char *const *vals, con
 	}
 	default: {
 		int stored;
-		if ((rc = load_money_row(&at, s, kind, vals, lens, &stored, err)) || !stored)
+		rc = kind >= LOCAL_FAMILY_MEMBERS ? load_families_row(&at, s, kind, vals, lens, &stored, err)
+						  : load_money_row(&at, s, kind, vals, lens, &stored, err);
+		if (rc || !stored)
 			return rc;
 		break;
 	}
@@ -218,7 +222,9 @@ static int on_begin(void *vctx, enum local_kind kind, struct cf_error *err)
 	ld->kind = kind;
 	if (link_table[kind] && (rc = load_rowid_mark(ctx, link_table[kind], &ld->mark, err)))
 		return rc;
-	return store_prepare(ctx->st, insert_sql[kind] ? insert_sql[kind] : load_money_insert_sql(kind), &ld->ins, err);
+	const char *sql = insert_sql[kind] ? insert_sql[kind]
+			  : kind >= LOCAL_FAMILY_MEMBERS ? load_families_insert_sql(kind) : load_money_insert_sql(kind);
+	return store_prepare(ctx->st, sql, &ld->ins, err);
 }
 
 static int load_local(struct ingest_ctx *ctx, char **paths, int n, int xlsx, struct cf_error *err)

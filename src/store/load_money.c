@@ -2,6 +2,7 @@
  * ledger, foster_households, homes): one row each, values checked, a row
  * that cannot be priced or counted not stored and its reason recorded. */
 #include "store/load_money_int.h"
+#include "store/load_row_int.h"
 #include "store/store_int.h"
 
 #include <stdio.h>
@@ -34,135 +35,41 @@ const char *load_money_insert_sql(enum local_kind kind)
 	}
 }
 
-struct row_in {
-	const struct load_site *at;
-	sqlite3_stmt *s;
-	const char *const *vals;
-	const size_t *lens;
-	int skip;                 /* the row is not stored (its reason is an issue) */
-};
-
-static size_t len_of(const struct row_in *r, int c) { return r->lens[c] == (size_t)-1 ? 0 : r->lens[c]; }
-
-/* Bind value v of column c to idx (text), recording its issue. */
-static int bind_text(struct row_in *r, int idx, int c, const struct value *v, struct cf_error *err)
-{
-	return load_bind(r->at, r->s, idx, v, local_col_names[c], r->vals[c], len_of(r, c), err);
-}
-
-/* A column the row cannot be stored without: blank or unreadable skips it. */
-static int need(struct row_in *r, int c, const struct value *v, const char *what, struct cf_error *err)
-{
-	if (v->status == VALUE_OK || v->status == VALUE_NOTE)
-		return CF_OK;
-	r->skip = 1;
-	char why[200];
-	if (v->status == VALUE_EMPTY) {
-		snprintf(why, sizeof why, "%s is blank: row not stored", local_col_names[c]);
-		return load_issue(r->at, local_col_names[c], NULL, "missing_value", why, err);
-	}
-	snprintf(why, sizeof why, "%s: %s, row not stored", v->why ? v->why : "unreadable", what);
-	char shown[160];
-	snprintf(shown, sizeof shown, "%.*s", (int)(len_of(r, c) > 150 ? 150 : len_of(r, c)), r->vals[c] ? r->vals[c] : "");
-	return load_issue(r->at, local_col_names[c], shown, v->kind ? v->kind : "bad_value", why, err);
-}
-
-static int text_col(struct row_in *r, int idx, int c, int required, struct cf_error *err)
-{
-	struct value v;
-	value_text(r->vals[c], len_of(r, c), &v);
-	int rc = required ? need(r, c, &v, "needed", err) : CF_OK;
-	return rc ? rc : bind_text(r, idx, c, &v, err);
-}
-
-static int date_col(struct row_in *r, int idx, int c, int required, cf_date *out, struct cf_error *err)
-{
-	struct value v;
-	value_date(r->vals[c], len_of(r, c), &v);
-	*out = CF_DATE_NONE;
-	int rc;
-	if (required || v.status == VALUE_ISSUE) {
-		/* an unreadable end date would make an open placement of a closed one */
-		if ((rc = need(r, c, &v, required ? "needed" : "an unreadable date cannot be taken as blank", err)))
-			return rc;
-		if (r->skip)
-			return CF_OK;
-	}
-	if (v.status == VALUE_OK || v.status == VALUE_NOTE)
-		cf_date_parse(v.out, strlen(v.out), out);
-	return bind_text(r, idx, c, &v, err);
-}
-
-static int money_col(struct row_in *r, int idx, int c, int required, int signed_ok, struct cf_error *err)
-{
-	struct value v;
-	value_money(r->vals[c], len_of(r, c), signed_ok, &v);
-	int rc;
-	if (required && (rc = need(r, c, &v, "the row cannot be priced", err)))
-		return rc;
-	if (v.status == VALUE_OK)
-		sqlite3_bind_double(r->s, idx, strtod(v.out, NULL));
-	else if (v.status == VALUE_ISSUE && !r->skip)
-		return load_issue(r->at, local_col_names[c], v.out, v.kind, "not an amount of money: taken as none", err);
-	return CF_OK;
-}
-
-static int count_col(struct row_in *r, int idx, int c, struct cf_error *err)
-{
-	struct value v;
-	value_count(r->vals[c], len_of(r, c), &v);
-	int rc = need(r, c, &v, "needed", err);
-	if (!rc && v.status == VALUE_OK)
-		sqlite3_bind_int64(r->s, idx, strtoll(v.out, NULL, 10));
-	return rc;
-}
-
-/* A date that must not fall before another of the same row. */
-static int not_before(struct row_in *r, int c, cf_date d, cf_date from, struct cf_error *err)
-{
-	if (r->skip || d == CF_DATE_NONE || from == CF_DATE_NONE || d >= from)
-		return CF_OK;
-	r->skip = 1;
-	char shown[160];
-	snprintf(shown, sizeof shown, "%.*s", (int)(len_of(r, c) > 150 ? 150 : len_of(r, c)), r->vals[c]);
-	return load_issue(r->at, local_col_names[c], shown, "bad_date", "before the row's start: row not stored", err);
-}
-
-static int placement_cost(struct row_in *r, struct cf_error *err)
+static int placement_cost(struct load_row *r, struct cf_error *err)
 {
 	cf_date start, end;
 	int rc;
-	if ((rc = text_col(r, 3, LC_CHILD_ID, 1, err)) || (rc = date_col(r, 4, LC_PLACEMENT_START, 1, &start, err)) ||
-	    (rc = date_col(r, 5, LC_PLACEMENT_END, 0, &end, err)) ||
-	    (rc = not_before(r, LC_PLACEMENT_END, end, start, err)) || (rc = text_col(r, 6, LC_PROVIDER_ID, 0, err)) ||
-	    (rc = text_col(r, 7, LC_PROVIDER_NAME, 0, err)))
+	if ((rc = load_row_text(r, 3, LC_CHILD_ID, 1, err)) || (rc = load_row_date(r, 4, LC_PLACEMENT_START, 1, &start, err)) ||
+	    (rc = load_row_date(r, 5, LC_PLACEMENT_END, 0, &end, err)) ||
+	    (rc = load_row_not_before(r, LC_PLACEMENT_END, end, start, err)) || (rc = load_row_text(r, 6, LC_PROVIDER_ID, 0, err)) ||
+	    (rc = load_row_text(r, 7, LC_PROVIDER_NAME, 0, err)))
 		return rc;
-	int t = local_provider_type(r->vals[LC_PROVIDER_TYPE], len_of(r, LC_PROVIDER_TYPE));
+	int t = local_provider_type(r->vals[LC_PROVIDER_TYPE], load_row_len(r, LC_PROVIDER_TYPE));
 	if (t < 0) {
 		struct value v;
-		value_text(r->vals[LC_PROVIDER_TYPE], len_of(r, LC_PROVIDER_TYPE), &v);
+		value_text(r->vals[LC_PROVIDER_TYPE], load_row_len(r, LC_PROVIDER_TYPE), &v);
 		if (v.status == VALUE_OK) {
 			v.status = VALUE_ISSUE;
 			v.kind = "unknown_code";
 			v.why = "not one of the provider types (docs/money.md)";
 		}
-		if ((rc = need(r, LC_PROVIDER_TYPE, &v, "a placement must have its provider type", err)))
+		if ((rc = load_row_need(r, LC_PROVIDER_TYPE, &v, "a placement must have its provider type", err)))
 			return rc;
 	} else
 		sqlite3_bind_text(r->s, 8, local_provider_types[t], -1, SQLITE_STATIC);
 	struct value v;
-	value_code(r->vals[LC_PLACEMENT_TYPE], len_of(r, LC_PLACEMENT_TYPE), NULL, &v);
-	if ((rc = bind_text(r, 9, LC_PLACEMENT_TYPE, &v, err)) ||
-	    (rc = money_col(r, 10, LC_WEEKLY_COST, 1, 0, err)) || (rc = text_col(r, 11, LC_COST_CENTRE, 0, err)) ||
-	    (rc = money_col(r, 12, LC_HEALTH_CONTRIBUTION, 0, 0, err)))
+	value_code(r->vals[LC_PLACEMENT_TYPE], load_row_len(r, LC_PLACEMENT_TYPE), NULL, &v);
+	if ((rc = load_row_bind(r, 9, LC_PLACEMENT_TYPE, &v, err)) ||
+	    (rc = load_row_money(r, 10, LC_WEEKLY_COST, 1, 0, err)) || (rc = load_row_text(r, 11, LC_COST_CENTRE, 0, err)) ||
+	    (rc = load_row_money(r, 12, LC_HEALTH_CONTRIBUTION, 0, 0, err)))
 		return rc;
-	return money_col(r, 13, LC_EDUCATION_CONTRIBUTION, 0, 0, err);
+	return load_row_money(r, 13, LC_EDUCATION_CONTRIBUTION, 0, 0, err);
 }
 
-static int budget(struct row_in *r, struct cf_error *err)
+static int budget(struct load_row *r, struct cf_error *err)
 {
 	int fy, rc;
-	size_t n = len_of(r, LC_FINANCIAL_YEAR);
+	size_t n = load_row_len(r, LC_FINANCIAL_YEAR);
 	if (cf_date_fy_parse(r->vals[LC_FINANCIAL_YEAR], n, &fy) == 0)
 		sqlite3_bind_int(r->s, 3, fy);
 	else {
@@ -173,21 +80,21 @@ static int budget(struct row_in *r, struct cf_error *err)
 			v.kind = "bad_value";
 			v.why = "not a financial year written as 2024-25";
 		}
-		if ((rc = need(r, LC_FINANCIAL_YEAR, &v, "a budget must name its year", err)))
+		if ((rc = load_row_need(r, LC_FINANCIAL_YEAR, &v, "a budget must name its year", err)))
 			return rc;
 	}
-	if ((rc = text_col(r, 4, LC_COST_CENTRE, 1, err)) || (rc = money_col(r, 5, LC_BUDGET, 1, 1, err)))
+	if ((rc = load_row_text(r, 4, LC_COST_CENTRE, 1, err)) || (rc = load_row_money(r, 5, LC_BUDGET, 1, 1, err)))
 		return rc;
 	/* a profile is all twelve months or none: part of one is not used */
 	int given = 0;
 	for (int m = 0; m < 12; m++) {
 		struct value v;
-		value_money(r->vals[LC_APR + m], len_of(r, LC_APR + m), 1, &v);
+		value_money(r->vals[LC_APR + m], load_row_len(r, LC_APR + m), 1, &v);
 		given += v.status == VALUE_OK;
 	}
 	if (given == 12) {
 		for (int m = 0; m < 12 && !rc; m++)
-			rc = money_col(r, 6 + m, LC_APR + m, 0, 1, err);
+			rc = load_row_money(r, 6 + m, LC_APR + m, 0, 1, err);
 	} else if (given > 0 && !r->skip) {
 		char shown[16];
 		snprintf(shown, sizeof shown, "%d of 12", given);
@@ -198,16 +105,16 @@ static int budget(struct row_in *r, struct cf_error *err)
 }
 
 /* A period "2024-05" (posted on its last day) or a date. */
-static int ledger_posting(struct row_in *r, struct cf_error *err)
+static int ledger_posting(struct load_row *r, struct cf_error *err)
 {
 	int rc;
 	cf_date d = CF_DATE_NONE;
-	if (r->vals[LC_DATE] && len_of(r, LC_DATE)) {
-		if ((rc = date_col(r, 3, LC_DATE, 1, &d, err)))
+	if (r->vals[LC_DATE] && load_row_len(r, LC_DATE)) {
+		if ((rc = load_row_date(r, 3, LC_DATE, 1, &d, err)))
 			return rc;
 	} else {
 		const char *p = r->vals[LC_PERIOD];
-		size_t n = len_of(r, LC_PERIOD);
+		size_t n = load_row_len(r, LC_PERIOD);
 		struct value v;
 		value_text(p, n, &v);
 		int y, m;
@@ -223,57 +130,57 @@ static int ledger_posting(struct row_in *r, struct cf_error *err)
 				v.kind = "bad_date";
 				v.why = "neither a date nor a month written as 2024-05";
 			}
-			if ((rc = need(r, LC_PERIOD, &v, "a posting must have a date or period", err)))
+			if ((rc = load_row_need(r, LC_PERIOD, &v, "a posting must have a date or period", err)))
 				return rc;
 		}
 	}
-	if ((rc = text_col(r, 4, LC_COST_CENTRE, 1, err)))
+	if ((rc = load_row_text(r, 4, LC_COST_CENTRE, 1, err)))
 		return rc;
-	return money_col(r, 5, LC_AMOUNT, 1, 1, err);
+	return load_row_money(r, 5, LC_AMOUNT, 1, 1, err);
 }
 
-static int household(struct row_in *r, struct cf_error *err)
+static int household(struct load_row *r, struct cf_error *err)
 {
 	cf_date from, to;
 	int rc;
-	if ((rc = text_col(r, 3, LC_HOUSEHOLD_ID, 1, err)) || (rc = date_col(r, 4, LC_APPROVED_FROM, 1, &from, err)) ||
-	    (rc = date_col(r, 5, LC_DEREGISTERED_ON, 0, &to, err)) ||
-	    (rc = not_before(r, LC_DEREGISTERED_ON, to, from, err)) || (rc = count_col(r, 6, LC_APPROVED_PLACES, err)) ||
-	    (rc = text_col(r, 7, LC_AGE_RANGE, 0, err)))
+	if ((rc = load_row_text(r, 3, LC_HOUSEHOLD_ID, 1, err)) || (rc = load_row_date(r, 4, LC_APPROVED_FROM, 1, &from, err)) ||
+	    (rc = load_row_date(r, 5, LC_DEREGISTERED_ON, 0, &to, err)) ||
+	    (rc = load_row_not_before(r, LC_DEREGISTERED_ON, to, from, err)) || (rc = load_row_count(r, 6, LC_APPROVED_PLACES, err)) ||
+	    (rc = load_row_text(r, 7, LC_AGE_RANGE, 0, err)))
 		return rc;
 	struct value v;
-	value_text(r->vals[LC_HOUSEHOLD_TYPE], len_of(r, LC_HOUSEHOLD_TYPE), &v);
-	int t = local_household_type(r->vals[LC_HOUSEHOLD_TYPE], len_of(r, LC_HOUSEHOLD_TYPE));
+	value_text(r->vals[LC_HOUSEHOLD_TYPE], load_row_len(r, LC_HOUSEHOLD_TYPE), &v);
+	int t = local_household_type(r->vals[LC_HOUSEHOLD_TYPE], load_row_len(r, LC_HOUSEHOLD_TYPE));
 	if (t >= 0)
 		sqlite3_bind_text(r->s, 8, local_household_types[t], -1, SQLITE_STATIC);
 	else if (v.status == VALUE_OK) {
 		v.status = VALUE_ISSUE;   /* kept as given: capacity does not depend on it */
 		v.kind = "unknown_code";
 		v.why = "not one of mainstream, connected person, short break, parent and child: kept as given";
-		if ((rc = bind_text(r, 8, LC_HOUSEHOLD_TYPE, &v, err)))
+		if ((rc = load_row_bind(r, 8, LC_HOUSEHOLD_TYPE, &v, err)))
 			return rc;
 	}
-	return text_col(r, 9, LC_LOCALITY, 0, err);
+	return load_row_text(r, 9, LC_LOCALITY, 0, err);
 }
 
-static int home(struct row_in *r, struct cf_error *err)
+static int home(struct load_row *r, struct cf_error *err)
 {
 	cf_date from, to;
 	int rc;
-	if ((rc = text_col(r, 3, LC_HOME_ID, 1, err)) || (rc = text_col(r, 4, LC_HOME_NAME, 0, err)) ||
-	    (rc = count_col(r, 5, LC_PLACES, err)) || (rc = date_col(r, 6, LC_REGISTERED_FROM, 0, &from, err)) ||
-	    (rc = date_col(r, 7, LC_REGISTERED_TO, 0, &to, err)) ||
-	    (rc = not_before(r, LC_REGISTERED_TO, to, from, err)) || (rc = text_col(r, 8, LC_OFSTED_URN, 0, err)))
+	if ((rc = load_row_text(r, 3, LC_HOME_ID, 1, err)) || (rc = load_row_text(r, 4, LC_HOME_NAME, 0, err)) ||
+	    (rc = load_row_count(r, 5, LC_PLACES, err)) || (rc = load_row_date(r, 6, LC_REGISTERED_FROM, 0, &from, err)) ||
+	    (rc = load_row_date(r, 7, LC_REGISTERED_TO, 0, &to, err)) ||
+	    (rc = load_row_not_before(r, LC_REGISTERED_TO, to, from, err)) || (rc = load_row_text(r, 8, LC_OFSTED_URN, 0, err)))
 		return rc;
 	struct value v;
-	value_flag(r->vals[LC_IN_HOUSE], len_of(r, LC_IN_HOUSE), 0, &v);
-	return bind_text(r, 9, LC_IN_HOUSE, &v, err);
+	value_flag(r->vals[LC_IN_HOUSE], load_row_len(r, LC_IN_HOUSE), 0, &v);
+	return load_row_bind(r, 9, LC_IN_HOUSE, &v, err);
 }
 
 int load_money_row(const struct load_site *at, sqlite3_stmt *s, enum local_kind kind, const char *const *vals,
 		   const size_t *lens, int *stored, struct cf_error *err)
 {
-	struct row_in r = { at, s, vals, lens, 0 };
+	struct load_row r = { at, s, vals, lens, 0 };
 	int rc = CF_OK;
 	switch (kind) {
 	case LOCAL_PLACEMENT_COSTS: rc = placement_cost(&r, err); break;

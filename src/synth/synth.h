@@ -329,6 +329,10 @@ int synth_write_local(const struct synth_world *w, const char *dir, struct cf_er
 /* DIR/placement_costs.csv, foster_households.csv, homes.csv, budgets.csv
  * and ledger.csv for the whole authority (write_money.c; docs/money.md). */
 int synth_write_money(const struct synth_world *w, const char *dir, struct cf_error *err);
+/* DIR/family_members.csv, allocations.csv, family_plans.csv,
+ * partner_records.csv and audits.csv for the whole authority
+ * (write_families.c; docs/families.md). */
+int synth_write_families(const struct synth_world *w, const char *dir, struct cf_error *err);
 /* DIR/<yyyy-yy>/annex_a.xlsx: Ofsted's Annex A (Lists 1-11) as the
  * council would give it for an inspection on 31 March (docs/synth.md says
  * which records each list holds). Byte-identical for the same seed. */

@@ -115,6 +115,8 @@ int synth_write_all(const struct synth_world *w, const char *dir, struct cf_erro
 	if (!rc)
 		rc = synth_write_money(w, dir, err);
 	if (!rc)
+		rc = synth_write_families(w, dir, err);
+	if (!rc)
 		rc = synth_write_annexa(w, dir, err);
 	if (!rc)
 		rc = synth_write_workforce(w, dir, err);

@@ -56,5 +56,8 @@ FILE *synth_csv_create(const char *path, const char *header, struct cf_error *er
 int synth_csv_finish(FILE *fp, const char *path, struct cf_error *err);
 /* d as yyyy-mm-dd, or "" for CF_DATE_NONE. */
 void synth_iso(cf_date d, char buf[11]);
+/* The number in a family's ID ("F" and it), as early_help.csv and the
+ * families extracts write it. */
+int synth_family_id(const struct synth_world *w, int family);
 
 #endif

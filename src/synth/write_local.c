@@ -12,7 +12,7 @@
 
 #define NONE CF_DATE_NONE
 
-static int family_id(const struct synth_world *w, int family)
+int synth_family_id(const struct synth_world *w, int family)
 {
 	return 100000 + (int)(((long long)family * 48271LL + (long long)(w->opt.seed % 800000)) % 800000);
 }
@@ -53,7 +53,7 @@ static int write_year(const struct synth_world *w, const char *dir, int fy, stru
 		int ended = e->end != NONE && e->end <= to;
 		synth_iso(e->start, d1);
 		synth_iso(ended ? e->end : NONE, d2);
-		fprintf(fp, "F%d,%d,%s,%s,", family_id(w, e->family), w->children[e->child].id, d1, d2);
+		fprintf(fp, "F%d,%d,%s,%s,", synth_family_id(w, e->family), w->children[e->child].id, d1, d2);
 		csv_write_field(fp, synth_eh_leads[e->lead]);
 		fputc(',', fp);
 		if (ended)

@@ -9,12 +9,13 @@ opts_forecast="--db --ref-start --ref-end --start --months --method --entrants -
  --no-bootstrap --drift --costs --inflation --inflation-from --scenario --place-map --merge --keep-withdrawn --table --backtest --cutoff
  --format --out"
 opts_ingest="--db --year --format"
-opts_journey="--db --child --format --out"
+opts_journey="--db --child --family --format --out"
 opts_kpi="--db --period --indicator --by --suppress --list --records --group --centroids --format --out"
 opts_programme="--load --db --name --view --as-of --format --out"
 opts_report="--db --out --period --suppress --centroids --scenario --as-of --programme --la --sn-model"
 opts_money="--db --year --as-of --top --outturn --inflation --shift --format --out"
 opts_quality="--db --return --format --out"
+opts_families="--db --period --target --format --out"
 opts_sufficiency="--db --as-of --forecast --centroids --format --out"
 opts_summary="--db --format --out"
 opts_synth="--out --children --years --first-year --seed --xml --la --drift --format --quiet"
@@ -28,7 +29,7 @@ opts_serve="--db --listen --tls-cert --tls-key --base-url --idle-timeout --suppr
 opts_user="--db --role --locality"
 opts_validate="--year --rules --previous --la --postcodes --authorities --db --list-rules --return --format --out"
 
-for c in benchmark calibrate compare drivers evaluate flows forecast ingest journey kpi money programme quality report serve sufficiency summary synth trajectory user validate; do
+for c in benchmark calibrate compare drivers evaluate families flows forecast ingest journey kpi money programme quality report serve sufficiency summary synth trajectory user validate; do
 	"$cf" help "$c" >"$work/help.$c"
 	"$cf" "$c" --help >"$work/dash.$c"
 	check "$c: 'help $c' and '$c --help' print the same" cmp -s "$work/help.$c" "$work/dash.$c"
@@ -69,7 +70,7 @@ examples() { # the example command lines of help page $1, continuations joined, 
 		sed 's/ *#.*//' | grep '^caseflow '
 }
 {
-	for c in benchmark calibrate compare drivers evaluate flows forecast ingest journey kpi money programme quality report serve sufficiency summary synth trajectory user validate; do
+	for c in benchmark calibrate compare drivers evaluate families flows forecast ingest journey kpi money programme quality report serve sufficiency summary synth trajectory user validate; do
 		examples "$work/help.$c"
 	done
 	# and the example column of README's table of commands

@@ -101,6 +101,39 @@ static void test_money_layouts(void **state)
 	assert_int_equal(local_provider_type("spaceship", 9), -1);
 }
 
+/* The families extracts: "type" is an audit's type in audits, a household's
+ * elsewhere; plan_start is a plan's, start_date early help's. */
+static void test_families_layouts(void **state)
+{
+	(void)state;
+	enum local_kind k;
+	int map[8];
+	const char *fm[] = { "Family ID", "Person ID", "Child ID", "Role", "From", "To" };
+	assert_true(recognise(fm, 6, &k, map));
+	assert_int_equal(k, LOCAL_FAMILY_MEMBERS);
+	assert_int_equal(map[4], LC_FROM_DATE);
+	assert_int_equal(map[5], LC_TO_DATE);
+	const char *al[] = { "worker_id", "team", "family_id", "service", "from_date" };
+	assert_true(recognise(al, 5, &k, map));
+	assert_int_equal(k, LOCAL_ALLOCATIONS);
+	const char *pr[] = { "person_id", "date", "source", "measure", "value" };
+	assert_true(recognise(pr, 5, &k, map));
+	assert_int_equal(k, LOCAL_PARTNER_RECORDS);
+	const char *fp[] = { "family_id", "lead_practitioner", "assessment_date", "plan_start", "outcome" };
+	assert_true(recognise(fp, 5, &k, map));
+	assert_int_equal(k, LOCAL_FAMILY_PLANS);
+	const char *au[] = { "audit_id", "child_id", "date", "type", "grade" };
+	assert_true(recognise(au, 5, &k, map));
+	assert_int_equal(k, LOCAL_AUDITS);
+	assert_int_equal(map[3], LC_AUDIT_TYPE);
+	/* a family's members need a person or a child */
+	const char *nobody[] = { "family_id", "role" };
+	assert_false(recognise(nobody, 2, &k, map));
+	assert_int_equal(local_code("Requires_Improvement", 20, local_grades, LOCAL_NGRADES), 2);
+	assert_int_equal(local_code("dwp", 3, local_partner_sources, LOCAL_NPARTNER_SOURCES), 3);
+	assert_int_equal(local_code("aunt", 4, local_roles, LOCAL_NROLES), -1);
+}
+
 struct got {
 	enum local_kind kind;
 	long n;
@@ -161,9 +194,63 @@ static void test_workbook(void **state)
 	unlink(path);
 }
 
+struct audit_got {
+	enum local_kind kind;
+	char date[16], type[16], grade[32];
+};
+
+static int audit_row(void *ctx, enum local_kind kind, const char *const *vals, const size_t *lens, long row, long line,
+		     struct cf_error *err)
+{
+	struct audit_got *g = ctx;
+	g->kind = kind;
+	snprintf(g->date, sizeof g->date, "%.*s", (int)lens[LC_DATE], vals[LC_DATE]);
+	snprintf(g->type, sizeof g->type, "%.*s", (int)lens[LC_AUDIT_TYPE], vals[LC_AUDIT_TYPE]);
+	snprintf(g->grade, sizeof g->grade, "%.*s", (int)lens[LC_GRADE], vals[LC_GRADE]);
+	return CF_OK;
+}
+
+/* An audits extract as a workbook: a date cell as ISO, "Type" the audit's. */
+static void test_audits_workbook(void **state)
+{
+	(void)state;
+	char path[] = "/tmp/test_local_audits_XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	close(fd);
+	lxw_workbook *wb = workbook_new(path);
+	lxw_format *date = workbook_add_format(wb);
+	format_set_num_format(date, "dd/mm/yyyy");
+	lxw_worksheet *ws = workbook_add_worksheet(wb, "Audits");
+	const char *head[] = { "Audit ID", "Child ID", "Date", "Type", "Grade" };
+	for (int c = 0; c < 5; c++)
+		worksheet_write_string(ws, 0, (lxw_col_t)c, head[c], NULL);
+	worksheet_write_string(ws, 1, 0, "A1", NULL);
+	worksheet_write_string(ws, 1, 1, "C1", NULL);
+	lxw_datetime when = { 2024, 5, 31, 0, 0, 0 };
+	worksheet_write_datetime(ws, 1, 2, &when, date);
+	worksheet_write_string(ws, 1, 3, "dip sample", NULL);
+	worksheet_write_string(ws, 1, 4, "Good", NULL);
+	assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
+	struct audit_got g;
+	memset(&g, 0, sizeof g);
+	const struct local_csv_handler h = { NULL, NULL, audit_row };
+	long rows;
+	struct cf_error err;
+	cf_error_clear(&err);
+	assert_int_equal(local_xlsx_read(path, &h, &g, &rows, &err), CF_OK);
+	assert_int_equal(rows, 1);
+	assert_int_equal(g.kind, LOCAL_AUDITS);
+	assert_string_equal(g.date, "2024-05-31");
+	assert_string_equal(g.type, "dip sample");
+	assert_string_equal(g.grade, "Good");
+	unlink(path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = { cmocka_unit_test(test_layouts), cmocka_unit_test(test_not_local),
-					    cmocka_unit_test(test_money_layouts), cmocka_unit_test(test_workbook) };
+					    cmocka_unit_test(test_money_layouts), cmocka_unit_test(test_families_layouts),
+					    cmocka_unit_test(test_workbook), cmocka_unit_test(test_audits_workbook) };
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,74 @@
+/* The families room: households and the help they get ("one family, one
+ * worker, one plan", `caseflow families`), the family programmes
+ * (Troubled Families, Supporting Families: sf_rules.h) and the quality of
+ * practice (case audits against a monthly target, child protection reviews
+ * on time), from the family_members, allocations, family_plans,
+ * partner_records and audits extracts (store/families_records.h) and the
+ * CIN census's plans and reviews (store/cin_records.h). docs/families.md
+ * gives every definition. */
+#ifndef CF_FAMILIES_FAMILIES_H
+#define CF_FAMILIES_FAMILIES_H
+
+#include "base/date.h"
+#include "base/error.h"
+#include "base/table.h"
+#include "store/store.h"
+
+/* Open on day d: from (or start) <= d and to (or end) blank or >= d; a
+ * blank start is open from the beginning. The extracts' end dates are the
+ * last day of the membership, allocation or plan. */
+int families_open_on(cf_date from, cf_date to, cf_date d);
+
+struct families_options {
+	cf_date from, to;         /* the period (inclusive); families are counted on its last day */
+	const char *label;        /* the period as the user wrote it ("2024-25"), for the tables */
+	int audit_target;         /* audits a month (--target) */
+};
+
+/* On the period's last day. A family is current when a member belongs to it,
+ * or a plan or an allocation to it is open, that day. */
+struct families_summary {
+	int families;             /* current */
+	int with_plan;            /* one or more plans open */
+	int one_worker_one_plan;  /* exactly one plan open, naming its lead practitioner, and one
+				   * worker allocated to the family or its children */
+	int three_services;       /* allocated to by three or more services */
+	int children;             /* children members of current families */
+	int children_moved;       /* of those, members of another family too during the period */
+	/* audits in the period */
+	int audits, audits_good_or_better, actions_outstanding_audits, actions_outstanding;
+	/* child protection reviews due in the period, and those held on or before the day due */
+	int cp_reviews_due, cp_reviews_on_time;
+};
+
+struct families_result {
+	struct families_summary sum;
+	struct cf_table *summary;       /* families_summary: measure, count, of, percent */
+	struct cf_table *families;      /* families: one row per current family */
+	struct cf_table *audits_month;  /* audits_by_month: each month of the period against the target */
+	struct cf_table *audit_themes;  /* audit_themes: each theme's audits and grades */
+	struct cf_table *cp_reviews;    /* cp_reviews_by_month: reviews due each month, on time */
+	/* the family programmes (sf_rules.c): each family with a plan in a phase */
+	struct cf_table *sf_families;   /* sf_families: needs, eligibility, claim and its quarter */
+	struct cf_table *sf_needs;      /* sf_needs: each need, what identified it, its outcome and evidence */
+	struct cf_table *sf_claims;     /* sf_claims: by phase and quarter, claims due; eligible families outstanding */
+};
+
+/* Read the extracts and compute. Tables are owned by *out (families_result_release).
+ * CF_OK, or the store's error. */
+int families_compute(struct store *st, const struct families_options *o, struct families_result *out,
+		     struct cf_error *err);
+void families_result_release(struct families_result *r);
+
+/* One family's events in date order (date, event, detail, source, file,
+ * row): members joining and leaving, allocations to it or its children,
+ * assessment and plans, partners' records, its children's audits. A family
+ * the extracts do not name is CF_EINPUT. *out is the caller's (cf_table_free). */
+int families_journey(struct store *st, const char *family, struct cf_table **out, struct cf_error *err);
+
+/* The latest date in the extracts (a membership, allocation or plan start or
+ * end, an audit), CF_DATE_NONE when they are empty: the default period ends in
+ * its financial year. */
+int families_latest_date(struct store *st, cf_date *out, struct cf_error *err);
+
+#endif
