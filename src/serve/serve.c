@@ -237,6 +237,8 @@ static const struct route routes[] = {
 	{ "GET", "/benchmark", 0, R_ANY, 0, 0, NULL, page_benchmark, NULL, 0 },
 	{ "GET", "/api/benchmark", 0, R_ANY, 0, 1, NULL, page_api_benchmark, NULL, 0 },
 	{ "GET", "/api/kpi", 0, R_ANY, 0, 1, NULL, page_api_kpi, NULL, 1 },
+	/* child-level: under the lock, as it names files from the store and writes the audit */
+	{ "GET", "/api/records", 0, R_CHILD_LEVEL, 0, 1, NULL, page_api_records, NULL, 0 },
 	{ "GET", "/api/summary", 0, R_ADMIN | R_ANALYST | R_MANAGER, 0, 1, NULL, page_api_summary, NULL, 0 },
 	{ "GET", "/admin/users", 0, R_ADMIN, 0, 0, NULL, page_admin_users, NULL, 0 },
 	{ "POST", "/admin/users", 0, R_ADMIN, 1, 0, NULL, page_admin_users_post, NULL, 0 },

@@ -146,6 +146,14 @@ int page_forecast_post(struct request *rq);
 /* One of the report's panels for ?period= appended to sb (serve_pages.c);
  * 0, or REPLIED with an error page sent. */
 int serve_panel(struct request *rq, const char *id, struct strbuf *sb);
+/* {"error": msg} with status (serve_pages.c); msg is caseflow's own text. */
+int api_error(struct request *rq, int status, const char *msg);
+/* The records behind a figure (serve_records.c): the section under
+ * /indicator/ID's trend for roles that see child-level data (0, or -1 out
+ * of memory), and /api/records. Both audit what they listed. */
+int serve_records_section(struct request *rq, const struct kpi_data *d, int k, const struct kpi_period *p,
+			  struct strbuf *sb);
+int page_api_records(struct request *rq);
 /* Tables as the CLI's --format json writes them, 200 (serve_pages.c). */
 int reply_json_tables(struct request *rq, struct cf_table *const *t, int n);
 int page_validate_post(struct request *rq);

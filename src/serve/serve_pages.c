@@ -464,9 +464,8 @@ int page_indicator(struct request *rq, const char *id)
 			t = NULL;
 		}
 	}
-	if (rq->role & R_CHILD_LEVEL)
-		strbuf_adds(&sb, "<p class=\"note\">The records behind each figure are not listed here yet: the indicators "
-				 "engine cannot list them (the trust issue's --records). A child's journey is at /child/ID.</p>");
+	if (!rc && rq->role & R_CHILD_LEVEL && serve_records_section(rq, d, k, &p, &sb))
+		rc = cf_error_set(&err, CF_EIO, "out of memory");
 	strbuf_adds(&sb, "</section>");
 	int ret = reply_made(rq, rc, &err, kpi_defs[k].title, &sb);
 	strbuf_release(&sb);
@@ -543,7 +542,7 @@ int reply_json_tables(struct request *rq, struct cf_table *const *t, int n)
 	return ret;
 }
 
-static int api_error(struct request *rq, int status, const char *msg)
+int api_error(struct request *rq, int status, const char *msg)
 {
 	char *buf = NULL;
 	size_t len = 0;

@@ -88,7 +88,7 @@ check "the session cookie is HttpOnly and SameSite=Strict, not Secure over plain
 
 # --- the role x route matrix -------------------------------------------------------
 before=$(sqlite3 "$db" "SELECT count(*) FROM audit_log WHERE action = 'forbidden'")
-routes="/ /indicator/cla_started /child/A /api/kpi /api/summary /upload /validate /benchmark /forecast /programme /quality /api/quality /api/forecast /admin/users /admin/audit /admin/audit.csv"
+routes="/ /indicator/cla_started /child/A /api/kpi /api/records?indicator=cla_31mar /api/summary /upload /validate /benchmark /forecast /programme /quality /api/quality /api/forecast /admin/users /admin/audit /admin/audit.csv"
 expect() { # role route -> status
 	case "$1:$2" in
 	alice:*) echo 200 ;;
@@ -96,6 +96,7 @@ expect() { # role route -> status
 	ann:*) echo 200 ;;
 	*:/upload|*:/validate) echo 403 ;;
 	max:/child/A|vic:/child/A) echo 403 ;;
+	max:/api/records*|vic:/api/records*) echo 403 ;;
 	nora:/api/summary|vic:/api/summary) echo 403 ;;
 	nora:/forecast|nora:/programme|nora:/quality|nora:/api/quality|nora:/api/forecast) echo 403 ;;
 	*) echo 200 ;;
@@ -109,9 +110,27 @@ for who in alice ann max nora vic; do
 		[ "$e" = 403 ] && n403=$((n403 + 1))
 	done
 done
-check "role x route matrix (5 roles x 16 routes)${bad:+:$bad}" [ -z "$bad" ]
+check "role x route matrix (5 roles x 17 routes)${bad:+:$bad}" [ -z "$bad" ]
 after=$(sqlite3 "$db" "SELECT count(*) FROM audit_log WHERE action = 'forbidden'")
 check "every 403 of the matrix is audited ($n403)" [ $((after - before)) -eq $n403 ]
+
+# --- the records behind a figure -----------------------------------------------------
+"$cf" kpi --db "$db" --indicator cla_31mar --records --format json >"$work/rec_cli.json" 2>/dev/null
+curl -s -b "$work/ann.jar" "$u/api/records?indicator=cla_31mar" >"$work/rec_api.json"
+check "/api/records is kpi --records --format json, byte for byte (analyst)" sh -c 'test -s "$0" && cmp -s "$0" "$1"' "$work/rec_cli.json" "$work/rec_api.json"
+curl -s -b "$work/nora.jar" "$u/api/records?indicator=cla_31mar" >"$work/rec_nora.json"
+check "/api/records for the locality role: only its locality's children (A, not C)" \
+	sh -c 'grep -q "\"child\": *\"A\"" "$0" && ! grep -q "\"child\": *\"C\"" "$0"' "$work/rec_nora.json"
+check "/api/records: another locality is refused to the locality role (403)" \
+	[ "$(code -b "$work/nora.jar" "$u/api/records?indicator=cla_31mar&by=locality&group=South")" = 403 ]
+check "/api/records: no indicator or a bad period is 400" \
+	[ "$(code -b "$work/ann.jar" "$u/api/records")-$(code -b "$work/ann.jar" "$u/api/records?indicator=cla_31mar&period=2023;DROP")" = 400-400 ]
+check "the records listed are audited, with how many rows" \
+	[ "$(sqlite3 "$db" "SELECT count(*) FROM audit_log WHERE action = 'view_records' AND detail LIKE 'cla_31mar %rows'")" -ge 2 ]
+curl -s -b "$work/ann.jar" "$u/indicator/cla_31mar" >"$work/ind_ann.html"
+curl -s -b "$work/max.jar" "$u/indicator/cla_31mar" >"$work/ind_max.html"
+check "/indicator/ID lists the records behind the figure for an analyst, not for a manager" \
+	sh -c 'grep -q "The records behind the figure" "$0" && ! grep -q "The records behind the figure" "$1"' "$work/ind_ann.html" "$work/ind_max.html"
 check "locality role: a child outside its localities is 403, audited with the child" \
 	sh -c '[ "$(curl -s -o /dev/null -w "%{http_code}" -b "$0/nora.jar" "$1/child/C")" = 403 ] &&
 	       [ "$(sqlite3 "$2" "SELECT count(*) FROM audit_log WHERE user = '"'nora'"' AND action = '"'forbidden'"' AND detail LIKE '"'child C:%'"'")" = 1 ]' "$work" "$u" "$db"
