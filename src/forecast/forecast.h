@@ -120,9 +120,6 @@ struct fc_backtest_score {
 	double ape_low_pct, ape_high_pct; /* 95% t interval over the cut-offs' means; NAN with one cut-off */
 };
 
-/* Wilson's 95% interval for a proportion p seen in n trials, in [0, 1]. */
-void fc_wilson95(double p, double n, double *lo, double *hi);
-
 /* What a forecast found, typed, for callers that compute with it or draw
  * it; tables[] lay the same out for render_tables(). Arrays are owned. */
 struct forecast_result {

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/stats.h"
+
 static const int horizons[] = { 6, 12, 24 };
 
 static cf_date month_end(cf_date d)
@@ -44,28 +46,6 @@ static double series_sum(const double *states, int s)
 		if (s == 0 || FC_PLACE_OF(st) == s - 1)
 			x += states[st];
 	return x;
-}
-
-void fc_wilson95(double p, double n, double *lo, double *hi)
-{
-	const double z = 1.959963984540054, z2 = z * z;
-	if (!(n > 0)) {
-		*lo = 0, *hi = 1;
-		return;
-	}
-	double centre = (p + z2 / (2 * n)) / (1 + z2 / n);
-	double half = z / (1 + z2 / n) * sqrt(p * (1 - p) / n + z2 / (4 * n * n));
-	*lo = centre - half < 0 ? 0 : centre - half;
-	*hi = centre + half > 1 ? 1 : centre + half;
-}
-
-/* Student's t, 97.5th percentile, for 1..FC_MAX_CUTOFFS - 1 degrees of freedom. */
-static double t975(int df)
-{
-	static const double t[] = { 0, 12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228,
-				    2.201, 2.179, 2.160, 2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086, 2.080,
-				    2.074, 2.069 };
-	return df < (int)(sizeof t / sizeof t[0]) ? t[df] : 1.96;
 }
 
 /* What one method and series added up over the cut-offs. */
@@ -166,7 +146,7 @@ static int add_score(struct forecast_result *res, struct cf_table *cov, const st
 		sc->inside = (int)t->inside[b];
 		if (t->points) {
 			double p = (double)t->inside[b] / t->points, lo, hi;
-			fc_wilson95(p, ncutoffs, &lo, &hi);
+			stats_wilson(p * ncutoffs, ncutoffs, STATS_Z95, &lo, &hi);
 			sc->coverage_pct = 100 * p, sc->coverage_low_pct = 100 * lo, sc->coverage_high_pct = 100 * hi;
 		}
 	}
@@ -175,7 +155,7 @@ static int add_score(struct forecast_result *res, struct cf_table *cov, const st
 	if (t->cuts >= 2) {
 		double m = t->cut_mean_sum / t->cuts;
 		double var = (t->cut_mean_sumsq - t->cuts * m * m) / (t->cuts - 1);
-		double half = t975(t->cuts - 1) * sqrt(var > 0 ? var : 0) / sqrt(t->cuts);
+		double half = stats_t_quantile(0.975, t->cuts - 1) * sqrt(var > 0 ? var : 0) / sqrt(t->cuts);
 		sc->ape_low_pct = m - half > 0 ? m - half : 0, sc->ape_high_pct = m + half;
 	}
 	long r = cf_table_add_row(cov);

@@ -361,25 +361,6 @@ static void simulation_mean_matches_projection(void **state)
 	fc_history_release(&h);
 }
 
-/* Wilson's 95% interval, z = 1.96, z² = 3.8415:
- * p 0.9, n 10: centre (0.9 + 0.19207) / 1.38415 = 0.78898, half
- * 1.96 / 1.38415 · sqrt(0.009 + 0.0096037) = 0.19314: 0.59585 to 0.98212.
- * p 1, n 1 (one cut-off, all inside): centre 2.92 / 4.84 = 0.6033, half
- * 0.39673: 0.20655 to 1. p 0.5, n 24: 0.31427 to 0.68573. */
-static void wilson_interval(void **state)
-{
-	(void)state;
-	double lo, hi;
-	fc_wilson95(0.9, 10, &lo, &hi);
-	assert_true(fabs(lo - 0.59585) < 1e-5 && fabs(hi - 0.98212) < 1e-5);
-	fc_wilson95(1, 1, &lo, &hi);
-	assert_true(fabs(lo - 0.20655) < 1e-5 && hi == 1);
-	fc_wilson95(0.5, 24, &lo, &hi);
-	assert_true(fabs(lo - 0.31427) < 1e-5 && fabs(hi - 0.68573) < 1e-5);
-	fc_wilson95(0.5, 0, &lo, &hi);
-	assert_true(lo == 0 && hi == 1);
-}
-
 /* --entrants projection: band 3 (10-16) has 100 children at mid-2020 and
  * 200 at mid-2022, 2021 unknown: on 2021-06-30 it is 100 + 365/730 · 100 =
  * 150; before mid-2020 it holds at 100, after mid-2022 at 200. With the
@@ -474,7 +455,6 @@ int main(void)
 		cmocka_unit_test(simulation_is_deterministic_for_a_seed),
 		cmocka_unit_test(simulation_mean_matches_projection),
 		cmocka_unit_test(rng_poisson_mean),
-		cmocka_unit_test(wilson_interval),
 		cmocka_unit_test(entrants_follow_population),
 		cmocka_unit_test(costs_default_matches_file),
 	};

@@ -29,6 +29,25 @@ static void wilson_newcombe(void **state)
 	NEAR(lo, 0, 0), NEAR(hi, 1, 0);
 }
 
+/* Wilson's 95% interval, z = 1.96, z² = 3.8415:
+ * p 0.9, n 10: centre (0.9 + 0.19207) / 1.38415 = 0.78898, half
+ * 1.96 / 1.38415 · sqrt(0.009 + 0.0096037) = 0.19314: 0.59585 to 0.98212.
+ * p 1, n 1 (one cut-off, all inside): centre 2.92 / 4.84 = 0.6033, half
+ * 0.39673: 0.20655 to 1. p 0.5, n 24: 0.31427 to 0.68573. */
+static void wilson_by_hand(void **state)
+{
+	(void)state;
+	double lo, hi;
+	stats_wilson(9, 10, STATS_Z95, &lo, &hi);
+	assert_true(fabs(lo - 0.59585) < 1e-5 && fabs(hi - 0.98212) < 1e-5);
+	stats_wilson(1, 1, STATS_Z95, &lo, &hi);
+	assert_true(fabs(lo - 0.20655) < 1e-5 && hi == 1);
+	stats_wilson(12, 24, STATS_Z95, &lo, &hi);
+	assert_true(fabs(lo - 0.31427) < 1e-5 && fabs(hi - 0.68573) < 1e-5);
+	stats_wilson(0, 0, STATS_Z95, &lo, &hi);
+	assert_true(lo == 0 && hi == 1);
+}
+
 /* Garwood's 95% limits for a Poisson count (the usual table) */
 static void poisson_garwood(void **state)
 {
@@ -113,7 +132,7 @@ static void ols_by_hand(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(wilson_newcombe), cmocka_unit_test(poisson_garwood), cmocka_unit_test(chi2_table),
+		cmocka_unit_test(wilson_newcombe), cmocka_unit_test(wilson_by_hand), cmocka_unit_test(poisson_garwood), cmocka_unit_test(chi2_table),
 		cmocka_unit_test(t_table),         cmocka_unit_test(chi2_tests),      cmocka_unit_test(holm),
 		cmocka_unit_test(ols_by_hand),
 	};
