@@ -87,34 +87,29 @@ static int parse_by(const char *s, int *year)
 	return 0;
 }
 
+struct id_list {
+	int *ids, *n, max;
+};
+
+static int append(void *ctx, int i)
+{
+	struct id_list *l = ctx;
+	if (*l->n >= l->max) {
+		cli_usage_error(&cmd_benchmark, "too many --indicator values");
+		return -1;
+	}
+	l->ids[(*l->n)++] = i;
+	return 0;
+}
+
+static const char *map_id_at(int i) { return indicator_map[i].id; }
+
 static int add_indicators(const char *list, int *ids, int *n, int max)
 {
-	char buf[1024];
-	snprintf(buf, sizeof buf, "%s", list);
-	for (char *p = buf, *comma; p; p = comma ? comma + 1 : NULL) {
-		comma = strchr(p, ',');
-		if (comma)
-			*comma = '\0';
-		if (!*p)
-			continue;
-		int i = indicator_map_find(p);
-		if (i < 0) {
-			struct cf_suggest sg;
-			cf_suggest_init(&sg, p);
-			for (int k = 0; k < indicator_map_count; k++)
-				cf_suggest_offer(&sg, indicator_map[k].id);
-			const char *best = cf_suggest_best(&sg);
-			cli_usage_error(&cmd_benchmark, "no indicator '%s'%s%s%s (see 'caseflow benchmark --list')", p,
-					best ? "; did you mean " : "", best ? best : "", best ? "?" : "");
-			return -1;
-		}
-		if (*n >= max) {
-			cli_usage_error(&cmd_benchmark, "too many --indicator values");
-			return -1;
-		}
-		ids[(*n)++] = i;
-	}
-	return 0;
+	return cli_pick_ids(&cmd_benchmark, list, indicator_map_find, map_id_at, indicator_map_count,
+			    "see 'caseflow benchmark --list'", append, &(struct id_list){ ids, n, max })
+		       ? -1
+		       : 0;
 }
 
 static int run(int argc, char **argv)

@@ -73,33 +73,28 @@ const struct cli_command cmd_kpi = {
 	.run = run,
 };
 
+struct picked {
+	unsigned char *want;
+	int *n;
+};
+
+static int mark(void *ctx, int k)
+{
+	struct picked *p = ctx;
+	*p->n += !p->want[k];
+	p->want[k] = 1;
+	return 0;
+}
+
+static const char *kpi_id_at(int i) { return kpi_defs[i].id; }
+
 /* Mark the indicators of a comma list in want[] (kpi ids); CF_EUSAGE
  * after printing, with the id meant, when one is not an indicator. */
 static int pick_indicators(const char *list, unsigned char want[K_N], int *n)
 {
-	char buf[1024];
-	snprintf(buf, sizeof buf, "%s", list);
-	for (char *p = buf, *comma; p; p = comma ? comma + 1 : NULL) {
-		comma = strchr(p, ',');
-		if (comma)
-			*comma = '\0';
-		if (!*p)
-			continue;
-		int k = kpi_find(p);
-		if (k < 0) {
-			struct cf_suggest sg;
-			cf_suggest_init(&sg, p);
-			for (int i = 0; i < K_N; i++)
-				cf_suggest_offer(&sg, kpi_defs[i].id);
-			const char *best = cf_suggest_best(&sg);
-			return cli_usage_error(&cmd_kpi, "no indicator '%s'%s%s%s (ids: docs/definitions.md, or 'caseflow kpi' "
-					       "without --indicator)", p, best ? "; did you mean " : "", best ? best : "",
-					       best ? "?" : "");
-		}
-		*n += !want[k];
-		want[k] = 1;
-	}
-	return CF_OK;
+	return cli_pick_ids(&cmd_kpi, list, kpi_find, kpi_id_at, K_N,
+			    "ids: docs/definitions.md, or 'caseflow kpi' without --indicator", mark,
+			    &(struct picked){ want, n });
 }
 
 /* Parse a comma-separated list of periods into *out (malloc'd). */

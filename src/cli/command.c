@@ -40,6 +40,35 @@ const char *cli_suggest_indicator(const char *id)
 	return cf_suggest_best(&s);
 }
 
+int cli_pick_ids(const struct cli_command *cmd, const char *list, int (*find)(const char *id),
+		 const char *(*name_at)(int i), int n, const char *hint, int (*add)(void *ctx, int index), void *ctx)
+{
+	char buf[1024];
+	if (strlen(list) >= sizeof buf)
+		return cli_usage_error(cmd, "the list of ids is too long (over %zu characters)", sizeof buf - 1);
+	snprintf(buf, sizeof buf, "%s", list);
+	for (char *p = buf, *comma; p; p = comma ? comma + 1 : NULL) {
+		comma = strchr(p, ',');
+		if (comma)
+			*comma = '\0';
+		if (!*p)
+			continue;
+		int k = find(p);
+		if (k < 0) {
+			struct cf_suggest sg;
+			cf_suggest_init(&sg, p);
+			for (int i = 0; i < n; i++)
+				cf_suggest_offer(&sg, name_at(i));
+			const char *best = cf_suggest_best(&sg);
+			return cli_usage_error(cmd, "no indicator '%s'%s%s%s (%s)", p, best ? "; did you mean " : "",
+					       best ? best : "", best ? "?" : "", hint);
+		}
+		if (add(ctx, k))
+			return CF_EUSAGE;
+	}
+	return CF_OK;
+}
+
 /* The codes every command exits with: enum cf_status (docs/exit-codes.md). */
 static const struct {
 	int code;

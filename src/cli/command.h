@@ -57,6 +57,14 @@ int cli_bad_value(const struct cli_command *cmd, const char *opt, const char *va
  * mistyped one, or NULL. */
 const char *cli_suggest_indicator(const char *id);
 
+/* Each id of a comma-separated list, resolved by find (an index, or -1),
+ * handed to add (which prints its own usage error and returns non-zero to
+ * stop). An unknown id is a usage error naming the closest of name_at(0 ..
+ * n-1) ("did you mean") and where the ids are listed (hint). Returns CF_OK
+ * or CF_EUSAGE, printed. */
+int cli_pick_ids(const struct cli_command *cmd, const char *list, int (*find)(const char *id),
+		 const char *(*name_at)(int i), int n, const char *hint, int (*add)(void *ctx, int index), void *ctx);
+
 /* Options most commands share, for their tables. */
 #define CLI_OPT_DB { .name = "--db", .arg = "PATH", .help = "the store", \
 		     .def_text = "$CASEFLOW_DB or caseflow.db" }
