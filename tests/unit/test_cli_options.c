@@ -296,8 +296,12 @@ static void test_every_table(void **state)
 			assert_non_null(o->help);
 			if (o->type == CF_OPT_ENUM) {
 				assert_non_null(o->choices);
-				if (o->def)   /* a default must be one of the choices */
-					assert_true(cf_choice_index(o->choices, o->def, strlen(o->def)) >= 0);
+				/* a default must be one of the choices (a LIST's: each of its items) */
+				for (const char *d = o->def; d && *d;) {
+					size_t len = o->flags & CF_OPT_LIST ? strcspn(d, ",") : strlen(d);
+					assert_true(cf_choice_index(o->choices, d, len) >= 0);
+					d += len + (d[len] == ',');
+				}
 			}
 			if (o->type == CF_OPT_INT && o->def) {
 				long v = strtol(o->def, NULL, 10);

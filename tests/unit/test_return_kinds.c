@@ -86,7 +86,7 @@ static void test_loaded_kinds(void **state)
 	snprintf(db, sizeof db, "%s/s.db", dir);
 	char data[80];
 	snprintf(data, sizeof data, "%s/data", dir);
-	struct synth_options opt = { 400, 2, 2021, 7, 1, 999 };
+	struct synth_options opt = { .children = 400, .years = 2, .first_year = 2021, .seed = 7, .xml = 1, .la_code = 999 };
 	struct synth_world *w;
 	assert_int_equal(synth_simulate(&opt, &w, &err), CF_OK);
 	assert_int_equal(synth_write_all(w, data, &err), CF_OK);

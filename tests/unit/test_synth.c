@@ -19,7 +19,7 @@ static struct synth_world *world;   /* one simulation shared by the invariant te
 
 static int setup(void **state)
 {
-	struct synth_options opt = { 20000, 3, 2021, 42, 0, 999 };
+	struct synth_options opt = { .children = 20000, .years = 3, .first_year = 2021, .seed = 42, .la_code = 999 };
 	struct cf_error err;
 	cf_error_clear(&err);
 	(void)state;
@@ -269,7 +269,7 @@ static void test_rates_plausible(void **state)
 static void test_options_checked(void **state)
 {
 	(void)state;
-	struct synth_options opt = { 10, 3, 2021, 1, 0, 999 };
+	struct synth_options opt = { .children = 10, .years = 3, .first_year = 2021, .seed = 1, .la_code = 999 };
 	struct synth_world *w = NULL;
 	struct cf_error err;
 	cf_error_clear(&err);
