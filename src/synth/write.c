@@ -4,33 +4,10 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "synth/rng.h"
 
 #define NONE CF_DATE_NONE
-
-int synth_mkdirs(const char *path, struct cf_error *err)
-{
-	char buf[4096];
-	size_t n = strlen(path);
-	if (n == 0 || n >= sizeof buf)
-		return cf_error_at(err, CF_EUSAGE, path, 0, NULL, NULL, "not a usable folder name");
-	memcpy(buf, path, n + 1);
-	for (size_t i = 1; i <= n; i++) {
-		if (buf[i] != '/' && buf[i] != '\0')
-			continue;
-		char keep = buf[i];
-		buf[i] = '\0';
-		if (mkdir(buf, 0777) != 0 && errno != EEXIST)
-			return cf_error_at(err, CF_EIO, buf, 0, NULL, NULL, "cannot create folder: %s", strerror(errno));
-		buf[i] = keep;
-	}
-	struct stat sb;
-	if (stat(path, &sb) != 0 || !S_ISDIR(sb.st_mode))
-		return cf_error_at(err, CF_EIO, path, 0, NULL, NULL, "not a folder");
-	return CF_OK;
-}
 
 /* The day a child became a care leaver (ceased care aged 16 or 17 after 13
  * weeks in care since their 14th birthday), or NONE. */

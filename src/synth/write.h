@@ -6,11 +6,10 @@
 
 #include <stdio.h>
 
+#include "base/dir.h"   /* dir_make: the writers' mkdir -p */
 #include "base/error.h"
 #include "synth/synth.h"
 
-/* mkdir -p; CF_EIO with the folder named when it cannot be made. */
-int synth_mkdirs(const char *path, struct cf_error *err);
 
 /* The day a child became a care leaver (ceased care aged 16 or 17 after 13
  * weeks in care since their 14th birthday), or CF_DATE_NONE. */

@@ -3,6 +3,7 @@
  * return holds — every child looked after at any time in the year, as the
  * council knew it on 31 March (later end dates are not yet known). */
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,23 +12,18 @@
 #include <libxml/xmlwriter.h>
 
 #include "formats/ssda903.h"
+#include "formats/ssda903_write.h"
 #include "synth/rng.h"
 #include "synth/synth.h"
 #include "synth/write.h"
 
 #define NONE CF_DATE_NONE
 
-/* File names as in DfE's sample return. */
-static const char *const file_names[S903_NTABLES] = {
-	"header.csv", "episodes.csv", "reviews.csv", "uasc.csv", "oc2.csv", "oc3.csv", "ad1.csv",
-	"placed_for_adoption.csv", "previous_permanence.csv", "missing.csv", "sw_episodes.csv",
-};
-
 struct year_out {
 	const struct synth_world *w;
 	int fy;
 	cf_date from, to;
-	FILE *csv[S903_NTABLES];
+	struct ssda903_writer csv;
 	xmlTextWriterPtr xml;
 	int xml_failed;
 };
@@ -36,6 +32,18 @@ struct year_out {
 static void known_dmy(const struct year_out *y, cf_date d, char buf[11])
 {
 	synth_date_dmy(d != NONE && d <= y->to ? d : NONE, buf);
+}
+
+/* One row of table t: its columns' values in order, as DfE writes them. */
+static void csv_row(struct year_out *y, enum ssda903_table t, ...)
+{
+	const char *v[S903_MAXCOLS];
+	va_list ap;
+	va_start(ap, t);
+	for (int c = 0; c < ssda903_tables[t].ncols; c++)
+		v[c] = va_arg(ap, const char *);
+	va_end(ap);
+	ssda903_writer_row(&y->csv, t, v);
 }
 
 static void xml_el(struct year_out *y, const char *name, const char *value)
@@ -105,13 +113,13 @@ static void write_child(struct year_out *y, int ci)
 		if (is_mother)
 			known_dmy(y, y->to - cf_rng_range(&r, 30, 700), mc_dob);
 	}
-	fprintf(y->csv[S903_HEADER], "%s,%d,%s,%s,%s,%s,%s\n", id, c->sex, dob, synth_ethnic_codes[c->ethnic], upn,
-		mother, mc_dob);
+	char sex[2] = { c->sex == 1 ? '1' : '2', 0 };
+	csv_row(y, S903_HEADER, id, sex, dob, synth_ethnic_codes[c->ethnic], upn, mother, mc_dob);
 	xml_start(y, "CHILD");
 	xml_start(y, "HEADER");
 	xml_el(y, "CHILDID", id);
 	xml_el(y, "UPN", upn);
-	xml_el(y, "SEX", c->sex == 1 ? "1" : "2");
+	xml_el(y, "SEX", sex);
 	xml_el(y, "DOB", dob);
 	xml_el(y, "ETHNIC", synth_ethnic_codes[c->ethnic]);
 
@@ -119,7 +127,7 @@ static void write_child(struct year_out *y, int ci)
 	cf_date duc = cf_date_add_years(c->dob, 18);
 	synth_date_dmy(duc, d1);
 	if (c->uasc && first >= 0) {
-		fprintf(y->csv[S903_UASC], "%s,%d,%s,%s\n", id, c->sex, dob, d1);
+		csv_row(y, S903_UASC, id, sex, dob, d1);
 		xml_el(y, "UASC", "1");
 		xml_el(y, "DUC", d1);
 	} else {
@@ -130,7 +138,7 @@ static void write_child(struct year_out *y, int ci)
 	if (oc3_age) {
 		struct synth_oc3 o;
 		synth_oc3(w, ci, y->fy, oc3_age, &o);
-		fprintf(y->csv[S903_OC3], "%s,%s,%s,%s,%s\n", id, dob, o.in_touch, o.activ, o.accom);
+		csv_row(y, S903_OC3, id, dob, o.in_touch, o.activ, o.accom);
 		xml_el(y, "IN_TOUCH", o.in_touch);
 		xml_el(y, "ACTIV", o.activ);
 		xml_el(y, "ACCOM", o.accom);
@@ -143,8 +151,8 @@ static void write_child(struct year_out *y, int ci)
 		synth_date_dmy(ad->decision, d1);
 		synth_date_dmy(ad->match, d2);
 		char nb[2] = { (char)('0' + ad->nb_adopters), 0 };
-		fprintf(y->csv[S903_AD1], "%s,%s,%s,%s,%d,%s,%s,%s\n", id, dob, d1, d2, ad->foster_carer, nb,
-			ad->sex_adopters, ad->ls_adopters);
+		csv_row(y, S903_AD1, id, dob, d1, d2, ad->foster_carer ? "1" : "0", nb, ad->sex_adopters,
+			ad->ls_adopters);
 		xml_el(y, "DATE_INT", d1);
 		xml_el(y, "DATE_MATCH", d2);
 		xml_el(y, "FOSTER_CARE", ad->foster_carer ? "1" : "0");
@@ -161,7 +169,7 @@ static void write_child(struct year_out *y, int ci)
 		synth_date_dmy(m->start, d1);
 		known_dmy(y, m->end, d2);
 		char type[2] = { m->type, 0 };
-		fprintf(y->csv[S903_MISSING], "%s,%s,%c,%s,%s\n", id, dob, m->type, d1, d2);
+		csv_row(y, S903_MISSING, id, dob, type, d1, d2);
 		xml_start(y, "AMISSING");
 		xml_el(y, "MISSING", type);
 		xml_el(y, "MIS_START", d1);
@@ -180,7 +188,7 @@ static void write_child(struct year_out *y, int ci)
 		if (cf_date_age(c->dob, rv[k]) >= 4)
 			code[2] = (char)('1' + cf_rng_pick(&r, pn_w, 7));
 		synth_date_dmy(rv[k], d1);
-		fprintf(y->csv[S903_REVIEWS], "%s,%s,%s,%s\n", id, dob, d1, code);
+		csv_row(y, S903_REVIEWS, id, dob, d1, code);
 		xml_start(y, "AREVIEW");
 		xml_el(y, "REVIEW", d1);
 		xml_el(y, "REVIEW_CODE", code);
@@ -194,7 +202,7 @@ static void write_child(struct year_out *y, int ci)
 		const struct syn_period *p = &w->periods[c->period0 + i];
 		if (p->start < y->from || p->start > y->to)
 			continue;
-		fprintf(y->csv[S903_PREV_PERM], "%s,%s,%s,%s,%s\n", id, dob, p->prev_perm, p->la_perm, p->date_perm);
+		csv_row(y, S903_PREV_PERM, id, dob, p->prev_perm, p->la_perm, p->date_perm);
 		xml_start(y, "PERMANENCE");
 		xml_el(y, "PREV_PERM", p->prev_perm);
 		if (p->la_perm[0])
@@ -229,8 +237,9 @@ static void write_child(struct year_out *y, int ci)
 		int recv = subst && cf_rng_chance(&r, 0.6), offered = subst && (recv || cf_rng_chance(&r, 0.5));
 		int hc = cf_rng_chance(&r, 0.9), imm = cf_rng_chance(&r, 0.85), teeth = cf_rng_chance(&r, 0.8),
 		    ha = cf_rng_chance(&r, 0.9);
-		fprintf(y->csv[S903_OC2], "%s,%s,%s,%s,%d,%d,%d,%d,%d,%d,%d,%d\n", id, dob, sdq, sdq_reason, conv, hc, imm,
-			teeth, ha, subst, recv, offered);
+		static const char *const b01[2] = { "0", "1" };
+		csv_row(y, S903_OC2, id, dob, sdq, sdq_reason, b01[conv], b01[hc], b01[imm], b01[teeth], b01[ha],
+			b01[subst], b01[recv], b01[offered]);
 		xml_start(y, "OC2");
 		if (sdq[0])
 			xml_el(y, "SDQ_SCORE", sdq);
@@ -254,7 +263,7 @@ static void write_child(struct year_out *y, int ci)
 		char reason[4] = "";
 		if (d2[0])
 			snprintf(reason, sizeof reason, "RD%d", ad->reverse_reason ? ad->reverse_reason : 4);
-		fprintf(y->csv[S903_PLACED_ADOPTION], "%s,%s,%s,%s,%s\n", id, dob, d1, d2, reason);
+		csv_row(y, S903_PLACED_ADOPTION, id, dob, d1, d2, reason);
 		xml_start(y, "AD_PLACED");
 		xml_el(y, "DATE_PLACED", d1);
 		xml_el(y, "DATE_PLACED_CEASED", d2);
@@ -274,8 +283,8 @@ static void write_child(struct year_out *y, int ci)
 			synth_home_postcode(w, c, home);
 		const char *rec = ended ? e->rec : "";
 		const char *rpc = ended && e->rpc ? synth_rpc_codes[e->rpc - 1] : "";
-		fprintf(y->csv[S903_EPISODES], "%s,%s,%c,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s\n", id, d1, e->rne, e->ls, cin,
-			e->place, e->provider, d2, rec, rpc, home, e->pl_post, e->urn);
+		csv_row(y, S903_EPISODES, id, d1, rne, e->ls, cin, e->place, e->provider, d2, rec, rpc, home,
+			e->pl_post, e->urn);
 		xml_start(y, "EPISODE");
 		xml_el(y, "DECOM", d1);
 		xml_el(y, "RNE", rne);
@@ -302,7 +311,7 @@ static void write_child(struct year_out *y, int ci)
 				continue;
 			synth_date_dmy(al->start, d1);
 			known_dmy(y, al->end, d3);
-			fprintf(y->csv[S903_SW_EPISODES], "%s,%s,%s,%s,%s,%s\n", id, dob, w->workers[al->worker].id, d1, d3,
+			csv_row(y, S903_SW_EPISODES, id, dob, w->workers[al->worker].id, d1, d3,
 				synth_sw_reasons[al->reason]);
 		}
 	}
@@ -313,7 +322,7 @@ static int write_year(const struct synth_world *w, const char *dir, int fy, stru
 	char ydir[4096], path[4200], yname[8];
 	synth_year_name(fy, yname);
 	snprintf(ydir, sizeof ydir, "%s/%s/ssda903", dir, yname);
-	int rc = synth_mkdirs(ydir, err);
+	int rc = dir_make(ydir, err);
 	if (rc)
 		return rc;
 	struct year_out y;
@@ -321,18 +330,9 @@ static int write_year(const struct synth_world *w, const char *dir, int fy, stru
 	y.w = w;
 	y.fy = fy;
 	synth_year_bounds(w, fy, &y.from, &y.to);
-	for (int t = 0; t < S903_NTABLES && !rc; t++) {
-		snprintf(path, sizeof path, "%s/%s", ydir, file_names[t]);
-		if (!(y.csv[t] = fopen(path, "w"))) {
-			rc = cf_error_at(err, CF_EIO, path, 0, NULL, NULL, "cannot create: %s", strerror(errno));
-			break;
-		}
-		const struct ssda903_table_def *d = &ssda903_tables[t];
-		for (int c = 0; c < d->ncols; c++)
-			fprintf(y.csv[t], "%s%s", c ? "," : "", d->cols[c].name);
-		fputc('\n', y.csv[t]);
-	}
-	if (!rc && w->opt.xml) {
+	if ((rc = ssda903_writer_open(&y.csv, ydir, err)))
+		return rc;
+	if (w->opt.xml) {
 		snprintf(path, sizeof path, "%s/%s/ssda903.xml", dir, yname);
 		y.xml = xmlNewTextWriterFilename(path, 0);
 		if (!y.xml || xmlTextWriterStartDocument(y.xml, "1.0", "UTF-8", NULL) < 0 ||
@@ -346,13 +346,9 @@ static int write_year(const struct synth_world *w, const char *dir, int fy, stru
 			rc = cf_error_at(err, CF_EIO, path, 0, NULL, NULL, "cannot write XML");
 		xmlFreeTextWriter(y.xml);
 	}
-	for (int t = 0; t < S903_NTABLES; t++) {
-		if (!y.csv[t])
-			continue;
-		if ((ferror(y.csv[t]) | fclose(y.csv[t])) && !rc)
-			rc = cf_error_at(err, CF_EIO, ydir, 0, file_names[t], NULL, "write failed: %s", strerror(errno));
-	}
-	return rc;
+	struct cf_error ignored;   /* the first failure is the one reported */
+	int close_rc = ssda903_writer_close(&y.csv, rc ? &ignored : err);
+	return rc ? rc : close_rc;
 }
 
 int synth_write_ssda903(const struct synth_world *w, const char *dir, struct cf_error *err)

@@ -31,7 +31,7 @@ static int write_year(const struct synth_world *w, const char *dir, int fy, int 
 	char path[4200], yname[8], buf[32];
 	synth_year_name(fy, yname);
 	snprintf(path, sizeof path, "%s/%s", dir, yname);
-	int rc = synth_mkdirs(path, err);
+	int rc = dir_make(path, err);
 	if (rc)
 		return rc;
 	snprintf(path, sizeof path, "%s/%s/workforce.xml", dir, yname);
