@@ -11,9 +11,10 @@ static int run(int argc, char **argv);
 static const struct cf_option options[] = {
 	CLI_OPT_DB,
 	{ .name = "--year", .arg = "YEAR", .help = "collection year: 2024-25, 2024/25 or 2025 (its end)" },
-	{ .name = "--as", .arg = "FORMAT", .type = CF_OPT_ENUM, .choices = "ssda903",
-	  .help = "the return to write: ssda903 (DfE's CSV tables)", .def = "ssda903" },
-	{ .name = "--out", .arg = "DIR", .help = "the folder to write the return's files into (made when missing)" },
+	{ .name = "--as", .arg = "FORMAT", .type = CF_OPT_ENUM, .choices = "ssda903|cin-census",
+	  .help = "the return to write: ssda903 (DfE's CSV tables) or cin-census (the census XML)", .def = "ssda903" },
+	{ .name = "--out", .arg = "DIR|FILE",
+	  .help = "ssda903: the folder to write the tables into; cin-census: the XML file (folders made when missing)" },
 	{ 0 }
 };
 
@@ -21,7 +22,8 @@ const struct cli_command cmd_export = {
 	.name = "export",
 	.summary = "write a statutory return from the store, then validate what was written",
 	.order = 27,
-	.usage = "  caseflow export [--db PATH] --year 2024-25 [--as ssda903] --out DIR",
+	.usage = "  caseflow export [--db PATH] --year 2024-25 [--as ssda903] --out DIR\n"
+		 "  caseflow export [--db PATH] --year 2024-25 --as cin-census --out FILE.xml",
 	.help =
 	"Writes the SSDA903 return of the collection year from the rows the store\n"
 	"holds for it (the returns of that year loaded by caseflow ingest): DfE's\n"
@@ -31,16 +33,23 @@ const struct cli_command cmd_export = {
 	"year on the files written and prints how many rows each file holds and\n"
 	"the validation summary (rows failing per rule).\n"
 	"\n"
-	"What the store does not keep is not invented: UPN is left blank (take the\n"
-	"UPNs from the case-management system before submitting), and HOME_POST\n"
-	"and PL_POST hold the postcode sectors the store keeps (XS4 7), not full\n"
-	"postcodes. See docs/export.md.\n"
+	"--as cin-census writes the CIN census of the year (the latest load of\n"
+	"that year's census in the store) as one XML file in the layout of that\n"
+	"year's DfE schema, by the writer caseflow synth uses, and validates it\n"
+	"with the CIN census rules.\n"
+	"\n"
+	"What the store does not keep is not invented: UPNs are left out (the\n"
+	"SSDA903 UPN column is blank; a census child keeps its UPNunknown reason\n"
+	"but no UPN): take the UPNs from the case-management system before\n"
+	"submitting. HOME_POST and PL_POST hold the postcode sectors the store\n"
+	"keeps (XS4 7), not full postcodes. See docs/export.md.\n"
 	"\n"
 	"Exit status: 0 when written and validated (findings or not), 1 when the\n"
 	"store holds no return of the year, 2 usage, 3 I/O.\n",
 	.options = options,
 	.examples =
-	"  caseflow export --db la.db --year 2023-24 --as ssda903 --out export/2023-24/ssda903\n",
+	"  caseflow export --db la.db --year 2023-24 --as ssda903 --out export/2023-24/ssda903\n"
+	"  caseflow export --db la.db --year 2023-24 --as cin-census --out export/2023-24/cin_census.xml\n",
 	.run = run,
 };
 
@@ -50,11 +59,12 @@ static int run(int argc, char **argv)
 	if (cli_parse(&cmd_export, NULL, argc, argv, &a))
 		return CF_EUSAGE;
 	const char *db = cli_db(&a), *year_s = cf_args_str(&a, "--year"), *out = cf_args_str(&a, "--out");
+	const char *as = cf_args_str(&a, "--as");
 	int year = year_s ? validate_parse_year(year_s) : 0;
 	if (!year)
 		return cli_usage_error(&cmd_export, "give the collection year: --year 2024-25");
 	if (!out)
-		return cli_usage_error(&cmd_export, "give the folder to write into: --out DIR");
+		return cli_usage_error(&cmd_export, "give where to write: --out DIR (ssda903) or FILE (cin-census)");
 	struct cf_error err;
 	struct store *st = NULL;
 	struct export_result r;
@@ -62,7 +72,7 @@ static int run(int argc, char **argv)
 	cf_error_clear(&err);
 	int rc = cli_open_store(db, 1, NULL, NULL, &st, &err);
 	if (!rc) {
-		struct export_request q = { .st = st, .year = year, .as = EXPORT_SSDA903, .out = out };
+		struct export_request q = { .st = st, .year = year, .as = !strcmp(as, "cin-census") ? EXPORT_CIN_CENSUS : EXPORT_SSDA903, .out = out };
 		rc = export_returns(&q, &r, &err);
 	}
 	if (!rc)

@@ -1,6 +1,6 @@
 /* caseflow export: a statutory return written from what the store holds,
- * with the writer synth uses (formats/ssda903_write.h), then checked by the
- * validate room's validate_returns on the files written. */
+ * with the writers synth uses (formats/ssda903_write.h, cin_census_write.h),
+ * then checked by the validate room's validate_returns on the files written. */
 #ifndef CF_OUTPUTS_EXPORT_H
 #define CF_OUTPUTS_EXPORT_H
 
@@ -9,17 +9,17 @@
 #include "store/store.h"
 #include "validate/validate.h"
 
-enum export_format { EXPORT_SSDA903 = 0 };
+enum export_format { EXPORT_SSDA903 = 0, EXPORT_CIN_CENSUS };
 
 struct export_request {
 	struct store *st;
 	int year;                 /* collection year by its end: 2025 for 2024-25 */
 	enum export_format as;
-	const char *out;          /* folder (made when missing) */
+	const char *out;          /* SSDA903: the folder; CIN census: the XML file (folders made when missing) */
 };
 
 struct export_result {
-	struct cf_table *written;        /* owned: file, rows (data rows, not the header) */
+	struct cf_table *written;        /* owned: file, rows (SSDA903: data rows, not the header; CIN: children) */
 	long rows;                       /* data rows written, all files */
 	struct validate_outcome *checked;   /* owned: validate_returns on the files written */
 };
