@@ -11,10 +11,13 @@ static int run(int argc, char **argv);
 static const struct cf_option options[] = {
 	CLI_OPT_DB,
 	{ .name = "--year", .arg = "YEAR", .help = "collection year: 2024-25, 2024/25 or 2025 (its end)" },
-	{ .name = "--as", .arg = "FORMAT", .type = CF_OPT_ENUM, .choices = "ssda903|cin-census",
-	  .help = "the return to write: ssda903 (DfE's CSV tables) or cin-census (the census XML)", .def = "ssda903" },
+	{ .name = "--as", .arg = "FORMAT", .type = CF_OPT_ENUM, .choices = "ssda903|ssda903-xml|cin-census",
+	  .help = "the return to write: ssda903 (DfE's CSV tables), ssda903-xml (DfE's XML layout) or cin-census "
+		  "(the census XML)",
+	  .def = "ssda903" },
 	{ .name = "--out", .arg = "DIR|FILE",
-	  .help = "ssda903: the folder to write the tables into; cin-census: the XML file (folders made when missing)" },
+	  .help = "ssda903: the folder to write the tables into; ssda903-xml, cin-census: the XML file (folders made "
+		  "when missing)" },
 	{ 0 }
 };
 
@@ -23,7 +26,7 @@ const struct cli_command cmd_export = {
 	.summary = "write a statutory return from the store, then validate what was written",
 	.order = 27,
 	.usage = "  caseflow export [--db PATH] --year 2024-25 [--as ssda903] --out DIR\n"
-		 "  caseflow export [--db PATH] --year 2024-25 --as cin-census --out FILE.xml",
+		 "  caseflow export [--db PATH] --year 2024-25 --as ssda903-xml|cin-census --out FILE.xml",
 	.help =
 	"Writes the SSDA903 return of the collection year from the rows the store\n"
 	"holds for it (the returns of that year loaded by caseflow ingest): DfE's\n"
@@ -33,7 +36,9 @@ const struct cli_command cmd_export = {
 	"year on the files written and prints how many rows each file holds and\n"
 	"the validation summary (rows failing per rule).\n"
 	"\n"
-	"--as cin-census writes the CIN census of the year (the latest load of\n"
+	"--as ssda903-xml writes the same rows in DfE's XML layout (one <CHILD>\n"
+	"per child of the header table; the social worker episodes are not in that\n"
+	"layout). --as cin-census writes the CIN census of the year (the latest load of\n"
 	"that year's census in the store) as one XML file in the layout of that\n"
 	"year's DfE schema, by the writer caseflow synth uses, and validates it\n"
 	"with the CIN census rules.\n"
@@ -49,6 +54,7 @@ const struct cli_command cmd_export = {
 	.options = options,
 	.examples =
 	"  caseflow export --db la.db --year 2023-24 --as ssda903 --out export/2023-24/ssda903\n"
+	"  caseflow export --db la.db --year 2023-24 --as ssda903-xml --out export/2023-24/ssda903.xml\n"
 	"  caseflow export --db la.db --year 2023-24 --as cin-census --out export/2023-24/cin_census.xml\n",
 	.run = run,
 };
@@ -64,7 +70,7 @@ static int run(int argc, char **argv)
 	if (!year)
 		return cli_usage_error(&cmd_export, "give the collection year: --year 2024-25");
 	if (!out)
-		return cli_usage_error(&cmd_export, "give where to write: --out DIR (ssda903) or FILE (cin-census)");
+		return cli_usage_error(&cmd_export, "give where to write: --out DIR (ssda903) or FILE (the XML layouts)");
 	struct cf_error err;
 	struct store *st = NULL;
 	struct export_result r;
@@ -72,7 +78,9 @@ static int run(int argc, char **argv)
 	cf_error_clear(&err);
 	int rc = cli_open_store(db, 1, NULL, NULL, &st, &err);
 	if (!rc) {
-		struct export_request q = { .st = st, .year = year, .as = !strcmp(as, "cin-census") ? EXPORT_CIN_CENSUS : EXPORT_SSDA903, .out = out };
+		struct export_request q = { .st = st, .year = year, .as = !strcmp(as, "cin-census")    ? EXPORT_CIN_CENSUS
+						   : !strcmp(as, "ssda903-xml") ? EXPORT_SSDA903_XML
+										: EXPORT_SSDA903, .out = out };
 		rc = export_returns(&q, &r, &err);
 	}
 	if (!rc)

@@ -1,6 +1,6 @@
-/* caseflow export: the SSDA903 return or CIN census of a year rebuilt from
- * the store's rows, written by the format's one writer, then validated as a
- * file. */
+/* caseflow export: the SSDA903 return (CSV tables or XML) or CIN census of a
+ * year rebuilt from the store's rows, written by the format's one writer,
+ * then validated as a file. */
 #include "outputs/export.h"
 
 #include <stdio.h>
@@ -15,6 +15,29 @@
 #include "store/return_kinds.h"
 #include "store/returns.h"
 #include "store/validation_rows.h"
+
+/* The folders above a file to be written. */
+static int make_parent(const char *file, struct cf_error *err)
+{
+	char dir[4096];
+	snprintf(dir, sizeof dir, "%s", file);
+	char *slash = strrchr(dir, '/');
+	if (!slash || slash == dir)
+		return CF_OK;
+	*slash = '\0';
+	return dir_make(dir, err);
+}
+
+/* A line of the written table: the file's name (without its folder) and rows. */
+static int written_add(struct export_result *r, const char *path, long rows, struct cf_error *err)
+{
+	const char *base = strrchr(path, '/');
+	long i = cf_table_add_row(r->written);
+	if (i < 0 || cf_table_set_text(r->written, (size_t)i, 0, base ? base + 1 : path))
+		return cf_error_set(err, CF_EIO, "out of memory");
+	cf_table_set_int(r->written, (size_t)i, 1, rows);
+	return CF_OK;
+}
 
 struct table_copy {
 	struct ssda903_writer *w;
@@ -55,18 +78,154 @@ static int export_ssda903(const struct export_request *q, struct export_result *
 	int close_rc = ssda903_writer_close(&w, rc ? &ignored : err);
 	if (rc || (rc = close_rc))
 		return rc;
-	for (int t = 0; t < S903_NTABLES; t++) {
-		long i = cf_table_add_row(r->written);
-		if (i < 0 || cf_table_set_text(r->written, (size_t)i, 0, ssda903_file_names[t]))
-			return cf_error_set(err, CF_EIO, "out of memory");
-		cf_table_set_int(r->written, (size_t)i, 1, w.rows[t]);
+	for (int t = 0; t < S903_NTABLES && !rc; t++) {
+		rc = written_add(r, ssda903_file_names[t], w.rows[t], err);
 		r->rows += w.rows[t];
 	}
+	if (rc)
+		return rc;
 	if (w.rows[S903_HEADER] == 0 && w.rows[S903_EPISODES] == 0)
 		return cf_error_at(err, CF_EINPUT, store_path(q->st), 0, NULL, NULL,
 				   "the store holds no SSDA903 return for %d-%02d to export (caseflow ingest one)",
 				   q->year - 1, q->year % 100);
 	return CF_OK;
+}
+
+/* --- the SSDA903 XML layout ---------------------------------------------- */
+
+/* Every row of the year's tables in DfE's form, sorted by child (then load
+ * order) so that each child's rows can be handed to the XML writer together. */
+struct held_row {
+	const char *child;
+	long order;
+	const char **v;
+};
+
+struct held {
+	struct arena arena;
+	struct held_row *rows[S903_NTABLES];
+	size_t n[S903_NTABLES], cap[S903_NTABLES];
+	enum ssda903_table t;
+	int oom;
+};
+
+static int hold_row(void *ctx, long long row, const char *const *vals, struct cf_error *err)
+{
+	(void)row;
+	struct held *h = ctx;
+	const struct ssda903_table_def *d = &ssda903_tables[h->t];
+	if (h->n[h->t] == h->cap[h->t]) {
+		size_t cap = h->cap[h->t] ? 2 * h->cap[h->t] : 256;
+		struct held_row *r = realloc(h->rows[h->t], cap * sizeof *r);
+		if (!r)
+			return cf_error_set(err, CF_EIO, "out of memory");
+		h->rows[h->t] = r;
+		h->cap[h->t] = cap;
+	}
+	const char **v = arena_alloc(&h->arena, (size_t)d->ncols * sizeof *v);
+	if (!v)
+		return cf_error_set(err, CF_EIO, "out of memory");
+	for (int k = 0; k < d->ncols; k++) {
+		char buf[160];
+		int upn = h->t == S903_HEADER && strcmp(d->cols[k].name, "UPN") == 0;
+		ssda903_value_out(&d->cols[k], upn ? NULL : vals[k], buf, sizeof buf);
+		if (!(v[k] = arena_strdup(&h->arena, buf)))
+			return cf_error_set(err, CF_EIO, "out of memory");
+	}
+	struct held_row *r = &h->rows[h->t][h->n[h->t]];
+	r->child = v[0];
+	r->order = (long)h->n[h->t]++;
+	r->v = v;
+	return CF_OK;
+}
+
+static int held_cmp(const void *a, const void *b)
+{
+	const struct held_row *x = a, *y = b;
+	int c = strcmp(x->child, y->child);
+	return c ? c : (x->order > y->order) - (x->order < y->order);
+}
+
+/* The first row of table t for child, or n when there is none. */
+static size_t held_first(const struct held *h, enum ssda903_table t, const char *child)
+{
+	size_t lo = 0, hi = h->n[t];
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(h->rows[t][mid].child, child) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static int export_ssda903_xml(const struct export_request *q, struct export_result *r, struct cf_error *err)
+{
+	struct held h;
+	memset(&h, 0, sizeof h);
+	arena_init(&h.arena, 0);
+	int rc = CF_OK;
+	for (int t = 0; t < S903_NTABLES && !rc; t++) {
+		h.t = (enum ssda903_table)t;
+		rc = validation_rows_903(q->st, h.t, q->year, hold_row, &h, err);
+	}
+	if (!rc && h.n[S903_HEADER] == 0)
+		rc = cf_error_at(err, CF_EINPUT, store_path(q->st), 0, NULL, NULL,
+				 "the store holds no SSDA903 return for %d-%02d to export (caseflow ingest one)",
+				 q->year - 1, q->year % 100);
+	/* the children in the header's order; every other table by child */
+	struct held_row *kids = NULL;
+	size_t nkids = h.n[S903_HEADER];
+	if (!rc && !(kids = malloc(nkids * sizeof *kids)))
+		rc = cf_error_set(err, CF_EIO, "out of memory");
+	if (!rc) {
+		memcpy(kids, h.rows[S903_HEADER], nkids * sizeof *kids);
+		for (int t = 0; t < S903_NTABLES; t++)
+			if (h.n[t])
+				qsort(h.rows[t], h.n[t], sizeof *h.rows[t], held_cmp);
+		rc = make_parent(q->out, err);
+	}
+	struct ssda903_xml_writer w;
+	struct ssda903_child_rows *c = NULL;
+	if (!rc && !(c = malloc(sizeof *c)))
+		rc = cf_error_set(err, CF_EIO, "out of memory");
+	if (!rc && !(rc = ssda903_xml_open(&w, q->out, err))) {
+		for (size_t i = 0; i < nkids && !rc; i++) {
+			const char *id = kids[i].child;
+			/* a child given twice in the header is written once, with its first row */
+			size_t k = held_first(&h, S903_HEADER, id);
+			if (h.rows[S903_HEADER][k].order != kids[i].order)
+				continue;
+			for (int t = 0; t < S903_NTABLES && !rc; t++) {
+				c->n[t] = 0;
+				size_t j = t == S903_HEADER ? k : held_first(&h, (enum ssda903_table)t, id);
+				for (; j < h.n[t] && !strcmp(h.rows[t][j].child, id) && !rc; j++) {
+					if (c->n[t] == SSDA903_CHILD_MAXROWS)
+						rc = cf_error_at(err, CF_EINPUT, store_path(q->st), 0, NULL, id,
+								 "child %s has more than %d %s rows", id,
+								 SSDA903_CHILD_MAXROWS, ssda903_tables[t].name);
+					else
+						c->rows[t][c->n[t]++] = h.rows[t][j].v;
+				}
+			}
+			if (!rc)
+				ssda903_xml_child(&w, c);
+			r->rows++;
+		}
+		struct cf_error ignored;
+		int crc = ssda903_xml_close(&w, rc ? &ignored : err);
+		if (!rc)
+			rc = crc;
+	}
+	if (!rc)
+		rc = written_add(r, q->out, r->rows, err);
+	free(c);
+	free(kids);
+	for (int t = 0; t < S903_NTABLES; t++)
+		free(h.rows[t]);
+	arena_release(&h.arena);
+	return rc;
 }
 
 /* --- the CIN census ------------------------------------------------------ */
@@ -297,13 +456,8 @@ static int export_cin(const struct export_request *q, struct export_result *r, s
 			}
 		}
 	}
-	char dir[4096];
-	snprintf(dir, sizeof dir, "%s", q->out);
-	char *slash = strrchr(dir, '/');
-	if (!rc && slash && slash != dir) {
-		*slash = '\0';
-		rc = dir_make(dir, err);
-	}
+	if (!rc)
+		rc = make_parent(q->out, err);
 	if (!rc) {
 		struct cin_census_head h = { q->year, b.ref[0] ? b.ref : NULL, b.lea[0] ? b.lea : NULL,
 					     "caseflow export", "1", "001", NULL };
@@ -315,15 +469,9 @@ static int export_cin(const struct export_request *q, struct export_result *r, s
 			rc = cin_census_writer_close(&w, err);
 		}
 	}
-	if (!rc) {
-		const char *base = strrchr(q->out, '/');
-		long i = cf_table_add_row(r->written);
-		if (i < 0 || cf_table_set_text(r->written, (size_t)i, 0, base ? base + 1 : q->out))
-			rc = cf_error_set(err, CF_EIO, "out of memory");
-		else
-			cf_table_set_int(r->written, (size_t)i, 1, (long long)b.n);
-		r->rows = (long)b.n;
-	}
+	r->rows = (long)b.n;
+	if (!rc)
+		rc = written_add(r, q->out, r->rows, err);
 	free(b.kids);
 	free(b.by_id);
 	arena_release(&b.arena);
@@ -337,7 +485,9 @@ int export_returns(const struct export_request *q, struct export_result *out, st
 	    cf_table_add_column(out->written, "file", CF_CELL_TEXT, 0) < 0 ||
 	    cf_table_add_column(out->written, "rows", CF_CELL_INT, 0) < 0)
 		return cf_error_set(err, CF_EIO, "out of memory");
-	int rc = q->as == EXPORT_CIN_CENSUS ? export_cin(q, out, err) : export_ssda903(q, out, err);
+	int rc = q->as == EXPORT_CIN_CENSUS  ? export_cin(q, out, err)
+		 : q->as == EXPORT_SSDA903_XML ? export_ssda903_xml(q, out, err)
+					       : export_ssda903(q, out, err);
 	if (rc)
 		return rc;
 	char *paths[1] = { (char *)q->out };

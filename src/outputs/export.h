@@ -9,17 +9,17 @@
 #include "store/store.h"
 #include "validate/validate.h"
 
-enum export_format { EXPORT_SSDA903 = 0, EXPORT_CIN_CENSUS };
+enum export_format { EXPORT_SSDA903 = 0, EXPORT_SSDA903_XML, EXPORT_CIN_CENSUS };
 
 struct export_request {
 	struct store *st;
 	int year;                 /* collection year by its end: 2025 for 2024-25 */
 	enum export_format as;
-	const char *out;          /* SSDA903: the folder; CIN census: the XML file (folders made when missing) */
+	const char *out;          /* SSDA903 CSV: the folder; the XML layouts: the file (folders made when missing) */
 };
 
 struct export_result {
-	struct cf_table *written;        /* owned: file, rows (SSDA903: data rows, not the header; CIN: children) */
+	struct cf_table *written;        /* owned: file, rows (CSV: data rows, not the header; XML: children) */
 	long rows;                       /* data rows written, all files */
 	struct validate_outcome *checked;   /* owned: validate_returns on the files written */
 };
