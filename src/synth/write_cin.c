@@ -52,27 +52,25 @@ static const char *text(struct cin_out *o, const char *s)
 	return arena_strdup(&o->arena, s);
 }
 
-/* Allocate a zeroed record in the child's arena and link it at *tail. */
-static void *append(struct cin_out *o, void **tail, size_t size)
+/* A zeroed record in the child's arena; NULL (and o->oom) when out of memory. */
+static void *record(struct cin_out *o, size_t size)
 {
 	void *x = arena_alloc(&o->arena, size);
-	if (!x) {
+	if (x)
+		memset(x, 0, size);
+	else
 		o->oom = 1;
-		return NULL;
-	}
-	memset(x, 0, size);
-	*tail = x;
 	return x;
 }
-#define APPEND(o, tailp, type) ((type *)append((o), (void **)(tailp), sizeof(type)))
 
 static struct cin_episode *fill_referral(struct cin_out *o, const struct syn_referral *r, struct cin_episode **tail)
 {
 	const struct synth_world *w = o->w;
 	char buf[16];
-	struct cin_episode *e = APPEND(o, tail, struct cin_episode);
+	struct cin_episode *e = record(o, sizeof *e);
 	if (!e)
 		return NULL;
+	*tail = e;
 	e->referral_date.text = iso(o, r->date);
 	const char *src = synth_source_codes[r->source];
 	e->referral_source.text = o->census < 2023 && !strcmp(src, "5D") ? "5C" : src;
@@ -89,9 +87,10 @@ static struct cin_episode *fill_referral(struct cin_out *o, const struct syn_ref
 		int done = known(o, x->authorised);
 		if (x->start > o->to || (done && x->authorised < o->from) || (!done && x->start < o->from))
 			continue;
-		struct cin_assessment *y = APPEND(o, at, struct cin_assessment);
+		struct cin_assessment *y = record(o, sizeof *y);
 		if (!y)
 			return NULL;
+		*at = y;
 		at = &y->next;
 		y->start.text = iso(o, x->start);
 		if (done) {
@@ -120,9 +119,10 @@ static struct cin_episode *fill_referral(struct cin_out *o, const struct syn_ref
 		const struct syn_cinplan *x = &w->cinplans[r->cinplan0 + p];
 		if (x->start > o->to || (x->end != NONE && x->end < o->from))
 			continue;
-		struct cin_plan_dates *y = APPEND(o, pt, struct cin_plan_dates);
+		struct cin_plan_dates *y = record(o, sizeof *y);
 		if (!y)
 			return NULL;
+		*pt = y;
 		pt = &y->next;
 		y->start.text = iso(o, x->start);
 		if (known(o, x->end))
@@ -134,9 +134,10 @@ static struct cin_episode *fill_referral(struct cin_out *o, const struct syn_ref
 		int held = known(o, x->icpc);
 		if (x->start > o->to || (held && x->icpc < o->from) || (!held && x->start < o->from))
 			continue;
-		struct cin_s47 *y = APPEND(o, st, struct cin_s47);
+		struct cin_s47 *y = record(o, sizeof *y);
 		if (!y)
 			return NULL;
+		*st = y;
 		st = &y->next;
 		y->start.text = iso(o, x->start);
 		y->icpc_target.text = iso(o, cf_date_add_working_days(x->start, 15));
@@ -150,9 +151,10 @@ static struct cin_episode *fill_referral(struct cin_out *o, const struct syn_ref
 		const struct syn_cpp *x = &w->cpps[r->cpp0 + p];
 		if (x->start > o->to || (x->end != NONE && x->end < o->from))
 			continue;
-		struct cin_cp_plan *y = APPEND(o, ct, struct cin_cp_plan);
+		struct cin_cp_plan *y = record(o, sizeof *y);
 		if (!y)
 			return NULL;
+		*ct = y;
 		ct = &y->next;
 		y->start.text = iso(o, x->start);
 		if (known(o, x->end))
@@ -166,9 +168,10 @@ static struct cin_episode *fill_referral(struct cin_out *o, const struct syn_ref
 		struct cin_review **rt = &y->reviews;
 		for (int i = 0; rv <= o->to && (x->end == NONE || rv < x->end); i++) {
 			if (rv >= o->from) {
-				struct cin_review *z = APPEND(o, rt, struct cin_review);
+				struct cin_review *z = record(o, sizeof *z);
 				if (!z)
 					return NULL;
+				*rt = z;
 				rt = &z->next;
 				z->date.text = iso(o, rv);
 			}
