@@ -2,12 +2,9 @@
  * DfE CSV tables (and the XML layout with --xml), holding what a real
  * return holds — every child looked after at any time in the year, as the
  * council knew it on 31 March (later end dates are not yet known). */
-#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "base/arena.h"
 #include "formats/ssda903.h"
