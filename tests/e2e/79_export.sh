@@ -36,6 +36,10 @@ check "the header's UPN column is written empty" sh -c \
 check "dates are written as DfE's dd/mm/yyyy" sh -c \
 	'sed -n 2p "$0" | grep -Eq "^[^,]*,[0-3][0-9]/[01][0-9]/20[0-9][0-9],"' "$work/x/2023-24/ssda903/episodes.csv"
 
+"$cf" export --db "$work/a.db" --year 2019-20 --as cin-census --out "$work/none.xml" >/dev/null 2>"$work/err"
+check "a year the store has no census of: exit 1, saying so" \
+	sh -c 'test $0 = 1 && grep -q "holds no CIN census for 2019-20" "$1"' $? "$work/err"
+
 for y in $years; do set -- "$@" "$work/x/$y/ssda903" "$work/x/$y/cin_census.xml"; done
 shift 6
 "$cf" ingest --db "$work/b.db" "$@" >/dev/null 2>"$work/err"
