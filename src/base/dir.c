@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 static int has_ext(const char *name, const char *ext)
 {
@@ -62,4 +63,26 @@ nomem:
 	dir_list_release(out);
 	errno = ENOMEM;
 	return -1;
+}
+
+int dir_make(const char *path, struct cf_error *err)
+{
+	char buf[4096];
+	size_t n = strlen(path);
+	if (n == 0 || n >= sizeof buf)
+		return cf_error_at(err, CF_EUSAGE, path, 0, NULL, NULL, "not a usable folder name");
+	memcpy(buf, path, n + 1);
+	for (size_t i = 1; i <= n; i++) {
+		if (buf[i] != '/' && buf[i] != '\0')
+			continue;
+		char keep = buf[i];
+		buf[i] = '\0';
+		if (mkdir(buf, 0777) != 0 && errno != EEXIST)
+			return cf_error_at(err, CF_EIO, buf, 0, NULL, NULL, "cannot create folder: %s", strerror(errno));
+		buf[i] = keep;
+	}
+	struct stat sb;
+	if (stat(path, &sb) != 0 || !S_ISDIR(sb.st_mode))
+		return cf_error_at(err, CF_EIO, path, 0, NULL, NULL, "not a folder");
+	return CF_OK;
 }

@@ -4,6 +4,8 @@
 
 #include <stddef.h>
 
+#include "base/error.h"
+
 struct dir_list {
 	char **paths;   /* owned: "DIR/NAME", sorted */
 	size_t n;
@@ -16,5 +18,9 @@ struct dir_list {
  * Release with dir_list_release. */
 int dir_list(const char *dir, const char *ext, struct dir_list *out);
 void dir_list_release(struct dir_list *l);
+
+/* mkdir -p: path and the folders above it. CF_EIO with the folder named
+ * when one cannot be made or path is not a folder. */
+int dir_make(const char *path, struct cf_error *err);
 
 #endif

@@ -259,7 +259,9 @@ enum s903_norm ssda903_normalise(const struct ssda903_column *col, const char *r
 		return S903_NORM_ISSUE;
 	}
 	case S903_POSTCODE:
-		if (postcode_sector_of(raw, len, POSTCODE_FULL, out, outsz) == 0)
+		/* a sector ("LS1 4", as caseflow export writes what the store
+		 * keeps) is read as itself: it is all that would be stored */
+		if (postcode_sector_of(raw, len, POSTCODE_FULL | POSTCODE_SECTOR, out, outsz) == 0)
 			return S903_NORM_OK;
 		out[0] = '\0';   /* never store an unparsed (possibly full) postcode */
 		*why = "not a UK postcode (stored as missing)";

@@ -4,33 +4,10 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "synth/rng.h"
 
 #define NONE CF_DATE_NONE
-
-int synth_mkdirs(const char *path, struct cf_error *err)
-{
-	char buf[4096];
-	size_t n = strlen(path);
-	if (n == 0 || n >= sizeof buf)
-		return cf_error_at(err, CF_EUSAGE, path, 0, NULL, NULL, "not a usable folder name");
-	memcpy(buf, path, n + 1);
-	for (size_t i = 1; i <= n; i++) {
-		if (buf[i] != '/' && buf[i] != '\0')
-			continue;
-		char keep = buf[i];
-		buf[i] = '\0';
-		if (mkdir(buf, 0777) != 0 && errno != EEXIST)
-			return cf_error_at(err, CF_EIO, buf, 0, NULL, NULL, "cannot create folder: %s", strerror(errno));
-		buf[i] = keep;
-	}
-	struct stat sb;
-	if (stat(path, &sb) != 0 || !S_ISDIR(sb.st_mode))
-		return cf_error_at(err, CF_EIO, path, 0, NULL, NULL, "not a folder");
-	return CF_OK;
-}
 
 /* The day a child became a care leaver (ceased care aged 16 or 17 after 13
  * weeks in care since their 14th birthday), or NONE. */
@@ -121,52 +98,6 @@ int synth_write_all(const struct synth_world *w, const char *dir, struct cf_erro
 	if (!rc)
 		rc = synth_write_workforce(w, dir, err);
 	return rc;
-}
-
-int syn_xml_open(struct syn_xml *o, const char *path, struct cf_error *err)
-{
-	o->failed = 0;
-	if (!(o->x = xmlNewTextWriterFilename(path, 0)))
-		return cf_error_at(err, CF_EIO, path, 0, NULL, NULL, "cannot create");
-	xmlTextWriterSetIndent(o->x, 1);
-	xmlTextWriterSetIndentString(o->x, BAD_CAST "  ");
-	if (xmlTextWriterStartDocument(o->x, "1.0", "UTF-8", NULL) < 0)
-		o->failed = 1;
-	return CF_OK;
-}
-
-int syn_xml_close(struct syn_xml *o, const char *path, struct cf_error *err)
-{
-	if (xmlTextWriterEndDocument(o->x) < 0)
-		o->failed = 1;
-	xmlFreeTextWriter(o->x);
-	o->x = NULL;
-	return o->failed ? cf_error_at(err, CF_EIO, path, 0, NULL, NULL, "write failed") : CF_OK;
-}
-
-void syn_xml_el(struct syn_xml *o, const char *name, const char *value)
-{
-	if (xmlTextWriterWriteElement(o->x, BAD_CAST name, BAD_CAST value) < 0)
-		o->failed = 1;
-}
-
-void syn_xml_el_date(struct syn_xml *o, const char *name, cf_date d)
-{
-	char buf[11];
-	cf_date_format(d, buf);
-	syn_xml_el(o, name, buf);
-}
-
-void syn_xml_start(struct syn_xml *o, const char *name)
-{
-	if (xmlTextWriterStartElement(o->x, BAD_CAST name) < 0)
-		o->failed = 1;
-}
-
-void syn_xml_end(struct syn_xml *o)
-{
-	if (xmlTextWriterEndElement(o->x) < 0)
-		o->failed = 1;
 }
 
 FILE *synth_csv_create(const char *path, const char *header, struct cf_error *err)

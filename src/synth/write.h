@@ -2,15 +2,13 @@
 #ifndef CF_SYNTH_WRITE_UTIL_H
 #define CF_SYNTH_WRITE_UTIL_H
 
-#include <libxml/xmlwriter.h>
-
 #include <stdio.h>
 
+#include "base/dir.h"   /* dir_make: the writers' mkdir -p */
 #include "base/error.h"
+#include "formats/xml_write.h"   /* struct xml_out: the CIN and workforce censuses */
 #include "synth/synth.h"
 
-/* mkdir -p; CF_EIO with the folder named when it cannot be made. */
-int synth_mkdirs(const char *path, struct cf_error *err);
 
 /* The day a child became a care leaver (ceased care aged 16 or 17 after 13
  * weeks in care since their 14th birthday), or CF_DATE_NONE. */
@@ -32,22 +30,6 @@ struct synth_oc3 {
 	char accom[3];        /* accommodation letter and suitability 1/2, or "" */
 };
 void synth_oc3(const struct synth_world *w, int ci, int fy, int age, struct synth_oc3 *out);
-
-/* An XML return being written (the CIN and workforce censuses): the element
- * writers record a failure instead of returning it, so a writer checks once,
- * at syn_xml_close. */
-struct syn_xml {
-	xmlTextWriterPtr x;
-	int failed;
-};
-/* Create path, indented by two spaces, with its XML declaration written. */
-int syn_xml_open(struct syn_xml *o, const char *path, struct cf_error *err);
-/* End the document and free the writer; CF_EIO naming path when any write failed. */
-int syn_xml_close(struct syn_xml *o, const char *path, struct cf_error *err);
-void syn_xml_el(struct syn_xml *o, const char *name, const char *value);
-void syn_xml_el_date(struct syn_xml *o, const char *name, cf_date d);
-void syn_xml_start(struct syn_xml *o, const char *name);
-void syn_xml_end(struct syn_xml *o);
 
 /* A CSV file at path with its header line written; NULL with err set
  * (the path named) when it cannot be created. */

@@ -2,34 +2,29 @@
  * DfE CSV tables (and the XML layout with --xml), holding what a real
  * return holds — every child looked after at any time in the year, as the
  * council knew it on 31 March (later end dates are not yet known). */
-#include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
-#include <libxml/xmlwriter.h>
-
+#include "base/arena.h"
 #include "formats/ssda903.h"
+#include "formats/ssda903_write.h"
 #include "synth/rng.h"
 #include "synth/synth.h"
 #include "synth/write.h"
 
 #define NONE CF_DATE_NONE
 
-/* File names as in DfE's sample return. */
-static const char *const file_names[S903_NTABLES] = {
-	"header.csv", "episodes.csv", "reviews.csv", "uasc.csv", "oc2.csv", "oc3.csv", "ad1.csv",
-	"placed_for_adoption.csv", "previous_permanence.csv", "missing.csv", "sw_episodes.csv",
-};
-
 struct year_out {
 	const struct synth_world *w;
 	int fy;
 	cf_date from, to;
-	FILE *csv[S903_NTABLES];
-	xmlTextWriterPtr xml;
-	int xml_failed;
+	struct ssda903_writer csv;
+	struct ssda903_xml_writer xml;   /* with --xml */
+	int with_xml;
+	struct ssda903_child_rows child; /* the child being written: its rows of each table */
+	struct arena arena;              /* their values, reset per child */
+	int oom;
 };
 
 /* A date as the council knew it on 31 March: later dates are not yet known. */
@@ -38,27 +33,35 @@ static void known_dmy(const struct year_out *y, cf_date d, char buf[11])
 	synth_date_dmy(d != NONE && d <= y->to ? d : NONE, buf);
 }
 
-static void xml_el(struct year_out *y, const char *name, const char *value)
+/* One row of table t for the child being written: its columns' values in
+ * order, as DfE writes them (copied: callers reuse their buffers). */
+static void csv_row(struct year_out *y, enum ssda903_table t, ...)
 {
-	if (!y->xml)
+	int ncols = ssda903_tables[t].ncols;
+	const char **v = arena_alloc(&y->arena, (size_t)ncols * sizeof *v);
+	if (!v || y->child.n[t] == SSDA903_CHILD_MAXROWS) {
+		y->oom = 1;
 		return;
-	int rc = (value && value[0]) ? xmlTextWriterWriteElement(y->xml, BAD_CAST name, BAD_CAST value)
-				     : (xmlTextWriterStartElement(y->xml, BAD_CAST name) < 0 ? -1
-									  : xmlTextWriterEndElement(y->xml));
-	if (rc < 0)
-		y->xml_failed = 1;
+	}
+	va_list ap;
+	va_start(ap, t);
+	for (int c = 0; c < ncols && v; c++)
+		if (!(v[c] = arena_strdup(&y->arena, va_arg(ap, const char *))))
+			y->oom = 1;
+	va_end(ap);
+	y->child.rows[t][y->child.n[t]++] = v;
 }
 
-static void xml_start(struct year_out *y, const char *name)
+/* The child's rows to each table, and its <CHILD> with --xml. */
+static void child_flush(struct year_out *y)
 {
-	if (y->xml && xmlTextWriterStartElement(y->xml, BAD_CAST name) < 0)
-		y->xml_failed = 1;
-}
-
-static void xml_end(struct year_out *y)
-{
-	if (y->xml && xmlTextWriterEndElement(y->xml) < 0)
-		y->xml_failed = 1;
+	for (int t = 0; t < S903_NTABLES && !y->oom; t++)
+		for (int i = 0; i < y->child.n[t]; i++)
+			ssda903_writer_row(&y->csv, (enum ssda903_table)t, y->child.rows[t][i]);
+	if (y->with_xml && !y->oom)
+		ssda903_xml_child(&y->xml, &y->child);
+	memset(y->child.n, 0, sizeof y->child.n);
+	arena_reset(&y->arena);
 }
 
 static int in_year(const struct year_out *y, cf_date start, cf_date end)
@@ -105,35 +108,21 @@ static void write_child(struct year_out *y, int ci)
 		if (is_mother)
 			known_dmy(y, y->to - cf_rng_range(&r, 30, 700), mc_dob);
 	}
-	fprintf(y->csv[S903_HEADER], "%s,%d,%s,%s,%s,%s,%s\n", id, c->sex, dob, synth_ethnic_codes[c->ethnic], upn,
-		mother, mc_dob);
-	xml_start(y, "CHILD");
-	xml_start(y, "HEADER");
-	xml_el(y, "CHILDID", id);
-	xml_el(y, "UPN", upn);
-	xml_el(y, "SEX", c->sex == 1 ? "1" : "2");
-	xml_el(y, "DOB", dob);
-	xml_el(y, "ETHNIC", synth_ethnic_codes[c->ethnic]);
+	char sex[2] = { c->sex == 1 ? '1' : '2', 0 };
+	csv_row(y, S903_HEADER, id, sex, dob, synth_ethnic_codes[c->ethnic], upn, mother, mc_dob);
 
 	/* UASC */
 	cf_date duc = cf_date_add_years(c->dob, 18);
 	synth_date_dmy(duc, d1);
 	if (c->uasc && first >= 0) {
-		fprintf(y->csv[S903_UASC], "%s,%d,%s,%s\n", id, c->sex, dob, d1);
-		xml_el(y, "UASC", "1");
-		xml_el(y, "DUC", d1);
-	} else {
-		xml_el(y, "UASC", NULL);
+		csv_row(y, S903_UASC, id, sex, dob, d1);
 	}
 
 	/* OC3 */
 	if (oc3_age) {
 		struct synth_oc3 o;
 		synth_oc3(w, ci, y->fy, oc3_age, &o);
-		fprintf(y->csv[S903_OC3], "%s,%s,%s,%s,%s\n", id, dob, o.in_touch, o.activ, o.accom);
-		xml_el(y, "IN_TOUCH", o.in_touch);
-		xml_el(y, "ACTIV", o.activ);
-		xml_el(y, "ACCOM", o.accom);
+		csv_row(y, S903_OC3, id, dob, o.in_touch, o.activ, o.accom);
 	}
 
 	/* adoption: AD1 for children adopted in the year; placed for adoption
@@ -143,14 +132,8 @@ static void write_child(struct year_out *y, int ci)
 		synth_date_dmy(ad->decision, d1);
 		synth_date_dmy(ad->match, d2);
 		char nb[2] = { (char)('0' + ad->nb_adopters), 0 };
-		fprintf(y->csv[S903_AD1], "%s,%s,%s,%s,%d,%s,%s,%s\n", id, dob, d1, d2, ad->foster_carer, nb,
-			ad->sex_adopters, ad->ls_adopters);
-		xml_el(y, "DATE_INT", d1);
-		xml_el(y, "DATE_MATCH", d2);
-		xml_el(y, "FOSTER_CARE", ad->foster_carer ? "1" : "0");
-		xml_el(y, "NB_ADOPTR", nb);
-		xml_el(y, "SEX_ADOPTR", ad->sex_adopters);
-		xml_el(y, "LS_ADOPTR", ad->ls_adopters);
+		csv_row(y, S903_AD1, id, dob, d1, d2, ad->foster_carer ? "1" : "0", nb, ad->sex_adopters,
+			ad->ls_adopters);
 	}
 
 	/* missing */
@@ -161,12 +144,7 @@ static void write_child(struct year_out *y, int ci)
 		synth_date_dmy(m->start, d1);
 		known_dmy(y, m->end, d2);
 		char type[2] = { m->type, 0 };
-		fprintf(y->csv[S903_MISSING], "%s,%s,%c,%s,%s\n", id, dob, m->type, d1, d2);
-		xml_start(y, "AMISSING");
-		xml_el(y, "MISSING", type);
-		xml_el(y, "MIS_START", d1);
-		xml_el(y, "MIS_END", d2);
-		xml_end(y);
+		csv_row(y, S903_MISSING, id, dob, type, d1, d2);
 	}
 
 	/* reviews */
@@ -180,28 +158,15 @@ static void write_child(struct year_out *y, int ci)
 		if (cf_date_age(c->dob, rv[k]) >= 4)
 			code[2] = (char)('1' + cf_rng_pick(&r, pn_w, 7));
 		synth_date_dmy(rv[k], d1);
-		fprintf(y->csv[S903_REVIEWS], "%s,%s,%s,%s\n", id, dob, d1, code);
-		xml_start(y, "AREVIEW");
-		xml_el(y, "REVIEW", d1);
-		xml_el(y, "REVIEW_CODE", code);
-		xml_end(y);
+		csv_row(y, S903_REVIEWS, id, dob, d1, code);
 	}
-	xml_el(y, "MOTHER", mother);
-	xml_el(y, "MC_DOB", mc_dob);
 
 	/* previous permanence: for each period of care starting in the year */
 	for (int i = 0; i < c->nperiods && first >= 0; i++) {
 		const struct syn_period *p = &w->periods[c->period0 + i];
 		if (p->start < y->from || p->start > y->to)
 			continue;
-		fprintf(y->csv[S903_PREV_PERM], "%s,%s,%s,%s,%s\n", id, dob, p->prev_perm, p->la_perm, p->date_perm);
-		xml_start(y, "PERMANENCE");
-		xml_el(y, "PREV_PERM", p->prev_perm);
-		if (p->la_perm[0])
-			xml_el(y, "LA_PERM", p->la_perm);
-		if (p->date_perm[0])
-			xml_el(y, "DATE_PERM", p->date_perm);
-		xml_end(y);
+		csv_row(y, S903_PREV_PERM, id, dob, p->prev_perm, p->la_perm, p->date_perm);
 	}
 
 	/* OC2: looked after continuously for 12 months at 31 March */
@@ -229,22 +194,9 @@ static void write_child(struct year_out *y, int ci)
 		int recv = subst && cf_rng_chance(&r, 0.6), offered = subst && (recv || cf_rng_chance(&r, 0.5));
 		int hc = cf_rng_chance(&r, 0.9), imm = cf_rng_chance(&r, 0.85), teeth = cf_rng_chance(&r, 0.8),
 		    ha = cf_rng_chance(&r, 0.9);
-		fprintf(y->csv[S903_OC2], "%s,%s,%s,%s,%d,%d,%d,%d,%d,%d,%d,%d\n", id, dob, sdq, sdq_reason, conv, hc, imm,
-			teeth, ha, subst, recv, offered);
-		xml_start(y, "OC2");
-		if (sdq[0])
-			xml_el(y, "SDQ_SCORE", sdq);
-		else
-			xml_el(y, "SDQ_REASON", sdq_reason);
-		xml_el(y, "CONVICTED", conv ? "1" : "0");
-		xml_el(y, "HEALTH_CHECK", hc ? "1" : "0");
-		xml_el(y, "IMMUNISATIONS", imm ? "1" : "0");
-		xml_el(y, "TEETH_CHECK", teeth ? "1" : "0");
-		xml_el(y, "HEALTH_ASSESSMENT", ha ? "1" : "0");
-		xml_el(y, "SUBSTANCE_MISUSE", subst ? "1" : "0");
-		xml_el(y, "INTERVENTION_RECEIVED", recv ? "1" : "0");
-		xml_el(y, "INTERVENTION_OFFERED", offered ? "1" : "0");
-		xml_end(y);
+		static const char *const b01[2] = { "0", "1" };
+		csv_row(y, S903_OC2, id, dob, sdq, sdq_reason, b01[conv], b01[hc], b01[imm], b01[teeth], b01[ha],
+			b01[subst], b01[recv], b01[offered]);
 	}
 
 	if (ad && first >= 0 && ad->decision <= y->to && (ad->reversed == NONE || ad->reversed >= y->from) &&
@@ -254,14 +206,8 @@ static void write_child(struct year_out *y, int ci)
 		char reason[4] = "";
 		if (d2[0])
 			snprintf(reason, sizeof reason, "RD%d", ad->reverse_reason ? ad->reverse_reason : 4);
-		fprintf(y->csv[S903_PLACED_ADOPTION], "%s,%s,%s,%s,%s\n", id, dob, d1, d2, reason);
-		xml_start(y, "AD_PLACED");
-		xml_el(y, "DATE_PLACED", d1);
-		xml_el(y, "DATE_PLACED_CEASED", d2);
-		xml_el(y, "REASON_PLACED_CEASED", reason);
-		xml_end(y);
+		csv_row(y, S903_PLACED_ADOPTION, id, dob, d1, d2, reason);
 	}
-	xml_end(y);   /* HEADER */
 
 	/* episodes */
 	for (int k = first; k >= 0 && k <= last; k++) {
@@ -274,24 +220,9 @@ static void write_child(struct year_out *y, int ci)
 			synth_home_postcode(w, c, home);
 		const char *rec = ended ? e->rec : "";
 		const char *rpc = ended && e->rpc ? synth_rpc_codes[e->rpc - 1] : "";
-		fprintf(y->csv[S903_EPISODES], "%s,%s,%c,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s\n", id, d1, e->rne, e->ls, cin,
-			e->place, e->provider, d2, rec, rpc, home, e->pl_post, e->urn);
-		xml_start(y, "EPISODE");
-		xml_el(y, "DECOM", d1);
-		xml_el(y, "RNE", rne);
-		xml_el(y, "LS", e->ls);
-		xml_el(y, "CIN", cin);
-		xml_el(y, "PL", e->place);
-		xml_el(y, "PL_POST", e->pl_post);
-		xml_el(y, "HOME_POST", home);
-		xml_el(y, "URN", e->urn);
-		xml_el(y, "PLACE_PROVIDER", e->provider);
-		xml_el(y, "DEC", d2);
-		xml_el(y, "REC", rec);
-		xml_el(y, "REASON_PLACE_CHANGE", rpc);
-		xml_end(y);
+		csv_row(y, S903_EPISODES, id, d1, rne, e->ls, cin, e->place, e->provider, d2, rec, rpc, home,
+			e->pl_post, e->urn);
 	}
-	xml_end(y);   /* CHILD */
 
 	/* social worker episodes (collected from 2023-24): every allocation in
 	 * the year for a child looked after during it */
@@ -302,10 +233,11 @@ static void write_child(struct year_out *y, int ci)
 				continue;
 			synth_date_dmy(al->start, d1);
 			known_dmy(y, al->end, d3);
-			fprintf(y->csv[S903_SW_EPISODES], "%s,%s,%s,%s,%s,%s\n", id, dob, w->workers[al->worker].id, d1, d3,
+			csv_row(y, S903_SW_EPISODES, id, dob, w->workers[al->worker].id, d1, d3,
 				synth_sw_reasons[al->reason]);
 		}
 	}
+	child_flush(y);
 }
 
 static int write_year(const struct synth_world *w, const char *dir, int fy, struct cf_error *err)
@@ -313,7 +245,7 @@ static int write_year(const struct synth_world *w, const char *dir, int fy, stru
 	char ydir[4096], path[4200], yname[8];
 	synth_year_name(fy, yname);
 	snprintf(ydir, sizeof ydir, "%s/%s/ssda903", dir, yname);
-	int rc = synth_mkdirs(ydir, err);
+	int rc = dir_make(ydir, err);
 	if (rc)
 		return rc;
 	struct year_out y;
@@ -321,38 +253,32 @@ static int write_year(const struct synth_world *w, const char *dir, int fy, stru
 	y.w = w;
 	y.fy = fy;
 	synth_year_bounds(w, fy, &y.from, &y.to);
-	for (int t = 0; t < S903_NTABLES && !rc; t++) {
-		snprintf(path, sizeof path, "%s/%s", ydir, file_names[t]);
-		if (!(y.csv[t] = fopen(path, "w"))) {
-			rc = cf_error_at(err, CF_EIO, path, 0, NULL, NULL, "cannot create: %s", strerror(errno));
-			break;
-		}
-		const struct ssda903_table_def *d = &ssda903_tables[t];
-		for (int c = 0; c < d->ncols; c++)
-			fprintf(y.csv[t], "%s%s", c ? "," : "", d->cols[c].name);
-		fputc('\n', y.csv[t]);
-	}
-	if (!rc && w->opt.xml) {
+	if ((rc = ssda903_writer_open(&y.csv, ydir, err)))
+		return rc;
+	if (w->opt.xml) {
 		snprintf(path, sizeof path, "%s/%s/ssda903.xml", dir, yname);
-		y.xml = xmlNewTextWriterFilename(path, 0);
-		if (!y.xml || xmlTextWriterStartDocument(y.xml, "1.0", "UTF-8", NULL) < 0 ||
-		    xmlTextWriterStartElement(y.xml, BAD_CAST "EXPSSDA903") < 0)
-			rc = cf_error_at(err, CF_EIO, path, 0, NULL, NULL, "cannot write XML");
+		if ((rc = ssda903_xml_open(&y.xml, path, err))) {
+			struct cf_error ignored;
+			ssda903_writer_close(&y.csv, &ignored);
+			return rc;
+		}
+		y.with_xml = 1;
 	}
-	for (size_t i = 0; i < w->n_children && !rc; i++)
+	arena_init(&y.arena, 0);
+	for (size_t i = 0; i < w->n_children && !y.oom; i++)
 		write_child(&y, (int)i);
-	if (y.xml) {
-		if (!rc && (xmlTextWriterEndDocument(y.xml) < 0 || y.xml_failed))
-			rc = cf_error_at(err, CF_EIO, path, 0, NULL, NULL, "cannot write XML");
-		xmlFreeTextWriter(y.xml);
+	arena_release(&y.arena);
+	if (y.oom)
+		rc = cf_error_set(err, CF_EIO, "out of memory");
+	if (y.with_xml) {
+		struct cf_error ignored;
+		int xrc = ssda903_xml_close(&y.xml, rc ? &ignored : err);
+		if (!rc)
+			rc = xrc;
 	}
-	for (int t = 0; t < S903_NTABLES; t++) {
-		if (!y.csv[t])
-			continue;
-		if ((ferror(y.csv[t]) | fclose(y.csv[t])) && !rc)
-			rc = cf_error_at(err, CF_EIO, ydir, 0, file_names[t], NULL, "write failed: %s", strerror(errno));
-	}
-	return rc;
+	struct cf_error ignored;   /* the first failure is the one reported */
+	int close_rc = ssda903_writer_close(&y.csv, rc ? &ignored : err);
+	return rc ? rc : close_rc;
 }
 
 int synth_write_ssda903(const struct synth_world *w, const char *dir, struct cf_error *err)

@@ -844,7 +844,7 @@ static int write_year(const struct synth_world *w, const char *dir, int fy, stru
 	char ydir[4096], path[4200], yname[8];
 	synth_year_name(fy, yname);
 	snprintf(ydir, sizeof ydir, "%s/%s", dir, yname);
-	int rc = synth_mkdirs(ydir, err);
+	int rc = dir_make(ydir, err);
 	if (rc)
 		return rc;
 	snprintf(path, sizeof path, "%s/annex_a.xlsx", ydir);

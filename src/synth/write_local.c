@@ -22,7 +22,7 @@ static int write_year(const struct synth_world *w, const char *dir, int fy, stru
 	char ydir[4096], path[4200], yname[8], d1[11], d2[11];
 	synth_year_name(fy, yname);
 	snprintf(ydir, sizeof ydir, "%s/%s", dir, yname);
-	int rc = synth_mkdirs(ydir, err);
+	int rc = dir_make(ydir, err);
 	if (rc)
 		return rc;
 	cf_date from = cf_date_fy_start(fy), to = cf_date_fy_end(fy);
@@ -72,7 +72,7 @@ static int appears(const struct syn_child *c)
 static int write_authority(const struct synth_world *w, const char *dir, struct cf_error *err)
 {
 	char path[4200];
-	int rc = synth_mkdirs(dir, err);
+	int rc = dir_make(dir, err);
 	if (rc)
 		return rc;
 	snprintf(path, sizeof path, "%s/localities.csv", dir);

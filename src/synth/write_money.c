@@ -433,7 +433,7 @@ static int write_ledger(const struct money_world *m, const char *dir, struct cf_
 int synth_write_money(const struct synth_world *w, const char *dir, struct cf_error *err)
 {
 	struct money_world m = { w, NULL, NULL, 0, 0 };
-	int rc = synth_mkdirs(dir, err);
+	int rc = dir_make(dir, err);
 	if (!rc && build(&m))
 		rc = cf_error_set(err, CF_EIO, "out of memory");
 	if (!rc)

@@ -14,11 +14,11 @@
 
 #define NONE CF_DATE_NONE
 
-static void elf(struct syn_xml *o, const char *name, int places, double v)
+static void elf(struct xml_out *o, const char *name, int places, double v)
 {
 	char buf[32];
 	snprintf(buf, sizeof buf, "%.*f", places, v);
-	syn_xml_el(o, name, buf);
+	xml_out_el(o, name, buf);
 }
 
 static int in_post(const struct syn_worker *k, cf_date d)
@@ -31,7 +31,7 @@ static int write_year(const struct synth_world *w, const char *dir, int fy, int 
 	char path[4200], yname[8], buf[32];
 	synth_year_name(fy, yname);
 	snprintf(path, sizeof path, "%s/%s", dir, yname);
-	int rc = synth_mkdirs(path, err);
+	int rc = dir_make(path, err);
 	if (rc)
 		return rc;
 	snprintf(path, sizeof path, "%s/%s/workforce.xml", dir, yname);
@@ -60,32 +60,32 @@ static int write_year(const struct synth_world *w, const char *dir, int fy, int 
 		}
 	}
 
-	struct syn_xml o;
-	if ((rc = syn_xml_open(&o, path, err)))
+	struct xml_out o;
+	if ((rc = xml_out_open(&o, path, err)))
 		return rc;
-	syn_xml_start(&o, "Message");
-	syn_xml_start(&o, "Header");
-	syn_xml_start(&o, "CollectionDetails");
-	syn_xml_el(&o, "Collection", "CSWW");
+	xml_out_start(&o, "Message");
+	xml_out_start(&o, "Header");
+	xml_out_start(&o, "CollectionDetails");
+	xml_out_el(&o, "Collection", "CSWW");
 	snprintf(buf, sizeof buf, "%d", fy);
-	syn_xml_el(&o, "Year", buf);
-	syn_xml_el_date(&o, "ReferenceDate", ref);
-	syn_xml_end(&o);
-	syn_xml_start(&o, "Source");
-	syn_xml_el(&o, "SourceLevel", "L");
+	xml_out_el(&o, "Year", buf);
+	xml_out_el_date(&o, "ReferenceDate", ref);
+	xml_out_end(&o);
+	xml_out_start(&o, "Source");
+	xml_out_el(&o, "SourceLevel", "L");
 	snprintf(buf, sizeof buf, "%03d", w->opt.la_code % 1000);
-	syn_xml_el(&o, "LEA", buf);
-	syn_xml_el(&o, "SoftwareCode", "caseflow synth");
+	xml_out_el(&o, "LEA", buf);
+	xml_out_el(&o, "SoftwareCode", "caseflow synth");
 	snprintf(buf, sizeof buf, "%04d-11-15T09:00:00Z", fy);
-	syn_xml_el(&o, "DateTime", buf);
-	syn_xml_end(&o);
-	syn_xml_end(&o);
-	syn_xml_start(&o, "LALevelVacancies");
+	xml_out_el(&o, "DateTime", buf);
+	xml_out_end(&o);
+	xml_out_end(&o);
+	xml_out_start(&o, "LALevelVacancies");
 	elf(&o, "NumberOfVacancies", 2, vacant);
 	elf(&o, "NoAgencyFTE", 2, agency_fte);
 	snprintf(buf, sizeof buf, "%ld", agency_n);
-	syn_xml_el(&o, "NoAgencyHeadcount", buf);
-	syn_xml_end(&o);
+	xml_out_el(&o, "NoAgencyHeadcount", buf);
+	xml_out_end(&o);
 
 	static const char *const eth[] = { "WBRI", "WOTH", "WIRI", "BAFR", "BCRB", "APKN", "AIND", "MWBC", "MOTH", "OOTH", "REFU" };
 	static const double eth_w[] = { 64, 6, 1, 9, 4, 3, 3, 2, 2, 2, 4 };
@@ -96,40 +96,40 @@ static int write_year(const struct synth_world *w, const char *dir, int fy, int 
 			continue;
 		struct cf_rng r;
 		syn_rng_seed(&r, w->opt.seed, 70000000ULL + i);   /* the worker's own facts, the same every year */
-		syn_xml_start(&o, "CSWWWorker");
-		syn_xml_el(&o, "AgencyWorker", k->agency ? "1" : "0");
-		syn_xml_el(&o, "SWENo", k->id);
+		xml_out_start(&o, "CSWWWorker");
+		xml_out_el(&o, "AgencyWorker", k->agency ? "1" : "0");
+		xml_out_el(&o, "SWENo", k->id);
 		elf(&o, "FTE", 6, here ? k->fte : 0.0);
-		syn_xml_el_date(&o, "PersonBirthDate", k->start - (cf_date)(365.25 * (23 + 20 * cf_rng_unit(&r))));
-		syn_xml_el(&o, "GenderCurrent", cf_rng_chance(&r, 0.82) ? "2" : "1");
-		syn_xml_el(&o, "Ethnicity", eth[cf_rng_pick(&r, eth_w, 11)]);
-		syn_xml_el(&o, "QualInst", cf_rng_chance(&r, 0.5) ? "University of the North" : "Midlands University");
-		syn_xml_el(&o, "QualLevel", cf_rng_chance(&r, 0.6) ? "1" : "2");
-		syn_xml_el(&o, "StepUpGrad", cf_rng_chance(&r, 0.05) ? "1" : "0");
+		xml_out_el_date(&o, "PersonBirthDate", k->start - (cf_date)(365.25 * (23 + 20 * cf_rng_unit(&r))));
+		xml_out_el(&o, "GenderCurrent", cf_rng_chance(&r, 0.82) ? "2" : "1");
+		xml_out_el(&o, "Ethnicity", eth[cf_rng_pick(&r, eth_w, 11)]);
+		xml_out_el(&o, "QualInst", cf_rng_chance(&r, 0.5) ? "University of the North" : "Midlands University");
+		xml_out_el(&o, "QualLevel", cf_rng_chance(&r, 0.6) ? "1" : "2");
+		xml_out_el(&o, "StepUpGrad", cf_rng_chance(&r, 0.05) ? "1" : "0");
 		snprintf(buf, sizeof buf, "%s", synth_worker_roles[k->role]);
-		syn_xml_el(&o, "OrgRole", buf);
-		syn_xml_el_date(&o, "RoleStartDate", k->start);
+		xml_out_el(&o, "OrgRole", buf);
+		xml_out_el_date(&o, "RoleStartDate", k->start);
 		snprintf(buf, sizeof buf, "%d", k->agency ? 4 : 1 + cf_rng_below(&r, 9));
-		syn_xml_el(&o, "StartOrigin", buf);
+		xml_out_el(&o, "StartOrigin", buf);
 		if (left) {
-			syn_xml_el_date(&o, "RoleEndDate", k->leave);
+			xml_out_el_date(&o, "RoleEndDate", k->leave);
 			snprintf(buf, sizeof buf, "%d", 1 + cf_rng_below(&r, 8));
-			syn_xml_el(&o, "LeaverDestination", buf);
-			syn_xml_el(&o, "ReasonLeave", synth_leave_reasons[k->leave_reason]);
+			xml_out_el(&o, "LeaverDestination", buf);
+			xml_out_el(&o, "ReasonLeave", synth_leave_reasons[k->leave_reason]);
 		}
 		/* FTE30 is the worker's FTE: a leaver carries theirs there (FTE on the
 		 * census date is 0), as DfE's census does, so turnover can count it */
 		elf(&o, "FTE30", 6, k->fte);
 		if (here) {
 			snprintf(buf, sizeof buf, "%d", cases[i]);
-			syn_xml_el(&o, "Cases30", buf);
+			xml_out_el(&o, "Cases30", buf);
 		}
 		elf(&o, "WorkingDaysLost", 2, cf_rng_chance(&r, 0.6) ? cf_rng_exp(&r, 9.0) : 0.0);
-		syn_xml_el(&o, "FrontlineGrad", cf_rng_chance(&r, 0.06) ? "1" : "0");
-		syn_xml_end(&o);
+		xml_out_el(&o, "FrontlineGrad", cf_rng_chance(&r, 0.06) ? "1" : "0");
+		xml_out_end(&o);
 	}
-	syn_xml_end(&o);
-	return syn_xml_close(&o, path, err);
+	xml_out_end(&o);
+	return xml_out_close(&o, path, err);
 }
 
 int synth_write_workforce(const struct synth_world *w, const char *dir, struct cf_error *err)
