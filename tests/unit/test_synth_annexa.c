@@ -76,7 +76,7 @@ static int setup_world(void **state)
 	static struct syn_episode episodes[1];
 	static struct synth_world w;
 	memset(&w, 0, sizeof w);
-	w.opt = (struct synth_options){ 1, 1, 2023, 1, 0, 999 };
+	w.opt = (struct synth_options){ .children = 1, .years = 1, .first_year = 2023, .seed = 1, .la_code = 999 };
 	w.start = cf_date_fy_start(2023);
 	w.end = cf_date_fy_end(2023);
 	w.nlocalities = 1;
