@@ -59,7 +59,11 @@ static int compute(struct kpi_hook *h, const struct kpi_period *p, int n, struct
 static int annual(void *ctx, const char *indicator, int year, double *value, struct cf_error *err)
 {
 	struct kpi_hook *h = ctx;
-	int fy = year - 1;
+	/* DfE's year Y is the year to 31 March Y, but for the workforce census
+	 * the census of 30 September Y, which the financial year to 31 March Y + 1
+	 * holds */
+	int m = indicator_map_find(indicator);
+	int fy = m >= 0 && indicator_map[m].ref == REF_30SEP ? year : year - 1;
 	if (fy < h->fy0 || fy > h->fy1)
 		return 0;
 	if (!h->years) {

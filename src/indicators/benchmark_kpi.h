@@ -14,9 +14,10 @@
  * hook->ctx is NULL. Values come only from periods the loaded returns
  * cover: a year outside them, or a month whose 12 months run outside them,
  * has no value (never extrapolated).
- *   annual(year): the financial year to 31 March `year` (the workforce
- *                 census of the previous 30 September falls in it, as DfE's
- *                 time_period does);
+ *   annual(year): the financial year to 31 March `year`; for the workforce
+ *                 census, whose DfE time_period Y is the census of 30
+ *                 September Y, the financial year to 31 March Y + 1, which
+ *                 holds that census;
  *   monthly(day): the 12 months to `day` (a stock such as cla_31mar is its
  *                 value on `day`; a flow or a percentage covers the 12
  *                 months, so it compares with an annual target).

@@ -119,16 +119,16 @@ const struct indicator_map_entry indicator_map[] = {
 	  "DfE's denominator includes those with no information.", REF_31MAR },
 	{ "sw_caseload", "Average caseload per case-holding social worker (FTE)", UNIT_PER_FTE, POL_LOWER_BETTER,
 	  DERIVE_PUBLISHED, { T(CSWW, "caseload_fte", "Total") }, { { 0 } },
-	  "Workforce census at 30 September: DfE's time_period 2025 is the census of 30 September 2024.", REF_30SEP_PREV },
+	  "Workforce census at 30 September: DfE's time_period 2025 is the census of 30 September 2025.", REF_30SEP },
 	{ "sw_agency_rate", "Agency social workers (% of FTE)", UNIT_PERCENT, POL_LOWER_BETTER, DERIVE_PUBLISHED,
 	  { T(CSWW, "agency_rate_fte", "Total") }, { { 0 } }, "Agency FTE / (agency + in post FTE), at 30 September.",
-	  REF_30SEP_PREV },
+	  REF_30SEP },
 	{ "sw_turnover", "Social worker turnover (% of FTE)", UNIT_PERCENT, POL_LOWER_BETTER, DERIVE_PUBLISHED,
 	  { T(CSWW, "turnover_rate_fte", "Total") }, { { 0 } },
-	  "Leavers FTE in the year to 30 September / FTE in post at 30 September.", REF_30SEP_PREV },
+	  "Leavers FTE in the year to 30 September / FTE in post at 30 September.", REF_30SEP },
 	{ "sw_vacancy", "Social worker vacancies (% of FTE)", UNIT_PERCENT, POL_LOWER_BETTER, DERIVE_PUBLISHED,
 	  { T(CSWW, "vacancy_rate_fte", "Total") }, { { 0 } }, "Vacancies FTE / (vacancies + in post FTE).",
-	  REF_30SEP_PREV },
+	  REF_30SEP },
 	{ "cla_sw_changes_3plus", "CLA with 3+ social workers in the year (%)", UNIT_PERCENT, POL_LOWER_BETTER,
 	  DERIVE_PUBLISHED, { T(SWCOUNT, "percentage", "CLA on 31 March|3 or more social workers during the year") },
 	  { { 0 } }, "Published for 2024 only in data/dfe.", REF_31MAR },
@@ -171,7 +171,7 @@ const char *ind_polarity_name(enum ind_polarity p)
 void indicator_ref_date(const struct indicator_map_entry *e, int time_period, int *year, int *month, int *day)
 {
 	switch (e->ref) {
-	case REF_30SEP_PREV: *year = time_period - 1, *month = 9, *day = 30; return;
+	case REF_30SEP: *year = time_period, *month = 9, *day = 30; return;
 	case REF_30JUN: *year = time_period, *month = 6, *day = 30; return;
 	case REF_31MAR: break;
 	}

@@ -40,7 +40,8 @@ struct pub_term {
  * monthly trajectory. */
 enum ind_ref {
 	REF_31MAR = 0,    /* 31 March of time_period (CLA, CIN, CP: the statutory year) */
-	REF_30SEP_PREV,   /* 30 September of time_period - 1 (workforce census) */
+	REF_30SEP,        /* 30 September of time_period (the workforce census: DfE's reporting year Y is
+	                   * the census of 30 September Y, e.g. 2023: 33,119 FTE in post nationally) */
 	REF_30JUN,        /* 30 June of time_period (ONS mid-year estimates) */
 };
 
