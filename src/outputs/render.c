@@ -148,7 +148,7 @@ void render_table_json_rows(const struct cf_table *t, FILE *fp, int *first)
  * sentence case with spaces ("business_case" and "Business case" are both
  * "Business case"), the usual abbreviations in capitals, at most 31
  * characters and none of []:*?/\ (Excel's rules). */
-static void sheet_name(const char *name, char out[32])
+void render_sheet_name(const char *name, char out[32])
 {
 	static const char *const upper[] = { "cba", "cla", "cin", "cp", "la", "sn", "fte", "ofsted", "csv", "ssda903", "uasc" };
 	size_t o = 0;
@@ -222,7 +222,7 @@ static int write_xlsx(struct cf_table *const *tables, int n, const char *path,
 	for (int k = 0; k < n; k++) {
 		const struct cf_table *t = tables[k];
 		char sheet[32];
-		sheet_name(t->name, sheet);
+		render_sheet_name(t->name, sheet);
 		lxw_worksheet *ws = workbook_add_worksheet(wb, sheet);
 		if (!ws) {
 			snprintf(sheet, sizeof sheet, "Sheet%d", k + 1);

@@ -35,6 +35,10 @@ int render_tables_xlsx(struct cf_table *const *tables, int n, const char *path,
 		       struct cf_error *err);
 
 /* One table to an open stream (TABLE, CSV or JSON). */
+/* The worksheet name a table gets in a workbook: sentence case with spaces,
+ * the usual abbreviations in capitals, at most 31 characters, none of
+ * Excel's forbidden characters ("records_cla_31mar" -> "Records CLA 31mar"). */
+void render_sheet_name(const char *name, char out[32]);
 void render_table_text(const struct cf_table *t, FILE *fp);
 void render_table_csv(const struct cf_table *t, FILE *fp);
 /* JSON: writes the objects of t separated by commas, without brackets;

@@ -2,6 +2,7 @@
  * per tile listing the children (or events) each figure counts with the
  * file and row of the deciding record, and an index sheet saying what each
  * sheet's rows count. None under --suppress: they name children one by one. */
+#include "outputs/render.h"
 #include "outputs/report.h"
 
 #include <stdio.h>
@@ -42,8 +43,11 @@ int report_records_sheets(const struct report_ctx *rc, struct cf_table **out, in
 			r = kpi_records_table(rec, &t, err);
 		else if (listed)
 			r = cf_error_set(err, CF_EIO, "too many sheets in the workbook");
+		char sheet[32] = "";
+		if (t)   /* the name the workbook gives the sheet, so the index can be followed */
+			render_sheet_name(t->name, sheet);
 		if (!r && row >= 0 &&
-		    !cf_table_set_text(index, (size_t)row, 0, t ? t->name : "") &&
+		    !cf_table_set_text(index, (size_t)row, 0, sheet) &&
 		    !cf_table_set_text(index, (size_t)row, 1, kpi_defs[id].id) &&
 		    !cf_table_set_text(index, (size_t)row, 2, kpi_defs[id].title) &&
 		    !cf_table_set_text(index, (size_t)row, 3, rec->period.label) &&

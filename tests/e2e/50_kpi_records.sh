@@ -90,8 +90,10 @@ sheets() { unzip -p "$1" xl/workbook.xml | grep -o 'sheet name="Records[^"]*"' |
 check "report exits 0" test $? -eq 0
 sheets "$work/rep/vital-signs.xlsx" >"$work/sheets"
 check "the workbook has the Records index" grep -qx "Records" "$work/sheets"
+# sheet names in the workbook's one style: "Records CLA 31mar" for cla_31mar
 for id in cla_31mar cla_rate_10k referrals placement_3plus care_leavers_eet_19_21; do
-	check "the workbook has the records behind the $id tile" grep -qx "Records $id" "$work/sheets"
+	name=$(echo "Records $id" | sed 's/_/ /g; s/\bcla\b/CLA/g')
+	check "the workbook has the records behind the $id tile ($name)" grep -qx "$name" "$work/sheets"
 done
 check "no records sheet for a workforce tile (not per child)" sh -c '! grep -q "Records sw_" "$0"' "$work/sheets"
 "$cf" report --db "$work/s.db" --period 2023-24 --suppress 5 --out "$work/rep2" >/dev/null 2>&1
