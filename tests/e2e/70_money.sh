@@ -197,7 +197,7 @@ printf 'year,workstream,saving,forecast,shift\n,supply,,,shift.txt\n' > "$work/p
 check "a shift saving before year 0: refused" \
 	sh -c '[ $1 -eq 1 ] && grep -q "the shift saves 38360 pounds in 2025-26, before the programme.s year 0" "$2"' sh $? "$work/err.txt"
 # The forecast outturn by cost centre, and with inflation, on the hand-made
-# SSDA903 return of tests/cases/programme/modelled (its episodes cover
+# SSDA903 return of tests/cases/programme/_modelled (its episodes cover
 # 2023-10-31). As of 2023-10-31 in 2023-24:
 #   Q1 CC1 IFA £700/wk from 2023-09-01, open: to date 61 nights = £6,100;
 #     committed 2023-11-01..2024-03-31 = 152 nights (29 February) = £15,200
@@ -217,7 +217,7 @@ printf 'child_id,placement_start,provider_id,provider_type,weekly_cost,cost_cent
 printf 'household_id,approved_from,approved_places\nFHA,2022-01-01,2\n' > "$work/ot/foster_households.csv"
 printf 'home_id,places,registered_from,in_house\nH1,3,2020-01-01,yes\n' > "$work/ot/homes.csv"
 printf 'financial_year,cost_centre,budget\n2023-24,CC1,30000\n' > "$work/ot/budgets.csv"
-"$cf" ingest --db "$odb" "$CASEFLOW_TOP/tests/cases/programme/modelled/data/2023_24" > /dev/null 2>&1
+"$cf" ingest --db "$odb" "$CASEFLOW_TOP/tests/cases/programme/_modelled/data/2023_24" > /dev/null 2>&1
 "$cf" ingest --db "$odb" "$work/ot" > /dev/null 2>&1
 "$cf" money --db "$odb" --year 2023-24 --as-of 2023-10-31 --outturn --format csv > "$work/ot.csv" 2>&1
 check "money --outturn on the hand-made return runs" [ $? -eq 0 ]
