@@ -1,6 +1,7 @@
 /* How the drivers of demand are shown: conversion by source, the factors
  * of assessments and the toxic trio as tables, and the findings in words. */
 #include "explore/explore.h"
+#include "explore/show_int.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -13,34 +14,16 @@ static const char *const trio_names[8] = {
 	"all three",
 };
 
-static void real_or_null(struct cf_table *t, size_t row, int col, double v)
-{
-	if (isfinite(v))
-		cf_table_set_real(t, row, col, v);
-	else
-		cf_table_set_null(t, row, col);
-}
 
-static struct cf_table *columns(const char *name, const char *const *cols, const enum cf_cell_type *types,
-				const int *decimals, int n)
-{
-	struct cf_table *t = cf_table_new(name);
-	for (int i = 0; t && i < n; i++)
-		if (cf_table_add_column(t, cols[i], types[i], decimals[i]) < 0) {
-			cf_table_free(t);
-			t = NULL;
-		}
-	return t;
-}
 
 /* The row's figure columns from `col`: numerator, denominator, value, interval. */
 static void figure_cells(struct cf_table *t, size_t row, int col, const struct compare_row *r)
 {
 	cf_table_set_int(t, row, col, (long long)llround(r->den));
 	cf_table_set_int(t, row, col + 1, (long long)llround(r->num));
-	real_or_null(t, row, col + 2, r->has_value ? r->value : NAN);
-	real_or_null(t, row, col + 3, r->has_value ? r->lo : NAN);
-	real_or_null(t, row, col + 4, r->has_value ? r->hi : NAN);
+	explore_set_real(t, row, col + 2, r->has_value ? r->value : NAN, 1);
+	explore_set_real(t, row, col + 3, r->has_value ? r->lo : NAN, 1);
+	explore_set_real(t, row, col + 4, r->has_value ? r->hi : NAN, 1);
 }
 
 static struct cf_table *source_table(const struct drivers_result *r)
@@ -51,7 +34,7 @@ static struct cf_table *source_table(const struct drivers_result *r)
 						   CF_CELL_INT, CF_CELL_REAL, CF_CELL_REAL, CF_CELL_REAL, CF_CELL_REAL,
 						   CF_CELL_REAL, CF_CELL_REAL, CF_CELL_BOOL };
 	static const int decimals[] = { 0, 0, 0, 0, 0, 0, 1, 1, 1, 2, 4, 4, 0 };
-	struct cf_table *t = columns("conversion_by_source", cols, types, decimals, 13);
+	struct cf_table *t = explore_table_new("conversion_by_source", cols, types, decimals, 13);
 	for (int i = 0; t && i < r->nsources; i++)
 		for (int o = 0; o < DRIVERS_NOUTCOMES; o++) {
 			const struct drivers_source *s = &r->sources[i];
@@ -64,9 +47,9 @@ static struct cf_table *source_table(const struct drivers_result *r)
 				return NULL;
 			}
 			figure_cells(t, (size_t)row, 4, c);
-			real_or_null(t, (size_t)row, 9, c->has_ratio ? c->ratio : NAN);
-			real_or_null(t, (size_t)row, 10, c->has_p ? c->p : NAN);
-			real_or_null(t, (size_t)row, 11, c->has_p ? c->p_holm : NAN);
+			explore_set_real(t, (size_t)row, 9, c->has_ratio ? c->ratio : NAN, 1);
+			explore_set_real(t, (size_t)row, 10, c->has_p ? c->p : NAN, 1);
+			explore_set_real(t, (size_t)row, 11, c->has_p ? c->p_holm : NAN, 1);
 			cf_table_set_bool(t, (size_t)row, 12, c->few);
 		}
 	return t;
@@ -79,7 +62,7 @@ static struct cf_table *factor_table(const struct drivers_result *r)
 	static const enum cf_cell_type types[] = { CF_CELL_TEXT, CF_CELL_TEXT, CF_CELL_TEXT, CF_CELL_INT, CF_CELL_INT,
 						   CF_CELL_REAL, CF_CELL_REAL, CF_CELL_REAL, CF_CELL_REAL, CF_CELL_REAL };
 	static const int decimals[] = { 0, 0, 0, 0, 0, 1, 1, 1, 1, 1 };
-	struct cf_table *t = columns("assessment_factors", cols, types, decimals, 10);
+	struct cf_table *t = explore_table_new("assessment_factors", cols, types, decimals, 10);
 	for (int i = 0; t && i < r->nfactors; i++) {
 		const struct drivers_factor *f = &r->factors[i];
 		long row = cf_table_add_row(t);
@@ -89,8 +72,8 @@ static struct cf_table *factor_table(const struct drivers_result *r)
 			return NULL;
 		}
 		figure_cells(t, (size_t)row, 3, &f->share);
-		real_or_null(t, (size_t)row, 8, f->previous);
-		real_or_null(t, (size_t)row, 9, f->share.has_value ? f->share.value - f->previous : NAN);
+		explore_set_real(t, (size_t)row, 8, f->previous, 1);
+		explore_set_real(t, (size_t)row, 9, f->share.has_value ? f->share.value - f->previous : NAN, 1);
 	}
 	return t;
 }
@@ -100,7 +83,7 @@ static struct cf_table *trio_table(const struct drivers_result *r)
 	static const char *const cols[] = { "period", "toxic_trio", "assessments", "percent" };
 	static const enum cf_cell_type types[] = { CF_CELL_TEXT, CF_CELL_TEXT, CF_CELL_INT, CF_CELL_REAL };
 	static const int decimals[] = { 0, 0, 0, 1 };
-	struct cf_table *t = columns("toxic_trio", cols, types, decimals, 4);
+	struct cf_table *t = explore_table_new("toxic_trio", cols, types, decimals, 4);
 	static const int order[8] = { 7, 3, 5, 6, 1, 2, 4, 0 };   /* all three first, none last */
 	for (int k = 0; t && k < 8; k++) {
 		int m = order[k];
@@ -111,7 +94,7 @@ static struct cf_table *trio_table(const struct drivers_result *r)
 			return NULL;
 		}
 		cf_table_set_int(t, (size_t)row, 2, r->trio[m]);
-		real_or_null(t, (size_t)row, 3, r->assessments ? 100.0 * (double)r->trio[m] / (double)r->assessments : NAN);
+		explore_set_real(t, (size_t)row, 3, r->assessments ? 100.0 * (double)r->trio[m] / (double)r->assessments : NAN, 1);
 	}
 	return t;
 }
@@ -128,26 +111,15 @@ int drivers_tables(const struct drivers_result *r, struct cf_table *out[3], stru
 	return cf_error_set(err, CF_EIO, "out of memory");
 }
 
-static void add(char *buf, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static void add(char *buf, size_t size, const char *fmt, ...)
-{
-	size_t len = strlen(buf);
-	if (len + 1 >= size)
-		return;
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(buf + len, size - len, fmt, ap);
-	va_end(ap);
-}
 
 void drivers_words(const struct drivers_result *r, char *buf, size_t size)
 {
 	static const char *const led_to[DRIVERS_NOUTCOMES] = { "an assessment", "a section 47 enquiry",
 							       "a child protection plan", "care" };
 	buf[0] = '\0';
-	add(buf, size, "%s: %ld referrals, of which %ld have 12 months of data after them and are counted here", r->period,
+	explore_say(buf, size, "%s: %ld referrals, of which %ld have 12 months of data after them and are counted here", r->period,
 	    r->referrals, r->referrals - r->left_out);
-	add(buf, size, "%s.\n", r->left_out ? " (the rest are too recent to know what they led to)" : "");
+	explore_say(buf, size, "%s.\n", r->left_out ? " (the rest are too recent to know what they led to)" : "");
 	int said = 0;
 	for (int o = 0; o < DRIVERS_NOUTCOMES && r->nsources > 0; o++) {
 		const struct compare_row *all = &r->sources[0].to[o];
@@ -155,7 +127,7 @@ void drivers_words(const struct drivers_result *r, char *buf, size_t size)
 			const struct compare_row *c = &r->sources[i].to[o];
 			if (!c->has_p || c->p_holm >= 0.05)
 				continue;
-			add(buf, size,
+			explore_say(buf, size,
 			    "Referrals from %s led to %s within 12 months at %.1f%% (%.1f–%.1f%%) against %.1f%% for all "
 			    "sources (%s after Holm's adjustment).\n",
 			    r->sources[i].label, led_to[o], c->value, c->lo, c->hi, all->value,
@@ -164,19 +136,19 @@ void drivers_words(const struct drivers_result *r, char *buf, size_t size)
 		}
 	}
 	if (r->nsources > 1 && !said)
-		add(buf, size, "No source's referrals lead to any of the four outcomes at a rate different from the other "
+		explore_say(buf, size, "No source's referrals lead to any of the four outcomes at a rate different from the other "
 			       "sources' at the 5%% level, after Holm's adjustment.\n");
 	if (r->assessments) {
-		add(buf, size, "%ld assessments started in %s; %ld recorded factors.", r->assessments, r->period,
+		explore_say(buf, size, "%ld assessments started in %s; %ld recorded factors.", r->assessments, r->period,
 		    r->with_factors);
 		for (int i = 0, named = 0; i < r->nfactors && named < 3; i++) {
 			if (strcmp(r->factors[i].code, "21") == 0)
 				continue;
-			add(buf, size, "%s %s %.1f%%", named ? ";" : " The most frequent:", r->factors[i].label,
+			explore_say(buf, size, "%s %s %.1f%%", named ? ";" : " The most frequent:", r->factors[i].label,
 			    r->factors[i].share.value);
 			named++;
 		}
-		add(buf, size, ". The toxic trio (domestic abuse, adult mental ill health and substance misuse) all "
+		explore_say(buf, size, ". The toxic trio (domestic abuse, adult mental ill health and substance misuse) all "
 			       "together in %.1f%% of assessments, at least one in %.1f%%.\n",
 		    100.0 * (double)r->trio[7] / (double)r->assessments,
 		    100.0 * (double)(r->assessments - r->trio[0]) / (double)r->assessments);

@@ -1,6 +1,7 @@
 /* How an evaluation is shown: the effect on each outcome, the groups it
  * rests on, the matching balance, and the finding in plain words. */
 #include "explore/explore.h"
+#include "explore/show_int.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -20,24 +21,7 @@ static const char *method(const struct eval_result *r)
 						  : "difference from the cohort's year before";
 }
 
-static void real_or_null(struct cf_table *t, size_t row, int col, double v)
-{
-	if (isfinite(v))
-		cf_table_set_real(t, row, col, v);
-	else
-		cf_table_set_null(t, row, col);
-}
 
-static struct cf_table *columns(const char *name, const char *const *cols, const enum cf_cell_type *types, int n)
-{
-	struct cf_table *t = cf_table_new(name);
-	for (int i = 0; t && i < n; i++)
-		if (cf_table_add_column(t, cols[i], types[i], types[i] == CF_CELL_REAL ? 1 : 0) < 0) {
-			cf_table_free(t);
-			t = NULL;
-		}
-	return t;
-}
 
 int eval_tables(const struct eval_result *r, struct cf_table *out[3], struct cf_error *err)
 {
@@ -49,9 +33,9 @@ int eval_tables(const struct eval_result *r, struct cf_table *out[3], struct cf_
 	static const enum cf_cell_type gtypes[] = { CF_CELL_TEXT, CF_CELL_TEXT, CF_CELL_INT, CF_CELL_INT, CF_CELL_REAL };
 	static const char *const bcols[] = { "characteristic", "cohort_percent", "comparison_percent" };
 	static const enum cf_cell_type btypes[] = { CF_CELL_TEXT, CF_CELL_REAL, CF_CELL_REAL };
-	out[0] = columns("effects", ecols, etypes, 10);
-	out[1] = columns("groups", gcols, gtypes, 5);
-	out[2] = columns("balance", bcols, btypes, 3);
+	out[0] = explore_table_new("effects", ecols, etypes, NULL, 10);
+	out[1] = explore_table_new("groups", gcols, gtypes, NULL, 5);
+	out[2] = explore_table_new("balance", bcols, btypes, NULL, 3);
 	int bad = !out[0] || !out[1] || !out[2];
 	for (int o = 0; !bad && o < EVAL_NOUTCOMES; o++) {
 		if (!(r->opt.outcomes & (1u << o)))
@@ -63,13 +47,13 @@ int eval_tables(const struct eval_result *r, struct cf_table *out[3], struct cf_
 		if (bad)
 			break;
 		size_t w = (size_t)row;
-		real_or_null(out[0], w, 2, shown(o, r->cohort.mean[o]));
-		real_or_null(out[0], w, 3, shown(o, r->comparison.mean[o]));
-		real_or_null(out[0], w, 4, r->has_before ? shown(o, r->cohort_before.mean[o]) : NAN);
-		real_or_null(out[0], w, 5, r->has_before ? shown(o, r->comparison_before.mean[o]) : NAN);
-		real_or_null(out[0], w, 6, shown(o, r->effect[o]));
-		real_or_null(out[0], w, 7, shown(o, r->lo[o]));
-		real_or_null(out[0], w, 8, shown(o, r->hi[o]));
+		explore_set_real(out[0], w, 2, shown(o, r->cohort.mean[o]), 1);
+		explore_set_real(out[0], w, 3, shown(o, r->comparison.mean[o]), 1);
+		explore_set_real(out[0], w, 4, r->has_before ? shown(o, r->cohort_before.mean[o]) : NAN, 1);
+		explore_set_real(out[0], w, 5, r->has_before ? shown(o, r->comparison_before.mean[o]) : NAN, 1);
+		explore_set_real(out[0], w, 6, shown(o, r->effect[o]), 1);
+		explore_set_real(out[0], w, 7, shown(o, r->lo[o]), 1);
+		explore_set_real(out[0], w, 8, shown(o, r->hi[o]), 1);
 	}
 	const struct {
 		const char *name;
@@ -89,15 +73,15 @@ int eval_tables(const struct eval_result *r, struct cf_table *out[3], struct cf_
 				break;
 			cf_table_set_int(out[1], (size_t)row, 2, groups[k].g->children);
 			cf_table_set_int(out[1], (size_t)row, 3, groups[k].g->events[o]);
-			real_or_null(out[1], (size_t)row, 4, shown(o, groups[k].g->mean[o]));
+			explore_set_real(out[1], (size_t)row, 4, shown(o, groups[k].g->mean[o]), 1);
 		}
 	for (int i = 0; !bad && i < r->nbalance; i++) {
 		long row = cf_table_add_row(out[2]);
 		bad = row < 0 || cf_table_set_text(out[2], (size_t)row, 0, r->balance[i].what);
 		if (bad)
 			break;
-		real_or_null(out[2], (size_t)row, 1, r->balance[i].cohort);
-		real_or_null(out[2], (size_t)row, 2, r->balance[i].comparison);
+		explore_set_real(out[2], (size_t)row, 1, r->balance[i].cohort, 1);
+		explore_set_real(out[2], (size_t)row, 2, r->balance[i].comparison, 1);
 	}
 	if (!bad)
 		return CF_OK;
@@ -106,39 +90,28 @@ int eval_tables(const struct eval_result *r, struct cf_table *out[3], struct cf_
 	return cf_error_set(err, CF_EIO, "out of memory");
 }
 
-static void add(char *buf, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static void add(char *buf, size_t size, const char *fmt, ...)
-{
-	size_t len = strlen(buf);
-	if (len + 1 >= size)
-		return;
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(buf + len, size - len, fmt, ap);
-	va_end(ap);
-}
 
 void eval_words(const struct eval_result *r, char *buf, size_t size)
 {
 	buf[0] = '\0';
-	add(buf, size, "%ld children in the cohort against %ld in the comparison (%s)", r->cohort.children,
+	explore_say(buf, size, "%ld children in the cohort against %ld in the comparison (%s)", r->cohort.children,
 	    r->comparison.children, method(r));
 	if (r->opt.comparison == EVAL_MATCHED && r->unmatched)
-		add(buf, size, "; %ld cohort children had no comparison child like them and are left out", r->unmatched);
+		explore_say(buf, size, "; %ld cohort children had no comparison child like them and are left out", r->unmatched);
 	if (r->followed_short)
-		add(buf, size, "; %ld children referred too recently to follow for %d months are left out", r->followed_short,
+		explore_say(buf, size, "; %ld children referred too recently to follow for %d months are left out", r->followed_short,
 		    r->opt.window_months);
-	add(buf, size, ".\n");
+	explore_say(buf, size, ".\n");
 	for (int o = 0; o < EVAL_NOUTCOMES; o++) {
 		if (!(r->opt.outcomes & (1u << o)))
 			continue;
 		const char *unit = o == EVAL_DAYS_IN_CARE ? " days a child" : " points";
 		int clear = r->lo[o] > 0 || r->hi[o] < 0;
-		add(buf, size, "%s within %d months: %+.1f%s (%.1f to %.1f), %s.\n", eval_outcome_names[o],
+		explore_say(buf, size, "%s within %d months: %+.1f%s (%.1f to %.1f), %s.\n", eval_outcome_names[o],
 		    r->opt.window_months, shown(o, r->effect[o]), unit, shown(o, r->lo[o]), shown(o, r->hi[o]),
 		    clear ? (r->effect[o] < 0 ? "lower, beyond what chance would give" : "higher, beyond what chance would give")
 			  : "no difference that chance alone could not give");
 	}
 	if (r->caution[0])
-		add(buf, size, "%s\n", r->caution);
+		explore_say(buf, size, "%s\n", r->caution);
 }
