@@ -382,8 +382,12 @@ if grep -q " lo$" /proc/net/if_inet6 2>/dev/null && grep -q "^0\{31\}1 " /proc/n
 	check "over IPv6: the API is the same as over IPv4 for the same session" \
 		sh -c 'curl -s -g -H "Cookie: cf_session=$(awk "\$6 == \"cf_session\" { print \$7 }" "$0/ann.jar")" "http://[::1]:$1/api/kpi" |
 		       cmp -s - "$0/before.json"' "$work" "$port6"
+	# the log line is written once the response is done, which can come after curl has its
+	# answer: wait for it (at most 5 s)
+	i=0; while [ $i -lt 100 ] && ! grep -q " ann GET /api/kpi " "$work/serve6.log"; do sleep 0.05; i=$((i + 1)); done
 	check "over IPv6: the request log records the client as ::1" \
 		sh -c 'grep -q " ::1 ann GET /api/kpi 200 " "$0"' "$work/serve6.log"
+	grep -q " ::1 ann GET /api/kpi 200 " "$work/serve6.log" || sed 's/^/# serve6.log: /' "$work/serve6.log" | tail -5
 	kill -TERM $pid
 	wait $pid
 	check "the IPv6 server stops cleanly" [ $? -eq 0 ]
