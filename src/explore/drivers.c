@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "explore/care_int.h"
 #include "explore/compare_int.h"
 #include "formats/cin_codes.h"
 #include "store/demand_records.h"
@@ -23,46 +24,17 @@ struct tally {
 	long n, to[DRIVERS_NOUTCOMES], previous;
 };
 
-/* Each child's starts of a period of care, by registry index. */
-struct care_starts {
-	int *first;      /* [nchildren + 1] */
-	cf_date *date;
-};
-
 struct walk {
 	const struct kpi_data *d;
 	const struct kpi_period *p;
 	struct kpi_period prev;
-	struct care_starts care;
+	struct care_periods care;
 	struct tally *t;
 	int nt;
 	long referrals, left_out, assessments, with_factors, previous_assessments;
 	long trio[8];
 	int overflow;
 };
-
-static int care_starts_make(const struct kpi_data *d, struct care_starts *c)
-{
-	size_t nreg = d->reg.n;
-	c->first = calloc(nreg + 1, sizeof *c->first);
-	c->date = malloc((d->cla.neps ? d->cla.neps : 1) * sizeof *c->date);
-	if (!c->first || !c->date)
-		return -1;
-	for (size_t e = 0; e < d->cla.neps; e++)
-		if (d->cla.eps[e].period_start)
-			c->first[d->cla_reg[d->cla.eps[e].child] + 1]++;
-	for (size_t r = 0; r < nreg; r++)
-		c->first[r + 1] += c->first[r];
-	int *at = malloc((nreg ? nreg : 1) * sizeof *at);
-	if (!at)
-		return -1;
-	memcpy(at, c->first, nreg * sizeof *at);
-	for (size_t e = 0; e < d->cla.neps; e++)
-		if (d->cla.eps[e].period_start)
-			c->date[at[d->cla_reg[d->cla.eps[e].child]]++] = d->cla.eps[e].start;
-	free(at);
-	return 0;
-}
 
 static struct tally *tally_of(struct walk *w, const char *code)
 {
@@ -115,7 +87,7 @@ static int on_referral(void *ctx, const struct referral_source_record *r)
 		ANY_IN(cin->cpp, start, cin->cpp_first[c], cin->cpp_first[c + 1], r->date, until, got[DRIVERS_CP_PLAN]);
 	}
 	for (int i = w->care.first[c]; i < w->care.first[c + 1] && !got[DRIVERS_CARE]; i++)
-		got[DRIVERS_CARE] = w->care.date[i] >= r->date && w->care.date[i] <= until;
+		got[DRIVERS_CARE] = w->care.period[i][0] >= r->date && w->care.period[i][0] <= until;
 	t->n++;
 	for (int o = 0; o < DRIVERS_NOUTCOMES; o++)
 		t->to[o] += got[o];
@@ -247,7 +219,7 @@ int drivers_compute(struct store *st, const struct kpi_data *d, const struct kpi
 	struct walk w = { .d = d, .p = p };
 	kpi_period_previous_year(p, &w.prev);
 	int rc = CF_OK;
-	if (care_starts_make(d, &w.care) || !(w.t = malloc(MAX_CODES * sizeof *w.t))) {
+	if (care_periods_make(d, &w.care) || !(w.t = malloc(MAX_CODES * sizeof *w.t))) {
 		rc = cf_error_set(err, CF_EIO, "out of memory");
 		goto done;
 	}
@@ -265,8 +237,7 @@ int drivers_compute(struct store *st, const struct kpi_data *d, const struct kpi
 		rc = cf_error_set(err, CF_EINPUT, "more than %d different source or factor codes: are these CIN census codes?",
 				  MAX_CODES);
 done:
-	free(w.care.first);
-	free(w.care.date);
+	care_periods_release(&w.care);
 	free(w.t);
 	if (rc)
 		drivers_free(out);

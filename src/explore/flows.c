@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "base/stats.h"
+#include "explore/care_int.h"
 #include "store/demand_records.h"
 
 const char *const flow_names[FLOW_N] = { "early_help_to_social_care", "social_care_to_early_help", "cp_to_cin",
@@ -115,41 +116,6 @@ static int alloc_result(struct flows_result *r, cf_date from, cf_date to, struct
 	return 0;
 }
 
-/* Each child's periods of care (start, end), by registry index. */
-struct care {
-	int *first;
-	cf_date (*period)[2];
-};
-
-static int care_make(const struct kpi_data *d, struct care *c)
-{
-	size_t nreg = d->reg.n;
-	c->first = calloc(nreg + 1, sizeof *c->first);
-	c->period = malloc((d->cla.neps ? d->cla.neps : 1) * sizeof *c->period);
-	int *at = malloc((nreg ? nreg : 1) * sizeof *at);
-	if (!c->first || !c->period || !at) {
-		free(at);
-		return -1;
-	}
-	for (size_t e = 0; e < d->cla.neps; e++)
-		if (d->cla.eps[e].period_start)
-			c->first[d->cla_reg[d->cla.eps[e].child] + 1]++;
-	for (size_t r = 0; r < nreg; r++)
-		c->first[r + 1] += c->first[r];
-	memcpy(at, c->first, nreg * sizeof *at);
-	/* a period runs from an episode that starts one to the end of the episode that ends it */
-	for (size_t e = 0; e < d->cla.neps; e++) {
-		const struct cla_episode *ep = &d->cla.eps[e];
-		int r = d->cla_reg[ep->child];
-		if (ep->period_start)
-			c->period[at[r]++][0] = ep->start, c->period[at[r] - 1][1] = CF_DATE_NONE;
-		if (at[r] > c->first[r] && (ep->period_end || ep->end == CF_DATE_NONE))
-			c->period[at[r] - 1][1] = ep->period_end ? ep->end : CF_DATE_NONE;
-	}
-	free(at);
-	return 0;
-}
-
 static int near(cf_date x, cf_date from, cf_date to)
 {
 	return x != CF_DATE_NONE && x >= from && x <= to;
@@ -161,12 +127,12 @@ int flows_compute(struct store *st, const struct kpi_data *d, cf_date from, cf_d
 	memset(out, 0, sizeof *out);
 	out->within = within;
 	struct eh_list eh = { 0 };
-	struct care care = { 0 };
+	struct care_periods care = { 0 };
 	struct counter k;
 	int rc = demand_records_early_help(st, on_early_help, &eh, err);
 	if (rc == CF_EIO && !err->msg[0])
 		rc = cf_error_set(err, CF_EIO, "out of memory");
-	if (!rc && (alloc_result(out, from, to, &k) || care_make(d, &care)))
+	if (!rc && (alloc_result(out, from, to, &k) || care_periods_make(d, &care)))
 		rc = cf_error_set(err, CF_EIO, "out of memory");
 	if (rc)
 		goto done;
@@ -232,8 +198,7 @@ done:
 	for (size_t e = 0; e < eh.n; e++)
 		free(eh.v[e].child);
 	free(eh.v);
-	free(care.first);
-	free(care.period);
+	care_periods_release(&care);
 	if (rc)
 		flows_free(out);
 	return rc;

@@ -146,6 +146,8 @@ int page_forecast_post(struct request *rq);
 /* One of the report's panels for ?period= appended to sb (serve_pages.c);
  * 0, or REPLIED with an error page sent. */
 int serve_panel(struct request *rq, const char *id, struct strbuf *sb);
+/* 1 when loc is one of the signed-in user's localities (serve_pages.c). */
+int user_has_locality(const struct request *rq, const char *loc);
 /* {"error": msg} with status (serve_pages.c); msg is caseflow's own text. */
 int api_error(struct request *rq, int status, const char *msg);
 /* The records behind a figure (serve_records.c): the section under

@@ -126,7 +126,7 @@ static void cache_put(struct server *srv, const char *key, const struct strbuf *
 
 static long role_suppress(const struct request *rq) { return rq->role == R_VIEWER ? rq->srv->opt->suppress : 0; }
 
-static int user_has_locality(const struct request *rq, const char *loc)
+int user_has_locality(const struct request *rq, const char *loc)
 {
 	for (int i = 0; i < rq->acct.nlocalities; i++)
 		if (strcmp(rq->acct.localities[i], loc) == 0)

@@ -15,14 +15,6 @@
 /* Rows shown on the page; the API gives them all. */
 #define PAGE_ROWS 200
 
-static int is_users_locality(const struct request *rq, const char *loc)
-{
-	for (int i = 0; i < rq->acct.nlocalities; i++)
-		if (strcmp(rq->acct.localities[i], loc) == 0)
-			return 1;
-	return 0;
-}
-
 /* The records of indicator k for period p in group (NULL: the authority,
  * unless by is a breakdown) as a table; CF_EINPUT with why in err. */
 static int records_table(struct request *rq, const struct kpi_data *d, int k, const struct kpi_period *p, enum kpi_dim by,
@@ -108,7 +100,7 @@ int page_api_records(struct request *rq)
 		/* the locality role: one of its own localities, named or its only one */
 		if (!group && rq->acct.nlocalities == 1)
 			group = rq->acct.localities[0];
-		if (!group || !is_users_locality(rq, group) || (by != KPI_BY_ALL && by != KPI_BY_LOCALITY)) {
+		if (!group || !user_has_locality(rq, group) || (by != KPI_BY_ALL && by != KPI_BY_LOCALITY)) {
 			audit(rq, "forbidden", "/api/records", "records outside the user's localities", 403);
 			return api_error(rq, 403, "name one of your localities with by=locality&group=NAME");
 		}
