@@ -2,7 +2,7 @@
 # Sources are found by wildcard, so a new module or subcommand is a new file.
 
 CC      ?= cc
-PKGS    := sqlite3 libxml-2.0 libzip xlsxwriter libmicrohttpd libsodium
+PKGS    := sqlite3 libxml-2.0 libzip xlsxwriter libmicrohttpd libsodium libpq
 TESTPKGS:= cmocka jansson
 CSTD    := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
@@ -20,11 +20,12 @@ LIB_SRC := $(foreach l,$(LAYERS),$(wildcard src/$(l)/*.c))
 CLI_SRC := $(wildcard src/cli/*.c)
 CMD_SRC := $(sort $(wildcard src/cli/cmd_*.c))
 MIGRATIONS := $(sort $(wildcard src/store/migrations/*.sql))
+HUB_MIGRATIONS := $(sort $(wildcard src/store/hub_migrations/*.sql))
 DFE_DATA := $(sort $(wildcard data/dfe/*.csv))
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 
 B := build
-GEN_SRC := $(B)/gen/migrations.c $(B)/gen/commands.c $(B)/gen/dfe_data.c
+GEN_SRC := $(B)/gen/migrations.c $(B)/gen/hub_migrations.c $(B)/gen/commands.c $(B)/gen/dfe_data.c
 
 .PHONY: all deps demo check test valgrind bench fuzz clean layers annexa-spellings bundle-dfe FORCE
 all: $(B)/caseflow
@@ -38,6 +39,7 @@ deps:
 # source makes the list newer than what was built from it, which a file's
 # own timestamp cannot (git's GIT-CFLAGS does the same for flags).
 LIST_migrations := $(MIGRATIONS)
+LIST_hub_migrations := $(HUB_MIGRATIONS)
 LIST_commands   := $(CMD_SRC)
 LIST_dfe_data   := $(DFE_DATA)
 LIST_lib        := $(LIB_SRC)
@@ -47,6 +49,9 @@ $(B)/gen/%.list: FORCE
 $(B)/gen/migrations.c: $(MIGRATIONS) $(B)/gen/migrations.list tools/embed-sql.sh
 	@mkdir -p $(@D)
 	sh tools/embed-sql.sh $(MIGRATIONS) > $@
+$(B)/gen/hub_migrations.c: $(HUB_MIGRATIONS) $(B)/gen/hub_migrations.list tools/embed-sql.sh
+	@mkdir -p $(@D)
+	sh tools/embed-sql.sh --as hub_migrations store/hub_migrations.h $(HUB_MIGRATIONS) > $@
 $(B)/gen/dfe_data.c: $(DFE_DATA) $(B)/gen/dfe_data.list tools/embed-data.sh
 	@mkdir -p $(@D)
 	sh tools/embed-data.sh $(DFE_DATA) > $@
@@ -55,7 +60,7 @@ $(B)/gen/commands.c: $(CMD_SRC) $(B)/gen/commands.list tools/gen-commands.sh
 	sh tools/gen-commands.sh $(CMD_SRC) > $@
 
 # --- release build ------------------------------------------------------------
-REL_LIB_OBJ := $(patsubst %.c,$(B)/rel/%.o,$(LIB_SRC) $(B)/gen/migrations.c $(B)/gen/dfe_data.c)
+REL_LIB_OBJ := $(patsubst %.c,$(B)/rel/%.o,$(LIB_SRC) $(B)/gen/migrations.c $(B)/gen/hub_migrations.c $(B)/gen/dfe_data.c)
 REL_CLI_OBJ := $(patsubst %.c,$(B)/rel/%.o,$(CLI_SRC) $(B)/gen/commands.c)
 $(B)/rel/%.o: %.c
 	@mkdir -p $(@D)
@@ -66,7 +71,7 @@ $(B)/caseflow: $(REL_CLI_OBJ) $(B)/rel/libcaseflow.a
 	$(CC) $(REL_FLAGS) -o $@ $(REL_CLI_OBJ) $(B)/rel/libcaseflow.a $(PKG_LIBS)
 
 # --- sanitizer build (tests) --------------------------------------------------
-ASAN_LIB_OBJ := $(patsubst %.c,$(B)/asan/%.o,$(LIB_SRC) $(B)/gen/migrations.c $(B)/gen/dfe_data.c)
+ASAN_LIB_OBJ := $(patsubst %.c,$(B)/asan/%.o,$(LIB_SRC) $(B)/gen/migrations.c $(B)/gen/hub_migrations.c $(B)/gen/dfe_data.c)
 ASAN_CLI_OBJ := $(patsubst %.c,$(B)/asan/%.o,$(CLI_SRC) $(B)/gen/commands.c)
 $(B)/asan/%.o: %.c
 	@mkdir -p $(@D)

@@ -6,7 +6,7 @@
 #     room may use another room only where ROOM_USES below says so.
 #  3. A room's public header is ROOM/ROOM.h; every other header in a room is
 #     private to it (SQLite's btree.h beside btreeInt.h).
-#  4. Only src/store/ speaks SQL: no other folder names sqlite3. The
+#  4. Only src/store/ speaks SQL: no other folder names sqlite3 or libpq. The
 #     files that still do are listed in tools/sql-outside-store.txt while
 #     they move behind the store's API; that list may only shrink.
 #  5. The store's API is backend-free: its public headers name no sqlite3;
@@ -72,13 +72,16 @@ for f in src/*/*.c src/*/*.h; do
 	done
 	case "$f" in
 	src/store/*_int.h|src/store/load_common.h|src/store/*.c) ;;
-	src/store/*.h) grep -q 'sqlite3' "$f" && fail "$f is the store's public API and names sqlite3 (keep SQLite in src/store/*_int.h)" ;;
+	src/store/*.h) grep -Eq 'sqlite3|libpq-fe|PGconn|PGresult' "$f" &&
+		fail "$f is the store's public API and names sqlite3 or libpq (keep them in src/store/*_int.h)" ;;
 	esac
 	case "$from" in
 	store) ;;
 	*) if grep -q 'sqlite3' "$f" && ! grep -qx "$f" tools/sql-outside-store.txt; then
 		fail "$f speaks SQL (sqlite3): only src/store/ speaks SQL (add a typed function to store/)"
-	   fi ;;
+	   fi
+	   grep -Eq 'libpq-fe|PGconn|PGresult' "$f" &&
+		fail "$f speaks PostgreSQL (libpq): only src/store/ does (store/hub.h is the API)" ;;
 	esac
 done
 n_sql=$(grep -c '^src/' tools/sql-outside-store.txt)

@@ -29,6 +29,7 @@ need_lib libzip libzip-dev             # xlsx containers
 need_lib xlsxwriter libxlsxwriter-dev  # Excel output
 need_lib libmicrohttpd libmicrohttpd-dev  # caseflow serve (HTTP, HTTPS through GnuTLS)
 need_lib libsodium libsodium-dev       # caseflow serve: Argon2id password hashes, session tokens
+need_lib libpq libpq-dev              # the regional hub on PostgreSQL (caseflow hub, push, --db postgresql://)
 need_lib cmocka libcmocka-dev          # unit tests
 need_lib jansson libjansson-dev        # JSON test fixtures (conformance cases)
 [ "${1:-}" = fuzz ] && need_tool clang clang   # libFuzzer targets (make fuzz)
@@ -39,6 +40,9 @@ if [ "${1:-}" = check ]; then
 	need_tool chromium chromium
 	need_tool node nodejs          # 71_serve_chromium drives chromium over the DevTools protocol (Node's WebSocket)
 	need_tool openssl openssl      # 72_serve_tls makes a throwaway certificate
+	# the hub's tests start a throwaway PostgreSQL cluster (initdb, pg_ctl) and use psql
+	[ -n "$(ls /usr/lib/postgresql/*/bin/initdb 2>/dev/null)" ] || missing="$missing postgresql"
+	need_tool psql postgresql-client
 fi
 
 [ -z "$missing" ] && exit 0

@@ -271,6 +271,8 @@ int cf_args_parse(const struct cf_option *opts, const char *sub, int max_pos, in
 
 int cf_args_has(const struct cf_args *a, const char *name) { return a->count[option_index(a, name)]; }
 
+int cf_args_takes(const struct cf_args *a, const char *name) { return find_option(a->opts, name, strlen(name)) >= 0; }
+
 const char *cf_args_str(const struct cf_args *a, const char *name)
 {
 	int k = option_index(a, name);

@@ -69,6 +69,7 @@ int cf_args_parse(const struct cf_option *opts, const char *sub, int max_pos, in
 /* Getters by option name. Asking for a name the table lacks is a bug in the
  * caller: it aborts with a message. */
 int cf_args_has(const struct cf_args *a, const char *name);         /* times given */
+int cf_args_takes(const struct cf_args *a, const char *name);       /* 1 when the table has the option */
 const char *cf_args_str(const struct cf_args *a, const char *name); /* last value, else def, else NULL */
 long cf_args_int(const struct cf_args *a, const char *name);        /* INT: the value or def, else 0 */
 int cf_args_enum(const struct cf_args *a, const char *name);        /* ENUM: index into choices, -1 if none */

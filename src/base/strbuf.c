@@ -13,6 +13,7 @@ void strbuf_init(struct strbuf *sb, size_t max)
 	sb->buf = NULL;
 	sb->len = sb->alloc = 0;
 	sb->max = max;
+	sb->failed = 0;
 }
 
 void strbuf_release(struct strbuf *sb)
@@ -24,6 +25,7 @@ void strbuf_release(struct strbuf *sb)
 void strbuf_reset(struct strbuf *sb)
 {
 	sb->len = 0;
+	sb->failed = 0;
 	if (sb->buf)
 		sb->buf[0] = '\0';
 }
@@ -33,7 +35,7 @@ static int grow(struct strbuf *sb, size_t extra)
 	size_t max = sb->max ? sb->max : STRBUF_DEFAULT_MAX;
 	size_t need = sb->len + extra + 1;
 	if (need > max || need < sb->len)
-		return -1;
+		return sb->failed = -1;
 	if (need <= sb->alloc)
 		return 0;
 	size_t n = sb->alloc ? sb->alloc : 64;
@@ -43,7 +45,7 @@ static int grow(struct strbuf *sb, size_t extra)
 		n = max;
 	char *p = realloc(sb->buf, n);
 	if (!p)
-		return -1;
+		return sb->failed = -1;
 	sb->buf = p;
 	sb->alloc = n;
 	return 0;
@@ -93,3 +95,5 @@ char *strbuf_detach(struct strbuf *sb, size_t *len)
 	strbuf_init(sb, sb->max);
 	return p;
 }
+
+int strbuf_ok(const struct strbuf *sb) { return !sb->failed; }

@@ -8,6 +8,7 @@
 #include "indicators/indicators.h"
 #include "base/date.h"
 #include "cli/command.h"
+#include "store/hub.h"
 #include "outputs/render.h"
 
 static int run(int argc, char **argv);
@@ -165,8 +166,9 @@ static int run(int argc, char **argv)
 	struct benchmark_local local = { 0 };
 	struct benchmark_options opt = { 0 };
 	opt.all_las = !strcmp(la, "all");
-	/* no store yet: make one, which the built-in published tables then fill */
-	int rc = store_open(&st, db, 0, &err);
+	/* no store yet: make one, which the built-in published tables then fill
+	 * (on a hub: the council's rows, read into memory) */
+	int rc = hub_is_uri(db) ? cli_open_store(db, 0, NULL, NULL, &st, &err) : store_open(&st, db, 0, &err);
 	if (!rc)
 		rc = benchmark_load(st, model, &d, &err);
 	/* the store's own child-level data is the named LA's: its values are la_value */

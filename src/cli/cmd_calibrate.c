@@ -11,6 +11,7 @@ static int run(int argc, char **argv);
 
 static const struct cf_option options[] = {
 	CLI_OPT_DB,
+	CLI_OPT_HUB_LA,
 	{ .name = "--measure", .arg = "M", .type = CF_OPT_ENUM, .choices = "cla|cin|referrals", .def = "cla",
 	  .help = "children looked after at 31 March, children in need at 31 March, or referrals in the year" },
 	{ .name = "--horizon", .arg = "N", .type = CF_OPT_INT, .min = 1, .max = 10,
@@ -26,7 +27,7 @@ const struct cli_command cmd_calibrate = {
 	.name = "calibrate",
 	.summary = "how well forecasts have held for every council, from DfE's published history",
 	.order = 81,
-	.usage = "  caseflow calibrate [--db PATH] [--measure cla|cin|referrals] [--horizon N]\n"
+	.usage = "  caseflow calibrate [--db PATH|URI [--la CODE]] [--measure cla|cin|referrals] [--horizon N]\n"
 		 "                     [--table calibration|drift] [--format table|csv|json|xlsx] [--out FILE]",
 	.help =
 	"Backtests aggregate forecasts on every council's published history: from each\n"

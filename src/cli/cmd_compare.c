@@ -12,6 +12,7 @@ static int run(int argc, char **argv);
 
 static const struct cf_option options[] = {
 	CLI_OPT_DB,
+	CLI_OPT_HUB_LA,
 	{ .name = "--indicator", .arg = "ID",
 	  .help = "the indicator to test: a percentage or a rate per 10,000 (ids: docs/definitions.md)" },
 	{ .name = "--by", .arg = "DIM",
@@ -34,7 +35,7 @@ const struct cli_command cmd_compare = {
 	.name = "compare",
 	.summary = "test a hypothesis: groups, two periods or a change at a date, with 95% intervals",
 	.order = 46,
-	.usage = "  caseflow compare [--db PATH] --indicator ID --by DIM [--period P] [--baseline GROUP]\n"
+	.usage = "  caseflow compare [--db PATH|URI [--la CODE]] --indicator ID --by DIM [--period P] [--baseline GROUP]\n"
 		 "  caseflow compare [--db PATH] --indicator ID --before P --after P\n"
 		 "  caseflow compare [--db PATH] --indicator ID --change-at DATE\n"
 		 "               [--format table|csv|json|xlsx] [--out FILE]",

@@ -12,6 +12,7 @@ static int run(int argc, char **argv);
 
 static const struct cf_option options[] = {
 	CLI_OPT_DB,
+	CLI_OPT_HUB_LA,
 	{ .name = "--period", .arg = "P",
 	  .help = "referrals and assessments in this period (2023-24, 2023-24Q1, 2024-03 or r12:2024-03-31)",
 	  .def_text = "the latest financial year whose referrals all have 12 months of data after them" },
@@ -26,7 +27,7 @@ const struct cli_command cmd_drivers = {
 	.name = "drivers",
 	.summary = "where demand comes from: what each referral source leads to, and the factors at assessment",
 	.order = 45,
-	.usage = "  caseflow drivers [--db PATH] [--period P] [--table NAME] [--format table|csv|json|xlsx] [--out FILE]",
+	.usage = "  caseflow drivers [--db PATH|URI [--la CODE]] [--period P] [--table NAME] [--format table|csv|json|xlsx] [--out FILE]",
 	.help =
 	"For each referral source (police, schools, health, ...), the share of its\n"
 	"referrals in the period that led, for the same child within 12 months, to an\n"

@@ -12,6 +12,7 @@ static int run(int argc, char **argv);
 
 static const struct cf_option options[] = {
 	CLI_OPT_DB,
+	CLI_OPT_HUB_LA,
 	{ .name = "--cohort", .arg = "FILE",
 	  .help = "the cohort's child IDs: one a line, or a CSV with a 'child' column" },
 	{ .name = "--cohort-where", .arg = "EXPR",
@@ -44,7 +45,7 @@ const struct cli_command cmd_evaluate = {
 	.name = "evaluate",
 	.summary = "did a pilot work: a cohort against matched children, a locality or its year before",
 	.order = 47,
-	.usage = "  caseflow evaluate [--db PATH] (--cohort FILE | --cohort-where EXPR) --start DATE [--intake MONTHS]\n"
+	.usage = "  caseflow evaluate [--db PATH|URI [--la CODE]] (--cohort FILE | --cohort-where EXPR) --start DATE [--intake MONTHS]\n"
 		 "               [--window MONTHS] [--outcomes LIST] [--comparison matched|locality|before] [--locality NAME]\n"
 		 "               [--boots N] [--seed N] [--table NAME] [--format table|csv|json|xlsx] [--out FILE]",
 	.help =

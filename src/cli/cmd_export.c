@@ -10,6 +10,7 @@ static int run(int argc, char **argv);
 
 static const struct cf_option options[] = {
 	CLI_OPT_DB,
+	CLI_OPT_HUB_LA,
 	{ .name = "--year", .arg = "YEAR", .help = "collection year: 2024-25, 2024/25 or 2025 (its end)" },
 	{ .name = "--as", .arg = "FORMAT", .type = CF_OPT_ENUM, .choices = "ssda903|ssda903-xml|cin-census",
 	  .help = "the return to write: ssda903 (DfE's CSV tables), ssda903-xml (DfE's XML layout) or cin-census "
@@ -25,7 +26,7 @@ const struct cli_command cmd_export = {
 	.name = "export",
 	.summary = "write a statutory return from the store, then validate what was written",
 	.order = 27,
-	.usage = "  caseflow export [--db PATH] --year 2024-25 [--as ssda903] --out DIR\n"
+	.usage = "  caseflow export [--db PATH|URI [--la CODE]] --year 2024-25 [--as ssda903] --out DIR\n"
 		 "  caseflow export [--db PATH] --year 2024-25 --as ssda903-xml|cin-census --out FILE.xml",
 	.help =
 	"Writes the SSDA903 return of the collection year from the rows the store\n"

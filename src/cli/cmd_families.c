@@ -12,6 +12,7 @@ static int run(int argc, char **argv);
 
 static const struct cf_option options[] = {
 	CLI_OPT_DB,
+	CLI_OPT_HUB_LA,
 	{ .name = "--period", .arg = "P",
 	  .help = "2024-25, 2024-25Q1, 2024-06 or r12:2024-06-30; families are counted on its last day",
 	  .def_text = "the financial year of the latest record" },
@@ -26,7 +27,7 @@ const struct cli_command cmd_families = {
 	.name = "families",
 	.summary = "households, the services, workers and plans open for each, and case audits",
 	.order = 77,
-	.usage = "  caseflow families [--db PATH] [--period P] [--target N] [--format table|csv|json|xlsx] [--out FILE]",
+	.usage = "  caseflow families [--db PATH|URI [--la CODE]] [--period P] [--target N] [--format table|csv|json|xlsx] [--out FILE]",
 	.help =
 	"From the family_members, allocations, family_plans, partner_records and\n"
 	"audits extracts and the CIN census (docs/families.md), on the period's last day:\n"

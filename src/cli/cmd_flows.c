@@ -12,6 +12,7 @@ static int run(int argc, char **argv);
 
 static const struct cf_option options[] = {
 	CLI_OPT_DB,
+	CLI_OPT_HUB_LA,
 	{ .name = "--period", .arg = "P",
 	  .help = "only the months of this period (2023-24, 2023-24Q1, 2024-03 or r12:2024-03-31)",
 	  .def_text = "every month from the first year loaded to the latest complete year" },
@@ -29,7 +30,7 @@ const struct cli_command cmd_flows = {
 	.name = "flows",
 	.summary = "step-up and step-down: children moving between early help, CIN, CP and care",
 	.order = 44,
-	.usage = "  caseflow flows [--db PATH] [--period P] [--within DAYS] [--table by_year|by_month]\n"
+	.usage = "  caseflow flows [--db PATH|URI [--la CODE]] [--period P] [--within DAYS] [--table by_year|by_month]\n"
 		 "               [--format table|csv|json|xlsx] [--out FILE]",
 	.help =
 	"Moves of children between services, each counted on the date of the event\n"

@@ -13,6 +13,7 @@ static int run(int argc, char **argv);
 
 static const struct cf_option options[] = {
 	CLI_OPT_DB,
+	CLI_OPT_HUB_LA,
 	{ .name = "--ref-start", .arg = "D", .help = "the reference window's first day",
 	  .def_text = "the last 12 months of data" },
 	{ .name = "--ref-end", .arg = "D", .help = "the reference window's last day", .def_text = "the data's end" },
@@ -72,7 +73,7 @@ const struct cli_command cmd_forecast = {
 	.summary = "project children in care and placement costs, with bands, scenarios and backtests",
 	.order = 60,
 	.usage =
-	"  caseflow forecast [--db PATH] [--ref-start D --ref-end D] [--start D] [--months N]\n"
+	"  caseflow forecast [--db PATH|URI [--la CODE]] [--ref-start D --ref-end D] [--start D] [--months N]\n"
 	"                    [--method markov|exact-age|duration] [--entrants constant|trend|seasonal|trend+seasonal|projection]\n"
 	"                    [--bands 5,25,50,75,95] [--runs N] [--seed S] [--threads N] [--no-bootstrap]\n"
 	"                    [--drift history|none]\n"

@@ -10,6 +10,7 @@ static int run(int argc, char **argv);
 
 static const struct cf_option options[] = {
 	CLI_OPT_DB,
+	CLI_OPT_HUB_LA,
 	{ .name = "--child", .arg = "ID", .help = "the child (this or --family)" },
 	{ .name = "--family", .arg = "ID", .help = "the family: its events from the families extracts (docs/families.md)" },
 	CLI_OPT_FORMAT,
@@ -21,7 +22,7 @@ const struct cli_command cmd_journey = {
 	.name = "journey",
 	.summary = "one child's events from first contact to leaving care, with their source files",
 	.order = 40,
-	.usage = "  caseflow journey [--db PATH] --child ID | --family ID [--format table|csv|json|xlsx] [--out FILE]",
+	.usage = "  caseflow journey [--db PATH|URI [--la CODE]] --child ID | --family ID [--format table|csv|json|xlsx] [--out FILE]",
 	.help =
 	"Lists every dated event the store holds for one child, in date order, from\n"
 	"every source loaded: contacts and early help (local extracts, Annex A),\n"

@@ -11,6 +11,7 @@ static int run(int argc, char **argv);
 
 static const struct cf_option options[] = {
 	CLI_OPT_DB,
+	CLI_OPT_HUB_LA,
 	{ .name = "--period", .arg = "P",
 	  .help = "2023-24 (financial year), 2023-24Q1 (quarter), 2024-03 (month), r12:2024-03-31 (12 months "
 		  "to a date), or all (every year, quarter and month loaded); several separated by commas",
@@ -43,7 +44,7 @@ const struct cli_command cmd_kpi = {
 	.name = "kpi",
 	.summary = "statutory indicators (DfE definitions) for a period, by locality or cohort",
 	.order = 40,
-	.usage = "  caseflow kpi [--db PATH] [--period P] [--indicator ID ...] [--by DIM] [--suppress N] [--centroids FILE]\n"
+	.usage = "  caseflow kpi [--db PATH|URI [--la CODE]] [--period P] [--indicator ID ...] [--by DIM] [--suppress N] [--centroids FILE]\n"
 		 "               [--format table|csv|json|xlsx] [--out FILE]\n"
 		 "  caseflow kpi [--db PATH] --indicator ID [--period P] [--by DIM --group G] --records [--format ...]\n"
 		 "  caseflow kpi --list [--format ...]",

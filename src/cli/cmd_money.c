@@ -13,6 +13,7 @@ static int run(int argc, char **argv);
 
 static const struct cf_option options[] = {
 	CLI_OPT_DB,
+	CLI_OPT_HUB_LA,
 	{ .name = "--year", .arg = "FY", .help = "financial year, 2024-25", .def_text = "the one containing --as-of" },
 	{ .name = "--as-of", .arg = "DATE", .help = "spend to date runs to this day (kept within the year)",
 	  .def_text = "today" },
@@ -32,7 +33,7 @@ const struct cli_command cmd_money = {
 	.name = "money",
 	.summary = "placement spend, commitments, budget variance and unit costs for a financial year",
 	.order = 75,
-	.usage = "  caseflow money [--db PATH] [--year 2024-25] [--as-of DATE] [--top N] [--outturn [--inflation PCT]]\n"
+	.usage = "  caseflow money [--db PATH|URI [--la CODE]] [--year 2024-25] [--as-of DATE] [--top N] [--outturn [--inflation PCT]]\n"
 		 "                 [--shift FILE] [--format table|csv|json|xlsx] [--out FILE]",
 	.help =
 	"Prices every placement in the loaded placement_costs extract night by night\n"

@@ -16,6 +16,7 @@ static int run(int argc, char **argv);
 static const struct cf_option options[] = {
 	{ .name = "--load", .arg = "PATH", .help = "the workbook or CSV folder to load" },
 	CLI_OPT_DB,
+	CLI_OPT_HUB_LA,
 	{ .name = "--name", .arg = "NAME", .help = "which programme, when the store holds several" },
 	{ .name = "--view", .arg = "VIEW", .type = CF_OPT_ENUM, .help = "what to show (see Views above)",
 	  .choices = "business-case|benefits|milestones|cba|workforce|all", .def = "business-case" },
@@ -30,7 +31,7 @@ const struct cli_command cmd_programme = {
 	.name = "programme",
 	.summary = "business case, benefits, milestones, cost-benefit analysis and workforce model",
 	.order = 60,
-	.usage = "  caseflow programme --load FILE.xlsx|DIR [--db PATH]\n"
+	.usage = "  caseflow programme --load FILE.xlsx|DIR [--db PATH|URI [--la CODE]]\n"
 		 "  caseflow programme show [--db PATH] [--name NAME] [--view VIEW] [--as-of DATE]\n"
 		 "                          [--format table|csv|json|xlsx] [--out FILE]",
 	.positionals = 1,   /* show */

@@ -10,6 +10,7 @@ static int run(int argc, char **argv);
 
 static const struct cf_option options[] = {
 	CLI_OPT_DB,
+	CLI_OPT_HUB_LA,
 	{ .name = "--return", .arg = "ID", .type = CF_OPT_INT, .min = 1, .max = 2147483647,
 	  .help = "one return (its id in the store: the first column here)", .def_text = "every return" },
 	CLI_OPT_FORMAT,
@@ -21,7 +22,7 @@ const struct cli_command cmd_quality = {
 	.name = "quality",
 	.summary = "the problems found in the loaded data, and the indicators they touch",
 	.order = 25,
-	.usage = "  caseflow quality [--db PATH] [--return ID] [--format table|csv|json|xlsx] [--out FILE]",
+	.usage = "  caseflow quality [--db PATH|URI [--la CODE]] [--return ID] [--format table|csv|json|xlsx] [--out FILE]",
 	.help =
 	"Lists what caseflow ingest recorded about the data it loaded (the store's\n"
 	"issues table), grouped by return, table, column and reason: how many rows,\n"

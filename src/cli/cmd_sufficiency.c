@@ -12,6 +12,7 @@ static int run(int argc, char **argv);
 
 static const struct cf_option options[] = {
 	CLI_OPT_DB,
+	CLI_OPT_HUB_LA,
 	{ .name = "--as-of", .arg = "DATE", .help = "the day", .def_text = "today" },
 	{ .name = "--forecast", .arg = "N", .type = CF_OPT_INT, .min = 1, .max = 120,
 	  .help = "also forecast need N months ahead (--as-of within the episodes)" },
@@ -25,7 +26,7 @@ const struct cli_command cmd_sufficiency = {
 	.name = "sufficiency",
 	.summary = "in-house foster and residential places, occupancy, need and the gap on a day",
 	.order = 76,
-	.usage = "  caseflow sufficiency [--db PATH] [--as-of DATE] [--forecast MONTHS] [--centroids FILE]\n"
+	.usage = "  caseflow sufficiency [--db PATH|URI [--la CODE]] [--as-of DATE] [--forecast MONTHS] [--centroids FILE]\n"
 		 "                       [--format table|csv|json|xlsx] [--out FILE]",
 	.help =
 	"On --as-of, from the foster_households, homes and placement_costs extracts\n"

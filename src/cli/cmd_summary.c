@@ -9,6 +9,7 @@ static int run(int argc, char **argv);
 
 static const struct cf_option options[] = {
 	CLI_OPT_DB,
+	CLI_OPT_HUB_LA,
 	CLI_OPT_FORMAT,
 	CLI_OPT_OUT,
 	{ 0 }
@@ -18,7 +19,7 @@ const struct cli_command cmd_summary = {
 	.name = "summary",
 	.summary = "children looked after, started and ceased by year, age and placement",
 	.order = 30,
-	.usage = "  caseflow summary [--db PATH] [--format table|csv|json|xlsx] [--out FILE]",
+	.usage = "  caseflow summary [--db PATH|URI [--la CODE]] [--format table|csv|json|xlsx] [--out FILE]",
 	.help =
 	"For each 31 March covered by a loaded SSDA903 return: children looked after\n"
 	"on that day, and children who started or ceased to be looked after in the\n"

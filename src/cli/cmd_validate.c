@@ -8,6 +8,7 @@
 #include "formats/cin_census.h"
 #include "store/store.h"
 #include "cli/command.h"
+#include "store/hub.h"
 #include "outputs/render.h"
 #include "outputs/validate_xlsx.h"
 
@@ -165,6 +166,9 @@ static int run(int argc, char **argv)
 		ret = VR_CIN;
 	if (ret == VR_CIN && !db && (npaths != 1 || prev))
 		return cli_usage_error(&cmd_validate, "a CIN census is validated from its XML file: give one file (no --previous)");
+	if (db && hub_is_uri(db))
+		return cli_usage_error(&cmd_validate, "validation is of a council's own returns: run it on its store or "
+						      "files, before 'caseflow push' sends them to the hub");
 	if ((db != NULL) == (npaths > 0))
 		return cli_usage_error(&cmd_validate, "give the return's files or folder, or --db PATH (not both)");
 	if ((postcodes || authorities) && (!postcodes || !authorities || !la || ret != VR_903))

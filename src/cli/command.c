@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "indicators/indicators.h"
+#include "store/hub.h"
 
 const struct cli_command *cli_find(const char *name)
 {
@@ -153,10 +154,19 @@ const char *cli_subcommand(const struct cli_command *cmd, int argc, char **argv)
 	return NULL;
 }
 
+/* The council --la names when --db is a hub: a process runs one command,
+ * so cli_db() notes it for cli_open_store() rather than every command
+ * passing it on. */
+static const char *hub_la;
+
 const char *cli_db(const struct cf_args *a)
 {
 	const char *db = cf_args_str(a, "--db");
-	return db ? db : cli_default_db();
+	if (!db)
+		db = cli_default_db();
+	if (hub_is_uri(db) && cf_args_takes(a, "--la"))
+		hub_la = cf_args_str(a, "--la");
+	return db;
 }
 
 const char *cli_default_db(void)
@@ -170,6 +180,8 @@ int cli_open_store(const char *db, int readonly, const char *what, const char *l
 {
 	struct stat sb;
 	*st = NULL;
+	if (hub_is_uri(db))
+		return store_open_hub(st, db, hub_la, err);
 	if (!loader) {
 		what = "data";
 		loader = "ingest FILES";

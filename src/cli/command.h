@@ -68,6 +68,10 @@ int cli_pick_ids(const struct cli_command *cmd, const char *list, int (*find)(co
 /* Options most commands share, for their tables. */
 #define CLI_OPT_DB { .name = "--db", .arg = "PATH", .help = "the store", \
 		     .def_text = "$CASEFLOW_DB or caseflow.db" }
+/* --la for a command that reads a store: which council, when --db is a hub */
+#define CLI_OPT_HUB_LA { .name = "--la", .arg = "CODE", \
+			 .help = "with --db naming a hub (postgresql://...): the council whose rows to read, or all " \
+				 "(docs/hub.md)" }
 #define CLI_OPT_FORMAT { .name = "--format", .arg = "FMT", .type = CF_OPT_ENUM, \
 			 .help = "how to write the output (xlsx needs --out)", \
 			 .choices = "table|csv|json|xlsx", .def = "table" }
@@ -76,7 +80,8 @@ int cli_pick_ids(const struct cli_command *cmd, const char *list, int (*find)(co
 /* --db as given, else cli_default_db(). */
 const char *cli_db(const struct cf_args *a);
 
-/* Open the existing store at db for a command that reads it (readonly: 1
+/* Open the existing store at db for a command that reads it (a hub, when
+ * db is a PostgreSQL URI: the council --la named, read into memory) (readonly: 1
  * when it only reads). A missing file is not created: err says how to make
  * one, "load WHAT first with 'caseflow LOADER'" with --db DB put into the
  * loader's command line before its first option or file (NULL: what "data",

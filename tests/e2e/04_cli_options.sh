@@ -5,32 +5,34 @@
 . "$CASEFLOW_TOP/tests/e2e/lib.sh"
 
 opts_benchmark="--db --la --indicator --years --sn-model --to --by --population --list --format --out"
-opts_forecast="--db --ref-start --ref-end --start --months --method --entrants --runs --bands --seed --threads
+opts_forecast="--db --la --ref-start --ref-end --start --months --method --entrants --runs --bands --seed --threads
  --no-bootstrap --drift --costs --inflation --inflation-from --scenario --place-map --merge --keep-withdrawn --table --backtest --cutoff
  --format --out"
 opts_ingest="--db --year --format"
-opts_journey="--db --child --family --format --out"
-opts_kpi="--db --period --indicator --by --suppress --list --records --group --centroids --format --out"
-opts_programme="--load --db --name --view --as-of --format --out"
+opts_journey="--db --la --child --family --format --out"
+opts_kpi="--db --la --period --indicator --by --suppress --list --records --group --centroids --format --out"
+opts_programme="--load --db --la --name --view --as-of --format --out"
 opts_report="--db --out --period --suppress --centroids --scenario --as-of --programme --la --sn-model"
-opts_money="--db --year --as-of --top --outturn --inflation --shift --format --out"
-opts_quality="--db --return --format --out"
-opts_families="--db --period --target --format --out"
-opts_sufficiency="--db --as-of --forecast --centroids --format --out"
-opts_summary="--db --format --out"
+opts_money="--db --la --year --as-of --top --outturn --inflation --shift --format --out"
+opts_quality="--db --la --return --format --out"
+opts_families="--db --la --period --target --format --out"
+opts_sufficiency="--db --la --as-of --forecast --centroids --format --out"
+opts_summary="--db --la --format --out"
 opts_synth="--out --children --years --first-year --seed --xml --la --drift --format --quiet"
 opts_trajectory="--db --name --indicator --la --from --to --by --shape --tolerance --format --out"
-opts_evaluate="--db --cohort --cohort-where --start --intake --window --outcomes --comparison --locality --boots --seed --table --format --out"
-opts_flows="--db --period --within --table --format --out"
-opts_export="--db --year --as --out"
-opts_drivers="--db --period --table --format --out"
-opts_compare="--db --indicator --by --period --baseline --before --after --change-at --format --out"
-opts_calibrate="--db --measure --horizon --table --format --out"
+opts_evaluate="--db --la --cohort --cohort-where --start --intake --window --outcomes --comparison --locality --boots --seed --table --format --out"
+opts_flows="--db --la --period --within --table --format --out"
+opts_export="--db --la --year --as --out"
+opts_drivers="--db --la --period --table --format --out"
+opts_compare="--db --la --indicator --by --period --baseline --before --after --change-at --format --out"
+opts_calibrate="--db --la --measure --horizon --table --format --out"
 opts_serve="--db --listen --tls-cert --tls-key --base-url --idle-timeout --suppress --conn-timeout --max-upload --trust-proxy"
 opts_user="--db --role --locality"
+opts_hub="--db --region --dob --la --name --use --on --off --retention --format --out"
+opts_push="--from --to --la"
 opts_validate="--year --rules --previous --la --postcodes --authorities --db --list-rules --return --format --out"
 
-for c in benchmark calibrate compare drivers evaluate export families flows forecast ingest journey kpi money programme quality report serve sufficiency summary synth trajectory user validate; do
+for c in benchmark calibrate compare drivers evaluate export families flows forecast hub ingest journey kpi money programme push quality report serve sufficiency summary synth trajectory user validate; do
 	"$cf" help "$c" >"$work/help.$c"
 	"$cf" "$c" --help >"$work/dash.$c"
 	check "$c: 'help $c' and '$c --help' print the same" cmp -s "$work/help.$c" "$work/dash.$c"
@@ -50,7 +52,7 @@ for c in benchmark calibrate compare drivers evaluate export families flows fore
 		sh -c 'grep -q "^Examples:" "$1" && grep -q "^  caseflow $2" "$1" && grep -q "^Exit codes:" "$1"' _ \
 		"$work/help.$c" "$c"
 	# each option, mistyped (its first two letters swapped), is refused with the right suggestion
-	case $c in trajectory) pre="set" ;; user) pre="add" ;; *) pre="" ;; esac
+	case $c in trajectory) pre="set" ;; user) pre="add" ;; hub) pre="init" ;; *) pre="" ;; esac
 	bad=""
 	for o in $want; do
 		t=$(echo "$o" | sed 's/^--\(.\)\(.\)/--\2\1/')
@@ -71,7 +73,7 @@ examples() { # the example command lines of help page $1, continuations joined, 
 		sed 's/ *#.*//' | grep '^caseflow '
 }
 {
-	for c in benchmark calibrate compare drivers evaluate export families flows forecast ingest journey kpi money programme quality report serve sufficiency summary synth trajectory user validate; do
+	for c in benchmark calibrate compare drivers evaluate export families flows forecast hub ingest journey kpi money programme push quality report serve sufficiency summary synth trajectory user validate; do
 		examples "$work/help.$c"
 	done
 	# and the example column of README's table of commands
