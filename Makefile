@@ -15,7 +15,7 @@ TEST_LIBS   = $(shell pkg-config --libs $(TESTPKGS) 2>/dev/null)
 REL_FLAGS  := -O2 -g
 ASAN_FLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
 
-LAYERS  := base formats store model indicators validate forecast programme placements explore families outputs serve synth
+LAYERS  := base formats store model indicators validate forecast programme placements explore families region outputs serve synth
 LIB_SRC := $(foreach l,$(LAYERS),$(wildcard src/$(l)/*.c))
 CLI_SRC := $(wildcard src/cli/*.c)
 CMD_SRC := $(sort $(wildcard src/cli/cmd_*.c))

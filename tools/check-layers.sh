@@ -15,13 +15,14 @@
 cd "$(dirname "$0")/.." || exit 2
 
 layers="base formats store model ROOMS outputs serve synth cli"
-rooms="indicators validate forecast programme placements explore families"
+rooms="indicators validate forecast programme placements explore families region"
 # Which room may use which (a room not named here uses none).
 room_uses() {
 	case "$1" in
 	programme) echo "forecast indicators placements" ;;
 	placements) echo "forecast indicators" ;;
 	explore) echo "indicators" ;;
+	region) echo "indicators" ;;
 	*) echo "" ;;
 	esac
 }

@@ -7,6 +7,7 @@
 
 #include "cli/command.h"
 #include "outputs/render.h"
+#include "region/region.h"
 #include "store/hub.h"
 
 static int run(int argc, char **argv);
@@ -29,6 +30,9 @@ static const struct cf_option options[] = {
 	{ .name = "--retention", .arg = "PERIOD", .sub = "consent",
 	  .help = "with --on: keep each return this long after its push (7y, 18m, 90d); 'caseflow hub purge' "
 		  "applies it", .def_text = "until consent is withdrawn" },
+	{ .name = "--period", .arg = "P", .sub = "publish",
+	  .help = "as kpi --period: 2023-24, 2023-24Q1, 2024-03, several separated by commas, or all",
+	  .def_text = "the latest complete financial year of the pooled returns" },
 	CLI_OPT_FORMAT,
 	CLI_OPT_OUT,
 	{ 0 }
@@ -42,6 +46,7 @@ const struct cli_command cmd_hub = {
 		 "  caseflow hub la add --db URI --la CODE --name NAME\n"
 		 "  caseflow hub consent --db URI --la CODE --use USE --on [--retention 7y] | --off\n"
 		 "  caseflow hub purge --db URI\n"
+		 "  caseflow hub publish --db URI [--period P]\n"
 		 "  caseflow hub status --db URI [--format table|csv|json] [--out FILE]",
 	.help =
 	"A hub pools many councils' returns in one PostgreSQL database, each\n"
@@ -59,15 +64,22 @@ const struct cli_command cmd_hub = {
 	"past their retention (run it daily). Every change, push and read of the\n"
 	"hub is written to its audit table.\n"
 	"\n"
+	"publish computes every indicator for each council and for the region (the\n"
+	"councils' children pooled) from the children themselves, and replaces the\n"
+	"hub's figures with them: the regional role reads them in the view\n"
+	"hub.region_figures, counts from 1 to 4 suppressed. 'caseflow kpi --db URI\n"
+	"--la all' prints the same table with each council's rank.\n"
+	"\n"
 	"The analyses run on the hub with --db URI --la CODE (docs/hub.md).\n",
 	.options = options,
 	.positionals = 1,
-	.subcommands = "init|la|consent|purge|status",
+	.subcommands = "init|la|consent|purge|publish|status",
 	.examples =
 	"  caseflow hub init --db postgresql://hub.example/region --region yorkshire\n"
 	"  caseflow hub la add --db service=region --la 380 --name Bradford\n"
 	"  caseflow hub consent --db service=region --la 380 --use benchmarking --on --retention 7y\n"
 	"  caseflow hub purge --db service=region\n"
+	"  caseflow hub publish --db service=region --period 2023-24,2024-25\n"
 	"  caseflow hub status --db service=region --format csv\n",
 	.run = run,
 };
@@ -160,6 +172,13 @@ static int run(int argc, char **argv)
 		long uses = 0, deleted = 0;
 		if (!(rc = hub_purge(h, &uses, &deleted, &err)))
 			printf("retention applied: %ld uses of returns ended, %ld returns removed\n", uses, deleted);
+	} else if (!rc && !strcmp(verb, "publish")) {
+		struct region_kpi_request q = { db, cf_args_str(&a, "--period"), NULL, 0 };
+		struct region_kpi *r = NULL;
+		if (!(rc = region_kpi(&q, &r, &err)) && !(rc = region_kpi_publish(db, r, &err)))
+			printf("published the figures of %d councils and the region for %d period%s\n", r->ncouncils,
+			       r->nperiods, r->nperiods == 1 ? "" : "s");
+		region_kpi_free(r);
 	} else if (!rc) {
 		static const char *const cols[] = { "la", "name", "returns", "rows", "consented_uses" };
 		static const enum cf_cell_type types[] = { CF_CELL_TEXT, CF_CELL_TEXT, CF_CELL_INT, CF_CELL_INT,

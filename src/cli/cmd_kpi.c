@@ -6,6 +6,8 @@
 #include "indicators/indicators.h"
 #include "cli/command.h"
 #include "outputs/render.h"
+#include "region/region.h"
+#include "store/hub.h"
 
 static int run(int argc, char **argv);
 
@@ -96,43 +98,6 @@ static int pick_indicators(const char *list, unsigned char want[K_N], int *n)
 	return cli_pick_ids(&cmd_kpi, list, kpi_find, kpi_id_at, K_N,
 			    "ids: docs/definitions.md, or 'caseflow kpi' without --indicator", mark,
 			    &(struct picked){ want, n });
-}
-
-/* Parse a comma-separated list of periods into *out (malloc'd). */
-static int parse_periods(const char *spec, const struct kpi_data *d, struct kpi_period **out, int *n, struct cf_error *err)
-{
-	*out = NULL;
-	*n = 0;
-	if (!spec) {
-		if (!(*out = malloc(sizeof **out)))
-			return cf_error_set(err, CF_EIO, "out of memory");
-		kpi_default_period(d, *out);
-		*n = 1;
-		return CF_OK;
-	}
-	if (strcmp(spec, "all") == 0)
-		return kpi_all_periods(d, out, n, err);
-	int cap = 1;
-	for (const char *p = spec; *p; p++)
-		cap += *p == ',';
-	if (!(*out = malloc((size_t)cap * sizeof **out)))
-		return cf_error_set(err, CF_EIO, "out of memory");
-	char buf[64];
-	for (const char *p = spec; *p;) {
-		size_t len = strcspn(p, ",");
-		snprintf(buf, sizeof buf, "%.*s", (int)(len < sizeof buf ? len : sizeof buf - 1), p);
-		if (len >= sizeof buf || kpi_period_parse(buf, &(*out)[*n]) != 0) {
-			free(*out);
-			*out = NULL;
-			return cf_error_at(err, CF_EUSAGE, NULL, 0, "--period", buf,
-					   "not a period: use 2023-24, 2023-24Q1, 2024-03, r12:2024-03-31 or all");
-		}
-		(*n)++;
-		p += len;
-		if (*p == ',')
-			p++;
-	}
-	return CF_OK;
 }
 
 /* --records: the records behind one figure, its figure and what the rows
@@ -232,7 +197,7 @@ static int run(int argc, char **argv)
 		int n;
 		struct cf_error perr;
 		cf_error_clear(&perr);
-		if (parse_periods(period, &(struct kpi_data){ 0 }, &ps, &n, &perr))
+		if (kpi_periods_parse(period, &(struct kpi_data){ 0 }, &ps, &n, &perr))
 			return cli_usage_error(&cmd_kpi, "--period '%s': %s", perr.value, perr.msg);
 		free(ps);
 	}
@@ -247,6 +212,23 @@ static int run(int argc, char **argv)
 		}
 		opt.centroids = &cent;
 	}
+	/* on a hub, --la all: every council and the region (the region room) */
+	const char *hub_la = cf_args_str(&a, "--la");
+	if (hub_is_uri(db) && hub_la && !strcmp(hub_la, "all")) {
+		if (records || centroids_path || opt.by != KPI_BY_ALL)
+			return cli_usage_error(&cmd_kpi, "--la all gives each council and the region: without --records, "
+							 "--by or --centroids");
+		struct region_kpi_request q = { db, period, nwant ? want : NULL, opt.suppress };
+		struct region_kpi *r = NULL;
+		struct cf_table *rt = NULL;
+		if (!(rc = region_kpi(&q, &r, &err)) && !(rc = region_kpi_table(r, opt.suppress, &rt, &err)))
+			rc = render_tables(&rt, 1, fmt, out, &err);
+		cf_table_free(rt);
+		region_kpi_free(r);
+		if (rc)
+			cf_error_print(&err);
+		return rc;
+	}
 	struct store *st = NULL;
 	struct kpi_data data;
 	struct kpi_period *periods = NULL;
@@ -259,7 +241,7 @@ static int run(int argc, char **argv)
 			store_close(st);
 			st = NULL;
 		}
-		if (!(rc = parse_periods(period, &data, &periods, &nperiods, &err)))
+		if (!(rc = kpi_periods_parse(period, &data, &periods, &nperiods, &err)))
 			for (int k = 0; k < nperiods && !rc; k++)
 				rc = kpi_period_check(&data, &periods[k], &err);
 		if (!rc && records)

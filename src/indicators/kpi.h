@@ -135,6 +135,11 @@ int kpi_period_check(const struct kpi_data *d, const struct kpi_period *p, struc
 /* Every financial year, quarter and month from the first loaded year to the
  * default period. *out is malloc'd (free it). */
 int kpi_all_periods(const struct kpi_data *d, struct kpi_period **out, int *n, struct cf_error *err);
+/* kpi --period's spec: a comma-separated list (2023-24, 2023-24Q1, 2024-03,
+ * r12:2024-03-31), "all" (kpi_all_periods), or NULL for the default
+ * period. *out is malloc'd (free it); CF_EUSAGE names a bad period. */
+int kpi_periods_parse(const char *spec, const struct kpi_data *d, struct kpi_period **out, int *n,
+		      struct cf_error *err);
 
 /* --- results --------------------------------------------------------------- */
 

@@ -4,6 +4,7 @@
 
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 const char *const kpi_dim_names[KPI_NDIMS] = { "all", "locality", "age_band", "sex", "ethnicity", "category_of_need" };
@@ -167,4 +168,40 @@ int kpi_date_check(const struct kpi_data *d, const char *option, cf_date on, str
 	cf_date_format(on, day);
 	return cf_error_at(err, CF_EINPUT, NULL, 0, option, day,
 			   "is after the data: %s; choose a day inside the data or load later returns", why);
+}
+
+int kpi_periods_parse(const char *spec, const struct kpi_data *d, struct kpi_period **out, int *n, struct cf_error *err)
+{
+	*out = NULL;
+	*n = 0;
+	if (!spec) {
+		if (!(*out = malloc(sizeof **out)))
+			return cf_error_set(err, CF_EIO, "out of memory");
+		kpi_default_period(d, *out);
+		*n = 1;
+		return CF_OK;
+	}
+	if (strcmp(spec, "all") == 0)
+		return kpi_all_periods(d, out, n, err);
+	int cap = 1;
+	for (const char *p = spec; *p; p++)
+		cap += *p == ',';
+	if (!(*out = malloc((size_t)cap * sizeof **out)))
+		return cf_error_set(err, CF_EIO, "out of memory");
+	char buf[64];
+	for (const char *p = spec; *p;) {
+		size_t len = strcspn(p, ",");
+		snprintf(buf, sizeof buf, "%.*s", (int)(len < sizeof buf ? len : sizeof buf - 1), p);
+		if (len >= sizeof buf || kpi_period_parse(buf, &(*out)[*n]) != 0) {
+			free(*out);
+			*out = NULL;
+			return cf_error_at(err, CF_EUSAGE, NULL, 0, "--period", buf,
+					   "not a period: use 2023-24, 2023-24Q1, 2024-03, r12:2024-03-31 or all");
+		}
+		(*n)++;
+		p += len;
+		if (*p == ',')
+			p++;
+	}
+	return CF_OK;
 }

@@ -439,8 +439,9 @@ int hub_init(struct hub *h, const char *region, enum hub_dob_rule dob, struct cf
 			 "WHERE c.dob ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' AND c.dob::date <= make_date(y.year, 3, 31) "
 			 "AND age(make_date(y.year, 3, 31), c.dob::date) < interval '18 years' "
 			 "GROUP BY 1, 2, 3, 4;"
-			 "GRANT SELECT ON hub.region_returns, hub.region_children TO %s_regional;",
-			 region);
+			 "GRANT SELECT ON hub.region_returns, hub.region_children TO %s_regional;"
+			 "GRANT SELECT ON hub.region_figures TO %s_regional, %s_councils;",
+			 region, region, region);
 		rc = hub_exec(h, sql, err);
 	}
 	if (!rc)
@@ -651,4 +652,59 @@ int hub_councils(struct hub *h, char (**codes)[8], int *n, struct cf_error *err)
 	*n = k;
 	PQclear(r);
 	return CF_OK;
+}
+
+/* A number in COPY's text format: \\N when there is none. */
+static void copy_number(char *out, size_t size, int has, double v)
+{
+	if (has)
+		snprintf(out, size, "%.17g", v);
+	else
+		snprintf(out, size, "\\N");
+}
+
+int hub_figures_replace(const char *uri, const struct hub_figure *f, size_t n, struct cf_error *err)
+{
+	struct hub *h;
+	char region[64], sql[96];
+	int rc = hub_connect(&h, uri, err);
+	if (rc)
+		return rc;
+	if (!(rc = hub_region(h, region, sizeof region, err))) {
+		snprintf(sql, sizeof sql, "BEGIN; SET LOCAL ROLE %s_admin; DELETE FROM hub.figures", region);
+		rc = hub_exec(h, sql, err);
+	}
+	PGresult *r = rc ? NULL : PQexec(h->conn, "COPY hub.figures (la_code, indicator, period, numerator, "
+						 "denominator, value) FROM STDIN");
+	if (!rc && PQresultStatus(r) != PGRES_COPY_IN)
+		rc = hub_fail(h, r, "publishing figures", err);
+	PQclear(r);
+	char line[256], num[32], den[32], val[32];
+	for (size_t i = 0; i < n && !rc; i++) {
+		copy_number(num, sizeof num, f[i].has_num, f[i].num);
+		copy_number(den, sizeof den, f[i].has_den, f[i].den);
+		copy_number(val, sizeof val, f[i].has_value, f[i].value);
+		int len = snprintf(line, sizeof line, "%s\t%s\t%s\t%s\t%s\t%s\n", f[i].la, f[i].indicator, f[i].period,
+				   num, den, val);
+		if (PQputCopyData(h->conn, line, len) != 1)
+			rc = hub_fail(h, NULL, "publishing figures", err);
+	}
+	if (!rc && PQputCopyEnd(h->conn, NULL) != 1)
+		rc = hub_fail(h, NULL, "publishing figures", err);
+	while (!rc && (r = PQgetResult(h->conn))) {
+		if (PQresultStatus(r) != PGRES_COMMAND_OK)
+			rc = hub_fail(h, r, "publishing figures", err);
+		PQclear(r);
+	}
+	if (!rc) {
+		char detail[64];
+		snprintf(detail, sizeof detail, "%zu figures", n);
+		rc = hub_audit(h, "publish", NULL, detail, err);
+	}
+	if (!rc)
+		rc = hub_exec(h, "COMMIT", err);
+	else
+		hub_exec(h, "ROLLBACK", &(struct cf_error){ 0 });
+	hub_close(h);
+	return rc;
 }

@@ -20,6 +20,8 @@
 #define CF_STORE_HUB_H
 
 #include "base/error.h"
+#include <stddef.h>
+
 #include "store/store.h"
 
 struct hub;   /* one connection to a hub */
@@ -88,6 +90,17 @@ int hub_status(struct hub *h, int (*fn)(void *ctx, const struct hub_council_stat
 /* The councils the connecting role may read (its own, or every council
  * for the admin role), in code order; *n set. Caller frees with free(). */
 int hub_councils(struct hub *h, char (**codes)[8], int *n, struct cf_error *err);
+
+/* A figure computed from children, for hub.figures. */
+struct hub_figure {
+	const char *la;                  /* a council's code, or "region" */
+	const char *indicator, *period;
+	double num, den, value;
+	int has_num, has_den, has_value;
+};
+/* Replace the hub's figures with f[0..n) in one transaction (the admin
+ * role); the regional role reads them through hub.region_figures. */
+int hub_figures_replace(const char *uri, const struct hub_figure *f, size_t n, struct cf_error *err);
 
 /* Open a private in-memory store holding council la's rows from the hub
  * at uri, as the connecting role may see them (store.h's API, read-only in

@@ -28,7 +28,7 @@ opts_compare="--db --la --indicator --by --period --baseline --before --after --
 opts_calibrate="--db --la --measure --horizon --table --format --out"
 opts_serve="--db --listen --tls-cert --tls-key --base-url --idle-timeout --suppress --conn-timeout --max-upload --trust-proxy"
 opts_user="--db --role --locality"
-opts_hub="--db --region --dob --la --name --use --on --off --retention --format --out"
+opts_hub="--db --region --dob --la --name --use --on --off --retention --period --format --out"
 opts_push="--from --to --la"
 opts_validate="--year --rules --previous --la --postcodes --authorities --db --list-rules --return --format --out"
 

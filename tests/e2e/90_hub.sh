@@ -119,12 +119,30 @@ check "council 380's role asking for 381: exit 1, no council it may read" \
 check "the regional role cannot pool child-level rows" sh -c 'test $1 = 1 && grep -q "may read no council" "$0"' "$work/out" $?
 "$cf" summary --db "$admin" --la all --format json >"$work/all" 2>"$work/err"
 check "the hub's admin pools every council (summary --la all)" test $? = 0
-"$cf" kpi --db "$admin" --la all --indicator cla_31mar --format csv >"$work/all" 2>/dev/null
 "$cf" kpi --db "$work/a.db" --indicator cla_31mar --format csv >"$work/ka" 2>/dev/null
-"$cf" kpi --db "$work/b.db" --indicator cla_31mar --format csv >"$work/kb" 2>/dev/null
 num() { awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "numerator") c = i } NR == 2 { print $c }' "$1"; }
-check "the pooled children looked after are the two councils' together ($(num "$work/ka") + $(num "$work/kb"))" \
-	test "$(num "$work/all")" = "$(($(num "$work/ka") + $(num "$work/kb")))"
+
+# every council and the region, from children (the region room)
+"$cf" kpi --db "$admin" --la all --indicator cla_31mar,rereferral_12m --format csv >"$work/region" 2>"$work/err"
+check "kpi --la all: a row per council and the region for each indicator" \
+	test "$(awk -F, 'NR > 1 { print $1 "," $3 }' "$work/region" | sort -u | tr '\n' ' ')" = \
+	"cla_31mar,380 cla_31mar,381 cla_31mar,region rereferral_12m,380 rereferral_12m,381 rereferral_12m,region "
+col() { awk -F, -v want="$2" -v ind="$3" -v la="$4" 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+	$1 == ind && $3 == la { print $(c[want]) }' "$1"; }
+check "the region's children looked after are the councils' summed" test \
+	"$(col "$work/region" numerator cla_31mar region)" = "$(awk "BEGIN { print $(col "$work/region" numerator cla_31mar 380) + $(col "$work/region" numerator cla_31mar 381) }")"
+check "each council's figure is its own store's ($(num "$work/ka"))" test "$(col "$work/region" numerator cla_31mar 380)" = "$(num "$work/ka")"
+check "the councils are ranked 1 and 2 of 2" \
+	test "$(col "$work/region" rank rereferral_12m 380)$(col "$work/region" rank rereferral_12m 381)" != "" -a \
+	"$(col "$work/region" ranked rereferral_12m 380)" = 2
+"$cf" hub publish --db "$admin" >"$work/out" 2>&1
+check "hub publish writes the figures of each council and the region" \
+	sh -c 'test $1 = 0 && grep -q "published the figures of 2 councils and the region" "$0"' "$work/out" $?
+check "the regional role reads them, with no count from 1 to 4" test \
+	"$(pg_sql ann region "SELECT count(*) > 0 AND count(*) FILTER (WHERE numerator BETWEEN 0.5 AND 4.5 OR denominator BETWEEN 0.5 AND 4.5) = 0 FROM hub.region_figures")" = t
+check "and small counts are marked suppressed, not dropped" test \
+	"$(pg_sql hubowner region "SELECT count(*) FROM hub.figures WHERE numerator BETWEEN 0.5 AND 4.5 OR denominator BETWEEN 0.5 AND 4.5")" = \
+	"$(pg_sql ann region "SELECT count(*) FROM hub.region_figures WHERE suppressed AND value IS NULL")"
 
 # the forecast ages children out on their 18th birthday, a date only an
 # exact date of birth gives: on a hub that keeps them (--dob exact) it is

@@ -39,7 +39,7 @@ pg_start() {
 		_pg_skip "the server did not start within 30 s (log above)"; return 1
 	fi
 	pg_pid=$(head -n 1 "$pg_dir/data/postmaster.pid")
-	trap 'pg_stop; rm -rf "$work"' EXIT
+	if [ -n "${KEEP_WORK:-}" ]; then trap pg_stop EXIT; else trap 'pg_stop; rm -rf "$work"' EXIT; fi
 	PGHOST=$pg_dir; export PGHOST
 	return 0
 }

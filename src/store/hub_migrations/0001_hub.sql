@@ -63,9 +63,33 @@ CREATE TABLE hub.audit (
 	at timestamptz NOT NULL DEFAULT clock_timestamp(),
 	by_role name NOT NULL DEFAULT session_user,
 	la_code text,
-	action text NOT NULL CHECK (action IN ('init', 'la add', 'consent', 'push', 'purge', 'read')),
+	action text NOT NULL CHECK (action IN ('init', 'la add', 'consent', 'push', 'purge', 'read', 'publish')),
 	detail text NOT NULL
 );
+
+-- Figures computed from children (caseflow hub publish): each council's
+-- and the region's ('region'), every indicator and period published.
+CREATE TABLE hub.figures (
+	la_code text NOT NULL,
+	indicator text NOT NULL,
+	period text NOT NULL,
+	numerator double precision,
+	denominator double precision,
+	value double precision,
+	computed_at timestamptz NOT NULL DEFAULT now(),
+	PRIMARY KEY (la_code, indicator, period)
+);
+
+-- What the regional role (and every council) reads: a count from 1 to 4,
+-- and what is derived from it, is suppressed.
+CREATE VIEW hub.region_figures AS
+SELECT la_code, indicator, period,
+       CASE WHEN small THEN NULL ELSE numerator END AS numerator,
+       CASE WHEN small THEN NULL ELSE denominator END AS denominator,
+       CASE WHEN small THEN NULL ELSE value END AS value,
+       small AS suppressed, computed_at
+  FROM (SELECT *, coalesce((numerator > 0 AND numerator < 5) OR (denominator > 0 AND denominator < 5), false) AS small
+	  FROM hub.figures) f;
 
 -- The councils whose rows the current role may read: those whose role it
 -- is a member of (row-level security's one question).

@@ -1,0 +1,189 @@
+/* Figures across a hub's councils and the region (region/region.h): each
+ * place's rows read into a private store (store_open_hub) and counted by
+ * the indicators engine, one place at a time so memory holds one council. */
+#include "region/region.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/progress.h"
+#include "store/hub.h"
+
+const struct kpi_cell *region_kpi_cell(const struct region_kpi *r, int place, int period, int id)
+{
+	return &r->cells[((size_t)place * (size_t)r->nperiods + (size_t)period) * K_N + (size_t)id];
+}
+
+void region_kpi_free(struct region_kpi *r)
+{
+	if (!r)
+		return;
+	free(r->la);
+	free(r->periods);
+	free(r->cells);
+	free(r);
+}
+
+/* The figures of one place (a council's code or "all") for r's periods
+ * (decided from the pool when r has none yet) into its cells. */
+static int place_kpi(const struct region_kpi_request *q, const char *la, struct region_kpi *r, int place,
+		     struct cf_error *err)
+{
+	struct store *st;
+	struct kpi_data d;
+	struct kpi_result *res = NULL;
+	int rc = store_open_hub(&st, q->uri, la, err);
+	if (rc)
+		return rc;
+	rc = kpi_data_load(st, &d, err);
+	store_close(st);
+	if (rc)
+		return rc;
+	if (!r->periods)
+		rc = kpi_periods_parse(q->periods, &d, &r->periods, &r->nperiods, err);
+	if (!rc && !r->cells &&
+	    !(r->cells = calloc((size_t)(r->ncouncils + 1) * (size_t)r->nperiods * K_N, sizeof *r->cells)))
+		rc = cf_error_set(err, CF_EIO, "out of memory");
+	struct kpi_options opt = { .by = KPI_BY_ALL };
+	if (!rc)
+		rc = kpi_compute(&d, r->periods, r->nperiods, &opt, &res, err);
+	for (int p = 0; !rc && p < r->nperiods; p++)
+		for (int k = 0; k < K_N; k++) {
+			if (place == r->ncouncils && res->omitted[k])
+				r->omitted[k] = 1;
+			if (!res->omitted[k])
+				*(struct kpi_cell *)region_kpi_cell(r, place, p, k) = *kpi_result_cell(res, p, k, 0);
+		}
+	kpi_result_free(res);
+	kpi_data_release(&d);
+	return rc;
+}
+
+int region_kpi(const struct region_kpi_request *q, struct region_kpi **out, struct cf_error *err)
+{
+	*out = NULL;
+	struct region_kpi *r = calloc(1, sizeof *r);
+	if (!r)
+		return cf_error_set(err, CF_EIO, "out of memory");
+	struct hub *h;
+	int rc = hub_connect(&h, q->uri, err);
+	if (!rc) {
+		rc = hub_councils(h, &r->la, &r->ncouncils, err);
+		hub_close(h);
+	}
+	if (!rc && r->ncouncils == 0)
+		rc = cf_error_set(err, CF_EINPUT, "this role may read no council of the hub (the region's figures need "
+						  "the hub's admin role; others read hub.region_figures)");
+	/* the region first: it sets the periods every council is counted for */
+	struct progress bar;
+	progress_start(&bar, "councils", r->ncouncils + 1);
+	if (!rc)
+		rc = place_kpi(q, "all", r, r->ncouncils, err);
+	for (int i = 0; !rc && i < r->ncouncils; i++) {
+		progress_update(&bar, i + 1);
+		rc = place_kpi(q, r->la[i], r, i, err);
+	}
+	progress_finish(&bar);
+	for (int k = 0; !rc && q->want && k < K_N; k++)
+		r->omitted[k] |= !q->want[k];
+	if (rc)
+		region_kpi_free(r);
+	else
+		*out = r;
+	return rc;
+}
+
+/* 1 + how many councils do better than value v (by polarity; higher for a
+ * neutral indicator), and how many have a value. */
+static void rank_of(const struct region_kpi *r, int p, int k, double v, int *rank, int *ranked)
+{
+	*rank = 1;
+	*ranked = 0;
+	int lower = kpi_defs[k].polarity == KPI_LOWER_BETTER;
+	for (int c = 0; c < r->ncouncils; c++) {
+		const struct kpi_cell *o = region_kpi_cell(r, c, p, k);
+		if (!o->has_value)
+			continue;
+		(*ranked)++;
+		*rank += lower ? o->value < v : o->value > v;
+	}
+}
+
+static int small(double x, long suppress)
+{
+	return suppress > 0 && x > 0 && x < suppress;
+}
+
+int region_kpi_table(const struct region_kpi *r, long suppress, struct cf_table **out, struct cf_error *err)
+{
+	static const char *const cols[] = { "indicator", "period", "la", "numerator", "denominator", "value",
+					    "unit", "region_value", "rank", "ranked", "suppressed" };
+	static const enum cf_cell_type types[] = { CF_CELL_TEXT, CF_CELL_TEXT, CF_CELL_TEXT, CF_CELL_REAL,
+						   CF_CELL_REAL, CF_CELL_REAL, CF_CELL_TEXT, CF_CELL_REAL,
+						   CF_CELL_INT, CF_CELL_INT, CF_CELL_BOOL };
+	struct cf_table *t = cf_table_new_columns("region", cols, types, 11);
+	if (!t)
+		return cf_error_set(err, CF_EIO, "out of memory");
+	for (int k = 0; k < K_N; k++) {
+		if (r->omitted[k])
+			continue;
+		for (int p = 0; p < r->nperiods; p++) {
+			const struct kpi_cell *reg = region_kpi_cell(r, r->ncouncils, p, k);
+			for (int c = 0; c <= r->ncouncils; c++) {
+				const struct kpi_cell *x = region_kpi_cell(r, c, p, k);
+				long row = cf_table_add_row(t);
+				if (row < 0 || cf_table_set_text(t, (size_t)row, 0, kpi_defs[k].id) ||
+				    cf_table_set_text(t, (size_t)row, 1, r->periods[p].label) ||
+				    cf_table_set_text(t, (size_t)row, 2, c < r->ncouncils ? r->la[c] : "region") ||
+				    cf_table_set_text(t, (size_t)row, 6, kpi_unit_names[kpi_defs[k].unit])) {
+					cf_table_free(t);
+					return cf_error_set(err, CF_EIO, "out of memory");
+				}
+				int hide = (x->has_num && small(x->num, suppress)) || (x->has_den && small(x->den, suppress));
+				cf_table_set_bool(t, (size_t)row, 10, hide);
+				if (!hide) {
+					if (x->has_num)
+						cf_table_set_real(t, (size_t)row, 3, x->num);
+					if (x->has_den)
+						cf_table_set_real(t, (size_t)row, 4, x->den);
+					if (x->has_value)
+						cf_table_set_real(t, (size_t)row, 5, x->value);
+				}
+				int reg_hide = (reg->has_num && small(reg->num, suppress)) ||
+					       (reg->has_den && small(reg->den, suppress));
+				if (reg->has_value && !reg_hide)
+					cf_table_set_real(t, (size_t)row, 7, reg->value);
+				if (c < r->ncouncils && x->has_value && !hide) {
+					int rank, ranked;
+					rank_of(r, p, k, x->value, &rank, &ranked);
+					cf_table_set_int(t, (size_t)row, 8, rank);
+					cf_table_set_int(t, (size_t)row, 9, ranked);
+				}
+			}
+		}
+	}
+	*out = t;
+	return CF_OK;
+}
+
+int region_kpi_publish(const char *uri, const struct region_kpi *r, struct cf_error *err)
+{
+	size_t n = 0, cap = (size_t)(r->ncouncils + 1) * (size_t)r->nperiods * K_N;
+	struct hub_figure *f = calloc(cap ? cap : 1, sizeof *f);
+	if (!f)
+		return cf_error_set(err, CF_EIO, "out of memory");
+	for (int c = 0; c <= r->ncouncils; c++)
+		for (int p = 0; p < r->nperiods; p++)
+			for (int k = 0; k < K_N; k++) {
+				const struct kpi_cell *x = region_kpi_cell(r, c, p, k);
+				if (r->omitted[k] || (!x->has_num && !x->has_den && !x->has_value))
+					continue;
+				f[n++] = (struct hub_figure){ c < r->ncouncils ? r->la[c] : "region", kpi_defs[k].id,
+							      r->periods[p].label, x->num, x->den, x->value,
+							      x->has_num, x->has_den, x->has_value };
+			}
+	int rc = hub_figures_replace(uri, f, n, err);
+	free(f);
+	return rc;
+}
