@@ -1,5 +1,6 @@
 /* SHA-256 (FIPS 180-4), used to fingerprint every loaded return so a file
- * loaded twice is recognised. None of the project's libraries exposes it. */
+ * loaded twice is recognised. libsodium has a portable SHA-256 only; this
+ * one uses the CPU's SHA instructions where present (sha256_set_accel). */
 #ifndef CF_BASE_SHA256_H
 #define CF_BASE_SHA256_H
 

@@ -1,6 +1,7 @@
 /* Figures across a hub's councils and the region (region/region.h): each
- * place's rows read into a private store (store_open_hub) and counted by
- * the indicators engine, one place at a time so memory holds one council. */
+ * council's rows read into a private store (store_open_hub) and counted by
+ * the indicators engine, one at a time so memory holds one council; the
+ * region from their numerators and denominators (region_sums). */
 #include "region/region.h"
 
 #include <stdio.h>
@@ -9,6 +10,7 @@
 
 #include "base/progress.h"
 #include "store/hub.h"
+#include "store/returns.h"
 
 const struct kpi_cell *region_kpi_cell(const struct region_kpi *r, int place, int period, int id)
 {
@@ -25,39 +27,82 @@ void region_kpi_free(struct region_kpi *r)
 	free(r);
 }
 
-/* The figures of one place (a council's code or "all") for r's periods
- * (decided from the pool when r has none yet) into its cells. */
-static int place_kpi(const struct region_kpi_request *q, const char *la, struct region_kpi *r, int place,
-		     struct cf_error *err)
+/* The periods of q->periods, as `caseflow kpi` would read them on the
+ * councils pooled: from the years of their returns register. */
+static int region_periods(const struct region_kpi_request *q, struct region_kpi *r, struct cf_error *err)
+{
+	struct store *st;
+	int rc = store_open_hub_register(&st, q->uri, "all", err);
+	if (rc)
+		return rc;
+	struct kpi_data years = { .data_end = CF_DATE_NONE };
+	rc = returns_year_range(st, RETURN_KINDS_CHILD_LEVEL, &years.first_year, &years.last_year, err);
+	store_close(st);
+	return rc ? rc : kpi_periods_parse(q->periods, &years, &r->periods, &r->nperiods, err);
+}
+
+/* Council `place`'s figures into its cells. */
+static int council_kpi(const struct region_kpi_request *q, struct region_kpi *r, int place, struct cf_error *err)
 {
 	struct store *st;
 	struct kpi_data d;
 	struct kpi_result *res = NULL;
-	int rc = store_open_hub(&st, q->uri, la, err);
+	int rc = store_open_hub(&st, q->uri, r->la[place], err);
 	if (rc)
 		return rc;
 	rc = kpi_data_load(st, &d, err);
 	store_close(st);
 	if (rc)
 		return rc;
-	if (!r->periods)
-		rc = kpi_periods_parse(q->periods, &d, &r->periods, &r->nperiods, err);
-	if (!rc && !r->cells &&
-	    !(r->cells = calloc((size_t)(r->ncouncils + 1) * (size_t)r->nperiods * K_N, sizeof *r->cells)))
-		rc = cf_error_set(err, CF_EIO, "out of memory");
 	struct kpi_options opt = { .by = KPI_BY_ALL };
-	if (!rc)
-		rc = kpi_compute(&d, r->periods, r->nperiods, &opt, &res, err);
+	rc = kpi_compute(&d, r->periods, r->nperiods, &opt, &res, err);
 	for (int p = 0; !rc && p < r->nperiods; p++)
-		for (int k = 0; k < K_N; k++) {
-			if (place == r->ncouncils && res->omitted[k])
-				r->omitted[k] = 1;
+		for (int k = 0; k < K_N; k++)
 			if (!res->omitted[k])
 				*(struct kpi_cell *)region_kpi_cell(r, place, p, k) = *kpi_result_cell(res, p, k, 0);
-		}
 	kpi_result_free(res);
 	kpi_data_release(&d);
 	return rc;
+}
+
+/* The region's cells: every figure is a numerator over a denominator
+ * counted child by child (or a count), and the councils' children are
+ * disjoint (their pseudonyms never meet), so the pool's numerator and
+ * denominator are the councils' sums, and its value is made from them as
+ * kpi_compute makes a council's. A denominator some council lacks leaves
+ * the region's value out rather than understate it. */
+static void region_sums(struct region_kpi *r)
+{
+	for (int p = 0; p < r->nperiods; p++)
+		for (int k = 0; k < K_N; k++) {
+			struct kpi_cell *x = (struct kpi_cell *)region_kpi_cell(r, r->ncouncils, p, k);
+			int any = 0, den_missing = 0;
+			for (int c = 0; c < r->ncouncils; c++) {
+				const struct kpi_cell *o = region_kpi_cell(r, c, p, k);
+				if (!o->has_num)
+					continue;
+				any = 1;
+				x->num += o->num;
+				if (o->has_den)
+					x->den += o->den;
+				else
+					den_missing = 1;
+			}
+			if (!any)
+				continue;
+			x->has_num = 1;
+			if (kpi_defs[k].unit == KPI_UNIT_COUNT) {
+				x->value = x->num;
+				x->has_value = 1;
+			} else if (!den_missing) {
+				x->has_den = 1;
+				if (x->den > 0) {
+					enum kpi_unit u = kpi_defs[k].unit;
+					x->value = (u == KPI_UNIT_PERCENT ? 100 : u == KPI_UNIT_PER_10K ? 10000 : 1) * x->num / x->den;
+					x->has_value = 1;
+				}
+			}
+		}
 }
 
 int region_kpi(const struct region_kpi_request *q, struct region_kpi **out, struct cf_error *err)
@@ -75,18 +120,25 @@ int region_kpi(const struct region_kpi_request *q, struct region_kpi **out, stru
 	if (!rc && r->ncouncils == 0)
 		rc = cf_error_set(err, CF_EINPUT, "this role may read no council of the hub (the region's figures need "
 						  "the hub's admin role; others read hub.region_figures)");
-	/* the region first: it sets the periods every council is counted for */
-	struct progress bar;
-	progress_start(&bar, "councils", r->ncouncils + 1);
 	if (!rc)
-		rc = place_kpi(q, "all", r, r->ncouncils, err);
+		rc = region_periods(q, r, err);
+	if (!rc && !(r->cells = calloc((size_t)(r->ncouncils + 1) * (size_t)r->nperiods * K_N, sizeof *r->cells)))
+		rc = cf_error_set(err, CF_EIO, "out of memory");
+	struct progress bar;
+	progress_start(&bar, "councils", r->ncouncils);
 	for (int i = 0; !rc && i < r->ncouncils; i++) {
+		rc = council_kpi(q, r, i, err);
 		progress_update(&bar, i + 1);
-		rc = place_kpi(q, r->la[i], r, i, err);
 	}
 	progress_finish(&bar);
-	for (int k = 0; !rc && q->want && k < K_N; k++)
-		r->omitted[k] |= !q->want[k];
+	if (!rc)
+		region_sums(r);
+	for (int k = 0; !rc && k < K_N; k++) {
+		int computed = 0;
+		for (int p = 0; p < r->nperiods; p++)
+			computed |= region_kpi_cell(r, r->ncouncils, p, k)->has_num;
+		r->omitted[k] = !computed || (q->want && !q->want[k]);
+	}
 	if (rc)
 		region_kpi_free(r);
 	else

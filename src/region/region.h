@@ -1,9 +1,10 @@
 /* The region room: figures across a regional hub's councils, computed from
  * children rather than from published tables (docs/hub.md "Analyses on the
- * pool"). Each council's figures come from its own rows, the region's from
- * every council's rows pooled (child IDs never merge across councils), by
- * the same indicators engine as `caseflow kpi`, for any indicator and any
- * period it computes, including months and quarters. */
+ * pool"). Each council's figures come from its own rows, by the same
+ * indicators engine as `caseflow kpi`, for any indicator and any period it
+ * computes, including months and quarters. The region's
+ * numerator and denominator are the councils' sums: children are counted
+ * one by one and never shared between councils, so that is the pool's. */
 #ifndef CF_REGION_REGION_H
 #define CF_REGION_REGION_H
 

@@ -252,15 +252,13 @@ static int derive_tables(struct hub *h, const char *region, struct cf_error *err
 		const char *tn = t[i].name;
 		snprintf(sql, sizeof sql,
 			 "CREATE TABLE IF NOT EXISTS hub.r_%s (hub_seq bigserial PRIMARY KEY, "
-			 "return_id bigint NOT NULL REFERENCES hub.returns ON DELETE CASCADE, "
-			 "hub_la text NOT NULL);"
+			 "return_id bigint NOT NULL, hub_la text NOT NULL);"
 			 "CREATE INDEX IF NOT EXISTS r_%s_return ON hub.r_%s (return_id);"
-			 "CREATE INDEX IF NOT EXISTS r_%s_la ON hub.r_%s (hub_la, hub_seq);"
 			 "ALTER TABLE hub.r_%s ENABLE ROW LEVEL SECURITY;"
 			 "DROP POLICY IF EXISTS own_council ON hub.r_%s;"
 			 "CREATE POLICY own_council ON hub.r_%s USING (hub_la IN (SELECT hub.my_councils()));"
 			 "GRANT SELECT ON hub.r_%s TO %s_councils;",
-			 tn, tn, tn, tn, tn, tn, tn, tn, tn, region);
+			 tn, tn, tn, tn, tn, tn, tn, region);
 		rc = hub_exec(h, sql, err);
 		for (int c = 0; c < t[i].ncols && !rc; c++) {
 			snprintf(sql, sizeof sql, "ALTER TABLE hub.r_%s ADD COLUMN IF NOT EXISTS \"%s\" %s", tn,

@@ -108,5 +108,8 @@ int hub_figures_replace(const char *uri, const struct hub_figure *f, size_t n, s
  * role can read into one store (child IDs never merge across councils: the
  * hub keys them by council). Each read is written to the hub's audit. */
 int store_open_hub(struct store **out, const char *uri, const char *la, struct cf_error *err);
+/* The same with the returns register alone (what years the councils'
+ * returns cover), without their records. */
+int store_open_hub_register(struct store **out, const char *uri, const char *la, struct cf_error *err);
 
 #endif

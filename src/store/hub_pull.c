@@ -105,11 +105,12 @@ static int copy_into(struct hub *h, struct store *st, const char *query, const c
 }
 
 /* Fill st (empty, migrated) with the rows of the councils in `in` (an SQL
- * list of quoted codes). */
-static int pull(struct hub *h, struct store *st, const char *in, int pooled, long long *rows, struct cf_error *err)
+ * list of quoted codes); with register_only, the returns register alone. */
+static int pull(struct hub *h, struct store *st, const char *in, int pooled, int register_only, long long *rows,
+		struct cf_error *err)
 {
 	struct hub_table *t = NULL;
-	int nt = 0, rc = hub_tables(st, &t, &nt, err);
+	int nt = 0, rc = register_only ? CF_OK : hub_tables(st, &t, &nt, err);
 	struct strbuf q = { 0 }, ins = { 0 };
 	/* one return per file: with councils pooled, a table both pushed (the
 	 * DfE tables built into caseflow) is kept once */
@@ -145,7 +146,7 @@ static int pull(struct hub *h, struct store *st, const char *in, int pooled, lon
 			     ? copy_into(h, st, strbuf_str(&q), strbuf_str(&ins), t[i].ncols + 1, rows, &bar, err)
 			     : cf_error_set(err, CF_EIO, "out of memory");
 	}
-	if (!rc) {
+	if (!rc && !register_only) {
 		strbuf_reset(&q);
 		strbuf_addf(&q,
 			    "SELECT child, sex, dob, ethnicity, source_year, "
@@ -161,7 +162,7 @@ static int pull(struct hub *h, struct store *st, const char *in, int pooled, lon
 	strbuf_release(&q);
 	strbuf_release(&ins);
 	free(t);
-	if (rc)
+	if (rc || register_only)
 		return rc;
 	/* the episode packs the SSDA903 loader would have written */
 	sqlite3_stmt *s;
@@ -183,7 +184,7 @@ static int pull(struct hub *h, struct store *st, const char *in, int pooled, lon
 	return rc;
 }
 
-int store_open_hub(struct store **out, const char *uri, const char *la, struct cf_error *err)
+static int open_hub(struct store **out, const char *uri, const char *la, int register_only, struct cf_error *err)
 {
 	*out = NULL;
 	if (!la || !*la)
@@ -225,14 +226,14 @@ int store_open_hub(struct store **out, const char *uri, const char *la, struct c
 	/* one snapshot of the hub for the whole read */
 	rc = hub_exec(h, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", err);
 	if (!rc && !(rc = store_begin(st, err))) {
-		rc = pull(h, st, in, pooled, &rows, err);
+		rc = pull(h, st, in, pooled, register_only, &rows, err);
 		if (!rc)
 			rc = store_commit(st, err);
 		else
 			store_rollback(st);
 	}
 	hub_exec(h, "COMMIT", &(struct cf_error){ 0 });
-	if (!rc) {
+	if (!rc && !register_only) {
 		char detail[128];
 		snprintf(detail, sizeof detail, "read %lld rows of %s", rows, pooled ? "every council it may" : la);
 		rc = hub_audit(h, "read", pooled ? NULL : la, detail, err);
@@ -245,4 +246,14 @@ out:
 	free(codes);
 	hub_close(h);
 	return rc;
+}
+
+int store_open_hub(struct store **out, const char *uri, const char *la, struct cf_error *err)
+{
+	return open_hub(out, uri, la, 0, err);
+}
+
+int store_open_hub_register(struct store **out, const char *uri, const char *la, struct cf_error *err)
+{
+	return open_hub(out, uri, la, 1, err);
 }

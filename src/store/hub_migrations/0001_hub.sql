@@ -91,6 +91,26 @@ SELECT la_code, indicator, period,
   FROM (SELECT *, coalesce((numerator > 0 AND numerator < 5) OR (denominator > 0 AND denominator < 5), false) AS small
 	  FROM hub.figures) f;
 
+-- A return's records go with it. The record tables have no foreign key to
+-- hub.returns (checking one per row would cost more than the row's insert:
+-- a push writes only through hub.take, which the return's row precedes in
+-- the same transaction); this trigger deletes them instead, once per
+-- statement, from every hub.r_ table.
+CREATE FUNCTION hub.returns_gone() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog AS $$
+DECLARE
+	t name;
+BEGIN
+	FOR t IN SELECT c.relname FROM pg_class c WHERE c.relnamespace = 'hub'::regnamespace AND c.relkind = 'r'
+		 AND c.relname LIKE 'r\_%' LOOP
+		EXECUTE format('DELETE FROM hub.%I WHERE return_id IN (SELECT id FROM gone)', t);
+	END LOOP;
+	RETURN NULL;
+END
+$$;
+CREATE TRIGGER returns_gone AFTER DELETE ON hub.returns REFERENCING OLD TABLE AS gone
+	FOR EACH STATEMENT EXECUTE FUNCTION hub.returns_gone();
+
 -- The councils whose rows the current role may read: those whose role it
 -- is a member of (row-level security's one question).
 CREATE FUNCTION hub.my_councils() RETURNS SETOF text
