@@ -452,7 +452,9 @@ int page_indicator(struct request *rq, const char *id)
 		cf_table_free(t);
 		t = NULL;
 	}
-	for (int dim = KPI_BY_LOCALITY; dim < KPI_NDIMS && !rc; dim++) {
+	/* the breakdowns of the children's characteristics; source and factor need
+	 * each referral's and assessment's records, which the server does not load */
+	for (int dim = KPI_BY_LOCALITY; dim <= KPI_BY_NEED && !rc; dim++) {
 		if (mine && dim != KPI_BY_LOCALITY)
 			continue;
 		struct row_filter fb = { kpi_defs[k].id, NULL, rq };
