@@ -96,6 +96,9 @@ int imd_read(const char *path, imd_row_fn fn, imd_issue_fn issue, void *ctx, lon
 				   "bad_number", "not a decile from 1 to 10: row skipped", err);
 			continue;
 		}
+		if (!postcode)   /* ONS codes are upper case, as the local extracts store them */
+			for (size_t i = 0; i < alen; i++)
+				area[i] = (char)toupper((unsigned char)area[i]);
 		struct imd_row row = { r.record, r.line, postcode ? sector : area, decile };
 		rc = fn(ctx, &row, err);
 	}
