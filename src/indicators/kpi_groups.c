@@ -4,7 +4,7 @@
 #include "indicators/kpi.h"
 #include "indicators/kpi_int.h"
 
-#include <ctype.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -44,32 +44,33 @@ static int intern_code(struct kpi_data *d, const char ***names, int *n, int cap,
 	return (*n)++;
 }
 
-/* The referral of child (registry index) on `date`, or -1: dates are unique per child. */
-static int referral_at(const struct cin_data *c, int child, cf_date date)
+/* The index of child's record (registry index) dated `date` in one of the
+ * CIN series (records of `size` bytes with the date at `offset`, child c's in
+ * [first[c], first[c + 1])), or -1: a child has one record a date. */
+static int record_at(const struct cin_data *c, const int *first, const void *records, size_t size, size_t offset,
+		     int child, cf_date date)
 {
 	if (child < 0 || (size_t)child >= c->nchildren)
 		return -1;
-	for (int k = c->referrals_first[child]; k < c->referrals_first[child + 1]; k++)
-		if (c->referrals[k].date == date)
+	for (int k = first[child]; k < first[child + 1]; k++) {
+		cf_date d;
+		memcpy(&d, (const char *)records + (size_t)k * size + offset, sizeof d);
+		if (d == date)
 			return k;
+	}
 	return -1;
 }
-
-static int assessment_at(const struct cin_data *c, int child, cf_date start)
-{
-	if (child < 0 || (size_t)child >= c->nchildren)
-		return -1;
-	for (int k = c->assessments_first[child]; k < c->assessments_first[child + 1]; k++)
-		if (c->assessments[k].start == start)
-			return k;
-	return -1;
-}
+#define REFERRAL_AT(c, child, on) \
+	record_at(c, (c)->referrals_first, (c)->referrals, sizeof *(c)->referrals, offsetof(struct cin_referral, date), child, on)
+#define ASSESSMENT_AT(c, child, on)                                                                 \
+	record_at(c, (c)->assessments_first, (c)->assessments, sizeof *(c)->assessments,          \
+		  offsetof(struct cin_assessment, start), child, on)
 
 static int on_source(void *ctx, const struct referral_source_record *r)
 {
 	struct reading *x = ctx;
 	struct kpi_data *d = x->d;
-	int k = referral_at(&d->cin, children_find(&d->reg, r->child), r->date);
+	int k = REFERRAL_AT(&d->cin, children_find(&d->reg, r->child), r->date);
 	if (k < 0 || !r->source || !r->source[0])
 		return CF_OK;
 	int i = intern_code(d, &d->sources, &d->nsources, MAX_SOURCES, r->source, strlen(r->source));
@@ -86,7 +87,7 @@ static int on_factors(void *ctx, const struct assessment_factors_record *r)
 {
 	struct reading *x = ctx;
 	struct kpi_data *d = x->d;
-	int k = assessment_at(&d->cin, children_find(&d->reg, r->child), r->start);
+	int k = ASSESSMENT_AT(&d->cin, children_find(&d->reg, r->child), r->start);
 	if (k < 0 || !r->factors)
 		return CF_OK;
 	uint64_t mask = 0;
