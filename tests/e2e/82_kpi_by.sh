@@ -50,6 +50,11 @@ sqlite3 -separator '|' "$db" "SELECT coalesce((SELECT coalesce(b.factors, '') FR
 rows "$work/fac.csv" assessments | nonzero >"$work/fac.cf"
 check "assessments by factor (a child under each) equal an awk count of the stored factors" sh -c 'test "$(wc -l <"$0")" -ge 10 && cmp -s "$0" "$1"' "$work/fac.sql" "$work/fac.cf"
 check "the factor groups are said to overlap" grep -q "overlap" "$work/fac.err"
+fig() { awk -F, -v g="$2" '$1 == "assessments" && $4 == g { print $5 }' "$1"; }
+"$cf" kpi --db "$db" --period 2022-23 --indicator assessments --by factor --group 3B --records --format csv >"$work/r3b.csv" 2>/dev/null
+"$cf" kpi --db "$db" --period 2022-23 --indicator assessments --by factor --records --format csv >"$work/rall.csv" 2>/dev/null
+check "--records of factor 3B: a row per assessment of its figure" test "$(($(wc -l <"$work/r3b.csv") - 1))" -eq "$(fig "$work/fac.csv" 3B)"
+check "--records of the LA by factor: each assessment once, though it falls in several factors" test "$(($(wc -l <"$work/rall.csv") - 1))" -eq "$(fig "$work/fac.csv" all)"
 
 "$cf" kpi --db "$db" --period 2022-23 --by disability --indicator referrals,rereferral_12m --format csv >"$work/dis.csv" 2>/dev/null
 sqlite3 -separator , "$db" "WITH d AS (SELECT child, disabilities FROM (SELECT child, disabilities, row_number() OVER
