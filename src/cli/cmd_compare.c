@@ -16,7 +16,8 @@ static const struct cf_option options[] = {
 	{ .name = "--indicator", .arg = "ID",
 	  .help = "the indicator to test: a percentage or a rate per 10,000 (ids: docs/definitions.md)" },
 	{ .name = "--by", .arg = "DIM",
-	  .help = "compare the groups of a breakdown: locality, age_band, sex, ethnicity or category_of_need" },
+	  .help = "compare the groups of a breakdown: locality, age_band, sex, ethnicity, category_of_need, source, "
+		  "disability or deprivation (as caseflow kpi --by)" },
 	{ .name = "--period", .arg = "P", .help = "the period of a --by comparison (as caseflow kpi takes it)",
 	  .def_text = "the latest complete financial year" },
 	{ .name = "--baseline", .arg = "GROUP",
@@ -116,8 +117,13 @@ static int run(int argc, char **argv)
 		return cli_usage_error(&cmd_compare, "--period is for --by; two periods are --before and --after");
 	struct kpi_options opt = { 0 };
 	if (by_s && (kpi_dim_parse(by_s, &opt.by) || opt.by == KPI_BY_ALL))
-		return cli_bad_value(&cmd_compare, "--by", by_s, "locality, age_band, sex, ethnicity or category_of_need",
+		return cli_bad_value(&cmd_compare, "--by", by_s,
+				     "locality, age_band, sex, ethnicity, category_of_need, source, disability or deprivation",
 				     NULL);
+	if (opt.by == KPI_BY_FACTOR)
+		return cli_usage_error(&cmd_compare, "--by factor: a child counts under each factor, so the groups overlap "
+				       "and a test of no difference between them does not hold; caseflow drivers shows each "
+				       "factor's share");
 	struct kpi_period two[2];
 	if (before_s && (period_option("--before", before_s, &two[0]) || period_option("--after", after_s, &two[1])))
 		return CF_EUSAGE;
@@ -140,7 +146,9 @@ static int run(int argc, char **argv)
 	if (!(rc = cli_open_store(db, 1, NULL, NULL, &st, &err)) && !(rc = kpi_data_load(st, &data, &err))) {
 		loaded = 1;
 		int n = 0;
-		if (change_s) {
+		if ((rc = kpi_data_load_breakdown(st, &data, opt.by, &err))) {
+			;
+		} else if (change_s) {
 			rc = monthly_periods(&data, &periods, &n, &err);
 		} else if (!(periods = malloc(2 * sizeof *periods))) {
 			rc = cf_error_set(&err, CF_EIO, "out of memory");

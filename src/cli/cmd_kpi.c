@@ -22,7 +22,9 @@ static const struct cf_option options[] = {
 	  .help = "only this indicator, or several separated by commas (ids: docs/definitions.md)",
 	  .def_text = "all" },
 	{ .name = "--by", .arg = "DIM",
-	  .help = "a row for each group: locality, age_band, sex, ethnicity or category_of_need" },
+	  .help = "a row for each group: locality, age_band, sex, ethnicity, category_of_need, source (of the "
+		  "latest referral), factor (at the end of the latest assessment; a child counts under each), "
+		  "disability or deprivation (IMD decile of the child's area)" },
 	{ .name = "--suppress", .arg = "N", .type = CF_OPT_INT, .min = 0, .max = 1000000,
 	  .help = "hide counts below N and what is derived from them (null, \"suppressed\": true), and any cell "
 		  "a total would reveal" },
@@ -68,6 +70,8 @@ const struct cli_command cmd_kpi = {
 	.examples =
 	"  caseflow kpi --db la.db\n"
 	"  caseflow kpi --db la.db --period 2023-24Q4 --by locality --format json\n"
+	"  caseflow kpi --db la.db --period 2023-24 --by source --indicator referral_to_assessment --suppress 6\n"
+	"  caseflow kpi --db la.db --period 2023-24 --by deprivation --indicator cpp_started --format csv\n"
 	"  caseflow kpi --db la.db --period all --indicator cla_31mar,cla_started --format csv\n"
 	"  caseflow kpi --db la.db --period r12:2024-06-30 --suppress 6 --format csv --out kpi.csv\n"
 	"  caseflow kpi --list --format csv\n"
@@ -168,7 +172,8 @@ static int run(int argc, char **argv)
 		cf_suggest_init(&sg, by_s);
 		for (int i = 0; i < KPI_NDIMS; i++)
 			cf_suggest_offer(&sg, kpi_dim_names[i]);
-		return cli_bad_value(&cmd_kpi, "--by", by_s, "locality, age_band, sex, ethnicity or category_of_need",
+		return cli_bad_value(&cmd_kpi, "--by", by_s,
+				     "locality, age_band, sex, ethnicity, category_of_need, source, factor, disability or deprivation",
 				     cf_suggest_best(&sg));
 	}
 	opt.suppress = cf_args_int(&a, "--suppress");
@@ -237,11 +242,12 @@ static int run(int argc, char **argv)
 	int nperiods = 0, loaded = 0;
 	if (!(rc = cli_open_store(db, 0, NULL, NULL, &st, &err)) && !(rc = kpi_data_load(st, &data, &err))) {
 		loaded = 1;
+		rc = kpi_data_load_breakdown(st, &data, opt.by, &err);
 		if (!records) {
 			store_close(st);
 			st = NULL;
 		}
-		if (!(rc = kpi_periods_parse(period, &data, &periods, &nperiods, &err)))
+		if (!rc && !(rc = kpi_periods_parse(period, &data, &periods, &nperiods, &err)))
 			for (int k = 0; k < nperiods && !rc; k++)
 				rc = kpi_period_check(&data, &periods[k], &err);
 		if (!rc && records)

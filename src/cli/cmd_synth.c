@@ -26,6 +26,13 @@ static const struct cf_option options[] = {
 	{ .name = "--drift", .arg = "D", .type = CF_OPT_ENUM, .choices = "none|history", .def = "none",
 	  .help = "none (rates hold from year to year) or history (referral, entry and exit rates drift each "
 		  "year as much as every council's published history shows: 20.9%, 18.1% and 6.9% a year)" },
+	{ .name = "--plant-source", .arg = "CODE:RATIO",
+	  .help = "a known effect: referrals from source CODE (1A..10) lead to a section 47 enquiry RATIO times as "
+		  "often (6:1.5: police referrals half as often again), for compare and drivers to find" },
+	{ .name = "--plant-pilot", .arg = "LOCALITY:DATE:RATIO",
+	  .help = "a known effect: from DATE, a concern about a child of LOCALITY within a year of their case "
+		  "closing becomes a referral RATIO times as often (Riverside:2022-04-01:0.5 halves re-referrals "
+		  "there), for evaluate to find" },
 	{ .name = "--format", .arg = "FMT", .type = CF_OPT_ENUM, .help = "the printed summary as",
 	  .choices = "table|csv|json", .def = "table" },
 	{ .name = "--quiet", .type = CF_OPT_FLAG, .help = "print nothing" },
@@ -37,7 +44,8 @@ const struct cli_command cmd_synth = {
 	.summary = "generate a synthetic local authority's returns (SSDA903, CIN census, Annex A, local extracts)",
 	.order = 10,
 	.usage = "  caseflow synth --out DIR [--children N] [--years Y] [--first-year YYYY] [--seed S] [--xml]\n"
-		 "                 [--la NNN] [--drift none|history] [--format table|csv|json] [--quiet]",
+		 "                 [--la NNN] [--drift none|history] [--plant-source CODE:RATIO]\n"
+		 "                 [--plant-pilot LOCALITY:DATE:RATIO] [--format table|csv|json] [--quiet]",
 	.help =
 	"Simulates the children of an imaginary authority, day by day over their\n"
 	"lives: births, moves in and out, concerns reaching the front door,\n"
@@ -57,7 +65,8 @@ const struct cli_command cmd_synth = {
 	.options = options,
 	.examples =
 	"  caseflow synth --children 10000 --years 5 --first-year 2020 --seed 7 --out demo/data\n"
-	"  caseflow synth --children 100000 --years 5 --out big --xml --quiet\n",
+	"  caseflow synth --children 100000 --years 5 --out big --xml --quiet\n"
+	"  caseflow synth --children 8000 --years 3 --first-year 2021 --plant-source 6:1.5 --plant-pilot Riverside:2022-04-01:0.5 --out planted\n",
 	.run = run,
 };
 
@@ -74,6 +83,42 @@ static int parse_first_year(const char *s, long *out)
 		return 0;
 	}
 	return -1;
+}
+
+/* A ratio of a planted effect: a number above 0 and at most 20. */
+static int parse_ratio(const char *s, double *out)
+{
+	char *end;
+	double v = strtod(s, &end);
+	if (end == s || *end || !(v > 0) || v > 20)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+/* --plant-source CODE:RATIO and --plant-pilot LOCALITY:DATE:RATIO into opt
+ * (the names into the caller's buffers); 1 after printing the usage error. */
+static int parse_plants(struct cf_args *a, struct synth_options *opt, char *code, size_t code_size, char *locality,
+			size_t locality_size)
+{
+	const char *src = cf_args_str(a, "--plant-source"), *pilot = cf_args_str(a, "--plant-pilot");
+	if (src) {
+		const char *colon = strchr(src, ':');
+		if (!colon || colon == src || (size_t)(colon - src) >= code_size || parse_ratio(colon + 1, &opt->plant_source_s47))
+			return cli_bad_value(&cmd_synth, "--plant-source", src, "CODE:RATIO, such as 6:1.5", NULL), 1;
+		snprintf(code, code_size, "%.*s", (int)(colon - src), src);
+		opt->plant_source = code;
+	}
+	if (pilot) {
+		const char *c1 = strchr(pilot, ':'), *c2 = c1 ? strchr(c1 + 1, ':') : NULL;
+		if (!c1 || !c2 || c1 == pilot || (size_t)(c1 - pilot) >= locality_size ||
+		    cf_date_parse(c1 + 1, (size_t)(c2 - c1 - 1), &opt->plant_from) || parse_ratio(c2 + 1, &opt->plant_rereferral))
+			return cli_bad_value(&cmd_synth, "--plant-pilot", pilot, "LOCALITY:DATE:RATIO, such as Riverside:2022-04-01:0.5",
+					     NULL), 1;
+		snprintf(locality, locality_size, "%.*s", (int)(c1 - pilot), pilot);
+		opt->plant_locality = locality;
+	}
+	return 0;
 }
 
 static struct cf_table *stats_table(const struct synth_world *w)
@@ -137,9 +182,13 @@ static int run(int argc, char **argv)
 	enum render_format fmt;
 	render_format_parse(cf_args_str(&a, "--format"), &fmt);   /* one of the table's choices */
 
-	struct synth_options opt = { children, (int)years, (int)first, (uint64_t)seed, xml, (int)la, 0, 0, 0 };
+	char source_code[8], locality[64];
+	struct synth_options opt = { .children = children, .years = (int)years, .first_year = (int)first,
+				     .seed = (uint64_t)seed, .xml = xml, .la_code = (int)la };
 	if (cf_args_enum(&a, "--drift") == 1)
 		synth_drift_history(&opt);
+	if (parse_plants(&a, &opt, source_code, sizeof source_code, locality, sizeof locality))
+		return CF_EUSAGE;
 	struct cf_error err;
 	struct synth_world *w;
 	cf_error_clear(&err);

@@ -109,6 +109,9 @@ int compare_groups(const struct kpi_result *r, int period, int indicator, const 
 		return rc;
 	if (r->by == KPI_BY_ALL || r->ngroups < 2)
 		return cf_error_set(err, CF_EUSAGE, "no groups to compare: name a breakdown with --by");
+	if (r->by == KPI_BY_FACTOR)   /* the chi-square test needs groups that partition the authority */
+		return cf_error_set(err, CF_EUSAGE, "the factor groups overlap (a child counts under each factor): no test "
+				    "of no difference between them holds");
 	if (r->omitted[indicator])
 		return cf_error_set(err, CF_EINPUT, "%s was not computed for %s: %s", kpi_defs[indicator].id, out->period,
 				    r->notes[0] ? r->notes : "its source is not loaded");

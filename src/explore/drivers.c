@@ -14,6 +14,8 @@
 #include "explore/compare_int.h"
 #include "formats/cin_codes.h"
 #include "store/demand_records.h"
+#include "store/published.h"
+#include "base/stats.h"
 
 const char *const drivers_outcome_names[DRIVERS_NOUTCOMES] = { "assessment", "s47", "cp_plan", "care" };
 
@@ -211,6 +213,72 @@ static int factors_make(struct walk *w, struct drivers_result *out, struct cf_er
 	return CF_OK;
 }
 
+/* England's figure of one column of DfE's table of factors: the year wanted
+ * (the period's end year), else the latest before it, else the earliest. */
+struct national {
+	int want, year;           /* year: the one chosen, 0 none yet */
+	double value;
+};
+
+static int on_national(void *ctx, const struct published_figure *f, struct cf_error *err)
+{
+	struct national *n = ctx;
+	if (!f->level || strcmp(f->level, "National") != 0 || isnan(f->value))
+		return CF_OK;
+	int y = f->time_period > 9999 ? f->time_period / 100 + 1 : f->time_period;   /* 202324 -> 2024 */
+	int better = !n->year || (y <= n->want ? n->year > n->want || y >= n->year : n->year > n->want && y < n->year);
+	if (better)
+		n->year = y, n->value = f->value;
+	return CF_OK;
+}
+
+static int national(struct store *st, const char *column, int want, struct national *n, struct cf_error *err)
+{
+	*n = (struct national){ want, 0, NAN };
+	return published_figures(st, column, CIN_FACTORS_DFE_BREAKDOWN, CIN_FACTORS_DFE_TABLE, on_national, n, err);
+}
+
+/* Each factor against England's share in DfE's table of factors, when it is
+ * loaded: a z test of the LA's count among its assessments with a factor
+ * recorded against England's proportion, Holm across the factors. */
+static int england_compare(struct store *st, const struct kpi_period *p, struct drivers_result *out, struct cf_error *err)
+{
+	struct national total, f;
+	int want = cf_date_fy(p->to) + 1, rc = national(st, CIN_FACTORS_DFE_TOTAL, want, &total, err);
+	double *pv = malloc((size_t)(out->nfactors ? out->nfactors : 1) * sizeof *pv);
+	double *adj = malloc((size_t)(out->nfactors ? out->nfactors : 1) * sizeof *adj);
+	int *which = malloc((size_t)(out->nfactors ? out->nfactors : 1) * sizeof *which);
+	int m = 0;
+	if (!pv || !adj || !which)
+		rc = cf_error_set(err, CF_EIO, "out of memory");
+	for (int i = 0; i < out->nfactors; i++)
+		out->factors[i].england = NAN;
+	if (!rc && total.year && total.value > 0)
+		out->england_year = total.year;
+	for (int i = 0; !rc && out->england_year && i < out->nfactors; i++) {
+		struct drivers_factor *x = &out->factors[i];
+		const char *column = cin_factor_dfe_column(x->code);
+		if (!column || (rc = national(st, column, total.year, &f, err)) || f.year != total.year || isnan(f.value))
+			continue;
+		double p0 = f.value / total.value, n = (double)out->with_factors;
+		x->england = 100 * p0;
+		if (n > 0 && p0 > 0 && p0 < 1) {
+			double z = (x->share.num - n * p0) / sqrt(n * p0 * (1 - p0));
+			x->of_recorded.p = stats_chi2_sf(z * z, 1);
+			x->of_recorded.has_p = 1;
+			pv[m] = x->of_recorded.p;
+			which[m++] = i;
+		}
+	}
+	if (!rc && m && stats_holm(pv, adj, m) == 0)
+		for (int k = 0; k < m; k++)
+			out->factors[which[k]].of_recorded.p_holm = adj[k];
+	free(pv);
+	free(adj);
+	free(which);
+	return rc;
+}
+
 int drivers_compute(struct store *st, const struct kpi_data *d, const struct kpi_period *p, struct drivers_result *out,
 		    struct cf_error *err)
 {
@@ -233,6 +301,11 @@ int drivers_compute(struct store *st, const struct kpi_data *d, const struct kpi
 	out->assessments = w.assessments;
 	out->with_factors = w.with_factors;
 	memcpy(out->trio, w.trio, sizeof out->trio);
+	for (int i = 0; i < out->nfactors; i++)
+		compare_row_fill(&out->factors[i].of_recorded, out->factors[i].code, out->factors[i].share.num,
+				 (double)out->with_factors, COMPARE_PROPORTION, 100);
+	if ((rc = england_compare(st, p, out, err)))
+		goto done;
 	if (w.overflow)
 		rc = cf_error_set(err, CF_EINPUT, "more than %d different source or factor codes: are these CIN census codes?",
 				  MAX_CODES);

@@ -58,11 +58,13 @@ static struct cf_table *source_table(const struct drivers_result *r)
 static struct cf_table *factor_table(const struct drivers_result *r)
 {
 	static const char *const cols[] = { "period", "factor", "label", "assessments", "with_factor", "percent",
-					    "lower_95", "upper_95", "previous_year_percent", "change_points" };
+					    "lower_95", "upper_95", "previous_year_percent", "change_points",
+					    "percent_of_recorded", "england_percent", "p_vs_england", "p_holm_vs_england" };
 	static const enum cf_cell_type types[] = { CF_CELL_TEXT, CF_CELL_TEXT, CF_CELL_TEXT, CF_CELL_INT, CF_CELL_INT,
-						   CF_CELL_REAL, CF_CELL_REAL, CF_CELL_REAL, CF_CELL_REAL, CF_CELL_REAL };
-	static const int decimals[] = { 0, 0, 0, 0, 0, 1, 1, 1, 1, 1 };
-	struct cf_table *t = explore_table_new("assessment_factors", cols, types, decimals, 10);
+						   CF_CELL_REAL, CF_CELL_REAL, CF_CELL_REAL, CF_CELL_REAL, CF_CELL_REAL,
+						   CF_CELL_REAL, CF_CELL_REAL, CF_CELL_REAL, CF_CELL_REAL };
+	static const int decimals[] = { 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 4, 4 };
+	struct cf_table *t = explore_table_new("assessment_factors", cols, types, decimals, 14);
 	for (int i = 0; t && i < r->nfactors; i++) {
 		const struct drivers_factor *f = &r->factors[i];
 		long row = cf_table_add_row(t);
@@ -74,6 +76,12 @@ static struct cf_table *factor_table(const struct drivers_result *r)
 		figure_cells(t, (size_t)row, 3, &f->share);
 		explore_set_real(t, (size_t)row, 8, f->previous, 1);
 		explore_set_real(t, (size_t)row, 9, f->share.has_value ? f->share.value - f->previous : NAN, 1);
+		/* against England: as DfE counts, of assessments that record a factor */
+		if (strcmp(f->code, "21") != 0)
+			explore_set_real(t, (size_t)row, 10, f->of_recorded.has_value ? f->of_recorded.value : NAN, 1);
+		explore_set_real(t, (size_t)row, 11, f->england, 1);
+		explore_set_real(t, (size_t)row, 12, f->of_recorded.has_p ? f->of_recorded.p : NAN, 4);
+		explore_set_real(t, (size_t)row, 13, f->of_recorded.has_p ? f->of_recorded.p_holm : NAN, 4);
 	}
 	return t;
 }
@@ -153,4 +161,28 @@ void drivers_words(const struct drivers_result *r, char *buf, size_t size)
 		    100.0 * (double)r->trio[7] / (double)r->assessments,
 		    100.0 * (double)(r->assessments - r->trio[0]) / (double)r->assessments);
 	}
+	if (!r->england_year) {
+		if (r->assessments)
+			explore_say(buf, size, "No national comparison: DfE's table of factors (Children in need, "
+				       "c3_factors_identified_at_end_of_assessment) is not loaded; caseflow ingest reads it "
+				       "as published.\n");
+		return;
+	}
+	int differ = 0;
+	for (int i = 0; i < r->nfactors; i++) {
+		const struct drivers_factor *f = &r->factors[i];
+		if (!f->of_recorded.has_p || f->of_recorded.p_holm >= 0.05)
+			continue;
+		if (!differ)
+			explore_say(buf, size, "Against England (DfE's table of factors, year to 31 March %d), of "
+				       "assessments with a factor:", r->england_year);
+		explore_say(buf, size, "%s %s %.1f%% (%.1f–%.1f%%) against %.1f%%", differ ? ";" : "", f->label,
+		    f->of_recorded.value, f->of_recorded.lo, f->of_recorded.hi, f->england);
+		differ++;
+	}
+	if (differ)
+		explore_say(buf, size, " (each p < 0.05 after Holm's adjustment).\n");
+	else
+		explore_say(buf, size, "No factor's share differs from England's (DfE's table, year to 31 March %d) at the "
+			       "5%% level after Holm's adjustment.\n", r->england_year);
 }

@@ -115,6 +115,11 @@ struct drivers_factor {
 	const char *label;             /* static, or the code when not in DfE's list */
 	struct compare_row share;      /* assessments recording it, of assessments in the period */
 	double previous;               /* its share the year before, NAN when none */
+	/* against England: DfE's share of episodes with any factor recorded that
+	 * record this one, beside the LA's share of assessments recording a
+	 * factor (21, none, is not one) */
+	struct compare_row of_recorded;/* the LA's, with its interval; p, p_holm: against England's (z test) */
+	double england;                /* percent; NAN when DfE's table is not loaded or has no column for it */
 };
 
 struct drivers_result {
@@ -130,6 +135,8 @@ struct drivers_result {
 	int nfactors;
 	struct drivers_factor *factors;/* owned, most frequent first */
 	long trio[8];                  /* assessments by toxic-trio parts present (bit mask of cin_factor_trio) */
+	int england_year;              /* the year of DfE's table of factors compared against (end year: 2024 for
+	                                * 2023-24), the period's or the latest before it; 0 when none is loaded */
 };
 
 /* Conversion by referral source and the factors of assessments, for period

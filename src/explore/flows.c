@@ -136,7 +136,8 @@ int flows_compute(struct store *st, const struct kpi_data *d, cf_date from, cf_d
 		rc = cf_error_set(err, CF_EIO, "out of memory");
 	if (rc)
 		goto done;
-	qsort(eh.v, eh.n, sizeof *eh.v, by_child_start);
+	if (eh.n)   /* qsort may not be handed NULL, even for none */
+		qsort(eh.v, eh.n, sizeof *eh.v, by_child_start);
 	const struct cin_data *cin = &d->cin;
 	for (size_t c = 0; c < d->reg.n; c++) {
 		const char *id = d->reg.children[c].id;

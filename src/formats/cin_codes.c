@@ -91,6 +91,34 @@ const char *cin_factor_label(const char *code)
 	FIND(factors, code);
 }
 
+/* The columns of DfE's table of factors (Children in need, table C3,
+ * c3_factors_identified_at_end_of_assessment): a code's count of episodes.
+ * The private fostering codes (8B-8F) share one column there, so none of
+ * them has one alone. */
+static const struct {
+	const char *code, *label;
+} dfe_columns[] = {
+	{ "1A", "Alcohol_Misuse_child" }, { "1B", "Alcohol_Misuse_parent" }, { "1C", "Alcohol_Misuse_person" },
+	{ "2A", "Drug_Misuse_child" }, { "2B", "Drug_Misuse_parent" }, { "2C", "Drug_Misuse_person" },
+	{ "3A", "Domestic_Abuse_child" }, { "3B", "Domestic_Abuse_parent" }, { "3C", "Domestic_Abuse_person" },
+	{ "4A", "Mental_Health_child" }, { "4B", "Mental_Health_parent" }, { "4C", "Mental_Health_person" },
+	{ "5A", "Learning_Disability_child" }, { "5B", "Learning_Disability_parent" },
+	{ "5C", "Learning_Disability_person" }, { "6A", "Physical_Disability_child" },
+	{ "6B", "Physical_Disability_parent" }, { "6C", "Physical_Disability_person" }, { "7A", "Young_Carer" },
+	{ "9A", "Unaccompanied_asylum_seeker" }, { "10A", "Going_missing" }, { "11A", "Child_sexual_exploitation" },
+	{ "12A", "Trafficking" }, { "13A", "Gangs" }, { "14A", "Socially_unacceptable_behaviour" },
+	{ "15A", "Self_harm" }, { "16A", "Neglect" }, { "17A", "Emotional_Abuse" },
+	{ "18A", "Physical_Abuse_unknown" }, { "18B", "Physical_Abuse_child_on_child" },
+	{ "18C", "Physical_Abuse_adult_on_child" }, { "19A", "Sexual_Abuse_unknown" },
+	{ "19B", "Sexual_Abuse_child_on_child" }, { "19C", "Sexual_Abuse_adult_on_child" }, { "20", "Other" },
+	{ "22A", "Female_Genital_Mutilation" }, { "23A", "Faith_linked_abuse" }, { "24A", "Child_criminal_exploitation" },
+};
+
+const char *cin_factor_dfe_column(const char *code)
+{
+	FIND(dfe_columns, code);
+}
+
 unsigned cin_factor_trio(const char *code)
 {
 	static const struct {

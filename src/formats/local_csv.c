@@ -26,7 +26,7 @@ const char *const local_col_names[LC_NCOLS] = {
 	"apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "jan", "feb", "mar",
 	"person_id", "role", "to_date", "worker_id", "team", "service", "measure", "value",
 	"assessment_date", "plan_start", "plan_end", "audit_id", "audit_type", "theme", "grade",
-	"actions_raised", "actions_completed_by",
+	"actions_raised", "actions_completed_by", "lsoa",
 };
 
 /* Other spellings of a column seen in finance and placements extracts. */
@@ -78,8 +78,9 @@ static const struct layout layouts[LOCAL_NKINDS] = {
 			       BIT(LC_START_DATE),
 			       { BIT(LC_FAMILY_ID) | BIT(LC_CHILD_ID), BIT(LC_END_DATE) | BIT(LC_LEAD_PRACTITIONER) | BIT(LC_OUTCOME) } },
 	[LOCAL_LOCALITIES] = { BIT(LC_AREA) | BIT(LC_LOCALITY), BIT(LC_AREA) | BIT(LC_LOCALITY), { 0, 0 } },
-	[LOCAL_CHILD_AREAS] = { BIT(LC_CHILD_ID) | BIT(LC_POSTCODE_SECTOR) | BIT(LC_POSTCODE) | BIT(LC_WARD) | BIT(LC_FROM_DATE),
-				BIT(LC_CHILD_ID), { BIT(LC_POSTCODE_SECTOR) | BIT(LC_POSTCODE) | BIT(LC_WARD), 0 } },
+	[LOCAL_CHILD_AREAS] = { BIT(LC_CHILD_ID) | BIT(LC_POSTCODE_SECTOR) | BIT(LC_POSTCODE) | BIT(LC_WARD) | BIT(LC_LSOA) |
+					BIT(LC_FROM_DATE),
+				BIT(LC_CHILD_ID), { BIT(LC_POSTCODE_SECTOR) | BIT(LC_POSTCODE) | BIT(LC_WARD) | BIT(LC_LSOA), 0 } },
 	[LOCAL_POPULATION] = { BIT(LC_YEAR) | BIT(LC_AREA) | BIT(LC_AGE) | BIT(LC_COUNT) | BIT(LC_SEX),
 			       BIT(LC_YEAR) | BIT(LC_AREA) | BIT(LC_AGE) | BIT(LC_COUNT), { 0, 0 } },
 	[LOCAL_PLACEMENT_COSTS] = { BIT(LC_CHILD_ID) | BIT(LC_PLACEMENT_START) | BIT(LC_PLACEMENT_END) |

@@ -4,7 +4,7 @@
  *   contacts     child_id, contact_date, source, outcome
  *   early_help   family_id and/or child_id, start_date, end_date, lead_practitioner, outcome
  *   localities   area, locality          (area: postcode sector "LS1 4", full postcode, or ward code E05...)
- *   child_areas  child_id and one of postcode_sector, postcode, ward; optional from_date
+ *   child_areas  child_id and one of postcode_sector, postcode, ward, lsoa; optional from_date
  *   population   year, area, age, count; optional sex   (area "LA" or a locality name)
  * and the money and sufficiency extracts (docs/money.md):
  *   placement_costs    child_id, placement_start, weekly_cost, provider_type; optional placement_end,
@@ -53,6 +53,7 @@ enum local_col {
 	LC_PERSON_ID, LC_ROLE, LC_TO_DATE, LC_WORKER_ID, LC_TEAM, LC_SERVICE, LC_MEASURE, LC_VALUE,
 	LC_ASSESSMENT_DATE, LC_PLAN_START, LC_PLAN_END, LC_AUDIT_ID, LC_AUDIT_TYPE, LC_THEME, LC_GRADE,
 	LC_ACTIONS_RAISED, LC_ACTIONS_COMPLETED_BY,
+	LC_LSOA,   /* a child's area as an LSOA code, for the deprivation lookup */
 	LC_NCOLS   /* at most 128: layouts are bit sets */
 };
 

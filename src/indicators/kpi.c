@@ -119,6 +119,8 @@ int kpi_data_load(struct store *st, struct kpi_data *d, struct cf_error *err)
 	if ((rc = returns_year_range(st, RETURN_KINDS_CHILD_LEVEL, &d->first_year, &d->last_year, err)))
 		goto fail;
 	find_data_end(d);
+	for (size_t i = 0; i < d->reg.n; i++)
+		d->with_decile += d->reg.children[i].imd_decile > 0;
 	return CF_OK;
 fail:
 	kpi_data_release(d);
@@ -135,6 +137,10 @@ void kpi_data_release(struct kpi_data *d)
 	children_release(&d->reg);
 	free(d->cla_reg);
 	free(d->la_sectors);
+	free(d->referral_source);
+	free(d->assessment_factors);
+	free(d->sources);
+	free(d->factors);
 	memset(d, 0, sizeof *d);
 }
 
@@ -232,6 +238,12 @@ static int group_of(const struct ctx *x, int child, cf_date on, const char *need
 	case KPI_BY_ETHNICITY: return 1 + (c && c->ethnicity >= 0 ? c->ethnicity : x->neth);
 	case KPI_BY_NEED:
 		return 1 + (need && need[0] == 'N' && isdigit((unsigned char)need[1]) && !need[2] ? need[1] - '0' : NEED_GROUPS);
+	case KPI_BY_SOURCE: {
+		int s = kpi_source_on(x->d, child, on);
+		return 1 + (s >= 0 ? s : x->d->nsources);
+	}
+	case KPI_BY_DISABILITY: return c && c->disabled == 1 ? 1 : c && c->disabled == 0 ? 2 : 3;
+	case KPI_BY_DEPRIVATION: return c && c->imd_decile > 0 ? c->imd_decile : 11;
 	default: return 0;
 	}
 }
@@ -285,6 +297,34 @@ static void trace_unit(struct kpi_trace *t, int id, int child, cf_date on, int g
 	}
 }
 
+/* A unit into each factor group it falls in (the groups overlap): those of
+ * the child's latest assessment on or before the day, else "none recorded"
+ * (assessed with no factor given) or "not assessed". row[0], the LA, is
+ * counted already. */
+static void tally_factors(struct ctx *x, int id, int child, cf_date on, double num, double den, struct decider by,
+			  struct kpi_cell *row)
+{
+	int assessed;
+	uint64_t m = kpi_factors_on(x->d, child, on, &assessed);
+	int nf = x->d->nfactors, kept = 0;
+	for (int g = 1; g < x->ngroups; g++) {
+		int f = g - 1;
+		int in = f < nf ? (int)(m >> f & 1) : f == nf ? assessed && !m : !assessed;
+		if (!in)
+			continue;
+		row[g].num += num;
+		row[g].den += den;
+		x->used[g] = 1;
+		if (x->trace) {
+			size_t before = x->trace->n;
+			trace_unit(x->trace, id, child, on, g, num, den, by);
+			for (size_t i = before; i < x->trace->n && kept; i++)
+				x->trace->units[i].repeat = 1;
+		}
+		kept = 1;
+	}
+}
+
 /* Count a unit (a child or an event) of indicator id into the LA and its
  * group; `by` is the record that decided it, kept when id is traced. */
 static void tally(struct ctx *x, int id, int child, cf_date on, const char *need, double num, double den,
@@ -294,6 +334,10 @@ static void tally(struct ctx *x, int id, int child, cf_date on, const char *need
 	row[0].num += num;
 	row[0].den += den;
 	int g = 0;
+	if (x->opt->by == KPI_BY_FACTOR && !(kpi_defs[id].flags & KPI_F_LA_ONLY)) {
+		tally_factors(x, id, child, on, num, den, by, row);
+		return;
+	}
 	if (x->opt->by != KPI_BY_ALL && !(kpi_defs[id].flags & KPI_F_LA_ONLY)) {
 		g = group_of(x, child, on, need);
 		row[g].num += num;
@@ -765,10 +809,15 @@ static int setup_groups(struct kpi_result *r, const struct kpi_data *d, enum kpi
 	case KPI_BY_SEX: names = fixed_sex, n = 3; break;
 	case KPI_BY_ETHNICITY: names = d->reg.ethnicities, n = d->reg.nethnicities; break;
 	case KPI_BY_NEED: names = fixed_need, n = 11; break;
+	case KPI_BY_SOURCE: names = d->sources, n = d->nsources; break;
+	case KPI_BY_FACTOR: names = d->factors, n = d->nfactors; break;
+	case KPI_BY_DISABILITY: names = kpi_disability_groups, n = 3; break;
+	case KPI_BY_DEPRIVATION: names = kpi_deprivation_groups, n = 11; break;
 	default: break;
 	}
-	/* locality and ethnicity lists come from the data: add "unknown" */
-	int extra = by == KPI_BY_LOCALITY || by == KPI_BY_ETHNICITY;
+	/* lists that come from the data: add "unknown" (source: "not recorded";
+	 * factor: "none recorded" and "not assessed") */
+	int extra = by == KPI_BY_LOCALITY || by == KPI_BY_ETHNICITY || by == KPI_BY_SOURCE ? 1 : by == KPI_BY_FACTOR ? 2 : 0;
 	r->ngroups = by == KPI_BY_ALL ? 1 : 1 + n + extra;
 	r->groups = arena_alloc(&r->arena, (size_t)r->ngroups * sizeof *r->groups);
 	r->group_used = arena_alloc(&r->arena, (size_t)r->ngroups);
@@ -780,7 +829,9 @@ static int setup_groups(struct kpi_result *r, const struct kpi_data *d, enum kpi
 	for (int i = 0; i < n; i++)
 		r->groups[1 + i] = names[i];
 	if (extra)
-		r->groups[1 + n] = "unknown";
+		r->groups[1 + n] = by == KPI_BY_SOURCE ? "not recorded" : by == KPI_BY_FACTOR ? "none recorded" : "unknown";
+	if (extra == 2)
+		r->groups[2 + n] = "not assessed";
 	return CF_OK;
 }
 
@@ -864,6 +915,11 @@ int kpi_compute_traced(const struct kpi_data *d, const struct kpi_period *period
 		return cf_error_set(err, CF_EIO, "out of memory");
 	arena_init(&r->arena, 16 * 1024);
 	r->by = opt->by;
+	if ((opt->by == KPI_BY_SOURCE || opt->by == KPI_BY_FACTOR) && !d->demand_loaded) {
+		kpi_result_free(r);
+		return cf_error_set(err, CF_EUSAGE, "the breakdown by %s needs kpi_data_load_breakdown first",
+				    kpi_dim_names[opt->by]);
+	}
 	r->nperiods = nperiods;
 	int rc = setup_groups(r, d, opt->by, err);
 	if (rc)
@@ -909,6 +965,18 @@ int kpi_compute_traced(const struct kpi_data *d, const struct kpi_period *period
 	}
 	if (!d->population.n)
 		add_note(r, "rates per 10,000 have no denominator: no population loaded");
+	else if (opt->by >= KPI_BY_ETHNICITY && opt->by != KPI_BY_NEED)
+		add_note(r, opt->by == KPI_BY_ETHNICITY
+			 ? "rates per 10,000 by ethnicity have counts but no denominator: caseflow has no child population "
+			   "by ethnicity (docs/definitions.md)"
+			 : "rates per 10,000 have counts but no denominator by this breakdown: the population is by age, sex "
+			   "and locality only");
+	if (opt->by == KPI_BY_DEPRIVATION && !d->with_decile)
+		add_note(r, "no child's area has a deprivation decile: load the English Indices of Deprivation (an LSOA "
+			    "lookup as published, or area,imd_decile for the areas children are recorded by)");
+	if (opt->by == KPI_BY_FACTOR)
+		add_note(r, "a child counts under each factor of their latest assessment: the factor groups overlap and "
+			    "do not add up to the LA");
 
 	x.ngroups = r->ngroups;
 	x.used = r->group_used;
@@ -929,7 +997,8 @@ int kpi_compute_traced(const struct kpi_data *d, const struct kpi_period *period
 		finish_period(&x, r);
 	}
 	/* localities are listed whether or not a unit fell in them */
-	if (opt->by == KPI_BY_LOCALITY || opt->by == KPI_BY_AGE_BAND || opt->by == KPI_BY_SEX)
+	if (opt->by == KPI_BY_LOCALITY || opt->by == KPI_BY_AGE_BAND || opt->by == KPI_BY_SEX ||
+	    opt->by == KPI_BY_DISABILITY || (opt->by == KPI_BY_DEPRIVATION && d->with_decile))
 		for (int g = 1; g < r->ngroups; g++)
 			if (strcmp(r->groups[g], "unknown") != 0)
 				r->group_used[g] = 1;

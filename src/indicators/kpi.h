@@ -1,12 +1,14 @@
 /* Statutory indicators (DfE definitions, docs/definitions.md "Indicators")
  * for any period, the LA and one breakdown (locality, age band, sex,
- * ethnicity or category of need), with numerators, denominators and
+ * ethnicity, category of need, referral source, assessment factor,
+ * disability or deprivation decile), with numerators, denominators and
  * small-count suppression. One engine feeds `caseflow kpi`, the Vital Signs
  * report and anything else that needs an indicator. */
 #ifndef CF_INDICATORS_KPI_H
 #define CF_INDICATORS_KPI_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "base/arena.h"
 #include "base/date.h"
@@ -93,8 +95,20 @@ void kpi_period_previous_year(const struct kpi_period *p, struct kpi_period *out
 
 /* --- breakdowns ------------------------------------------------------------ */
 
-enum kpi_dim { KPI_BY_ALL, KPI_BY_LOCALITY, KPI_BY_AGE_BAND, KPI_BY_SEX, KPI_BY_ETHNICITY, KPI_BY_NEED, KPI_NDIMS };
-extern const char *const kpi_dim_names[KPI_NDIMS];  /* "all", "locality", "age_band", "sex", "ethnicity", "category_of_need" */
+/* Where a unit (a child, or an event of a child) falls, on the day it is
+ * counted: its referral source is that of the child's latest referral on or
+ * before the day; its factors those recorded at the end of the child's
+ * latest assessment started on or before the day (a unit counts under each
+ * factor, so the factor groups overlap and do not add up to the LA); its
+ * disability the latest CIN census's or Annex A's; its deprivation the IMD
+ * decile of the area that decides its locality. */
+enum kpi_dim {
+	KPI_BY_ALL, KPI_BY_LOCALITY, KPI_BY_AGE_BAND, KPI_BY_SEX, KPI_BY_ETHNICITY, KPI_BY_NEED,
+	KPI_BY_SOURCE, KPI_BY_FACTOR, KPI_BY_DISABILITY, KPI_BY_DEPRIVATION, KPI_NDIMS
+};
+/* "all", "locality", "age_band", "sex", "ethnicity", "category_of_need", "source", "factor",
+ * "disability", "deprivation" */
+extern const char *const kpi_dim_names[KPI_NDIMS];
 int kpi_dim_parse(const char *s, enum kpi_dim *out); /* 0 or -1 */
 
 /* --- the data -------------------------------------------------------------- */
@@ -113,9 +127,20 @@ struct kpi_data {
 	int first_year, last_year;/* collection years of the LA's own returns (end years; not published
 	                           * statistics or plans), 0 when none */
 	cf_date data_end;         /* latest event date seen, CF_DATE_NONE when empty */
+	/* for the breakdowns by referral source and assessment factor (kpi_data_load_breakdown) */
+	int demand_loaded;
+	short *referral_source;   /* owned: per cin.referrals entry, index into sources, -1 not recorded */
+	uint64_t *assessment_factors;  /* owned: per cin.assessments entry, bit i for factors[i] */
+	const char **sources, **factors;   /* owned arrays of reg.arena strings, in code order */
+	int nsources, nfactors;   /* nfactors <= 64: codes past the 63rd share the last, "other" */
+	size_t with_decile;       /* children whose area has a deprivation decile (0: no lookup, or none matched) */
 };
 
 int kpi_data_load(struct store *st, struct kpi_data *d, struct cf_error *err);
+/* What breakdown `by` needs beyond kpi_data_load (the source of each
+ * referral and the factors of each assessment, for source and factor);
+ * nothing for the others. kpi_compute refuses those two without it. */
+int kpi_data_load_breakdown(struct store *st, struct kpi_data *d, enum kpi_dim by, struct cf_error *err);
 void kpi_data_release(struct kpi_data *d);
 
 /* The latest complete financial year: that of the latest collection year

@@ -18,6 +18,8 @@ struct kpi_counted {
 	double num, den;              /* what it adds to the numerator and the denominator */
 	struct record_source src;     /* the deciding record's return and row (row 0: not known yet) */
 	const struct cla_episode *ep; /* the deciding episode, or NULL */
+	unsigned char repeat;         /* 1: the same unit kept again for another group of an overlapping
+	                               * breakdown (factor): not listed for the LA */
 };
 
 /* The indicators traced in one pass, and the units kept for them. */
@@ -37,5 +39,15 @@ int kpi_compute_traced(const struct kpi_data *d, const struct kpi_period *period
 /* 1 when id is a conversion down the funnel (one count over another): *num_id
  * and *den_id are those counts; else 0 and both -1. */
 int kpi_flow_parts(int id, int *num_id, int *den_id);
+
+/* The breakdowns by referral source and assessment factor (kpi_groups.c). */
+/* The index into d->sources of child's latest referral on or before `on`, -1 none or not recorded. */
+int kpi_source_on(const struct kpi_data *d, int child, cf_date on);
+/* The factors (bits into d->factors) of child's latest assessment started on
+ * or before `on`; *assessed 0 when there is none. */
+uint64_t kpi_factors_on(const struct kpi_data *d, int child, cf_date on, int *assessed);
+/* The group names of the disability and deprivation breakdowns. */
+extern const char *const kpi_disability_groups[3];   /* "disabled", "not disabled", "not recorded" */
+extern const char *const kpi_deprivation_groups[11]; /* "1 most deprived", "2" .. "10 least deprived", "unknown" */
 
 #endif

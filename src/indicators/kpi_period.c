@@ -7,7 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char *const kpi_dim_names[KPI_NDIMS] = { "all", "locality", "age_band", "sex", "ethnicity", "category_of_need" };
+const char *const kpi_dim_names[KPI_NDIMS] = { "all", "locality", "age_band", "sex", "ethnicity", "category_of_need",
+					       "source", "factor", "disability", "deprivation" };
 
 int kpi_dim_parse(const char *s, enum kpi_dim *out)
 {

@@ -107,14 +107,14 @@ static int list_units(struct kpi_records *r, struct store *st, const struct kpi_
 {
 	size_t n = 0;
 	for (size_t i = 0; i < t->n; i++)
-		n += t->units[i].id == r->id && (g == 0 || t->units[i].group == g);
+		n += t->units[i].id == r->id && (g == 0 ? !t->units[i].repeat : t->units[i].group == g);
 	r->rows = malloc((n ? n : 1) * sizeof *r->rows);
 	if (!r->rows)
 		return cf_error_set(err, CF_EIO, "out of memory listing records");
 	int rc = CF_OK;
 	for (size_t i = 0; i < t->n && !rc; i++) {
 		const struct kpi_counted *u = &t->units[i];
-		if (u->id != r->id || (g > 0 && u->group != g))
+		if (u->id != r->id || (g > 0 ? u->group != g : u->repeat))
 			continue;
 		const char *child = u->child >= 0 ? d->reg.children[u->child].id : "";
 		struct record_source src = u->src;

@@ -6,7 +6,9 @@
  * plan-duration bands add up to their shared denominator) a lone hidden
  * cell takes the next-smallest cell of the set with it. The total itself
  * stays published, so it agrees across breakdowns; when there is no other
- * cell to hide, the total is hidden instead. */
+ * cell to hide, the total is hidden instead. The factor breakdown's groups
+ * overlap (a child counts under each factor recorded) and add up to no
+ * total, so only its primary suppression applies. */
 #include "indicators/kpi.h"
 
 #include <stddef.h>
@@ -89,8 +91,8 @@ void kpi_suppress(struct kpi_result *r, long threshold)
 	for (int changed = 1; changed;) {
 		changed = 0;
 		for (int p = 0; p < r->nperiods; p++) {
-			/* the groups of the breakdown add up to the LA */
-			for (int id = 0; id < K_N && r->by != KPI_BY_ALL; id++) {
+			/* the groups of the breakdown add up to the LA (not the factors', which overlap) */
+			for (int id = 0; id < K_N && r->by != KPI_BY_ALL && r->by != KPI_BY_FACTOR; id++) {
 				unsigned flags = kpi_defs[id].flags;
 				if (flags & KPI_F_LA_ONLY)
 					continue;

@@ -6,8 +6,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "store/child_records.h"
+#include "store/deprivation.h"
 
 const char *const child_sex_names[3] = { "unknown", "male", "female" };
 
@@ -100,6 +102,8 @@ int children_intern(struct child_registry *reg, const char *id)
 	c->sex = SEX_UNKNOWN;
 	c->ethnicity = -1;
 	c->locality = -1;
+	c->disabled = -1;
+	c->imd_decile = 0;
 	place(reg->slots, reg->nslots, hash_id(id), (int)reg->n, c->id);
 	return (int)reg->n++;
 }
@@ -130,6 +134,28 @@ static int intern_ethnicity(struct child_registry *reg, const char *code)
 	return reg->nethnicities++;
 }
 
+/* A census's disability codes: 1 when any code but NONE is given, 0 for
+ * NONE alone, -1 when nothing is. */
+static int disability_status(const char *codes)
+{
+	int any = 0, none = 0;
+	for (const char *p = codes; *p;) {
+		while (*p && (isspace((unsigned char)*p) || *p == ','))
+			p++;
+		size_t n = 0;
+		while (p[n] && !isspace((unsigned char)p[n]) && p[n] != ',')
+			n++;
+		if (!n)
+			break;
+		if (n == 4 && strncasecmp(p, "NONE", 4) == 0)
+			none = 1;
+		else
+			any = 1;
+		p += n;
+	}
+	return any ? 1 : none ? 0 : -1;
+}
+
 /* Fill what is not yet known about each child from one source's rows. */
 struct characteristics {
 	struct child_registry *reg;
@@ -154,6 +180,8 @@ static int on_child(void *ctx, const struct child_record *r)
 			return cf_error_set(x->err, CF_EIO, "out of memory loading children");
 		c->ethnicity = (short)e;
 	}
+	if (c->disabled < 0 && r->disabilities)
+		c->disabled = (signed char)disability_status(r->disabilities);
 	return CF_OK;
 }
 
@@ -187,6 +215,7 @@ struct latest_area {
 	char since[11];
 	long long return_id;
 	int locality;             /* -1: the area maps to no locality */
+	int decile;               /* its IMD decile, 0 when the lookup has no such area */
 	int seen;
 };
 
@@ -198,6 +227,8 @@ struct area_reading {
 	size_t nmap, cap;
 	struct latest_area *latest;   /* by child index */
 	size_t nlatest;
+	struct area_map *deciles;     /* the deprivation lookup, by area (locality holds the decile) */
+	size_t ndeciles, cap_deciles;
 };
 
 static int oom_areas(struct area_reading *x)
@@ -267,6 +298,27 @@ static int on_child_area(void *ctx, const struct child_area_record *r)
 	struct area_map key = { r->area, 0, 0 };
 	const struct area_map *hit = x->nmap ? bsearch(&key, x->map, x->nmap, sizeof *x->map, cmp_area) : NULL;
 	la->locality = hit ? hit->locality : -1;
+	hit = x->ndeciles ? bsearch(&key, x->deciles, x->ndeciles, sizeof *x->deciles, cmp_area) : NULL;
+	la->decile = hit ? hit->locality : 0;
+	return CF_OK;
+}
+
+static int on_decile(void *ctx, const char *area, int decile)
+{
+	struct area_reading *x = ctx;
+	if (!area)
+		return CF_OK;
+	if (x->ndeciles == x->cap_deciles) {
+		x->cap_deciles = x->cap_deciles ? x->cap_deciles * 2 : 256;
+		struct area_map *m = realloc(x->deciles, x->cap_deciles * sizeof *m);
+		if (!m)
+			return oom_areas(x);
+		x->deciles = m;
+	}
+	if (!(x->deciles[x->ndeciles].area = arena_strdup(&x->reg->arena, area)))
+		return oom_areas(x);
+	x->deciles[x->ndeciles].return_id = 0;
+	x->deciles[x->ndeciles++].locality = decile;
 	return CF_OK;
 }
 
@@ -312,18 +364,26 @@ static int read_localities(struct store *st, struct child_registry *reg, struct 
 				x.map[w++] = x.map[i];
 		x.nmap = w;
 	}
+	/* the deprivation lookup holds one decile per area (store/deprivation.h) */
+	if ((rc = deprivation_each(st, on_decile, &x, err)))
+		goto done;
+	if (x.ndeciles)
+		qsort(x.deciles, x.ndeciles, sizeof *x.deciles, cmp_area);
 	rc = child_area_records_each(st, on_child_area, &x, err);
 	if (rc)
 		goto done;
 	for (size_t k = 0; k < x.nlatest && k < reg->n; k++)
-		if (x.latest[k].seen)
+		if (x.latest[k].seen) {
 			reg->children[k].locality = (short)x.latest[k].locality;
+			reg->children[k].imd_decile = (signed char)x.latest[k].decile;
+		}
 	goto done;
 oom:
 	rc = cf_error_set(err, CF_EIO, "out of memory loading localities");
 done:
 	free(x.map);
 	free(x.latest);
+	free(x.deciles);
 	return rc;
 }
 

@@ -20,6 +20,10 @@ struct child_info {
 	unsigned char sex;        /* enum child_sex */
 	short ethnicity;          /* index into child_registry.ethnicities, -1 unknown */
 	short locality;           /* index into child_registry.localities, -1 unknown */
+	signed char disabled;     /* the latest CIN census or Annex A record: 1 a disability recorded, 0 "NONE",
+	                           * -1 not recorded */
+	signed char imd_decile;   /* the IMD decile (1 most deprived .. 10) of the area that decides the
+	                           * locality, through the deprivation lookup; 0 unknown */
 };
 
 /* A hash table slot: the hash's high bits are compared before the ID, so a
@@ -43,8 +47,9 @@ struct child_registry {
 };
 
 /* Load children (SSDA903 header, CIN census children) and each child's
- * locality (the child_locality view). The 903 header wins over the census
- * for date of birth, sex and ethnicity. */
+ * locality (the child_locality view) and that area's deprivation decile.
+ * The 903 header wins over the census for date of birth, sex and ethnicity;
+ * disability comes from the census (and Annex A) alone. */
 int children_load(struct store *st, struct child_registry *reg, struct cf_error *err);
 void children_release(struct child_registry *reg);
 

@@ -20,6 +20,7 @@ const struct report_panel report_panels[] = {
 	{ "funnel", "The front door: from contact to care", report_panel_funnel, 1 },
 	{ "placements", "Placements", report_panel_placements, 1 },
 	{ "trends", "Monthly trends", report_panel_trends, 0 },
+	{ "flows", "Step-up and step-down between services", report_panel_flows, 0 },
 	{ "entry-ages", "Ages at entry to care", report_panel_entry_ages, 0 },
 	{ "workforce", "Workforce", report_panel_workforce, 0 },
 	{ "localities", "Localities side by side", report_panel_localities, 0 },
@@ -351,6 +352,8 @@ int report_inputs_make(const struct report_ctx *rc, struct report_inputs *in, st
 		r = report_placements_make(rc, in, err);
 	if (!r)
 		r = report_families_make(rc, in, err);
+	if (!r)
+		r = report_flows_make(rc, in, err);
 	return r;
 }
 
@@ -367,6 +370,7 @@ void report_inputs_release(struct report_inputs *in)
 	report_programme_release(in);
 	report_placements_release(in);
 	report_families_release(in);
+	report_flows_release(in);
 	memset(in, 0, sizeof *in);
 }
 

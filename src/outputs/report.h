@@ -18,6 +18,7 @@
 #include "outputs/svg.h"
 #include "placements/placements.h"
 #include "families/families.h"
+#include "explore/explore.h"
 #include "store/store.h"
 
 struct report_options {
@@ -110,6 +111,11 @@ struct report_inputs {
 	 * extract (members, allocations, plans or audits) and no CP plan */
 	int families_loaded;
 	struct families_result families;           /* owned */
+	/* flows between services (report_flows_make): caseflow flows over the
+	 * report's months (within 28 days); flows_loaded 0: no referral, early
+	 * help, plan or care in them */
+	int flows_loaded;
+	struct flows_result flows;                 /* owned */
 };
 
 struct report_ctx {
@@ -180,8 +186,11 @@ void report_placements_release(struct report_inputs *in);
 /* Families and the quality of practice for rc->period (report_families.c). */
 int report_families_make(const struct report_ctx *rc, struct report_inputs *in, struct cf_error *err);
 void report_families_release(struct report_inputs *in);
+/* Flows between services over rc's months (report_flows.c). */
+int report_flows_make(const struct report_ctx *rc, struct report_inputs *in, struct cf_error *err);
+void report_flows_release(struct report_inputs *in);
 /* Every panel's inputs (forecast, benchmarks, trajectories, programme,
- * money, sufficiency and families) into
+ * money, sufficiency, families and flows) into
  * in, for rc's store, data, options and period, after
  * report_compute_series(rc), as report_write makes them before any panel;
  * a caller that lays out its own page (caseflow serve) sets rc->in to them.
@@ -253,6 +262,8 @@ int report_panel_sufficiency(struct report_ctx *rc, struct cf_error *err);
 /* Families and the quality of practice (report_families.c). */
 int report_panel_families(struct report_ctx *rc, struct cf_error *err);
 int report_panel_practice(struct report_ctx *rc, struct cf_error *err);
+/* Step-up and step-down between services (report_flows.c). */
+int report_panel_flows(struct report_ctx *rc, struct cf_error *err);
 
 
 #endif

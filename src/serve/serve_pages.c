@@ -452,7 +452,9 @@ int page_indicator(struct request *rq, const char *id)
 		cf_table_free(t);
 		t = NULL;
 	}
-	for (int dim = KPI_BY_LOCALITY; dim < KPI_NDIMS && !rc; dim++) {
+	/* the breakdowns of the children's characteristics; source and factor need
+	 * each referral's and assessment's records, which the server does not load */
+	for (int dim = KPI_BY_LOCALITY; dim <= KPI_BY_NEED && !rc; dim++) {
 		if (mine && dim != KPI_BY_LOCALITY)
 			continue;
 		struct row_filter fb = { kpi_defs[k].id, NULL, rq };
@@ -575,7 +577,10 @@ int page_api_kpi(struct request *rq)
 		return api_error(rq, 400, err.msg);
 	enum kpi_dim by = KPI_BY_ALL;
 	if (by_s && *by_s && kpi_dim_parse(by_s, &by))
-		return api_error(rq, 400, "by must be locality, age_band, sex, ethnicity or category_of_need");
+		return api_error(rq, 400, "by must be locality, age_band, sex, ethnicity, category_of_need, disability or "
+				 "deprivation");
+	if (by == KPI_BY_SOURCE || by == KPI_BY_FACTOR)   /* each referral's and assessment's records: not loaded here */
+		return api_error(rq, 400, "by source and by factor are caseflow kpi's, not the server's");
 	if (rq->role == R_LOCALITY)
 		by = KPI_BY_LOCALITY;
 	/* the same for every user of a role but locality, until the store changes */

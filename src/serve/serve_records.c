@@ -93,7 +93,10 @@ int page_api_records(struct request *rq)
 		return api_error(rq, 400, "no data for that period");
 	enum kpi_dim by = KPI_BY_ALL;
 	if (by_s && *by_s && kpi_dim_parse(by_s, &by))
-		return api_error(rq, 400, "by must be locality, age_band, sex, ethnicity or category_of_need");
+		return api_error(rq, 400, "by must be locality, age_band, sex, ethnicity, category_of_need, disability or "
+				 "deprivation");
+	if (by == KPI_BY_SOURCE || by == KPI_BY_FACTOR)   /* each referral's and assessment's records: not loaded here */
+		return api_error(rq, 400, "by source and by factor are caseflow kpi's, not the server's");
 	if (group && (!*group || strlen(group) > 100))
 		group = NULL;
 	if (rq->role == R_LOCALITY) {

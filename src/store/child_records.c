@@ -6,7 +6,8 @@
 static int child_row(void *arg, sqlite3_stmt *s)
 {
 	struct store_walk *w = arg;
-	struct child_record r = { store_col_text(s, 0), store_col_text(s, 1), store_col_date(s, 2), store_col_text(s, 3) };
+	struct child_record r = { store_col_text(s, 0), store_col_text(s, 1), store_col_date(s, 2), store_col_text(s, 3),
+				   store_col_text(s, 4) };
 	if (!r.child)
 		return CF_OK;
 	return ((int (*)(void *, const struct child_record *))w->fn)(w->ctx, &r);
@@ -16,8 +17,8 @@ int child_records_each(struct store *st, enum child_source source,
 		       int (*fn)(void *ctx, const struct child_record *r), void *ctx, struct cf_error *err)
 {
 	const char *sql = source == CHILDREN_LINKED
-		? "SELECT child, sex, dob, ethnicity FROM children"
-		: "SELECT child, sex, dob, ethnicity FROM cin_children WHERE child IS NOT NULL ORDER BY return_id DESC";
+		? "SELECT child, sex, dob, ethnicity, NULL FROM children"
+		: "SELECT child, sex, dob, ethnicity, disabilities FROM cin_children WHERE child IS NOT NULL ORDER BY return_id DESC";
 	return store_walk_sql(st, sql, "children", child_row, (void (*)(void))fn, ctx, err);
 }
 

@@ -15,6 +15,8 @@ struct child_record {
 	const char *sex;          /* as stored; NULL when not given */
 	cf_date dob;              /* CF_DATE_NONE when not given or unreadable */
 	const char *ethnicity;    /* as stored; NULL when not given */
+	const char *disabilities; /* the CIN census's codes, space-separated ("NONE" for none); NULL when
+	                           * not given, and always from the children table */
 };
 
 enum child_source {

@@ -123,13 +123,14 @@ static int on_row(void *vctx, enum local_kind kind, const char *const *vals, con
 		}
 		break;
 	case LOCAL_CHILD_AREAS: {
-		int c = vals[LC_POSTCODE_SECTOR] ? LC_POSTCODE_SECTOR : vals[LC_POSTCODE] ? LC_POSTCODE : LC_WARD;
+		int c = vals[LC_POSTCODE_SECTOR] ? LC_POSTCODE_SECTOR : vals[LC_POSTCODE] ? LC_POSTCODE
+		      : vals[LC_WARD] ? LC_WARD : LC_LSOA;
 		if (!at.child) {
 			sqlite3_clear_bindings(s);
 			return cannot_store(&at, LC_CHILD_ID, "child_id is blank: row not stored", err);
 		}
 		if ((rc = put(ld, &at, 3, vals, lens, LC_CHILD_ID, H_TEXT, &v, err)) ||
-		    (rc = put(ld, &at, 4, vals, lens, c, c == LC_WARD ? H_AREA : H_SECTOR, &v, err)))
+		    (rc = put(ld, &at, 4, vals, lens, c, c == LC_WARD || c == LC_LSOA ? H_AREA : H_SECTOR, &v, err)))
 			break;
 		if (!v.out[0]) {
 			sqlite3_clear_bindings(s);

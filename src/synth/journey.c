@@ -633,6 +633,11 @@ static cf_date referral(struct jstate *s, cf_date t, int source)
 	cf_date a_auth = cf_date_add_working_days(a_start, wd);
 	/* s47: about a third of referrals (England 2024: 210k s47s for 622k referrals) */
 	double p_s47 = c->uasc ? 0 : 0.25 + 0.25 * risk / (risk + 4.0);
+	if (source == w->plant_source && p_s47 > 0) {   /* a planted effect (synth.h) */
+		p_s47 *= w->opt.plant_source_s47;
+		if (p_s47 > 0.95)
+			p_s47 = 0.95;
+	}
 	int has_s47 = emergency || cf_rng_chance(r, p_s47);
 	int in_need = c->uasc || emergency || cf_rng_chance(r, has_s47 ? 0.88 : 0.58);
 	struct syn_assessment *a = SYN_PUSH(w, assessments);
@@ -844,8 +849,13 @@ void syn_journey(struct synth_world *w, int ci)
 				break;
 			int source = cf_rng_pick(&s.r, source_w, synth_nsources);
 			double p_ref = 0.08 + 0.5 * c->risk / (c->risk + 2.5);
-			if (last_close != NONE && t - last_close < 365)
+			if (last_close != NONE && t - last_close < 365) {
 				p_ref += 0.05;
+				/* a planted pilot (synth.h): fewer re-referrals in its locality from its day */
+				if (w->plant_locality >= 0 && t >= w->opt.plant_from &&
+				    w->sectors[f->sector].locality == w->plant_locality)
+					p_ref *= w->opt.plant_rereferral;
+			}
 			if (cf_rng_chance(&s.r, 0.2))   /* a second agency about the same worry */
 				add_contact(&s, t, cf_rng_pick(&s.r, source_w, synth_nsources), SYN_CO_NFA);
 			/* drift in referrals: in the share of concerns taken on, from the

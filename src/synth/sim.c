@@ -440,6 +440,32 @@ double synth_drift_on(const struct synth_world *w, enum syn_drift_kind kind, cf_
 	return w->drift[kind][y];
 }
 
+/* The indexes of the planted source and locality; CF_EUSAGE naming the
+ * choices when one is not the world's. */
+static int resolve_plants(struct synth_world *w, struct cf_error *err)
+{
+	const struct synth_options *o = &w->opt;
+	w->plant_source = w->plant_locality = -1;
+	if (o->plant_source_s47 > 0) {
+		for (int i = 0; i < synth_nsources && o->plant_source; i++)
+			if (strcmp(synth_source_codes[i], o->plant_source) == 0)
+				w->plant_source = i;
+		if (w->plant_source < 0)
+			return cf_error_set(err, CF_EUSAGE, "no referral source '%s': use a CIN census code, 1A to 10",
+					    o->plant_source ? o->plant_source : "");
+	}
+	if (o->plant_rereferral > 0) {
+		for (int l = 0; l < w->nlocalities && o->plant_locality; l++)
+			if (strcmp(w->localities[l].name, o->plant_locality) == 0)
+				w->plant_locality = l;
+		if (w->plant_locality < 0)
+			return cf_error_set(err, CF_EUSAGE,
+					    "no locality '%s': the synthetic authority's are Central, Riverside, Eastfield, "
+					    "Northgate and Westholme", o->plant_locality ? o->plant_locality : "");
+	}
+	return CF_OK;
+}
+
 int synth_simulate(const struct synth_options *opt, struct synth_world **out, struct cf_error *err)
 {
 	*out = NULL;
@@ -452,6 +478,7 @@ int synth_simulate(const struct synth_options *opt, struct synth_world **out, st
 	struct synth_world *w = calloc(1, sizeof *w);
 	if (!w)
 		return cf_error_set(err, CF_EIO, "out of memory");
+	int rc;
 	w->opt = *opt;
 	if (w->opt.la_code <= 0)
 		w->opt.la_code = 999;
@@ -462,6 +489,10 @@ int synth_simulate(const struct synth_options *opt, struct synth_world **out, st
 	w->history = cf_date_add_years(w->start, -22);
 	make_drift(w);
 	make_places(w);
+	if ((rc = resolve_plants(w, err))) {
+		synth_free(w);
+		return rc;
+	}
 	make_population(w);
 	make_workforce(w);
 	for (size_t i = 0; i < w->n_children && !w->oom; i++)

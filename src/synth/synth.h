@@ -29,6 +29,16 @@ struct synth_options {
 	 * collection year. synth_drift_history sets what every council's
 	 * published history shows (docs/synth.md, "Drift"). */
 	double drift_referral, drift_entry, drift_exit;
+	/* Known effects planted so that compare, drivers and evaluate can be
+	 * checked against them (docs/synth.md, "Planted effects"). A ratio of 0
+	 * plants nothing, and then no random number is drawn differently. */
+	const char *plant_source;      /* a referral source code (synth_source_codes) ... */
+	double plant_source_s47;       /* ... whose referrals lead to a section 47 enquiry this many times
+	                                * as often (capped at 95%) */
+	const char *plant_locality;    /* a locality (Central, Riverside ...) running a pilot ... */
+	cf_date plant_from;            /* ... from this day, under which a concern about one of its children
+	                                * within a year of their case closing ... */
+	double plant_rereferral;       /* ... becomes a referral this many times as often (0.5: half) */
 };
 
 /* The drift of every council's published history (caseflow calibrate's
@@ -242,6 +252,7 @@ struct synth_world {
 
 	int nlocalities;
 	struct syn_locality localities[SYN_MAX_LOCALITIES];
+	int plant_source, plant_locality;   /* opt.plant_*'s indexes, -1 when nothing is planted */
 	SYN_VEC(struct syn_sector, sectors);   /* in-LA sectors first, then neighbours */
 	int nlocal_sectors;
 	SYN_VEC(struct syn_home, homes);

@@ -1,7 +1,9 @@
 /* The synthetic authority's local extracts: contacts and early help per
  * collection year; once for the authority, its localities (postcode
- * sector -> locality), each child's home sector, and the child population
- * by locality and single year of age (as at 30 June). */
+ * sector -> locality), each child's home sector, the child population
+ * by locality and single year of age (as at 30 June), and a deprivation
+ * lookup (postcode sector -> IMD decile) that agrees with each locality's
+ * risk. */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -121,9 +123,41 @@ static int write_authority(const struct synth_world *w, const char *dir, struct 
 	return synth_csv_finish(fp, path, err);
 }
 
+/* Each in-LA sector's IMD decile, in the short form caseflow ingest reads
+ * (formats/imd.h): the riskiest locality's sectors are the most deprived,
+ * the safest's the least, and sectors of one locality spread a decile
+ * either side. Worked from the world alone, drawing no random numbers, so
+ * every other file of a seed stays as it was. */
+static int write_deprivation(const struct synth_world *w, const char *dir, struct cf_error *err)
+{
+	char path[4200];
+	snprintf(path, sizeof path, "%s/deprivation.csv", dir);
+	FILE *fp = synth_csv_create(path, "area,imd_decile", err);
+	if (!fp)
+		return CF_EIO;
+	double lo = 0, hi = 0;
+	for (int l = 0; l < w->nlocalities; l++) {
+		double r = w->localities[l].risk;
+		if (l == 0 || r < lo)
+			lo = r;
+		if (l == 0 || r > hi)
+			hi = r;
+	}
+	for (int s = 0; s < w->nlocal_sectors; s++) {
+		double r = w->localities[w->sectors[s].locality].risk;
+		/* risk hi -> decile 2, lo -> 9, leaving room for the spread */
+		int base = hi > lo ? 2 + (int)(7.0 * (hi - r) / (hi - lo) + 0.5) : 5;
+		int decile = base + s % 3 - 1;
+		fprintf(fp, "%s,%d\n", w->sectors[s].name, decile < 1 ? 1 : decile > 10 ? 10 : decile);
+	}
+	return synth_csv_finish(fp, path, err);
+}
+
 int synth_write_local(const struct synth_world *w, const char *dir, struct cf_error *err)
 {
 	int rc = write_authority(w, dir, err);
+	if (!rc)
+		rc = write_deprivation(w, dir, err);
 	for (int k = 0; k < w->opt.years && !rc; k++)
 		rc = write_year(w, dir, w->opt.first_year + k, err);
 	return rc;
