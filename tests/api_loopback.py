@@ -7,7 +7,8 @@ tests/e2e/83_api_payload.sh: it enforces the contract's shapes and answers.
       401 without the bearer token, 400 when the body fails the CSC schema
       of openapi.json (jsonschema, with formats), 413 above MAX_RECORDS
       records, 429 (Retry-After: 1) to the first request when THROTTLE=1,
-      else 200 with a receipt (a UUID); every accepted body is kept.
+      else 200 with a receipt (a UUID); every accepted body is kept. Each
+      token serves TOKEN_USES requests (default: no limit), then 401.
 
 Usage: api_loopback.py OPENAPI_JSON DIR. Writes DIR/port once listening,
 DIR/NNNN.json per accepted body and DIR/log (one line per request:
@@ -29,8 +30,8 @@ schema = spec["components"]["schemas"]["CSC"]
 validator = jsonschema.Draft7Validator(schema, format_checker=jsonschema.FormatChecker())
 max_records = int(os.environ.get("MAX_RECORDS", "100"))
 throttle = os.environ.get("THROTTLE") == "1"
-TOKEN = "loopback-token-7f3a"
-state = {"requests": 0, "accepted": 0}
+token_uses = int(os.environ.get("TOKEN_USES", "0"))
+state = {"requests": 0, "accepted": 0, "tokens": {}}
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -55,14 +56,19 @@ class Handler(BaseHTTPRequestHandler):
                 and form.get("client_secret") == ["s3cret"]
             if not ok:
                 return self.answer(401)
-            return self.answer(200, json.dumps({"access_token": TOKEN, "token_type": "Bearer",
+            token = "loopback-token-%d" % (len(state["tokens"]) + 1)
+            state["tokens"][token] = token_uses or -1
+            return self.answer(200, json.dumps({"access_token": token, "token_type": "Bearer",
                                                 "expires_in": 3600}).encode(), {"Content-Type": "application/json"})
         parts = self.path.strip("/").split("/")
         if len(parts) != 3 or parts[0] != "children_social_care_data" or parts[2] != "children" \
                 or not parts[1].isdigit() or int(parts[1]) > 999:
             return self.answer(404)
-        if self.headers.get("Authorization") != "Bearer " + TOKEN:
+        auth = self.headers.get("Authorization", "")
+        token = auth[len("Bearer "):] if auth.startswith("Bearer ") else None
+        if state["tokens"].get(token, 0) == 0:
             return self.answer(401)
+        state["tokens"][token] -= 1
         state["requests"] += 1
         try:
             records = json.loads(body)

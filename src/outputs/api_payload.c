@@ -422,6 +422,14 @@ static void child_record(const struct child_view *v, cf_date from, const char *s
 	int eps = open_(r, "social_care_episodes", '[');
 	int *used = calloc(v->npla + 1, sizeof *used);
 	int sent_any = 0;
+	if (!used) {
+		breach(r, "la_child_id", id, "could not be built: out of memory");
+		close_(r, ']', eps);
+		close_(r, '}', top);
+		o->status = API_HELD_BACK;
+		snprintf(o->why, sizeof o->why, "%s", r->why);
+		return;
+	}
 	for (size_t i = 0; i <= v->nref; i++) {
 		/* i == nref: the placements no CIN episode holds */
 		const struct dated *e = i < v->nref ? &v->ref[i] : NULL;

@@ -168,7 +168,7 @@ static void now_iso(char out[32])
 }
 
 /* Send records [first, first + n) as one body, halving on 413. */
-static int send_range(CURL *h, struct store *st, int la_code, const char *url, const char *token,
+static int send_range(CURL *h, struct store *st, int la_code, const char *url, struct creds *c,
 		      struct api_payload_result *r, long first, long n, struct answer *a, struct cf_error *err)
 {
 	struct strbuf body = STRBUF_INIT;
@@ -176,10 +176,18 @@ static int send_range(CURL *h, struct store *st, int la_code, const char *url, c
 	for (long k = first; k < first + n; k++)
 		strbuf_addf(&body, "%s%s", k > first ? "," : "", r->records[k].json);
 	strbuf_addc(&body, ']');
-	int rc = CF_OK;
+	int rc = CF_OK, renewed = 0;
 	for (int attempt = 0;; attempt++) {
-		if ((rc = post(h, url, "Content-Type: application/json", token, strbuf_str(&body), body.len, a, err)))
+		if ((rc = post(h, url, "Content-Type: application/json", c->token, strbuf_str(&body), body.len, a, err)))
 			break;
+		/* a token that expired during a long send: a new one, once */
+		if (a->status == 401 && c->token_url[0] && !renewed) {
+			renewed = 1;
+			c->token[0] = '\0';
+			if ((rc = fetch_token(h, c, a, err)))
+				break;
+			continue;
+		}
 		if (a->status == 429 && attempt + 1 < SEND_TRIES) {
 			long wait = a->retry_after >= 0 ? a->retry_after : 1L << attempt;
 			struct timespec ts = { wait > 60 ? 60 : wait, 0 };
@@ -193,8 +201,8 @@ static int send_range(CURL *h, struct store *st, int la_code, const char *url, c
 		return rc;
 	if (a->status == 413 && n > 1) {
 		long half = n / 2;
-		rc = send_range(h, st, la_code, url, token, r, first, half, a, err);
-		return rc ? rc : send_range(h, st, la_code, url, token, r, first + half, n - half, a, err);
+		rc = send_range(h, st, la_code, url, c, r, first, half, a, err);
+		return rc ? rc : send_range(h, st, la_code, url, c, r, first + half, n - half, a, err);
 	}
 	if (a->status != 200 && a->status != 204)
 		return cf_error_set(err, CF_EIO, "%s answered %ld to a batch of %ld records%s", url, a->status, n,
@@ -238,7 +246,7 @@ int api_payload_send(struct store *st, int la_code, const char *url, const char 
 		 (int)(ul && url[ul - 1] == '/' ? ul - 1 : ul), url, la_code);
 	for (long i = 0; !rc && i < r->nrecords; i += API_BATCH_MAX) {
 		long n = r->nrecords - i < API_BATCH_MAX ? r->nrecords - i : API_BATCH_MAX;
-		rc = send_range(h, st, la_code, endpoint, c->token, r, i, n, &a, err);
+		rc = send_range(h, st, la_code, endpoint, c, r, i, n, &a, err);
 	}
 	memset(c, 0, sizeof *c);   /* the secret does not outlive the send */
 	free(c);

@@ -113,7 +113,8 @@ check "a second run sends nothing: every record unchanged since the last payload
 	$rc "$work/send2" "$work/api2"
 
 # a child removed from the store is purged; a child who lost an episode is
-# sent again with that episode's purge flag; 413 halves the batch
+# sent again with that episode's purge flag; 413 halves the batch; a token
+# that runs out (after two requests) is renewed
 gone=$(sqlite3 "$work/a.db" "SELECT child FROM cin_referrals WHERE child NOT IN (SELECT child FROM ssda903_episodes)
 	AND closure_date > '2022-01-01' GROUP BY child HAVING count(*) = 1 ORDER BY child LIMIT 1")
 two=$(sqlite3 "$work/a.db" "SELECT child FROM cin_referrals WHERE child NOT IN (SELECT child FROM ssda903_episodes)
@@ -126,7 +127,7 @@ for t in cin_referrals assessments s47_enquiries cp_plans cin_plans; do
 	sqlite3 "$work/a.db" "DELETE FROM $t WHERE child = '$two' AND referral_date = '$lost'" 2>/dev/null
 done
 sqlite3 "$work/a.db" "DELETE FROM cin_referrals WHERE child = '$two' AND referral_date = '$lost'"
-start_api "$work/api3" MAX_RECORDS=1 python3 "$CASEFLOW_TOP/tests/api_loopback.py" "$spec" "$work/api3"
+start_api "$work/api3" MAX_RECORDS=1 TOKEN_USES=2 python3 "$CASEFLOW_TOP/tests/api_loopback.py" "$spec" "$work/api3"
 "$cf" api-payload --db "$work/a.db" --la 999 --from 2021-04-01 --send "$url" --credentials "$work/creds" --out "$work/p3" \
 	>"$work/send3" 2>"$work/err"
 rc=$?
@@ -139,6 +140,8 @@ check "a child who lost an episode ($lostid) is sent with that episode's purge f
 	'cat "$0"/[0-9]*.json | grep -q "{\"social_care_episode_id\":\"$1\",\"purge\":true}"' "$work/api3" "$lostid"
 check "a 413 halves the batch until the API takes it" sh -c \
 	'grep -q "^413 2 " "$0/log" && test "$(grep -c "^200 1 " "$0/log")" = 2' "$work/api3"
+check "... and a token that stopped working (401) is renewed once" sh -c \
+	'grep -q "^401 " "$0/log" && test "$(grep -c " /token$" "$0/log")" = 2' "$work/api3"
 
 "$cf" api-payload --db "$work/a.db" --la 999 --from 2021-04-01 --since 2024-01-01 --all --out "$work/p4" >/dev/null 2>&1
 check "--since keeps to children with a record dated from it" sh -c '
