@@ -18,6 +18,7 @@
 #include "store/child_records.h"
 #include "store/cin_records.h"
 #include "store/episode_reader.h"
+#include "store/referral_codes.h"
 
 /* --- what the store holds, by child -------------------------------------- */
 
@@ -26,7 +27,8 @@ struct dated {
 	cf_date a, b;             /* start (or referral) and end (or closure, authorisation, ICPC) */
 	int flag;                 /* referral: NFA; s47: an ICPC held */
 	char code1[4], code2[4], code3[4];   /* placement: RNE, PLACE, REC */
-	int attached;
+	struct record_source src;             /* referral: the version kept */
+	const char *source, *reason;          /* referral: its codes as stored (arena), NULL when not given */
 };
 
 struct dated_list {
@@ -99,6 +101,7 @@ static int on_referral(void *ctx, const struct cin_referral_record *r)
 	d->a = r->date;
 	d->b = r->closed;
 	d->flag = r->nfa;
+	d->src = r->src;
 	note_latest(g, r->date);
 	note_latest(g, r->closed);
 	return CF_OK;
@@ -134,6 +137,28 @@ static int on_cpp(void *ctx, const struct cin_cpp_record *r)
 		return CF_EIO;
 	d->a = r->start;
 	d->b = r->end;
+	return CF_OK;
+}
+
+static int by_source(const void *x, const void *y)
+{
+	const struct dated *a = x, *b = y;
+	if (a->src.return_id != b->src.return_id)
+		return a->src.return_id < b->src.return_id ? -1 : 1;
+	return (a->src.row > b->src.row) - (a->src.row < b->src.row);
+}
+
+/* The referral codes, onto the referrals (sorted by source) whose version they are. */
+static int on_codes(void *ctx, const struct referral_codes *c)
+{
+	struct gather *g = ctx;
+	struct dated key = { .src = { c->return_id, c->row } };
+	struct dated *d = g->ref.n ? bsearch(&key, g->ref.v, g->ref.n, sizeof *g->ref.v, by_source) : NULL;
+	if (!d)
+		return CF_OK;   /* a version the current rule did not keep */
+	if ((c->source && !(d->source = arena_strdup(&g->arena, c->source))) ||
+	    (c->closure_reason && !(d->reason = arena_strdup(&g->arena, c->closure_reason))))
+		return CF_EIO;
 	return CF_OK;
 }
 
@@ -178,6 +203,10 @@ static int gather_all(struct store *st, struct gather *g, struct cf_error *err)
 	int rc = child_records_each(st, CHILDREN_LINKED, on_child, g, err);
 	if (!rc)
 		rc = cin_records_referrals(st, on_referral, g, err);
+	if (!rc && g->ref.n) {
+		qsort(g->ref.v, g->ref.n, sizeof *g->ref.v, by_source);
+		rc = referral_codes_each(st, on_codes, g, err);
+	}
 	if (!rc)
 		rc = cin_records_assessments(st, on_assessment, g, err);
 	if (!rc)
@@ -458,8 +487,12 @@ static void child_record(const struct child_view *v, cf_date from, const char *s
 		put_string(r, "social_care_episode_id", eid, 36, 2);
 		if (e) {
 			put_date(r, "referral_date", e->a);
+			if (e->source)
+				put_string(r, "referral_source", e->source, 2, 0);
 			put_bool(r, "referral_no_further_action_flag", e->flag == 1);
 			put_date(r, "closure_date", e->b);
+			if (e->reason)
+				put_string(r, "closure_reason", e->reason, 3, 0);
 		}
 		struct {
 			const char *name, *idname;
