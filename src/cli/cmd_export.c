@@ -48,9 +48,11 @@ const struct cli_command cmd_export = {
 	"with Ofsted's headers) from the latest Annex A workbook of the year the\n"
 	"store holds (else its Annex A lists as CSV): each list's rows as caseflow\n"
 	"ingest kept them, dates as Excel dates and codes in Ofsted's spellings,\n"
-	"so that ingesting the workbook gives the same rows. Ofsted sets no\n"
-	"validation rules, so none are run; columns under headers no list has are\n"
-	"not written (the count is printed).\n"
+	"so that ingesting the workbook gives the same rows. A store with no Annex\n"
+	"A of the year gets Lists 1 and 3-7 built from its current records of any\n"
+	"source (CIN census, local extracts, SSD) in the six months to 31 March.\n"
+	"Ofsted sets no validation rules, so none are run; columns under headers\n"
+	"no list has are not written (the count is printed).\n"
 	"\n"
 	"What the store does not keep is not invented: UPNs are left out (the\n"
 	"SSDA903 UPN column is blank; a census child keeps its UPNunknown reason\n"
@@ -96,6 +98,8 @@ static int run(int argc, char **argv)
 	}
 	if (!rc)
 		rc = render_tables(&r.written, 1, RENDER_TABLE, NULL, &err);
+	if (!rc && r.annexa_from_records)
+		printf("\nno Annex A of the year in the store: Lists 1 and 3-7 built from its records (docs/export.md)\n");
 	if (!rc && !r.checked && r.extra_values)
 		printf("\n%ld values under headers no Annex A list has were not written\n", r.extra_values);
 	if (!rc && r.checked) {

@@ -18,7 +18,7 @@
 #include "store/child_records.h"
 #include "store/cin_records.h"
 #include "store/episode_reader.h"
-#include "store/referral_codes.h"
+#include "store/record_codes.h"
 
 /* --- what the store holds, by child -------------------------------------- */
 
@@ -149,15 +149,15 @@ static int by_source(const void *x, const void *y)
 }
 
 /* The referral codes, onto the referrals (sorted by source) whose version they are. */
-static int on_codes(void *ctx, const struct referral_codes *c)
+static int on_codes(void *ctx, const struct record_codes *c)
 {
 	struct gather *g = ctx;
 	struct dated key = { .src = { c->return_id, c->row } };
 	struct dated *d = g->ref.n ? bsearch(&key, g->ref.v, g->ref.n, sizeof *g->ref.v, by_source) : NULL;
 	if (!d)
 		return CF_OK;   /* a version the current rule did not keep */
-	if ((c->source && !(d->source = arena_strdup(&g->arena, c->source))) ||
-	    (c->closure_reason && !(d->reason = arena_strdup(&g->arena, c->closure_reason))))
+	if ((c->code1 && !(d->source = arena_strdup(&g->arena, c->code1))) ||
+	    (c->code2 && !(d->reason = arena_strdup(&g->arena, c->code2))))
 		return CF_EIO;
 	return CF_OK;
 }
@@ -205,7 +205,7 @@ static int gather_all(struct store *st, struct gather *g, struct cf_error *err)
 		rc = cin_records_referrals(st, on_referral, g, err);
 	if (!rc && g->ref.n) {
 		qsort(g->ref.v, g->ref.n, sizeof *g->ref.v, by_source);
-		rc = referral_codes_each(st, on_codes, g, err);
+		rc = record_codes_referrals(st, on_codes, g, err);
 	}
 	if (!rc)
 		rc = cin_records_assessments(st, on_assessment, g, err);

@@ -12,6 +12,7 @@
 #include "base/dir.h"
 #include "formats/annexa_write.h"
 #include "formats/cin_census_write.h"
+#include "outputs/export_annexa.h"
 #include "formats/ssda903_write.h"
 #include "store/annexa_records.h"
 #include "store/return_kinds.h"
@@ -503,10 +504,6 @@ static int export_annexa(const struct export_request *q, struct export_result *r
 	long long *ids = NULL;
 	int nids = 0;
 	int rc = annexa_records_returns(q->st, q->year, &ids, &nids, err);
-	if (!rc && nids == 0)
-		rc = cf_error_at(err, CF_EINPUT, store_path(q->st), 0, NULL, NULL,
-				 "the store holds no Annex A for %d-%02d to export (caseflow ingest one)", q->year - 1,
-				 q->year % 100);
 	if (!rc)
 		rc = make_parent(q->out, err);
 	struct annexa_writer w;
@@ -517,6 +514,11 @@ static int export_annexa(const struct export_request *q, struct export_result *r
 	if (!rc && !(rc = annexa_writer_open(&w, q->out, &head, err))) {
 		for (int i = 0; i < nids && !rc; i++)
 			rc = annexa_records_walk(q->st, ids[i], annexa_copy_row, &c, err);
+		/* no Annex A of the year: the lists the store's records give */
+		if (!rc && nids == 0) {
+			r->annexa_from_records = 1;
+			rc = export_annexa_from_records(q->st, q->year, &w, c.rows, err);
+		}
 		struct cf_error ignored;   /* the first failure is the one reported */
 		int crc = annexa_writer_close(&w, rc ? &ignored : err);
 		if (!rc)
@@ -530,6 +532,10 @@ static int export_annexa(const struct export_request *q, struct export_result *r
 		r->rows += c.rows[l - 1];
 	}
 	r->extra_values = c.extra;
+	if (!rc && r->rows == 0)
+		rc = cf_error_at(err, CF_EINPUT, store_path(q->st), 0, NULL, NULL,
+				 "the store holds no Annex A for %d-%02d, nor any record of its six months, to export",
+				 q->year - 1, q->year % 100);
 	return rc;
 }
 

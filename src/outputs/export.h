@@ -23,6 +23,7 @@ struct export_result {
 	struct cf_table *written;        /* owned: file, rows (CSV: data rows, not the header; XML: children) */
 	long rows;                       /* data rows written, all files (Annex A: all lists) */
 	long extra_values;               /* Annex A: values under headers no list has, not written */
+	int annexa_from_records;         /* Annex A: 1 when built from the store's records (no Annex A of the year held) */
 	struct validate_outcome *checked;   /* owned: validate_returns on the files written; NULL for
 					      * Annex A, which has no rules of DfE's */
 };
