@@ -15,244 +15,50 @@
 #include "base/strbuf.h"
 #include "outputs/render.h"
 #include "store/api_sent.h"
-#include "store/child_records.h"
-#include "store/cin_records.h"
+#include "outputs/cin_gather.h"
 #include "store/episode_reader.h"
-#include "store/record_codes.h"
 
 /* --- what the store holds, by child -------------------------------------- */
 
-struct dated {
-	const char *child;
-	cf_date a, b;             /* start (or referral) and end (or closure, authorisation, ICPC) */
-	int flag;                 /* referral: NFA; s47: an ICPC held */
-	char code1[4], code2[4], code3[4];   /* placement: RNE, PLACE, REC */
-	struct record_source src;             /* referral: the version kept */
-	const char *source, *reason;          /* referral: its codes as stored (arena), NULL when not given */
-};
-
-struct dated_list {
-	struct dated *v;
-	size_t n, cap;
-};
-
+/* The CIN records and, beside them, the looked-after placements. */
 struct gather {
-	struct arena arena;
-	struct child_record *kids;
-	size_t nkids, capkids;
-	struct dated_list ref, ass, s47, cpp, pla;
-	cf_date latest;
-	int oom;
+	struct cin_gathered cin;
+	struct cin_items pla;     /* SSDA903 episodes: code1 RNE, code2 PLACE, code3 REC */
 };
-
-static struct dated *dated_add(struct gather *g, struct dated_list *l, const char *child)
-{
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? 2 * l->cap : 256;
-		struct dated *v = realloc(l->v, cap * sizeof *v);
-		if (!v) {
-			g->oom = 1;
-			return NULL;
-		}
-		l->v = v;
-		l->cap = cap;
-	}
-	struct dated *d = &l->v[l->n];
-	memset(d, 0, sizeof *d);
-	if (!(d->child = arena_strdup(&g->arena, child))) {
-		g->oom = 1;
-		return NULL;
-	}
-	l->n++;
-	return d;
-}
-
-static void note_latest(struct gather *g, cf_date d)
-{
-	if (d != CF_DATE_NONE && d > g->latest)
-		g->latest = d;
-}
-
-static int on_child(void *ctx, const struct child_record *r)
-{
-	struct gather *g = ctx;
-	if (g->nkids == g->capkids) {
-		size_t cap = g->capkids ? 2 * g->capkids : 256;
-		struct child_record *k = realloc(g->kids, cap * sizeof *k);
-		if (!k)
-			return CF_EIO;
-		g->kids = k;
-		g->capkids = cap;
-	}
-	struct child_record *c = &g->kids[g->nkids++];
-	c->child = arena_strdup(&g->arena, r->child);
-	c->sex = r->sex ? arena_strdup(&g->arena, r->sex) : NULL;
-	c->dob = r->dob;
-	c->ethnicity = r->ethnicity ? arena_strdup(&g->arena, r->ethnicity) : NULL;
-	return c->child ? CF_OK : CF_EIO;
-}
-
-static int on_referral(void *ctx, const struct cin_referral_record *r)
-{
-	struct gather *g = ctx;
-	struct dated *d = dated_add(g, &g->ref, r->child);
-	if (!d)
-		return CF_EIO;
-	d->a = r->date;
-	d->b = r->closed;
-	d->flag = r->nfa;
-	d->src = r->src;
-	note_latest(g, r->date);
-	note_latest(g, r->closed);
-	return CF_OK;
-}
-
-static int on_assessment(void *ctx, const struct cin_assessment_record *r)
-{
-	struct gather *g = ctx;
-	struct dated *d = dated_add(g, &g->ass, r->child);
-	if (!d)
-		return CF_EIO;
-	d->a = r->start;
-	d->b = r->authorised;
-	return CF_OK;
-}
-
-static int on_s47(void *ctx, const struct cin_s47_record *r)
-{
-	struct gather *g = ctx;
-	struct dated *d = dated_add(g, &g->s47, r->child);
-	if (!d)
-		return CF_EIO;
-	d->a = r->start;
-	d->b = r->icpc;
-	return CF_OK;
-}
-
-static int on_cpp(void *ctx, const struct cin_cpp_record *r)
-{
-	struct gather *g = ctx;
-	struct dated *d = dated_add(g, &g->cpp, r->child);
-	if (!d)
-		return CF_EIO;
-	d->a = r->start;
-	d->b = r->end;
-	return CF_OK;
-}
-
-static int by_source(const void *x, const void *y)
-{
-	const struct dated *a = x, *b = y;
-	if (a->src.return_id != b->src.return_id)
-		return a->src.return_id < b->src.return_id ? -1 : 1;
-	return (a->src.row > b->src.row) - (a->src.row < b->src.row);
-}
-
-/* The referral codes, onto the referrals (sorted by source) whose version they are. */
-static int on_codes(void *ctx, const struct record_codes *c)
-{
-	struct gather *g = ctx;
-	struct dated key = { .src = { c->return_id, c->row } };
-	struct dated *d = g->ref.n ? bsearch(&key, g->ref.v, g->ref.n, sizeof *g->ref.v, by_source) : NULL;
-	if (!d)
-		return CF_OK;   /* a version the current rule did not keep */
-	if ((c->code1 && !(d->source = arena_strdup(&g->arena, c->code1))) ||
-	    (c->code2 && !(d->reason = arena_strdup(&g->arena, c->code2))))
-		return CF_EIO;
-	return CF_OK;
-}
-
-static int dated_cmp(const void *x, const void *y)
-{
-	const struct dated *a = x, *b = y;
-	int c = strcmp(a->child, b->child);
-	return c ? c : (a->a > b->a) - (a->a < b->a);
-}
-
-static int kid_cmp(const void *x, const void *y)
-{
-	return strcmp(((const struct child_record *)x)->child, ((const struct child_record *)y)->child);
-}
-
-/* The first of l's records for child (l sorted), or l->n. */
-static size_t dated_first(const struct dated_list *l, const char *child)
-{
-	size_t lo = 0, hi = l->n;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (strcmp(l->v[mid].child, child) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
-/* Child's records in l (sorted): the first, and how many in *n. */
-static const struct dated *child_slice(const struct dated_list *l, const char *child, size_t *n)
-{
-	size_t first = dated_first(l, child), end = first;
-	while (end < l->n && !strcmp(l->v[end].child, child))
-		end++;
-	*n = end - first;
-	return l->v ? l->v + first : NULL;
-}
 
 static int gather_all(struct store *st, struct gather *g, struct cf_error *err)
 {
-	int rc = child_records_each(st, CHILDREN_LINKED, on_child, g, err);
-	if (!rc)
-		rc = cin_records_referrals(st, on_referral, g, err);
-	if (!rc && g->ref.n) {
-		qsort(g->ref.v, g->ref.n, sizeof *g->ref.v, by_source);
-		rc = record_codes_referrals(st, on_codes, g, err);
-	}
-	if (!rc)
-		rc = cin_records_assessments(st, on_assessment, g, err);
-	if (!rc)
-		rc = cin_records_s47(st, on_s47, g, err);
-	if (!rc)
-		rc = cin_records_cp_plans(st, on_cpp, g, err);
-	if (rc == CF_EIO && !err->msg[0])
-		cf_error_set(err, CF_EIO, "out of memory");
+	int rc = cin_gather(st, &g->cin, err);
 	if (rc)
 		return rc;
 	struct episode_set es;
 	if ((rc = episode_set_read(st, EPISODES_CURRENT, &es, err)))
 		return rc;
-	for (size_t i = 0; i < es.n && !g->oom; i++) {
+	for (size_t i = 0; i < es.n && !g->cin.oom; i++) {
 		const struct episode_row *e = &es.rows[i];
-		struct dated *d = dated_add(g, &g->pla, es.children[e->child].id);
+		struct cin_item *d = cin_items_add(&g->cin, &g->pla, es.children[e->child].id);
 		if (!d)
 			break;
 		d->a = e->start;
 		d->b = e->end;
-		snprintf(d->code1, sizeof d->code1, "%s", e->rne);
-		snprintf(d->code2, sizeof d->code2, "%s", e->place);
-		snprintf(d->code3, sizeof d->code3, "%s", e->rec);
-		note_latest(g, e->start);
-		note_latest(g, e->end);
+		d->code1 = e->rne[0] ? cin_gather_keep(&g->cin, e->rne) : NULL;
+		d->code2 = e->place[0] ? cin_gather_keep(&g->cin, e->place) : NULL;
+		d->code3 = e->rec[0] ? cin_gather_keep(&g->cin, e->rec) : NULL;
+		cf_date last = e->end != CF_DATE_NONE ? e->end : e->start;
+		if (g->cin.latest == CF_DATE_NONE || last > g->cin.latest)
+			g->cin.latest = last;
 	}
 	episode_set_release(&es);
-	if (g->oom)
+	if (g->cin.oom)
 		return cf_error_set(err, CF_EIO, "out of memory");
-	qsort(g->kids, g->nkids, sizeof *g->kids, kid_cmp);
-	struct dated_list *lists[] = { &g->ref, &g->ass, &g->s47, &g->cpp, &g->pla };
-	for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)
-		if (lists[i]->n)
-			qsort(lists[i]->v, lists[i]->n, sizeof *lists[i]->v, dated_cmp);
+	cin_items_sort(&g->pla);
 	return CF_OK;
 }
 
 static void gather_release(struct gather *g)
 {
-	free(g->kids);
-	free(g->ref.v);
-	free(g->ass.v);
-	free(g->s47.v);
-	free(g->cpp.v);
+	cin_gather_release(&g->cin);
 	free(g->pla.v);
-	arena_release(&g->arena);
 }
 
 /* --- a record, checked as it is written ---------------------------------- */
@@ -371,7 +177,7 @@ static void record_id(char *out, size_t size, const char *child, char kind, cf_d
 
 struct child_view {
 	const struct child_record *kid;
-	const struct dated *ref, *ass, *s47, *cpp, *pla;   /* the child's records, sorted by date */
+	const struct cin_item *ref, *ass, *s47, *cpp, *pla;   /* the child's records, sorted by date */
 	size_t nref, nass, ns47, ncpp, npla;
 };
 
@@ -461,7 +267,7 @@ static void child_record(const struct child_view *v, cf_date from, const char *s
 	}
 	for (size_t i = 0; i <= v->nref; i++) {
 		/* i == nref: the placements no CIN episode holds */
-		const struct dated *e = i < v->nref ? &v->ref[i] : NULL;
+		const struct cin_item *e = i < v->nref ? &v->ref[i] : NULL;
 		char eid[48];
 		if (e)
 			record_id(eid, sizeof eid, id, 'R', e->a);
@@ -487,17 +293,17 @@ static void child_record(const struct child_view *v, cf_date from, const char *s
 		put_string(r, "social_care_episode_id", eid, 36, 2);
 		if (e) {
 			put_date(r, "referral_date", e->a);
-			if (e->source)
-				put_string(r, "referral_source", e->source, 2, 0);
-			put_bool(r, "referral_no_further_action_flag", e->flag == 1);
+			if (e->code1)
+				put_string(r, "referral_source", e->code1, 2, 0);
+			put_bool(r, "referral_no_further_action_flag", e->n == 1);
 			put_date(r, "closure_date", e->b);
-			if (e->reason)
-				put_string(r, "closure_reason", e->reason, 3, 0);
+			if (e->code3)
+				put_string(r, "closure_reason", e->code3, 3, 0);
 		}
 		struct {
 			const char *name, *idname;
 			char kind;
-			const struct dated *v;
+			const struct cin_item *v;
 			size_t n;
 			const char *end;
 		} parts[] = {
@@ -534,7 +340,7 @@ static void child_record(const struct child_view *v, cf_date from, const char *s
 		}
 		int opened = 0, arr = 0;
 		for (size_t k = 0; k < v->npla; k++) {
-			const struct dated *pl = &v->pla[k];
+			const struct cin_item *pl = &v->pla[k];
 			if (used[k] || (e && holder(v, pl->a) != (int)i))
 				continue;
 			used[k] = 1;
@@ -552,12 +358,12 @@ static void child_record(const struct child_view *v, cf_date from, const char *s
 			int o2 = open_(r, NULL, '{');
 			put_string(r, "child_looked_after_placement_id", rid, 36, 2);
 			put_date(r, "start_date", pl->a);
-			if (pl->code1[0])
+			if (pl->code1)
 				put_string(r, "start_reason", pl->code1, 1, 0);
-			if (pl->code2[0])
+			if (pl->code2)
 				put_string(r, "placement_type", pl->code2, 3, 0);
 			put_date(r, "end_date", pl->b);
-			if (pl->code3[0])
+			if (pl->code3)
 				put_string(r, "end_reason", pl->code3, 3, 0);
 			close_(r, '}', o2);
 		}
@@ -700,7 +506,7 @@ static int record_add(struct api_payload_result *r, const char *child, const cha
 /* 1 when any of the child's records is dated on or after since. */
 static int touched_since(const struct child_view *v, cf_date since)
 {
-	const struct dated *lists[] = { v->ref, v->ass, v->s47, v->cpp, v->pla };
+	const struct cin_item *lists[] = { v->ref, v->ass, v->s47, v->cpp, v->pla };
 	size_t ns[] = { v->nref, v->nass, v->ns47, v->ncpp, v->npla };
 	for (int l = 0; l < 5; l++)
 		for (size_t i = 0; i < ns[l]; i++)
@@ -745,8 +551,6 @@ int api_payload_build(const struct api_payload_request *q, struct api_payload_re
 				    q->la_code);
 	struct gather g;
 	memset(&g, 0, sizeof g);
-	arena_init(&g.arena, 0);
-	g.latest = CF_DATE_NONE;
 	struct sent_map sent;
 	memset(&sent, 0, sizeof sent);
 	arena_init(&sent.arena, 0);
@@ -754,8 +558,8 @@ int api_payload_build(const struct api_payload_request *q, struct api_payload_re
 	if (!rc && (rc = api_sent_each(q->st, q->la_code, on_sent, &sent, err)) == CF_EIO && !err->msg[0])
 		cf_error_set(err, CF_EIO, "out of memory");
 	cf_date from = q->from;
-	if (from == CF_DATE_NONE && g.latest != CF_DATE_NONE)
-		from = cf_date_fy_start(cf_date_fy(g.latest) - 2);
+	if (from == CF_DATE_NONE && g.cin.latest != CF_DATE_NONE)
+		from = cf_date_fy_start(cf_date_fy(g.cin.latest) - 2);
 	out->from = from;
 	struct rec r;
 	memset(&r, 0, sizeof r);
@@ -765,16 +569,16 @@ int api_payload_build(const struct api_payload_request *q, struct api_payload_re
 	strbuf_init(&o.episodes, (size_t)1 << 20);
 	struct strbuf all;
 	strbuf_init(&all, (size_t)1 << 20);
-	for (size_t i = 0; i < g.nkids && !rc; i++) {
-		struct child_view v = { .kid = &g.kids[i] };
+	for (size_t i = 0; i < g.cin.nkids && !rc; i++) {
+		struct child_view v = { .kid = &g.cin.kids[i] };
 		const char *id = v.kid->child;
-		if (i && !strcmp(id, g.kids[i - 1].child))
+		if (i && !strcmp(id, g.cin.kids[i - 1].child))
 			continue;
-		v.ref = child_slice(&g.ref, id, &v.nref);
-		v.ass = child_slice(&g.ass, id, &v.nass);
-		v.s47 = child_slice(&g.s47, id, &v.ns47);
-		v.cpp = child_slice(&g.cpp, id, &v.ncpp);
-		v.pla = child_slice(&g.pla, id, &v.npla);
+		v.ref = cin_items_of(&g.cin.referrals, id, &v.nref);
+		v.ass = cin_items_of(&g.cin.assessments, id, &v.nass);
+		v.s47 = cin_items_of(&g.cin.s47s, id, &v.ns47);
+		v.cpp = cin_items_of(&g.cin.plans, id, &v.ncpp);
+		v.pla = cin_items_of(&g.pla, id, &v.npla);
 		const struct api_sent_record *before = sent_find(&sent, id);
 		strbuf_reset(&r.sb);
 		r.why[0] = '\0';
@@ -810,8 +614,7 @@ int api_payload_build(const struct api_payload_request *q, struct api_payload_re
 	/* children sent before whom the store no longer holds: purged */
 	for (size_t i = 0; i < sent.n && !rc; i++) {
 		const struct api_sent_record *s = &sent.v[i];
-		struct child_record key = { .child = s->child };
-		if (s->purged || (g.nkids && bsearch(&key, g.kids, g.nkids, sizeof *g.kids, kid_cmp)))
+		if (s->purged || cin_gather_child(&g.cin, s->child))
 			continue;
 		strbuf_reset(&r.sb);
 		r.why[0] = '\0';

@@ -3,6 +3,16 @@
 
 #include "store/store_int.h"
 
+static int sent_row(void *arg, sqlite3_stmt *s)
+{
+	struct store_walk *w = arg;
+	struct api_sent_record r = { store_col_text(s, 0), store_col_text(s, 1), store_col_text(s, 2),
+				     sqlite3_column_int(s, 3) };
+	if (!r.episodes)
+		r.episodes = "";
+	return ((int (*)(void *, const struct api_sent_record *))w->fn)(w->ctx, &r);
+}
+
 int api_sent_each(struct store *st, int la_code, int (*fn)(void *ctx, const struct api_sent_record *r), void *ctx,
 		  struct cf_error *err)
 {
@@ -12,19 +22,8 @@ int api_sent_each(struct store *st, int la_code, int (*fn)(void *ctx, const stru
 	if (rc)
 		return rc;
 	sqlite3_bind_int(s, 1, la_code);
-	int step;
-	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
-		struct api_sent_record r = { store_col_text(s, 0), store_col_text(s, 1), store_col_text(s, 2),
-					     sqlite3_column_int(s, 3) };
-		if (!r.episodes)
-			r.episodes = "";
-		if ((rc = fn(ctx, &r))) {
-			sqlite3_finalize(s);
-			return rc;
-		}
-	}
-	sqlite3_finalize(s);
-	return step == SQLITE_DONE ? CF_OK : store_error(st, err, "reading what was sent to the API");
+	struct store_walk w = { (void (*)(void))fn, ctx };
+	return store_each_row(st, s, "what was sent to the API", sent_row, &w, err);
 }
 
 int api_sent_put(struct store *st, int la_code, const struct api_sent_record *r, const char *sent_at,
