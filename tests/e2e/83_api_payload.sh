@@ -14,12 +14,8 @@ fi
 if ! command -v sqlite3 >/dev/null 2>&1; then
 	n=$((n + 1)); echo "ok $n - # SKIP sqlite3 is not installed (tools/install-deps.sh installs it)"; echo "1..$n"; exit 0
 fi
-spec="$CASEFLOW_TOP/../shared/spec/dfe-csc-api/openapi.json"
-[ -n "$shared" ] && spec="$shared/spec/dfe-csc-api/openapi.json"
-if [ ! -f "$spec" ]; then
-	need_shared "openapi.json (spec/dfe-csc-api)"
-	echo "1..$n"; exit 0
-fi
+if ! need_shared "openapi.json (spec/dfe-csc-api)"; then echo "1..$n"; exit 0; fi
+spec="$shared/spec/dfe-csc-api/openapi.json"
 
 "$cf" synth --children 3000 --years 3 --first-year 2021 --seed 31 --out "$work/la" --quiet
 for y in 2021-22 2022-23 2023-24; do set -- "$@" "$work/la/$y/cin_census.xml" "$work/la/$y/ssda903"; done
