@@ -68,29 +68,30 @@ struct rec {
 	struct strbuf sb;
 	char why[256];
 	int members;              /* members written in the current object */
+	int refused;              /* the buffer refused an append: the record is incomplete */
 };
 
-static void json_text(struct strbuf *sb, const char *s)
+static void json_text(struct rec *r, const char *s)
 {
-	strbuf_addc(sb, '"');
+	r->refused |= strbuf_addc(&r->sb, '"');
 	for (; *s; s++) {
 		unsigned char c = (unsigned char)*s;
 		if (c == '"' || c == '\\')
-			strbuf_addf(sb, "\\%c", c);
+			r->refused |= strbuf_addf(&r->sb, "\\%c", c);
 		else if (c < 0x20)
-			strbuf_addf(sb, "\\u%04x", c);
+			r->refused |= strbuf_addf(&r->sb, "\\u%04x", c);
 		else
-			strbuf_addc(sb, (char)c);
+			r->refused |= strbuf_addc(&r->sb, (char)c);
 	}
-	strbuf_addc(sb, '"');
+	r->refused |= strbuf_addc(&r->sb, '"');
 }
 
 static void key(struct rec *r, const char *k)
 {
 	if (r->members++)
-		strbuf_addc(&r->sb, ',');
-	json_text(&r->sb, k);
-	strbuf_addc(&r->sb, ':');
+		r->refused |= strbuf_addc(&r->sb, ',');
+	json_text(r, k);
+	r->refused |= strbuf_addc(&r->sb, ':');
 }
 
 static void breach(struct rec *r, const char *field, const char *value, const char *why)
@@ -120,7 +121,7 @@ static void put_string(struct rec *r, const char *k, const char *v, size_t max, 
 	else if (pattern && !id_ok(v, pattern == 2))
 		breach(r, k, v, "does not match the contract's pattern");
 	key(r, k);
-	json_text(&r->sb, v);
+	json_text(r, v);
 }
 
 /* A date member (format: date); nothing when the date is not known. */
@@ -131,13 +132,13 @@ static void put_date(struct rec *r, const char *k, cf_date d)
 	char buf[11];
 	cf_date_format(d, buf);
 	key(r, k);
-	json_text(&r->sb, buf);
+	json_text(r, buf);
 }
 
 static void put_bool(struct rec *r, const char *k, int v)
 {
 	key(r, k);
-	strbuf_adds(&r->sb, v ? "true" : "false");
+	r->refused |= strbuf_adds(&r->sb, v ? "true" : "false");
 }
 
 /* Open an object or array as a member (k) or an element (k NULL). */
@@ -146,8 +147,8 @@ static int open_(struct rec *r, const char *k, char c)
 	if (k)
 		key(r, k);
 	else if (r->members++)
-		strbuf_addc(&r->sb, ',');
-	strbuf_addc(&r->sb, c);
+		r->refused |= strbuf_addc(&r->sb, ',');
+	r->refused |= strbuf_addc(&r->sb, c);
 	int saved = r->members;
 	r->members = 0;
 	return saved;
@@ -155,7 +156,7 @@ static int open_(struct rec *r, const char *k, char c)
 
 static void close_(struct rec *r, char c, int saved)
 {
-	strbuf_addc(&r->sb, c);
+	r->refused |= strbuf_addc(&r->sb, c);
 	r->members = saved;
 }
 
@@ -243,8 +244,8 @@ static void child_record(const struct child_view *v, cf_date from, const char *s
 	int top = open_(r, NULL, '{');
 	put_string(r, "la_child_id", id, 20, 1);
 	const char *shape = sensitive_shape(id);
-	if (shape)
-		breach(r, "la_child_id", id, shape);
+	if (shape && !r->why[0])   /* the value is not repeated: it must not leave */
+		snprintf(r->why, sizeof r->why, "la_child_id %s: an identifier that must not leave", shape);
 	int d = open_(r, "child_details", '{');
 	put_date(r, "date_of_birth", v->kid->dob);
 	const char *sex = sex_code(v->kid->sex);
@@ -391,6 +392,8 @@ static void child_record(const struct child_view *v, cf_date from, const char *s
 	}
 	close_(r, ']', eps);
 	close_(r, '}', top);
+	if (r->refused && !r->why[0])
+		snprintf(r->why, sizeof r->why, "the record is too large to build");
 	if (r->why[0]) {
 		o->status = API_HELD_BACK;
 		snprintf(o->why, sizeof o->why, "%s", r->why);
@@ -463,11 +466,25 @@ static const struct api_sent_record *sent_find(const struct sent_map *m, const c
 
 static const char *const status_names[] = { "included", "held back", "unchanged", "historic", "purge", "not sent" };
 
+/* The child's ID as the report shows it: masked but for its first and
+ * last two characters when it has the shape of a UPN or an NHS number. */
+static void shown_id(const char *child, char *out, size_t size)
+{
+	size_t n = strlen(child);
+	if (!sensitive_shape(child) || n < 5) {
+		snprintf(out, size, "%s", child);
+		return;
+	}
+	snprintf(out, size, "%.2s%.*s%s", child, (int)(n - 4), "********************", child + n - 2);
+}
+
 static int report_add(struct api_payload_result *r, const char *child, enum api_status s, const char *why,
 		      struct cf_error *err)
 {
+	char shown[64];
+	shown_id(child, shown, sizeof shown);
 	long i = cf_table_add_row(r->report);
-	if (i < 0 || cf_table_set_text(r->report, (size_t)i, 0, child) ||
+	if (i < 0 || cf_table_set_text(r->report, (size_t)i, 0, shown) ||
 	    cf_table_set_text(r->report, (size_t)i, 1, status_names[s]) || cf_table_set_text(r->report, (size_t)i, 2, why))
 		return cf_error_set(err, CF_EIO, "out of memory");
 	r->counts[s]++;
@@ -582,7 +599,7 @@ int api_payload_build(const struct api_payload_request *q, struct api_payload_re
 		const struct api_sent_record *before = sent_find(&sent, id);
 		strbuf_reset(&r.sb);
 		r.why[0] = '\0';
-		r.members = 0;
+		r.members = r.refused = 0;
 		strbuf_reset(&o.episodes);
 		o.historic = o.nepisodes = o.nplacements = o.npurged = 0;
 		strbuf_reset(&all);
@@ -618,7 +635,7 @@ int api_payload_build(const struct api_payload_request *q, struct api_payload_re
 			continue;
 		strbuf_reset(&r.sb);
 		r.why[0] = '\0';
-		r.members = 0;
+		r.members = r.refused = 0;
 		int top = open_(&r, NULL, '{');
 		put_string(&r, "la_child_id", s->child, 20, 1);
 		put_bool(&r, "purge", 1);

@@ -58,8 +58,10 @@ set -- $(python3 "$work/check.py" "$spec" "$work/p")
 check "every payload validates against openapi.json's CSC schema ($1 records, $2 errors)" test "$1" -gt 100 -a "$2" = 0
 check "... in bodies of at most 100 records, each child once" test "$3" = 0 -a "$4" = 0
 check "the report says why each is held back, the ID as given" sh -c '
-	grep -q "^BAD-ID7,held back,.*pattern" "$0" && grep -q "^A12345678901B,held back,.*UPN" "$0" &&
-	grep -q "^9434765919,held back,.*NHS number" "$0"' "$work/p/report.csv"
+	grep -q "^BAD-ID7,held back,.*pattern" "$0"' "$work/p/report.csv"
+check "... but a UPN- or NHS-number-shaped ID only masked (A1*********1B, 94******19)" sh -c '
+	grep -q "^A1\*\{9\}1B,held back,.*UPN" "$0" && grep -q "^94\*\{6\}19,held back,.*NHS number" "$0" &&
+	! grep -Eq "A12345678901B|9434765919" "$0" "$1"' "$work/p/report.csv" "$work/out"
 check "... and none of them is in a payload" sh -c '! grep -Eq "BAD-ID7|A12345678901B|9434765919" "$0"/payload-*.json' "$work/p"
 check "a child whose every episode closed before --from is historic, not sent" sh -c '
 	grep -q "^OLD1,historic," "$0/report.csv" && ! grep -q "\"OLD1\"" "$0"/payload-*.json' "$work/p"
