@@ -141,6 +141,37 @@ static void put_bool(struct rec *r, const char *k, int v)
 	r->refused |= strbuf_adds(&r->sb, v ? "true" : "false");
 }
 
+static int open_(struct rec *r, const char *k, char c);
+static void close_(struct rec *r, char c, int saved);
+
+/* An assessment's factors (stored space-separated) as the contract's array:
+ * at most 41, unique, each at most 3 characters. */
+static void put_factors(struct rec *r, const char *list)
+{
+	int arr = open_(r, "factors", '['), n = 0;
+	for (const char *p = list; *p;) {
+		size_t len = strcspn(p, " ");
+		if (len) {
+			char f[64];
+			snprintf(f, sizeof f, "%.*s", (int)(len < sizeof f ? len : sizeof f - 1), p);
+			if (len > 3)
+				breach(r, "factors", f, "is longer than the contract allows");
+			for (const char *q = list; q < p; q += strcspn(q, " ") + (q[strcspn(q, " ")] != '\0'))
+				if (strcspn(q, " ") == len && !strncmp(q, p, len))
+					breach(r, "factors", f, "is given twice (the contract wants each once)");
+			if (++n > 41)
+				breach(r, "factors", f, "is one more than the contract's 41");
+			if (r->members++)
+				r->refused |= strbuf_addc(&r->sb, ',');
+			json_text(r, f);
+		}
+		p += len;
+		while (*p == ' ')
+			p++;
+	}
+	close_(r, ']', arr);
+}
+
 /* Open an object or array as a member (k) or an element (k NULL). */
 static int open_(struct rec *r, const char *k, char c)
 {
@@ -334,6 +365,8 @@ static void child_record(const struct child_view *v, cf_date from, const char *s
 				put_date(r, parts[p].end, parts[p].v[k].b);
 				if (parts[p].kind == 'S')
 					put_bool(r, "icpc_required_flag", parts[p].v[k].b != CF_DATE_NONE);
+				if (parts[p].kind == 'A' && parts[p].v[k].code1)
+					put_factors(r, parts[p].v[k].code1);
 				close_(r, '}', o2);
 			}
 			if (opened)

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "store/cin_records.h"
+#include "store/demand_records.h"
 #include "store/record_codes.h"
 
 const char *cin_gather_keep(struct cin_gathered *g, const char *s)
@@ -129,6 +130,17 @@ static int on_plan(void *ctx, const struct cin_cpp_record *x)
 	return CF_OK;
 }
 
+static int on_early_help(void *ctx, const struct early_help_record *x)
+{
+	struct cin_gathered *g = ctx;
+	struct cin_item *r = cin_items_add(g, &g->early_help, x->child);
+	if (!r)
+		return CF_EIO;
+	r->a = x->start;
+	r->b = x->end;
+	return CF_OK;
+}
+
 static int by_source(const void *x, const void *y)
 {
 	const struct cin_item *a = x, *b = y;
@@ -201,6 +213,18 @@ static int on_review(void *ctx, const struct cin_cp_review_record *x)
 	return CF_OK;
 }
 
+/* An assessment's factors, onto the assessment of that child and start. */
+static int on_factors(void *ctx, const struct assessment_factors_record *x)
+{
+	struct cin_gathered *g = ctx;
+	size_t n;
+	const struct cin_item *first = cin_items_of(&g->assessments, x->child, &n);
+	for (size_t i = 0; i < n && x->factors; i++)
+		if (first[i].a == x->start)
+			((struct cin_item *)&first[i])->code1 = cin_gather_keep(g, x->factors);   /* ours */
+	return g->oom ? CF_EIO : CF_OK;
+}
+
 static int kid_cmp(const void *x, const void *y)
 {
 	return strcmp(((const struct child_record *)x)->child, ((const struct child_record *)y)->child);
@@ -220,6 +244,8 @@ int cin_gather(struct store *st, struct cin_gathered *g, struct cf_error *err)
 	int rc = child_records_each(st, CHILDREN_LINKED, on_child, g, err);
 	if (!rc)
 		rc = cin_records_contacts(st, on_contact, g, err);
+	if (!rc)
+		rc = demand_records_early_help(st, on_early_help, g, err);
 	if (!rc)
 		rc = cin_records_referrals(st, on_referral, g, err);
 	if (!rc)
@@ -243,12 +269,15 @@ int cin_gather(struct store *st, struct cin_gathered *g, struct cf_error *err)
 		if (g->nkids)
 			qsort(g->kids, g->nkids, sizeof *g->kids, kid_cmp);
 		cin_items_sort(&g->contacts);
+		cin_items_sort(&g->early_help);
 		cin_items_sort(&g->referrals);
 		cin_items_sort(&g->assessments);
 		cin_items_sort(&g->s47s);
 		cin_items_sort(&g->plans);
 		rc = cin_records_cp_reviews(st, on_review, g, err);
 	}
+	if (!rc)
+		rc = demand_records_assessment_factors(st, on_factors, g, err);
 	if ((rc == CF_EIO && !err->msg[0]) || (!rc && g->oom))
 		rc = cf_error_set(err, CF_EIO, "out of memory");
 	return rc;
@@ -258,6 +287,7 @@ void cin_gather_release(struct cin_gathered *g)
 {
 	free(g->kids);
 	free(g->contacts.v);
+	free(g->early_help.v);
 	free(g->referrals.v);
 	free(g->assessments.v);
 	free(g->s47s.v);

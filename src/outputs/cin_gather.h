@@ -1,7 +1,7 @@
 /* The store's current children-in-need records held in memory by child:
  * each child's characteristics, contacts, referrals (CIN episodes) with
- * their codes, assessments, section 47 enquiries and CP plans with their
- * categories and latest review. Annex A built from records
+ * their codes, early help episodes, assessments with their factors, section
+ * 47 enquiries and CP plans with their categories and latest review. Annex A built from records
  * (export_annexa.c) and DfE's API payloads (api_payload.c) both read them. */
 #ifndef CF_OUTPUTS_CIN_GATHER_H
 #define CF_OUTPUTS_CIN_GATHER_H
@@ -23,7 +23,8 @@ struct cin_item {
 	cf_date b;                  /* closure, authorisation, ICPC or end; CF_DATE_NONE when none */
 	cf_date c;                  /* CP plan: its latest review; else CF_DATE_NONE */
 	int n;                      /* referral: NFA (1 yes); CP plan: previous plans (-1 unknown) */
-	const char *code1;          /* contact, referral: source; CP plan: initial category; placement: RNE */
+	const char *code1;          /* contact, referral: source; assessment: factors (space-separated);
+				     * CP plan: initial category; placement: RNE */
 	const char *code2;          /* referral: primary need; CP plan: latest category; placement: type */
 	const char *code3;          /* referral: closure reason; placement: reason ended */
 };
@@ -37,7 +38,7 @@ struct cin_gathered {
 	struct arena arena;
 	struct child_record *kids;  /* owned; by child */
 	size_t nkids, capkids;
-	struct cin_items contacts, referrals, assessments, s47s, plans;
+	struct cin_items contacts, early_help, referrals, assessments, s47s, plans;
 	cf_date latest;             /* the latest referral or closure date; CF_DATE_NONE when none */
 	int oom;
 };

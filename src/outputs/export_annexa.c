@@ -1,4 +1,4 @@
-/* Annex A Lists 1 and 3-7 built from the store's current records, whatever
+/* Annex A Lists 1-7 built from the store's current records, whatever
  * return gave them (CIN census, local extracts, an SSD extract), for a
  * store that holds no Annex A of the year: Ofsted's six months before the
  * inspection on 31 March, each child's characteristics from the children
@@ -105,6 +105,17 @@ int export_annexa_from_records(struct store *st, int year, struct annexa_writer 
 		set_text(r, col_named(1, "Contact Source"), x->code1);
 		annexa_writer_stored_row(w, 1, r->vals);
 		rows[0]++;
+	}
+	for (size_t i = 0; r && i < b.early_help.n; i++) {   /* List 2: early help open in the six months */
+		const struct cin_item *x = &b.early_help.v[i];
+		if (!open_in(x->a, x->b, six, to))
+			continue;
+		person(&b, r, x->child, to);
+		set_date(r, col_named(2, "Assessment start date"), x->a);
+		if (x->b <= to)
+			set_date(r, col_named(2, "Assessment completion date"), x->b);
+		annexa_writer_stored_row(w, 2, r->vals);
+		rows[1]++;
 	}
 	for (size_t i = 0; r && i < b.referrals.n; i++) {   /* List 3: referrals in the six months */
 		const struct cin_item *x = &b.referrals.v[i];

@@ -81,20 +81,21 @@ mkdir -p "$work/o" "$work/e"
 check "Lists 1, 2 and 3 are synth's own sheets, cell for cell" sh -c 'for i in 1 2 3; do
 	cmp -s "$0/o/xl/worksheets/sheet$i.xml" "$0/e/xl/worksheets/sheet$i.xml" || exit 1; done' "$work"
 
-# a store with no Annex A: Lists 1 and 3-7 from the CIN census and the
-# contacts extract of the same synthetic authority agree, column for column,
+# a store with no Annex A: Lists 1-7 from the CIN census and the contacts
+# and early help extracts of the same synthetic authority agree, column for column,
 # with synth's own Annex A of that year (built from the simulation, not the
 # store), but for same-day contacts the store keeps once
 if command -v sqlite3 >/dev/null 2>&1; then
 	"$cf" ingest --db "$work/c.db" "$work/la/2022-23/cin_census.xml" "$work/la/2023-24/cin_census.xml" \
-		"$work/la/2022-23/contacts.csv" "$work/la/2023-24/contacts.csv" >/dev/null 2>&1
+		"$work/la/2022-23/contacts.csv" "$work/la/2023-24/contacts.csv" "$work/la/2022-23/early_help.csv" \
+		"$work/la/2023-24/early_help.csv" >/dev/null 2>&1
 	"$cf" export --db "$work/c.db" --year 2023-24 --as annex-a --out "$work/fromrecords.xlsx" >"$work/out-c" 2>&1
 	check "export --as annex-a from a store with no Annex A: built from its records, exit 0" sh -c \
 		'test $0 = 0 && grep -q "built from its records" "$1"' $? "$work/out-c"
 	"$cf" ingest --db "$work/d.db" "$work/fromrecords.xlsx" >/dev/null 2>&1
 	"$cf" ingest --db "$work/e.db" "$work/la/2023-24/annex_a.xlsx" >/dev/null 2>&1
 	same=1 sizes=
-	for t in "contacts:contact_date, source" \
+	for t in "contacts:contact_date, source" "early_help:start_date, end_date" \
 		"cin_referrals:referral_date, referral_source, referral_nfa, primary_need, closure_date, closure_reason" \
 		"assessments:start_date, authorised_date" "s47_enquiries:start_date, icpc_date" \
 		"cp_plans:start_date, end_date, initial_category, latest_category, previous_plans" \

@@ -70,6 +70,8 @@ import glob, json, sys
 print(sum(1 for f in glob.glob(sys.argv[1] + "/payload-*.json") for r in json.load(open(f))
 	for e in r["social_care_episodes"] if e.get("closure_date", "9999") < "2021-04-01"))' "$work/p")
 check "no episode in the payloads closed before --from ($closed)" test "$closed" = 0
+check "assessments carry the census's factors" sh -c 'grep -q "\"factors\":\[\"[0-9][0-9]*[A-Z]\"" "$0"/payload-*.json' \
+	"$work/p"
 check "episodes carry the census's referral source and closure reason" sh -c \
 	'grep -q "\"referral_source\":\"[0-9][A-F]\{0,1\}\"" "$0"/payload-*.json &&
 	grep -q "\"closure_reason\":\"RC[1-9]\"" "$0"/payload-*.json' "$work/p"
