@@ -49,8 +49,9 @@ const struct cli_command cmd_export = {
 	"store holds (else its Annex A lists as CSV): each list's rows as caseflow\n"
 	"ingest kept them, dates as Excel dates and codes in Ofsted's spellings,\n"
 	"so that ingesting the workbook gives the same rows. A store with no Annex\n"
-	"A of the year gets Lists 1-7 built from its current records of any\n"
-	"source (CIN census, local extracts, SSD) in the six months to 31 March.\n"
+	"A of the year gets Lists 1-8 built from its current records of any\n"
+	"source (CIN census, SSDA903, local extracts, SSD) in the six months to\n"
+	"31 March.\n"
 	"Ofsted sets no validation rules, so none are run; columns under headers\n"
 	"no list has are not written (the count is printed).\n"
 	"\n"
@@ -99,7 +100,7 @@ static int run(int argc, char **argv)
 	if (!rc)
 		rc = render_tables(&r.written, 1, RENDER_TABLE, NULL, &err);
 	if (!rc && r.annexa_from_records)
-		printf("\nno Annex A of the year in the store: Lists 1-7 built from its records (docs/export.md)\n");
+		printf("\nno Annex A of the year in the store: Lists 1-8 built from its records (docs/export.md)\n");
 	if (!rc && !r.checked && r.extra_values)
 		printf("\n%ld values under headers no Annex A list has were not written\n", r.extra_values);
 	if (!rc && r.checked) {

@@ -1,5 +1,5 @@
-/* Annex A Lists 1-7 built from the store's current records, whatever
- * return gave them (CIN census, local extracts, an SSD extract), for a
+/* Annex A Lists 1-8 built from the store's current records, whatever
+ * return gave them (CIN census, SSDA903, local extracts, an SSD extract), for a
  * store that holds no Annex A of the year: Ofsted's six months before the
  * inspection on 31 March, each child's characteristics from the children
  * table. docs/export.md says which records each list takes. */
@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "outputs/cin_gather.h"
+#include "store/episode_reader.h"
 
 /* The values of one row, as annexa_writer_stored_row takes them. */
 struct row {
@@ -79,6 +80,83 @@ static long earlier(const struct cin_item *first, size_t n, cf_date d, int icpc)
 static int open_in(cf_date start, cf_date end, cf_date from, cf_date to)
 {
 	return start != CF_DATE_NONE && start <= to && (end == CF_DATE_NONE || end >= from);
+}
+
+/* A new carer: the episode began a period of care (S), or a placement (P, B). */
+static int new_carer(const char *rne)
+{
+	return rne[0] == 'S' || rne[0] == 'P' || rne[0] == 'B';
+}
+
+/* List 8: each child looked after at any time in the six months, one row,
+ * as the care stood on 31 March or when it ceased: the period's start, the
+ * episode's category of need and legal status (and since when), placements
+ * (new carers) in the 12 months, when care ceased and why, the latest
+ * placement's start, type, provider and postcode sector. */
+static int list8(struct store *st, const struct cin_gathered *b, struct annexa_writer *w, struct row *r, cf_date six,
+		 cf_date to, long *rows, struct cf_error *err)
+{
+	struct episode_set es;
+	int rc = episode_set_read(st, EPISODES_CURRENT, &es, err);
+	if (rc)
+		return rc;
+	cf_date year_before = cf_date_add_months(to, -12);
+	for (size_t ci = 0; ci < es.nchildren; ci++) {
+		const struct episode_child *c = &es.children[ci];
+		const struct episode_row *eps = es.rows + c->first;
+		int n = (int)c->n, last = -1;
+		for (int k = 0; k < n; k++)
+			if (open_in(eps[k].start, eps[k].end, six, to))
+				last = k;
+		if (last < 0)
+			continue;
+		const struct episode_row *e = &eps[last];
+		int first = last, ls0 = last, place0 = last;
+		while (first > 0 && eps[first].rne[0] != 'S')
+			first--;
+		while (ls0 > first && !strcmp(eps[ls0 - 1].ls, e->ls))
+			ls0--;
+		while (place0 > first && !new_carer(eps[place0].rne))
+			place0--;
+		int ceased = e->end != CF_DATE_NONE && e->end <= to;
+		int again = first > 0 && eps[first - 1].end != CF_DATE_NONE &&
+			    eps[first - 1].end >= cf_date_add_months(eps[first].start, -12);
+		long placements = 0;
+		int counted = 0;   /* the first episode in the 12 months counts as a placement: 903's rule */
+		for (int k = 0; k < n; k++)
+			if (open_in(eps[k].start, eps[k].end, year_before + 1, to) && (!counted++ || new_carer(eps[k].rne)))
+				placements++;
+		/* a period, legal status or placement that began before the first
+		 * episode the store holds began on a day it does not know */
+		int known = eps[first].rne[0] == 'S';
+		person(b, r, c->id, to);
+		char need[3] = "";
+		if (e->cin[0])
+			snprintf(need, sizeof need, "%s", e->cin);
+		if (known)
+			set_date(r, col_named(8, "Date Started to be Looked After"), eps[first].start);
+		set_text(r, col_named(8, "Child's Category of Need"), need[0] ? need : NULL);
+		if (known)
+			set_text(r, col_named(8, "Is this a second or subsequent period of being a Looked After Child within "
+					      "the last 12 months (Y/N)"), again ? "Yes" : "No");
+		if (known || ls0 > first)
+			set_date(r, col_named(8, "Start date of current legal status"), eps[ls0].start);
+		set_text(r, col_named(8, "Child's Legal Status"), e->ls[0] ? e->ls : NULL);
+		set_num(r, col_named(8, "Number of Placements in the Last 12 months"), placements);
+		if (ceased) {
+			set_date(r, col_named(8, "Date Ceased to be Looked After"), e->end);
+			set_text(r, col_named(8, "Reason Ceased to be Looked After"), e->rec[0] ? e->rec : NULL);
+		}
+		if (new_carer(eps[place0].rne))
+			set_date(r, col_named(8, "Start Date of Most Recent Placement"), eps[place0].start);
+		set_text(r, col_named(8, "Placement Type"), e->place[0] ? e->place : NULL);
+		set_text(r, col_named(8, "Placement Provider"), e->provider[0] ? e->provider : NULL);
+		set_text(r, col_named(8, "Placement postcode"), e->pl_post);
+		annexa_writer_stored_row(w, 8, r->vals);
+		(*rows)++;
+	}
+	episode_set_release(&es);
+	return CF_OK;
 }
 
 int export_annexa_from_records(struct store *st, int year, struct annexa_writer *w, long rows[ANNEXA_NLISTS],
@@ -187,6 +265,8 @@ int export_annexa_from_records(struct store *st, int year, struct annexa_writer 
 		annexa_writer_stored_row(w, 7, r->vals);
 		rows[6]++;
 	}
+	if (r && !rc)
+		rc = list8(st, &b, w, r, six, to, &rows[7], err);
 	free(r);
 	cin_gather_release(&b);
 	return rc;

@@ -1,7 +1,7 @@
-/* Annex A from the store's records rather than a loaded Annex A: Lists 1-7
+/* Annex A from the store's records rather than a loaded Annex A: Lists 1-8
  * from the current contacts, early help, referrals, assessments, section 47
- * enquiries and CP plans of any source (export.c uses it when the store
- * holds no Annex A of the year). */
+ * enquiries, CP plans and looked-after episodes of any source (export.c
+ * uses it when the store holds no Annex A of the year). */
 #ifndef CF_OUTPUTS_EXPORT_ANNEXA_H
 #define CF_OUTPUTS_EXPORT_ANNEXA_H
 

@@ -81,14 +81,14 @@ mkdir -p "$work/o" "$work/e"
 check "Lists 1, 2 and 3 are synth's own sheets, cell for cell" sh -c 'for i in 1 2 3; do
 	cmp -s "$0/o/xl/worksheets/sheet$i.xml" "$0/e/xl/worksheets/sheet$i.xml" || exit 1; done' "$work"
 
-# a store with no Annex A: Lists 1-7 from the CIN census and the contacts
-# and early help extracts of the same synthetic authority agree, column for column,
+# a store with no Annex A: Lists 1-8 from the CIN census, the SSDA903 and
+# the contacts and early help extracts of the same synthetic authority agree, column for column,
 # with synth's own Annex A of that year (built from the simulation, not the
 # store), but for same-day contacts the store keeps once
 if command -v sqlite3 >/dev/null 2>&1; then
 	"$cf" ingest --db "$work/c.db" "$work/la/2022-23/cin_census.xml" "$work/la/2023-24/cin_census.xml" \
 		"$work/la/2022-23/contacts.csv" "$work/la/2023-24/contacts.csv" "$work/la/2022-23/early_help.csv" \
-		"$work/la/2023-24/early_help.csv" >/dev/null 2>&1
+		"$work/la/2023-24/early_help.csv" "$work/la/2022-23/ssda903" "$work/la/2023-24/ssda903" >/dev/null 2>&1
 	"$cf" export --db "$work/c.db" --year 2023-24 --as annex-a --out "$work/fromrecords.xlsx" >"$work/out-c" 2>&1
 	check "export --as annex-a from a store with no Annex A: built from its records, exit 0" sh -c \
 		'test $0 = 0 && grep -q "built from its records" "$1"' $? "$work/out-c"
@@ -113,6 +113,17 @@ if command -v sqlite3 >/dev/null 2>&1; then
 		json_extract(data, '$.\"Number of Referrals in Last 12 Months\"'),
 		json_extract(data, '$.\"Number of Section 47 Enquiries in the last 12 months\"'),
 		json_extract(data, '$.\"Number of ICPCs in the last 12 months\"') FROM annexa_rows WHERE list <= 7" | sort; }
+	# List 8 from the SSDA903 episodes: every value written is synth's (a
+	# period begun before the first episode held has no known start: blank)
+	n8=$(sqlite3 "$work/d.db" "SELECT count(*) FROM annexa_rows WHERE list = 8")
+	e8=$(sqlite3 "$work/e.db" "SELECT count(*) FROM annexa_rows WHERE list = 8")
+	diff8=$(sqlite3 "$work/d.db" "ATTACH '$work/e.db' AS e; SELECT a.child || ' ' || j.key FROM annexa_rows a, json_each(a.data) j
+		WHERE a.list = 8 AND j.value IS NOT (SELECT json_extract(b.data, '$.\"' || j.key || '\"') FROM e.annexa_rows b
+		WHERE b.list = 8 AND b.child = a.child)" | head -3)
+	filled=$(sqlite3 "$work/d.db" "SELECT count(*) FROM annexa_rows a, json_each(a.data) j WHERE a.list = 8
+		AND j.key IN ('Date Started to be Looked After', 'Child''s Legal Status', 'Placement Type', 'Placement postcode')")
+	check "List 8: synth's children looked after ($n8 of $e8), each value written synth's ($filled key values)${diff8:+: not $diff8}" \
+		test "$n8" = "$e8" -a "$n8" -gt 5 -a -z "$diff8" -a "$filled" -gt 20
 	person "$work/d.db" >"$work/d.person"
 	person "$work/e.db" >"$work/e.person"
 	check "... gender, ethnicity, birth, age and the 12-month counts are synth's ($(wc -l <"$work/d.person") rows)" \
