@@ -2,7 +2,7 @@
 # Sources are found by wildcard, so a new module or subcommand is a new file.
 
 CC      ?= cc
-PKGS    := sqlite3 libxml-2.0 libzip xlsxwriter libmicrohttpd libsodium libpq
+PKGS    := sqlite3 libxml-2.0 libzip xlsxwriter libmicrohttpd libsodium libpq libcurl
 TESTPKGS:= cmocka jansson
 CSTD    := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \

@@ -22,6 +22,8 @@ need_tool unzip unzip              # tests look inside generated workbooks
 need_tool zip zip                  # tests build damaged workbooks (44_annex_a)
 need_tool sqlite3 sqlite3          # tests inspect the store
 need_tool curl curl                # tests drive caseflow serve over HTTP
+need_tool python3 python3          # 83_api_payload: the loopback API and the JSON Schema check
+python3 -c 'import jsonschema' 2>/dev/null || missing="$missing python3-jsonschema"
 need_tool valgrind valgrind        # make check / make valgrind: the release build stays valgrind-clean
 need_lib sqlite3 libsqlite3-dev        # the embedded store
 need_lib libxml-2.0 libxml2-dev        # SSDA903 / CIN / workforce XML, xlsx parts
@@ -30,6 +32,7 @@ need_lib xlsxwriter libxlsxwriter-dev  # Excel output
 need_lib libmicrohttpd libmicrohttpd-dev  # caseflow serve (HTTP, HTTPS through GnuTLS)
 need_lib libsodium libsodium-dev       # caseflow serve: Argon2id password hashes, session tokens
 need_lib libpq libpq-dev              # the regional hub on PostgreSQL (caseflow hub, push, --db postgresql://)
+need_lib libcurl libcurl4-openssl-dev  # caseflow api-payload --send: HTTPS POSTs and the OAuth2 token to DfE's API
 need_lib cmocka libcmocka-dev          # unit tests
 need_lib jansson libjansson-dev        # JSON test fixtures (conformance cases)
 [ "${1:-}" = fuzz ] && need_tool clang clang   # libFuzzer targets (make fuzz)

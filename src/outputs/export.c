@@ -1,17 +1,20 @@
-/* caseflow export: the SSDA903 return (CSV tables or XML) or CIN census of a
- * year rebuilt from the store's rows, written by the format's one writer,
- * then validated as a file. */
+/* caseflow export: the SSDA903 return (CSV tables or XML), CIN census or
+ * Annex A workbook of a year rebuilt from the store's rows, written by the
+ * format's one writer, then (the returns DfE's rules cover) validated as a file. */
 #include "outputs/export.h"
 
 #include <stdio.h>
-#include <string.h>
-
 #include <stdlib.h>
+#include <string.h>
+#include <time.h>
 
 #include "base/arena.h"
 #include "base/dir.h"
+#include "formats/annexa_write.h"
 #include "formats/cin_census_write.h"
+#include "outputs/export_annexa.h"
 #include "formats/ssda903_write.h"
+#include "store/annexa_records.h"
 #include "store/return_kinds.h"
 #include "store/returns.h"
 #include "store/validation_rows.h"
@@ -478,6 +481,64 @@ static int export_cin(const struct export_request *q, struct export_result *r, s
 	return rc;
 }
 
+/* --- Annex A ---------------------------------------------------------------- */
+
+struct annexa_copy {
+	struct annexa_writer *w;
+	long rows[ANNEXA_NLISTS];
+	long extra;               /* values under headers no list has, left out */
+};
+
+static int annexa_copy_row(void *ctx, const struct annexa_record *r, struct cf_error *err)
+{
+	(void)err;
+	struct annexa_copy *c = ctx;
+	annexa_writer_stored_row(c->w, r->list, r->vals);
+	c->rows[r->list - 1]++;
+	c->extra += r->nextra;
+	return CF_OK;
+}
+
+static int export_annexa(const struct export_request *q, struct export_result *r, struct cf_error *err)
+{
+	long long *ids = NULL;
+	int nids = 0;
+	int rc = annexa_records_returns(q->st, q->year, &ids, &nids, err);
+	if (!rc)
+		rc = make_parent(q->out, err);
+	struct annexa_writer w;
+	struct annexa_copy c = { &w, { 0 }, 0 };
+	/* created at 9am on the day after the year ends: the same rows give the same bytes */
+	struct annexa_head head = { "caseflow export", NULL,
+				    (time_t)(cf_date_fy_end(q->year - 1) + 1) * 86400 + 9 * 3600 };
+	if (!rc && !(rc = annexa_writer_open(&w, q->out, &head, err))) {
+		for (int i = 0; i < nids && !rc; i++)
+			rc = annexa_records_walk(q->st, ids[i], annexa_copy_row, &c, err);
+		/* no Annex A of the year: the lists the store's records give */
+		if (!rc && nids == 0) {
+			r->annexa_from_records = 1;
+			rc = export_annexa_from_records(q->st, q->year, &w, c.rows, err);
+		}
+		struct cf_error ignored;   /* the first failure is the one reported */
+		int crc = annexa_writer_close(&w, rc ? &ignored : err);
+		if (!rc)
+			rc = crc;
+	}
+	free(ids);
+	for (int l = 1; l <= ANNEXA_NLISTS && !rc; l++) {
+		char name[16];
+		snprintf(name, sizeof name, "List %d", l);
+		rc = written_add(r, name, c.rows[l - 1], err);
+		r->rows += c.rows[l - 1];
+	}
+	r->extra_values = c.extra;
+	if (!rc && r->rows == 0)
+		rc = cf_error_at(err, CF_EINPUT, store_path(q->st), 0, NULL, NULL,
+				 "the store holds no Annex A for %d-%02d, nor any record of its six months, to export",
+				 q->year - 1, q->year % 100);
+	return rc;
+}
+
 int export_returns(const struct export_request *q, struct export_result *out, struct cf_error *err)
 {
 	memset(out, 0, sizeof *out);
@@ -487,8 +548,10 @@ int export_returns(const struct export_request *q, struct export_result *out, st
 		return cf_error_set(err, CF_EIO, "out of memory");
 	int rc = q->as == EXPORT_CIN_CENSUS  ? export_cin(q, out, err)
 		 : q->as == EXPORT_SSDA903_XML ? export_ssda903_xml(q, out, err)
+		 : q->as == EXPORT_ANNEXA      ? export_annexa(q, out, err)
 					       : export_ssda903(q, out, err);
-	if (rc)
+	/* DfE's rules are for the SSDA903 and the census; Ofsted sets none for Annex A */
+	if (rc || q->as == EXPORT_ANNEXA)
 		return rc;
 	char *paths[1] = { (char *)q->out };
 	struct validate_request v = { .paths = paths, .npaths = 1, .year = q->year,

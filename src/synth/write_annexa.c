@@ -8,214 +8,13 @@
 #include <string.h>
 #include <time.h>
 
-#include <xlsxwriter.h>
-
+#include "formats/annexa_write.h"
 #include "synth/rng.h"
 #include "synth/synth.h"
 #include "synth/write.h"
 
 #define NONE CF_DATE_NONE
-#define NLISTS 11
-
-/* Ofsted's headers, in template order (Annex_A_schema.yml column_map). */
-#define PERSON "Child Unique ID", "Gender", "Ethnicity", "Date of Birth", "Age of Child (Years)"
-#define DISABILITY "Does the Child have a Disability"
-#define ALLOCATED "Allocated Team", "Allocated Worker"
-static const char *const headers[NLISTS][40] = {
-	{ PERSON, "Date of Contact", "Contact Source" },
-	{ PERSON, "Assessment start date", "Assessment completion date", "Organisation completing assessment" },
-	{ PERSON, "Date of referral", "Referral Source", "Referral NFA?", "Number of Referrals in Last 12 Months",
-	  ALLOCATED },
-	{ PERSON, DISABILITY, "Continuous Assessment Start Date", "Child Seen During Continuous Assessment",
-	  "Continuous Assessment Date of Authorisation",
-	  "Was the child assessed as requiring LA children's social care support?", ALLOCATED },
-	{ PERSON, DISABILITY, "Strategy discussion initiating Section 47 Enquiry Start Date",
-	  "Was an Initial Child Protection Conference deemed unnecessary?", "Date of Initial Child Protection Conference",
-	  "Did the Initial Child Protection Conference Result in a Child Protection Plan",
-	  "Number of Section 47 Enquiries in the last 12 months", "Number of ICPCs in the last 12 months", ALLOCATED },
-	{ PERSON, DISABILITY, "CIN Start Date", "Primary Need Code", "Date Child Was Last Seen", "CIN Closure Date",
-	  "Reason for Closure", "Case Status", ALLOCATED },
-	{ PERSON, DISABILITY, "Child Protection Plan Start Date", "Initial Category of Abuse", "Latest Category of Abuse",
-	  "Date of the Last Statutory Visit", "Was the Child Seen Alone?", "Date of latest review conference",
-	  "Child Protection Plan End Date",
-	  "Subject to Emergency Protection Order or Protected Under Police Powers in Last Six Months (Y/N)",
-	  "Number of Previous Child Protection Plans", ALLOCATED },
-	{ PERSON, "Unaccompanied Asylum Seeking Child (UASC) within the Last 12 Months (Y/N)", DISABILITY,
-	  "Date Started to be Looked After", "Child's Category of Need",
-	  "Is this a second or subsequent period of being a Looked After Child within the last 12 months (Y/N)",
-	  "Start date of current legal status", "Child's Legal Status", "Date of Latest Statutory Review",
-	  "Date of Last Social Work Visit", "What is the permanence plan for this child?",
-	  "Date of Last IRO Visit / Contact to the Child", "Date of Last Health Assessment", "Date of Last Dental Check",
-	  "Number of Placements in the Last 12 months", "Date Ceased to be Looked After",
-	  "Reason Ceased to be Looked After", "Start Date of Most Recent Placement", "Placement Type",
-	  "Placement Provider", "Placement postcode", "URN of Placement", "Placement Location", "LA of Placement",
-	  "Number of Episodes the Child has been 'Missing' from their Placement in the last 12 months",
-	  "Number of Episodes the Child has been 'Absent' from their Placement in the last 12 months",
-	  "Was the child offered a Return Interview after their last missing episode (Y/N)?",
-	  "Did the child accept a Return Interview after their last missing episode (Y/N)?", ALLOCATED },
-	{ PERSON, "Unaccompanied Asylum Seeking Child (UASC), or formerly UASC if 18 or over (Y/N)", DISABILITY,
-	  ALLOCATED, "Allocated Personal Advisor", "Eligibility Category", "Latest Pathway Plan Review Date",
-	  "LA in Touch", "Latest Date of Contact", "Type of Accommodation", "Suitability of Accommodation",
-	  "Activity Status" },
-	{ "Child Unique ID", "Family identifier", "Gender", "Ethnicity", "Date of Birth", "Age of Child (Years)",
-	  DISABILITY, "Date the Child Entered Care", "Date of Decision that Child Should be Placed for Adoption",
-	  "Date of Placement Order", "Date of Matching Child and Prospective Adopters", "Date Placed for Adoption",
-	  "Date of Adoption Order", "Date of Decision that Child Should No Longer be Placed for Adoption",
-	  "Reason Why Child No Longer Placed for Adoption",
-	  "Date the child was placed for fostering in FFA or concurrent planning placement" },
-	{ "Individual adopter identifier", "Family identifier", "Gender", "Ethnicity", "Disability",
-	  "Is the (prospective) adopter fostering for adoption?", "Date enquiry received", "Date Stage 1 started",
-	  "Date Stage 1 ended", "Date Stage 2 started", "Date Stage 2 ended", "Date application submitted",
-	  "Date application approved", "Date adopter matched with child(ren)",
-	  "Date child/children placed with adopter(s)", "No. of children placed", "Date of Adoption Order",
-	  "Date of leaving adoption process", "Reason for leaving adoption process" },
-};
-
-/* --- Ofsted's value spellings (the template's, as the schema lists them) --- */
-
-struct label {
-	const char *code, *text;
-};
-
-static const struct label ethnic_labels[] = {
-	{ "WBRI", "a) WBRI" }, { "WIRI", "b) WIRI" }, { "WIRT", "c) WIRT" }, { "WOTH", "d) WOTH" }, { "WROM", "e) WROM" },
-	{ "MWBC", "f) MWBC" }, { "MWBA", "g) MWBA" }, { "MWAS", "h) MWAS" }, { "MOTH", "i) MOTH" }, { "AIND", "j) AIND" },
-	{ "APKN", "k) APKN" }, { "ABAN", "l) ABAN" }, { "AOTH", "m) AOTH" }, { "BCRB", "n) BCRB" }, { "BAFR", "o) BAFR" },
-	{ "BOTH", "p) BOTH" }, { "CHNE", "q) CHNE" }, { "OOTH", "r) OOTH" }, { "REFU", "s) REFU" }, { "NOBT", "s) NOBT" },
-};
-
-static const struct label source_labels[] = {
-	{ "1A", "a) 1A: Individual" }, { "1B", "b) 1B: Individual" }, { "1C", "c) 1C: Individual" },
-	{ "1D", "d) 1D: Individual" }, { "2A", "e) 2A: Schools" }, { "2B", "f) 2B: Education services" },
-	{ "3A", "g) 3A: Health services" }, { "3B", "h) 3B: Health services" }, { "3C", "i) 3C: Health services" },
-	{ "3D", "j) 3D: Health services" }, { "3E", "k) 3E: Health services" }, { "3F", "l) 3F: Health services" },
-	{ "4", "m) 4: Housing" }, { "5A", "n) 5A: LA services" }, { "5B", "o) 5B: LA services" },
-	{ "5C", "p) 5C: LA services" }, { "5D", "p1) 5D: LA services" }, { "6", "q) 6: Police" },
-	{ "7", "r) 7: Other legal agency" }, { "8", "s) 8: Other" }, { "9", "t) 9: Anonymous" }, { "10", "u) 10: Unknown" },
-};
-
-static const struct label need_labels[] = {
-	{ "N1", "N1 - Abuse or neglect" }, { "N2", "N2 - Child\u2019s disability" },
-	{ "N3", "N3 - Parental disability or illness" }, { "N4", "N4 - Family in acute stress" },
-	{ "N5", "N5 - Family dysfunction" }, { "N6", "N6 - Socially unacceptable behaviour" },
-	{ "N7", "N7 - Low income" }, { "N8", "N8 - Absent parenting" },
-	{ "N9", "N9 - Cases other than children in need" },
-};
-
-static const char *const closure_labels[10] = {
-	"", "RC1 - Adopted", "RC2 - Died", "RC3 - Child arrangements order", "RC4 - Special guardianship order",
-	"RC5 - Transferred to services of another local authority", "RC6 - Transferred to adult social care services",
-	"RC7 - Services ceased for any other reason, including child no longer in need",
-	"RC8 - Case closed after assessment, no further action",
-	"RC9 - Case closed after assessment, referred to early help",
-};
-
-/* by enum syn_abuse: NEG, EMO, PHY, SAB, MUL */
-static const char *const abuse_labels[SYN_NABUSE] = {
-	"a) Neglect", "d) Emotional abuse", "b) Physical abuse", "c) Sexual abuse", "e) Multiple/not recommended",
-};
-
-static const struct label legal_labels[] = {
-	{ "C1", "C1: ICO" }, { "C2", "C2: FCO" }, { "D1", "D1: Freeing order" }, { "E1", "E1: Placement order" },
-	{ "V2", "V2: Single period under S20" }, { "V3", "V3: Short term breaks, episodes recorded" },
-	{ "V4", "V4: Short term breaks, agreements recorded" }, { "L1", "L1: Police protection LA accommodation" },
-	{ "L2", "L2: EPO" }, { "L3", "L3: Child assessment order LA accommodation" },
-	{ "J1", "J1: Remanded to LA or youth detention" }, { "J2", "J2: LA accommodation under PACE" },
-	{ "J3", "J3: Youth rehabilitation order" },
-};
-
-static const struct label rec_labels[] = {
-	{ "E11", "a) E11: Adopted - application unopposed" }, { "E12", "b) E12: Adopted - consent dispensed" },
-	{ "E2", "c) E2: Died" }, { "E3", "d) E3: Care taken by another LA" },
-	{ "E4A", "e) E4A: Returned home to live with parents or relatives - part of planning" },
-	{ "E4B", "f) E4B: Returned home to live with parents or relatives - not part of planning" },
-	{ "E13", "g) E13: Parents, relatives or other with no parental responsibility" },
-	{ "E41", "h) E41: Residence order granted" },
-	{ "E45", "i) E45: Special Guardianship Orders - former carer relative/friend" },
-	{ "E46", "j) E46: Special Guardianship Orders - former carer other" },
-	{ "E47", "k) E47: Special Guardianship Orders - relative/friend" },
-	{ "E48", "l) E48: Special Guardianship Orders - other" },
-	{ "E5", "m) E5: Moved into independent living - supported" },
-	{ "E6", "n) E6: Moved into independent living - no support" },
-	{ "E7", "o) E7: Transferred to residential care funded by adult social services" },
-	{ "E9", "p) E9: Sentenced to custody" }, { "E14", "q) E14: Accommodation on remand ended" },
-	{ "E15", "r) E15: Age assessment determined child was 18 or over" }, { "E16", "s) E16: Child moved abroad" },
-	{ "E8", "t) E8: Care ceased for any other reason" },
-	{ "E17", "v) E17: Aged 18 (or over) and remained with current carers (inc under staying put arrangements)" },
-};
-
-/* K3 (supported accommodation, from 28 October 2023) is newer than the
- * template: written as DfE spells it. */
-static const struct label place_labels[] = {
-	{ "U1", "a) U1: Foster placement - relatives - long term" }, { "U2", "b) U2: Foster placement - relative - FFA" },
-	{ "U3", "c) U3: Foster placement - relative - not FFA" }, { "U4", "d) U4: Foster placement - long term" },
-	{ "U5", "e) U5: Foster placement - FFA" }, { "U6", "f) U6: Foster placement - not FFA" },
-	{ "A3", "g) A3: Placed for adoption - consent - current foster" },
-	{ "A4", "h) A4: Placed for adoption - consent - not foster" },
-	{ "A5", "i) A5: Placed for adoption - order - foster" }, { "A6", "j) A6: Placed for adoption - order - not foster" },
-	{ "P1", "k) P1: Placed with parents" }, { "P2", "l) P2: Independent living" },
-	{ "P3", "m) P3: Residential employment" }, { "H5", "n) H5: Residential accommodation" },
-	{ "K1", "o) K1: Secure Children\u2019s Homes" }, { "K2", "p) K2: Children\u2019s Homes" },
-	{ "K3", "K3: Supported accommodation" },
-	{ "R1", "q) R1: Residential Care Home" }, { "R2", "r) R2: NHS/Health Trust" },
-	{ "R3", "s) R3: Family Centre or Mother and Baby Unit" }, { "R5", "t) R5: Young Offender Institution" },
-	{ "S1", "u) S1: Residential school" }, { "Z1", "v) Z1: Other placements" }, { "T0", "w) T0: Temporary placement" },
-	{ "T1", "x) T1: Temporary placement - hospital" }, { "T2", "y) T2: Temporary placement - holiday" },
-	{ "T3", "z) T3: Temporary placement - carer holiday" },
-	{ "T4", "zz) T4: Temporary placement - seven days or less" },
-};
-
-static const struct label provider_labels[] = {
-	{ "PR0", "a) PR0: Parents/Parental responsibility" }, { "PR1", "b) PR1: Own provision" },
-	{ "PR2", "c) PR2: Other LA provision" }, { "PR3", "d) PR3: Other public provision" },
-	{ "PR4", "e) PR4: Private provision" }, { "PR5", "f) PR5: Voluntary/third sector" },
-};
-
-static const struct label in_touch_labels[] = {
-	{ "YES", "a) Yes" }, { "NO", "b) No" }, { "DIED", "c) Died" }, { "REFU", "d) Refu" }, { "NREQ", "e) NREQ" },
-	{ "RHOM", "f) Rhom" },
-};
-
-static const struct label accom_labels[] = {
-	{ "B", "B: Parents/relatives" }, { "C", "C: Community home / residential care" },
-	{ "D", "D: Semi-independent, transitional accommodation and self-contained accommodation" },
-	{ "E", "E: Supported lodgings" }, { "G", "G: Abroad" }, { "H", "H: Deported" },
-	{ "K", "K: Ordinary lodgings, without formal support" }, { "R", "R: Residence not known" },
-	{ "S", "S: No fixed abode / homeless" }, { "T", "T: Foyers and similar supported accommodation" },
-	{ "U", "U: Independent living" }, { "V", "V: Emergency accommodation" }, { "W", "W: Bed and breakfast" },
-	{ "X", "X: In custody" }, { "Y", "Y: Other accommodation" }, { "Z", "Z: With former foster carers" },
-};
-
-static const struct label activity_labels[] = {
-	{ "F1", "F1: Full time in higher education" }, { "P1", "P1: Part time in higher education" },
-	{ "F2", "F2: Full time in education other than higher" }, { "P2", "P2: Part time in education other than higher" },
-	{ "F3", "F3: Full time in training or employment" }, { "P3", "P3: Part time in training or employment" },
-	{ "F4", "F4: Young person engaged full time in an apprenticeship" },
-	{ "P4", "P4: Young person engaged part time in an apprenticeship" },
-	{ "F5", "F5: Young person engaged full time in training or employment (not apprenticeship)" },
-	{ "P5", "P5: Young person engaged part time in training or employment (not apprenticeship)" },
-	{ "G4", "G4: Not in education, employment or training - illness or disability" },
-	{ "G5", "G5: Not in education, employment or training - other" },
-	{ "G6", "G6: Not in education, employment or training - pregnancy or parenting" },
-};
-
-static const char *const reversal_labels[5] = {
-	"", "RD1 - The child\u2019s needs changed subsequent to the decision",
-	"RD2 - The Court did not make a placement order", "RD3 - Prospective adopters could not be found",
-	"RD4 - Any other reason",
-};
-
-#define LOOKUP(table, code) lookup(table, sizeof table / sizeof table[0], code)
-
-/* The template's spelling of a DfE code; the code itself when the template
- * has none (so nothing is ever silently dropped). */
-static const char *lookup(const struct label *t, size_t n, const char *code)
-{
-	for (size_t i = 0; i < n; i++)
-		if (!strcmp(t[i].code, code))
-			return t[i].text;
-	return code;
-}
+#define LABEL annexa_label
 
 static const char *yes_no(int yes) { return yes ? "a) Yes" : "b) No"; }
 
@@ -223,45 +22,33 @@ static const char *yes_no(int yes) { return yes ? "a) Yes" : "b) No"; }
 
 struct ax_out {
 	const struct synth_world *w;
-	lxw_workbook *wb;
-	lxw_worksheet *ws[NLISTS];
-	lxw_row_t rows[NLISTS];   /* rows written so far, the header included */
-	lxw_format *bold, *date;
+	struct annexa_writer aw;
 	int fy, census;           /* collection year (2023 for 2023-24); census year 2024 */
 	cf_date from, to;         /* the collection year: the inspection falls on `to` */
 	cf_date six;              /* the first day of the six months before `to` */
-	lxw_error failed;
 };
 
-static void note(struct ax_out *o, lxw_error e)
-{
-	if (e != LXW_NO_ERROR && o->failed == LXW_NO_ERROR)
-		o->failed = e;
-}
-
-/* Start the next row of list l (1..11); cells go to row o->rows[l-1] - 1. */
+/* Start the next row of list l (1..11). */
 static lxw_row_t next_row(struct ax_out *o, int l)
 {
-	return o->rows[l - 1]++;
+	return annexa_writer_next(&o->aw, l);
 }
 
 static void text(struct ax_out *o, int l, lxw_row_t r, int col, const char *s)
 {
-	if (s && s[0])
-		note(o, worksheet_write_string(o->ws[l - 1], r, (lxw_col_t)col, s, NULL));
+	annexa_writer_text(&o->aw, l, r, col, s);
 }
 
 static void number(struct ax_out *o, int l, lxw_row_t r, int col, long v)
 {
-	note(o, worksheet_write_number(o->ws[l - 1], r, (lxw_col_t)col, (double)v, NULL));
+	annexa_writer_number(&o->aw, l, r, col, (double)v);
 }
 
-/* An Excel date (1900 system: serial 25569 is 1 January 1970); dates after
- * the inspection are not known yet and stay blank. */
+/* Dates after the inspection are not known yet and stay blank. */
 static void date(struct ax_out *o, int l, lxw_row_t r, int col, cf_date d)
 {
 	if (d != NONE && d <= o->to)
-		note(o, worksheet_write_number(o->ws[l - 1], r, (lxw_col_t)col, (double)d + 25569.0, o->date));
+		annexa_writer_date(&o->aw, l, r, col, d);
 }
 
 /* Child Unique ID, Gender, Ethnicity, Date of Birth, Age (on 31 March). */
@@ -271,7 +58,7 @@ static int person(struct ax_out *o, int l, lxw_row_t r, const struct syn_child *
 	snprintf(id, sizeof id, "%d", c->id);
 	text(o, l, r, 0, id);
 	text(o, l, r, 1, c->sex == 1 ? "a) Male" : "b) Female");
-	text(o, l, r, 2, LOOKUP(ethnic_labels, synth_ethnic_codes[c->ethnic]));
+	text(o, l, r, 2, LABEL(AXC_ETHNIC, synth_ethnic_codes[c->ethnic]));
 	date(o, l, r, 3, c->dob);
 	if (c->dob <= o->to)
 		number(o, l, r, 4, cf_date_age(c->dob, o->to));
@@ -318,7 +105,7 @@ static int open_in(cf_date start, cf_date end, cf_date from, cf_date to)
 static const char *source_label(const struct ax_out *o, int source)
 {
 	const char *code = synth_source_codes[source];
-	return LOOKUP(source_labels, o->census < 2023 && !strcmp(code, "5D") ? "5C" : code);
+	return LABEL(AXC_SOURCE, o->census < 2023 && !strcmp(code, "5D") ? "5C" : code);
 }
 
 /* List 1: contacts in the six months. */
@@ -489,11 +276,15 @@ static void list6(struct ax_out *o, const struct syn_child *c, int ci)
 		int col = person(o, 6, r, c);
 		text(o, 6, r, col++, yes_no(c->disability != 0));
 		date(o, 6, r, col++, x->date);
-		text(o, 6, r, col++, LOOKUP(need_labels, x->need ? synth_need_codes[x->need] : "N9"));
+		text(o, 6, r, col++, LABEL(AXC_NEED, x->need ? synth_need_codes[x->need] : "N9"));
 		date(o, 6, r, col++, seen);
 		if (closed) {
 			date(o, 6, r, col, x->closed);
-			text(o, 6, r, col + 1, rc >= 1 && rc <= 9 ? closure_labels[rc] : "");
+			if (rc >= 1 && rc <= 9) {
+				char code[8];
+				snprintf(code, sizeof code, "RC%d", rc);
+				text(o, 6, r, col + 1, LABEL(AXC_CLOSURE, code));
+			}
 		}
 		col += 2;
 		text(o, 6, r, col++, status);
@@ -532,8 +323,8 @@ static void list7(struct ax_out *o, const struct syn_child *c, int ci)
 			int col = person(o, 7, r, c);
 			text(o, 7, r, col++, yes_no(c->disability != 0));
 			date(o, 7, r, col++, x->start);
-			text(o, 7, r, col++, abuse_labels[x->initial_cat]);
-			text(o, 7, r, col++, abuse_labels[x->latest_cat]);
+			text(o, 7, r, col++, LABEL(AXC_ABUSE, synth_abuse_codes[x->initial_cat]));
+			text(o, 7, r, col++, LABEL(AXC_ABUSE, synth_abuse_codes[x->latest_cat]));
 			date(o, 7, r, col++, visit);
 			if (visit != NONE)
 				text(o, 7, r, col, yes_no(alone));
@@ -648,10 +439,10 @@ static void list8(struct ax_out *o, const struct syn_child *c, int ci)
 	text(o, 8, r, col++, yes_no(c->uasc));
 	text(o, 8, r, col++, yes_no(c->disability != 0));
 	date(o, 8, r, col++, start);
-	text(o, 8, r, col++, LOOKUP(need_labels, cin));
+	text(o, 8, r, col++, LABEL(AXC_NEED, cin));
 	text(o, 8, r, col++, yes_no(again));
 	date(o, 8, r, col++, eps[ls0].start);
-	text(o, 8, r, col++, LOOKUP(legal_labels, e->ls));
+	text(o, 8, r, col++, LABEL(AXC_LEGAL, e->ls));
 	date(o, 8, r, col++, review);
 	date(o, 8, r, col++, sw_visit);
 	text(o, 8, r, col++, permanence_plan(w, c, first, until));
@@ -661,13 +452,13 @@ static void list8(struct ax_out *o, const struct syn_child *c, int ci)
 	number(o, 8, r, col++, placements);
 	if (ceased) {
 		date(o, 8, r, col, e->end);
-		text(o, 8, r, col + 1, LOOKUP(rec_labels, e->rec));
+		text(o, 8, r, col + 1, LABEL(AXC_REASON_CEASED, e->rec));
 	}
 	col += 2;
 	date(o, 8, r, col++, eps[place0].start);
-	text(o, 8, r, col++, LOOKUP(place_labels, e->place));
+	text(o, 8, r, col++, LABEL(AXC_PLACEMENT, e->place));
 	if (e->provider[0])
-		text(o, 8, r, col, LOOKUP(provider_labels, e->provider));
+		text(o, 8, r, col, LABEL(AXC_PROVIDER, e->provider));
 	col++;
 	text(o, 8, r, col++, e->pl_post);
 	text(o, 8, r, col++, e->urn);
@@ -712,17 +503,17 @@ static void list9(struct ax_out *o, const struct syn_child *c, int ci)
 	col += 3;   /* Allocated Worker and Personal Advisor: people's names, left blank */
 	text(o, 9, r, col++, age >= 18 ? "b) Former relevant child" : "a) Relevant child");
 	date(o, 9, r, col++, pathway);
-	text(o, 9, r, col++, LOOKUP(in_touch_labels, oc3.in_touch));
+	text(o, 9, r, col++, LABEL(AXC_IN_TOUCH, oc3.in_touch));
 	if (in_touch)
 		date(o, 9, r, col, contact);
 	col++;
 	if (accom[0]) {
-		text(o, 9, r, col, LOOKUP(accom_labels, accom));
+		text(o, 9, r, col, LABEL(AXC_ACCOMMODATION, accom));
 		text(o, 9, r, col + 1, oc3.accom[1] == '1' ? "a) Suitable" : "b) Unsuitable");
 	}
 	col += 2;
 	if (oc3.activ[0])
-		text(o, 9, r, col, LOOKUP(activity_labels, oc3.activ));
+		text(o, 9, r, col, LABEL(AXC_ACTIVITY, oc3.activ));
 }
 
 /* The first episode of the period of care that holds day d, or -1. */
@@ -764,7 +555,7 @@ static void list10(struct ax_out *o, const struct syn_child *c)
 	snprintf(id, sizeof id, "%d", c->id);
 	text(o, 10, r, 0, id);
 	text(o, 10, r, 2, c->sex == 1 ? "a) Male" : "b) Female");
-	text(o, 10, r, 3, LOOKUP(ethnic_labels, synth_ethnic_codes[c->ethnic]));
+	text(o, 10, r, 3, LABEL(AXC_ETHNIC, synth_ethnic_codes[c->ethnic]));
 	date(o, 10, r, 4, c->dob);
 	number(o, 10, r, 5, cf_date_age(c->dob, o->to));
 	text(o, 10, r, 6, yes_no(c->disability != 0));
@@ -775,8 +566,11 @@ static void list10(struct ax_out *o, const struct syn_child *c)
 	date(o, 10, r, 11, ad->placed);
 	date(o, 10, r, 12, ad->adopted);
 	date(o, 10, r, 13, ad->reversed);
-	if (ad->reversed != NONE && ad->reversed <= o->to)
-		text(o, 10, r, 14, reversal_labels[ad->reverse_reason >= 1 && ad->reverse_reason <= 4 ? ad->reverse_reason : 4]);
+	if (ad->reversed != NONE && ad->reversed <= o->to) {
+		char code[8];
+		snprintf(code, sizeof code, "RD%d", ad->reverse_reason >= 1 && ad->reverse_reason <= 4 ? ad->reverse_reason : 4);
+		text(o, 10, r, 14, LABEL(AXC_REVERSAL, code));
+	}
 }
 
 /* List 11: the adopters of children matched, placed or adopted in the
@@ -855,64 +649,35 @@ static int write_year(const struct synth_world *w, const char *dir, int fy, stru
 	o.census = fy + 1;
 	synth_year_bounds(w, fy, &o.from, &o.to);
 	o.six = cf_date_add_months(o.to + 1, -6);
-	/* rows go out in order, so a large authority's workbook never sits in memory */
-	lxw_workbook_options opts = { .constant_memory = LXW_TRUE, .tmpdir = NULL, .use_zip64 = LXW_FALSE };
-	o.wb = workbook_new_opt(path, &opts);
-	if (!o.wb)
-		return cf_error_at(err, CF_EIO, path, 0, NULL, NULL, "cannot create workbook");
 	/* a fixed creation time (9am on the day after the year ends) so that the
 	 * same seed gives the same bytes */
-	lxw_doc_properties props = { .title = "Annex A", .author = "caseflow synth",
-				     .comments = "Synthetic data: no real child is described",
-				     .created = (time_t)(o.to + 1) * 86400 + 9 * 3600 };
-	note(&o, workbook_set_properties(o.wb, &props));
-	o.bold = workbook_add_format(o.wb);
-	o.date = workbook_add_format(o.wb);
-	format_set_bold(o.bold);
-	format_set_num_format(o.date, "dd/mm/yyyy");
-	for (int l = 1; l <= NLISTS; l++) {
-		char name[16];
-		snprintf(name, sizeof name, "List %d", l);
-		lxw_worksheet *ws = o.ws[l - 1] = workbook_add_worksheet(o.wb, name);
-		if (!ws) {
-			note(&o, LXW_ERROR_MEMORY_MALLOC_FAILED);
-			break;
-		}
-		for (int c = 0; headers[l - 1][c]; c++) {
-			note(&o, worksheet_write_string(ws, 0, (lxw_col_t)c, headers[l - 1][c], o.bold));
-			size_t n = strlen(headers[l - 1][c]);
-			note(&o, worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, n > 40 ? 40 : n < 12 ? 12 : (double)n, NULL));
-		}
-		worksheet_freeze_panes(ws, 1, 0);
-		o.rows[l - 1] = 1;
-	}
-	for (size_t i = 0; i < w->n_children && o.failed == LXW_NO_ERROR; i++)
+	struct annexa_head head = { "caseflow synth", "Synthetic data: no real child is described",
+				    (time_t)(o.to + 1) * 86400 + 9 * 3600 };
+	if ((rc = annexa_writer_open(&o.aw, path, &head, err)))
+		return rc;
+	for (size_t i = 0; i < w->n_children && o.aw.failed == LXW_NO_ERROR; i++)
 		list1(&o, &w->children[i]);
-	if (o.failed == LXW_NO_ERROR)
+	if (o.aw.failed == LXW_NO_ERROR)
 		list2(&o);
-	for (size_t i = 0; i < w->n_children && o.failed == LXW_NO_ERROR; i++)
+	for (size_t i = 0; i < w->n_children && o.aw.failed == LXW_NO_ERROR; i++)
 		list3(&o, &w->children[i]);
-	for (size_t i = 0; i < w->n_children && o.failed == LXW_NO_ERROR; i++)
+	for (size_t i = 0; i < w->n_children && o.aw.failed == LXW_NO_ERROR; i++)
 		list4(&o, &w->children[i], (int)i);
-	for (size_t i = 0; i < w->n_children && o.failed == LXW_NO_ERROR; i++)
+	for (size_t i = 0; i < w->n_children && o.aw.failed == LXW_NO_ERROR; i++)
 		list5(&o, &w->children[i]);
-	for (size_t i = 0; i < w->n_children && o.failed == LXW_NO_ERROR; i++)
+	for (size_t i = 0; i < w->n_children && o.aw.failed == LXW_NO_ERROR; i++)
 		list6(&o, &w->children[i], (int)i);
-	for (size_t i = 0; i < w->n_children && o.failed == LXW_NO_ERROR; i++)
+	for (size_t i = 0; i < w->n_children && o.aw.failed == LXW_NO_ERROR; i++)
 		list7(&o, &w->children[i], (int)i);
-	for (size_t i = 0; i < w->n_children && o.failed == LXW_NO_ERROR; i++)
+	for (size_t i = 0; i < w->n_children && o.aw.failed == LXW_NO_ERROR; i++)
 		list8(&o, &w->children[i], (int)i);
-	for (size_t i = 0; i < w->n_children && o.failed == LXW_NO_ERROR; i++)
+	for (size_t i = 0; i < w->n_children && o.aw.failed == LXW_NO_ERROR; i++)
 		list9(&o, &w->children[i], (int)i);
-	for (size_t i = 0; i < w->n_children && o.failed == LXW_NO_ERROR; i++)
+	for (size_t i = 0; i < w->n_children && o.aw.failed == LXW_NO_ERROR; i++)
 		list10(&o, &w->children[i]);
-	for (size_t i = 0; i < w->n_children && o.failed == LXW_NO_ERROR; i++)
+	for (size_t i = 0; i < w->n_children && o.aw.failed == LXW_NO_ERROR; i++)
 		list11(&o, &w->children[i], (int)i);
-	lxw_error closed = workbook_close(o.wb);
-	if (o.failed != LXW_NO_ERROR || closed != LXW_NO_ERROR)
-		return cf_error_at(err, CF_EIO, path, 0, NULL, NULL, "cannot write workbook: %s",
-				   lxw_strerror(o.failed != LXW_NO_ERROR ? o.failed : closed));
-	return CF_OK;
+	return annexa_writer_close(&o.aw, err);
 }
 
 int synth_write_annexa(const struct synth_world *w, const char *dir, struct cf_error *err)

@@ -23,6 +23,7 @@ opts_trajectory="--db --name --indicator --la --from --to --by --shape --toleran
 opts_evaluate="--db --la --cohort --cohort-where --start --intake --window --outcomes --comparison --locality --boots --seed --table --format --out"
 opts_flows="--db --la --period --within --table --format --out"
 opts_export="--db --la --year --as --out"
+opts_api_payload="--db --la --since --from --all --out --send --credentials --format"
 opts_drivers="--db --la --period --table --format --out"
 opts_compare="--db --la --indicator --by --period --baseline --before --after --change-at --format --out"
 opts_calibrate="--db --la --measure --horizon --table --format --out"
@@ -32,12 +33,12 @@ opts_hub="--db --region --dob --la --name --use --on --off --retention --period 
 opts_push="--from --to --la"
 opts_validate="--year --rules --previous --la --postcodes --authorities --db --list-rules --return --format --out"
 
-for c in benchmark calibrate compare drivers evaluate export families flows forecast hub ingest journey kpi money programme push quality report serve sufficiency summary synth trajectory user validate; do
+for c in api-payload benchmark calibrate compare drivers evaluate export families flows forecast hub ingest journey kpi money programme push quality report serve sufficiency summary synth trajectory user validate; do
 	"$cf" help "$c" >"$work/help.$c"
 	"$cf" "$c" --help >"$work/dash.$c"
 	check "$c: 'help $c' and '$c --help' print the same" cmp -s "$work/help.$c" "$work/dash.$c"
 	sed -n '/^Options:$/,/^$/p' "$work/help.$c" >"$work/opts.$c"
-	eval "want=\$opts_$c"
+	eval "want=\$opts_$(echo "$c" | tr - _)"
 	missing=""
 	for o in $want; do
 		grep -q -- "^  $o\( \|$\)" "$work/opts.$c" || missing="$missing $o"
@@ -73,7 +74,7 @@ examples() { # the example command lines of help page $1, continuations joined, 
 		sed 's/ *#.*//' | grep '^caseflow '
 }
 {
-	for c in benchmark calibrate compare drivers evaluate export families flows forecast hub ingest journey kpi money programme push quality report serve sufficiency summary synth trajectory user validate; do
+	for c in api-payload benchmark calibrate compare drivers evaluate export families flows forecast hub ingest journey kpi money programme push quality report serve sufficiency summary synth trajectory user validate; do
 		examples "$work/help.$c"
 	done
 	# and the example column of README's table of commands
