@@ -23,6 +23,7 @@ static const struct cf_option options[] = {
 	  .def_text = "today" },
 	CLI_OPT_FORMAT,
 	CLI_OPT_OUT,
+	CLI_OPT_TABLE,
 	{ 0 }
 };
 
@@ -32,7 +33,7 @@ const struct cli_command cmd_programme = {
 	.order = 60,
 	.usage = "  caseflow programme --load FILE.xlsx|DIR [--db PATH]\n"
 		 "  caseflow programme show [--db PATH] [--name NAME] [--view VIEW] [--as-of DATE]\n"
-		 "                          [--format table|csv|json|xlsx] [--out FILE]",
+		 "                          [--format table|csv|json|xlsx] [--out FILE] [--table NAME]",
 	.positionals = 1,   /* show */
 	.help =
 	"A programme is one workbook (.xlsx) or a folder of CSVs, with the sheets\n"
@@ -66,7 +67,8 @@ const struct cli_command cmd_programme = {
 	"  caseflow programme --db la.db --load examples/programme\n"
 	"  caseflow programme --db la.db --load examples/programme-modelled   # needs SSDA903 data\n"
 	"  caseflow programme show --db la.db\n"
-	"  caseflow programme show --db la.db --view cba --format csv\n"
+	"  caseflow programme show --db la.db --view cba --table cba_summary --format csv\n"
+	"  caseflow programme show --db la.db --view all --format csv --out programme/   # a file per table\n"
 	"  caseflow programme show --db la.db --view all --format xlsx --out programme.xlsx\n",
 	.run = run,
 };
@@ -138,7 +140,8 @@ static int load(const char *db, const char *path)
 	return rc;
 }
 
-static int show(const char *db, const struct programme_show_options *opt, enum render_format fmt, const char *out)
+static int show(const struct cf_args *a, const char *db, const struct programme_show_options *opt, enum render_format fmt,
+		const char *out)
 {
 	struct cf_error err;
 	struct store *st;
@@ -152,7 +155,7 @@ static int show(const char *db, const struct programme_show_options *opt, enum r
 		store_close(st);
 	}
 	if (!rc)
-		rc = render_tables(shown.tables, shown.ntables, fmt, out, &err);
+		rc = cli_render(a, shown.tables, shown.ntables, fmt, out, &err);
 	programme_shown_release(&shown);
 	if (rc)
 		cf_error_print(&err);
@@ -190,5 +193,5 @@ static int run(int argc, char **argv)
 	if (as_of_s && cf_date_parse(as_of_s, strlen(as_of_s), &opt.as_of))
 		return cli_usage_error(&cmd_programme, "--as-of must be a date (yyyy-mm-dd or dd/mm/yyyy), not '%s'",
 				       as_of_s);
-	return show(db, &opt, fmt, out);
+	return show(&a, db, &opt, fmt, out);
 }
