@@ -72,6 +72,15 @@ const char report_css[] =
 	"table.data thead th{position:sticky;top:0;background:#eef1f5}"
 	"table.data .num{text-align:right;font-variant-numeric:tabular-nums}"
 	"p.note{font-size:12px;color:#444;margin:4px 0}"
+	/* the programme's tables are wide (a column a year, words in cells): their
+	 * headings and words wrap, figures and a chart's years do not, a chart's
+	 * table goes below it when it would not fit beside it whole, and below
+	 * 1180 px pairs of tables stack: at 1024 px none scrolls sideways */
+	"#programme table.data th,#programme table.data td{white-space:normal}"
+	"#programme table.data .num,#programme .fig table.data tbody th{white-space:nowrap}"
+	"#programme table.data thead th{vertical-align:bottom}"
+	"#programme .fig .tbl{min-width:min-content}"   /* beside its chart while it fits whole, else below */
+	"@media (max-width:1180px){#programme .grid2{grid-template-columns:minmax(0,1fr)}}"
 	".defs{columns:2;column-gap:24px;font-size:11.5px}.defs p{margin:0 0 4px;break-inside:avoid}"
 	"footer{padding:4px 24px 20px;font-size:12px;color:#555}"
 	"@page{size:A4;margin:12mm}"
