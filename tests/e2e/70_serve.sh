@@ -241,14 +241,21 @@ curl -s -b "$work/nora.jar" "$u/api/kpi?by=sex" > "$work/nora.json"
 check "locality role: the API gives its own localities' rows only" \
 	sh -c 'grep -q "\"group\": \"North\"" "$0" && ! grep "\"group\": " "$0" | grep -vq "\"group\": \"North\""' "$work/nora.json"
 curl -s -b "$work/nora.jar" "$u/" > "$work/nora.html"
-check "locality role: the dashboard shows North, not the authority's panels" \
-	sh -c 'grep -q "<td>North</td>" "$0" && ! grep -q "<td>South</td>" "$0" && ! grep -q "id=\"headlines\"" "$0"' "$work/nora.html"
+# the tile of children looked after at period end: one of the report's panels
+tile() { tr -d '\n' <"$1" | sed 's/<div class="tile/\n&/g' | grep "<h3>Children looked after</h3>" | head -1 | sed -n 's/.*<p class="v">\([^<]*\)<.*/\1/p'; }
+check "locality role: the dashboard shows North, and the report's panels drawn for North alone" \
+	sh -c 'grep -q "<td>North</td>" "$0" && ! grep -q "<td>South</td>" "$0" && grep -q "id=\"headlines\"" "$0" &&
+	       grep -q "The panels below are North&#39;s\|The panels below are North.s" "$0" && ! grep -q "id=\"forecast\"" "$0" &&
+	       ! grep -q "id=\"localities\"" "$0"' "$work/nora.html"
+check "... its headline tile counts North's child in care (A), 1" [ "$(tile "$work/nora.html")" = 1 ]
 check "locality role: its dashboard has its own trend by financial year" \
 	sh -c 'grep -q "<caption>Your localities by financial year</caption>" "$0" && grep -q "<td>2023-24</td>" "$0"' "$work/nora.html"
 curl -s -b "$work/max.jar" "$u/?locality=South" > "$work/south.html"
-check "manager, a chosen locality: its indicators and trend, then the authority's panels, said so" \
+check "manager, a chosen locality: its indicators and trend, then the report's panels drawn for it, said so" \
 	sh -c 'grep -q "Indicators for South" "$0" && grep -q "<caption>South by financial year</caption>" "$0" &&
-	       ! grep -q "<td>North</td>" "$0" && grep -q "id=\"headlines\"" "$0" && grep -q "the whole authority" "$0"' "$work/south.html"
+	       ! grep -q "<td>North</td>" "$0" && grep -q "id=\"headlines\"" "$0" && grep -q "panels below are South" "$0" &&
+	       ! grep -q "id=\"forecast\"" "$0"' "$work/south.html"
+check "... its headline tile counts South's child in care (C), 1" [ "$(tile "$work/south.html")" = 1 ]
 check "locality role: another locality is 403" [ "$(code -b "$work/nora.jar" "$u/?locality=South")" = 403 ]
 curl -s -b "$work/max.jar" "$u/" > "$work/max.html"
 check "manager: the dashboard has the report's panels and no child IDs" \
