@@ -109,14 +109,12 @@ int cli_render(const struct cf_args *a, struct cf_table *const *tables, int n, e
 	for (int k = 0; k < n; k++)
 		if (strcmp(tables[k]->name, want) == 0)
 			return render_tables(&tables[k], 1, fmt, out, err);
-	char names[600] = "";
+	char names[600];
 	struct cf_suggest sg;
 	cf_suggest_init(&sg, want);
-	for (int k = 0; k < n; k++) {
-		size_t len = strlen(names);
-		snprintf(names + len, sizeof names - len, "%s%s", k ? (k == n - 1 ? " and " : ", ") : "", tables[k]->name);
+	for (int k = 0; k < n; k++)
 		cf_suggest_offer(&sg, tables[k]->name);
-	}
+	render_table_names(tables, n, names, sizeof names);
 	const char *best = cf_suggest_best(&sg);
 	return cf_error_set(err, CF_EUSAGE, "--table %s: this output's table%s %s %s%s%s%s", want, n == 1 ? "" : "s",
 			    n == 1 ? "is" : "are", n ? names : "none", best ? "; did you mean " : "", best ? best : "",

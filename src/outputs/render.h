@@ -16,6 +16,8 @@ int render_format_parse(const char *s, enum render_format *out);
 
 /* 1 when `out` names a folder for CSV: an existing one, or a path ending in '/'. */
 int render_out_is_dir(const char *out);
+/* The tables' names as a sentence list ("a, b and c") into buf, cut to size. */
+void render_table_names(struct cf_table *const *tables, int n, char *buf, size_t size);
 
 /* Write tables[0..n) in fmt. For TABLE, CSV and JSON output goes to `out`
  * (a path, or NULL/"-" for stdout). JSON is one array of rows for one
