@@ -50,7 +50,7 @@ row "kpi (every indicator, 2024-25)" BIN kpi --db DB --format csv
 row "kpi --by locality" BIN kpi --db DB --by locality --format csv
 row "forecast --months 24" BIN forecast --db DB --months 24 --format csv
 row "forecast --runs 200 --threads 1" BIN forecast --db DB --months 24 --runs 200 --threads 1 --format csv
-row "validate --db (903 and CIN)" BIN validate --db DB --format csv
-row "validate 2024-25 SSDA903 files with previous" BIN validate --format csv --previous $dir/la/2023-24/ssda903 $dir/la/2024-25/ssda903
+row "validate --db (903 and CIN)" BIN validate --db DB --table findings --format csv
+row "validate 2024-25 SSDA903 files with previous" BIN validate --table findings --format csv --previous $dir/la/2023-24/ssda903 $dir/la/2024-25/ssda903
 row "benchmark --la all" BIN benchmark --db DB --la all --format csv
 row "report" BIN report --db DB --out $dir/report

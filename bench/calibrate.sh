@@ -13,6 +13,6 @@ export CASEFLOW_NO_PROGRESS=1
 "$cf" ingest --db "$dir/pub.db" "$shared/data/dfe" >/dev/null
 for m in cla cin referrals; do
 	/usr/bin/time -f "calibrate --measure $m: %U s user, %M KB peak" \
-		"$cf" calibrate --db "$dir/pub.db" --measure $m --format csv >"$dir/$m.csv"
+		"$cf" calibrate --db "$dir/pub.db" --measure $m --table calibration --format csv >"$dir/$m.csv"
 	awk -F, -v OFS=' | ' 'NR > 1 && $4 == "all" { printf "| %s | %s | %s | %s | %.1f%% | %.1f%% | %s |\n", $1, $2, $3, $6, $7, $8, ($10 == "" ? "-" : sprintf("%.1f%%", $10)) }' "$dir/$m.csv"
 done

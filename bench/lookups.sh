@@ -53,4 +53,4 @@ echo "validate 2023-24 (rule 392c) with the lookups:"
 timed "$cf" validate --postcodes "$dir" --authorities "$auth" --la E08000035 --year 2023-24 --rules 392c \
 	"$ret" --format csv --out "$out/findings.csv"
 echo "the same without lookups (392c skipped):"
-timed "$cf" validate --year 2023-24 --rules 392c "$ret" --format csv --out "$out/none.csv"
+timed "$cf" validate --year 2023-24 --rules 392c "$ret" --table findings --format csv --out "$out/none.csv"

@@ -27,10 +27,10 @@ run() {
 	tf="$work/time"
 	if command -v /usr/bin/time >/dev/null 2>&1; then
 		/usr/bin/time -f "%e %U %S %M" -o "$tf" "$cf" validate "$this" --previous "$prev" \
-			--format csv --out "$work/findings.csv"
+			--table findings --format csv --out "$work/findings.csv"
 	else
 		start=$(date +%s.%N)
-		"$cf" validate "$this" --previous "$prev" --format csv --out "$work/findings.csv"
+		"$cf" validate "$this" --previous "$prev" --table findings --format csv --out "$work/findings.csv"
 		awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { print e - s, 0, 0, 0 }' >"$tf"
 	fi
 	findings=$(sed -n '/^rule,type,table/,$p' "$work/findings.csv" | tail -n +2 | wc -l)

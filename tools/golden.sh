@@ -64,8 +64,8 @@ run forecast.backtest forecast --db "$db" --backtest --cutoff 2022-03-31 --month
 child=$(sqlite3 "$db" "SELECT child FROM episodes ORDER BY child LIMIT 1" 2>/dev/null)
 run journey.table journey --db "$db" --child "$child"
 run journey.json journey --db "$db" --child "$child" --format json
-run validate.db validate --db "$db" --format csv
-run validate.db.cin validate --db "$db" --return cin --format csv
+run validate.db validate --db "$db" --table findings --format csv
+run validate.db.cin validate --db "$db" --return cin --table findings --format csv
 run kpi.xlsx kpi --db "$db" --format xlsx --out "$work/kpi.xlsx"; xlsx kpi "$work/kpi.xlsx"
 run summary.xlsx summary --db "$db" --format xlsx --out "$work/summary.xlsx"; xlsx summary "$work/summary.xlsx"
 run report report --db "$db" --out "$work/report" --period 2023-24 --as-of 2024-03-31
@@ -80,14 +80,15 @@ done
 # --- the shared returns and DfE's tables --------------------------------------
 if [ -d "$shared/data/ssda903-synth" ]; then
 	s=$shared/data/ssda903-synth
-	run validate.903 validate --format csv --previous "$s/2022_23/csv" "$s/2023_24/csv"
+	run validate.903 validate --table findings --format csv --previous "$s/2022_23/csv" "$s/2023_24/csv"
 	run validate.903.json validate --format json "$s/2023_24/csv"
 	for c in "$shared"/data/samples/cin/*.xml; do
-		[ -f "$c" ] && run "validate.cin.$(basename "$c" .xml)" validate --format csv "$c"
+		[ -f "$c" ] && run "validate.cin.$(basename "$c" .xml)" validate --table findings --format csv "$c"
 	done
 	run shared.ingest ingest --db "$work/shared.db" "$s/2022_23/csv" "$s/2023_24/csv" "$shared/data/dfe"
 	run shared.kpi kpi --db "$work/shared.db" --format csv
-	run shared.summary summary --db "$work/shared.db" --format csv
+	run shared.summary summary --db "$work/shared.db" --table summary --format csv
+	run shared.funnel summary --db "$work/shared.db" --table funnel --format csv
 	run shared.forecast forecast --db "$work/shared.db" --format csv
 	run benchmark.380 benchmark --db "$work/shared.db" --la 380 --format csv
 	run benchmark.all benchmark --db "$work/shared.db" --la all --years 2 --format csv

@@ -56,7 +56,7 @@ chain_store() { # the store and everything that reads it
 	vg 0 kpi --db la.db --period all --by locality --suppress 6 --format json
 	vg 0 report --db la.db --out report --scenario "$top/examples/programme-modelled/edge-of-care.txt"
 	vg 0 trajectory set --db la.db --name cla --indicator cla_31mar --from 2023-03-31:40 --to 2026-03-31:30
-	vg 0 trajectory show --db la.db --format csv
+	vg 0 trajectory show --db la.db --table trajectory_months --format csv
 	vg 0 forecast --db la.db --months 6 --runs 10 --threads 2 --table all
 	vg 0 forecast --db la.db --backtest --cutoff 2023-09-30 --months 3 --method markov,duration
 	vg 0 programme --db la.db --load "$top/examples/programme-modelled"

@@ -48,7 +48,7 @@ const struct cli_command cmd_calibrate = {
 	.options = options,
 	.examples =
 	"  caseflow calibrate --db la.db\n"
-	"  caseflow calibrate --db la.db --measure referrals --horizon 5 --format csv\n",
+	"  caseflow calibrate --db la.db --measure referrals --horizon 5 --table calibration --format csv\n",
 	.run = run,
 };
 

@@ -20,6 +20,7 @@ static const struct cf_option options[] = {
 	  .help = "case audits a month" },
 	CLI_OPT_FORMAT,
 	CLI_OPT_OUT,
+	CLI_OPT_TABLE,
 	{ 0 }
 };
 
@@ -27,7 +28,8 @@ const struct cli_command cmd_families = {
 	.name = "families",
 	.summary = "households, the services, workers and plans open for each, and case audits",
 	.order = 77,
-	.usage = "  caseflow families [--db PATH|URI [--la CODE]] [--period P] [--target N] [--format table|csv|json|xlsx] [--out FILE]",
+	.usage = "  caseflow families [--db PATH|URI [--la CODE]] [--period P] [--target N] [--format table|csv|json|xlsx] [--out FILE]\n"
+		 "                         [--table NAME]",
 	.help =
 	"From the family_members, allocations, family_plans, partner_records and\n"
 	"audits extracts and the CIN census (docs/families.md), on the period's last day:\n"
@@ -51,7 +53,7 @@ const struct cli_command cmd_families = {
 	.options = options,
 	.examples =
 	"  caseflow families --db la.db --period 2024-25\n"
-	"  caseflow families --db la.db --period 2024-06 --target 40 --format csv\n",
+	"  caseflow families --db la.db --period 2024-06 --target 40 --table families_summary --format csv\n",
 	.run = run,
 };
 
@@ -86,7 +88,7 @@ static int run(int argc, char **argv)
 	if (!rc) {
 		struct cf_table *t[] = { res.summary, res.families, res.audits_month, res.audit_themes,
 					 res.cp_reviews, res.sf_families, res.sf_needs, res.sf_claims };
-		rc = render_tables(t, 8, fmt, out, &err);
+		rc = cli_render(&a, t, 8, fmt, out, &err);
 	}
 	families_result_release(&res);
 	if (rc)

@@ -93,7 +93,8 @@ const struct cli_command cmd_forecast = {
 	"Tables: forecast (each state and month-end: mean, bands, cost_gbp; \"all\"\n"
 	"marks totals), costs (by month, financial quarter and year, cumulative),\n"
 	"scenario (base, scenario, difference; with --scenario), rates, inputs.\n"
-	"JSON prints the forecast table unless --table says otherwise.\n",
+	"JSON and CSV print the forecast table (with --backtest, the backtest) unless\n"
+	"--table says otherwise; CSV into a folder (--out DIR/) writes a file per table.\n",
 	.options = options,
 	.examples =
 	"  caseflow forecast --db la.db\n"
@@ -238,8 +239,10 @@ static int run(int argc, char **argv)
 	struct cf_table **tables = res ? res->tables : NULL;
 	int ntables = res ? res->ntables : 0;
 	if (!rc) {
-		/* JSON is one array of rows: one table's rows, the forecast's unless asked */
-		const char *want = table ? table : fmt == RENDER_JSON ? (backtest ? "backtest" : "forecast") : "all";
+		/* JSON is one array of rows, and a CSV file one table: the forecast's
+		 * unless asked (a folder of CSVs takes every table) */
+		int one = fmt == RENDER_JSON || (fmt == RENDER_CSV && !render_out_is_dir(out));
+		const char *want = table ? table : one ? (backtest ? "backtest" : "forecast") : "all";
 		struct cf_table *pick[8];
 		int npick = 0;
 		for (int i = 0; i < ntables; i++)

@@ -17,6 +17,8 @@ static const struct cf_option options[] = {
 	  .help = "the collection year, when neither the folder name (2023-24, 2023_24) nor the data says it" },
 	{ .name = "--format", .arg = "FMT", .type = CF_OPT_ENUM, .help = "the load summary as",
 	  .choices = "table|csv|json", .def = "table" },
+	{ .name = "--table", .arg = "NAME", .type = CF_OPT_ENUM, .choices = "files|issues",
+	  .help = "only this one of the summary's tables (CSV needs one: a CSV file holds one table)" },
 	{ 0 }
 };
 
@@ -24,7 +26,7 @@ const struct cli_command cmd_ingest = {
 	.name = "ingest",
 	.summary = "load returns, censuses, extracts and published tables into the store",
 	.order = 20,
-	.usage = "  caseflow ingest [--db PATH] [--year YYYY-YY] [--format table|csv|json] FILE|DIR...",
+	.usage = "  caseflow ingest [--db PATH] [--year YYYY-YY] [--format table|csv|json] [--table files|issues] FILE|DIR...",
 	.positionals = -1,
 	.help =
 	"Reads every .csv, .xml and .xlsx file named or found under a folder and loads\n"
@@ -48,7 +50,7 @@ const struct cli_command cmd_ingest = {
 	.examples =
 	"  caseflow ingest --db la.db returns/2023-24/\n"
 	"  caseflow ingest --db la.db returns/      # every year under it\n"
-	"  caseflow ingest --db la.db --format csv returns/ >load.csv   # each file's rows and issues\n",
+	"  caseflow ingest --db la.db --format csv --table files returns/ >load.csv   # each file's rows and issues\n",
 	.run = run,
 };
 
@@ -77,6 +79,9 @@ static int run(int argc, char **argv)
 	render_format_parse(cf_args_str(&a, "--format"), &fmt);   /* one of the table's choices */
 	if (npaths == 0)
 		return cli_usage_error(&cmd_ingest, "name at least one file or folder to load");
+	/* refused before anything is loaded: the summary comes after */
+	if (fmt == RENDER_CSV && cf_args_enum(&a, "--table") < 0)
+		return cli_usage_error(&cmd_ingest, "a CSV file holds one table: name it with --table (files or issues)");
 	if (year_s && (opt.collection_year = parse_year(year_s)) < 0)
 		return cli_usage_error(&cmd_ingest, "--year must look like 2023-24, not '%s'", year_s);
 	const char *fail = getenv("CASEFLOW_FAIL_AFTER_ROWS");
@@ -137,7 +142,7 @@ static int run(int argc, char **argv)
 		struct cf_table *both[2] = { files, kinds };
 		struct cf_error rerr;
 		cf_error_clear(&rerr);
-		if (render_tables(both, 2, fmt, NULL, &rerr))
+		if (cli_render(&a, both, 2, fmt, NULL, &rerr))
 			cf_error_print(&rerr);
 		if (fmt == RENDER_TABLE) {
 			long stored = 0, issues = 0;

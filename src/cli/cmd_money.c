@@ -26,6 +26,7 @@ static const struct cf_option options[] = {
 	{ .name = "--shift", .arg = "FILE", .help = "also price a placement-shift scenario" },
 	CLI_OPT_FORMAT,
 	CLI_OPT_OUT,
+	CLI_OPT_TABLE,
 	{ 0 }
 };
 
@@ -34,7 +35,7 @@ const struct cli_command cmd_money = {
 	.summary = "placement spend, commitments, budget variance and unit costs for a financial year",
 	.order = 75,
 	.usage = "  caseflow money [--db PATH|URI [--la CODE]] [--year 2024-25] [--as-of DATE] [--top N] [--outturn [--inflation PCT]]\n"
-		 "                 [--shift FILE] [--format table|csv|json|xlsx] [--out FILE]",
+		 "                 [--shift FILE] [--format table|csv|json|xlsx] [--out FILE] [--table NAME]",
 	.help =
 	"Prices every placement in the loaded placement_costs extract night by night\n"
 	"(weekly cost / 7 a night, from its start to the night before its end; each\n"
@@ -133,7 +134,7 @@ static int run(int argc, char **argv)
 		store_close(st);
 	}
 	if (!rc)
-		rc = render_tables(t, nt, fmt, out, &err);
+		rc = cli_render(&a, t, nt, fmt, out, &err);
 	for (int i = 0; i < MONEY_NTABLES + 3; i++)
 		cf_table_free(t[i]);
 	if (rc)

@@ -24,6 +24,7 @@ static const struct cf_option options[] = {
 	  .def_text = "today" },
 	CLI_OPT_FORMAT,
 	CLI_OPT_OUT,
+	CLI_OPT_TABLE,
 	{ 0 }
 };
 
@@ -33,7 +34,7 @@ const struct cli_command cmd_programme = {
 	.order = 60,
 	.usage = "  caseflow programme --load FILE.xlsx|DIR [--db PATH|URI [--la CODE]]\n"
 		 "  caseflow programme show [--db PATH] [--name NAME] [--view VIEW] [--as-of DATE]\n"
-		 "                          [--format table|csv|json|xlsx] [--out FILE]",
+		 "                          [--format table|csv|json|xlsx] [--out FILE] [--table NAME]",
 	.positionals = 1,   /* show */
 	.help =
 	"A programme is one workbook (.xlsx) or a folder of CSVs, with the sheets\n"
@@ -67,13 +68,11 @@ const struct cli_command cmd_programme = {
 	"  caseflow programme --db la.db --load examples/programme\n"
 	"  caseflow programme --db la.db --load examples/programme-modelled   # needs SSDA903 data\n"
 	"  caseflow programme show --db la.db\n"
-	"  caseflow programme show --db la.db --view cba --format csv\n"
+	"  caseflow programme show --db la.db --view cba --table cba_summary --format csv\n"
+	"  caseflow programme show --db la.db --view all --format csv --out programme/   # a file per table\n"
 	"  caseflow programme show --db la.db --view all --format xlsx --out programme.xlsx\n",
 	.run = run,
 };
-
-/* in the order of --view's choices */
-enum { V_BC, V_BENEFITS, V_MILESTONES, V_CBA, V_WORKFORCE, V_ALL, V_N };
 
 static int load(const char *db, const char *path)
 {
@@ -142,71 +141,23 @@ static int load(const char *db, const char *path)
 	return rc;
 }
 
-static int show(const char *db, const char *name, int view, cf_date as_of, enum render_format fmt, const char *out)
+static int show(const struct cf_args *a, const char *db, const struct programme_show_options *opt, enum render_format fmt,
+		const char *out)
 {
 	struct cf_error err;
 	struct store *st;
-	struct programme p;
-	struct prog_actual *computed = NULL;
-	int ncomputed = 0;
+	struct programme_shown shown = { 0 };
 	cf_error_clear(&err);
-	programme_init(&p);
 	int rc = cli_open_store(db, 0, "a programme", "programme --load FILE", &st, &err);
 	if (!rc) {
-		rc = programme_load(st, name, &p, &err);
-		char notes[1024];
-		if (!rc && (view == V_BENEFITS || view == V_ALL) &&
-		    !(rc = programme_indicator_actuals(st, &p, &computed, &ncomputed, notes, sizeof notes, &err)) && notes[0])
-			fprintf(stderr, "caseflow programme: note: %s\n", notes);
+		rc = programme_show(st, opt, &shown, &err);
+		if (shown.notes[0])
+			fprintf(stderr, "caseflow programme: note: %s\n", shown.notes);
 		store_close(st);
 	}
-	struct cf_table *tables[32];
-	int n = 0;
-	for (int v = 0; v < V_ALL && !rc; v++) {
-		if (view != V_ALL && view != v)
-			continue;
-		int k = 0;
-		switch (v) {
-		case V_BC:
-			if (view == V_BC && !p.ncosts && !p.nsavings)
-				rc = cf_error_at(&err, CF_EINPUT, db, 0, NULL, p.name,
-						 "the programme has no costs or savings sheet: no business case");
-			else if (p.ncosts || p.nsavings)
-				rc = business_case_tables(&p, tables + n, &k, &err);
-			break;
-		case V_BENEFITS:
-			if (view == V_BENEFITS && !p.nbenefits)
-				rc = cf_error_at(&err, CF_EINPUT, db, 0, NULL, p.name, "the programme has no benefits");
-			else if (p.nbenefits)
-				rc = benefits_tables(&p, computed, ncomputed, as_of, tables + n, &k, &err);
-			break;
-		case V_MILESTONES:
-			if (view == V_MILESTONES && !p.nmilestones)
-				rc = cf_error_at(&err, CF_EINPUT, db, 0, NULL, p.name, "the programme has no milestones");
-			else if (p.nmilestones)
-				rc = milestones_tables(&p, as_of, tables + n, &k, &err);
-			break;
-		case V_CBA:
-			if (view == V_CBA && !p.cba.present)
-				rc = cf_error_at(&err, CF_EINPUT, db, 0, NULL, p.name, "the programme has no cba sheet");
-			else if (p.cba.present)
-				rc = cba_tables(&p, tables + n, &k, &err);
-			break;
-		case V_WORKFORCE:
-			if (view == V_WORKFORCE && !p.workforce.present)
-				rc = cf_error_at(&err, CF_EINPUT, db, 0, NULL, p.name, "the programme has no workforce sheet");
-			else if (p.workforce.present)
-				rc = workforce_tables(&p, tables + n, &k, &err);
-			break;
-		}
-		n += k;
-	}
 	if (!rc)
-		rc = render_tables(tables, n, fmt, out, &err);
-	for (int i = 0; i < n; i++)
-		cf_table_free(tables[i]);
-	free(computed);
-	programme_release(&p);
+		rc = cli_render(a, shown.tables, shown.ntables, fmt, out, &err);
+	programme_shown_release(&shown);
 	if (rc)
 		cf_error_print(&err);
 	return rc;
@@ -235,12 +186,13 @@ static int run(int argc, char **argv)
 	}
 	if (load_path)
 		return cli_usage_error(&cmd_programme, "--load and show are separate runs");
-	int view = cf_args_enum(&a, "--view");
+	/* --view's choices are in enum programme_view's order */
+	struct programme_show_options opt = { .name = name, .view = (enum programme_view)cf_args_enum(&a, "--view") };
 	enum render_format fmt;
 	render_format_parse(cf_args_str(&a, "--format"), &fmt);   /* one of the table's choices */
-	cf_date as_of = cf_date_today();
-	if (as_of_s && cf_date_parse(as_of_s, strlen(as_of_s), &as_of))
+	opt.as_of = cf_date_today();
+	if (as_of_s && cf_date_parse(as_of_s, strlen(as_of_s), &opt.as_of))
 		return cli_usage_error(&cmd_programme, "--as-of must be a date (yyyy-mm-dd or dd/mm/yyyy), not '%s'",
 				       as_of_s);
-	return show(db, name, view, as_of, fmt, out);
+	return show(&a, db, &opt, fmt, out);
 }

@@ -32,6 +32,9 @@ static const struct cf_option options[] = {
 		  "caseflow ingest takes over); without --la that panel says how" },
 	{ .name = "--sn-model", .arg = "M", .type = CF_OPT_ENUM, .choices = "2025|2021", .def = "2025",
 	  .help = "neighbour grouping for --la" },
+	{ .name = "--locality", .arg = "NAME",
+	  .help = "a locality manager's own patch: the panels drawn from the indicators (headlines, funnel, "
+		  "placements, trends, ages at entry), for the children whose home area is in that locality" },
 	{ 0 }
 };
 
@@ -40,7 +43,8 @@ const struct cli_command cmd_report = {
 	.summary = "the Vital Signs: a self-contained HTML report, workbook and indicators CSV",
 	.order = 45,
 	.usage = "  caseflow report [--db PATH] --out DIR [--period P] [--suppress N] [--centroids FILE]\n"
-	"                       [--scenario FILE] [--programme NAME] [--as-of DATE] [--la CODE] [--sn-model 2025|2021]",
+	"                       [--scenario FILE] [--programme NAME] [--as-of DATE] [--la CODE] [--sn-model 2025|2021]\n"
+	"  caseflow report [--db PATH] --out DIR --locality NAME [--period P] [--suppress N] [--centroids FILE]",
 	.help =
 	"Writes DIR/index.html (one page, inline CSS and SVG, no scripts or network,\n"
 	"prints to A4): headline tiles with the change on the year judged better or\n"
@@ -59,14 +63,22 @@ const struct cli_command cmd_report = {
 	"\n"
 	"The programme is judged on --as-of, by default the period's end or the\n"
 	"data's end when that comes first. A period that starts, or an --as-of that\n"
-	"falls, after the last day the loaded returns cover exits 1 and names that day.\n",
+	"falls, after the last day the loaded returns cover exits 1 and names that day.\n"
+	"\n"
+	"--locality NAME draws a locality manager's page: the headlines, funnel,\n"
+	"placements, trends and ages at entry counting only the children whose home\n"
+	"area is in that locality (the store's localities table), rates per 10,000 of\n"
+	"its population; the authority's other panels, and the records sheets, are\n"
+	"left to its own report. A name not among the store's localities exits 1,\n"
+	"listing them.\n",
 	.options = options,
 	.examples =
 	"  caseflow report --db la.db --out vital-signs\n"
 	"  caseflow report --db la.db --out committee --period 2023-24Q4 --suppress 6\n"
 	"  caseflow report --db la.db --out vital-signs --la 380\n"
 	"  caseflow report --db la.db --out vital-signs --la 380 --sn-model 2021\n"
-	"  caseflow report --db la.db --out board --period 2023-24 --as-of 2024-01-31\n",
+	"  caseflow report --db la.db --out board --period 2023-24 --as-of 2024-01-31\n"
+	"  caseflow report --db la.db --out north --locality North --suppress 6\n",
 	.run = run,
 };
 
@@ -85,7 +97,11 @@ static int run(int argc, char **argv)
 	opt.la = la;
 	opt.suppress = cf_args_int(&a, "--suppress");
 	opt.sn_model = cf_args_str(&a, "--sn-model");
+	opt.locality = cf_args_str(&a, "--locality");
 	const char *as_of = cf_args_str(&a, "--as-of");
+	if (opt.locality && (la || opt.scenario || opt.programme || as_of))
+		return cli_usage_error(&cmd_report, "--locality draws the panels from the indicators alone: --la, --scenario, "
+				       "--programme and --as-of are for the authority's report");
 	if (as_of && (cf_date_parse(as_of, strlen(as_of), &opt.as_of) || !opt.as_of))
 		return cli_usage_error(&cmd_report, "--as-of must be a date (yyyy-mm-dd or dd/mm/yyyy), not '%s'", as_of);
 	if (period && kpi_period_parse(period, &opt.period) != 0)
@@ -118,7 +134,8 @@ static int run(int argc, char **argv)
 		cf_error_print(&err);
 		return rc;
 	}
-	printf("Vital Signs for %s written to %s/\n  open %s/index.html\n  workbook %s/vital-signs.xlsx\n"
-	       "  indicators %s/indicators.csv\n", opt.period.label, out, out, out, out);
+	printf("Vital Signs for %s%s%s written to %s/\n  open %s/index.html\n  workbook %s/vital-signs.xlsx\n"
+	       "  indicators %s/indicators.csv\n", opt.locality ? opt.locality : "", opt.locality ? ", " : "",
+	       opt.period.label, out, out, out, out);
 	return CF_OK;
 }

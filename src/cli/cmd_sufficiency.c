@@ -19,6 +19,7 @@ static const struct cf_option options[] = {
 	{ .name = "--centroids", .arg = "FILE", .help = "postcode-sector centroids (sector,lat,lon) for distances from home" },
 	CLI_OPT_FORMAT,
 	CLI_OPT_OUT,
+	CLI_OPT_TABLE,
 	{ 0 }
 };
 
@@ -27,7 +28,7 @@ const struct cli_command cmd_sufficiency = {
 	.summary = "in-house foster and residential places, occupancy, need and the gap on a day",
 	.order = 76,
 	.usage = "  caseflow sufficiency [--db PATH|URI [--la CODE]] [--as-of DATE] [--forecast MONTHS] [--centroids FILE]\n"
-		 "                       [--format table|csv|json|xlsx] [--out FILE]",
+		 "                       [--format table|csv|json|xlsx] [--out FILE] [--table NAME]",
 	.help =
 	"On --as-of, from the foster_households, homes and placement_costs extracts\n"
 	"and the SSDA903 episodes (docs/money.md):\n"
@@ -108,7 +109,7 @@ static int run(int argc, char **argv)
 	}
 	centroids_release(&cent);
 	if (!rc)
-		rc = render_tables(t, SUFFICIENCY_NTABLES + (months > 0 ? 2 : 0), fmt, out, &err);
+		rc = cli_render(&a, t, SUFFICIENCY_NTABLES + (months > 0 ? 2 : 0), fmt, out, &err);
 	for (int i = 0; i < SUFFICIENCY_NTABLES + 2; i++)
 		cf_table_free(t[i]);
 	if (rc)

@@ -12,6 +12,7 @@ static const struct cf_option options[] = {
 	CLI_OPT_HUB_LA,
 	CLI_OPT_FORMAT,
 	CLI_OPT_OUT,
+	CLI_OPT_TABLE,
 	{ 0 }
 };
 
@@ -19,7 +20,7 @@ const struct cli_command cmd_summary = {
 	.name = "summary",
 	.summary = "children looked after, started and ceased by year, age and placement",
 	.order = 30,
-	.usage = "  caseflow summary [--db PATH|URI [--la CODE]] [--format table|csv|json|xlsx] [--out FILE]",
+	.usage = "  caseflow summary [--db PATH|URI [--la CODE]] [--format table|csv|json|xlsx] [--out FILE] [--table NAME]",
 	.help =
 	"For each 31 March covered by a loaded SSDA903 return: children looked after\n"
 	"on that day, and children who started or ceased to be looked after in the\n"
@@ -40,12 +41,14 @@ const struct cli_command cmd_summary = {
 	"\n"
 	"The two tables are \"summary\" and \"funnel\": --format json writes them as\n"
 	"{\"summary\": [...], \"funnel\": [...]}, and --format csv --out DIR/ writes\n"
-	"DIR/summary.csv and DIR/funnel.csv, one table per file.\n",
+	"DIR/summary.csv and DIR/funnel.csv, one table per file. A CSV file holds one\n"
+	"table: to a file or standard output, name it with --table summary|funnel.\n",
 	.options = options,
 	.examples =
 	"  caseflow summary --db la.db\n"
 	"  caseflow summary --db la.db --format json\n"
 	"  caseflow summary --db la.db --format csv --out summary/\n"
+	"  caseflow summary --db la.db --table funnel --format csv\n"
 	"  caseflow summary --db la.db --format xlsx --out summary.xlsx\n",
 	.run = run,
 };
@@ -75,7 +78,7 @@ static int run(int argc, char **argv)
 		store_close(st);
 	}
 	if (!rc)
-		rc = render_tables(t, 2, fmt, out, &err);
+		rc = cli_render(&a, t, 2, fmt, out, &err);
 	cf_table_free(t[0]);
 	cf_table_free(t[1]);
 	if (rc)

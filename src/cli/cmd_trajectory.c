@@ -30,6 +30,8 @@ static const struct cf_option options[] = {
 	{ .name = "--format", .arg = "FMT", .type = CF_OPT_ENUM, .sub = "show",
 	  .help = "how to write the output (xlsx needs --out)", .choices = "table|csv|json|xlsx", .def = "table" },
 	{ .name = "--out", .arg = "FILE", .sub = "show", .help = "write there instead of standard output" },
+	{ .name = "--table", .arg = "NAME", .sub = "show",
+	  .help = "only this one of the output's tables (CSV to a file or standard output needs one)" },
 	{ 0 }
 };
 
@@ -41,7 +43,8 @@ const struct cli_command cmd_trajectory = {
 		 "                          --from DATE:VALUE --to DATE:VALUE [--shape linear|geometric] [--tolerance PCT]\n"
 		 "  caseflow trajectory set [--db PATH] --name NAME --indicator ID --la CODE\n"
 		 "                          --to sn_median|england|sn_upper_quartile --by DATE [--shape ...] [--tolerance PCT]\n"
-		 "  caseflow trajectory show [--db PATH] [--name NAME] [--format table|csv|json|xlsx] [--out FILE]",
+		 "  caseflow trajectory show [--db PATH] [--name NAME] [--format table|csv|json|xlsx] [--out FILE]\n"
+		 "                           [--table NAME]",
 	.subcommands = "set|show",
 	.help =
 	"set stores a target path: from one dated value to another, linear (the same\n"
@@ -68,7 +71,7 @@ const struct cli_command cmd_trajectory = {
 	"      --from 2024-03-31:684 --to 2029-03-31:519 --shape geometric\n"
 	"  caseflow trajectory set --db la.db --name cla-rate --indicator cla_rate_10k --la 380 \\\n"
 	"      --to sn_median --by 2027-03-31\n"
-	"  caseflow trajectory show --db la.db --name cla --format csv\n",
+	"  caseflow trajectory show --db la.db --name cla --table trajectory_months --format csv\n",
 	.run = run,
 };
 
@@ -212,7 +215,7 @@ static int run_show(int argc, char **argv)
 		rc = trajectory_tables(ts, n, d, local.monthly ? &local : NULL, &tables[0], &tables[1], &err);
 	benchmark_kpi_close(&local);
 	if (!rc)
-		rc = render_tables(tables, 2, fmt, out, &err);
+		rc = cli_render(&a, tables, 2, fmt, out, &err);
 	cf_table_free(tables[0]);
 	cf_table_free(tables[1]);
 	benchmark_data_free(d);

@@ -39,6 +39,7 @@ static const struct cf_option options[] = {
 		  "cells highlighted)",
 	  .choices = "table|csv|json|xlsx", .def = "table" },
 	CLI_OPT_OUT,
+	CLI_OPT_TABLE,
 	{ 0 }
 };
 
@@ -50,7 +51,8 @@ const struct cli_command cmd_validate = {
 		 "  caseflow validate --postcodes ONSPD.csv --authorities LTLA_UTLA.csv --la CODE [...] FILE|DIR...\n"
 		 "  caseflow validate [--year 2024-25] [--rules 8500,...] CENSUS.xml\n"
 		 "  caseflow validate --db PATH [--year 2024-25] [--return 903|cin] [--rules ...]\n"
-		 "  caseflow validate --list-rules [--year 2024-25] [--return 903|cin]",
+		 "  caseflow validate --list-rules [--year 2024-25] [--return 903|cin]\n"
+		 "  (each: [--format table|csv|json|xlsx] [--out FILE] [--table summary|findings])",
 	.positionals = -1,
 	.help =
 	"Runs DfE's SSDA903 validation rules in force for the collection year over\n"
@@ -75,6 +77,9 @@ const struct cli_command cmd_validate = {
 	"store keeps no UPNs, so the UPN rules are reported skipped there. How\n"
 	"rules are written and which are not: docs/validation.md.\n"
 	"\n"
+	"The two tables are \"summary\" and \"findings\": a CSV file holds one, named\n"
+	"with --table (--out DIR/ writes DIR/summary.csv and DIR/findings.csv).\n"
+	"\n"
 	"Exit status: 0 when the rules ran (findings or not), 1 bad input, 2 usage,\n"
 	"3 I/O.\n",
 	.options = options,
@@ -82,6 +87,7 @@ const struct cli_command cmd_validate = {
 	"  caseflow validate la/2023-24/ssda903\n"
 	"  caseflow validate --year 2023-24 --previous 2022_23/csv 2023_24/csv --rules 103,503B\n"
 	"  caseflow validate --db la.db --format xlsx --out findings.xlsx\n"
+	"  caseflow validate --db la.db --table findings --format csv --out findings.csv\n"
 	"  caseflow validate --postcodes NSPL_FEB_2025_UK.csv --la E08000035 \\\n"
 	"      --authorities data/dfe/LTLA-UTLA_Apr23_Lookup_England-Wales.csv 2024_25/csv\n"
 	"  caseflow validate --db la.db --return cin --year 2023-24\n"
@@ -212,7 +218,7 @@ static int run(int argc, char **argv)
 	if (fmt == RENDER_XLSX)
 		rc = render_tables_xlsx(o->tables, 3, out, outcome_sheets, o, &err);
 	else
-		rc = render_tables(o->tables, 2, fmt, out, &err);
+		rc = cli_render(&a, o->tables, 2, fmt, out, &err);
 	if (!rc && !db && fmt == RENDER_TABLE && out == NULL)
 		fprintf(stderr, "caseflow: %d-%02d rules: %d ran, %d skipped; %ld findings\n", o->returns[0].year - 1,
 			o->returns[0].year % 100, o->returns[0].nran, o->returns[0].nskipped, o->returns[0].nfindings);

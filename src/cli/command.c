@@ -101,6 +101,27 @@ void cli_print_help(const struct cli_command *cmd)
 	printf("\nExit codes: 0 ok, 1 bad input, 2 usage, 3 internal or I/O error ('caseflow help' says more).\n");
 }
 
+int cli_render(const struct cf_args *a, struct cf_table *const *tables, int n, enum render_format fmt,
+	       const char *out, struct cf_error *err)
+{
+	const char *want = cf_args_str(a, "--table");
+	if (!want)
+		return render_tables(tables, n, fmt, out, err);
+	for (int k = 0; k < n; k++)
+		if (strcmp(tables[k]->name, want) == 0)
+			return render_tables(&tables[k], 1, fmt, out, err);
+	char names[600];
+	struct cf_suggest sg;
+	cf_suggest_init(&sg, want);
+	for (int k = 0; k < n; k++)
+		cf_suggest_offer(&sg, tables[k]->name);
+	render_table_names(tables, n, names, sizeof names);
+	const char *best = cf_suggest_best(&sg);
+	return cf_error_set(err, CF_EUSAGE, "--table %s: this output's table%s %s %s%s%s%s", want, n == 1 ? "" : "s",
+			    n == 1 ? "is" : "are", n ? names : "none", best ? "; did you mean " : "", best ? best : "",
+			    best ? "?" : "");
+}
+
 int cli_usage_error(const struct cli_command *cmd, const char *fmt, ...)
 {
 	va_list ap;

@@ -12,6 +12,7 @@
 
 #include "base/error.h"
 #include "base/options.h"
+#include "outputs/render.h"
 #include "store/store.h"
 
 struct cli_command {
@@ -76,6 +77,16 @@ int cli_pick_ids(const struct cli_command *cmd, const char *list, int (*find)(co
 			 .help = "how to write the output (xlsx needs --out)", \
 			 .choices = "table|csv|json|xlsx", .def = "table" }
 #define CLI_OPT_OUT { .name = "--out", .arg = "FILE", .help = "write there instead of standard output" }
+/* for a command whose output is several tables (one CSV file holds one) */
+#define CLI_OPT_TABLE { .name = "--table", .arg = "NAME", \
+			.help = "only this one of the output's tables (CSV to a file or standard output needs one)" }
+
+/* Render tables[0..n) as render_tables does (CSV of several to one file or
+ * standard output is CF_EUSAGE, err naming them), or with --table (the
+ * command declares CLI_OPT_TABLE) only the table of that name; a name not
+ * among them is CF_EUSAGE with err listing theirs. */
+int cli_render(const struct cf_args *a, struct cf_table *const *tables, int n, enum render_format fmt,
+	       const char *out, struct cf_error *err);
 
 /* --db as given, else cli_default_db(). */
 const char *cli_db(const struct cf_args *a);

@@ -195,6 +195,7 @@ struct ctx {
 	struct kpi_cell *cells;       /* this period: [K_N][ngroups] */
 	unsigned char *used;
 	int nloc, neth;
+	int only_loc;                  /* opt->locality's index, or -1: the whole authority */
 	/* built once per kpi_compute so each period touches only what it needs */
 	const int *ref_children, *cpp_children, *s47_children;   /* children with such records */
 	int n_ref_children, n_cpp_children, n_s47_children;
@@ -330,6 +331,8 @@ static void tally_factors(struct ctx *x, int id, int child, cf_date on, double n
 static void tally(struct ctx *x, int id, int child, cf_date on, const char *need, double num, double den,
 		  struct decider by)
 {
+	if (x->only_loc >= 0 && (child < 0 || x->d->reg.children[child].locality != x->only_loc))
+		return;   /* a child of another locality, or of none known */
 	struct kpi_cell *row = &x->cells[(size_t)id * (size_t)x->ngroups];
 	row[0].num += num;
 	row[0].den += den;
@@ -680,7 +683,7 @@ static double group_population(const struct ctx *x, int g)
 {
 	const struct population_data *p = &x->d->population;
 	if (g == 0)
-		return population_count(p, NULL, 0, 17, 0, x->to);
+		return population_count(p, x->only_loc >= 0 ? x->d->reg.localities[x->only_loc] : NULL, 0, 17, 0, x->to);
 	switch (x->opt->by) {
 	case KPI_BY_LOCALITY:
 		return g - 1 < x->nloc ? population_count(p, x->d->reg.localities[g - 1], 0, 17, 0, x->to) : -1;
@@ -909,7 +912,22 @@ int kpi_compute_traced(const struct kpi_data *d, const struct kpi_period *period
 		       struct cf_error *err)
 {
 	*out = NULL;
-	struct ctx x = { .d = d, .opt = opt, .nloc = d->reg.nlocalities, .neth = d->reg.nethnicities, .trace = trace };
+	struct ctx x = { .d = d, .opt = opt, .nloc = d->reg.nlocalities, .neth = d->reg.nethnicities, .trace = trace,
+			 .only_loc = -1 };
+	if (opt->locality) {
+		for (int i = 0; i < d->reg.nlocalities && x.only_loc < 0; i++)
+			if (strcmp(d->reg.localities[i], opt->locality) == 0)
+				x.only_loc = i;
+		if (x.only_loc < 0) {
+			char names[512] = "";
+			for (int i = 0; i < d->reg.nlocalities; i++) {
+				size_t len = strlen(names);
+				snprintf(names + len, sizeof names - len, "%s%s", i ? ", " : "", d->reg.localities[i]);
+			}
+			return cf_error_at(err, CF_EINPUT, NULL, 0, NULL, opt->locality, "not a locality of the store's%s%s",
+					   names[0] ? ": " : " (none is loaded: ingest a localities table)", names);
+		}
+	}
 	struct kpi_result *r = calloc(1, sizeof *r);
 	if (!r)
 		return cf_error_set(err, CF_EIO, "out of memory");
@@ -977,6 +995,16 @@ int kpi_compute_traced(const struct kpi_data *d, const struct kpi_period *period
 	if (opt->by == KPI_BY_FACTOR)
 		add_note(r, "a child counts under each factor of their latest assessment: the factor groups overlap and "
 			    "do not add up to the LA");
+	if (x.only_loc >= 0) {
+		int any = 0;
+		for (int id = 0; id < K_N; id++)
+			if (kpi_defs[id].flags & KPI_F_LA_ONLY) {
+				any |= !r->omitted[id];
+				r->omitted[id] = 1;
+			}
+		if (any)
+			add_note(r, "the workforce's indicators omitted: the census is the authority's, not a locality's");
+	}
 
 	x.ngroups = r->ngroups;
 	x.used = r->group_used;

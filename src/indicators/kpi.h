@@ -172,6 +172,10 @@ struct kpi_options {
 	enum kpi_dim by;
 	long suppress;            /* counts below this are suppressed; 0 = off */
 	const struct centroids *centroids;  /* NULL: placed_20mi and placed_outside_la are omitted */
+	const char *locality;     /* NULL: the whole authority; else one of the store's localities: only
+	                           * children whose home area is in it are counted, rates per 10,000 take
+	                           * its population, and the workforce's LA-only indicators are omitted.
+	                           * A name not among them is CF_EINPUT (err lists them). */
 };
 
 struct kpi_cell {

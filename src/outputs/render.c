@@ -358,7 +358,16 @@ void render_tables_json(struct cf_table *const *tables, int n, FILE *fp)
 }
 
 /* --out names a folder: it exists as one, or ends in '/'. */
-static int out_is_dir(const char *out)
+void render_table_names(struct cf_table *const *tables, int n, char *buf, size_t size)
+{
+	buf[0] = '\0';
+	for (int k = 0; k < n; k++) {
+		size_t len = strlen(buf);
+		snprintf(buf + len, size - len, "%s%s", k ? (k == n - 1 ? " and " : ", ") : "", tables[k]->name);
+	}
+}
+
+int render_out_is_dir(const char *out)
 {
 	struct stat sb;
 	if (!out || strcmp(out, "-") == 0)
@@ -405,8 +414,16 @@ int render_tables(struct cf_table *const *tables, int n, enum render_format fmt,
 			return cf_error_set(err, CF_EUSAGE, "--format xlsx needs --out FILE.xlsx");
 		return write_xlsx(tables, n, out, NULL, NULL, err);
 	}
-	if (fmt == RENDER_CSV && out_is_dir(out))
+	if (fmt == RENDER_CSV && render_out_is_dir(out))
 		return write_csv_dir(tables, n, out, err);
+	if (fmt == RENDER_CSV && n > 1) {
+		/* one table per CSV: a reader of the file sees one header and one row shape */
+		char names[600];
+		render_table_names(tables, n, names, sizeof names);
+		return cf_error_set(err, CF_EUSAGE,
+				    "a CSV file holds one table and this output has %d (%s): name one with --table NAME, "
+				    "or write a file each with --out DIR/", n, names);
+	}
 	FILE *fp = stdout;
 	if (out && strcmp(out, "-") != 0) {
 		fp = fopen(out, "w");

@@ -14,13 +14,18 @@ enum render_format { RENDER_TABLE = 0, RENDER_CSV, RENDER_JSON, RENDER_XLSX };
 /* Parse "table", "csv", "json" or "xlsx". Returns 0, or -1 when unknown. */
 int render_format_parse(const char *s, enum render_format *out);
 
+/* 1 when `out` names a folder for CSV: an existing one, or a path ending in '/'. */
+int render_out_is_dir(const char *out);
+/* The tables' names as a sentence list ("a, b and c") into buf, cut to size. */
+void render_table_names(struct cf_table *const *tables, int n, char *buf, size_t size);
+
 /* Write tables[0..n) in fmt. For TABLE, CSV and JSON output goes to `out`
  * (a path, or NULL/"-" for stdout). JSON is one array of rows for one
  * table, and for several an object of arrays keyed by table name, so each
  * array has one row shape. CSV into a folder (`out` an existing folder or
  * ending in '/', made if missing) writes NAME.csv per table, one table per
- * file; to one stream several tables are separated by a blank line, as
- * TABLE's are. XLSX needs a path and writes one sheet per table, named in
+ * file; to one file or stream CSV holds one table, and several are
+ * CF_EUSAGE with err listing their names (the command's --table picks one). XLSX needs a path and writes one sheet per table, named in
  * sentence case ("business_case" is "Business case"), numbers formatted by
  * their column's unit (£, %, decimals; a kpi "value" by its row's unit) and
  * long text wrapped at words. */

@@ -15,25 +15,25 @@
 
 /* The page, in order. Add a panel here (its function in its own file). */
 const struct report_panel report_panels[] = {
-	{ "headlines", "Headlines", report_panel_headlines, 0 },
-	{ "quality", "Data quality", report_panel_quality, 0 },
-	{ "funnel", "The front door: from contact to care", report_panel_funnel, 1 },
-	{ "placements", "Placements", report_panel_placements, 1 },
-	{ "trends", "Monthly trends", report_panel_trends, 0 },
-	{ "flows", "Step-up and step-down between services", report_panel_flows, 0 },
-	{ "entry-ages", "Ages at entry to care", report_panel_entry_ages, 0 },
-	{ "workforce", "Workforce", report_panel_workforce, 0 },
-	{ "localities", "Localities side by side", report_panel_localities, 0 },
-	{ "forecast", "Forecast: children in care and cost", report_panel_forecast, 0 },
-	{ "money", "Money: placement spend, budget and unit costs", report_panel_money, 0 },
-	{ "sufficiency", "Sufficiency: in-house places against need", report_panel_sufficiency, 0 },
-	{ "families", "Families: one family, one worker, one plan", report_panel_families, 0 },
-	{ "practice", "Quality of practice: audits and reviews", report_panel_practice, 0 },
-	{ "programme", "Programme: business case, benefits and workforce", report_panel_programme, 0 },
-	{ "benchmarks", "Compared with statistical neighbours and England", report_panel_benchmarks, 0 },
-	{ "trajectories", "Trajectories: targets and actuals", report_panel_trajectories, 0 },
-	{ "notes", "Definitions and notes", report_panel_notes, 0 },
-	{ NULL, NULL, NULL, 0 },
+	{ "headlines", "Headlines", report_panel_headlines, 0, 1 },
+	{ "quality", "Data quality", report_panel_quality, 0, 0 },
+	{ "funnel", "The front door: from contact to care", report_panel_funnel, 1, 1 },
+	{ "placements", "Placements", report_panel_placements, 1, 1 },
+	{ "trends", "Monthly trends", report_panel_trends, 0, 1 },
+	{ "flows", "Step-up and step-down between services", report_panel_flows, 0, 0 },
+	{ "entry-ages", "Ages at entry to care", report_panel_entry_ages, 0, 1 },
+	{ "workforce", "Workforce", report_panel_workforce, 0, 0 },
+	{ "localities", "Localities side by side", report_panel_localities, 0, 0 },
+	{ "forecast", "Forecast: children in care and cost", report_panel_forecast, 0, 0 },
+	{ "money", "Money: placement spend, budget and unit costs", report_panel_money, 0, 0 },
+	{ "sufficiency", "Sufficiency: in-house places against need", report_panel_sufficiency, 0, 0 },
+	{ "families", "Families: one family, one worker, one plan", report_panel_families, 0, 0 },
+	{ "practice", "Quality of practice: audits and reviews", report_panel_practice, 0, 0 },
+	{ "programme", "Programme: business case, benefits and workforce", report_panel_programme, 0, 0 },
+	{ "benchmarks", "Compared with statistical neighbours and England", report_panel_benchmarks, 0, 0 },
+	{ "trajectories", "Trajectories: targets and actuals", report_panel_trajectories, 0, 0 },
+	{ "notes", "Definitions and notes", report_panel_notes, 0, 1 },
+	{ NULL, NULL, NULL, 0, 0 },
 };
 
 const char report_css[] =
@@ -73,6 +73,15 @@ const char report_css[] =
 	"table.data thead th{position:sticky;top:0;background:#eef1f5}"
 	"table.data .num{text-align:right;font-variant-numeric:tabular-nums}"
 	"p.note{font-size:12px;color:#444;margin:4px 0}"
+	/* the programme's tables are wide (a column a year, words in cells): their
+	 * headings and words wrap, figures and a chart's years do not, a chart's
+	 * table goes below it when it would not fit beside it whole, and below
+	 * 1180 px pairs of tables stack: at 1024 px none scrolls sideways */
+	"#programme table.data th,#programme table.data td{white-space:normal}"
+	"#programme table.data .num,#programme .fig table.data tbody th{white-space:nowrap}"
+	"#programme table.data thead th{vertical-align:bottom}"
+	"#programme .fig .tbl{min-width:min-content}"   /* beside its chart while it fits whole, else below */
+	"@media (max-width:1180px){#programme .grid2{grid-template-columns:minmax(0,1fr)}}"
 	".defs{columns:2;column-gap:24px;font-size:11.5px}.defs p{margin:0 0 4px;break-inside:avoid}"
 	"footer{padding:4px 24px 20px;font-size:12px;color:#555}"
 	"@page{size:A4;margin:12mm}"
@@ -227,13 +236,18 @@ int report_compute_series(struct report_ctx *rc, struct cf_error *err)
 			mm += 12, yy--;
 		kpi_period_month(yy, mm, &ps[rc->month0 + i]);
 	}
-	struct kpi_options o = { .by = KPI_BY_ALL, .suppress = rc->opt->suppress, .centroids = rc->opt->centroids };
+	struct kpi_options o = { .by = KPI_BY_ALL, .suppress = rc->opt->suppress, .centroids = rc->opt->centroids,
+				 .locality = rc->opt->locality };
 	int rcode = kpi_compute(d, ps, n, &o, &rc->series, err);
 	free(ps);
 	if (rcode)
 		return rcode;
-	o.by = KPI_BY_LOCALITY;
-	return kpi_compute(d, &rc->period, 1, &o, &rc->by_locality, err);
+	/* a locality's figures are its own row (indicators.csv): no other locality's */
+	o.by = rc->opt->locality ? KPI_BY_ALL : KPI_BY_LOCALITY;
+	rcode = kpi_compute(d, &rc->period, 1, &o, &rc->by_locality, err);
+	if (!rcode && rc->opt->locality)
+		rc->by_locality->groups[0] = rc->opt->locality;
+	return rcode;
 }
 
 static int page_head(struct report_ctx *rc)
@@ -253,18 +267,35 @@ static int page_head(struct report_ctx *rc)
 				  "<title>Vital Signs ");
 	bad |= html_text(sb, rc->period.label);
 	bad |= strbuf_addf(sb, "</title><style>%s</style></head><body>", report_css);
-	bad |= strbuf_adds(sb, "<header class=\"top\"><h1>Children's services: Vital Signs</h1><p>");
+	bad |= strbuf_adds(sb, "<header class=\"top\"><h1>Children's services: Vital Signs");
+	if (rc->opt->locality) {
+		bad |= strbuf_adds(sb, " for ");
+		bad |= html_text(sb, rc->opt->locality);
+	}
+	bad |= strbuf_adds(sb, "</h1><p>");
 	bad |= html_textf(sb, "Period %s (%s to %s) · compared with %s · produced %s by caseflow", rc->period.label, from, to,
 			  rc->previous.label, today);
 	if (rc->opt->suppress > 0)
 		bad |= html_textf(sb, " · counts below %ld suppressed (shown as c)", rc->opt->suppress);
 	bad |= strbuf_adds(sb, "</p></header><nav aria-label=\"Panels\">");
 	for (const struct report_panel *p = report_panels; p->id; p++) {
+		if (rc->opt->locality && !p->locality)
+			continue;
 		bad |= strbuf_addf(sb, "<a href=\"#%s\">", p->id);
 		bad |= html_text(sb, p->title);
 		bad |= strbuf_adds(sb, "</a>");
 	}
-	return bad | strbuf_adds(sb, "</nav><main>");
+	bad |= strbuf_adds(sb, "</nav><main>");
+	if (rc->opt->locality) {
+		bad |= strbuf_adds(sb, "<section class=\"panel\" id=\"locality\"><p class=\"note\">");
+		bad |= html_textf(sb, "The panels drawn from the indicators, for the children whose home area is in %s (the "
+				      "localities table): rates per 10,000 take its population. The authority's data quality, "
+				      "workforce, forecast, money, sufficiency, families, quality of practice, programme, "
+				      "benchmarks and trajectories are in its own report (caseflow report without --locality).",
+				  rc->opt->locality);
+		bad |= strbuf_adds(sb, "</p></section>");
+	}
+	return bad;
 }
 
 int report_write(struct store *st, const struct kpi_data *data, const struct report_options *opt, const char *dir,
@@ -278,14 +309,18 @@ int report_write(struct store *st, const struct kpi_data *data, const struct rep
 	int r = ensure_dir(dir, err);
 	if (!r)
 		r = report_compute_series(&rc, err);
-	if (!r)
+	/* a locality's report has the panels drawn from the indicators alone */
+	int local = opt->locality != NULL;
+	if (!r && !local)
 		r = report_inputs_make(&rc, &in, err);
 	/* before the tiles, which carry a warning where their input has problems */
-	if (!r)
+	if (!r && !local)
 		r = quality_read(st, 0, &rc.quality, err);
 	if (!r && page_head(&rc))
 		r = cf_error_set(err, CF_EIO, "out of memory writing the page");
 	for (const struct report_panel *p = report_panels; p->id && !r; p++) {
+		if (local && !p->locality)
+			continue;
 		if (strbuf_addf(&html, "<section class=\"panel%s\" id=\"%s\" aria-labelledby=\"%s-h\"><h2 id=\"%s-h\">",
 				p->half ? " half" : "", p->id, p->id, p->id) ||
 		    html_text(&html, p->title) || strbuf_adds(&html, "</h2>")) {
@@ -314,7 +349,7 @@ int report_write(struct store *st, const struct kpi_data *data, const struct rep
 	/* after the views' sheets, the records behind each headline tile */
 	struct cf_table *records[64];
 	int nrecords = 0;
-	if (!r)
+	if (!r && !local)   /* the records are listed for the authority's figures */
 		r = report_records_sheets(&rc, records, 64, &nrecords, err);
 	if (!r) {
 		struct cf_table *sheets[49 + 64];

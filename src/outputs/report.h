@@ -31,6 +31,9 @@ struct report_options {
 	const char *programme;          /* the programme to show; NULL: the one loaded last */
 	cf_date as_of;                  /* the day milestones and benefits are judged on; 0: the
 					   period's end, or the data's end when that is earlier */
+	const char *locality;           /* NULL: the whole authority; else only the panels drawn from
+					   the indicators (report_panel.locality), for that locality's
+					   children (kpi_options.locality) */
 };
 
 /* What the panels show that the rooms compute, made by report_build
@@ -146,6 +149,8 @@ struct report_panel {
 	const char *title;
 	int (*write)(struct report_ctx *rc, struct cf_error *err);
 	int half;                       /* 1: half the page width on screen (charts about 340 px wide) */
+	int locality;                   /* 1: laid out from the indicators alone, so drawn for one
+					   locality too; 0: the authority's (forecast, money, ...) */
 };
 
 /* The panels, in page order; NULL-terminated by a zero entry. */

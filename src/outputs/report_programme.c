@@ -1104,7 +1104,7 @@ int report_programme_make(const struct report_ctx *rc, struct report_inputs *in,
 	programme_init(in->programme);
 	r = programme_load(st, name, in->programme, err);
 	if (!r && in->programme->nbenefits)
-		r = programme_indicator_actuals(st, in->programme, &in->prog_actuals, &in->prog_nactuals,
+		r = programme_indicator_actuals(st, in->programme, 0, &in->prog_actuals, &in->prog_nactuals, NULL,
 						in->prog_actuals_notes, sizeof in->prog_actuals_notes, err);
 	if (!r)
 		r = programme_views_make(rc, in, err);

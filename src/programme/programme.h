@@ -12,5 +12,6 @@
 #include "programme/programme_milestones.h"
 #include "programme/programme_workforce.h"
 #include "programme/programme_model.h"
+#include "programme/programme_show.h"
 
 #endif

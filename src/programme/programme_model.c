@@ -298,13 +298,13 @@ static int data_months(const struct kpi_data *d, struct kpi_period **out, int *n
 }
 
 /* The LA's value of each indicator ids[i] in every month the data cover. */
-static int indicator_months(struct store *st, struct kpi_data *d, struct kpi_period **months, int *nmonths,
-			    struct kpi_result **res, struct cf_error *err)
+static int indicator_months(struct store *st, long suppress, struct kpi_data *d, struct kpi_period **months,
+			    int *nmonths, struct kpi_result **res, struct cf_error *err)
 {
 	int rc = kpi_data_load(st, d, err);
 	if (rc)
 		return rc;
-	struct kpi_options opt = { .by = KPI_BY_ALL };
+	struct kpi_options opt = { .by = KPI_BY_ALL, .suppress = suppress };
 	if (!(rc = data_months(d, months, nmonths, err)))
 		rc = kpi_compute(d, *months, *nmonths, &opt, res, err);
 	return rc;
@@ -321,7 +321,7 @@ static int indicator_demand(struct store *st, struct programme *p, struct cf_err
 	struct kpi_period *months = NULL;
 	struct kpi_result *res = NULL;
 	int n = 0;
-	int rc = indicator_months(st, &d, &months, &n, &res, err);
+	int rc = indicator_months(st, 0, &d, &months, &n, &res, err);
 	if (!rc && res->omitted[id])
 		rc = cf_error_set(err, CF_EINPUT, "the indicator cannot be computed from this store (%s)", res->notes);
 	for (int m = 0; !rc && m < n; m++) {
@@ -478,11 +478,13 @@ int programme_model_load(struct store *st, struct programme *p, struct programme
 
 /* --- benefit actuals from the indicator engine ----------------------------------- */
 
-int programme_indicator_actuals(struct store *st, const struct programme *p, struct prog_actual **out, int *nout,
-				char *notes, size_t notes_size, struct cf_error *err)
+int programme_indicator_actuals(struct store *st, const struct programme *p, long suppress, struct prog_actual **out,
+				int *nout, int *withheld, char *notes, size_t notes_size, struct cf_error *err)
 {
 	*out = NULL;
 	*nout = 0;
+	if (withheld)
+		*withheld = 0;
 	if (notes && notes_size)
 		notes[0] = '\0';
 	int any = 0;
@@ -494,7 +496,7 @@ int programme_indicator_actuals(struct store *st, const struct programme *p, str
 	struct kpi_period *months = NULL;
 	struct kpi_result *res = NULL;
 	int n = 0;
-	int rc = indicator_months(st, &d, &months, &n, &res, err);
+	int rc = indicator_months(st, suppress, &d, &months, &n, &res, err);
 	for (int i = 0; i < p->nbenefits && !rc; i++) {
 		const struct prog_benefit *b = &p->benefits[i];
 		int id = strcmp(b->measure, "manual") ? kpi_find(b->measure) : -1;
@@ -504,7 +506,9 @@ int programme_indicator_actuals(struct store *st, const struct programme *p, str
 		for (int m = 0; m < n && !res->omitted[id] && !rc; m++) {
 			const struct kpi_cell *c = kpi_result_cell(res, m, id, 0);
 			struct prog_actual a = { b->id, months[m].to, c->value, 0 };
-			if (c->has_value && push((void **)out, nout, sizeof a, &a))
+			if (c->suppressed && withheld)
+				++*withheld;
+			if (c->has_value && !c->suppressed && push((void **)out, nout, sizeof a, &a))
 				rc = oom(err);
 			found += c->has_value;
 		}

@@ -32,8 +32,10 @@ void programme_model_report_release(struct programme_model_report *rep);
 /* The actuals of benefits measured by an indicator: the LA's value for
  * each month the store's data cover, dated the month's end, row 0. *out is
  * malloc'd (free it); none when no benefit names an indicator or the store
- * has no data for it. notes (may be NULL) gets why an indicator has none. */
-int programme_indicator_actuals(struct store *st, const struct programme *p, struct prog_actual **out, int *nout,
-				char *notes, size_t notes_size, struct cf_error *err);
+ * has no data for it. suppress > 0 leaves out a month whose figure small-
+ * number suppression at that threshold hides (*withheld, may be NULL, counts
+ * them). notes (may be NULL) gets why an indicator has none. */
+int programme_indicator_actuals(struct store *st, const struct programme *p, long suppress, struct prog_actual **out,
+				int *nout, int *withheld, char *notes, size_t notes_size, struct cf_error *err);
 
 #endif

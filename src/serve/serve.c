@@ -231,6 +231,8 @@ static const struct route routes[] = {
 	/* its own connection, outside the lock: a long run holds up no other page */
 	{ "GET", "/api/forecast", 0, R_ANY & ~R_LOCALITY, 0, 1, NULL, page_api_forecast, NULL, 1 },
 	{ "GET", "/programme", 0, R_ANY & ~R_LOCALITY, 0, 0, NULL, page_programme, NULL, 0 },
+	/* its own connection, outside the lock: benefit actuals count the store's data */
+	{ "GET", "/api/programme", 0, R_ANY & ~R_LOCALITY, 0, 1, NULL, page_api_programme, NULL, 1 },
 	/* whole-authority; the locality role's data quality is the analysts' to chase */
 	{ "GET", "/quality", 0, R_ANY & ~R_LOCALITY, 0, 0, NULL, page_quality, NULL, 0 },
 	{ "GET", "/api/quality", 0, R_ANY & ~R_LOCALITY, 0, 1, NULL, page_api_quality, NULL, 0 },

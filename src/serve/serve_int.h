@@ -137,6 +137,7 @@ int page_upload_post(struct request *rq);
 int page_benchmark(struct request *rq);
 int page_forecast(struct request *rq);
 int page_programme(struct request *rq);
+int page_api_programme(struct request *rq);   /* serve_programme.c */
 int page_api_benchmark(struct request *rq);
 int page_validate(struct request *rq);
 int page_quality(struct request *rq);

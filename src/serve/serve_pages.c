@@ -267,11 +267,13 @@ static int choose_form(struct request *rq, struct strbuf *sb, const struct kpi_p
 	return bad | strbuf_adds(sb, "</select></div><div><button type=\"submit\">Show</button></div></form>");
 }
 
-/* The Vital Signs panels of the report, for the whole authority. */
-static int la_panels(struct request *rq, const struct kpi_data *d, const struct kpi_period *p, struct strbuf *sb,
-		     struct cf_error *err)
+/* The Vital Signs panels of the report, for the whole authority, or (loc)
+ * those drawn from the indicators, for that locality's children, as
+ * caseflow report --locality draws them. */
+static int la_panels(struct request *rq, const struct kpi_data *d, const struct kpi_period *p, const char *loc,
+		     struct strbuf *sb, struct cf_error *err)
 {
-	struct report_options ro = { .period = *p, .suppress = role_suppress(rq) };
+	struct report_options ro = { .period = *p, .suppress = role_suppress(rq), .locality = loc };
 	struct report_inputs in = { 0 };
 	/* the dashboard runs outside the server's lock: its thread's own connection */
 	struct store *rd = serve_reader(rq->srv, err);
@@ -280,9 +282,11 @@ static int la_panels(struct request *rq, const struct kpi_data *d, const struct 
 	struct report_ctx rc = { .st = rd, .data = d, .opt = &ro, .in = &in, .period = *p, .html = sb };
 	kpi_period_previous_year(&rc.period, &rc.previous);
 	int r = report_compute_series(&rc, err);
-	if (!r)
+	if (!r && !loc)
 		r = report_inputs_make(&rc, &in, err);
 	for (const struct report_panel *pn = report_panels; pn->id && !r; pn++) {
+		if (loc && !pn->locality)
+			continue;
 		if (strbuf_addf(sb, "<section class=\"panel%s\" id=\"%s\" aria-labelledby=\"%s-h\"><h2 id=\"%s-h\">",
 				pn->half ? " half" : "", pn->id, pn->id, pn->id) ||
 		    html_text(sb, pn->title) || strbuf_adds(sb, "</h2>")) {
@@ -378,6 +382,12 @@ int page_dashboard(struct request *rq)
 	char key[160];
 	snprintf(key, sizeof key, "dash|%s|%s|%ld", p.label, loc ? loc : "", role_suppress(rq));
 	int hit = !rc && rq->role != R_LOCALITY ? cache_find(rq->srv, key, &sb) : 0;
+	/* the panels are a locality's when one is chosen, or the locality role has
+	 * only one; a locality the store's localities table lacks has none */
+	const char *panel_loc = loc ? loc : rq->role == R_LOCALITY && rq->acct.nlocalities == 1 ? rq->acct.localities[0] : NULL;
+	int panel_loc_known = 0;
+	for (int i = 0; panel_loc && i < rq->srv->nlocalities; i++)
+		panel_loc_known |= strcmp(rq->srv->localities[i], panel_loc) == 0;
 	if (hit < 0)
 		rc = cf_error_set(&err, CF_EIO, "out of memory");
 	if (!rc && !hit && (loc || rq->role == R_LOCALITY)) {
@@ -403,13 +413,24 @@ int page_dashboard(struct request *rq)
 			strbuf_adds(&figures, "</div>");
 		}
 		cf_table_free(t);
-		if (!rc && rq->role != R_LOCALITY)
-			strbuf_adds(&figures, "<p class=\"note\">The panels below are the whole authority's: the report draws "
-					      "them for the authority only.</p>");
+		if (!rc && (panel_loc || rq->role == R_LOCALITY)) {
+			strbuf_adds(&figures, "<p class=\"note\">");
+			if (panel_loc && panel_loc_known)
+				html_textf(&figures, "The panels below are %s's, drawn from the indicators for the children "
+						     "whose home area is in it (as caseflow report --locality); the authority's "
+						     "forecast, money, programme and the rest are on the whole authority's page.",
+					   panel_loc);
+			else if (panel_loc)
+				html_textf(&figures, "%s is not in the store's localities table: no panels are drawn for it.",
+					   panel_loc);
+			else
+				html_textf(&figures, "Choose one of your localities for its panels.");
+			strbuf_adds(&figures, "</p>");
+		}
 		strbuf_adds(&figures, "</section>");
 	}
-	if (!rc && !hit && rq->role != R_LOCALITY)
-		rc = la_panels(rq, d, &p, &figures, &err);
+	if (!rc && !hit && (!panel_loc ? rq->role != R_LOCALITY : panel_loc_known))
+		rc = la_panels(rq, d, &p, panel_loc, &figures, &err);
 	if (!rc && !hit) {
 		if (rq->role != R_LOCALITY)
 			cache_put(rq->srv, key, &figures);

@@ -26,7 +26,7 @@ C,1,31/03/2008,WBRI,,,
 CSV
 "$cf" ingest --db "$work/t.db" "$work/r" >"$work/out" 2>&1
 check "ingest of a hand-made return exits 0" test $? -eq 0
-"$cf" summary --db "$work/t.db" --format csv >"$work/s.csv"
+"$cf" summary --db "$work/t.db" --table summary --format csv >"$work/s.csv"
 # A open (16 on 31/03/2024? born 15/04/2008: 15), C open and 16 (born 31/03/2008)
 check "CLA at 31 March 2024 is 2" grep -q '^2024-03-31,cla,all,all,2$' "$work/s.csv"
 check "one 10-15 and one 16+ at 31 March" sh -c 'grep -q "^2024-03-31,cla,10-15,all,1$" "$0" && grep -q "^2024-03-31,cla,16+,all,1$" "$0"' "$work/s.csv"

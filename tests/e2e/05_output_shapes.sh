@@ -23,7 +23,14 @@ CSV
 "$cf" ingest --db "$work/t.db" "$work/r" >/dev/null 2>&1
 check "ingest exits 0" test $? -eq 0
 
-"$cf" summary --db "$work/t.db" --format csv >"$work/s.csv"
+"$cf" summary --db "$work/t.db" --format csv >"$work/s.csv" 2>"$work/s.err"
+check "summary --format csv to standard output: two tables, refused (exit 2) naming them" \
+	sh -c '[ "$2" -eq 2 ] && ! [ -s "$0" ] && grep -q "holds one table.*2 (summary and funnel).*--table NAME.*--out DIR/" "$1"' \
+	"$work/s.csv" "$work/s.err" $?
+"$cf" summary --db "$work/t.db" --format csv --table nosuch >/dev/null 2>"$work/s.err"
+check "--table with a name not in the output: exit 2, the names listed" \
+	sh -c '[ "$1" -eq 2 ] && grep -q "tables are summary and funnel" "$0"' "$work/s.err" $?
+"$cf" summary --db "$work/t.db" --table summary --format csv >"$work/s.csv"
 check "summary's cla counts all three open on 31 March" grep -qx '2024-03-31,cla,all,all,3' "$work/s.csv"
 check "... and says one of them (D) is on short breaks only" grep -qx '2024-03-31,cla_short_breaks,all,all,1' "$work/s.csv"
 "$cf" kpi --db "$work/t.db" --period 2023-24 --indicator cla_31mar --format csv >"$work/k.csv" 2>/dev/null

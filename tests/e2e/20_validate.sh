@@ -24,7 +24,7 @@ B,10/05/2023,S,V2,N2,P1,PR1,20/05/2023,E13,,,,
 
 C,01/05/2023,S,C2,N1,U3,PR1,30/03/2024,E8,,,,SC123456
 CSV
-"$cf" validate "$work/r/2023_24" --format csv --out "$work/f.csv" 2>"$work/err"
+"$cf" validate "$work/r/2023_24" --table findings --format csv --out "$work/f.csv" 2>"$work/err"
 check "validate exits 0 with findings" test $? -eq 0
 sed -n '/^rule,type,table/,$p' "$work/f.csv" | cut -d, -f1,3,4,5 | tail -n +2 | sort >"$work/got"
 cat >"$work/want" <<'TXT'
@@ -46,13 +46,22 @@ cat >"$work/want" <<'TXT'
 TXT
 check "findings are exactly the hand-worked ones (rule, table, row, child)" cmp -s "$work/want" "$work/got"
 check "a finding names the fields and their values" grep -q '^103,error,Header,3,B,ETHNIC=WHITE BRITISH,' "$work/f.csv"
-check "summary counts rows per rule" grep -q '^148,error,1,Episodes,' "$work/f.csv"
+"$cf" validate "$work/r/2023_24" --table summary --format csv --out "$work/s.csv" 2>/dev/null
+check "summary counts rows per rule (--table summary)" grep -q '^148,error,1,Episodes,' "$work/s.csv"
+"$cf" validate "$work/r/2023_24" --format csv >"$work/both.csv" 2>"$work/both.err"
+rc=$?
+check "CSV of both tables to one stream is refused (exit 2, nothing written), naming them" \
+	sh -c '[ "$2" -eq 2 ] && ! [ -s "$0" ] && grep -q "this output has 2 (summary and findings).*--table NAME" "$1"' \
+	"$work/both.csv" "$work/both.err" "$rc"
+"$cf" validate "$work/r/2023_24" --format csv --out "$work/dir/" 2>/dev/null
+check "... and into a folder (--out DIR/) each is a file of its own" \
+	sh -c 'cmp -s "$0/dir/findings.csv" "$0/f.csv" && cmp -s "$0/dir/summary.csv" "$0/s.csv"' "$work"
 
-"$cf" validate "$work/r/2023_24" --rules 101,527 --format csv >"$work/f2.csv"
+"$cf" validate "$work/r/2023_24" --rules 101,527 --table findings --format csv >"$work/f2.csv"
 check "--rules runs only those rules" sh -c 'test "$(sed -n "/^rule,type,table/,\$p" "$0" | tail -n +2 | cut -d, -f1 | sort -u | tr "\n" " ")" = "101 527 "' "$work/f2.csv"
 "$cf" validate "$work/r/2023_24" --rules 99999 >/dev/null 2>&1
 check "--rules with an unknown code exits 2" test $? -eq 2
-"$cf" validate "$work/r/2023_24" --year 2024-25 --rules 101 --format csv >"$work/f3.csv"
+"$cf" validate "$work/r/2023_24" --year 2024-25 --rules 101 --table findings --format csv >"$work/f3.csv"
 check "2024-25 rule 101 takes M/F/U: sex 1, 3 and 2 all fail" sh -c 'test "$(grep -c "^101,error,Header" "$0")" -eq 3' "$work/f3.csv"
 
 "$cf" validate "$work/r/2023_24" --format json --out "$work/f.json"
@@ -61,7 +70,7 @@ check "json output holds the findings" grep -q '"rule": "527", "type": "error", 
 check "xlsx workbook written" sh -c 'head -c 2 "$0" | grep -q PK' "$work/f.xlsx"
 
 "$cf" ingest --db "$work/t.db" "$work/r" >/dev/null 2>&1
-"$cf" validate --db "$work/t.db" --format csv >"$work/fdb.csv"
+"$cf" validate --db "$work/t.db" --table findings --format csv >"$work/fdb.csv"
 sed -n '/^rule,type,table/,$p' "$work/fdb.csv" | cut -d, -f1,3,4,5 | tail -n +2 | sort >"$work/gotdb"
 check "the store's copy of the return gives the same findings" cmp -s "$work/want" "$work/gotdb"
 

@@ -76,7 +76,7 @@ cat > "$work/cin.xml" <<'XML'
   </Children>
 </Message>
 XML
-"$cf" validate "$work/cin.xml" --format csv --out "$work/f.csv" 2>"$work/err"
+"$cf" validate "$work/cin.xml" --table findings --format csv --out "$work/f.csv" 2>"$work/err"
 check "validate recognises a CIN census and exits 0 with findings" test $? -eq 0
 sed -n '/^rule,type,table/,$p' "$work/f.csv" | cut -d, -f1,3,5 | tail -n +2 | sort >"$work/got"
 cat >"$work/want" <<'TXT'
@@ -105,5 +105,6 @@ check "the UPN is not shown" sh -c "! grep -q A123456789123 '$work/f.csv'"
 check "8630 is on line 49" grep -q '^8630,error,CINdetails,49,B2,' "$work/f.csv"
 "$cf" validate --list-rules --return cin --year 2024-25 --format csv >"$work/rules.csv"
 check "--list-rules --return cin lists the 2024-25 version of 8750" grep -q '^8750,error,2024-25 to now,' "$work/rules.csv"
-"$cf" validate --rules 8630 "$work/cin.xml" --format csv --out "$work/one.csv" 2>/dev/null
-check "--rules runs only the rules given" test "$(grep -c '^8630,' "$work/one.csv")" -eq 2
+"$cf" validate --rules 8630 "$work/cin.xml" --format csv --out "$work/one/" 2>/dev/null
+check "--rules runs only the rules given (a summary row and a finding)" \
+	test "$(cat "$work/one/summary.csv" "$work/one/findings.csv" | grep -c '^8630,')" -eq 2

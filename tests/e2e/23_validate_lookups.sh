@@ -38,14 +38,16 @@ check "... naming the row and column" grep -q "blankauth.csv:3: column UTLA code
 run missing --postcodes "$work/nothere.csv" --authorities authorities.csv --la E08000001
 check "a directory that is not there: an error naming it" grep -q "nothere.csv" "$work/missing.err"
 
-(cd "$p" && "$cf" validate --year 2023-24 --la E08000001 --previous prev in --rules 164,392c,1015 --format csv \
+(cd "$p" && "$cf" validate --year 2023-24 --la E08000001 --previous prev in --rules 164,392c,1015 --table findings --format csv \
 	> "$work/none.csv" 2>/dev/null)
 check "without the lookups the lookup rules are skipped, not run" sh -c "! grep -qE '^(164|392c|1015),' '$work/none.csv'"
 
 # Findings show a postcode's sector, never the whole postcode, in any format.
 for fmt in csv json xlsx; do
-	# the case's own command line, then another --format (the last one given wins)
-	(cd "$p" && eval "set -- $(cat args)" && "$cf" "$@" --format $fmt --out "$work/priv.$fmt" 2>/dev/null)
+	# the case's own command line, then another --format and --out (the last one given
+	# wins); a CSV file holds one table: the findings
+	tbl=; [ $fmt = csv ] && tbl="--table findings"
+	(cd "$p" && WORK=$work && eval "set -- $(cat args)" && "$cf" "$@" --format $fmt $tbl --out "$work/priv.$fmt" 2>/dev/null)
 done
 unzip -p "$work/priv.xlsx" > "$work/priv.xlsx.txt" 2>/dev/null
 check "the xlsx findings were written" test -s "$work/priv.xlsx.txt"

@@ -43,7 +43,7 @@ check "the damaged census differs from the clean one" sh -c "! cmp -s '$clean' '
 db="$work/cin.db"
 "$cf" ingest --db "$db" "$clean" "$work/dup.xml" "$work/oneline.xml" >/dev/null 2>&1
 check "the three censuses load" test "$(sqlite3 "$db" "SELECT count(*) FROM returns WHERE kind = 'cin.census'")" = 3
-"$cf" validate --db "$db" --format csv --out "$work/db.csv" 2>"$work/err"
+"$cf" validate --db "$db" --table findings --format csv --out "$work/db.csv" 2>"$work/err"
 check "validate --db exits 0" test $? -eq 0
 
 upn_rules="1510 1520 1530 1540 1550 1560Q"
@@ -78,7 +78,7 @@ findings() {
 }
 for f in "$clean" "$work/dup.xml" "$work/oneline.xml"; do
 	name=$(basename "$f")
-	"$cf" validate "$f" --format csv --out "$work/file.csv" 2>/dev/null
+	"$cf" validate "$f" --table findings --format csv --out "$work/file.csv" 2>/dev/null
 	findings "$work/file.csv" "" >"$work/want"
 	findings "$work/db.csv" "($f)" >"$work/got"
 	check "$name: $(wc -l <"$work/want") findings from the file, the same from the store" \
@@ -95,7 +95,7 @@ done
 check "only those rules need it" test "$(grep -c 'the UPN (census file' "$work/rules.csv")" -eq 6
 
 # UPN rules on the file: they fire, and no output shows a UPN
-"$cf" validate "$work/bad.xml" --format csv --out "$work/bad.csv" 2>/dev/null
+"$cf" validate "$work/bad.xml" --table findings --format csv --out "$work/bad.csv" 2>/dev/null
 row_of() { grep -n "<UPN>$1</UPN>" "$work/bad.xml" | head -1 | cut -d: -f1; }
 check "1510 flags the wrong check letter" grep -q "^1510,error,ChildIdentifiers,$(( $(row_of A999814619199) - 1 ))," "$work/bad.csv"
 check "1540 flags a letter among characters 5-12" grep -q "^1540,error,ChildIdentifiers," "$work/bad.csv"

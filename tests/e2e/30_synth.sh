@@ -21,7 +21,7 @@ check "home postcodes are well formed, in the authority's area XS" \
 "$cf" ingest --db "$work/s.db" "$work/a" >"$work/ingest.out" 2>&1
 check "the synthetic returns ingest with exit 0" test $? -eq 0
 check "no return rejected and no issues" grep -q "0 issues recorded, 0 return(s) rejected" "$work/ingest.out"
-"$cf" summary --db "$work/s.db" --format csv >"$work/sum.csv"
+"$cf" summary --db "$work/s.db" --table summary --format csv >"$work/sum.csv"
 # CLA on 31 March per 10,000 of 4,000 children: England is about 70
 check "children looked after each 31 March between 40 and 110 per 10,000" \
 	awk -F, '$2=="cla" && $3=="all" && $4=="all" { n++; if ($5 < 16 || $5 > 44) bad=1 } END { exit !(n == 3 && !bad) }' "$work/sum.csv"

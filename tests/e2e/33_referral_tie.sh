@@ -13,7 +13,7 @@ ret=$(sqlite3 "$work/la.db" "SELECT max(id) FROM returns WHERE kind = 'annexa.xl
 check "it holds an Annex A workbook" test -n "$ret"
 
 # funnel DB: summary's count of referrals with NFA in 2023-24; nfa DB: kpi's numerator
-funnel() { "$cf" summary --db "$1" --format csv | awk -F, '$1 == "2024-03-31" && $2 == "referrals_nfa" { print $5 }'; }
+funnel() { "$cf" summary --db "$1" --table funnel --format csv | awk -F, '$1 == "2024-03-31" && $2 == "referrals_nfa" { print $5 }'; }
 nfa() { "$cf" kpi --db "$1" --period 2023-24 --format csv 2>/dev/null | awk -F, '$1 == "referral_nfa" && $4 == "all" { print $5 }'; }
 f0=$(funnel "$work/la.db"); k0=$(nfa "$work/la.db")
 check "funnel and kpi agree before the tie ($f0 and $k0 referrals with NFA)" test -n "$f0" -a "$f0" = "$k0"

@@ -14,7 +14,7 @@ for dir in "$CASEFLOW_TOP"/tests/cases/journey/*/; do
 	check "$case: the journey has the events of expected" \
 		test "$(wc -l < "$work/$case.csv")" -eq "$(wc -l < "$dir/expected")"
 	if [ -f "$dir/funnel.expected" ]; then
-		"$cf" summary --db "$db" --format csv |
+		"$cf" summary --db "$db" --table funnel --format csv |
 			grep -E '^[0-9-]+,(contacts|referrals|referrals_nfa|assessments|s47|icpc|cpp_started|cla_started),' \
 			> "$work/$case.funnel"
 		if diff -u "$dir/funnel.expected" "$work/$case.funnel" > "$work/$case.fdiff"; then

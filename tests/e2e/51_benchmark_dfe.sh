@@ -10,7 +10,7 @@ db="$work/dfe.db"
 store_from "$db" "$dfe" >"$work/ingest.txt"
 check "ingest data/dfe" [ $? -eq 0 ]
 check "loading data/dfe again changes nothing" sh -c \
-	'"$1" ingest --db "$2" "$3" --format csv | grep -c ",loaded," | grep -qx 0' _ "$cf" "$db" "$dfe"
+	'"$1" ingest --db "$2" "$3" --format csv --table files | grep -c ",loaded," | grep -qx 0' _ "$cf" "$db" "$dfe"
 
 # A CSV splitter for awk (mawk has no FPAT): fills f[1..n] from $0, honouring quotes.
 split_csv='

@@ -45,7 +45,7 @@ check "no console messages (errors, blocked resources)" sh -c '! grep -E ":CONSO
 
 # where each panel lands, at 1280 and 1024 px: a copy of the page that
 # reports each section's position, its right edge, how many things in it
-# scroll sideways, how many are clipped (wider than a box that hides the
+# scroll sideways (in their own boxes), how many are clipped (wider than a box that hides the
 # rest) and how many charts and tables overlap another
 sed -e 's|<meta http-equiv="Content-Security-Policy"[^>]*>||' \
     -e 's|</body>|<script>var o=[];document.querySelectorAll("section.panel").forEach(function(s){var r=s.getBoundingClientRect(),w=0,c=0,v=0;s.querySelectorAll("*").forEach(function(e){var x=getComputedStyle(e).overflowX;if(e.scrollWidth>e.clientWidth+1\&\&x!="visible"){if(x=="hidden"\|\|x=="clip")c++;else w++}});var b=[];s.querySelectorAll("svg,table").forEach(function(e){if(e.parentElement.closest("svg"))return;var r=e.getBoundingClientRect(),q={left:r.left,right:r.right,top:r.top,bottom:r.bottom};for(var a=e.parentElement;a;a=a.parentElement){var k=getComputedStyle(a);if(k.overflowX!="visible"\|\|k.overflowY!="visible"){var z=a.getBoundingClientRect();q.left=Math.max(q.left,z.left);q.right=Math.min(q.right,z.right);q.top=Math.max(q.top,z.top);q.bottom=Math.min(q.bottom,z.bottom)}}b.push(q)});for(var i=0;i<b.length;i++)for(var j=i+1;j<b.length;j++){var p=b[i],q=b[j];if(Math.min(p.right,q.right)-Math.max(p.left,q.left)>2\&\&Math.min(p.bottom,q.bottom)-Math.max(p.top,q.top)>2)v++}o.push("panel "+s.id+" "+Math.round(r.top+window.scrollY)+" "+Math.round(r.height)+" "+Math.round(r.right)+" "+w+" "+c+" "+v)});o.push("panel page 0 100 "+document.documentElement.scrollWidth+" 0 0 0");var p=document.createElement("pre");p.textContent=o.join("\\n");document.body.appendChild(p);</script></body>|' \
@@ -58,7 +58,8 @@ for w in 1280 1024; do
 	check "$w px: the programme panel is on the page" grep -q '^panel programme ' "$pos"
 	[ $w = 1280 ] && check "$w px: every panel's heading is inside the 9000 px screenshot" awk '{ if ($3 + 60 > 9000 || $4 < 40) bad = 1 } END { exit bad }' "$pos"
 	check "$w px: every panel, and the page, is within the window (no sideways page scrolling)" awk -v w=$w '{ if ($5 > w) bad = 1 } END { exit bad }' "$pos"
-	[ $w = 1280 ] && check "$w px: nothing in the programme panel scrolls sideways" awk '$2 == "programme" { found = 1; if ($6 > 0) bad = 1 } END { exit bad || !found }' "$pos"
+	# its tables wrap their headings, stack in pairs and go below their charts to fit
+	check "$w px: nothing in the programme panel scrolls sideways" awk '$2 == "programme" { found = 1; if ($6 > 0) bad = 1 } END { exit bad || !found }' "$pos"
 	check "$w px: no table or chart is clipped" awk '{ if ($7 > 0) bad = 1 } END { exit bad }' "$pos"
 	check "$w px: no table and chart overlap" awk '{ if ($8 > 0) bad = 1 } END { exit bad }' "$pos"
 	sed "s/^/# $w: /" "$pos"

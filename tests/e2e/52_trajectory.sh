@@ -6,7 +6,7 @@
 db="$work/t.db"
 check "set a linear path" sh -c '"$1" trajectory set --db "$2" --name cla --indicator cla_31mar \
 	--from 2024-03-31:684 --to 2029-03-31:519 >/dev/null' _ "$cf" "$db"
-"$cf" trajectory show --db "$db" --name cla --format csv >"$work/show.csv"
+"$cf" trajectory show --db "$db" --name cla --table trajectory_months --format csv >"$work/show.csv"
 check "61 monthly points, 31 March 2024 to 31 March 2029" sh -c \
 	'test "$(grep -c "^cla,20" "$1")" -eq 61 && grep -q "^cla,2029-03-31,519," "$1"' _ "$work/show.csv"
 check "31 March 2025 is 684 - 12 x 2.75 = 651" grep -q '^cla,2025-03-31,651,' "$work/show.csv"
@@ -14,9 +14,9 @@ check "no data loaded: every actual is blank" sh -c '! grep "^cla,20" "$1" | gre
 check "set it again as geometric: a new version" sh -c '"$1" trajectory set --db "$2" --name cla --indicator cla_31mar \
 	--from 2024-03-31:684 --to 2029-03-31:519 --shape geometric | grep -q "version 2"' _ "$cf" "$db"
 check "show gives the latest version" sh -c \
-	'"$1" trajectory show --db "$2" --format csv | grep -q "^cla,cla_31mar,,2024-03-31,684,2029-03-31,519,geometric,"' _ "$cf" "$db"
+	'"$1" trajectory show --db "$2" --table trajectories --format csv | grep -q "^cla,cla_31mar,,2024-03-31,684,2029-03-31,519,geometric,"' _ "$cf" "$db"
 check "30 April 2024 on the geometric path is 680.86" sh -c \
-	'"$1" trajectory show --db "$2" --format csv | grep -q "^cla,2024-04-30,680.86"' _ "$cf" "$db"
+	'"$1" trajectory show --db "$2" --table trajectory_months --format csv | grep -q "^cla,2024-04-30,680.86"' _ "$cf" "$db"
 
 check "geometric through zero: exit 1" sh -c '"$1" trajectory set --db "$2" --name z --indicator cla_31mar \
 	--from 2024-03-31:10 --to 2025-03-31:0 --shape geometric 2>/dev/null; test $? -eq 1' _ "$cf" "$db"
@@ -38,7 +38,7 @@ db="$work/dfe.db"
 store_from "$db" "$shared/data/dfe" >/dev/null
 check "a path for Bradford's CLA" sh -c '"$1" trajectory set --db "$2" --name bradford --indicator cla_31mar --la 380 \
 	--from 2021-03-31:1300 --to 2026-03-31:1100 --tolerance 5 >/dev/null' _ "$cf" "$db"
-"$cf" trajectory show --db "$db" --name bradford --format csv >"$work/b.csv"
+"$cf" trajectory show --db "$db" --name bradford --table trajectory_months --format csv >"$work/b.csv"
 # published CLA at 31 March 2025: 1366; the target 48 months on is 1300 - 48 x 200/60 = 1140,
 # and 1366 is 19.8% over it: red with a 5% tolerance
 check "31 March 2025: actual 1366 (published), target 1140, red" \

@@ -17,7 +17,7 @@ check "--la all leaves la_value null" sh -c \
 	'"$1" benchmark --db "$2" --la all --indicator cla_rate_10k --format csv | grep -q "^cla_rate_10k,2022,901,,125,"' _ "$cf" "$db"
 want=$(awk -F, '$1 == "cla_31mar" && $3 == "all" { print $7 }' "$work/kpi.csv")
 "$cf" trajectory set --db "$db" --name t --indicator cla_31mar --la 901 --from 2021-03-31:20 --to 2023-03-31:10 >/dev/null
-"$cf" trajectory show --db "$db" --format csv >"$work/t.csv"
+"$cf" trajectory show --db "$db" --table trajectory_months --format csv >"$work/t.csv"
 check "31 March 2022: the kpi engine's value ($want) is the actual" grep -q "^t,2022-03-31,15,$want,kpi," "$work/t.csv"
 check "months before the returns' 12 months have no actual" grep -q '^t,2022-02-28,15.4[0-9]*,,,,,$' "$work/t.csv"
 check "months after them have no actual" grep -q '^t,2022-06-30,[0-9.]*,,,,,$' "$work/t.csv"

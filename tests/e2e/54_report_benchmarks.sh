@@ -104,7 +104,7 @@ section "$work/ons/index.html" benchmarks >"$work/ons.b"
 check "--la by ONS code gives the same panel" cmp -s "$work/out.b" "$work/ons.b"
 
 # --- trajectories: 20 -> 10 over 24 months; 31 March 2022 (12 months on) is 15
-"$cf" trajectory show --db "$db" --format csv >"$work/t.csv"
+"$cf" trajectory show --db "$db" --table trajectory_months --format csv >"$work/t.csv"
 rag=$(awk -F, '$1 == "t" && $8 != "" && NF == 8 { r = $8; d = $2 } END { print r }' "$work/t.csv")
 day=$(awk -F, '$1 == "t" && $8 != "" && NF == 8 { d = $2 } END { print d }' "$work/t.csv")
 check "the trajectory is on the page" grep -q "<h3>t: Children looked after at 31 March</h3>" "$h"
@@ -131,7 +131,7 @@ check "a comparator gap still needs a published indicator: exit 1 saying so" sh 
 a45=$(awk -F, '$1 == "assessment_45wd" && $3 == "all" { print $7 }' "$work/r12.csv")
 # higher is better: red/amber only when the actual falls short of the target (80 on 31 March 2022)
 want=$(awk -v a="$a45" 'BEGIN { s = (80 - a) / 80 * 100; print s <= 5 ? "green" : s <= 10 ? "amber" : "red" }')
-"$cf" trajectory show --db "$db" --name a45 --format csv >"$work/a45.csv"
+"$cf" trajectory show --db "$db" --name a45 --table trajectory_months --format csv >"$work/a45.csv"
 check "31 March 2022: target 80, actual kpi's $a45 for the 12 months, $want" \
 	grep -q "^a45,2022-03-31,80,$a45,kpi,.*,$want\$" "$work/a45.csv"
 "$cf" report --db "$db" --out "$work/out2" --la 901 >/dev/null 2>&1

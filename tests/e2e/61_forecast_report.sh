@@ -12,7 +12,7 @@ check "ingest the two synthetic years" sh -c "'$cf' ingest --db '$db' '$data/202
 printf 'multiply entry 0.8 age 10-16,16-18 from 2024-07-01 phase 6\n' > "$work/edge.txt"
 check "report with a scenario" sh -c "'$cf' report --db '$db' --out '$work/r' --scenario '$work/edge.txt' >/dev/null"
 # the panel's options: caseflow forecast's defaults, 200 runs, seed 1
-"$cf" forecast --db "$db" --runs 200 --seed 1 --scenario "$work/edge.txt" --format csv --table all > "$work/f.csv"
+csv_tables forecast --db "$db" --runs 200 --seed 1 --scenario "$work/edge.txt" > "$work/f.csv"
 check "forecast exits 0" [ $? -eq 0 ]
 
 # rows of the HTML table whose caption is $1, as "label|v1|v2|..." without thousands separators
@@ -71,7 +71,7 @@ check "the modelled example loads" test $? -eq 0
 "$cf" forecast --db "$db" --months 72 --scenario "$ex/edge-of-care.txt" --table scenario --format csv >"$work/pfc.csv"
 awk -F, '$1 == "year" { x = $10; r = x < 0 ? -int(-x + 0.5) : int(x + 0.5); printf "%d,%.3f\n", substr($2, 1, 4) - 2024, r / 1000 }' \
 	"$work/pfc.csv" >"$work/pwant"
-"$cf" programme show --db "$db" --format csv >"$work/bc.csv"
+csv_tables programme show --db "$db" >"$work/bc.csv"
 awk -F, '$1 == "demand" && $2 != "total" { printf "%d,%.3f\n", $2, $7 }' "$work/bc.csv" >"$work/pgot"
 check "modelled savings are caseflow forecast's, years 0-5" sh -c 'cmp -s "$1" "$2" && [ $(wc -l <"$1") -eq 6 ]' sh "$work/pwant" "$work/pgot"
 echo "1..$n"

@@ -40,9 +40,9 @@ cat > "$work/return.xml" <<'XML'
 <EPISODE><DECOM>01/05/2023</DECOM><RNE>S</RNE><LS>C2</LS><CIN>N1</CIN><PL>U3</PL><URN>SC123456</URN><PLACE_PROVIDER>PR1</PLACE_PROVIDER><DEC>30/03/2024</DEC><REC>E8</REC></EPISODE></CHILD>
 </EXPSSDA903>
 XML
-"$cf" validate "$work/csv" --year 2023-24 --format csv --out "$work/c.csv" 2>"$work/err"
+"$cf" validate "$work/csv" --year 2023-24 --table findings --format csv --out "$work/c.csv" 2>"$work/err"
 check "validate reads the CSV tables" test $? -eq 0
-"$cf" validate "$work/return.xml" --year 2023-24 --format csv --out "$work/x.csv" 2>"$work/err"
+"$cf" validate "$work/return.xml" --year 2023-24 --table findings --format csv --out "$work/x.csv" 2>"$work/err"
 check "validate reads the XML return" test $? -eq 0
 for f in c x; do
 	sed -n '/^rule,type,table/,$p' "$work/$f.csv" | tail -n +2 | cut -d, -f1,3,4,5 |

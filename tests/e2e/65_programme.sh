@@ -5,13 +5,14 @@
 ex="$CASEFLOW_TOP/examples/programme"
 db="$work/p.db"
 show() { "$cf" programme show --db "$db" --as-of 2025-09-30 "$@"; }
+show_csv() { csv_tables programme show --db "$db" --as-of 2025-09-30 "$@"; }   # a view's tables, a file each
 
 "$cf" programme --db "$db" --load "$ex" >"$work/load" 2>&1
 check "the example loads" test $? -eq 0
 check "the load names the programme" grep -q "loaded programme 'Strengthening Families'" "$work/load"
 
 # the published business case of DOMAIN.md §6, £000s, to the pound
-show --format csv >"$work/bc.csv"
+show_csv >"$work/bc.csv"
 check "year 0: 230 + 80 = 310" grep -qx "0,230,80,310,0,0,310,310" "$work/bc.csv"
 check "year 1: net 1,013" grep -qx "1,1371,455,1826,-813,-813,1013,1323" "$work/bc.csv"
 check "year 2: net -1,224, cumulative 99" grep -qx "2,214,1017,1231,-1642,-2455,-1224,99" "$work/bc.csv"
@@ -22,17 +23,17 @@ check "totals: 1,815, 4,603, -21,325, net -14,907" grep -qx "total,1815,4603,641
 check "payback in year 3" grep -q "^payback_year,3,year" "$work/bc.csv"
 check "culture's -50 line gives some of year 4 back" grep -qx "culture,4,0,0,0,-300,-1100,-1100,-1986" "$work/bc.csv"
 
-show --view workforce --format csv >"$work/wf.csv"
+show_csv --view workforce >"$work/wf.csv"
 check "1,234 cases at 1:15, span 1:6: 83 social workers, 14 managers" \
 	grep -q "^,1234,15,6,0.15,83,14,97,12,2,5634$" "$work/wf.csv"
 check "gap to the sheet's establishment: 9 permanent social workers" \
 	grep -q "^,social_worker,permanent,71,62,9,workforce sheet$" "$work/wf.csv"
 
-show --view milestones --format csv >"$work/ms.csv"
+show_csv --view milestones >"$work/ms.csv"
 check "milestones on 30/09/2025: 2 overdue, 1 due within 90 days" grep -qx "all,9,3,1,2,1,2" "$work/ms.csv"
 check "a late completion is counted as late" grep -q "^Edge-of-care team recruited,demand,.*,done_late,25," "$work/ms.csv"
 
-show --view benefits --format csv >"$work/bn.csv"
+show_csv --view benefits >"$work/bn.csv"
 check "children in care: August 2025 is red (16.52 behind a 16.5 band)" grep -q "^B1,2025-08,.*,red$" "$work/bn.csv"
 check "savings landing: 350 of 813 in year 1" grep -q "^1,2026-03-31,813,.*,350,-463,43.0" "$work/bn.csv"
 
@@ -81,7 +82,7 @@ check "... with the same figures" cmp -s "$work/before" "$work/after"
 "$cf" programme --db "$db" --load "$work/faulty" >/dev/null 2>&1
 show >/dev/null 2>"$work/out"
 check "with two programmes, show asks which" grep -q "holds 2 programmes" "$work/out"
-show --name faulty --format csv | grep -qx "total,1815,4603,6418,-6930,-21325,-14907,"
+show_csv --name faulty | grep -qx "total,1815,4603,6418,-6930,-21325,-14907,"
 check "... and --name picks one" test $? -eq 0
 
 "$cf" programme show --db "$db" --view nonsense >/dev/null 2>&1
@@ -93,7 +94,7 @@ check "neither --load nor show exits 2" test $? -eq 2
 if need_shared "programme workforce gap against the census"; then
 	"$cf" ingest --db "$work/w.db" "$shared/data/samples/workforce/social_work_workforce_2022.xml" >/dev/null 2>&1
 	"$cf" programme --db "$work/w.db" --load "$ex" >/dev/null 2>&1
-	"$cf" programme show --db "$work/w.db" --view workforce --format csv >"$work/wfc.csv"
+	csv_tables programme show --db "$work/w.db" --view workforce >"$work/wfc.csv"
 	check "the gap is to the workforce census of 30/09/2022" \
 		grep -q "^,social_worker,permanent,71,.*,workforce census 2022-09-30$" "$work/wfc.csv"
 fi

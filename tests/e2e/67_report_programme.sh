@@ -43,7 +43,7 @@ check "gross savings broken down by workstream (supply -2,550 in year 5)" \
 	test "$(line "of which supply")" = "of which supply 0 -300 -900 -1,700 -2,400 -2,550 -7,850"
 check "the unit and the sign convention are said" grep -q "£000 by financial year (costs positive, savings negative" "$work/p.html"
 
-"$cf" programme show --db "$work/s.db" --format csv >"$work/bc.csv"
+csv_tables programme show --db "$work/s.db" >"$work/bc.csv"
 payback=$(awk -F, '$1 == "payback_year" { print $2 }' "$work/bc.csv")
 check "programme show finds a payback year" test -n "$payback"
 check "the page's payback year is programme show's" grep -q "Payback in year $payback (2027-28)" "$work/p.html"
@@ -53,7 +53,7 @@ check "the chart's text alternative names the payback year" \
 	grep -q "It first turns negative in 2027-28 (year 3): the payback year." "$work/p.html"
 
 # benefits: the RAG as programme show judges it on the same day, as a word in a coloured cell
-"$cf" programme show --db "$work/s.db" --view benefits --as-of 2025-09-30 --format csv 2>/dev/null >"$work/bn.csv"
+csv_tables programme show --db "$work/s.db" --view benefits --as-of 2025-09-30 2>/dev/null >"$work/bn.csv"
 for b in B1 B2 B3 B4 B5; do
 	rag=$(awk -F, -v b="$b" '$1 == b && $2 !~ /^20/' "$work/bn.csv" | head -n 1 |
 		grep -oE ',(green|amber|red),("[^"]*"|[^,]*)$' | cut -d, -f2)
@@ -96,7 +96,7 @@ check "an --as-of after the data exits 1 and names where the data end" sh -c \
 check "so does kpi" sh -c 'test $1 -eq 1 && grep -q "the returns loaded end on 2026-03-31" "$0"' "$work/klate.err" $?
 
 # CBA: the summary and the tornado of the sensitivity table's BCR swings
-"$cf" programme show --db "$work/s.db" --view cba --format csv >"$work/cba.csv"
+csv_tables programme show --db "$work/s.db" --view cba >"$work/cba.csv"
 bcr=$(awk -F, '$1 == "public_value_bcr" { printf "%.2f", $2 }' "$work/cba.csv")
 check "the public value BCR is programme show's ($bcr)" grep -q "benefit-cost ratio (all benefits per £1 of cost)</th><td class=\"num\">$bcr<" "$work/p.html"
 check "the tornado chart is there, with its base" sh -c \

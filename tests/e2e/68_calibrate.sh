@@ -15,7 +15,7 @@ check "--measure clas exits 2 with a suggestion" sh -c "test $rc = 2 && grep -q 
 need_shared "calibrate on DfE's published tables" || exit 0
 cla=$shared/data/dfe/cla_number_and_rate_per_10k_children.csv
 "$cf" ingest --db "$work/pub.db" "$shared/data/dfe" >/dev/null 2>&1
-"$cf" calibrate --db "$work/pub.db" --format csv >"$work/cla.csv"; rc=$?
+csv_tables calibrate --db "$work/pub.db" >"$work/cla.csv"; rc=$?   # both tables, a file each
 check "calibrate --measure cla exits 0" test "$rc" = 0
 
 # Independently: every council's children looked after at 31 March, year by

@@ -77,7 +77,7 @@ check "households: places that are not a number: named" \
 	[ "$(q "SELECT row || ',' || column_name FROM issues WHERE tbl = 'foster_households'")" = "4,approved_places" ]
 check "household types in one spelling" [ "$(q "SELECT household_type FROM foster_households WHERE household_id = 'FH2'")" = "connected person" ]
 
-"$cf" money --db "$db" --year 2024-25 --as-of 2024-09-30 --format csv > "$work/money.csv" 2> "$work/err.txt"
+csv_tables money --db "$db" --year 2024-25 --as-of 2024-09-30 > "$work/money.csv" 2> "$work/err.txt"
 check "money runs" [ $? -eq 0 ]
 check "CC1: A £1,000 + B £600 + C £610 + G £2,760 to date; budget £5,000; ledger £1,500" \
 	grep -q '^CC1,4,4970,0,4970,0,4970,5000,-30,.*,1500,-3470$' "$work/money.csv"
@@ -96,7 +96,7 @@ check "top provider with two children: Acorn" grep -qx '4,P1,Acorn Fostering,IFA
 check "the open placement at the as-of date is the top placement" \
 	grep -qx '1,D,2024-09-01,private residential,K2,3500,0,15000' "$work/money.csv"
 
-"$cf" money --db "$db" --year 2023-24 --format csv > "$work/m23.csv" 2>&1
+csv_tables money --db "$db" --year 2023-24 > "$work/m23.csv" 2>&1
 check "2023-24 (a leap year), all of it: A £3,100 + C £3,660 + F £4,500" \
 	grep -qx 'CC1,3,11260,0,11260,0,11260,,,,,,' "$work/m23.csv"
 check "2023-24 has no budget: said in one sentence" grep -q 'No budget for 2023-24 is loaded' "$work/m23.csv"
@@ -108,7 +108,7 @@ check "xlsx output" [ -s "$work/money.xlsx" ]
 "$cf" money --db "$db" --year 2024 > /dev/null 2> "$work/err.txt"
 check "--year 2024 is a usage error" [ $? -eq 2 ]
 
-suff() { "$cf" sufficiency --db "$db" --as-of "$1" --format csv; }
+suff() { csv_tables sufficiency --db "$db" --as-of "$1"; }
 suff 2024-05-31 > "$work/s1.csv" 2>&1
 check "before FH2 is approved: FH1's 2 places, C in one" grep -qx 'all,all,1,2,1,1,50' "$work/s1.csv"
 suff 2024-06-01 > "$work/s2.csv" 2>&1
@@ -129,9 +129,9 @@ check "distance: what is missing is said in one sentence" grep -q 'Distance (mor
 edb="$work/empty.db"
 printf 'area,locality\nXS1 2,North\n' > "$work/loc.csv"
 "$cf" ingest --db "$edb" "$work/loc.csv" > /dev/null 2>&1
-"$cf" money --db "$edb" --year 2024-25 --as-of 2024-09-30 --format csv > "$work/e.csv" 2>&1
+csv_tables money --db "$edb" --year 2024-25 --as-of 2024-09-30 > "$work/e.csv" 2>&1
 check "a store with no extracts: money runs and says so" grep -q 'No placement_costs extract is loaded' "$work/e.csv"
-"$cf" sufficiency --db "$edb" --as-of 2024-09-30 --format csv > "$work/e2.csv" 2>&1
+csv_tables sufficiency --db "$edb" --as-of 2024-09-30 > "$work/e2.csv" 2>&1
 check "and sufficiency says what is missing" grep -q 'No foster_households extract is loaded' "$work/e2.csv"
 
 # The placement-shift scenario, by hand: an IFA placement at £700 a week and an
@@ -148,7 +148,7 @@ printf 'child_id,placement_start,provider_type,weekly_cost\nS1,2024-01-01,IFA,70
 printf 'from: independent fostering agency\nchildren_per_year: 2\nyears: 1\nstart: 2025-04-01\nplaces_per_household = 1  # one each\n' \
 	> "$work/shift.txt"
 "$cf" ingest --db "$sdb" "$work/shift" > /dev/null 2>&1
-"$cf" money --db "$sdb" --year 2025-26 --as-of 2025-04-01 --shift "$work/shift.txt" --format csv > "$work/shift.csv" 2>&1
+csv_tables money --db "$sdb" --year 2025-26 --as-of 2025-04-01 --shift "$work/shift.txt" > "$work/shift.csv" 2>&1
 check "money --shift runs" [ $? -eq 0 ]
 check "the shift's first year, by hand" grep -qx '2025-26,2,2,548,54800,16440,38360,2,2' "$work/shift.csv"
 check "its second year, by hand" grep -qx '2026-27,0,2,730,73000,21900,51100,2,0' "$work/shift.csv"
@@ -178,7 +178,7 @@ check "the business case stores the increments (and the line given as an amount)
 	[ "$(sqlite3 "$sdb" "SELECT group_concat(year || ':' || amount_e4, ' ') FROM (SELECT year, amount_e4 FROM programme_savings ORDER BY row, year)")" = "0:383600000 1:127400000 0:1000000" ]
 check "the shift file is kept as a source of the programme" \
 	[ "$(sqlite3 "$sdb" "SELECT count(*) FROM returns WHERE kind = 'programme.shift.2@Shift'")" = 1 ]
-"$cf" programme show --db "$sdb" --format csv > "$work/show.csv" 2>&1
+csv_tables programme show --db "$sdb" > "$work/show.csv" 2>&1
 check "gross savings: 38,460 in year 0 (with the 100 given), 51,200 in year 1" \
 	grep -qx 'supply,1,0,0,0,-12740,-51200,-51200,-89660' "$work/show.csv"
 
@@ -219,7 +219,7 @@ printf 'home_id,places,registered_from,in_house\nH1,3,2020-01-01,yes\n' > "$work
 printf 'financial_year,cost_centre,budget\n2023-24,CC1,30000\n' > "$work/ot/budgets.csv"
 "$cf" ingest --db "$odb" "$CASEFLOW_TOP/tests/cases/programme/_modelled/data/2023_24" > /dev/null 2>&1
 "$cf" ingest --db "$odb" "$work/ot" > /dev/null 2>&1
-"$cf" money --db "$odb" --year 2023-24 --as-of 2023-10-31 --outturn --format csv > "$work/ot.csv" 2>&1
+csv_tables money --db "$odb" --year 2023-24 --as-of 2023-10-31 --outturn > "$work/ot.csv" 2>&1
 check "money --outturn on the hand-made return runs" [ $? -eq 0 ]
 x=$(awk -F, '$1 == "forecast_cost_to_year_end" { print $2 }' "$work/ot.csv")
 # near A B ...: each pair of the csv's figures within half a penny
@@ -231,7 +231,7 @@ check "CC2: 10,700 to date, 7,600 committed, 1/3, no budget" \
 	[ "$(awk -F, -v x="$x" "$near"' on && $1 == "CC2" { print $2, $3, near($4, 100 / 3), near($5, (x - 22800) / 3), near($6, 10700 + 7600 + (x - 22800) / 3), "[" $7 "]" }' "$work/ot.csv")" = "10700 7600 = = = []" ]
 check "the centres add up to the authority's forecast outturn" \
 	[ "$(awk -F, "$near"' $1 == "forecast_outturn" { a = $2 } on && ($1 == "CC1" || $1 == "CC2") { s += $6 } on && $1 == "all" { b = $6 } END { print near(s, a), near(b, a) }' "$work/ot.csv")" = "= =" ]
-"$cf" money --db "$odb" --year 2023-24 --as-of 2023-10-31 --outturn --inflation 10 --format csv > "$work/ot10.csv" 2>&1
+csv_tables money --db "$odb" --year 2023-24 --as-of 2023-10-31 --outturn --inflation 10 > "$work/ot10.csv" 2>&1
 check "--inflation 10: the forecast part is 1.1 times as much" \
 	[ "$(awk -F, -v x="$x" '$1 == "forecast_cost_to_year_end" { printf "%.4f", $2 / x }' "$work/ot10.csv")" = 1.1000 ]
 check "... and says from when" grep -q 'rising 10.00% a year from 2022-09-02' "$work/ot10.csv"
@@ -245,7 +245,7 @@ check "--inflation without --outturn: a usage error" [ $? -eq 2 ]
 # (2023-04-01 to 2024-03-31, 366 days) with 3 entrants (C6, C7, C8), aged
 # 12 into foster care, and no one leaving foster care: 3/366 a day. So
 # 30 November: 6 + 30 x 3/366 = 6.2459; 31 December: 6 + 61 x 3/366 = 6.5.
-"$cf" sufficiency --db "$odb" --as-of 2023-10-31 --forecast 2 --format csv > "$work/sf.csv" 2>&1
+csv_tables sufficiency --db "$odb" --as-of 2023-10-31 --forecast 2 > "$work/sf.csv" 2>&1
 check "sufficiency --forecast 2 runs" [ $? -eq 0 ]
 check "need forecast: the 10-16s on 30 November, all in foster care" \
 	grep -qx '2023-11-30,10-16,6.245901639,6.245901639,0,0,0' "$work/sf.csv"

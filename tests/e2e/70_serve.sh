@@ -88,9 +88,10 @@ check "the session cookie is HttpOnly and SameSite=Strict, not Secure over plain
 
 # --- the role x route matrix -------------------------------------------------------
 before=$(sqlite3 "$db" "SELECT count(*) FROM audit_log WHERE action = 'forbidden'")
-routes="/ /indicator/cla_started /child/A /api/kpi /api/records?indicator=cla_31mar /api/summary /upload /validate /benchmark /forecast /programme /quality /api/quality /api/forecast /admin/users /admin/audit /admin/audit.csv"
+routes="/ /indicator/cla_started /child/A /api/kpi /api/records?indicator=cla_31mar /api/summary /upload /validate /benchmark /forecast /programme /api/programme /quality /api/quality /api/forecast /admin/users /admin/audit /admin/audit.csv"
 expect() { # role route -> status
 	case "$1:$2" in
+	alice:/api/programme|ann:/api/programme) echo 404 ;;   # no programme loaded yet: caseflow's words say how
 	alice:*) echo 200 ;;
 	*:/admin/*) echo 403 ;;
 	ann:*) echo 200 ;;
@@ -98,7 +99,8 @@ expect() { # role route -> status
 	max:/child/A|vic:/child/A) echo 403 ;;
 	max:/api/records*|vic:/api/records*) echo 403 ;;
 	nora:/api/summary|vic:/api/summary) echo 403 ;;
-	nora:/forecast|nora:/programme|nora:/quality|nora:/api/quality|nora:/api/forecast) echo 403 ;;
+	nora:/forecast|nora:/programme|nora:/api/programme|nora:/quality|nora:/api/quality|nora:/api/forecast) echo 403 ;;
+	*:/api/programme) echo 404 ;;
 	*) echo 200 ;;
 	esac
 }
@@ -110,7 +112,7 @@ for who in alice ann max nora vic; do
 		[ "$e" = 403 ] && n403=$((n403 + 1))
 	done
 done
-check "role x route matrix (5 roles x 17 routes)${bad:+:$bad}" [ -z "$bad" ]
+check "role x route matrix (5 roles x 18 routes)${bad:+:$bad}" [ -z "$bad" ]
 after=$(sqlite3 "$db" "SELECT count(*) FROM audit_log WHERE action = 'forbidden'")
 check "every 403 of the matrix is audited ($n403)" [ $((after - before)) -eq $n403 ]
 
@@ -239,14 +241,21 @@ curl -s -b "$work/nora.jar" "$u/api/kpi?by=sex" > "$work/nora.json"
 check "locality role: the API gives its own localities' rows only" \
 	sh -c 'grep -q "\"group\": \"North\"" "$0" && ! grep "\"group\": " "$0" | grep -vq "\"group\": \"North\""' "$work/nora.json"
 curl -s -b "$work/nora.jar" "$u/" > "$work/nora.html"
-check "locality role: the dashboard shows North, not the authority's panels" \
-	sh -c 'grep -q "<td>North</td>" "$0" && ! grep -q "<td>South</td>" "$0" && ! grep -q "id=\"headlines\"" "$0"' "$work/nora.html"
+# the tile of children looked after at period end: one of the report's panels
+tile() { tr -d '\n' <"$1" | sed 's/<div class="tile/\n&/g' | grep "<h3>Children looked after</h3>" | head -1 | sed -n 's/.*<p class="v">\([^<]*\)<.*/\1/p'; }
+check "locality role: the dashboard shows North, and the report's panels drawn for North alone" \
+	sh -c 'grep -q "<td>North</td>" "$0" && ! grep -q "<td>South</td>" "$0" && grep -q "id=\"headlines\"" "$0" &&
+	       grep -q "The panels below are North&#39;s\|The panels below are North.s" "$0" && ! grep -q "id=\"forecast\"" "$0" &&
+	       ! grep -q "id=\"localities\"" "$0"' "$work/nora.html"
+check "... its headline tile counts North's child in care (A), 1" [ "$(tile "$work/nora.html")" = 1 ]
 check "locality role: its dashboard has its own trend by financial year" \
 	sh -c 'grep -q "<caption>Your localities by financial year</caption>" "$0" && grep -q "<td>2023-24</td>" "$0"' "$work/nora.html"
 curl -s -b "$work/max.jar" "$u/?locality=South" > "$work/south.html"
-check "manager, a chosen locality: its indicators and trend, then the authority's panels, said so" \
+check "manager, a chosen locality: its indicators and trend, then the report's panels drawn for it, said so" \
 	sh -c 'grep -q "Indicators for South" "$0" && grep -q "<caption>South by financial year</caption>" "$0" &&
-	       ! grep -q "<td>North</td>" "$0" && grep -q "id=\"headlines\"" "$0" && grep -q "the whole authority" "$0"' "$work/south.html"
+	       ! grep -q "<td>North</td>" "$0" && grep -q "id=\"headlines\"" "$0" && grep -q "panels below are South" "$0" &&
+	       ! grep -q "id=\"forecast\"" "$0"' "$work/south.html"
+check "... its headline tile counts South's child in care (C), 1" [ "$(tile "$work/south.html")" = 1 ]
 check "locality role: another locality is 403" [ "$(code -b "$work/nora.jar" "$u/?locality=South")" = 403 ]
 curl -s -b "$work/max.jar" "$u/" > "$work/max.html"
 check "manager: the dashboard has the report's panels and no child IDs" \
@@ -255,6 +264,27 @@ check "manager: the dashboard has the report's panels and no child IDs" \
 check "the forecast and programme pages are the report's panels" \
 	sh -c 'curl -s -b "$0/max.jar" "$1/forecast" | grep -q "<section class=\"panel\" id=\"forecast\">" &&
 	       curl -s -b "$0/max.jar" "$1/programme" | grep -q "<section class=\"panel\" id=\"programme\">"' "$work" "$u"
+# the programme: /api/programme and programme show call programme_show;
+# loaded while the server runs (before it, /api/programme is 404)
+"$cf" programme --db "$db" --load "$CASEFLOW_TOP/examples/programme" >/dev/null 2>&1
+"$cf" programme show --db "$db" --view all --as-of 2024-03-31 --format json >"$work/prog_cli.json" 2>/dev/null
+curl -s -b "$work/max.jar" "$u/api/programme?as_of=2024-03-31" >"$work/prog_max.json"
+check "/api/programme is programme show --view all --format json, byte for byte (manager)" \
+	sh -c 'grep -q "\"business_case\"" "$0" && cmp -s "$0" "$1"' "$work/prog_cli.json" "$work/prog_max.json"
+"$cf" programme show --db "$db" --view milestones --as-of 2024-03-31 --format json >"$work/prog_cli.json" 2>/dev/null
+check "/api/programme?view=milestones is --view milestones" \
+	sh -c 'curl -s -b "$0/ann.jar" "$1/api/programme?view=milestones&as_of=2024-03-31" | cmp -s - "$2"' "$work" "$u" "$work/prog_cli.json"
+check "/api/programme: no as_of judges on the data's last day (2024-03-31 here)" \
+	sh -c 'curl -s -b "$0/max.jar" "$1/api/programme" | cmp -s - "$2"' "$work" "$u" "$work/prog_max.json"
+check "/api/programme: a bad view or date is 400, an unknown programme 404" \
+	[ "$(code -b "$work/max.jar" "$u/api/programme?view=all;DROP")-$(code -b "$work/max.jar" "$u/api/programme?as_of=31-31-2024")-$(code -b "$work/max.jar" "$u/api/programme?name=nosuch")" = 400-400-404 ]
+curl -s -b "$work/vic.jar" "$u/api/programme?view=benefits&as_of=2024-03-31" >"$work/prog_vic.json"
+curl -s -b "$work/max.jar" "$u/api/programme?view=benefits&as_of=2024-03-31" >"$work/prog_mgr.json"
+# the store's monthly cla_31mar is 1 or 2 children: the manager sees them as
+# B1's actuals, the viewer (suppression below 5) the sheet's actuals only
+check "viewer: a benefit's monthly actual from a suppressed count is left out" \
+	sh -c 'grep -q "\"benefit\": \"B1\".*\"latest_actual\": 2," "$0" && grep -q "\"benefit\": \"B1\".*\"latest_actual\": null," "$1"' \
+	"$work/prog_mgr.json" "$work/prog_vic.json"
 curl -s -b "$work/vic.jar" "$u/" > "$work/vic.html"
 check "viewer: the dashboard says counts are suppressed" grep -q '<td class="num">c</td>\|>c<' "$work/vic.html"
 

@@ -26,7 +26,7 @@ NR > 1 { w = $8; c = $10 + $11
 	gross += w * n1 / 7; contrib += c * n1 / 7; committed += (w - c) * n2 / 7 }
 END { printf "%.2f %.2f %.2f\n", gross, contrib, committed }'
 expect=$(awk "$price" "$work/syn/placement_costs.csv")
-"$cf" money --db "$db" --year 2023-24 --as-of 2023-10-31 --format csv > "$work/money.csv" 2>&1
+csv_tables money --db "$db" --year 2023-24 --as-of 2023-10-31 > "$work/money.csv" 2>&1
 got=$(awk -F, '$1 == "all" { printf "%.2f %.2f %.2f\n", $3, $4, $6; exit }' "$work/money.csv")
 check "spend to date, contributions and commitments equal awk's pricing of the extract ($expect)" [ "$got" = "$expect" ]
 check "there is spend to check" sh -c "[ \"\$(echo '$expect' | cut -d' ' -f1)\" != 0.00 ]"
@@ -40,7 +40,7 @@ FILENAME ~ /households/ && FNR > 1 && $2 <= on && ($3 == "" || $3 > on) { ok[$1]
 FILENAME ~ /placement_costs/ && FNR > 1 && $6 == "in-house fostering" && ($4 in ok) && $2 <= on && ($3 == "" || $3 > on) { occ++ }
 END { printf "all,all,%d,%d,%d\n", hh, places, occ }'
 expect=$(awk -v on=$on "$count" "$work/syn/foster_households.csv" "$work/syn/placement_costs.csv")
-"$cf" sufficiency --db "$db" --as-of $on --format csv > "$work/suff.csv" 2>&1
+csv_tables sufficiency --db "$db" --as-of $on > "$work/suff.csv" 2>&1
 got=$(grep '^all,all,' "$work/suff.csv" | cut -d, -f1-5)
 check "households, approved places and occupied equal an independent count ($expect)" [ "$got" = "$expect" ]
 check "carers' places roughly meet the in-house placements (occupancy 60-100%)" \
@@ -48,7 +48,7 @@ check "carers' places roughly meet the in-house placements (occupancy 60-100%)" 
 loc=$(sqlite3 "$db" "SELECT 'all,' || count(*) || ',' || count(*) || ',' || sum(pl_post NOT IN (SELECT area FROM localities)) FROM episodes WHERE decom <= '$on' AND (dec IS NULL OR dec > '$on') AND pl_post IS NOT NULL")
 check "placed outside the LA equals a count of the open episodes' sectors against the localities ($loc)" \
 	[ "$(awk -F, '/^placement_group,looked_after,sector_known/ { on = 1 } on && $1 == "all" { print $1 "," $2 "," $3 "," $4; exit }' "$work/suff.csv")" = "$loc" ]
-"$cf" sufficiency --db "$db" --as-of $on --forecast 3 --format csv > "$work/sf.csv" 2>&1
+csv_tables sufficiency --db "$db" --as-of $on --forecast 3 > "$work/sf.csv" 2>&1
 fm=$("$cf" forecast --db "$db" --start $on --months 3 --table forecast --format csv 2>/dev/null |
 	awk -F, '$2 == "all" && $3 == "fostering" { printf "%.4f", $4; exit }')
 check "forecast need: the first month's fostering is caseflow forecast's ($fm)" \
@@ -62,7 +62,7 @@ check "forecast need by age band: the first month's 10-16s in residential are ca
 # centroids: the LA's sectors at 52.0N, every other sector 0.5 degrees (about 34.5 miles) north
 sqlite3 "$db" "SELECT 'sector,lat,lon' UNION ALL SELECT DISTINCT s || ',' || CASE WHEN s IN (SELECT area FROM localities) THEN '52.0' ELSE '52.5' END || ',-1.0' FROM (SELECT home_post AS s FROM episodes WHERE home_post IS NOT NULL UNION SELECT pl_post FROM episodes WHERE pl_post IS NOT NULL)" > "$work/cent.csv"
 far=$(sqlite3 "$db" "SELECT count(*) || ',' || sum((home_post IN (SELECT area FROM localities)) <> (pl_post IN (SELECT area FROM localities))) FROM episodes WHERE decom <= '$on' AND (dec IS NULL OR dec > '$on') AND pl_post IS NOT NULL AND home_post IS NOT NULL")
-"$cf" sufficiency --db "$db" --as-of $on --centroids "$work/cent.csv" --format csv > "$work/sd.csv" 2>&1
+csv_tables sufficiency --db "$db" --as-of $on --centroids "$work/cent.csv" > "$work/sd.csv" 2>&1
 check "more than 20 miles from home: those whose home and placement are on either side of the LA's edge ($far)" \
 	[ "$(awk -F, '/^placement_group,looked_after,sector_known/ { on = 1 } on && $1 == "all" { print $6 "," $7; exit }' "$work/sd.csv")" = "$far" ]
 check "without centroids, distance is said to be missing" grep -q 'give --centroids FILE' "$work/suff.csv"
@@ -75,7 +75,7 @@ check "the forecast prices with the council's own unit costs, and says so" grep 
 check "--costs FILE still wins, and is named" grep -q "unit costs,.*data/forecast/unit_costs.csv" "$work/fc2.csv"
 check "the two price fostering differently" \
 	sh -c "[ \"\$(grep 'child-week: fostering' '$work/fc.csv')\" != \"\$(grep 'child-week: fostering' '$work/fc2.csv')\" ]"
-"$cf" money --db "$db" --year 2023-24 --as-of 2023-10-31 --outturn --format csv > "$work/out.csv" 2> "$work/err.txt"
+csv_tables money --db "$db" --year 2023-24 --as-of 2023-10-31 --outturn > "$work/out.csv" 2> "$work/err.txt"
 check "money --outturn runs" [ $? -eq 0 ]
 val() { awk -F, -v m="$1" '$1 == m { printf "%.2f", $2; exit }' "$work/out.csv"; }
 check "outturn on commitments = spend to date + committed, as in the cost centre table" \

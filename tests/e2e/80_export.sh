@@ -47,7 +47,7 @@ check "the exports load into store B" test $? = 0
 
 for db in a b; do
 	"$cf" kpi --db "$work/$db.db" --period all --format csv >"$work/kpi-$db.csv" 2>/dev/null
-	"$cf" summary --db "$work/$db.db" --format csv >"$work/summary-$db.csv" 2>/dev/null
+	for t in summary funnel; do "$cf" summary --db "$work/$db.db" --table $t --format csv; done >"$work/summary-$db.csv" 2>/dev/null
 done
 check "kpi --period all: the two stores agree byte for byte" cmp -s "$work/kpi-a.csv" "$work/kpi-b.csv"
 check "... and hold figures ($(wc -l <"$work/kpi-a.csv") lines)" test "$(wc -l <"$work/kpi-a.csv")" -gt 20
@@ -110,8 +110,8 @@ upn903='^(168|208|209|210|442|444)$'
 upncin='^(1510|1520|1530|1540|1550|1560Q|8770Q|8772)$'
 # worse NAME ORIGINAL EXPORT UPN_RULES: the rules finding more on the export
 worse() {
-	"$cf" validate --year 2023-24 --format csv "$2" >"$work/$1-orig.csv" 2>/dev/null
-	"$cf" validate --year 2023-24 --format csv "$3" >"$work/$1-exp.csv" 2>/dev/null
+	"$cf" validate --year 2023-24 --table findings --format csv "$2" >"$work/$1-orig.csv" 2>/dev/null
+	"$cf" validate --year 2023-24 --table findings --format csv "$3" >"$work/$1-exp.csv" 2>/dev/null
 	per_rule "$work/$1-orig.csv" >"$work/$1-r-orig"
 	per_rule "$work/$1-exp.csv" >"$work/$1-r-exp"
 	join -a 2 -e 0 -o 0,1.2,2.2 "$work/$1-r-orig" "$work/$1-r-exp" | awk -v upn="$4" '$3 > $2 && $1 !~ upn'

@@ -9,7 +9,7 @@ check "synth writes the five families extracts" sh -c 'for f in family_members a
 "$cf" ingest --db "$work/s.db" "$la" > /dev/null 2>&1
 check "they load without issues" [ "$(sqlite3 "$work/s.db" "SELECT count(*) FROM issues WHERE tbl IN ('family_members','allocations','family_plans','partner_records','audits')")" = 0 ]
 check "every child member appears in a return" [ "$(sqlite3 "$work/s.db" "SELECT count(*) FROM family_members m WHERE m.child IS NOT NULL AND m.child NOT IN (SELECT child FROM children)")" = 0 ]
-"$cf" families --db "$work/s.db" --period 2023-24 --format csv > "$work/f.csv"
+csv_tables families --db "$work/s.db" --period 2023-24 > "$work/f.csv"
 got() { awk -F, -v m="$1" '$1 == m { print $2; exit }' "$work/f.csv"; }
 # audits dated in 2023-24 (ISO dates compare as text)
 na=$(awk -F, 'NR > 1 && $3 >= "2023-04-01" && $3 <= "2024-03-31"' "$la/audits.csv" | wc -l)

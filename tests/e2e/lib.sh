@@ -11,6 +11,22 @@ check() { # check "description" command...
 	d=$1; shift
 	if "$@"; then ok "$d"; else notok "$d"; fi
 }
+# csv_tables ARGS...: `caseflow ARGS --format csv` for an output of several
+# tables, which a CSV file holds one of: written a file per table into a
+# folder (--out DIR/), then printed one after another (by table name), a
+# blank line between; returns caseflow's exit code.
+csv_tables() {
+	rm -rf "$work/.csv_tables"
+	"$cf" "$@" --format csv --out "$work/.csv_tables/"
+	set -- $? ""
+	for f in "$work/.csv_tables"/*.csv; do
+		[ -f "$f" ] || continue
+		[ -z "$2" ] || echo
+		cat "$f"
+		set -- "$1" x
+	done
+	return "$1"
+}
 # need_shared "what": returns 1 (after a SKIP line, or a failure under CI)
 need_shared() {
 	if [ -n "$shared" ] && [ -d "$shared/data" ]; then return 0; fi

@@ -52,8 +52,8 @@ struct run {
 	struct kpi_result *res;
 };
 
-static void compute(struct run *r, const char *sql, const char *period, enum kpi_dim by, long suppress,
-		    const struct centroids *cent)
+static void compute_in(struct run *r, const char *sql, const char *period, enum kpi_dim by, long suppress,
+		       const struct centroids *cent, const char *locality)
 {
 	struct cf_error err;
 	cf_error_clear(&err);
@@ -65,9 +65,15 @@ static void compute(struct run *r, const char *sql, const char *period, enum kpi
 		assert_int_equal(kpi_period_parse(period, &p), 0);
 	else
 		kpi_default_period(&r->data, &p);
-	struct kpi_options opt = { .by = by, .suppress = suppress, .centroids = cent };
+	struct kpi_options opt = { .by = by, .suppress = suppress, .centroids = cent, .locality = locality };
 	if (kpi_compute(&r->data, &p, 1, &opt, &r->res, &err) != CF_OK)
 		fail_msg("compute: %s", err.msg);
+}
+
+static void compute(struct run *r, const char *sql, const char *period, enum kpi_dim by, long suppress,
+		    const struct centroids *cent)
+{
+	compute_in(r, sql, period, by, suppress, cent, NULL);
 }
 
 static void finish(struct run *r)
@@ -490,6 +496,47 @@ static void test_localities_distance(void **state)
 	finish(&r);
 }
 
+/* One locality's figures (report --locality): only its children count, and
+ * rates take its population; the workforce's LA-only indicators go. */
+static void test_locality_filter(void **state)
+{
+	(void)state;
+	struct centroid items[] = {
+		{ "AA1 1", 52.0, -1.0 }, { "AA1 2", 52.1, -1.0 }, { "BB1 1", 52.3, -1.0 }, { "CC1 1", 53.0, -1.0 },
+	};
+	struct centroids cent = { items, 4 };
+	struct run r;
+	compute_in(&r, locality_sql, "2023-24", KPI_BY_ALL, 0, &cent, "North");
+	/* North's children N1-N7, all in care on 31 March, of its 30,000: 7 / 30000 * 10000 = 2.333 */
+	EXPECT(&r, "cla_31mar", 7, -1);
+	EXPECT(&r, "cla_started", 7, -1);
+	EXPECT(&r, "cla_rate_10k", 7, 30000);
+	assert_true(fabs(cell(&r, "cla_rate_10k", "all")->value - 7.0 / 3) < 1e-9);
+	/* of North's, both sectors known: N1, N2, N3, N6, N7 = 5; over 20 miles N2 and N3 */
+	EXPECT(&r, "placed_20mi", 2, 5);
+	assert_true(r.res->omitted[kpi_find("sw_caseload")]);
+	finish(&r);
+
+	compute_in(&r, locality_sql, "2023-24", KPI_BY_ALL, 0, &cent, "South");
+	EXPECT(&r, "cla_31mar", 3, -1);   /* S1-S3 */
+	EXPECT(&r, "cla_rate_10k", 3, 20000);
+	finish(&r);
+
+	/* a name not among the store's localities: CF_EINPUT, naming them */
+	struct cf_error err;
+	cf_error_clear(&err);
+	r.st = fixture(locality_sql, r.path);
+	assert_int_equal(kpi_data_load(r.st, &r.data, &err), CF_OK);
+	struct kpi_period p;
+	assert_int_equal(kpi_period_parse("2023-24", &p), 0);
+	struct kpi_options opt = { .by = KPI_BY_ALL, .locality = "East" };
+	r.res = NULL;
+	assert_int_equal(kpi_compute(&r.data, &p, 1, &opt, &r.res, &err), CF_EINPUT);
+	assert_null(r.res);
+	assert_non_null(strstr(err.msg, "North, South"));
+	finish(&r);
+}
+
 /* Secondary suppression on figures set by hand. */
 static void test_suppress_sets(void **state)
 {
@@ -567,6 +614,7 @@ int main(void)
 		cmocka_unit_test(test_cla),
 		cmocka_unit_test(test_leavers_workforce),
 		cmocka_unit_test(test_localities_distance),
+		cmocka_unit_test(test_locality_filter),
 		cmocka_unit_test(test_suppress_sets),
 		cmocka_unit_test(test_periods),
 	};
