@@ -210,6 +210,8 @@ struct forecast_options {
 	cf_date inflation_from;          /* CF_DATE_NONE: the forecast's start */
 	const char *scenario_path;       /* NULL: none */
 	const char *place_map_path;      /* NULL: the built-in PLACE mapping */
+	const char *population_area;     /* --entrants projection: the population rows of this area (an ONS
+					  * code, as ONS's projection names councils); NULL: area "LA" or none */
 	enum cla_withdrawn withdrawn;    /* CLA_DROP_WITHDRAWN (default): as every other count;
 					  * CLA_KEEP_WITHDRAWN: as the reference model (docs/forecast.md) */
 	int backtest;                    /* rewind to cutoff and score each of methods[] */

@@ -85,5 +85,8 @@ int sniff_dfe_sn_groups(const struct ingest_sniff *info);
 int load_dfe_sn_groups(struct ingest_ctx *ctx, char **paths, int n, struct cf_error *err);
 int sniff_ons_la_lookup(const struct ingest_sniff *info);
 int load_ons_la_lookup(struct ingest_ctx *ctx, char **paths, int n, struct cf_error *err);
+/* ONS's subnational population projection, its children into population (load_ons_projection.c) */
+int sniff_ons_projection(const struct ingest_sniff *info);
+int load_ons_projection(struct ingest_ctx *ctx, char **paths, int n, struct cf_error *err);
 
 #endif
