@@ -336,10 +336,23 @@ static int backtest_figure(struct report_ctx *rc, struct cf_error *err)
 	for (int i = 0; i < bt->nbacktest; i++)
 		if (bt->backtest[i].series == 0 && isfinite(bt->backtest[i].mean_ape_pct)) {
 			if (len < (int)sizeof buf)
-				snprintf(buf + len, sizeof buf - (size_t)len, " mean absolute error %.1f%%.",
-					 bt->backtest[i].mean_ape_pct);
+				len += snprintf(buf + len, sizeof buf - (size_t)len, " mean absolute error %.1f%%.",
+						bt->backtest[i].mean_ape_pct);
 			break;
 		}
+	/* how much these rest on: the month-ends of one cut-off share its rates,
+	 * so the cut-offs are the trials (issue 21) */
+	for (int i = 0; i < bt->nbacktest; i++) {
+		const struct fc_backtest_score *sc = &bt->backtest[i];
+		if (sc->series != 0 || sc->lo_pct != 5 || sc->hi_pct != 95 || isnan(sc->coverage_low_pct))
+			continue;
+		if (len < (int)sizeof buf)
+			snprintf(buf + len, sizeof buf - (size_t)len,
+				 " These rest on %d cut-off%s (its month-ends share one set of rates), so the 90%% band's "
+				 "coverage could be anywhere from %.0f%% to %.0f%% (95%% interval).",
+				 sc->cutoffs, sc->cutoffs == 1 ? "" : "s", sc->coverage_low_pct, sc->coverage_high_pct);
+		break;
+	}
 	bad |= note(rc, buf);
 	bad |= strbuf_adds(rc->html, "<div class=\"tbl\">");
 	bad |= html_table_bare(rc->html, t, "Forecast backtest: error at 6 and 12 months", "–");
