@@ -1,5 +1,5 @@
-/* libFuzzer target for the DfE published-statistics readers
- * (formats/dfe_tidy.c, formats/dfe_groupings.c): any bytes give figures
+/* libFuzzer target for the DfE and ONS published-statistics readers
+ * (formats/dfe_tidy.c, formats/dfe_groupings.c, formats/ons_projection.c): any bytes give figures
  * that keep their promises (a missing value is flagged, never a number; a
  * value is finite; rows count up from 2), or a located CF_EINPUT error. */
 #include <math.h>
@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "formats/dfe_tidy.h"
+#include "formats/ons_projection.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -45,6 +46,15 @@ static int on_lookup(void *ctx, const struct dfe_lookup_row *r, struct cf_error 
 	return CF_OK;
 }
 
+static int on_projection(void *ctx, const struct ons_projection_figure *f, struct cf_error *err)
+{
+	if (f->row < 2 || !f->area_code || !f->area_code[0] || f->age < 0 || f->age > ONS_PROJECTION_MAX_AGE ||
+	    (f->sex && f->sex != 'F' && f->sex != 'M') || !isfinite(f->count) || f->count < 0 || f->year < 1900 ||
+	    f->year > 2200)
+		abort();
+	return CF_OK;
+}
+
 static int on_issue(void *ctx, long row, long line, const char *column, const char *value, const char *kind,
 		    const char *why, struct cf_error *err)
 {
@@ -76,5 +86,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	check(dfe_sn_read(path, on_neighbour, on_issue, NULL, &rows, &err), &err, path);
 	cf_error_clear(&err);
 	check(dfe_lookup_read(path, on_lookup, on_issue, NULL, &rows, &err), &err, path);
+	cf_error_clear(&err);
+	check(ons_projection_read(path, on_projection, on_issue, NULL, &rows, &err), &err, path);
 	return 0;
 }

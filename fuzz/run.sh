@@ -36,7 +36,7 @@ seeds() { # seeds TARGET: folders of seed files for it
 	esac
 	i=0
 	dirs="tests/cases $shared/data/samples/ssda903 $shared/data/ssda903-synth"
-	[ "$1" = fuzz_dfe_tidy ] && dirs="tests/cases/benchmark $shared/data/dfe"
+	[ "$1" = fuzz_dfe_tidy ] && dirs="tests/cases/benchmark $shared/data/dfe fuzz"   # fuzz/: the ONS projection seed
 	[ "$1" = fuzz_postcode_dir ] && dirs="tests/cases/validate_lookups"
 	[ "$1" = fuzz_local_csv ] && dirs="examples/money tests/cases"
 	# shellcheck disable=SC2086

@@ -137,6 +137,21 @@ static size_t trim(const char **s, size_t len)
 
 int cf_date_parse(const char *s, size_t len, cf_date *out)
 {
+	/* the store's own spelling, yyyy-mm-dd, read straight: the general
+	 * reader below gives the same answer at several times the cost, and
+	 * the store reads hundreds of thousands of dates a run */
+	if (len == 10 && s[4] == '-' && s[7] == '-') {
+		const unsigned char *u = (const unsigned char *)s;
+		unsigned y0 = u[0] - 48u, y1 = u[1] - 48u, y2 = u[2] - 48u, y3 = u[3] - 48u;
+		unsigned m0 = u[5] - 48u, m1 = u[6] - 48u, d0 = u[8] - 48u, d1 = u[9] - 48u;
+		if (y0 <= 9 && y1 <= 9 && y2 <= 9 && y3 <= 9 && m0 <= 9 && m1 <= 9 && d0 <= 9 && d1 <= 9) {
+			int y = (int)(y0 * 1000 + y1 * 100 + y2 * 10 + y3), m = (int)(m0 * 10 + m1), d = (int)(d0 * 10 + d1);
+			if (!cf_date_valid_ymd(y, m, d))
+				return -1;
+			*out = cf_date_from_ymd(y, m, d);
+			return 0;
+		}
+	}
 	len = trim(&s, len);
 	size_t i = 0;
 	int y, m, d;

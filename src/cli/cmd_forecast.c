@@ -24,8 +24,11 @@ static const struct cf_option options[] = {
 	  .help = "markov (the reference), exact-age (children age on their birthdays) or duration (exact ageing "
 		  "and rates by time in care); a comma list with --backtest",
 	  .choices = "markov|exact-age|duration", .def = "markov" },
-	{ .name = "--entrants", .arg = "E", .type = CF_OPT_ENUM, .help = "how entrants per day are projected; projection: each age band's entrants follow the child population of its ages (ONS's estimates and projection, loaded in the population layout)",
+	{ .name = "--entrants", .arg = "E", .type = CF_OPT_ENUM, .help = "how entrants per day are projected; projection: each age band's entrants follow the child population of its ages (ONS's estimates and projection: caseflow's population layout, or ONS's projection CSV as published)",
 	  .choices = "constant|trend|seasonal|trend+seasonal|projection", .def = "constant" },
+	{ .name = "--population-area", .arg = "CODE",
+	  .help = "with --entrants projection: the child population of area CODE, as ONS's projection CSV names "
+		  "councils (E08000025)", .def_text = "area LA, as the population layout names the council" },
 	{ .name = "--runs", .arg = "N", .type = CF_OPT_INT, .min = 0, .max = 100000,
 	  .help = "bootstrap-and-simulate runs for bands; 0 for none", .def = "0" },
 	{ .name = "--bands", .arg = "LIST", .help = "percentiles to report with --runs", .def = "5,25,50,75,95" },
@@ -75,6 +78,7 @@ const struct cli_command cmd_forecast = {
 	.usage =
 	"  caseflow forecast [--db PATH|URI [--la CODE]] [--ref-start D --ref-end D] [--start D] [--months N]\n"
 	"                    [--method markov|exact-age|duration] [--entrants constant|trend|seasonal|trend+seasonal|projection]\n"
+	"                    [--population-area CODE]\n"
 	"                    [--bands 5,25,50,75,95] [--runs N] [--seed S] [--threads N] [--no-bootstrap]\n"
 	"                    [--drift history|none]\n"
 	"                    [--costs FILE] [--inflation PCT] [--inflation-from D] [--scenario FILE]\n"
@@ -100,6 +104,7 @@ const struct cli_command cmd_forecast = {
 	"  caseflow forecast --db la.db\n"
 	"  caseflow forecast --db la.db --runs 1000 --seed 7 --format json --out forecast.json\n"
 	"  caseflow forecast --db la.db --scenario edge-of-care.txt --table scenario\n"
+	"  caseflow forecast --db la.db --entrants projection --population-area E08000025\n"
 	"  caseflow forecast --db la.db --backtest --cutoff 2023-03-31 --months 12 \\\n"
 	"      --method markov,exact-age,duration --runs 200\n",
 	.run = run,
@@ -206,6 +211,9 @@ static int run(int argc, char **argv)
 		return cli_usage_error(&cmd_forecast, "--backtest needs --cutoff DATE");
 	if (!backtest && ncutoffs > 0)
 		return cli_usage_error(&cmd_forecast, "--cutoff goes with --backtest");
+	const char *population_area = cf_args_str(&a, "--population-area");
+	if (population_area && o.entrants != FC_ENTRANTS_PROJECTION)
+		return cli_usage_error(&cmd_forecast, "--population-area goes with --entrants projection");
 	if (!backtest && nmethods > 1)
 		return cli_usage_error(&cmd_forecast, "several methods go with --backtest only");
 	o.method = methods[0];
@@ -222,6 +230,7 @@ static int run(int argc, char **argv)
 	fo.inflation_from = infl_from;
 	fo.scenario_path = scenario_path;
 	fo.place_map_path = map_path;
+	fo.population_area = population_area;
 	fo.backtest = backtest;
 	fo.cutoff = ncutoffs ? cutoffs[0] : CF_DATE_NONE;
 	memcpy(fo.cutoffs, cutoffs, sizeof fo.cutoffs);

@@ -216,6 +216,7 @@ void forecast_result_free(struct forecast_result *r)
 	free(r->costs);
 	free(r->scenario);
 	free(r->backtest);
+	free(r->points);
 	for (int i = 0; i < r->ntables; i++)
 		cf_table_free(r->tables[i]);
 	free(r);

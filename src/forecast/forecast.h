@@ -120,6 +120,21 @@ struct fc_backtest_score {
 	double ape_low_pct, ape_high_pct; /* 95% t interval over the cut-offs' means; NAN with one cut-off */
 };
 
+/* A backtest's forecast for one method, cut-off, series (0 the total, 1 +
+ * p placement category p) and horizon (6, 12 or 24 months): the rows of
+ * the backtest table. */
+struct fc_backtest_point {
+	enum fc_method method;
+	cf_date cutoff;
+	int horizon_months;
+	cf_date date;                     /* the month-end scored */
+	int series;
+	long long actual;                 /* children in care that day */
+	double forecast;
+	double ape_pct;                   /* NAN when actual is 0 */
+	signed char inside[FC_MAX_BANDS / 2];   /* band pair b (bands[b] to bands[nbands-1-b]): 1 inside, 0 not; -1 without runs */
+};
+
 /* What a forecast found, typed, for callers that compute with it or draw
  * it; tables[] lay the same out for render_tables(). Arrays are owned. */
 struct forecast_result {
@@ -140,9 +155,12 @@ struct forecast_result {
 	int nscenario;
 	struct fc_backtest_score *backtest;    /* a backtest's scores (the coverage table's rows) */
 	int nbacktest;
+	struct fc_backtest_point *points;      /* a backtest's forecasts at 6, 12, 24 months (its table's rows) */
+	int npoints;
 	/* The tables `caseflow forecast` prints: "forecast", "costs", "scenario"
 	 * (with a scenario), "rates" and "inputs"; "backtest" and "coverage" for
-	 * a backtest, which fills only backtest and nbacktest of the typed fields. */
+	 * a backtest, which fills only bands, nbands, backtest and points of the
+	 * typed fields. */
 	struct cf_table *tables[8];
 	int ntables;
 };
@@ -192,6 +210,8 @@ struct forecast_options {
 	cf_date inflation_from;          /* CF_DATE_NONE: the forecast's start */
 	const char *scenario_path;       /* NULL: none */
 	const char *place_map_path;      /* NULL: the built-in PLACE mapping */
+	const char *population_area;     /* --entrants projection: the population rows of this area (an ONS
+					  * code, as ONS's projection names councils); NULL: area "LA" or none */
 	enum cla_withdrawn withdrawn;    /* CLA_DROP_WITHDRAWN (default): as every other count;
 					  * CLA_KEEP_WITHDRAWN: as the reference model (docs/forecast.md) */
 	int backtest;                    /* rewind to cutoff and score each of methods[] */

@@ -63,10 +63,13 @@ static const char *const cov_nums[] = { "nominal_pct", "cutoffs", "month_ends", 
 					 "coverage_low_pct", "coverage_high_pct", "mean_ape_pct", "ape_low_pct",
 					 "ape_high_pct" };
 
-/* Score one forecast from cutoff against the full history: rows of the
- * backtest table at the horizons, and the tallies. */
+enum { NHORIZONS = sizeof horizons / sizeof horizons[0] };
+
+/* Score one forecast from cutoff against the full history: the typed
+ * points and rows of the backtest table at the horizons, and the tallies. */
 static int score(const struct fc_history *full, const struct fc_options *o, enum fc_method method, cf_date cutoff,
-		 const struct fc_forecast *f, int nb, struct cf_table *bt, float *vals, struct tally *tl)
+		 const struct fc_forecast *f, int nb, struct cf_table *bt, float *vals, struct tally *tl,
+		 struct forecast_result *res)
 {
 	long cut_n[NSERIES] = { 0 };
 	double cut_sum[NSERIES] = { 0 };
@@ -79,7 +82,7 @@ static int score(const struct fc_history *full, const struct fc_options *o, enum
 		double actual[FC_NSTATES];
 		fc_history_stock(full, d, actual);
 		int h = -1;
-		for (size_t j = 0; j < sizeof horizons / sizeof horizons[0]; j++)
+		for (int j = 0; j < NHORIZONS; j++)
 			if (month_end(cf_date_add_months(cutoff, horizons[j])) == d)
 				h = horizons[j];
 		for (int s = 0; s < NSERIES; s++) {
@@ -108,6 +111,12 @@ static int score(const struct fc_history *full, const struct fc_options *o, enum
 				tl[s].ape_sum += ape, tl[s].ape_n++, cut_sum[s] += ape, cut_n[s]++;
 			if (h < 0)
 				continue;
+			struct fc_backtest_point *pt = &res->points[res->npoints++];
+			*pt = (struct fc_backtest_point){ .method = method, .cutoff = cutoff, .horizon_months = h,
+							  .date = d, .series = s, .actual = (long long)a,
+							  .forecast = fc, .ape_pct = ape };
+			for (int b = 0; b < FC_MAX_BANDS / 2; b++)
+				pt->inside[b] = b < nb ? (signed char)in[b] : -1;
 			char date[11];
 			cf_date_format(d, date);
 			long r = cf_table_add_row(bt);
@@ -203,7 +212,8 @@ int forecast_backtest(const struct cla_data *cla, const struct fc_options *o, co
 	float *vals = malloc(((size_t)(o->runs > 0 ? o->runs : 1)) * sizeof *vals);
 	struct tally (*tl)[NSERIES] = calloc((size_t)nmethods, sizeof *tl);
 	res->backtest = calloc((size_t)nmethods * NSERIES * (nb ? nb : 1), sizeof *res->backtest);
-	if (!bt || !cov || !vals || !tl || !res->backtest)
+	res->points = calloc((size_t)ncutoffs * nmethods * NHORIZONS * NSERIES, sizeof *res->points);
+	if (!bt || !cov || !vals || !tl || !res->backtest || !res->points)
 		goto oom;
 	for (int i = 0; i < 5; i++)
 		cf_table_add_column(bt, bt_cols[i], i == 2 ? CF_CELL_INT : CF_CELL_TEXT, 0);
@@ -231,7 +241,7 @@ int forecast_backtest(const struct cla_data *cla, const struct fc_options *o, co
 			struct fc_forecast f;
 			if ((rc = fc_plan_make(&cut, &mo, &p, err)) || (rc = fc_forecast_run(&cut, &mo, &p, NULL, &f, err)))
 				break;
-			int bad = score(&full, &mo, mo.method, cutoffs[c], &f, nb, bt, vals, tl[mi]);
+			int bad = score(&full, &mo, mo.method, cutoffs[c], &f, nb, bt, vals, tl[mi], res);
 			fc_forecast_release(&f);
 			if (bad)
 				rc = cf_error_set(err, CF_EIO, "out of memory backtesting");
@@ -250,9 +260,13 @@ int forecast_backtest(const struct cla_data *cla, const struct fc_options *o, co
 		cf_table_free(bt);
 		cf_table_free(cov);
 		free(res->backtest);
+		free(res->points);
 		res->backtest = NULL, res->nbacktest = 0;
+		res->points = NULL, res->npoints = 0;
 		return rc;
 	}
+	res->nbands = o->runs > 0 ? o->nbands : 0;
+	memcpy(res->bands, o->bands, sizeof res->bands);
 	res->tables[res->ntables++] = bt;
 	res->tables[res->ntables++] = cov;
 	return CF_OK;
@@ -260,7 +274,9 @@ oom:
 	free(vals);
 	free(tl);
 	free(res->backtest);
+	free(res->points);
 	res->backtest = NULL;
+	res->points = NULL;
 	cf_table_free(bt);
 	cf_table_free(cov);
 	fc_history_release(&full);

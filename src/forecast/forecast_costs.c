@@ -187,6 +187,12 @@ void fc_costs_weight(struct fc_costs *c, const struct fc_history *h, cf_date ref
 	double days[FC_NPLACE] = { 0 }, gbp[FC_NPLACE] = { 0 };
 	for (int i = 0; i < c->n; i++)
 		c->rows[i].child_days = 0;
+	/* the row for each PLACE code (or none), category and provider, matched
+	 * once: a large authority has hundreds of thousands of segments and a
+	 * few dozen placements */
+	enum { NCODES = 26 * 10 + 1 };
+	struct fc_cost_row *memo[NCODES][FC_NPLACE][2];
+	memset(memo, 0, sizeof memo);
 	for (size_t i = 0; i < h->nseg; i++) {
 		const struct fc_segment *s = &h->seg[i];
 		cf_date lo = s->start > ref_start ? s->start : ref_start;
@@ -194,7 +200,14 @@ void fc_costs_weight(struct fc_costs *c, const struct fc_history *h, cf_date ref
 		if (lo > hi)
 			continue;
 		int cat = FC_PLACE_OF(s->state);
-		struct fc_cost_row *r = (struct fc_cost_row *)fc_costs_match(c, s->place_code, cat, s->provider);
+		struct fc_cost_row *r, **m = s->place_code + 1 < NCODES && s->provider < 2
+			? &memo[s->place_code + 1][cat][s->provider] : NULL;
+		if (m && *m)
+			r = *m;
+		else if (!(r = (struct fc_cost_row *)fc_costs_match(c, s->place_code, cat, s->provider)))
+			continue;   /* cannot happen: check_complete saw every category priced */
+		else if (m)
+			*m = r;
 		double n = (double)(hi - lo + 1);
 		r->child_days += n;
 		days[cat] += n;

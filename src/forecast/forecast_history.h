@@ -17,7 +17,7 @@
 #define HISTORY_MAX_YEARS 16
 
 enum history_measure { HISTORY_CLA, HISTORY_CIN, HISTORY_REFERRALS, HISTORY_NMEASURES };
-enum history_method { HISTORY_LAST, HISTORY_TREND, HISTORY_STOCK_FLOW, HISTORY_NMETHODS };
+enum history_method { HISTORY_LAST, HISTORY_TREND, HISTORY_STOCK_FLOW, HISTORY_BLEND, HISTORY_NMETHODS };
 
 /* One council's annual series for one measure; year y is first_year + i.
  * NAN where the table has no figure (suppressed, not yet a council). For
@@ -33,7 +33,7 @@ struct history_series {
 
 const char *history_measure_name(enum history_measure m);   /* "cla", "cin", "referrals" */
 int history_measure_parse(const char *s, enum history_measure *out);  /* 0, or -1 unknown */
-const char *history_method_name(enum history_method m);     /* "last", "trend", "stock-flow" */
+const char *history_method_name(enum history_method m);     /* "last", "trend", "stock-flow", "blend" */
 
 /* The forecast of s's stock (or referrals) `horizon` years after the
  * cut-off year `cutoff`, seeing only years <= cutoff:
@@ -47,9 +47,19 @@ const char *history_method_name(enum history_method m);     /* "last", "trend", 
  *               aggregate. Referrals have no stock: their rate per child
  *               times the population, which is `last` when the population
  *               is held flat, so stock-flow is not given for them.
- * NAN when the inputs are missing. */
+ * NAN when the inputs are missing. The blend, last · (stock-flow ÷
+ * last)^w with w learnt from every council's known errors, needs all the
+ * councils: history_blend_weight gives w, history_forecast NAN for it. */
 double history_forecast(const struct history_series *s, enum history_measure m, enum history_method method,
 			int cutoff, int horizon);
+
+/* The blend's weight for forecasts `horizon` years on from cut-off year
+ * `cutoff`: the least-squares slope of ln(actual ÷ last) on ln(stock-flow ÷
+ * last), through the origin, over every council's forecasts of that horizon
+ * whose outcome year is no later than `cutoff` (what was known then), held
+ * to 0..1; 0 (the last value) while fewer than 30 are known. */
+double history_blend_weight(const struct history_series *series, int n, enum history_measure m, int cutoff,
+			    int horizon);
 
 /* Read every council's series for measure m from the store's published
  * tables (DfE's CLA, b1 and c1 tables, with the ONS population). *out is

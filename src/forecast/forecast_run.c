@@ -21,12 +21,21 @@ void forecast_options_init(struct forecast_options *o)
 	o->nmethods = 1;
 }
 
-/* The whole authority's children by forecast age band and mid-year: rows
- * of single years of age for area "LA" (or none), summed over sex. */
+/* The population rows one forecast reads: of one area, each year and band
+ * both sexes' rows (sex not given) and the sexed ones, added up apart. */
+struct population_sum {
+	const char *area;                            /* NULL: "LA" or none */
+	double all[FC_POP_YEARS][FC_NBANDS];
+	double sexed[FC_POP_YEARS][FC_NBANDS];
+};
+
+/* The area's children by forecast age band and mid-year: rows of single
+ * years of age 0-17. */
 static int add_population(void *ctx, const struct population_record *r)
 {
-	struct fc_population *pop = ctx;
-	if ((r->area && strcmp(r->area, "LA")) || !r->has_age || r->age < 0 || r->age > 17)
+	struct population_sum *sum = ctx;
+	int ours = sum->area ? r->area && strcmp(r->area, sum->area) == 0 : !r->area || strcmp(r->area, "LA") == 0;
+	if (!ours || !r->has_age || r->age < 0 || r->age > 17)
 		return 0;
 	int y = r->year - FC_POP_FIRST_YEAR;
 	if (y < 0 || y >= FC_POP_YEARS)
@@ -34,17 +43,28 @@ static int add_population(void *ctx, const struct population_record *r)
 	int b = FC_NBANDS - 1;
 	while (b > 0 && r->age < fc_band_start_years[b])
 		b--;
-	double *c = &pop->count[y][b];
+	double *c = r->sex ? &sum->sexed[y][b] : &sum->all[y][b];
 	*c = isnan(*c) ? r->count : *c + r->count;
 	return 0;
 }
 
-static int load_population(struct store *st, struct fc_population *pop, struct cf_error *err)
+/* Each year and band: the rows for both sexes where there are any (ONS's
+ * projection gives persons beside females and males), else the sexes summed. */
+static int load_population(struct store *st, const char *area, struct fc_population *pop, struct cf_error *err)
 {
+	struct population_sum *sum = malloc(sizeof *sum);
+	if (!sum)
+		return cf_error_set(err, CF_EIO, "out of memory");
+	sum->area = area;
 	for (int y = 0; y < FC_POP_YEARS; y++)
 		for (int b = 0; b < FC_NBANDS; b++)
-			pop->count[y][b] = NAN;
-	return population_records_each(st, add_population, pop, err);
+			sum->all[y][b] = sum->sexed[y][b] = NAN;
+	int rc = population_records_each(st, add_population, sum, err);
+	for (int y = 0; y < FC_POP_YEARS; y++)
+		for (int b = 0; b < FC_NBANDS; b++)
+			pop->count[y][b] = isnan(sum->all[y][b]) ? sum->sexed[y][b] : sum->all[y][b];
+	free(sum);
+	return rc;
 }
 
 int forecast_bands_parse(const char *v, struct fc_options *o)
@@ -97,7 +117,7 @@ int forecast_run(struct store *st, const struct forecast_options *o, struct fore
 	struct fc_population *pop = NULL;
 	if (!rc && m.entrants == FC_ENTRANTS_PROJECTION) {
 		pop = malloc(sizeof *pop);
-		rc = pop ? load_population(st, pop, err) : cf_error_set(err, CF_EIO, "out of memory");
+		rc = pop ? load_population(st, o->population_area, pop, err) : cf_error_set(err, CF_EIO, "out of memory");
 		m.population = pop;
 	}
 	struct cla_data cla;

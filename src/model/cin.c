@@ -39,53 +39,61 @@ static void *vec_push(struct vec *v)
 	return p;
 }
 
-static int cmp_head(const void *a, const void *b)
+/* Whether x comes after y: by child, date, then more key. */
+static int head_after(const struct head *x, const struct head *y)
 {
-	const struct head *x = a, *y = b;
 	if (x->child != y->child)
-		return x->child < y->child ? -1 : 1;
+		return x->child > y->child;
 	if (x->date != y->date)
-		return x->date < y->date ? -1 : 1;
-	if (x->key2 != y->key2)
-		return x->key2 < y->key2 ? -1 : 1;
-	return 0;
+		return x->date > y->date;
+	return x->key2 > y->key2;
 }
 
-/* Sort and pack the records into *out (malloc'd, rec_size each) with the
- * child index of each; first[c] is where child c's records start, for c in
- * 0..nchildren. */
+/* Order the records by child, date and more key, equal ones as read, and
+ * pack them into *out (malloc'd, rec_size each) with the child index of
+ * each; first[c] is where child c's records start, for c in 0..nchildren.
+ * The store hands each kind over already sorted by child ID and date, so
+ * this is a counting pass by child index, then an insertion sort within
+ * each child that seldom moves anything, not a second full sort. */
 static int finish_series(struct vec *v, size_t rec_size, size_t nchildren, void **out, size_t *n, int **first)
 {
-	if (v->n)
-		qsort(v->data, v->n, v->size, cmp_head);
 	char *recs = malloc((v->n ? v->n : 1) * rec_size);
-	*first = malloc((nchildren + 1) * sizeof **first);
-	if (!recs || !*first) {
+	size_t *order = malloc((v->n ? v->n : 1) * sizeof *order);
+	*first = calloc(nchildren + 2, sizeof **first);
+	if (!recs || !order || !*first) {
 		free(recs);
+		free(order);
 		free(*first);
 		*first = NULL;
 		return -1;
 	}
-	size_t w = 0;
-	for (size_t i = 0; i < v->n; i++) {
-		const struct head *h = (const struct head *)(const void *)(v->data + i * v->size);
-		memcpy(recs + w * rec_size, (const char *)h + sizeof *h, rec_size);
-		memcpy(recs + w * rec_size, &h->child, sizeof h->child);   /* records begin with the child index */
-		w++;
-	}
-	size_t k = 0;
-	for (size_t c = 0; c <= nchildren; c++) {
-		while (k < w) {
-			int child;
-			memcpy(&child, recs + k * rec_size, sizeof child);
-			if ((size_t)child >= c)
-				break;
-			k++;
+	const struct head *h0 = (const struct head *)(const void *)v->data;
+#define HEAD(i) ((const struct head *)(const void *)((const char *)h0 + (i) * v->size))
+	int *at = *first;
+	for (size_t i = 0; i < v->n; i++)
+		at[HEAD(i)->child + 2]++;
+	for (size_t c = 2; c < nchildren + 2; c++)
+		at[c] += at[c - 1];
+	/* at[c + 1] is child c's next free place while scattering; after it, at[c] its first */
+	for (size_t i = 0; i < v->n; i++)
+		order[at[HEAD(i)->child + 1]++] = i;
+	for (size_t c = 0; c < nchildren; c++)
+		for (int k = at[c] + 1; k < at[c + 1]; k++) {
+			size_t x = order[k];
+			int j = k;
+			for (; j > at[c] && head_after(HEAD(order[j - 1]), HEAD(x)); j--)
+				order[j] = order[j - 1];
+			order[j] = x;
 		}
-		(*first)[c] = (int)k;
+	for (size_t i = 0; i < v->n; i++) {
+		const struct head *h = HEAD(order[i]);
+		memcpy(recs + i * rec_size, (const char *)h + sizeof *h, rec_size);
+		memcpy(recs + i * rec_size, &h->child, sizeof h->child);   /* records begin with the child index */
 	}
+#undef HEAD
+	free(order);
 	*out = recs;
-	*n = w;
+	*n = v->n;
 	return 0;
 }
 

@@ -273,33 +273,13 @@ static void read_fan(const struct forecast_result *fr, struct fan *f)
 	}
 }
 
-/* The cell of table t in row r and the named column, or NULL. */
-static const struct cf_cell *cell_named(const struct cf_table *t, size_t r, const char *col)
+/* Which band pair of a backtest runs from lo to hi percent, or -1. */
+static int band_pair(const struct forecast_result *fr, double lo, double hi)
 {
-	int j = cf_table_column(t, col);
-	return j < 0 ? NULL : cf_table_cell_const(t, r, j);
-}
-
-static const char *text_named(const struct cf_table *t, size_t r, const char *col)
-{
-	const struct cf_cell *c = cell_named(t, r, col);
-	return c && c->type == CF_CELL_TEXT ? c->v.s : "";
-}
-
-static double real_named(const struct cf_table *t, size_t r, const char *col)
-{
-	const struct cf_cell *c = cell_named(t, r, col);
-	if (!c)
-		return NAN;
-	return c->type == CF_CELL_REAL ? c->v.d : c->type == CF_CELL_INT || c->type == CF_CELL_BOOL ? (double)c->v.i : NAN;
-}
-
-static const struct cf_table *result_table(const struct forecast_result *fr, const char *name)
-{
-	for (int i = 0; i < fr->ntables; i++)
-		if (fr->tables[i] && strcmp(fr->tables[i]->name, name) == 0)
-			return fr->tables[i];
-	return NULL;
+	for (int b = 0; b < fr->nbands / 2; b++)
+		if (fr->bands[b] == lo && fr->bands[fr->nbands - 1 - b] == hi)
+			return b;
+	return -1;
 }
 
 /* How the same method did from 12 months before the data's end: the error
@@ -308,9 +288,8 @@ static int backtest_figure(struct report_ctx *rc, struct cf_error *err)
 {
 	const struct report_inputs *in = rc->in;
 	int bad = strbuf_adds(rc->html, "<h3>How the method did: a backtest</h3>");
-	const struct cf_table *bt = in->backtest ? result_table(in->backtest, "backtest") : NULL;
-	const struct cf_table *cov = in->backtest ? result_table(in->backtest, "coverage") : NULL;
-	if (!bt || !cov)
+	const struct forecast_result *bt = in->backtest;
+	if (!bt || !bt->points)
 		return bad || note(rc, in->backtest_note[0] ? in->backtest_note : "No backtest could be made.") ? OOM() : CF_OK;
 	char cutoff[16];
 	month_label(in->backtest_cutoff, cutoff);
@@ -323,53 +302,57 @@ static int backtest_figure(struct report_ctx *rc, struct cf_error *err)
 	cf_table_add_column(t, "forecast", CF_CELL_REAL, 1);
 	cf_table_add_column(t, "error %", CF_CELL_REAL, 1);
 	cf_table_add_column(t, "inside the 90% band", CF_CELL_TEXT, 0);
-	for (size_t r = 0; r < bt->nrows && !bad; r++) {
-		if (strcmp(text_named(bt, r, "placement"), "all") != 0)
-			continue;
-		double h = real_named(bt, r, "horizon_months");
-		if (h != 6 && h != 12)
+	int b90 = band_pair(bt, 5, 95);
+	for (int i = 0; i < bt->npoints && !bad; i++) {
+		const struct fc_backtest_point *pt = &bt->points[i];
+		if (pt->series != 0 || (pt->horizon_months != 6 && pt->horizon_months != 12))
 			continue;
 		char month[16];
-		cf_date d;
-		const char *date = text_named(bt, r, "date");
-		if (cf_date_parse(date, strlen(date), &d))
-			continue;
-		month_label(d, month);
+		month_label(pt->date, month);
 		long row = cf_table_add_row(t);
-		double in90 = real_named(bt, r, "in_p5_p95");
+		int in90 = b90 < 0 ? -1 : pt->inside[b90];
 		if (row < 0 || cf_table_set_text(t, (size_t)row, 1, month) ||
-		    (isfinite(in90) && cf_table_set_text(t, (size_t)row, 5, in90 ? "yes" : "no"))) {
+		    (in90 >= 0 && cf_table_set_text(t, (size_t)row, 5, in90 ? "yes" : "no"))) {
 			bad = 1;
 			break;
 		}
-		cf_table_set_int(t, (size_t)row, 0, (long long)h);
-		cf_table_set_int(t, (size_t)row, 2, (long long)real_named(bt, r, "actual"));
-		cf_table_set_real(t, (size_t)row, 3, real_named(bt, r, "forecast"));
-		double ape = real_named(bt, r, "ape_pct");
-		if (isfinite(ape))
-			cf_table_set_real(t, (size_t)row, 4, ape);
+		cf_table_set_int(t, (size_t)row, 0, pt->horizon_months);
+		cf_table_set_int(t, (size_t)row, 2, pt->actual);
+		cf_table_set_real(t, (size_t)row, 3, pt->forecast);
+		if (isfinite(pt->ape_pct))
+			cf_table_set_real(t, (size_t)row, 4, pt->ape_pct);
 	}
 	/* coverage over every month-end scored, for all children in care */
 	char buf[600];
 	int len = snprintf(buf, sizeof buf, "The same method run from %s, as if the data ended there, against what the "
 			   "data then show:", cutoff);
-	for (size_t r = 0; r < cov->nrows; r++) {
-		if (strcmp(text_named(cov, r, "placement"), "all") != 0)
+	for (int i = 0; i < bt->nbacktest; i++) {
+		const struct fc_backtest_score *sc = &bt->backtest[i];
+		if (sc->series != 0 || isnan(sc->coverage_pct) || len >= (int)sizeof buf)
 			continue;
-		double nominal = real_named(cov, r, "nominal_pct"), months = real_named(cov, r, "month_ends");
-		double inside = real_named(cov, r, "inside"), pct = real_named(cov, r, "coverage_pct");
-		if (!isfinite(nominal) || !isfinite(pct) || len >= (int)sizeof buf)
-			continue;
-		len += snprintf(buf + len, sizeof buf - (size_t)len, " %.0f of %.0f month-ends (%.0f%%) inside the %.0f%% band;",
-				inside, months, pct, nominal);
+		len += snprintf(buf + len, sizeof buf - (size_t)len, " %d of %d month-ends (%.0f%%) inside the %.0f%% band;",
+				sc->inside, sc->month_ends, sc->coverage_pct, sc->hi_pct - sc->lo_pct);
 	}
-	for (size_t r = 0; r < cov->nrows; r++)
-		if (strcmp(text_named(cov, r, "placement"), "all") == 0 && isfinite(real_named(cov, r, "mean_ape_pct"))) {
+	for (int i = 0; i < bt->nbacktest; i++)
+		if (bt->backtest[i].series == 0 && isfinite(bt->backtest[i].mean_ape_pct)) {
 			if (len < (int)sizeof buf)
-				snprintf(buf + len, sizeof buf - (size_t)len, " mean absolute error %.1f%%.",
-					 real_named(cov, r, "mean_ape_pct"));
+				len += snprintf(buf + len, sizeof buf - (size_t)len, " mean absolute error %.1f%%.",
+						bt->backtest[i].mean_ape_pct);
 			break;
 		}
+	/* how much these rest on: the month-ends of one cut-off share its rates,
+	 * so the cut-offs are the trials (issue 21) */
+	for (int i = 0; i < bt->nbacktest; i++) {
+		const struct fc_backtest_score *sc = &bt->backtest[i];
+		if (sc->series != 0 || sc->lo_pct != 5 || sc->hi_pct != 95 || isnan(sc->coverage_low_pct))
+			continue;
+		if (len < (int)sizeof buf)
+			snprintf(buf + len, sizeof buf - (size_t)len,
+				 " These rest on %d cut-off%s (its month-ends share one set of rates), so the 90%% band's "
+				 "coverage could be anywhere from %.0f%% to %.0f%% (95%% interval).",
+				 sc->cutoffs, sc->cutoffs == 1 ? "" : "s", sc->coverage_low_pct, sc->coverage_high_pct);
+		break;
+	}
 	bad |= note(rc, buf);
 	bad |= strbuf_adds(rc->html, "<div class=\"tbl\">");
 	bad |= html_table_bare(rc->html, t, "Forecast backtest: error at 6 and 12 months", "–");

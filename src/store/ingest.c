@@ -270,6 +270,7 @@ static const struct ingest_source sources[] = {
 	{ "dfe.sn_groups", sniff_dfe_sn_groups, load_dfe_sn_groups, 0 },
 	{ "ons.la_lookup", sniff_ons_la_lookup, load_ons_la_lookup, 0 },
 	{ "mhclg.imd", sniff_imd_lookup, load_imd_lookup, 0 },
+	{ "ons.population_projection", sniff_ons_projection, load_ons_projection, 0 },
 };
 #define NSOURCES ((int)(sizeof sources / sizeof sources[0]))
 #define SOURCE_EMPTY (-1)

@@ -88,5 +88,8 @@ int load_ons_la_lookup(struct ingest_ctx *ctx, char **paths, int n, struct cf_er
 /* the English Indices of Deprivation, published or a council's lookup (load_deprivation.c) */
 int sniff_imd_lookup(const struct ingest_sniff *info);
 int load_imd_lookup(struct ingest_ctx *ctx, char **paths, int n, struct cf_error *err);
+/* ONS's subnational population projection, its children into population (load_ons_projection.c) */
+int sniff_ons_projection(const struct ingest_sniff *info);
+int load_ons_projection(struct ingest_ctx *ctx, char **paths, int n, struct cf_error *err);
 
 #endif

@@ -51,6 +51,7 @@ static const char *const names[RETURN_KIND_N] = {
 	[RETURN_DFE_SN_GROUPS] = "dfe.sn_groups",
 	[RETURN_ONS_LA_LOOKUP] = "ons.la_lookup",
 	[RETURN_IMD_LOOKUP] = "mhclg.imd",
+	[RETURN_ONS_POPULATION_PROJECTION] = "ons.population_projection",
 	[RETURN_PROGRAMME] = "programme",
 };
 

@@ -44,6 +44,7 @@ enum return_kind {
 	RETURN_DFE_SN_GROUPS,
 	RETURN_ONS_LA_LOOKUP,
 	RETURN_IMD_LOOKUP,           /* the English Indices of Deprivation: area -> IMD decile */
+	RETURN_ONS_POPULATION_PROJECTION,   /* ONS's subnational population projection CSV */
 	/* a programme's file: "programme.<sheet>@<name>", "programme.xlsx@<name>"
 	 * or "programme.forecast.<id>.<what>@<name>" (the name follows the kind) */
 	RETURN_PROGRAMME,

@@ -5,7 +5,7 @@
 . "$CASEFLOW_TOP/tests/e2e/lib.sh"
 
 opts_benchmark="--db --la --indicator --years --sn-model --to --by --population --list --format --out"
-opts_forecast="--db --la --ref-start --ref-end --start --months --method --entrants --runs --bands --seed --threads
+opts_forecast="--db --la --ref-start --ref-end --start --months --method --entrants --population-area --runs --bands --seed --threads
  --no-bootstrap --drift --costs --inflation --inflation-from --scenario --place-map --merge --keep-withdrawn --table --backtest --cutoff
  --format --out"
 opts_ingest="--db --year --format --table"

@@ -45,6 +45,11 @@ for hz in 6 12; do
 		 sed "s|<th scope=\"row\">\([0-9]*\)</th>|<td class=\"num\">\1</td>|g; s|<td>[A-Z][a-z][a-z] [0-9]*</td>||g" | grep -qF "$1"' "$h" "$want"
 done
 check "band coverage is said beside it" grep -q "month-ends ([0-9]*%) inside the 90% band" "$h"
+# and what it rests on: the coverage table's cut-offs and interval for the 90% band, all children
+ci=$("$cf" forecast --db "$work/s.db" --backtest --cutoff "$cut" --months 12 --runs 200 --seed 1 --format csv --table coverage |
+	awk -F, '$1 == "markov" && $2 == "all" && $3 == "p5-p95" { printf "rest on %d cut-off%s (its month-ends share one set of rates), so the 90%% band&#39;s coverage could be anywhere from %.0f%% to %.0f%%", $5, $5 == 1 ? "" : "s", $9, $10 }')
+check "with how many cut-offs it rests on and the interval, as forecast --backtest's coverage table ($ci)" \
+	sh -c 'test -n "$1" && grep -qF "$1" "$0"' "$h" "$ci"
 "$cf" forecast --db "$work/s.db" --runs 200 --seed 1 --format csv --table costs >"$work/c.csv"
 fy=$(awk -F, '$1=="year" { printf "%s £%sk", $2, sprintf("%.0f", $10 / 1000); exit }' "$work/c.csv")
 check "the first year's cost (£000) is caseflow forecast's" sh -c 'grep -q "$1" "$0" || { echo "no $1"; exit 1; }' "$h" \

@@ -45,8 +45,8 @@ councils=$(awk -F, 'NR > 1 && $3 == "Local authority" && $(NF-3) == "Children st
 	END { for (k in s) { split(k, p, ","); if ((p[1] "," p[2] + 1) in s) c[p[1]] = 1 }; print length(c) }' "$cla")
 got=$(grep '^cla,entry rate (started per child),all,' "$work/cla.csv" | cut -d, -f4)
 check "drift: every council with entrants in two consecutive years counted ($got of $councils)" test "$got" = "$councils"
-check "learnt 90% bands hold for 85-99% of one-year forecasts, every method" sh -c \
-	"grep ',1,all,' '$work/cla.csv' | awk -F, '{ if (\$10 < 85 || \$10 > 99) bad = 1 } END { exit bad }'"
+check "learnt 90% bands hold for 85-95% of one-year forecasts of children in care, every method" sh -c \
+	"grep ',1,all,' '$work/cla.csv' | awk -F, '{ if (\$10 < 85 || \$10 > 95) bad = 1 } END { exit bad }'"
 check "bands of count noise alone hold less often than the learnt ones (stock-flow)" sh -c \
 	"grep '^cla,stock-flow,1,all,' '$work/cla.csv' | awk -F, '{ exit !(\$11 < \$10) }'"
 for m in cin referrals; do

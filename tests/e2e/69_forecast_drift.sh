@@ -83,6 +83,38 @@ check "projection: 0-1 entrants follow a flat population: as constant ($(band "$
 c=$(band "$work/e_constant.csv" 10-16) p=$(band "$work/e_projection.csv" 10-16)
 check "projection: twice the 10-15s, more 10-16s in care at 24 months ($c constant, $p projection)" \
 	awk -v c="$c" -v p="$p" 'BEGIN { exit !(p > 1.1 * c) }'
+# The same population as ONS publishes its projection (one row per area, sex
+# and age group, a column per year) for area E06000099, with an area it must
+# not read (its children held at the first year), females (growing) and males
+# beside persons (persons read, not the sum of the three), and rows the
+# forecast leaves out (All ages, 18, 90 and over): the forecast is the same.
+mkdir -p "$work/ons"
+cat "$work/la/population.csv" "$work/proj/population_projection.csv" | awk -F, '
+	$2 == "LA" { c[$1, $3] = $4; if ($1 > last) last = $1; if (first == "" || $1 < first) first = $1 }
+	END {
+		printf "AREA_CODE,AREA_NAME,COMPONENT,SEX,AGE_GROUP"
+		for (y = first; y <= last; y++) printf ",%d", y
+		print ""
+		for (a = 0; a <= 18; a++) for (s = 1; s <= 4; s++) {
+			sex = s == 1 ? "persons" : s == 2 ? "females" : s == 3 ? "males" : "persons"
+			printf "%s,Somewhere,Population,%s,%d", s == 4 ? "E06000098" : "E06000099", sex, a
+			for (y = first; y <= last; y++) printf ",%s", s == 1 ? c[y, a] : s == 2 ? c[y, a] * (y - first + 1) / 4 : s == 3 ? c[y, a] / 2 : c[first, a]
+			print ""
+		}
+		printf "E06000099,Somewhere,Population,persons,All ages"; for (y = first; y <= last; y++) printf ",100000"; print ""
+		printf "E06000099,Somewhere,Population,persons,90 and over"; for (y = first; y <= last; y++) printf ",50"; print ""
+		printf "E06000099,Somewhere,Births,persons,0"; for (y = first; y <= last; y++) printf ",5000"; print ""
+	}' >"$work/ons/2018 SNPP Population persons.csv"
+cp "$work/la.db" "$work/ons.db"
+"$cf" ingest --db "$work/ons.db" "$work/ons" >"$work/ons.txt" 2>&1
+check "ONS's projection CSV is recognised and loaded" grep -q "ons.population_projection" "$work/ons.txt"
+"$cf" forecast --db "$work/ons.db" --entrants projection --population-area E06000099 --format csv --table forecast >"$work/e_ons.csv"
+check "projection from ONS's CSV for its area: the same forecast as from the population layout" \
+	cmp -s "$work/e_projection.csv" "$work/e_ons.csv"
+"$cf" forecast --db "$work/ons.db" --entrants projection --population-area E06000098 --format csv --table forecast >"$work/e_ons98.csv"
+check "another area's population gives another forecast" sh -c "! cmp -s '$work/e_ons.csv' '$work/e_ons98.csv'"
+"$cf" forecast --db "$work/ons.db" --population-area E06000099 >/dev/null 2>&1
+check "--population-area without --entrants projection is a usage error" test $? -eq 2
 "$cf" synth --out "$work/nopop" --children 300 --years 2 --first-year 2022 --quiet >/dev/null
 rm -f "$work/nopop/population.csv"
 "$cf" ingest --db "$work/nopop.db" "$work/nopop" >/dev/null 2>&1

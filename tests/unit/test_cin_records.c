@@ -14,6 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "model/cin.h"
 #include "store/cin_records.h"
 #include "store/store_int.h"
 
@@ -293,6 +294,54 @@ static void a_callback_stops_the_walk(void **state)
  * apart by the whole strings, in SQLite's (strcmp) order:
  * "LONGCHILD-10" < "LONGCHILD-2", "2021-05-01" < "2021-05-01 (revised)".
  * LONGCHILD-2's contact is in two returns, one version kept. */
+/* model/cin.c puts the walks' records in the registry's child order, each
+ * child's by date (and contacts of one day by a hash of their source), as
+ * they were read where equal. A registry that met D10, C, B, A in that
+ * order, the reverse of the walks' ID order, gets them regrouped: the
+ * contacts come out D10 (2020-01-01), C, B, then A's two on 2021-05-01 (the
+ * current versions: rows 1 and 2 of return 2, in whichever order their
+ * sources' hashes put them); the referrals C, B's two by date, then A. */
+static void model_orders_by_registry_index(void **state)
+{
+	(void)state;
+	struct child_registry reg;
+	memset(&reg, 0, sizeof reg);
+	arena_init(&reg.arena, 4096);
+	static const char *const met[] = { "D10", "C", "B", "A", "D9" };
+	for (int i = 0; i < 5; i++)
+		assert_int_equal(children_intern(&reg, met[i]), i);
+	struct cin_data d;
+	struct cf_error err;
+	cf_error_clear(&err);
+	assert_int_equal(cin_load(st, &reg, &d, &err), CF_OK);
+	assert_int_equal((int)d.nchildren, 5);
+	/* contacts: D10 1, C 1, B 1, A 2, D9 none (its date is unreadable) */
+	const int want_first[6] = { 0, 1, 2, 3, 5, 5 };
+	for (int c = 0; c <= 5; c++)
+		assert_int_equal(d.contacts_first[c], want_first[c]);
+	assert_int_equal((int)d.n_contacts, 5);
+	for (size_t i = 0; i < d.n_contacts; i++)
+		assert_int_equal(d.contacts[i].child, i < 3 ? (int)i : 3);
+	assert_int_equal(d.contacts[0].date, 18262);   /* 2020-01-01 */
+	assert_int_equal(d.contacts[3].src.return_id, 2);
+	assert_int_equal(d.contacts[4].src.return_id, 2);
+	assert_int_equal(d.contacts[3].src.row + d.contacts[4].src.row, 2 + 1);   /* A's two: rows 1 and 2 of return 2 */
+	/* referrals: C's (2020-02-02), B's two by date, A's */
+	assert_int_equal((int)d.n_referrals, 4);
+	assert_int_equal(d.referrals[0].child, 1);
+	assert_int_equal(d.referrals[1].child, 2);
+	assert_int_equal(d.referrals[2].child, 2);
+	assert_true(d.referrals[1].date < d.referrals[2].date);
+	assert_int_equal(d.referrals[3].child, 3);
+	assert_int_equal(d.referrals_first[0], 0);
+	assert_int_equal(d.referrals_first[1], 0);
+	assert_int_equal(d.referrals_first[2], 1);
+	assert_int_equal(d.referrals_first[3], 3);
+	assert_int_equal(d.referrals_first[5], 4);
+	cin_release(&d);
+	children_release(&reg);
+}
+
 static void long_ids_and_dates_are_the_view(void **state)
 {
 	(void)state;
@@ -325,6 +374,7 @@ int main(void)
 		cmocka_unit_test(the_others_are_their_views),
 		cmocka_unit_test(records_name_their_return_and_row),
 		cmocka_unit_test(a_callback_stops_the_walk),
+		cmocka_unit_test(model_orders_by_registry_index),
 		cmocka_unit_test(long_ids_and_dates_are_the_view),   /* last: it adds rows */
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -35,6 +35,15 @@ static void test_parse_accepted(void **state)
 	assert_int_equal(parse("29/02/2000"), D(2000, 2, 29));   /* divisible by 400 */
 	assert_int_equal(parse("31/12/1969"), -1);
 	assert_int_equal(parse("1970-01-01"), 0);
+	assert_int_equal(parse("2024-02-29"), D(2024, 2, 29));
+	assert_int_equal(parse("2000-02-29"), D(2000, 2, 29));
+	/* every day from 1800 to 2200 read back from how it is written */
+	for (cf_date d = D(1800, 1, 1); d <= D(2200, 12, 31); d++) {
+		char buf[11];
+		cf_date_format(d, buf);
+		if (parse(buf) != d)
+			fail_msg("'%s' did not read back as day %d", buf, (int)d);
+	}
 }
 
 static void test_parse_rejected(void **state)
@@ -49,6 +58,9 @@ static void test_parse_rejected(void **state)
 		/* the whole string must be the date: trailing garbage or a time is refused */
 		"01/04/2023T", "2023-04-01T", "01/04/2023 00:00", "2023-04-01T00:00:00",
 		"2023-04-01Z", "01/04/2023 x", "2023-04-011", "2023-04-01-",
+		/* yyyy-mm-dd in ten characters, the store's spelling, has its own quick path */
+		"2023-02-29", "1900-02-29", "2023-13-01", "2023-00-10", "2023-04-00", "2023-04-31", "1700-04-01",
+		"2023-0a-01", "2O23-04-01", "2023-04- 3", "-023-04-01",
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		cf_date d;

@@ -361,6 +361,68 @@ static void simulation_mean_matches_projection(void **state)
 	fc_history_release(&h);
 }
 
+/* The backtest's typed points are its table's rows. On the tiny authority
+ * and a child E fostered from 1 June to 1 September 2023, from a cut-off of
+ * 30 Sep 2023 with the window 2-30 September (no one in care, no one
+ * entering or leaving: every rate 0), the forecast 6 months on (31 Mar
+ * 2024) is 0 children in every run; 3 were in care that day (B and D
+ * fostered, C in residential), so the error is |0 - 3| / 3 = 100%, 2 of 2
+ * fostered, 1 of 1 residential, and the p5-p95 band (0 to 0) misses each;
+ * supported and other had none (no error: a percentage of 0). */
+static void backtest_points_are_typed(void **state)
+{
+	(void)state;
+	struct tiny t;
+	tiny_build(&t);
+	add_child(&t, "2015-06-01");
+	add_episode(&t, "2023-06-01", "2023-09-01", "S", "U4");
+	struct fc_placemap map;
+	fc_placemap_default(&map);
+	struct fc_options o;
+	fc_options_init(&o);
+	o.map = &map;
+	o.months = 6;
+	o.runs = 20;
+	o.threads = 1;
+	o.ref_start = D("2023-09-02"), o.ref_end = D("2023-09-30");
+	struct forecast_result *res = calloc(1, sizeof *res);
+	struct cf_error err;
+	cf_date cut = D("2023-09-30");
+	enum fc_method m = FC_METHOD_MARKOV;
+	assert_non_null(res);
+	int rc = forecast_backtest(&t.cla, &o, &cut, 1, &m, 1, res, &err);
+	if (rc)
+		fprintf(stderr, "%s\n", err.msg);
+	assert_int_equal(rc, CF_OK);
+	assert_int_equal(res->npoints, 1 + FC_NPLACE);
+	const struct cf_table *bt = res->tables[0];
+	assert_string_equal(bt->name, "backtest");
+	assert_int_equal((int)bt->nrows, res->npoints);
+	const double actual[1 + FC_NPLACE] = { 3, 2, 1, 0, 0 };
+	for (int i = 0; i < res->npoints; i++) {
+		const struct fc_backtest_point *pt = &res->points[i];
+		assert_int_equal(pt->series, i);
+		assert_int_equal(pt->horizon_months, 6);
+		assert_int_equal(pt->date, D("2024-03-31"));
+		assert_int_equal(pt->cutoff, cut);
+		assert_int_equal(pt->actual, (long long)actual[i]);
+		assert_float_equal(pt->forecast, 0, 1e-12);
+		assert_int_equal(pt->inside[0], actual[i] == 0);
+		assert_int_equal(pt->inside[1], actual[i] == 0);   /* p25-p75 */
+		assert_int_equal(pt->inside[2], -1);               /* no third pair */
+		if (actual[i] > 0)
+			assert_float_equal(pt->ape_pct, 100, 1e-9);
+		else
+			assert_true(isnan(pt->ape_pct));
+		/* the same as the table's row */
+		assert_int_equal(cf_table_cell_const(bt, (size_t)i, 5)->v.i, pt->actual);
+		assert_int_equal(cf_table_cell_const(bt, (size_t)i, 8)->v.i, pt->inside[0]);
+	}
+	assert_int_equal(res->nbands, 5);
+	assert_float_equal(res->bands[4], 95, 0);
+	forecast_result_free(res);
+}
+
 /* --entrants projection: band 3 (10-16) has 100 children at mid-2020 and
  * 200 at mid-2022, 2021 unknown: on 2021-06-30 it is 100 + 365/730 · 100 =
  * 150; before mid-2020 it holds at 100, after mid-2022 at 200. With the
@@ -457,6 +519,7 @@ int main(void)
 		cmocka_unit_test(rng_poisson_mean),
 		cmocka_unit_test(entrants_follow_population),
 		cmocka_unit_test(costs_default_matches_file),
+		cmocka_unit_test(backtest_points_are_typed),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

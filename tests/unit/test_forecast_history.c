@@ -122,8 +122,8 @@ static void test_calibrate_steady(void **state)
 	int cov = cf_table_column(t[0], "band90_coverage_pct"), size = cf_table_column(t[0], "council_size");
 	int nfc = cf_table_column(t[0], "forecasts");
 	assert_true(method >= 0 && mape >= 0 && cov >= 0 && size >= 0 && nfc >= 0);
-	/* 3 methods x 2 horizons x (3 size bands + all) */
-	assert_int_equal((int)t[0]->nrows, 3 * 2 * 4);
+	/* 4 methods x 2 horizons x (3 size bands + all) */
+	assert_int_equal((int)t[0]->nrows, 4 * 2 * 4);
 	for (size_t r = 0; r < t[0]->nrows; r++) {
 		const struct cf_cell *c = cf_table_cell_const(t[0], r, mape);
 		assert_int_equal(c->type, CF_CELL_REAL);
@@ -144,6 +144,38 @@ static void test_calibrate_steady(void **state)
 	cf_table_free(t[1]);
 }
 
+/* The blend's weight, worked backwards: 40 councils whose every year ends
+ * at last x (stock-flow / last)^0.5 exactly, so ln(actual / last) is half
+ * of ln(stock-flow / last) for every forecast a year ahead and the fitted
+ * slope is 0.5. Stock-flow needs the year before, so the first forecasts
+ * are from 2017 and come true in 2018: from cut-off 2018, 40 are known
+ * (the blend learns), at 2017 none (it is the last value, weight 0). */
+static void test_blend_weight(void **state)
+{
+	(void)state;
+	enum { N = 40 };
+	static struct history_series v[N];
+	for (int i = 0; i < N; i++) {
+		blank(&v[i]);
+		v[i].stock[Y(2016)] = 100 + 7 * i;
+		v[i].stock[Y(2017)] = 110 + 5 * i;
+		for (int y = Y(2016); y <= Y(2025); y++) {
+			v[i].starts[y] = 30 + (i * 7 + y * 3) % 20;
+			v[i].ceased[y] = 25 + (i * 3 + y * 5) % 20;
+			v[i].population[y] = 10000 + 100 * i;
+		}
+		for (int y = Y(2017); y < Y(2025); y++) {
+			double sf = history_forecast(&v[i], HISTORY_CLA, HISTORY_STOCK_FLOW, 2012 + y, 1);
+			v[i].stock[y + 1] = v[i].stock[y] * sqrt(sf / v[i].stock[y]);
+		}
+	}
+	assert_float_equal(history_blend_weight(v, N, HISTORY_CLA, 2018, 1), 0.5, 1e-9);
+	assert_float_equal(history_blend_weight(v, N, HISTORY_CLA, 2024, 1), 0.5, 1e-9);
+	assert_float_equal(history_blend_weight(v, N, HISTORY_CLA, 2017, 1), 0, 0);
+	assert_float_equal(history_blend_weight(v, N, HISTORY_REFERRALS, 2024, 1), 0, 0);
+	assert_string_equal(history_method_name(HISTORY_BLEND), "blend");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -152,6 +184,7 @@ int main(void)
 		cmocka_unit_test(test_stock_flow),
 		cmocka_unit_test(test_names),
 		cmocka_unit_test(test_calibrate_steady),
+		cmocka_unit_test(test_blend_weight),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
