@@ -22,6 +22,7 @@ room_uses() {
 	programme) echo "forecast indicators placements" ;;
 	placements) echo "forecast indicators" ;;
 	explore) echo "indicators" ;;
+	indicators) echo "families" ;;
 	*) echo "" ;;
 	esac
 }

@@ -51,7 +51,8 @@ static int on_member(void *ctx, const struct family_member_record *r)
 	if (!m)
 		return CF_EIO;
 	*m = (struct member){ dup(x, r->family_id), dup(x, r->person_id ? r->person_id : r->child), dup(x, r->child),
-			      r->role && !strcmp(r->role, local_roles[0]), r->from, r->to };
+			      r->role && !strcmp(r->role, local_roles[0]), r->from, r->to,
+			      { r->return_id, (int)r->row } };
 	seen(x, r->from);
 	seen(x, r->to);
 	return x->oom ? CF_EIO : CF_OK;
@@ -63,8 +64,8 @@ static int on_alloc(void *ctx, const struct allocation_record *r)
 	struct alloc *a = grow((void **)&x->al, &x->nal, &x->capal, sizeof *a);
 	if (!a)
 		return CF_EIO;
-	*a = (struct alloc){ dup(x, r->worker_id), dup(x, r->child), dup(x, r->family_id), dup(x, r->service), r->from,
-			     r->to };
+	*a = (struct alloc){ dup(x, r->worker_id), dup(x, r->child), dup(x, r->family_id), dup(x, r->service), dup(x, r->team),
+			     r->from, r->to };
 	seen(x, r->from);
 	seen(x, r->to);
 	return x->oom ? CF_EIO : CF_OK;
@@ -76,7 +77,8 @@ static int on_plan(void *ctx, const struct family_plan_record *r)
 	struct plan *p = grow((void **)&x->p, &x->np, &x->capp, sizeof *p);
 	if (!p)
 		return CF_EIO;
-	*p = (struct plan){ dup(x, r->family_id), dup(x, r->lead_practitioner), r->start, r->end, r->assessed };
+	*p = (struct plan){ dup(x, r->family_id), dup(x, r->lead_practitioner), r->start, r->end, r->assessed,
+			    { r->return_id, (int)r->row } };
 	seen(x, r->start);
 	seen(x, r->end);
 	return x->oom ? CF_EIO : CF_OK;
@@ -89,7 +91,8 @@ static int on_audit(void *ctx, const struct audit_record *r)
 	if (!a)
 		return CF_EIO;
 	int g = r->grade ? local_code(r->grade, strlen(r->grade), local_grades, LOCAL_NGRADES) : -1;
-	*a = (struct audit){ dup(x, r->theme), g, r->date, r->actions_completed_by, r->actions_raised };
+	*a = (struct audit){ dup(x, r->theme), dup(x, r->child), g, r->date, r->actions_completed_by, r->actions_raised,
+			     { r->return_id, (int)r->row } };
 	seen(x, r->date);
 	return x->oom ? CF_EIO : CF_OK;
 }
@@ -228,8 +231,6 @@ int families_latest_date(struct store *st, cf_date *out, struct cf_error *err)
 
 int families_same(const char *a, const char *b) { return a && b && !strcmp(a, b); }
 
-/* A small set of distinct strings (services, workers of one family). */
-struct names { const char *v[64]; int n; };
 static void names_add(struct names *s, const char *v)
 {
 	if (!v)
@@ -243,8 +244,7 @@ static void names_add(struct names *s, const char *v)
 
 static int cmp_str(const void *a, const void *b) { return strcmp(*(const char *const *)a, *(const char *const *)b); }
 
-/* The family ids the extracts name, sorted and distinct. */
-static const char **family_ids(const struct extracts *x, size_t *n)
+const char **family_ids(const struct extracts *x, size_t *n)
 {
 	size_t cap = x->nm + x->nal + x->np, k = 0;
 	const char **ids = malloc((cap ? cap : 1) * sizeof *ids);
@@ -267,12 +267,6 @@ static const char **family_ids(const struct extracts *x, size_t *n)
 	*n = out;
 	return ids;
 }
-
-/* One family on day d. */
-struct family_day {
-	int current, members, children, children_moved, plans, leads_named, services, workers, worker_changes;
-	struct names service_names;
-};
 
 /* A child member of f during [from, to] is also a member of another family then. */
 static int moved(const struct extracts *x, const char *f, const char *child, cf_date from, cf_date to)
@@ -300,7 +294,7 @@ static void count_allocations(const struct extracts *x, const struct index *ix, 
 	}
 }
 
-static void family_on(const struct extracts *x, const char *f, cf_date from, cf_date d, struct family_day *fd)
+void family_on(const struct extracts *x, const char *f, cf_date from, cf_date d, struct family_day *fd)
 {
 	memset(fd, 0, sizeof *fd);
 	struct names workers = { { 0 }, 0 };
@@ -310,6 +304,8 @@ static void family_on(const struct extracts *x, const char *f, cf_date from, cf_
 		if (!families_open_on(m->from, m->to, d))
 			continue;
 		fd->members++;
+		if (!fd->first_member)
+			fd->first_member = m;
 		if (m->is_child && m->child) {
 			fd->children++;
 			fd->children_moved += moved(x, f, m->child, from, d);
@@ -345,6 +341,8 @@ static void family_on(const struct extracts *x, const char *f, cf_date from, cf_
 		fd->worker_changes = during.n > 1 ? during.n - 1 : 0;
 	}
 	fd->current = fd->members > 0 || fd->plans > 0 || fd->services > 0;
+	fd->open_plan = open_plan;
+	fd->one_worker_one_plan = fd->plans == 1 && fd->leads_named == 1 && fd->workers == 1;
 }
 
 static double pct(int n, int of) { return of ? 100.0 * n / of : 0; }
@@ -386,7 +384,7 @@ static int families_table(const struct extracts *x, const struct families_option
 		family_on(x, ids[i], o->from, o->to, &fd);
 		if (!fd.current)
 			continue;
-		int one = fd.plans == 1 && fd.leads_named == 1 && fd.workers == 1;
+		int one = fd.one_worker_one_plan;
 		s->families++;
 		s->with_plan += fd.plans > 0;
 		s->one_worker_one_plan += one;

@@ -12,6 +12,7 @@
 #include "base/date.h"
 #include "base/error.h"
 #include "base/table.h"
+#include "store/record_sources.h"
 #include "store/store.h"
 
 /* Open on day d: from (or start) <= d and to (or end) blank or >= d; a
@@ -59,6 +60,40 @@ struct families_result {
 int families_compute(struct store *st, const struct families_options *o, struct families_result *out,
 		     struct cf_error *err);
 void families_result_release(struct families_result *r);
+
+/* --- the quality indicators one unit at a time (caseflow kpi) ------------- */
+
+/* What a unit is counted for. The counts families_compute prints come from
+ * the same definitions (family_on, the audits in a period, cp_reviews_due_each),
+ * so `caseflow kpi` and `caseflow families` agree. */
+enum families_measure {
+	FAMILIES_ONE_PLAN,        /* a family current on the day: num 1 with one worker and one plan */
+	FAMILIES_AUDIT_GOOD,      /* an audit in the period: num 1 when graded good or outstanding */
+	FAMILIES_CP_REVIEW,       /* a CP review due in the period: num 1 when held on or before the day due */
+	FAMILIES_NMEASURES
+};
+
+struct families_unit {
+	enum families_measure measure;
+	const char *child;        /* the child it is about; for a family, a child member that day; NULL when none */
+	const char *family;       /* the family (FAMILIES_ONE_PLAN), else NULL */
+	const char *team;         /* the team of a worker allocated to it (or its family) that day, NULL when none */
+	cf_date on;               /* the day it is counted on: period end, the audit, the day the review was due */
+	int num, den;             /* what it adds to the figure */
+	struct record_source src; /* the deciding record: the plan (or membership), audit, CP plan */
+};
+
+struct families_data;         /* the extracts and the CP plans, read once; opaque */
+
+/* Read them. *out is the caller's (families_data_free), NULL on failure. */
+int families_data_load(struct store *st, struct families_data **out, struct cf_error *err);
+void families_data_free(struct families_data *d);
+/* 1 when measure m has its source loaded (any family, audit, CP plan). */
+int families_data_has(const struct families_data *d, enum families_measure m);
+/* Each unit of [from, to], families on `to`; strings live as long as d. fn's
+ * non-zero status stops the walk and is returned. */
+int families_units(const struct families_data *d, cf_date from, cf_date to,
+		   int (*fn)(void *ctx, const struct families_unit *u), void *ctx);
 
 /* One family's events in date order (date, event, detail, source, file,
  * row): members joining and leaving, allocations to it or its children,

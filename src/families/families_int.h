@@ -7,11 +7,12 @@
 
 #include "base/arena.h"
 #include "families/families.h"
+#include "store/record_sources.h"
 
-struct member { const char *family, *person, *child; int is_child; cf_date from, to; };
-struct alloc { const char *worker, *child, *family, *service; cf_date from, to; };
-struct plan { const char *family, *lead; cf_date start, end, assessed; };
-struct audit { const char *theme; int grade; cf_date date, done; int actions; };
+struct member { const char *family, *person, *child; int is_child; cf_date from, to; struct record_source src; };
+struct alloc { const char *worker, *child, *family, *service, *team; cf_date from, to; };
+struct plan { const char *family, *lead; cf_date start, end, assessed; struct record_source src; };
+struct audit { const char *theme, *child; int grade; cf_date date, done; int actions; struct record_source src; };
 struct partner { const char *family, *person, *child, *measure, *value_text; cf_date date; int has_value; double value; };
 
 /* An index: the positions of records sorted by a key (records without the
@@ -35,6 +36,38 @@ struct extracts {
 	struct index m_family, m_child, m_person, al_family, al_child, p_family, pr_family;
 };
 
+
+/* A small set of distinct strings (services, workers of one family). */
+struct names { const char *v[64]; int n; };
+
+/* One family on day d (family_on). */
+struct family_day {
+	int current, members, children, children_moved, plans, leads_named, services, workers, worker_changes;
+	int one_worker_one_plan;                 /* exactly one plan, its lead named, one worker */
+	const struct plan *open_plan;            /* the plan open that day (the last when several) */
+	const struct member *first_member;       /* a membership open that day, NULL when none */
+	struct names service_names;
+};
+/* Family f on day d; children who moved are counted over [from, d]. */
+void family_on(const struct extracts *x, const char *f, cf_date from, cf_date d, struct family_day *fd);
+/* The family ids the extracts name, sorted and distinct; malloc'd (free), NULL on OOM. */
+const char **family_ids(const struct extracts *x, size_t *n);
+
+/* Child protection plans and their review conferences, read once (cp_reviews.c). */
+struct cp_plans {
+	struct arena a;
+	struct cp_plan { const char *child; cf_date start, end; struct record_source src; } *p;
+	size_t np, capp;
+	struct cp_review { const char *child; cf_date plan_start, review; } *r;
+	size_t nr, capr;
+};
+int cp_plans_read(struct store *st, struct cp_plans *x, struct cf_error *err);
+void cp_plans_release(struct cp_plans *x);
+/* Each review that fell due in [from, to] (Working Together: the first within
+ * three months of the plan's start, then within six months of the last),
+ * with on_time 1 when held on or before the day due; fn's non-zero stops. */
+int cp_reviews_due_each(const struct cp_plans *x, cf_date from, cf_date to,
+			int (*fn)(void *ctx, const struct cp_plan *p, cf_date due, int on_time), void *ctx);
 
 /* Read every extract into *x (extracts_release it, whatever the status). */
 int extracts_read(struct store *st, struct extracts *x, struct cf_error *err);

@@ -18,6 +18,8 @@ struct kpi_counted {
 	double num, den;              /* what it adds to the numerator and the denominator */
 	struct record_source src;     /* the deciding record's return and row (row 0: not known yet) */
 	const struct cla_episode *ep; /* the deciding episode, or NULL */
+	const char *who;              /* what a row names when not a registry child (a family's id, a child
+				       * the returns do not hold), NULL otherwise; lives as long as the data */
 };
 
 /* The indicators traced in one pass, and the units kept for them. */
