@@ -22,6 +22,16 @@ check "some families have partner records that make them eligible for Supporting
 	sh -c 'grep -q "^F[0-9]*,sf2022,[0-9-]*,[0-9]*,true," "$0"' "$work/f.csv"
 nf=$(sed -n '/^family_id,members/,/^$/p' "$work/f.csv" | grep -c '^F')
 check "one row per family counted" [ "$(awk -F, '$1 ~ /^families on/ { print $2 }' "$work/f.csv")" = "$nf" ]
+# kpi's indicators are the same figures as caseflow families' summary (num,den)
+"$cf" kpi --db "$work/s.db" --period 2023-24 --indicator families_one_plan --indicator audits_good_or_better \
+	--indicator cp_reviews_on_time --format csv > "$work/k.csv" 2>/dev/null
+kf() { awk -F, -v id="$1" '$1 == id && $4 == "all" { print $5 "," $6 }' "$work/k.csv"; }
+ff() { awk -F, -v m="$1" '$1 == m { print $2 "," $3; exit }' "$work/f.csv"; }
+for pair in "families_one_plan:one worker and one plan" "audits_good_or_better:audits graded good or outstanding" \
+	"cp_reviews_on_time:child protection reviews on time"; do
+	id=${pair%%:*} m=${pair#*:}
+	check "kpi $id ($(kf "$id")) equals families' '$m' ($(ff "$m"))" [ -n "$(ff "$m")" -a "$(kf "$id")" = "$(ff "$m")" ]
+done
 # the report's panels: the same counts, and no family's ID on the page
 "$cf" report --db "$work/s.db" --period 2023-24 --out "$work/rep" > /dev/null 2>&1
 check "report: Families and Quality of practice panels" \
