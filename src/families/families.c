@@ -516,8 +516,19 @@ static int summary_table(const struct families_options *o, struct families_resul
 	    summary_row(t, "audits with actions outstanding", s->actions_outstanding_audits, s->audits) ||
 	    summary_row(t, "actions outstanding", s->actions_outstanding, -1) ||
 	    summary_row(t, "child protection reviews due", s->cp_reviews_due, -1) ||
-	    summary_row(t, "child protection reviews on time", s->cp_reviews_on_time, s->cp_reviews_due))
+	    summary_row(t, "child protection reviews on time", s->cp_reviews_on_time, s->cp_reviews_due) ||
+	    summary_row(t, "children open on Annex A extracts (visits due)", s->visits_due, -1) ||
+	    summary_row(t, "visited within timescale", s->visits_on_time, s->visits_due))
 		return -1;
+	return 0;
+}
+
+static int count_visit(void *ctx, const struct visit *v, int on_time)
+{
+	(void)v;
+	struct families_summary *s = ctx;
+	s->visits_due++;
+	s->visits_on_time += on_time;
 	return 0;
 }
 
@@ -531,6 +542,13 @@ int families_compute(struct store *st, const struct families_options *o, struct 
 		rc = cf_error_set(err, CF_EIO, "out of memory laying out the families tables");
 	if (!rc)
 		rc = families_cp_reviews(st, o, out, err);
+	if (!rc) {
+		struct visits v;
+		rc = visits_read(st, &v, err);
+		if (!rc)
+			visits_due_each(&v, o->from, o->to, count_visit, &out->sum);
+		visits_release(&v);
+	}
 	if (!rc && summary_table(o, out))
 		rc = cf_error_set(err, CF_EIO, "out of memory laying out the families tables");
 	extracts_release(&x);

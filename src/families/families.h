@@ -4,7 +4,8 @@
  * practice (case audits against a monthly target, child protection reviews
  * on time), from the family_members, allocations, family_plans,
  * partner_records and audits extracts (store/families_records.h) and the
- * CIN census's plans and reviews (store/cin_records.h). docs/families.md
+ * CIN census's plans and reviews (store/cin_records.h) and Annex A's visits
+ * (store/annexa_visits.h). docs/families.md
  * gives every definition. */
 #ifndef CF_FAMILIES_FAMILIES_H
 #define CF_FAMILIES_FAMILIES_H
@@ -40,6 +41,8 @@ struct families_summary {
 	int audits, audits_good_or_better, actions_outstanding_audits, actions_outstanding;
 	/* child protection reviews due in the period, and those held on or before the day due */
 	int cp_reviews_due, cp_reviews_on_time;
+	/* children open on Annex A extracts of days in the period, and those visited within timescale */
+	int visits_due, visits_on_time;
 };
 
 struct families_result {
@@ -70,6 +73,8 @@ enum families_measure {
 	FAMILIES_ONE_PLAN,        /* a family current on the day: num 1 with one worker and one plan */
 	FAMILIES_AUDIT_GOOD,      /* an audit in the period: num 1 when graded good or outstanding */
 	FAMILIES_CP_REVIEW,       /* a CP review due in the period: num 1 when held on or before the day due */
+	FAMILIES_VISIT,           /* a child open on an Annex A extract of a day in the period: num 1 when
+				   * visited within its list's timescale (visits.c) */
 	FAMILIES_NMEASURES
 };
 
@@ -78,17 +83,18 @@ struct families_unit {
 	const char *child;        /* the child it is about; for a family, a child member that day; NULL when none */
 	const char *family;       /* the family (FAMILIES_ONE_PLAN), else NULL */
 	const char *team;         /* the team of a worker allocated to it (or its family) that day, NULL when none */
-	cf_date on;               /* the day it is counted on: period end, the audit, the day the review was due */
+	cf_date on;               /* the day it is counted on: period end, the audit, the day the review was due,
+				   * the day the Annex A extract describes */
 	int num, den;             /* what it adds to the figure */
-	struct record_source src; /* the deciding record: the plan (or membership), audit, CP plan */
+	struct record_source src; /* the deciding record: the plan (or membership), audit, CP plan, Annex A row */
 };
 
-struct families_data;         /* the extracts and the CP plans, read once; opaque */
+struct families_data;         /* the extracts, CP plans and visits, read once; opaque */
 
 /* Read them. *out is the caller's (families_data_free), NULL on failure. */
 int families_data_load(struct store *st, struct families_data **out, struct cf_error *err);
 void families_data_free(struct families_data *d);
-/* 1 when measure m has its source loaded (any family, audit, CP plan). */
+/* 1 when measure m has its source loaded (any family, audit, CP plan, Annex A visit row). */
 int families_data_has(const struct families_data *d, enum families_measure m);
 /* Each unit of [from, to], families on `to`; strings live as long as d. fn's
  * non-zero status stops the walk and is returned. */

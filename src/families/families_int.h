@@ -69,6 +69,25 @@ void cp_plans_release(struct cp_plans *x);
 int cp_reviews_due_each(const struct cp_plans *x, cf_date from, cf_date to,
 			int (*fn)(void *ctx, const struct cp_plan *p, cf_date due, int on_time), void *ctx);
 
+/* Annex A's visits (visits.c): each list row, read once. */
+struct visit { const char *child, *team; int list; cf_date start, end, visit, as_at; struct record_source src; };
+struct visits {
+	struct arena a;
+	struct visit *v;          /* by return, child, list (highest first), row */
+	size_t n, cap;
+};
+int visits_read(struct store *st, struct visits *x, struct cf_error *err);
+void visits_release(struct visits *x);
+/* Each child open on an Annex A extract describing a day in [from, to]:
+ * once per extract, under its most protective list (8 looked after, then
+ * 7 child protection, then 6 in need), on_time 1 when last visited (or,
+ * with no visit yet, started) within that list's timescale of the day.
+ * fn's non-zero stops the walk. */
+int visits_due_each(const struct visits *x, cf_date from, cf_date to,
+		    int (*fn)(void *ctx, const struct visit *v, int on_time), void *ctx);
+/* The timescale of list 6, 7 or 8 in words ("10 working days"). */
+const char *visits_timescale(int list);
+
 /* Read every extract into *x (extracts_release it, whatever the status). */
 int extracts_read(struct store *st, struct extracts *x, struct cf_error *err);
 void extracts_release(struct extracts *x);

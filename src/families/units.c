@@ -9,6 +9,7 @@
 struct families_data {
 	struct extracts x;
 	struct cp_plans cp;
+	struct visits visits;
 };
 
 int families_data_load(struct store *st, struct families_data **out, struct cf_error *err)
@@ -17,11 +18,11 @@ int families_data_load(struct store *st, struct families_data **out, struct cf_e
 	struct families_data *d = calloc(1, sizeof *d);
 	if (!d)
 		return cf_error_set(err, CF_EIO, "out of memory");
+	/* each read leaves its struct releasable whatever happens */
 	int rc = extracts_read(st, &d->x, err);
-	if (!rc)
-		rc = cp_plans_read(st, &d->cp, err);
-	else
-		memset(&d->cp, 0, sizeof d->cp);
+	int rc2 = rc ? rc : cp_plans_read(st, &d->cp, err);
+	int rc3 = rc2 ? rc2 : visits_read(st, &d->visits, err);
+	rc = rc3;
 	if (rc) {
 		families_data_free(d);
 		return rc;
@@ -36,6 +37,7 @@ void families_data_free(struct families_data *d)
 		return;
 	extracts_release(&d->x);
 	cp_plans_release(&d->cp);
+	visits_release(&d->visits);
 	free(d);
 }
 
@@ -45,6 +47,7 @@ int families_data_has(const struct families_data *d, enum families_measure m)
 	case FAMILIES_ONE_PLAN: return d->x.nm + d->x.nal + d->x.np > 0;
 	case FAMILIES_AUDIT_GOOD: return d->x.nau > 0;
 	case FAMILIES_CP_REVIEW: return d->cp.np > 0;
+	case FAMILIES_VISIT: return d->visits.n > 0;
 	default: return 0;
 	}
 }
@@ -92,6 +95,13 @@ static int on_review(void *ctx, const struct cp_plan *p, cf_date due, int on_tim
 	return w->fn(w->ctx, &u);
 }
 
+static int on_visit(void *ctx, const struct visit *v, int on_time)
+{
+	struct walk *w = ctx;
+	struct families_unit u = { FAMILIES_VISIT, v->child, NULL, v->team, v->as_at, on_time, 1, v->src };
+	return w->fn(w->ctx, &u);
+}
+
 int families_units(const struct families_data *d, cf_date from, cf_date to,
 		   int (*fn)(void *ctx, const struct families_unit *u), void *ctx)
 {
@@ -129,6 +139,8 @@ int families_units(const struct families_data *d, cf_date from, cf_date to,
 	if (!rc) {
 		struct walk w = { d, fn, ctx };
 		rc = cp_reviews_due_each(&d->cp, from, to, on_review, &w);
+		if (!rc)
+			rc = visits_due_each(&d->visits, from, to, on_visit, &w);
 	}
 	return rc;
 }

@@ -644,6 +644,7 @@ static int count_family_unit(void *ctx, const struct families_unit *u)
 		[FAMILIES_ONE_PLAN] = K_FAMILIES_ONE_PLAN,
 		[FAMILIES_AUDIT_GOOD] = K_AUDITS_GOOD,
 		[FAMILIES_CP_REVIEW] = K_CP_REVIEWS_ON_TIME,
+		[FAMILIES_VISIT] = K_VISITS_ON_TIME,
 	};
 	struct ctx *x = ctx;
 	int child = u->child ? children_find(&x->d->reg, u->child) : -1;
@@ -680,7 +681,8 @@ static double group_population(const struct ctx *x, int g)
 
 /* Which source each indicator needs, to tell "none loaded" from "zero". */
 enum { SRC_CONTACTS = 1, SRC_REFERRALS = 2, SRC_ASSESSMENTS = 4, SRC_S47 = 8, SRC_CPP = 16, SRC_CLA = 32,
-       SRC_OC3 = 64, SRC_WORKFORCE = 128, SRC_FAMILIES = 256, SRC_AUDITS = 512 };
+       SRC_OC3 = 64, SRC_WORKFORCE = 128, SRC_FAMILIES = 256, SRC_AUDITS = 512,
+       SRC_VISITS = 1024 };
 
 static unsigned sources_of(int id)
 {
@@ -702,6 +704,7 @@ static unsigned sources_of(int id)
 	case K_FAMILIES_ONE_PLAN: return SRC_FAMILIES;
 	case K_AUDITS_GOOD: return SRC_AUDITS;
 	case K_CP_REVIEWS_ON_TIME: return SRC_CPP;
+	case K_VISITS_ON_TIME: return SRC_VISITS;
 	default: return SRC_CLA;
 	}
 }
@@ -729,6 +732,8 @@ static unsigned sources_loaded(const struct kpi_data *d)
 		s |= SRC_FAMILIES;
 	if (d->families && families_data_has(d->families, FAMILIES_AUDIT_GOOD))
 		s |= SRC_AUDITS;
+	if (d->families && families_data_has(d->families, FAMILIES_VISIT))
+		s |= SRC_VISITS;
 	return s;
 }
 
@@ -922,6 +927,7 @@ int kpi_compute_traced(const struct kpi_data *d, const struct kpi_period *period
 		{ SRC_S47, "section 47 enquiries" }, { SRC_CPP, "child protection plans" },
 		{ SRC_CLA, "SSDA903 episodes" }, { SRC_OC3, "care leavers (OC3)" }, { SRC_WORKFORCE, "workforce census" },
 		{ SRC_FAMILIES, "family extracts" }, { SRC_AUDITS, "case audits" },
+		{ SRC_VISITS, "Annex A visits (Lists 6-8)" },
 	};
 	char line[256] = "";
 	for (size_t i = 0; i < sizeof missing / sizeof missing[0]; i++)

@@ -46,7 +46,7 @@ enum kpi_id {
 	/* workforce (census at 30 September) */
 	K_SW_CASELOAD, K_SW_AGENCY_RATE, K_SW_TURNOVER, K_SW_VACANCY,
 	/* families and the quality of practice (the families room: families/families.h) */
-	K_FAMILIES_ONE_PLAN, K_AUDITS_GOOD, K_CP_REVIEWS_ON_TIME,
+	K_FAMILIES_ONE_PLAN, K_AUDITS_GOOD, K_CP_REVIEWS_ON_TIME, K_VISITS_ON_TIME,
 	K_N
 };
 

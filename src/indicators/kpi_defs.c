@@ -140,6 +140,8 @@ const struct kpi_def kpi_defs[K_N] = {
 			    "case audits in the period graded good or outstanding ÷ case audits in the period" },
 	[K_CP_REVIEWS_ON_TIME] = { "cp_reviews_on_time", "CP reviews on time", P, HI, ND, 0,
 				   "child protection reviews falling due in the period (the first 3 months after the plan's start, then 6 months after the last) held on or before the day due ÷ reviews falling due in the period while the plan was open" },
+	[K_VISITS_ON_TIME] = { "visits_on_time", "Visits within timescale", P, HI, ND, 0,
+			       "children open on an Annex A extract describing a day in the period (each extract once, under List 8 looked after, else List 7 child protection, else List 6 in need) last visited (or, not yet visited, started) within 6 weeks, 10 working days or 20 working days of that day ÷ those children" },
 };
 
 int kpi_find(const char *id)

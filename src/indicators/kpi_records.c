@@ -28,6 +28,7 @@ static const char *unit_of(int id)
 	case K_FAMILIES_ONE_PLAN: return "family";
 	case K_AUDITS_GOOD: return "audit";
 	case K_CP_REVIEWS_ON_TIME: return "CP review";
+	case K_VISITS_ON_TIME: return "child on an extract";
 	case K_CONTACT_TO_REFERRAL: return "contact or referral";
 	case K_REFERRAL_TO_ASSESSMENT: return "referral or assessment";
 	case K_ASSESSMENT_TO_S47: return "assessment or section 47 enquiry";

@@ -24,11 +24,11 @@ nf=$(sed -n '/^family_id,members/,/^$/p' "$work/f.csv" | grep -c '^F')
 check "one row per family counted" [ "$(awk -F, '$1 ~ /^families on/ { print $2 }' "$work/f.csv")" = "$nf" ]
 # kpi's indicators are the same figures as caseflow families' summary (num,den)
 "$cf" kpi --db "$work/s.db" --period 2023-24 --indicator families_one_plan --indicator audits_good_or_better \
-	--indicator cp_reviews_on_time --format csv > "$work/k.csv" 2>/dev/null
+	--indicator cp_reviews_on_time --indicator visits_on_time --format csv > "$work/k.csv" 2>/dev/null
 kf() { awk -F, -v id="$1" '$1 == id && $4 == "all" { print $5 "," $6 }' "$work/k.csv"; }
 ff() { awk -F, -v m="$1" '$1 == m { print $2 "," $3; exit }' "$work/f.csv"; }
 for pair in "families_one_plan:one worker and one plan" "audits_good_or_better:audits graded good or outstanding" \
-	"cp_reviews_on_time:child protection reviews on time"; do
+	"cp_reviews_on_time:child protection reviews on time" "visits_on_time:visited within timescale"; do
 	id=${pair%%:*} m=${pair#*:}
 	check "kpi $id ($(kf "$id")) equals families' '$m' ($(ff "$m"))" [ -n "$(ff "$m")" -a "$(kf "$id")" = "$(ff "$m")" ]
 done
