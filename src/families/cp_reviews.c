@@ -131,19 +131,13 @@ static int tally_month(void *ctx, const struct cp_plan *p, cf_date due, int on_t
 	return 0;
 }
 
-int families_cp_reviews(struct store *st, const struct families_options *o, struct families_result *out,
+int families_cp_reviews(const struct cp_plans *x, const struct families_options *o, struct families_result *out,
 			struct cf_error *err)
 {
-	struct cp_plans x;
-	int rc = cp_plans_read(st, &x, err);
 	struct by_month b = { .from = o->from, .to = o->to, .nmonths = month_of(o->to, o->from, o->to) + 1 };
 	if (b.nmonths > 240)
 		b.nmonths = 240;
-	if (!rc)
-		cp_reviews_due_each(&x, o->from, o->to, tally_month, &b);
-	cp_plans_release(&x);
-	if (rc)
-		return rc;
+	cp_reviews_due_each(x, o->from, o->to, tally_month, &b);
 	int *due = b.due, *on_time = b.on_time, nmonths = b.nmonths;
 	struct cf_table *t = out->cp_reviews = cf_table_new("cp_reviews_by_month");
 	if (!t || cf_table_add_column(t, "month", CF_CELL_TEXT, 0) < 0 || cf_table_add_column(t, "reviews_due", CF_CELL_INT, 0) < 0 ||

@@ -536,22 +536,21 @@ int families_compute(struct store *st, const struct families_options *o, struct 
 		     struct cf_error *err)
 {
 	memset(out, 0, sizeof *out);
-	struct extracts x;
-	int rc = extracts_read(st, &x, err);
-	if (!rc && (families_table(&x, o, out) || audit_tables(&x, o, out) || supporting_tables(&x, o, out)))
+	struct families_data *d;
+	int rc = families_data_load(st, &d, err);
+	if (rc)
+		return rc;
+	if (families_table(&d->x, o, out) || audit_tables(&d->x, o, out) || supporting_tables(&d->x, o, out))
 		rc = cf_error_set(err, CF_EIO, "out of memory laying out the families tables");
 	if (!rc)
-		rc = families_cp_reviews(st, o, out, err);
-	if (!rc) {
-		struct visits v;
-		rc = visits_read(st, &v, err);
-		if (!rc)
-			visits_due_each(&v, o->from, o->to, count_visit, &out->sum);
-		visits_release(&v);
-	}
+		rc = families_cp_reviews(&d->cp, o, out, err);
+	if (!rc)
+		visits_due_each(&d->visits, o->from, o->to, count_visit, &out->sum);
+	if (!rc)
+		rc = families_trends(st, d, o, out, err);
 	if (!rc && summary_table(o, out))
 		rc = cf_error_set(err, CF_EIO, "out of memory laying out the families tables");
-	extracts_release(&x);
+	families_data_free(d);
 	if (rc)
 		families_result_release(out);
 	return rc;
@@ -567,5 +566,6 @@ void families_result_release(struct families_result *r)
 	cf_table_free(r->sf_families);
 	cf_table_free(r->sf_needs);
 	cf_table_free(r->sf_claims);
+	cf_table_free(r->quality_trend);
 	memset(r, 0, sizeof *r);
 }

@@ -56,6 +56,9 @@ struct families_result {
 	struct cf_table *sf_families;   /* sf_families: needs, eligibility, claim and its quarter */
 	struct cf_table *sf_needs;      /* sf_needs: each need, what identified it, its outcome and evidence */
 	struct cf_table *sf_claims;     /* sf_claims: by phase and quarter, claims due; eligible families outstanding */
+	/* quality_trend: each month of the period by team, then by locality: audits and
+	 * those good or better, CP reviews due and on time, visits due and on time */
+	struct cf_table *quality_trend;
 };
 
 /* Read the extracts and compute. Tables are owned by *out (families_result_release).

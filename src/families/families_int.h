@@ -88,6 +88,18 @@ int visits_due_each(const struct visits *x, cf_date from, cf_date to,
 /* The timescale of list 6, 7 or 8 in words ("10 working days"). */
 const char *visits_timescale(int list);
 
+/* Everything the room reads, once (units.c). */
+struct families_data {
+	struct extracts x;
+	struct cp_plans cp;
+	struct visits visits;
+};
+
+/* The quality of practice by month and by team and locality (trends.c):
+ * out->quality_trend; CF_OK or the store's error. */
+int families_trends(struct store *st, const struct families_data *d, const struct families_options *o,
+		    struct families_result *out, struct cf_error *err);
+
 /* Read every extract into *x (extracts_release it, whatever the status). */
 int extracts_read(struct store *st, struct extracts *x, struct cf_error *err);
 void extracts_release(struct extracts *x);
@@ -95,7 +107,7 @@ void extracts_release(struct extracts *x);
 int families_same(const char *a, const char *b);
 /* The Supporting Families tables into out (supporting.c); -1 on OOM. */
 /* cp_reviews_by_month into out and its totals into out->sum (cp_reviews.c). */
-int families_cp_reviews(struct store *st, const struct families_options *o, struct families_result *out,
+int families_cp_reviews(const struct cp_plans *x, const struct families_options *o, struct families_result *out,
 			struct cf_error *err);
 int supporting_tables(const struct extracts *x, const struct families_options *o, struct families_result *out);
 

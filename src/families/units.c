@@ -6,12 +6,6 @@
 
 #include "families/families_int.h"
 
-struct families_data {
-	struct extracts x;
-	struct cp_plans cp;
-	struct visits visits;
-};
-
 int families_data_load(struct store *st, struct families_data **out, struct cf_error *err)
 {
 	*out = NULL;
