@@ -108,6 +108,16 @@ static int on_partner(void *ctx, const struct partner_record *r)
 	return x->oom ? CF_EIO : CF_OK;
 }
 
+static int on_claim(void *ctx, const struct sf_claim_record *r)
+{
+	struct extracts *x = ctx;
+	struct claim *c = grow((void **)&x->cl, &x->ncl, &x->capcl, sizeof *c);
+	if (!c)
+		return CF_EIO;
+	*c = (struct claim){ dup(x, r->family_id), dup(x, r->phase), r->date };
+	return x->oom ? CF_EIO : CF_OK;
+}
+
 static int cmp_keyed(const void *a, const void *b)
 {
 	const struct keyed *x = a, *y = b;
@@ -196,6 +206,7 @@ void extracts_release(struct extracts *x)
 	free(x->al);
 	free(x->p);
 	free(x->au);
+	free(x->cl);
 	arena_release(&x->a);
 }
 
@@ -207,7 +218,7 @@ int extracts_read(struct store *st, struct extracts *x, struct cf_error *err)
 	int rc;
 	if ((rc = family_members_each(st, on_member, x, err)) || (rc = allocations_each(st, on_alloc, x, err)) ||
 	    (rc = family_plans_each(st, on_plan, x, err)) || (rc = audits_each(st, on_audit, x, err)) ||
-	    (rc = partner_records_each(st, on_partner, x, err))) {
+	    (rc = partner_records_each(st, on_partner, x, err)) || (rc = sf_claims_made_each(st, on_claim, x, err))) {
 		if (rc == CF_EIO && !err->msg[0])
 			cf_error_set(err, CF_EIO, "out of memory reading the families extracts");
 		return rc;

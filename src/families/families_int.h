@@ -13,6 +13,7 @@ struct member { const char *family, *person, *child; int is_child; cf_date from,
 struct alloc { const char *worker, *child, *family, *service, *team; cf_date from, to; };
 struct plan { const char *family, *lead; cf_date start, end, assessed; struct record_source src; };
 struct audit { const char *theme, *child; int grade; cf_date date, done; int actions; struct record_source src; };
+struct claim { const char *family, *phase; cf_date date; };
 struct partner { const char *family, *person, *child, *measure, *value_text; cf_date date; int has_value; double value; };
 
 /* An index: the positions of records sorted by a key (records without the
@@ -31,6 +32,7 @@ struct extracts {
 	struct plan *p; size_t np, capp;
 	struct audit *au; size_t nau, capau;
 	struct partner *pr; size_t npr, cappr;
+	struct claim *cl; size_t ncl, capcl;     /* claims made (sf_claims extract), in file order */
 	int oom;
 	cf_date latest;
 	struct index m_family, m_child, m_person, al_family, al_child, p_family, pr_family;

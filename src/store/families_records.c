@@ -90,3 +90,20 @@ int audits_each(struct store *st, int (*fn)(void *ctx, const struct audit_record
 			      "actions_raised, r.path, x.row, x.return_id FROM audits_current x JOIN returns r ON r.id = x.return_id ORDER BY x.row",
 			      "audits", audit_row, (void (*)(void))fn, ctx, err);
 }
+
+static int claim_row(void *arg, sqlite3_stmt *s)
+{
+	struct store_walk *w = arg;
+	struct sf_claim_record r = { store_col_text(s, 0), store_col_text(s, 1), store_col_date(s, 2),
+				     !store_col_null(s, 3), sqlite3_column_double(s, 3), store_col_text(s, 4),
+				     sqlite3_column_int(s, 5) };
+	return ((int (*)(void *, const struct sf_claim_record *))w->fn)(w->ctx, &r);
+}
+
+int sf_claims_made_each(struct store *st, int (*fn)(void *ctx, const struct sf_claim_record *r), void *ctx,
+			struct cf_error *err)
+{
+	return store_walk_sql(st, "SELECT family_id, phase, claim_date, amount, r.path, x.row FROM sf_claims_made_current x "
+			      "JOIN returns r ON r.id = x.return_id ORDER BY x.row",
+			      "sf_claims_made", claim_row, (void (*)(void))fn, ctx, err);
+}

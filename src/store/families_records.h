@@ -68,4 +68,16 @@ struct audit_record {
 int audits_each(struct store *st, int (*fn)(void *ctx, const struct audit_record *r), void *ctx,
 		struct cf_error *err);
 
+/* A family programme claim the council made (migration 0023). */
+struct sf_claim_record {
+	const char *family_id, *phase;
+	cf_date date;
+	int has_amount;
+	double amount;
+	const char *file;
+	long row;
+};
+int sf_claims_made_each(struct store *st, int (*fn)(void *ctx, const struct sf_claim_record *r), void *ctx,
+			struct cf_error *err);
+
 #endif

@@ -15,3 +15,13 @@ CREATE INDEX annexa_visits_return ON annexa_visits(return_id);
 CREATE TABLE annexa_extracts (
 	return_id INTEGER PRIMARY KEY REFERENCES returns(id) ON DELETE CASCADE,
 	as_at TEXT NOT NULL);
+
+-- The family programmes' claims the council has made (the sf_claims
+-- extract: family, phase as sf_rules.c names it, the day claimed, the
+-- amount), beside the claims caseflow finds due: the ledger's made and
+-- outstanding. A whole extract: the latest loaded replaces the earlier.
+CREATE TABLE sf_claims_made (
+	return_id INTEGER NOT NULL REFERENCES returns(id) ON DELETE CASCADE, row INTEGER NOT NULL,
+	family_id TEXT NOT NULL, phase TEXT NOT NULL, claim_date TEXT NOT NULL, amount REAL);
+CREATE VIEW sf_claims_made_current AS
+SELECT * FROM sf_claims_made WHERE return_id = (SELECT max(return_id) FROM sf_claims_made);
