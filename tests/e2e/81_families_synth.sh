@@ -5,9 +5,9 @@
 . "$CASEFLOW_TOP/tests/e2e/lib.sh"
 la="$work/la"
 "$cf" synth --children 4000 --years 3 --first-year 2021 --seed 3 --out "$la" --quiet > /dev/null 2>&1
-check "synth writes the five families extracts" sh -c 'for f in family_members allocations family_plans partner_records audits; do [ -s "$0/$f.csv" ] || exit 1; done' "$la"
+check "synth writes the six families extracts" sh -c 'for f in family_members allocations family_plans partner_records audits sf_claims; do [ -s "$0/$f.csv" ] || exit 1; done' "$la"
 "$cf" ingest --db "$work/s.db" "$la" > /dev/null 2>&1
-check "they load without issues" [ "$(sqlite3 "$work/s.db" "SELECT count(*) FROM issues WHERE tbl IN ('family_members','allocations','family_plans','partner_records','audits')")" = 0 ]
+check "they load without issues" [ "$(sqlite3 "$work/s.db" "SELECT count(*) FROM issues WHERE tbl IN ('family_members','allocations','family_plans','partner_records','audits','sf_claims')")" = 0 ]
 check "every child member appears in a return" [ "$(sqlite3 "$work/s.db" "SELECT count(*) FROM family_members m WHERE m.child IS NOT NULL AND m.child NOT IN (SELECT child FROM children)")" = 0 ]
 "$cf" families --db "$work/s.db" --period 2023-24 --format csv > "$work/f.csv"
 got() { awk -F, -v m="$1" '$1 == m { print $2; exit }' "$work/f.csv"; }
@@ -22,6 +22,10 @@ check "some families have partner records that make them eligible for Supporting
 	sh -c 'grep -q "^F[0-9]*,sf2022,[0-9-]*,[0-9]*,true," "$0"' "$work/f.csv"
 nf=$(sed -n '/^family_id,members/,/^$/p' "$work/f.csv" | grep -c '^F')
 check "one row per family counted" [ "$(awk -F, '$1 ~ /^families on/ { print $2 }' "$work/f.csv")" = "$nf" ]
+# the ledger's claims made: every sf2022 claim dated by 31 March 2024 in sf_claims.csv
+nm=$(awk -F, 'NR > 1 && $2 == "sf2022" && $3 <= "2024-03-31"' "$la/sf_claims.csv" | wc -l)
+gm=$(sed -n '/^phase,quarter,claims_due,claims_made/,/^$/p' "$work/f.csv" | awk -F, '$1 == "sf2022" { s += $4 } END { print s + 0 }')
+check "the ledger's claims made ($gm) are sf_claims.csv's by 31 March 2024 ($nm)" [ "$nm" -gt 0 -a "$gm" = "$nm" ]
 # kpi's indicators are the same figures as caseflow families' summary (num,den)
 "$cf" kpi --db "$work/s.db" --period 2023-24 --indicator families_one_plan --indicator audits_good_or_better \
 	--indicator cp_reviews_on_time --indicator visits_on_time --format csv > "$work/k.csv" 2>/dev/null
