@@ -315,8 +315,8 @@ void family_on(const struct extracts *x, const char *f, cf_date from, cf_date d,
 		if (!families_open_on(m->from, m->to, d))
 			continue;
 		fd->members++;
-		if (!fd->first_member)
-			fd->first_member = m;
+		if (!fd->first_member || (!fd->first_member->child && m->child))
+			fd->first_member = m;   /* a child member where there is one */
 		if (m->is_child && m->child) {
 			fd->children++;
 			fd->children_moved += moved(x, f, m->child, from, d);

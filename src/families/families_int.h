@@ -47,7 +47,8 @@ struct family_day {
 	int current, members, children, children_moved, plans, leads_named, services, workers, worker_changes;
 	int one_worker_one_plan;                 /* exactly one plan, its lead named, one worker */
 	const struct plan *open_plan;            /* the plan open that day (the last when several) */
-	const struct member *first_member;       /* a membership open that day, NULL when none */
+	const struct member *first_member;       /* a membership open that day, a child's where there is one;
+						  * NULL when none */
 	struct names service_names;
 };
 /* Family f on day d; children who moved are counted over [from, d]. */

@@ -43,6 +43,8 @@ check "report: Families and Quality of practice panels" \
 check "report: the families panel counts the families caseflow families counts ($nf)" \
 	[ "$(grep -o 'families on 2024-03-31</th><td class="num">[0-9,]*' "$work/rep/index.html" | sed 's/.*>//; s/,//g')" = "$nf" ]
 check "report: no family ID on the page" sh -c '! grep -Eq "F[0-9]{6}" "$0"' "$work/rep/index.html"
+check "report: the workbook has the records behind the quality tiles but none naming families" \
+	sh -c 'w=$(unzip -p "$0" xl/workbook.xml); echo "$w" | grep -q "Records visits on time" && echo "$w" | grep -q "Records audits good or better" && ! echo "$w" | grep -q "Records families"' "$work/rep/vital-signs.xlsx"
 "$cf" report --db "$work/s.db" --period 2023-24 --suppress 6 --out "$work/rep6" > /dev/null 2>&1
 tr '<' '\n' < "$work/rep6/index.html" | sed -n '/^section class="panel" id="families"/,/^section class="panel" id="programme"/p' > "$work/rep6.cells"
 check "report --suppress 6: no count from 1 to 5 in the Families and Quality of practice panels" \
