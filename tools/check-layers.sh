@@ -23,6 +23,7 @@ room_uses() {
 	placements) echo "forecast indicators" ;;
 	explore) echo "indicators" ;;
 	region) echo "indicators" ;;
+	indicators) echo "families" ;;
 	*) echo "" ;;
 	esac
 }

@@ -105,8 +105,32 @@ static int append(void *ctx, int i)
 
 static const char *map_id_at(int i) { return indicator_map[i].id; }
 
+/* caseflow's own figures that DfE publishes nothing for (the families room's,
+ * from local extracts) have no comparator: say so, not "no indicator". */
+static int unpublished(const char *list)
+{
+	for (const char *p = list; *p;) {
+		size_t len = strcspn(p, ",");
+		char id[64];
+		if (len < sizeof id) {
+			memcpy(id, p, len);
+			id[len] = '\0';
+			if (indicator_map_find(id) < 0 && kpi_find(id) >= 0)
+				return cli_usage_error(&cmd_benchmark,
+						       "%s has no published comparator: DfE publishes no figure for it, so no "
+						       "LA has a value to compare with ('caseflow kpi --indicator %s' gives the "
+						       "LA's own)",
+						       id, id);
+		}
+		p += len + (p[len] == ',');
+	}
+	return 0;
+}
+
 static int add_indicators(const char *list, int *ids, int *n, int max)
 {
+	if (unpublished(list))
+		return -1;
 	return cli_pick_ids(&cmd_benchmark, list, indicator_map_find, map_id_at, indicator_map_count,
 			    "see 'caseflow benchmark --list'", append, &(struct id_list){ ids, n, max })
 		       ? -1

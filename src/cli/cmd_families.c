@@ -35,7 +35,8 @@ const struct cli_command cmd_families = {
 	"audits extracts and the CIN census (docs/families.md), on the period's last day:\n"
 	"  families_summary  families, those with a plan open, with one worker and one\n"
 	"                    plan, known to three or more services; audits in the\n"
-	"                    period, good or better, actions outstanding\n"
+	"                    period, good or better, actions outstanding; CP reviews\n"
+	"                    and visits (Annex A Lists 6-8) due and on time\n"
 	"  families          each family: members, children, children also in another\n"
 	"                    family during the period, plans, services and workers\n"
 	"                    open, changes of worker since its plan began\n"
@@ -49,7 +50,9 @@ const struct cli_command cmd_families = {
 	"                    six months, the claim's date and quarter, or why not\n"
 	"  sf_needs          each need: the record that identified it, problems since the\n"
 	"                    plan began, progress counted from, its records, sustained on\n"
-	"  sf_claims         claims due by quarter and eligible families outstanding\n",
+	"  sf_claims         claims due by quarter and eligible families outstanding\n"
+	"  quality_trend     each month by team, then by locality: audits and those good\n"
+	"                    or better, CP reviews and visits due and on time\n",
 	.options = options,
 	.examples =
 	"  caseflow families --db la.db --period 2024-25\n"
@@ -87,8 +90,9 @@ static int run(int argc, char **argv)
 	}
 	if (!rc) {
 		struct cf_table *t[] = { res.summary, res.families, res.audits_month, res.audit_themes,
-					 res.cp_reviews, res.sf_families, res.sf_needs, res.sf_claims };
-		rc = cli_render(&a, t, 8, fmt, out, &err);
+					 res.cp_reviews, res.sf_families, res.sf_needs, res.sf_claims,
+					 res.quality_trend };
+		rc = cli_render(&a, t, (int)(sizeof t / sizeof t[0]), fmt, out, &err);
 	}
 	families_result_release(&res);
 	if (rc)

@@ -51,7 +51,8 @@ static int on_member(void *ctx, const struct family_member_record *r)
 	if (!m)
 		return CF_EIO;
 	*m = (struct member){ dup(x, r->family_id), dup(x, r->person_id ? r->person_id : r->child), dup(x, r->child),
-			      r->role && !strcmp(r->role, local_roles[0]), r->from, r->to };
+			      r->role && !strcmp(r->role, local_roles[0]), r->from, r->to,
+			      { r->return_id, (int)r->row } };
 	seen(x, r->from);
 	seen(x, r->to);
 	return x->oom ? CF_EIO : CF_OK;
@@ -63,8 +64,8 @@ static int on_alloc(void *ctx, const struct allocation_record *r)
 	struct alloc *a = grow((void **)&x->al, &x->nal, &x->capal, sizeof *a);
 	if (!a)
 		return CF_EIO;
-	*a = (struct alloc){ dup(x, r->worker_id), dup(x, r->child), dup(x, r->family_id), dup(x, r->service), r->from,
-			     r->to };
+	*a = (struct alloc){ dup(x, r->worker_id), dup(x, r->child), dup(x, r->family_id), dup(x, r->service), dup(x, r->team),
+			     r->from, r->to };
 	seen(x, r->from);
 	seen(x, r->to);
 	return x->oom ? CF_EIO : CF_OK;
@@ -76,7 +77,8 @@ static int on_plan(void *ctx, const struct family_plan_record *r)
 	struct plan *p = grow((void **)&x->p, &x->np, &x->capp, sizeof *p);
 	if (!p)
 		return CF_EIO;
-	*p = (struct plan){ dup(x, r->family_id), dup(x, r->lead_practitioner), r->start, r->end, r->assessed };
+	*p = (struct plan){ dup(x, r->family_id), dup(x, r->lead_practitioner), r->start, r->end, r->assessed,
+			    { r->return_id, (int)r->row } };
 	seen(x, r->start);
 	seen(x, r->end);
 	return x->oom ? CF_EIO : CF_OK;
@@ -89,7 +91,8 @@ static int on_audit(void *ctx, const struct audit_record *r)
 	if (!a)
 		return CF_EIO;
 	int g = r->grade ? local_code(r->grade, strlen(r->grade), local_grades, LOCAL_NGRADES) : -1;
-	*a = (struct audit){ dup(x, r->theme), g, r->date, r->actions_completed_by, r->actions_raised };
+	*a = (struct audit){ dup(x, r->theme), dup(x, r->child), g, r->date, r->actions_completed_by, r->actions_raised,
+			     { r->return_id, (int)r->row } };
 	seen(x, r->date);
 	return x->oom ? CF_EIO : CF_OK;
 }
@@ -102,6 +105,16 @@ static int on_partner(void *ctx, const struct partner_record *r)
 		return CF_EIO;
 	*p = (struct partner){ dup(x, r->family_id), dup(x, r->person_id), dup(x, r->child), dup(x, r->measure),
 			       dup(x, r->value_text), r->date, r->has_value, r->value };
+	return x->oom ? CF_EIO : CF_OK;
+}
+
+static int on_claim(void *ctx, const struct sf_claim_record *r)
+{
+	struct extracts *x = ctx;
+	struct claim *c = grow((void **)&x->cl, &x->ncl, &x->capcl, sizeof *c);
+	if (!c)
+		return CF_EIO;
+	*c = (struct claim){ dup(x, r->family_id), dup(x, r->phase), r->date };
 	return x->oom ? CF_EIO : CF_OK;
 }
 
@@ -193,6 +206,7 @@ void extracts_release(struct extracts *x)
 	free(x->al);
 	free(x->p);
 	free(x->au);
+	free(x->cl);
 	arena_release(&x->a);
 }
 
@@ -204,7 +218,7 @@ int extracts_read(struct store *st, struct extracts *x, struct cf_error *err)
 	int rc;
 	if ((rc = family_members_each(st, on_member, x, err)) || (rc = allocations_each(st, on_alloc, x, err)) ||
 	    (rc = family_plans_each(st, on_plan, x, err)) || (rc = audits_each(st, on_audit, x, err)) ||
-	    (rc = partner_records_each(st, on_partner, x, err))) {
+	    (rc = partner_records_each(st, on_partner, x, err)) || (rc = sf_claims_made_each(st, on_claim, x, err))) {
 		if (rc == CF_EIO && !err->msg[0])
 			cf_error_set(err, CF_EIO, "out of memory reading the families extracts");
 		return rc;
@@ -228,8 +242,6 @@ int families_latest_date(struct store *st, cf_date *out, struct cf_error *err)
 
 int families_same(const char *a, const char *b) { return a && b && !strcmp(a, b); }
 
-/* A small set of distinct strings (services, workers of one family). */
-struct names { const char *v[64]; int n; };
 static void names_add(struct names *s, const char *v)
 {
 	if (!v)
@@ -243,8 +255,7 @@ static void names_add(struct names *s, const char *v)
 
 static int cmp_str(const void *a, const void *b) { return strcmp(*(const char *const *)a, *(const char *const *)b); }
 
-/* The family ids the extracts name, sorted and distinct. */
-static const char **family_ids(const struct extracts *x, size_t *n)
+const char **family_ids(const struct extracts *x, size_t *n)
 {
 	size_t cap = x->nm + x->nal + x->np, k = 0;
 	const char **ids = malloc((cap ? cap : 1) * sizeof *ids);
@@ -267,12 +278,6 @@ static const char **family_ids(const struct extracts *x, size_t *n)
 	*n = out;
 	return ids;
 }
-
-/* One family on day d. */
-struct family_day {
-	int current, members, children, children_moved, plans, leads_named, services, workers, worker_changes;
-	struct names service_names;
-};
 
 /* A child member of f during [from, to] is also a member of another family then. */
 static int moved(const struct extracts *x, const char *f, const char *child, cf_date from, cf_date to)
@@ -300,7 +305,7 @@ static void count_allocations(const struct extracts *x, const struct index *ix, 
 	}
 }
 
-static void family_on(const struct extracts *x, const char *f, cf_date from, cf_date d, struct family_day *fd)
+void family_on(const struct extracts *x, const char *f, cf_date from, cf_date d, struct family_day *fd)
 {
 	memset(fd, 0, sizeof *fd);
 	struct names workers = { { 0 }, 0 };
@@ -310,6 +315,8 @@ static void family_on(const struct extracts *x, const char *f, cf_date from, cf_
 		if (!families_open_on(m->from, m->to, d))
 			continue;
 		fd->members++;
+		if (!fd->first_member || (!fd->first_member->child && m->child))
+			fd->first_member = m;   /* a child member where there is one */
 		if (m->is_child && m->child) {
 			fd->children++;
 			fd->children_moved += moved(x, f, m->child, from, d);
@@ -345,6 +352,8 @@ static void family_on(const struct extracts *x, const char *f, cf_date from, cf_
 		fd->worker_changes = during.n > 1 ? during.n - 1 : 0;
 	}
 	fd->current = fd->members > 0 || fd->plans > 0 || fd->services > 0;
+	fd->open_plan = open_plan;
+	fd->one_worker_one_plan = fd->plans == 1 && fd->leads_named == 1 && fd->workers == 1;
 }
 
 static double pct(int n, int of) { return of ? 100.0 * n / of : 0; }
@@ -386,7 +395,7 @@ static int families_table(const struct extracts *x, const struct families_option
 		family_on(x, ids[i], o->from, o->to, &fd);
 		if (!fd.current)
 			continue;
-		int one = fd.plans == 1 && fd.leads_named == 1 && fd.workers == 1;
+		int one = fd.one_worker_one_plan;
 		s->families++;
 		s->with_plan += fd.plans > 0;
 		s->one_worker_one_plan += one;
@@ -518,8 +527,19 @@ static int summary_table(const struct families_options *o, struct families_resul
 	    summary_row(t, "audits with actions outstanding", s->actions_outstanding_audits, s->audits) ||
 	    summary_row(t, "actions outstanding", s->actions_outstanding, -1) ||
 	    summary_row(t, "child protection reviews due", s->cp_reviews_due, -1) ||
-	    summary_row(t, "child protection reviews on time", s->cp_reviews_on_time, s->cp_reviews_due))
+	    summary_row(t, "child protection reviews on time", s->cp_reviews_on_time, s->cp_reviews_due) ||
+	    summary_row(t, "children open on Annex A extracts (visits due)", s->visits_due, -1) ||
+	    summary_row(t, "visited within timescale", s->visits_on_time, s->visits_due))
 		return -1;
+	return 0;
+}
+
+static int count_visit(void *ctx, const struct visit *v, int on_time)
+{
+	(void)v;
+	struct families_summary *s = ctx;
+	s->visits_due++;
+	s->visits_on_time += on_time;
 	return 0;
 }
 
@@ -527,15 +547,21 @@ int families_compute(struct store *st, const struct families_options *o, struct 
 		     struct cf_error *err)
 {
 	memset(out, 0, sizeof *out);
-	struct extracts x;
-	int rc = extracts_read(st, &x, err);
-	if (!rc && (families_table(&x, o, out) || audit_tables(&x, o, out) || supporting_tables(&x, o, out)))
+	struct families_data *d;
+	int rc = families_data_load(st, &d, err);
+	if (rc)
+		return rc;
+	if (families_table(&d->x, o, out) || audit_tables(&d->x, o, out) || supporting_tables(&d->x, o, out))
 		rc = cf_error_set(err, CF_EIO, "out of memory laying out the families tables");
 	if (!rc)
-		rc = families_cp_reviews(st, o, out, err);
+		rc = families_cp_reviews(&d->cp, o, out, err);
+	if (!rc)
+		visits_due_each(&d->visits, o->from, o->to, count_visit, &out->sum);
+	if (!rc)
+		rc = families_trends(st, d, o, out, err);
 	if (!rc && summary_table(o, out))
 		rc = cf_error_set(err, CF_EIO, "out of memory laying out the families tables");
-	extracts_release(&x);
+	families_data_free(d);
 	if (rc)
 		families_result_release(out);
 	return rc;
@@ -551,5 +577,6 @@ void families_result_release(struct families_result *r)
 	cf_table_free(r->sf_families);
 	cf_table_free(r->sf_needs);
 	cf_table_free(r->sf_claims);
+	cf_table_free(r->quality_trend);
 	memset(r, 0, sizeof *r);
 }

@@ -4,7 +4,8 @@
  * practice (case audits against a monthly target, child protection reviews
  * on time), from the family_members, allocations, family_plans,
  * partner_records and audits extracts (store/families_records.h) and the
- * CIN census's plans and reviews (store/cin_records.h). docs/families.md
+ * CIN census's plans and reviews (store/cin_records.h) and Annex A's visits
+ * (store/annexa_visits.h). docs/families.md
  * gives every definition. */
 #ifndef CF_FAMILIES_FAMILIES_H
 #define CF_FAMILIES_FAMILIES_H
@@ -12,6 +13,7 @@
 #include "base/date.h"
 #include "base/error.h"
 #include "base/table.h"
+#include "store/record_sources.h"
 #include "store/store.h"
 
 /* Open on day d: from (or start) <= d and to (or end) blank or >= d; a
@@ -39,6 +41,8 @@ struct families_summary {
 	int audits, audits_good_or_better, actions_outstanding_audits, actions_outstanding;
 	/* child protection reviews due in the period, and those held on or before the day due */
 	int cp_reviews_due, cp_reviews_on_time;
+	/* children open on Annex A extracts of days in the period, and those visited within timescale */
+	int visits_due, visits_on_time;
 };
 
 struct families_result {
@@ -52,6 +56,9 @@ struct families_result {
 	struct cf_table *sf_families;   /* sf_families: needs, eligibility, claim and its quarter */
 	struct cf_table *sf_needs;      /* sf_needs: each need, what identified it, its outcome and evidence */
 	struct cf_table *sf_claims;     /* sf_claims: by phase and quarter, claims due; eligible families outstanding */
+	/* quality_trend: each month of the period by team, then by locality: audits and
+	 * those good or better, CP reviews due and on time, visits due and on time */
+	struct cf_table *quality_trend;
 };
 
 /* Read the extracts and compute. Tables are owned by *out (families_result_release).
@@ -59,6 +66,43 @@ struct families_result {
 int families_compute(struct store *st, const struct families_options *o, struct families_result *out,
 		     struct cf_error *err);
 void families_result_release(struct families_result *r);
+
+/* --- the quality indicators one unit at a time (caseflow kpi) ------------- */
+
+/* What a unit is counted for. The counts families_compute prints come from
+ * the same definitions (family_on, the audits in a period, cp_reviews_due_each),
+ * so `caseflow kpi` and `caseflow families` agree. */
+enum families_measure {
+	FAMILIES_ONE_PLAN,        /* a family current on the day: num 1 with one worker and one plan */
+	FAMILIES_AUDIT_GOOD,      /* an audit in the period: num 1 when graded good or outstanding */
+	FAMILIES_CP_REVIEW,       /* a CP review due in the period: num 1 when held on or before the day due */
+	FAMILIES_VISIT,           /* a child open on an Annex A extract of a day in the period: num 1 when
+				   * visited within its list's timescale (visits.c) */
+	FAMILIES_NMEASURES
+};
+
+struct families_unit {
+	enum families_measure measure;
+	const char *child;        /* the child it is about; for a family, a child member that day; NULL when none */
+	const char *family;       /* the family (FAMILIES_ONE_PLAN), else NULL */
+	const char *team;         /* the team of a worker allocated to it (or its family) that day, NULL when none */
+	cf_date on;               /* the day it is counted on: period end, the audit, the day the review was due,
+				   * the day the Annex A extract describes */
+	int num, den;             /* what it adds to the figure */
+	struct record_source src; /* the deciding record: the plan (or membership), audit, CP plan, Annex A row */
+};
+
+struct families_data;         /* the extracts, CP plans and visits, read once; opaque */
+
+/* Read them. *out is the caller's (families_data_free), NULL on failure. */
+int families_data_load(struct store *st, struct families_data **out, struct cf_error *err);
+void families_data_free(struct families_data *d);
+/* 1 when measure m has its source loaded (any family, audit, CP plan, Annex A visit row). */
+int families_data_has(const struct families_data *d, enum families_measure m);
+/* Each unit of [from, to], families on `to`; strings live as long as d. fn's
+ * non-zero status stops the walk and is returned. */
+int families_units(const struct families_data *d, cf_date from, cf_date to,
+		   int (*fn)(void *ctx, const struct families_unit *u), void *ctx);
 
 /* One family's events in date order (date, event, detail, source, file,
  * row): members joining and leaving, allocations to it or its children,

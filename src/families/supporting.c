@@ -177,6 +177,60 @@ static int assess(const struct extracts *x, const struct sf_phase *ph, const str
 	return add_text(t, r, 9, why);
 }
 
+/* The claims ledger of one phase: counts by quarter ("2024-25Q2"). */
+enum { L_DUE, L_MADE, L_DUE_NOT_MADE, L_MADE_NOT_DUE, L_N };
+struct ledger {
+	char quarter[64][16];
+	int n[64][L_N];
+	int nq;
+};
+
+/* The counts of d's quarter, added when new; NULL past 64 quarters. */
+static int *ledger_quarter(struct ledger *l, cf_date d)
+{
+	char q[16];
+	quarter_label(d, q);
+	int at = 0;
+	while (at < l->nq && strcmp(l->quarter[at], q))
+		at++;
+	if (at == l->nq) {
+		if (l->nq == 64)
+			return NULL;
+		memcpy(l->quarter[at], q, sizeof q);
+		memset(l->n[at], 0, sizeof l->n[at]);
+		l->nq++;
+	}
+	return l->n[at];
+}
+
+static void ledger_sort(struct ledger *l)
+{
+	for (int i = 1; i < l->nq; i++)
+		for (int j = i; j > 0 && strcmp(l->quarter[j - 1], l->quarter[j]) > 0; j--) {
+			char tq[16];
+			int tn[L_N];
+			memcpy(tq, l->quarter[j], 16);
+			memcpy(l->quarter[j], l->quarter[j - 1], 16);
+			memcpy(l->quarter[j - 1], tq, 16);
+			memcpy(tn, l->n[j], sizeof tn);
+			memcpy(l->n[j], l->n[j - 1], sizeof tn);
+			memcpy(l->n[j - 1], tn, sizeof tn);
+		}
+}
+
+/* The first day family claimed in phase by `to` (the sf_claims extract), or CF_DATE_NONE. */
+static cf_date claim_made(const struct extracts *x, const char *family, const char *phase, cf_date to)
+{
+	cf_date first = CF_DATE_NONE;
+	for (size_t i = 0; i < x->ncl; i++) {
+		const struct claim *c = &x->cl[i];
+		if (families_same(c->family, family) && families_same(c->phase, phase) && c->date != CF_DATE_NONE &&
+		    c->date <= to && (first == CF_DATE_NONE || c->date < first))
+			first = c->date;
+	}
+	return first;
+}
+
 int supporting_tables(const struct extracts *x, const struct families_options *o, struct families_result *out)
 {
 	static const char *const fcols[] = { "family_id", "phase", "plan_start", "needs", "eligible",
@@ -187,21 +241,31 @@ int supporting_tables(const struct extracts *x, const struct families_options *o
 					     "problems_in_plan", "progress_from", "progress_records", "sustained_on" };
 	static const enum cf_cell_type ntypes[] = { CF_CELL_TEXT, CF_CELL_TEXT, CF_CELL_TEXT, CF_CELL_TEXT, CF_CELL_TEXT,
 						    CF_CELL_INT, CF_CELL_TEXT, CF_CELL_INT, CF_CELL_TEXT };
-	static const char *const ccols[] = { "phase", "quarter", "claims_due", "eligible_outstanding" };
-	static const enum cf_cell_type ctypes[] = { CF_CELL_TEXT, CF_CELL_TEXT, CF_CELL_INT, CF_CELL_INT };
+	static const char *const ccols[] = { "phase", "quarter", "claims_due", "claims_made", "due_not_made",
+					     "made_not_due", "eligible_outstanding" };
+	static const enum cf_cell_type ctypes[] = { CF_CELL_TEXT, CF_CELL_TEXT, CF_CELL_INT, CF_CELL_INT, CF_CELL_INT,
+						    CF_CELL_INT, CF_CELL_INT };
 	out->sf_families = cf_table_new("sf_families");
 	out->sf_needs = cf_table_new("sf_needs");
 	out->sf_claims = cf_table_new("sf_claims");
 	if (!out->sf_families || !out->sf_needs || !out->sf_claims || add_columns(out->sf_families, fcols, ftypes, 10) ||
-	    add_columns(out->sf_needs, ncols, ntypes, 9) || add_columns(out->sf_claims, ccols, ctypes, 4))
+	    add_columns(out->sf_needs, ncols, ntypes, 9) || add_columns(out->sf_claims, ccols, ctypes, 7))
 		return -1;
-	for (int k = 0; k < sf_nphases; k++) {
+	const char **due_families = malloc((x->np ? x->np : 1) * sizeof *due_families);
+	if (!due_families)
+		return -1;
+	int rc = 0;
+	for (int k = 0; k < sf_nphases && !rc; k++) {
 		const struct sf_phase *ph = &sf_phases[k];
 		cf_date from = ymd(ph->plans_from), to = ymd(ph->plans_to);
-		/* claims by quarter: the claim's quarter; outstanding counted on the last day */
-		char quarters[64][16];
-		int claims[64], nq = 0, outstanding = 0;
-		for (size_t i = 0; i < x->np; i++) {
+		/* the ledger by quarter: claims due (the day every need was
+		 * sustained), made (the sf_claims extract, by the day claimed),
+		 * due and not made, made and not found due; eligible families
+		 * whose needs are not yet sustained counted on the last day */
+		struct ledger ld = { .nq = 0 };
+		int outstanding = 0;
+		size_t ndue = 0;
+		for (size_t i = 0; i < x->np && !rc; i++) {
 			const struct plan *p = &x->p[i];
 			if (p->start == CF_DATE_NONE || p->start < from || p->start > to || p->start > o->to)
 				continue;
@@ -216,46 +280,53 @@ int supporting_tables(const struct extracts *x, const struct families_options *o
 				continue;
 			int eligible;
 			cf_date claim;
-			if (assess(x, ph, p, o->to, out, &eligible, &claim))
-				return -1;
+			if (assess(x, ph, p, o->to, out, &eligible, &claim)) {
+				rc = -1;
+				break;
+			}
 			if (eligible && claim == CF_DATE_NONE)
 				outstanding++;
 			if (claim == CF_DATE_NONE)
 				continue;
-			char q[16];
-			quarter_label(claim, q);
-			int at = 0;
-			while (at < nq && strcmp(quarters[at], q))
-				at++;
-			if (at == nq && nq < 64) {
-				memcpy(quarters[nq], q, sizeof q);
-				claims[nq++] = 0;
+			due_families[ndue++] = p->family;
+			int *q = ledger_quarter(&ld, claim);
+			if (q) {
+				q[L_DUE]++;
+				q[L_DUE_NOT_MADE] += claim_made(x, p->family, ph->id, o->to) == CF_DATE_NONE;
 			}
-			if (at < nq)
-				claims[at]++;
 		}
-		/* quarters in order */
-		for (int i = 1; i < nq; i++)
-			for (int j = i; j > 0 && strcmp(quarters[j - 1], quarters[j]) > 0; j--) {
-				char tq[16];
-				memcpy(tq, quarters[j], 16);
-				memcpy(quarters[j], quarters[j - 1], 16);
-				memcpy(quarters[j - 1], tq, 16);
-				int tc = claims[j];
-				claims[j] = claims[j - 1];
-				claims[j - 1] = tc;
-			}
+		for (size_t i = 0; i < x->ncl && !rc; i++) {
+			const struct claim *c = &x->cl[i];
+			if (!families_same(c->phase, ph->id) || c->date == CF_DATE_NONE || c->date > o->to)
+				continue;
+			int *q = ledger_quarter(&ld, c->date);
+			if (!q)
+				continue;
+			q[L_MADE]++;
+			int found = 0;
+			for (size_t j = 0; j < ndue && !found; j++)
+				found = families_same(due_families[j], c->family);
+			q[L_MADE_NOT_DUE] += !found;
+		}
+		if (rc)
+			break;
+		ledger_sort(&ld);
 		struct cf_table *t = out->sf_claims;
-		for (int i = 0; i < nq; i++) {
+		for (int i = 0; i < ld.nq && !rc; i++) {
 			long r = cf_table_add_row(t);
-			if (r < 0 || add_text(t, r, 0, ph->id) || add_text(t, r, 1, quarters[i]))
-				return -1;
-			cf_table_set_int(t, (size_t)r, 2, claims[i]);
+			if (r < 0 || add_text(t, r, 0, ph->id) || add_text(t, r, 1, ld.quarter[i])) {
+				rc = -1;
+				break;
+			}
+			for (int c = 0; c < L_N; c++)
+				cf_table_set_int(t, (size_t)r, 2 + c, ld.n[i][c]);
 		}
-		long r = cf_table_add_row(t);
+		long r = rc ? -1 : cf_table_add_row(t);
 		if (r < 0 || add_text(t, r, 0, ph->id) || add_text(t, r, 1, "outstanding"))
-			return -1;
-		cf_table_set_int(t, (size_t)r, 3, outstanding);
+			rc = -1;
+		else
+			cf_table_set_int(t, (size_t)r, 6, outstanding);
 	}
-	return 0;
+	free(due_families);
+	return rc;
 }

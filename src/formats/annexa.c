@@ -21,7 +21,7 @@
 	T("Child Unique ID", AXF_CHILD), C("Gender", AXF_GENDER), C("Ethnicity", AXF_ETHNICITY), \
 	D("Date of Birth", AXF_DOB), { "Age of Child (Years)", AXF_NONE, AX_DECIMAL }
 #define DISABILITY C("Does the Child have a Disability", AXF_NONE)
-#define ALLOCATED T("Allocated Team", AXF_NONE), T("Allocated Worker", AXF_NONE)
+#define ALLOCATED T("Allocated Team", AXF_TEAM), T("Allocated Worker", AXF_NONE)
 
 /* Ofsted's standard columns (Annex A, 2023 onwards), in sheet order. */
 const struct annexa_list annexa_lists[ANNEXA_NLISTS] = {
@@ -44,25 +44,25 @@ const struct annexa_list annexa_lists[ANNEXA_NLISTS] = {
 		N("Number of Section 47 Enquiries in the last 12 months", AXF_NONE),
 		N("Number of ICPCs in the last 12 months", AXF_NONE), ALLOCATED } },
 	{ 6, "children in need", { PERSON, DISABILITY, D("CIN Start Date", AXF_CIN_START),
-		C("Primary Need Code", AXF_PRIMARY_NEED), D("Date Child Was Last Seen", AXF_NONE),
+		C("Primary Need Code", AXF_PRIMARY_NEED), D("Date Child Was Last Seen", AXF_VISIT),
 		D("CIN Closure Date", AXF_CIN_CLOSURE), C("Reason for Closure", AXF_CLOSURE_REASON),
 		C("Case Status", AXF_NONE), ALLOCATED } },
 	{ 7, "child protection", { PERSON, DISABILITY, D("Child Protection Plan Start Date", AXF_CPP_START),
 		C("Initial Category of Abuse", AXF_CPP_INITIAL), C("Latest Category of Abuse", AXF_CPP_LATEST),
-		D("Date of the Last Statutory Visit", AXF_NONE), C("Was the Child Seen Alone?", AXF_NONE),
+		D("Date of the Last Statutory Visit", AXF_VISIT), C("Was the Child Seen Alone?", AXF_NONE),
 		D("Date of latest review conference", AXF_CPP_REVIEW), D("Child Protection Plan End Date", AXF_CPP_END),
 		C("Subject to Emergency Protection Order or Protected Under Police Powers in Last Six Months (Y/N)", AXF_NONE),
 		N("Number of Previous Child Protection Plans", AXF_CPP_PREVIOUS), ALLOCATED } },
 	{ 8, "children looked after", { PERSON,
 		C("Unaccompanied Asylum Seeking Child (UASC) within the Last 12 Months (Y/N)", AXF_NONE), DISABILITY,
-		D("Date Started to be Looked After", AXF_NONE), C("Child's Category of Need", AXF_NONE),
+		D("Date Started to be Looked After", AXF_CLA_START), C("Child's Category of Need", AXF_NONE),
 		C("Is this a second or subsequent period of being a Looked After Child within the last 12 months (Y/N)", AXF_NONE),
 		D("Start date of current legal status", AXF_NONE), C("Child's Legal Status", AXF_NONE),
-		D("Date of Latest Statutory Review", AXF_NONE), D("Date of Last Social Work Visit", AXF_NONE),
+		D("Date of Latest Statutory Review", AXF_NONE), D("Date of Last Social Work Visit", AXF_VISIT),
 		C("What is the permanence plan for this child?", AXF_NONE),
 		D("Date of Last IRO Visit / Contact to the Child", AXF_NONE), D("Date of Last Health Assessment", AXF_NONE),
 		D("Date of Last Dental Check", AXF_NONE), N("Number of Placements in the Last 12 months", AXF_NONE),
-		D("Date Ceased to be Looked After", AXF_NONE), C("Reason Ceased to be Looked After", AXF_NONE),
+		D("Date Ceased to be Looked After", AXF_CLA_END), C("Reason Ceased to be Looked After", AXF_NONE),
 		D("Start Date of Most Recent Placement", AXF_NONE), C("Placement Type", AXF_NONE),
 		C("Placement Provider", AXF_NONE), P("Placement postcode"), T("URN of Placement", AXF_NONE),
 		C("Placement Location", AXF_NONE), C("LA of Placement", AXF_NONE),

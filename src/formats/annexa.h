@@ -33,6 +33,8 @@ enum annexa_field {
 	AXF_S47_START, AXF_ICPC_UNNECESSARY, AXF_ICPC_DATE,                 /* list 5 */
 	AXF_CIN_START, AXF_PRIMARY_NEED, AXF_CIN_CLOSURE, AXF_CLOSURE_REASON, /* list 6 */
 	AXF_CPP_START, AXF_CPP_INITIAL, AXF_CPP_LATEST, AXF_CPP_REVIEW, AXF_CPP_END, AXF_CPP_PREVIOUS, /* list 7 */
+	/* visits (lists 6-8) and the allocated team: kept in annexa_rows as well */
+	AXF_VISIT, AXF_TEAM, AXF_CLA_START, AXF_CLA_END,
 	AXF_NFIELDS
 };
 

@@ -14,7 +14,8 @@
 const char *const local_kind_names[LOCAL_NKINDS] = { "contacts", "early_help", "localities", "child_areas",
 						     "population", "placement_costs", "budgets", "ledger",
 						     "foster_households", "homes", "family_members", "allocations",
-						     "partner_records", "family_plans", "audits" };
+						     "partner_records", "family_plans", "audits",
+						     "sf_claims" };
 const char *const local_col_names[LC_NCOLS] = {
 	"child_id", "contact_date", "source", "outcome", "family_id", "start_date", "end_date", "lead_practitioner",
 	"area", "locality", "postcode_sector", "postcode", "ward", "from_date", "year", "age", "count", "sex",
@@ -26,7 +27,7 @@ const char *const local_col_names[LC_NCOLS] = {
 	"apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "jan", "feb", "mar",
 	"person_id", "role", "to_date", "worker_id", "team", "service", "measure", "value",
 	"assessment_date", "plan_start", "plan_end", "audit_id", "audit_type", "theme", "grade",
-	"actions_raised", "actions_completed_by", "lsoa",
+	"actions_raised", "actions_completed_by", "lsoa", "phase",
 };
 
 /* Other spellings of a column seen in finance and placements extracts. */
@@ -42,6 +43,7 @@ static const struct {
 	{ "from", LC_FROM_DATE }, { "to", LC_TO_DATE }, { "whole_family_assessment", LC_ASSESSMENT_DATE },
 	{ "assessment", LC_ASSESSMENT_DATE }, { "plan_start_date", LC_PLAN_START }, { "plan_end_date", LC_PLAN_END },
 	{ "audit_date", LC_DATE }, { "record_date", LC_DATE }, { "lead_worker", LC_LEAD_PRACTITIONER },
+	{ "claim_date", LC_DATE }, { "claimed_on", LC_DATE }, { "programme_phase", LC_PHASE },
 };
 
 /* A name another layout's column already takes: in this layout it means
@@ -117,6 +119,8 @@ static const struct layout layouts[LOCAL_NKINDS] = {
 	[LOCAL_AUDITS] = { BIT(LC_AUDIT_ID) | BIT(LC_CHILD_ID) | BIT(LC_DATE) | BIT(LC_AUDIT_TYPE) | BIT(LC_THEME) |
 				   BIT(LC_GRADE) | BIT(LC_ACTIONS_RAISED) | BIT(LC_ACTIONS_COMPLETED_BY),
 			   BIT(LC_AUDIT_ID) | BIT(LC_DATE) | BIT(LC_GRADE), { 0, 0 } },
+	[LOCAL_SF_CLAIMS] = { BIT(LC_FAMILY_ID) | BIT(LC_PHASE) | BIT(LC_DATE) | BIT(LC_AMOUNT),
+			      BIT(LC_FAMILY_ID) | BIT(LC_PHASE) | BIT(LC_DATE), { 0, 0 } },
 };
 
 const char *const local_roles[LOCAL_NROLES] = { "child", "parent", "carer", "other adult" };
@@ -282,7 +286,7 @@ int local_csv_read(const char *path, const struct local_csv_handler *h, void *ct
 		return cf_error_at(err, CF_EINPUT, path, r.line, NULL, NULL,
 				   "the header is not one of the local layouts (contacts, early_help, localities, "
 				   "child_areas, population, placement_costs, budgets, ledger, foster_households, homes, "
-				   "family_members, allocations, partner_records, family_plans, audits)");
+				   "family_members, allocations, partner_records, family_plans, audits, sf_claims)");
 	}
 	for (int i = 0; i < nh && !rc; i++)
 		for (int j = 0; j < i && !rc; j++)

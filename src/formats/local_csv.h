@@ -23,6 +23,8 @@
  *   family_plans       family_id, plan_start; optional lead_practitioner, assessment_date, plan_end, outcome
  *   audits             audit_id, date, grade; optional child_id, audit_type, theme, actions_raised,
  *                      actions_completed_by
+ *   sf_claims          family_id, phase, date (claim_date); optional amount: the family programme
+ *                      claims the council has made (phase: tf2015, sf2022, as sf_rules.c names them)
  * A few other spellings are taken too (cost_center, start_date for
  * placement_start, urn, name, type ...: local_csv.c lists them).
  * Files with a time_period column are DfE published statistics, not these. */
@@ -36,7 +38,8 @@
 enum local_kind {
 	LOCAL_CONTACTS, LOCAL_EARLY_HELP, LOCAL_LOCALITIES, LOCAL_CHILD_AREAS, LOCAL_POPULATION,
 	LOCAL_PLACEMENT_COSTS, LOCAL_BUDGETS, LOCAL_LEDGER, LOCAL_FOSTER_HOUSEHOLDS, LOCAL_HOMES,
-	LOCAL_FAMILY_MEMBERS, LOCAL_ALLOCATIONS, LOCAL_PARTNER_RECORDS, LOCAL_FAMILY_PLANS, LOCAL_AUDITS, LOCAL_NKINDS
+	LOCAL_FAMILY_MEMBERS, LOCAL_ALLOCATIONS, LOCAL_PARTNER_RECORDS, LOCAL_FAMILY_PLANS, LOCAL_AUDITS,
+	LOCAL_SF_CLAIMS, LOCAL_NKINDS
 };
 
 /* Canonical columns of every layout, as indexes into a row's values. */
@@ -54,6 +57,7 @@ enum local_col {
 	LC_ASSESSMENT_DATE, LC_PLAN_START, LC_PLAN_END, LC_AUDIT_ID, LC_AUDIT_TYPE, LC_THEME, LC_GRADE,
 	LC_ACTIONS_RAISED, LC_ACTIONS_COMPLETED_BY,
 	LC_LSOA,   /* a child's area as an LSOA code, for the deprivation lookup */
+	LC_PHASE,
 	LC_NCOLS   /* at most 128: layouts are bit sets */
 };
 

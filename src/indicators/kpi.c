@@ -113,6 +113,8 @@ int kpi_data_load(struct store *st, struct kpi_data *d, struct cf_error *err)
 		goto fail;
 	if ((rc = load_la_sectors(st, d, err)))
 		goto fail;
+	if ((rc = families_data_load(st, &d->families, err)))
+		goto fail;
 	/* The years the child-level returns cover. The workforce census is left
 	 * out: its year is DfE's (a census on 30 September 2021 is "2021"),
 	 * which would reach back a year before the children's returns. */
@@ -141,6 +143,7 @@ void kpi_data_release(struct kpi_data *d)
 	free(d->assessment_factors);
 	free(d->sources);
 	free(d->factors);
+	families_data_free(d->families);
 	memset(d, 0, sizeof *d);
 }
 
@@ -201,6 +204,7 @@ struct ctx {
 	int n_ref_children, n_cpp_children, n_s47_children;
 	const int *contacts_by_date;   /* contact indexes in date order */
 	struct kpi_trace *trace;       /* NULL, or the indicators whose units are kept as they are counted */
+	int failed;                    /* a source's walk ran out of memory */
 };
 
 /* The record that decides a unit: a CIN, missing or OC3 record's source, or
@@ -208,10 +212,11 @@ struct ctx {
 struct decider {
 	const struct record_source *rec;
 	const struct cla_episode *ep;
+	const char *who;              /* the row's name when not a registry child */
 };
-#define BY_REC(p) ((struct decider){ (p), NULL })
-#define BY_EP(e) ((struct decider){ NULL, (e) })
-#define BY_NONE ((struct decider){ NULL, NULL })
+#define BY_REC(p) ((struct decider){ (p), NULL, NULL })
+#define BY_EP(e) ((struct decider){ NULL, (e), NULL })
+#define BY_NONE ((struct decider){ NULL, NULL, NULL })
 
 /* The category of need only matters for that breakdown: skip the look-up otherwise. */
 static const char *need_on(const struct ctx *x, int child, cf_date on)
@@ -272,7 +277,8 @@ static void trace_keep(struct kpi_trace *t, int id, int child, cf_date on, int g
 		t->cap = cap;
 	}
 	struct kpi_counted *u = &t->units[t->n++];
-	*u = (struct kpi_counted){ .id = id, .child = child, .group = g, .on = on, .num = num, .den = den, .ep = by.ep };
+	*u = (struct kpi_counted){ .id = id, .child = child, .group = g, .on = on, .num = num, .den = den, .ep = by.ep,
+				   .who = by.who };
 	if (by.rec)
 		u->src = *by.rec;
 	else if (by.ep)
@@ -678,6 +684,30 @@ static void count_workforce(struct ctx *x)
 		tally(x, K_SW_VACANCY, -1, x->to, "", w->vacancies_fte, w->vacancies_fte + w->inpost_fte, BY_NONE);
 }
 
+/* The families room's units: families on period end, audits, CP reviews due. */
+static int count_family_unit(void *ctx, const struct families_unit *u)
+{
+	static const int ids[FAMILIES_NMEASURES] = {
+		[FAMILIES_ONE_PLAN] = K_FAMILIES_ONE_PLAN,
+		[FAMILIES_AUDIT_GOOD] = K_AUDITS_GOOD,
+		[FAMILIES_CP_REVIEW] = K_CP_REVIEWS_ON_TIME,
+		[FAMILIES_VISIT] = K_VISITS_ON_TIME,
+	};
+	struct ctx *x = ctx;
+	int child = u->child ? children_find(&x->d->reg, u->child) : -1;
+	/* a family's row is named by the family; a child the returns do not hold, by its ID */
+	const char *who = u->family ? u->family : child < 0 ? u->child : NULL;
+	tally(x, ids[u->measure], child, u->on, child >= 0 ? need_on(x, child, u->on) : "", u->num, u->den,
+	      (struct decider){ &u->src, NULL, who });
+	return 0;
+}
+
+static void count_families(struct ctx *x)
+{
+	if (x->d->families && families_units(x->d->families, x->from, x->to, count_family_unit, x))
+		x->failed = 1;
+}
+
 /* Children aged 0-17 in group g at period end, or -1 when unknown. */
 static double group_population(const struct ctx *x, int g)
 {
@@ -698,7 +728,8 @@ static double group_population(const struct ctx *x, int g)
 
 /* Which source each indicator needs, to tell "none loaded" from "zero". */
 enum { SRC_CONTACTS = 1, SRC_REFERRALS = 2, SRC_ASSESSMENTS = 4, SRC_S47 = 8, SRC_CPP = 16, SRC_CLA = 32,
-       SRC_OC3 = 64, SRC_WORKFORCE = 128 };
+       SRC_OC3 = 64, SRC_WORKFORCE = 128, SRC_FAMILIES = 256, SRC_AUDITS = 512,
+       SRC_VISITS = 1024 };
 
 static unsigned sources_of(int id)
 {
@@ -717,6 +748,10 @@ static unsigned sources_of(int id)
 		return SRC_CPP;
 	case K_CARE_LEAVERS_EET: return SRC_OC3;
 	case K_SW_CASELOAD: case K_SW_AGENCY_RATE: case K_SW_TURNOVER: case K_SW_VACANCY: return SRC_WORKFORCE;
+	case K_FAMILIES_ONE_PLAN: return SRC_FAMILIES;
+	case K_AUDITS_GOOD: return SRC_AUDITS;
+	case K_CP_REVIEWS_ON_TIME: return SRC_CPP;
+	case K_VISITS_ON_TIME: return SRC_VISITS;
 	default: return SRC_CLA;
 	}
 }
@@ -740,6 +775,12 @@ static unsigned sources_loaded(const struct kpi_data *d)
 		s |= SRC_OC3;
 	if (d->workforce.n)
 		s |= SRC_WORKFORCE;
+	if (d->families && families_data_has(d->families, FAMILIES_ONE_PLAN))
+		s |= SRC_FAMILIES;
+	if (d->families && families_data_has(d->families, FAMILIES_AUDIT_GOOD))
+		s |= SRC_AUDITS;
+	if (d->families && families_data_has(d->families, FAMILIES_VISIT))
+		s |= SRC_VISITS;
 	return s;
 }
 
@@ -959,6 +1000,8 @@ int kpi_compute_traced(const struct kpi_data *d, const struct kpi_period *period
 		{ SRC_CONTACTS, "contacts" }, { SRC_REFERRALS, "referrals" }, { SRC_ASSESSMENTS, "assessments" },
 		{ SRC_S47, "section 47 enquiries" }, { SRC_CPP, "child protection plans" },
 		{ SRC_CLA, "SSDA903 episodes" }, { SRC_OC3, "care leavers (OC3)" }, { SRC_WORKFORCE, "workforce census" },
+		{ SRC_FAMILIES, "family extracts" }, { SRC_AUDITS, "case audits" },
+		{ SRC_VISITS, "Annex A visits (Lists 6-8)" },
 	};
 	char line[256] = "";
 	for (size_t i = 0; i < sizeof missing / sizeof missing[0]; i++)
@@ -1022,6 +1065,7 @@ int kpi_compute_traced(const struct kpi_data *d, const struct kpi_period *period
 		count_cla(&x);
 		count_care_leavers(&x);
 		count_workforce(&x);
+		count_families(&x);
 		finish_period(&x, r);
 	}
 	/* localities are listed whether or not a unit fell in them */
@@ -1031,6 +1075,10 @@ int kpi_compute_traced(const struct kpi_data *d, const struct kpi_period *period
 			if (strcmp(r->groups[g], "unknown") != 0)
 				r->group_used[g] = 1;
 	release_indexes(&x);
+	if (x.failed) {
+		rc = cf_error_set(err, CF_EIO, "out of memory counting the families indicators");
+		goto fail;
+	}
 	if (trace && trace->oom) {
 		rc = cf_error_set(err, CF_EIO, "out of memory listing an indicator's records");
 		goto fail;

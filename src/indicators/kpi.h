@@ -14,6 +14,7 @@
 #include "base/date.h"
 #include "base/error.h"
 #include "base/table.h"
+#include "families/families.h"
 #include "formats/centroids.h"
 #include "model/children.h"
 #include "model/cin.h"
@@ -46,6 +47,8 @@ enum kpi_id {
 	K_MISSING_CLA, K_AWAY_CLA, K_CARE_LEAVERS_EET,
 	/* workforce (census at 30 September) */
 	K_SW_CASELOAD, K_SW_AGENCY_RATE, K_SW_TURNOVER, K_SW_VACANCY,
+	/* families and the quality of practice (the families room: families/families.h) */
+	K_FAMILIES_ONE_PLAN, K_AUDITS_GOOD, K_CP_REVIEWS_ON_TIME, K_VISITS_ON_TIME,
 	K_N
 };
 
@@ -122,6 +125,7 @@ struct kpi_data {
 	struct cla_outcomes outcomes;
 	struct workforce_data workforce;
 	struct population_data population;
+	struct families_data *families;   /* owned: the families extracts and CP reviews */
 	char (*la_sectors)[10];   /* owned, sorted: postcode sectors in the localities table */
 	size_t nla_sectors;
 	int first_year, last_year;/* collection years of the LA's own returns (end years; not published

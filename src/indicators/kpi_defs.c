@@ -133,6 +133,15 @@ const struct kpi_def kpi_defs[K_N] = {
 			    "FTE of employed leavers in the 12 months to the census ÷ employed FTE in post" },
 	[K_SW_VACANCY] = { "sw_vacancy", "Social worker vacancies", P, LO, KPI_F_LA_ONLY, 0,
 			   "vacancies FTE ÷ (vacancies FTE + employed FTE in post) at the census" },
+
+	[K_FAMILIES_ONE_PLAN] = { "families_one_plan", "One family, one worker, one plan", P, HI, ND, 0,
+				  "families current at period end with exactly one plan open, its lead practitioner named, and one worker allocated to the family or its children ÷ families current at period end (a member, plan or allocation open that day)" },
+	[K_AUDITS_GOOD] = { "audits_good_or_better", "Audits good or better", P, HI, ND, 0,
+			    "case audits in the period graded good or outstanding ÷ case audits in the period" },
+	[K_CP_REVIEWS_ON_TIME] = { "cp_reviews_on_time", "CP reviews on time", P, HI, ND, 0,
+				   "child protection reviews falling due in the period (the first 3 months after the plan's start, then 6 months after the last) held on or before the day due ÷ reviews falling due in the period while the plan was open" },
+	[K_VISITS_ON_TIME] = { "visits_on_time", "Visits within timescale", P, HI, ND, 0,
+			       "children open on an Annex A extract describing a day in the period (each extract once, under List 8 looked after, else List 7 child protection, else List 6 in need) last visited (or, not yet visited, started) within 6 weeks, 10 working days or 20 working days of that day ÷ those children" },
 };
 
 int kpi_find(const char *id)

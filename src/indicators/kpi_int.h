@@ -20,6 +20,8 @@ struct kpi_counted {
 	const struct cla_episode *ep; /* the deciding episode, or NULL */
 	unsigned char repeat;         /* 1: the same unit kept again for another group of an overlapping
 	                               * breakdown (factor): not listed for the LA */
+	const char *who;              /* what a row names when not a registry child (a family's id, a child
+				       * the returns do not hold), NULL otherwise; lives as long as the data */
 };
 
 /* The indicators traced in one pass, and the units kept for them. */

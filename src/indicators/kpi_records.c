@@ -25,6 +25,10 @@ static const char *unit_of(int id)
 		return "CP plan";
 	case K_CIN_OPEN_1YR: return "CIN episode";
 	case K_CARE_LEAVERS_EET: return "care leaver";
+	case K_FAMILIES_ONE_PLAN: return "family";
+	case K_AUDITS_GOOD: return "audit";
+	case K_CP_REVIEWS_ON_TIME: return "CP review";
+	case K_VISITS_ON_TIME: return "child on an extract";
 	case K_CONTACT_TO_REFERRAL: return "contact or referral";
 	case K_REFERRAL_TO_ASSESSMENT: return "referral or assessment";
 	case K_ASSESSMENT_TO_S47: return "assessment or section 47 enquiry";
@@ -69,6 +73,18 @@ static void write_note(struct kpi_records *r, const struct kpi_data *d)
 			 "a conversion of two counts of events: the rows with numerator 1 are the %ss (%s), those "
 			 "with denominator 1 the %ss (%s)",
 			 unit_of(num_id), num, unit_of(den_id), den);
+	} else if (r->id == K_FAMILIES_ONE_PLAN) {
+		snprintf(r->note, sizeof r->note,
+			 "a row per family current at period end (%s), named by the family's id in the child column, "
+			 "numerator 1 for the %s with one worker and one plan; the return is the family plan (or, with "
+			 "no plan open, the membership) extract",
+			 den, num);
+	} else if (r->id == K_CP_REVIEWS_ON_TIME) {
+		snprintf(r->note, sizeof r->note,
+			 "a row per child protection review falling due in the period (%s), dated the day it was due, "
+			 "numerator 1 for the %s held on or before it; the file and row are the plan's, whose review "
+			 "dates decide it",
+			 den, num);
 	} else if (def->unit == KPI_UNIT_COUNT) {
 		snprintf(r->note, sizeof r->note, "a row per %s counted (%s)%s", r->unit, num,
 			 r->per_child ? "" : "; a child may have several");
@@ -116,7 +132,7 @@ static int list_units(struct kpi_records *r, struct store *st, const struct kpi_
 		const struct kpi_counted *u = &t->units[i];
 		if (u->id != r->id || (g > 0 ? u->group != g : u->repeat))
 			continue;
-		const char *child = u->child >= 0 ? d->reg.children[u->child].id : "";
+		const char *child = u->who ? u->who : u->child >= 0 ? d->reg.children[u->child].id : "";
 		struct record_source src = u->src;
 		if (u->ep && src.return_id && !src.row)
 			rc = record_sources_episode_row(st, src.return_id, child, u->ep->start, &src.row, err);

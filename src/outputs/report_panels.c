@@ -60,6 +60,8 @@ const int report_headline_ids[] = {
 	K_CLA_RATE, K_CLA_31MAR, K_CLA_STARTED, K_CPP_RATE, K_CIN_RATE, K_REFERRALS, K_REREFERRAL_12M,
 	K_ASSESSMENT_45WD, K_ICPC_15WD, K_CPP_SUBSEQUENT, K_CPP_2YR_ENDED, K_PLACEMENT_3PLUS,
 	K_PLACEMENT_LONG_TERM, K_MISSING_CLA, K_CARE_LEAVERS_EET, K_SW_CASELOAD, K_SW_AGENCY_RATE,
+	/* the quality of practice (shown when their extracts are loaded) */
+	K_VISITS_ON_TIME, K_CP_REVIEWS_ON_TIME, K_AUDITS_GOOD, K_FAMILIES_ONE_PLAN,
 };
 const int report_nheadlines = (int)(sizeof report_headline_ids / sizeof report_headline_ids[0]);
 

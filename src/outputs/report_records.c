@@ -29,7 +29,8 @@ int report_records_sheets(const struct report_ctx *rc, struct cf_table **out, in
 	/* every tile's records from one counting pass */
 	int ids[64], nids = 0;
 	for (int i = 0; i < report_nheadlines && nids < 64; i++)
-		if (!rc->series->omitted[report_headline_ids[i]])
+		/* families_one_plan's rows name families, which the report never does (docs/families.md) */
+		if (!rc->series->omitted[report_headline_ids[i]] && report_headline_ids[i] != K_FAMILIES_ONE_PLAN)
 			ids[nids++] = report_headline_ids[i];
 	struct kpi_records *recs[64];
 	int r = kpi_records_many(rc->st, rc->data, ids, nids, &rc->period, &o, NULL, recs, err);

@@ -2,7 +2,8 @@
  * latest extract of each loaded). Strings are valid only during the
  * callback (NULL when not given); a callback's non-zero status stops the
  * walk and is returned. Dates are CF_DATE_NONE when not given. Each record
- * names its file and row (as analysts count rows: the header is row 1). */
+ * names its file and row (as analysts count rows: the header is row 1) and,
+ * but for partner records, its return (the returns register's id). */
 #ifndef CF_STORE_FAMILIES_RECORDS_H
 #define CF_STORE_FAMILIES_RECORDS_H
 
@@ -16,6 +17,7 @@ struct family_member_record {
 	cf_date from, to;
 	const char *file;
 	long row;
+	int return_id;
 };
 int family_members_each(struct store *st, int (*fn)(void *ctx, const struct family_member_record *r), void *ctx,
 			struct cf_error *err);
@@ -26,6 +28,7 @@ struct allocation_record {
 	cf_date from, to;
 	const char *file;
 	long row;
+	int return_id;
 };
 int allocations_each(struct store *st, int (*fn)(void *ctx, const struct allocation_record *r), void *ctx,
 		     struct cf_error *err);
@@ -36,6 +39,7 @@ struct family_plan_record {
 	cf_date assessed, start, end;
 	const char *file;
 	long row;
+	int return_id;
 };
 int family_plans_each(struct store *st, int (*fn)(void *ctx, const struct family_plan_record *r), void *ctx,
 		      struct cf_error *err);
@@ -59,8 +63,21 @@ struct audit_record {
 	int actions_raised;       /* -1 when not given */
 	const char *file;
 	long row;
+	int return_id;
 };
 int audits_each(struct store *st, int (*fn)(void *ctx, const struct audit_record *r), void *ctx,
 		struct cf_error *err);
+
+/* A family programme claim the council made (migration 0023). */
+struct sf_claim_record {
+	const char *family_id, *phase;
+	cf_date date;
+	int has_amount;
+	double amount;
+	const char *file;
+	long row;
+};
+int sf_claims_made_each(struct store *st, int (*fn)(void *ctx, const struct sf_claim_record *r), void *ctx,
+			struct cf_error *err);
 
 #endif

@@ -19,7 +19,8 @@
 #include "store/ingest_int.h"
 #include "store/load_common.h"
 
-enum { S_CONTACT, S_EARLY_HELP, S_REFERRAL, S_ASSESSMENT, S_S47, S_CPP, S_REVIEW, S_ROWS, S_CHILD, S_N };
+enum { S_CONTACT, S_EARLY_HELP, S_REFERRAL, S_ASSESSMENT, S_S47, S_CPP, S_REVIEW, S_ROWS, S_CHILD, S_VISIT, S_EXTRACT,
+       S_N };
 
 static const char *const insert_sql[S_N] = {
 	"INSERT INTO contacts (return_id, row, child, contact_date, source, outcome) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -42,6 +43,9 @@ static const char *const insert_sql[S_N] = {
 	 * still dirty the child's page, for every child in every workbook */
 	"WHERE (children.sex IS NULL AND excluded.sex IS NOT NULL) OR (children.dob IS NULL AND excluded.dob IS NOT NULL) "
 	"OR (children.ethnicity IS NULL AND excluded.ethnicity IS NOT NULL)",
+	"INSERT INTO annexa_visits (return_id, row, list, child, start_date, end_date, visit_date, team) "
+	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	"INSERT INTO annexa_extracts (return_id, as_at) VALUES (?1, ?2)",
 };
 
 /* The children this load has already written characteristics for, and
@@ -126,6 +130,7 @@ struct ax_load {
 	sqlite3_stmt *ins[S_N];
 	long rows;
 	cf_date latest;            /* the latest key date seen: the collection year when nobody says */
+	cf_date as_at;             /* the latest key or visit date: the day the extract describes */
 	struct strbuf json;
 	struct seen seen;
 };
@@ -265,6 +270,43 @@ static void note_date(struct ax_load *ld, const struct cell *c)
 	cf_date d;
 	if (c->v.status == VALUE_OK && cf_date_parse(c->v.out, strlen(c->v.out), &d) == 0 && d > ld->latest)
 		ld->latest = d;
+	if (ld->latest != CF_DATE_NONE && (ld->as_at == CF_DATE_NONE || ld->latest > ld->as_at))
+		ld->as_at = ld->latest;
+}
+
+/* A value read cleanly, or NULL (its issue is recorded where the row's
+ * other columns are). */
+static void bind_ok(sqlite3_stmt *s, int idx, const struct cell *c)
+{
+	if (c->v.status == VALUE_OK && c->v.out[0])
+		sqlite3_bind_text(s, idx, c->v.out, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(s, idx);
+}
+
+/* Lists 6-8: the child's last visit, the list's dates and the allocated team. */
+static int write_visit(struct ax_load *ld, const struct load_site *at, int list, const char *child,
+		       const struct cell *start, const struct cell *end, const struct cell *visit,
+		       const struct cell *team, struct cf_error *err)
+{
+	sqlite3_stmt *s = ld->ins[S_VISIT];
+	sqlite3_bind_int64(s, 1, ld->return_id);
+	sqlite3_bind_int64(s, 2, at->row);
+	sqlite3_bind_int(s, 3, list);
+	sqlite3_bind_text(s, 4, child, -1, SQLITE_TRANSIENT);
+	bind_ok(s, 5, start);
+	bind_ok(s, 6, end);
+	bind_ok(s, 7, visit);
+	bind_ok(s, 8, team);
+	/* a list given as its own CSV describes the latest day it records */
+	const struct cell *dates[] = { start, end, visit };
+	for (int i = 0; i < 3; i++) {
+		cf_date d;
+		if (dates[i]->v.status == VALUE_OK && cf_date_parse(dates[i]->v.out, strlen(dates[i]->v.out), &d) == 0 &&
+		    (ld->as_at == CF_DATE_NONE || d > ld->as_at))
+			ld->as_at = d;
+	}
+	return load_step(at, s, err);
 }
 
 static int on_list(void *vctx, int list, const char *source, long header_row, int matched, struct cf_error *err)
@@ -367,6 +409,13 @@ static int on_row(void *vctx, const struct annexa_row *r, struct cf_error *err)
 		if (rc)
 			return rc;
 	}
+	if (child && list >= 6 && list <= 8) {
+		static const int starts[] = { AXF_CIN_START, AXF_CPP_START, AXF_CLA_START },
+				 ends[] = { AXF_CIN_CLOSURE, AXF_CPP_END, AXF_CLA_END };
+		if ((rc = write_visit(ld, &at, list, child, F(starts[list - 6]), F(ends[list - 6]), F(AXF_VISIT),
+				      F(AXF_TEAM), err)))
+			return rc;
+	}
 
 	/* everything else, as JSON: the values kept in a shared table above are
 	 * not repeated; their issues were recorded there */
@@ -376,7 +425,7 @@ static int on_row(void *vctx, const struct annexa_row *r, struct cf_error *err)
 	for (int c = 0; c < ncols && !rc; c++) {
 		const struct annexa_column *col = &annexa_lists[list - 1].cols[c];
 		struct cell *cell = &cells[c];
-		int in_table = stmt >= 0 && col->field != AXF_NONE && col->field != AXF_GENDER &&
+		int in_table = stmt >= 0 && col->field != AXF_NONE && col->field < AXF_VISIT && col->field != AXF_GENDER &&
 			       col->field != AXF_ETHNICITY && col->field != AXF_DOB;
 		if (col->field == AXF_CHILD || in_table || !r->vals[c])
 			continue;
@@ -465,7 +514,7 @@ static int load_one(struct ingest_ctx *ctx, const struct annexa_schema *schema, 
 	ld.ctx = ctx;
 	ld.schema = schema;
 	ld.path = path;
-	ld.latest = CF_DATE_NONE;
+	ld.latest = ld.as_at = CF_DATE_NONE;
 	strbuf_init(&ld.json, (size_t)1 << 20);
 	arena_init(&ld.seen.ids, 0);
 	int year = ctx->opt->collection_year > 0 ? ctx->opt->collection_year : ingest_year_from_path(path);
@@ -477,6 +526,14 @@ static int load_one(struct ingest_ctx *ctx, const struct annexa_schema *schema, 
 		static const struct annexa_handler h = { on_list, on_row };
 		if (!rc)
 			rc = is_xlsx ? annexa_read_xlsx(path, schema, &h, &ld, err) : annexa_read_csv(path, schema, &h, &ld, err);
+		if (!rc && ld.as_at != CF_DATE_NONE) {
+			char day[11];
+			cf_date_format(ld.as_at, day);
+			sqlite3_bind_int64(ld.ins[S_EXTRACT], 1, ld.return_id);
+			sqlite3_bind_text(ld.ins[S_EXTRACT], 2, day, -1, SQLITE_TRANSIENT);
+			if (sqlite3_step(ld.ins[S_EXTRACT]) != SQLITE_DONE)
+				rc = store_error(ctx->st, err, "recording the day the extract describes");
+		}
 		if (!rc)
 			rc = load_finish_return(ctx, ld.return_id, ld.rows, err);
 		if (!rc && year <= 0 && ld.latest != CF_DATE_NONE) {

@@ -28,6 +28,9 @@ const char *load_families_insert_sql(enum local_kind kind)
 	case LOCAL_AUDITS:
 		return "INSERT INTO audits (return_id, row, audit_id, child, audit_date, audit_type, theme, grade, "
 		       "actions_raised, actions_completed_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+	case LOCAL_SF_CLAIMS:
+		return "INSERT INTO sf_claims_made (return_id, row, family_id, phase, claim_date, amount) "
+		       "VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 	default:
 		return NULL;
 	}
@@ -179,6 +182,25 @@ static int audit(struct load_row *r, struct cf_error *err)
 	return load_row_date(r, 10, LC_ACTIONS_COMPLETED_BY, 0, &by, err);
 }
 
+static int claim(struct load_row *r, struct cf_error *err)
+{
+	cf_date d;
+	int rc;
+	if ((rc = load_row_text(r, 3, LC_FAMILY_ID, 1, err)) || (rc = load_row_text(r, 4, LC_PHASE, 1, err)) ||
+	    (rc = load_row_date(r, 5, LC_DATE, 1, &d, err)))
+		return rc;
+	if (r->skip)
+		return CF_OK;
+	struct value v;
+	value_decimal(r->vals[LC_AMOUNT], load_row_len(r, LC_AMOUNT), &v);
+	if (v.status == VALUE_OK)
+		sqlite3_bind_double(r->s, 6, strtod(v.out, NULL));
+	else if (v.status == VALUE_ISSUE)
+		return load_issue(r->at, local_col_names[LC_AMOUNT], v.out, v.kind ? v.kind : "bad_number",
+				  "not an amount of money: taken as none given", err);
+	return CF_OK;
+}
+
 int load_families_row(const struct load_site *at, sqlite3_stmt *s, enum local_kind kind, const char *const *vals,
 		      const size_t *lens, int *stored, struct cf_error *err)
 {
@@ -190,6 +212,7 @@ int load_families_row(const struct load_site *at, sqlite3_stmt *s, enum local_ki
 	case LOCAL_PARTNER_RECORDS: rc = partner_record(&r, err); break;
 	case LOCAL_FAMILY_PLANS: rc = plan(&r, err); break;
 	case LOCAL_AUDITS: rc = audit(&r, err); break;
+	case LOCAL_SF_CLAIMS: rc = claim(&r, err); break;
 	default: break;
 	}
 	*stored = !rc && !r.skip;

@@ -87,6 +87,13 @@ static int allocations(const struct synth_world *w, const char *dir, struct cf_e
 	return synth_csv_finish(fp, path, err);
 }
 
+/* Early help episode i has a plan (from 14 days after it starts): an episode too short has none. */
+static int has_plan(const struct synth_world *w, size_t i)
+{
+	const struct syn_early_help *e = &w->early_help[i];
+	return episode_start(w, i) && !(e->end != NONE && e->end < e->start + 14) && e->start + 14 <= w->end;
+}
+
 static int plans(const struct synth_world *w, const char *dir, struct cf_error *err)
 {
 	char path[4200], d1[11], d2[11], d3[11];
@@ -96,8 +103,7 @@ static int plans(const struct synth_world *w, const char *dir, struct cf_error *
 		return CF_EIO;
 	for (size_t i = 0; i < w->n_early_help; i++) {
 		const struct syn_early_help *e = &w->early_help[i];
-		/* an episode too short for a plan has none */
-		if (!episode_start(w, i) || (e->end != NONE && e->end < e->start + 14) || e->start + 14 > w->end)
+		if (!has_plan(w, i))
 			continue;
 		synth_iso(e->start + 10, d1);
 		synth_iso(e->start + 14, d2);
@@ -108,6 +114,32 @@ static int plans(const struct synth_world *w, const char *dir, struct cf_error *
 		if (e->end != NONE)
 			csv_write_field(fp, synth_eh_outcomes[e->outcome]);
 		fputc('\n', fp);
+	}
+	return synth_csv_finish(fp, path, err);
+}
+
+/* The Supporting Families claims the council made: a plan of the 2022-25
+ * phase that ended with needs met is claimed seven months after it began
+ * (six months sustained, then the month's claim window), when that day is
+ * inside the simulation. Whether the records support each claim is for
+ * caseflow families to say (a claim made and not found due is its to check). */
+static int claims(const struct synth_world *w, const char *dir, struct cf_error *err)
+{
+	char path[4200], d[11];
+	snprintf(path, sizeof path, "%s/sf_claims.csv", dir);
+	FILE *fp = synth_csv_create(path, "family_id,phase,claim_date,amount", err);
+	if (!fp)
+		return CF_EIO;
+	cf_date from = cf_date_from_ymd(2022, 4, 1), to = cf_date_from_ymd(2025, 3, 31);
+	for (size_t i = 0; i < w->n_early_help; i++) {
+		const struct syn_early_help *e = &w->early_help[i];
+		if (!has_plan(w, i))
+			continue;
+		cf_date start = e->start + 14, claimed = cf_date_add_months(start, 7);
+		if (start < from || start > to || e->end == NONE || e->outcome != 0 || claimed > w->end)
+			continue;
+		synth_iso(claimed, d);
+		fprintf(fp, "F%d,sf2022,%s,4000\n", synth_family_id(w, e->family), d);
 	}
 	return synth_csv_finish(fp, path, err);
 }
@@ -230,5 +262,7 @@ int synth_write_families(const struct synth_world *w, const char *dir, struct cf
 		rc = partner_records(w, dir, err);
 	if (!rc)
 		rc = audits(w, dir, err);
+	if (!rc)
+		rc = claims(w, dir, err);
 	return rc;
 }

@@ -8,7 +8,7 @@
 . "$CASEFLOW_TOP/tests/e2e/lib.sh"
 
 ids=$("$cf" kpi --list --format csv | awk -F, 'NR > 1 { print $1 "," $2 }')
-check "kpi --list lists 57 indicators" test "$(echo "$ids" | wc -l)" -eq 57
+check "kpi --list lists 61 indicators" test "$(echo "$ids" | wc -l)" -eq 61
 
 # figure ID [GROUP]: "num,den" of the figure in $work/figures.csv (kpi's own
 # output for the period and breakdown, made once), "" when not computed
@@ -16,7 +16,7 @@ figure() {
 	awk -F, -v id="$1" -v g="${2:-all}" '$1 == id && $4 == g { print $5 "," $6 }' "$work/figures.csv"
 }
 
-# every_indicator NAME DB PERIOD [BY GROUP]: one TAP line for all 57
+# every_indicator NAME DB PERIOD [BY GROUP]: one TAP line for all 61
 every_indicator() {
 	name=$1 db=$2 period=$3 by=${4:-} group=${5:-}
 	bad="" checked=0 listed=0
