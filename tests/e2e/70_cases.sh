@@ -101,10 +101,10 @@ for dir in "$root"/*/*/; do
 	if [ "${CASEFLOW_UPDATE_CASES:-}" = 1 ] && [ "$rc" -eq "$want_rc" ]; then
 		cp "$WORK/stdout" "$dir/expected"
 		[ -f "$dir/check" ] && cp "$WORK/check.out" "$dir/check.expected"
-		# and the files it wrote, where the case checks files
+		# and the files it checks (those already under files/)
 		if [ -d "$dir/files" ]; then
-			for f in $(cd "$WORK" && find ./out -type f 2>/dev/null | sort); do
-				mkdir -p "$dir/files/$(dirname "$f")" && cp "$WORK/$f" "$dir/files/$f"
+			for f in $(cd "$dir/files" && find . -type f | sort); do
+				[ -f "$WORK/$f" ] && cp "$WORK/$f" "$dir/files/$f"
 			done
 		fi
 	fi
