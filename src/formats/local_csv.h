@@ -23,6 +23,11 @@
  *   family_plans       family_id, plan_start; optional lead_practitioner, assessment_date, plan_end, outcome
  *   audits             audit_id, date, grade; optional child_id, audit_type, theme, actions_raised,
  *                      actions_completed_by
+ * and Ofsted's published list of children's social care providers (docs/money.md):
+ *   ofsted_providers   urn, provider_type; optional provider_subtype, sector, local_authority, la_code,
+ *                      registration_status, registration_date, registration_end, places,
+ *                      overall_rating, postcode_district (or postcode), inspection_date
+ *                      (Ofsted's spellings: "Provider URN", "Max users", "Overall effectiveness" ...)
  * A few other spellings are taken too (cost_center, start_date for
  * placement_start, urn, name, type ...: local_csv.c lists them).
  * Files with a time_period column are DfE published statistics, not these. */
@@ -36,7 +41,8 @@
 enum local_kind {
 	LOCAL_CONTACTS, LOCAL_EARLY_HELP, LOCAL_LOCALITIES, LOCAL_CHILD_AREAS, LOCAL_POPULATION,
 	LOCAL_PLACEMENT_COSTS, LOCAL_BUDGETS, LOCAL_LEDGER, LOCAL_FOSTER_HOUSEHOLDS, LOCAL_HOMES,
-	LOCAL_FAMILY_MEMBERS, LOCAL_ALLOCATIONS, LOCAL_PARTNER_RECORDS, LOCAL_FAMILY_PLANS, LOCAL_AUDITS, LOCAL_NKINDS
+	LOCAL_FAMILY_MEMBERS, LOCAL_ALLOCATIONS, LOCAL_PARTNER_RECORDS, LOCAL_FAMILY_PLANS, LOCAL_AUDITS,
+	LOCAL_OFSTED_PROVIDERS, LOCAL_NKINDS
 };
 
 /* Canonical columns of every layout, as indexes into a row's values. */
@@ -53,6 +59,8 @@ enum local_col {
 	LC_PERSON_ID, LC_ROLE, LC_TO_DATE, LC_WORKER_ID, LC_TEAM, LC_SERVICE, LC_MEASURE, LC_VALUE,
 	LC_ASSESSMENT_DATE, LC_PLAN_START, LC_PLAN_END, LC_AUDIT_ID, LC_AUDIT_TYPE, LC_THEME, LC_GRADE,
 	LC_ACTIONS_RAISED, LC_ACTIONS_COMPLETED_BY,
+	LC_PROVIDER_SUBTYPE, LC_SECTOR, LC_LOCAL_AUTHORITY, LC_LA_CODE, LC_REGISTRATION_STATUS, LC_REGISTRATION_DATE,
+	LC_REGISTRATION_END, LC_OVERALL_RATING, LC_POSTCODE_DISTRICT, LC_INSPECTION_DATE,
 	LC_NCOLS   /* at most 128: layouts are bit sets */
 };
 

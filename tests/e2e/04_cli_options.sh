@@ -28,7 +28,7 @@ opts_compare="--db --indicator --by --period --baseline --before --after --chang
 opts_calibrate="--db --measure --horizon --table --format --out"
 opts_serve="--db --listen --tls-cert --tls-key --base-url --idle-timeout --suppress --conn-timeout --max-upload --trust-proxy"
 opts_user="--db --role --locality"
-opts_validate="--year --rules --previous --la --postcodes --authorities --db --list-rules --return --format --out"
+opts_validate="--year --rules --previous --la --postcodes --authorities --db --providers --list-rules --return --format --out"
 
 for c in benchmark calibrate compare drivers evaluate export families flows forecast ingest journey kpi money programme quality report serve sufficiency summary synth trajectory user validate; do
 	"$cf" help "$c" >"$work/help.$c"
