@@ -44,6 +44,10 @@ const struct cli_command cmd_sufficiency = {
 	"  sufficiency_location     children placed outside the LA (placement sector not\n"
 	"                           one of the localities extract's), by placement group;\n"
 	"                           with --centroids, those more than 20 miles from home\n"
+	"  sufficiency_providers    with Ofsted's provider list ingested: children placed\n"
+	"                           that day by their provider's (URN's) latest overall\n"
+	"                           grade, those placed outside the LA, and the providers\n"
+	"                           and places registered in the LA's postcode districts\n"
 	"  sufficiency_notes        one sentence per input that is missing\n"
 	"  sufficiency_forecast     with --forecast N: at each month-end, the children the\n"
 	"                           forecast expects in foster and residential placements\n"
@@ -87,6 +91,8 @@ static int run(int argc, char **argv)
 				&err);
 	if (!rc) {
 		rc = store_placements_read(st, &d, &err);
+		if (!rc && (rc = placements_read_providers(st, on, &d, &err)))
+			placements_data_release(&d);
 		if (!rc) {
 			rc = cla_load(st, &cla, &err);
 			if (!rc) {

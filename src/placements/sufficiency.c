@@ -456,6 +456,9 @@ int sufficiency_tables(const struct placements_data *d, const struct cla_data *c
 	    !(out[4] = sufficiency_location_table(&suf)) ||
 	    !(out[SUFFICIENCY_NOTES] = cf_table_new("sufficiency_notes")))
 		rc = cf_error_set(err, CF_EIO, "out of memory");
+	struct sufficiency_providers graded = { 0 };
+	if (!rc && (sufficiency_providers_make(d, on, &graded) || !(out[5] = sufficiency_providers_table(&graded))))
+		rc = cf_error_set(err, CF_EIO, "out of memory");
 	sufficiency_release(&suf);
 	if (!rc)
 		rc = need(cla, on, &out[2], by_group, &looked_after, err);
@@ -495,7 +498,19 @@ int sufficiency_tables(const struct placements_data *d, const struct cla_data *c
 	if (!cent)
 		note(n, "Distance (more than 20 miles from home) is not shown: give --centroids FILE (sector,lat,lon); "
 			"the store keeps home and placement postcode sectors but no postcode directory yet.");
-	note(n, "Provider Ofsted ratings are not shown: Ofsted's provider lists are not read yet.");
+	if (!d->providers.n)
+		note(n, "Children by their provider's Ofsted grade are not shown: no Ofsted provider list is loaded "
+			"(ingest Ofsted's list of children's social care providers, docs/money.md).");
+	else {
+		snprintf(s, sizeof s,
+			 "Ofsted grades are each provider's latest overall grade in the list loaded (%zu providers); "
+			 "%ld children were placed with a URN that day, %ld of them with a URN not in the list.",
+			 d->providers.n, graded.grades[6].children, graded.grades[5].children);
+		note(n, s);
+		if (!d->nla_sectors)
+			note(n, "Places in the LA by Ofsted grade are not counted: no localities extract says which postcode "
+				"districts are the LA's.");
+	}
 	return CF_OK;
 }
 

@@ -184,6 +184,16 @@ void placements_data_release(struct placements_data *d)
 	free(d->households);
 	free(d->homes);
 	free(d->la_sectors);
+	ofsted_providers_release(&d->providers);
+	ofsted_placed_release(&d->placed);
 	arena_release(&d->arena);
 	memset(d, 0, sizeof *d);
+}
+
+int placements_read_providers(struct store *st, cf_date on, struct placements_data *d, struct cf_error *err)
+{
+	ofsted_providers_release(&d->providers);
+	ofsted_placed_release(&d->placed);
+	int rc = ofsted_providers_read(st, &d->providers, err);
+	return rc ? rc : ofsted_placed_read(st, on, &d->placed, err);
 }

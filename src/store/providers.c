@@ -207,3 +207,51 @@ const char *ofsted_rating_name(int rating)
 	static const char *const names[] = { "not inspected", "outstanding", "good", "requires improvement", "inadequate" };
 	return rating >= 0 && rating <= 4 ? names[rating] : names[0];
 }
+
+int ofsted_placed_read(struct store *st, cf_date on, struct ofsted_placed_list *out, struct cf_error *err)
+{
+	memset(out, 0, sizeof *out);
+	arena_init(&out->arena, 0);
+	sqlite3_stmt *s;
+	int rc = store_prepare(st,
+			       "SELECT child, upper(trim(urn)), coalesce(pl_post, '') FROM episodes "
+			       "WHERE decom <= ?1 AND (dec IS NULL OR dec > ?1) AND trim(coalesce(urn, '')) NOT IN ('', 'XXXXXXX') "
+			       "ORDER BY child",
+			       &s, err);
+	if (rc)
+		return rc;
+	char day[11];
+	cf_date_format(on, day);
+	sqlite3_bind_text(s, 1, day, -1, SQLITE_TRANSIENT);
+	size_t cap = 0;
+	int step;
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		if (out->n == cap) {
+			size_t nc = cap ? cap * 2 : 256;
+			struct ofsted_placed *g = realloc(out->items, nc * sizeof *g);
+			if (!g) {
+				sqlite3_finalize(s);
+				return cf_error_set(err, CF_EIO, "out of memory");
+			}
+			out->items = g;
+			cap = nc;
+		}
+		struct ofsted_placed *o = &out->items[out->n++];
+		o->child = text_at(&out->arena, s, 0);
+		o->urn = text_at(&out->arena, s, 1);
+		o->pl_sector = text_at(&out->arena, s, 2);
+		if (!o->child || !o->urn || !o->pl_sector) {
+			sqlite3_finalize(s);
+			return cf_error_set(err, CF_EIO, "out of memory");
+		}
+	}
+	sqlite3_finalize(s);
+	return step == SQLITE_DONE ? CF_OK : store_error(st, err, "reading the placements' URNs");
+}
+
+void ofsted_placed_release(struct ofsted_placed_list *p)
+{
+	free(p->items);
+	arena_release(&p->arena);
+	memset(p, 0, sizeof *p);
+}

@@ -1,6 +1,8 @@
 /* Ofsted's list of children's social care providers as the store keeps it
  * (migration 0022, the latest list loaded): typed rows for validate
- * --providers and the sufficiency analysis, so neither needs SQL. */
+ * --providers and the sufficiency analysis, so neither needs SQL; and the
+ * URNs of the placements open on a day, which the sufficiency analysis
+ * grades by them. */
 #ifndef CF_STORE_PROVIDERS_H
 #define CF_STORE_PROVIDERS_H
 
@@ -40,6 +42,26 @@ int ofsted_providers_read(struct store *st, struct ofsted_providers *out, struct
 void ofsted_providers_release(struct ofsted_providers *p);
 /* The provider with this URN (as the list writes it, any case), or NULL. */
 const struct ofsted_provider *ofsted_providers_find(const struct ofsted_providers *p, const char *urn);
+
+/* A child looked after on a day, placed with an Ofsted-registered provider:
+ * the current SSDA903 episode open that day (the store's episodes view) with
+ * a URN, other than XXXXXXX (not registered). */
+struct ofsted_placed {
+	const char *child;            /* arena */
+	const char *urn;              /* arena, upper case */
+	const char *pl_sector;        /* arena; placement postcode sector, "" when unknown */
+};
+
+struct ofsted_placed_list {
+	struct ofsted_placed *items;  /* owned, by child */
+	size_t n;
+	struct arena arena;
+};
+
+/* The children placed with a URN on `on`. The caller owns *out
+ * (ofsted_placed_release, also after a failure). */
+int ofsted_placed_read(struct store *st, cf_date on, struct ofsted_placed_list *out, struct cf_error *err);
+void ofsted_placed_release(struct ofsted_placed_list *p);
 
 /* Ofsted's grades by number: "outstanding", "good", "requires improvement",
  * "inadequate" for 1..4, "not inspected" for 0. Static. */
