@@ -15,7 +15,9 @@ static const struct cf_option options[] = {
 	{ .name = "--as-of", .arg = "DATE", .help = "the day", .def_text = "today" },
 	{ .name = "--forecast", .arg = "N", .type = CF_OPT_INT, .min = 1, .max = 120,
 	  .help = "also forecast need N months ahead (--as-of within the episodes)" },
-	{ .name = "--centroids", .arg = "FILE", .help = "postcode-sector centroids (sector,lat,lon) for distances from home" },
+	{ .name = "--centroids", .arg = "FILE",
+	  .help = "postcode-sector centroids (sector,lat,lon) for distances from home, instead of the ONS postcode "
+		  "directory kept in the store" },
 	CLI_OPT_FORMAT,
 	CLI_OPT_OUT,
 	{ 0 }
@@ -43,7 +45,8 @@ const struct cli_command cmd_sufficiency = {
 	"                           placements) minus in-house places available\n"
 	"  sufficiency_location     children placed outside the LA (placement sector not\n"
 	"                           one of the localities extract's), by placement group;\n"
-	"                           with --centroids, those more than 20 miles from home\n"
+	"                           and those more than 20 miles from home (the ONS postcode\n"
+	"                           directory kept in the store, or --centroids)\n"
 	"  sufficiency_providers    with Ofsted's provider list ingested: children placed\n"
 	"                           that day by their provider's (URN's) latest overall\n"
 	"                           grade, those placed outside the LA, and the providers\n"

@@ -299,8 +299,9 @@ struct cf_table *sufficiency_providers_table(const struct sufficiency_providers 
  * sufficiency_gap (places needed minus places available),
  * sufficiency_location (children looked after that day placed in a
  * postcode sector outside the localities extract's, by placement group;
- * with cent (NULL: none) those placed more than 20 miles from home, the
- * straight line between their home and placement sectors' centroids),
+ * those placed more than 20 miles from home, the straight line between their
+ * home and placement sectors' centroids in cent, or when cent is NULL their
+ * grid references in d's postcode directory (none when neither),
  * sufficiency_providers (by Ofsted grade, above) and sufficiency_notes (one sentence per missing input). out[...] are the
  * caller's. */
 int sufficiency_tables(const struct placements_data *d, const struct cla_data *cla, cf_date on,

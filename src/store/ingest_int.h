@@ -85,5 +85,9 @@ int sniff_dfe_sn_groups(const struct ingest_sniff *info);
 int load_dfe_sn_groups(struct ingest_ctx *ctx, char **paths, int n, struct cf_error *err);
 int sniff_ons_la_lookup(const struct ingest_sniff *info);
 int load_ons_la_lookup(struct ingest_ctx *ctx, char **paths, int n, struct cf_error *err);
+/* The ONS postcode directory (load_postcodes.c): loaded after every other
+ * file of the same ingest, as it keeps only the sectors the store's data uses. */
+int sniff_ons_postcodes(const struct ingest_sniff *info);
+int load_ons_postcodes(struct ingest_ctx *ctx, char **paths, int n, struct cf_error *err);
 
 #endif

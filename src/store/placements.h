@@ -9,6 +9,7 @@
 #include "base/arena.h"
 #include "base/date.h"
 #include "base/error.h"
+#include "store/postcode_sectors.h"
 #include "store/providers.h"
 #include "store/store.h"
 
@@ -64,6 +65,7 @@ struct placements_data {
 	 * empty unless placements_read_providers filled them */
 	struct ofsted_providers providers;
 	struct ofsted_placed_list placed;
+	struct postcode_sectors sectors;    /* the ONS postcode directory kept in the store (empty when none) */
 	struct arena arena;
 };
 

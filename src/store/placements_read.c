@@ -162,6 +162,8 @@ int store_placements_read(struct store *st, struct placements_data *out, struct 
 	if (!rc)
 		rc = read_rows(st, "SELECT DISTINCT area FROM localities", sizeof *out->la_sectors,
 			       (void **)&out->la_sectors, &out->nla_sectors, fill_sector, a, err);
+	if (!rc)
+		rc = postcode_sectors_read(st, &out->sectors, err);
 	if (!rc) {
 		size_t k = 0;
 		for (size_t i = 0; i < out->nla_sectors; i++)
@@ -186,6 +188,7 @@ void placements_data_release(struct placements_data *d)
 	free(d->la_sectors);
 	ofsted_providers_release(&d->providers);
 	ofsted_placed_release(&d->placed);
+	postcode_sectors_release(&d->sectors);
 	arena_release(&d->arena);
 	memset(d, 0, sizeof *d);
 }

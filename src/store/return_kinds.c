@@ -51,6 +51,7 @@ static const char *const names[RETURN_KIND_N] = {
 	[RETURN_DFE_PUBLISHED] = "dfe.published",
 	[RETURN_DFE_SN_GROUPS] = "dfe.sn_groups",
 	[RETURN_ONS_LA_LOOKUP] = "ons.la_lookup",
+	[RETURN_ONS_POSTCODES] = "ons.postcode_directory",
 	[RETURN_PROGRAMME] = "programme",
 };
 

@@ -44,6 +44,7 @@ enum return_kind {
 	RETURN_DFE_PUBLISHED,
 	RETURN_DFE_SN_GROUPS,
 	RETURN_ONS_LA_LOOKUP,
+	RETURN_ONS_POSTCODES,        /* the ONS postcode directory, kept for the sectors the data uses */
 	/* a programme's file: "programme.<sheet>@<name>", "programme.xlsx@<name>"
 	 * or "programme.forecast.<id>.<what>@<name>" (the name follows the kind) */
 	RETURN_PROGRAMME,

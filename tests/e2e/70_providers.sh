@@ -59,4 +59,43 @@ check "validate --providers finds 1008 229 and the rest (10 findings)" \
 check "validate --providers names the list's size" grep -q "providers: 6 in Ofsted's list" "$work/v.err"
 "$cf" validate --db "$edb" --providers > /dev/null 2>"$work/ve.err"
 check "validate --providers without a list exits 1" [ $? -eq 1 ]
+
+# The ONS postcode directory kept in the store (docs/money.md): given first
+# on the command line, it is loaded after the return and the localities, and
+# keeps only their sectors, as mean grid references:
+#   AA1 1 = mean of (400000,300000), (402000,300000) = (401000,300000)
+#   AA1 4 (401000,304000): 4,000 m = 2.5 miles from AA1 1
+#   AA2 2 (410000,310000): sqrt(9000^2 + 10000^2) = 13,454 m = 8.4 miles
+#   BB1 1 (401000,340000): 40,000 m = 24.9 miles, over 20
+#   BB2 5 (425000,300000): 24,000 m = 14.9 miles
+#   CC1 1 has no grid reference; AA3 2 is not in the directory; ZZ9 9 is
+#   not used by the data and not kept. Sectors used: AA1 1 (home), AA2 2,
+#   AA1 4, BB1 1, BB2 5, CC1 1, AA3 2: 6 of 7 kept.
+# Every child's home is AA1 1; on 2023-10-01 distance is known for C1 C2 C3
+# C4 C5 C7 C8 (7), and only C4 (BB1 1) is more than 20 miles away: 14.3%.
+# (Placement sector known for all but C10: 9; outside the localities' AA1 1,
+# AA1 4, AA2 2: C4 C5 C6 C9 = 4, 44.4%.)
+cat > "$work/onspd.csv" <<'CSV'
+pcds,oseast1m,osnrth1m,oslaua
+AA1 1AA,400000,300000,E06000001
+AA1 1AB,402000,300000,E06000001
+AA1 4BB,401000,304000,E06000001
+AA2 2AD,410000,310000,E06000001
+BB1 1AA,401000,340000,E06000002
+BB2 5CC,425000,300000,E06000002
+CC1 1AA,,,E06000003
+ZZ9 9ZZ,1,1,E09000001
+CSV
+ddb="$work/d.db"
+"$cf" ingest --db "$ddb" "$work/onspd.csv" "$cases/providers/in" "$work/localities.csv" > "$work/d.out" 2>&1
+check "the directory is loaded after the return, keeping 6 of the 7 sectors the data uses" \
+	grep -q 'onspd.csv *ons.postcode_directory *loaded *8 *6 *0 *6 of 7 sectors the data uses' "$work/d.out"
+check "only sectors are kept, no postcode" \
+	[ "$(sqlite3 "$ddb" "SELECT group_concat(sector || '=' || coalesce(east, '') || ',' || coalesce(north, ''), ' ') FROM (SELECT * FROM postcode_sectors ORDER BY sector)")" = \
+	  "AA1 1=401000.0,300000.0 AA1 4=401000.0,304000.0 AA2 2=410000.0,310000.0 BB1 1=401000.0,340000.0 BB2 5=425000.0,300000.0 CC1 1=," ]
+"$cf" sufficiency --db "$ddb" --as-of 2023-10-01 --format csv > "$work/d.csv" 2>&1
+check "sufficiency measures distance from the stored directory, no --centroids: 7 known, 1 over 20 miles" \
+	grep -q '^all,10,9,4,44.4[0-9]*,7,1,14.28[0-9]*$' "$work/d.csv"
+check "and says where distance comes from" grep -q 'from the ONS postcode directory kept in the store (6 sectors)' "$work/d.csv"
+check "without a directory, sufficiency says to ingest one" grep -q 'ingest the ONS postcode directory' "$work/e.csv"
 echo "1..$n"
