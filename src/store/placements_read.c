@@ -198,5 +198,6 @@ int placements_read_providers(struct store *st, cf_date on, struct placements_da
 	ofsted_providers_release(&d->providers);
 	ofsted_placed_release(&d->placed);
 	int rc = ofsted_providers_read(st, &d->providers, err);
-	return rc ? rc : ofsted_placed_read(st, on, &d->placed, err);
+	/* the placed URNs are graded by the list: without one they are not read */
+	return rc || !d->providers.n ? rc : ofsted_placed_read(st, on, &d->placed, err);
 }
