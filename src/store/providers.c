@@ -27,6 +27,20 @@ static cf_date date_at(sqlite3_stmt *s, int i)
 	return v && cf_date_parse(v, strlen(v), &d) == 0 ? d : CF_DATE_NONE;
 }
 
+/* Room for one more element in *items (cap of them), growing it by doubling. 0, or -1 on OOM. */
+static int grow(void **items, size_t *cap, size_t n, size_t elem)
+{
+	if (n < *cap)
+		return 0;
+	size_t nc = *cap ? *cap * 2 : 256;
+	void *g = realloc(*items, nc * elem);
+	if (!g)
+		return -1;
+	*items = g;
+	*cap = nc;
+	return 0;
+}
+
 static int by_urn(const void *pa, const void *pb)
 {
 	const struct ofsted_provider *a = pa, *b = pb;
@@ -137,15 +151,9 @@ int ofsted_providers_read(struct store *st, struct ofsted_providers *out, struct
 	size_t cap = 0;
 	int step, unresolved = 0;
 	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
-		if (out->n == cap) {
-			size_t nc = cap ? cap * 2 : 256;
-			struct ofsted_provider *g = realloc(out->items, nc * sizeof *g);
-			if (!g) {
-				sqlite3_finalize(s);
-				return cf_error_set(err, CF_EIO, "out of memory");
-			}
-			out->items = g;
-			cap = nc;
+		if (grow((void **)&out->items, &cap, out->n, sizeof *out->items)) {
+			sqlite3_finalize(s);
+			return cf_error_set(err, CF_EIO, "out of memory");
 		}
 		struct ofsted_provider *o = &out->items[out->n++];
 		o->urn = text_at(&out->arena, s, 0);
@@ -226,15 +234,9 @@ int ofsted_placed_read(struct store *st, cf_date on, struct ofsted_placed_list *
 	size_t cap = 0;
 	int step;
 	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
-		if (out->n == cap) {
-			size_t nc = cap ? cap * 2 : 256;
-			struct ofsted_placed *g = realloc(out->items, nc * sizeof *g);
-			if (!g) {
-				sqlite3_finalize(s);
-				return cf_error_set(err, CF_EIO, "out of memory");
-			}
-			out->items = g;
-			cap = nc;
+		if (grow((void **)&out->items, &cap, out->n, sizeof *out->items)) {
+			sqlite3_finalize(s);
+			return cf_error_set(err, CF_EIO, "out of memory");
 		}
 		struct ofsted_placed *o = &out->items[out->n++];
 		o->child = text_at(&out->arena, s, 0);
