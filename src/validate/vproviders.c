@@ -35,7 +35,7 @@ const char *vproviders_place_codes(const char *type, const char *subtype)
 		{ "school", "S1" },                         /* residential special school, boarding school */
 		{ "college", "S1" },                        /* further education college with residential accommodation */
 		{ "fostering", "U1,U2,U3,U4,U5,U6" },       /* independent or LA fostering agency */
-		{ "supported accommodation", "H5" },
+		{ "supported accommodation", "H5,K3" },      /* K3 from 28 October 2023, when it was registered */
 		{ "adoption", "A3,A4,A5,A6" },              /* voluntary adoption agency */
 	};
 	for (int pass = 0; pass < 2; pass++) {

@@ -59,7 +59,7 @@ static void test_codes(void **state)
 	assert_string_equal(vproviders_place_codes("Residential special school", ""), "S1");
 	assert_string_equal(vproviders_place_codes("Independent fostering agency", ""), "U1,U2,U3,U4,U5,U6");
 	assert_string_equal(vproviders_place_codes("Residential family centre", ""), "R3");
-	assert_string_equal(vproviders_place_codes("Supported accommodation", ""), "H5");
+	assert_string_equal(vproviders_place_codes("Supported accommodation", ""), "H5,K3");
 	assert_null(vproviders_place_codes("Residential holiday scheme for disabled children", ""));
 	assert_string_equal(vproviders_provider_codes("Local authority"), "PR1,PR2");
 	assert_string_equal(vproviders_provider_codes("Private"), "PR4");
