@@ -16,7 +16,9 @@ static const struct cf_option options[] = {
 	{ .name = "--as-of", .arg = "DATE", .help = "the day", .def_text = "today" },
 	{ .name = "--forecast", .arg = "N", .type = CF_OPT_INT, .min = 1, .max = 120,
 	  .help = "also forecast need N months ahead (--as-of within the episodes)" },
-	{ .name = "--centroids", .arg = "FILE", .help = "postcode-sector centroids (sector,lat,lon) for distances from home" },
+	{ .name = "--centroids", .arg = "FILE",
+	  .help = "postcode-sector centroids (sector,lat,lon) for distances from home, instead of the ONS postcode "
+		  "directory kept in the store" },
 	CLI_OPT_FORMAT,
 	CLI_OPT_OUT,
 	CLI_OPT_TABLE,
@@ -45,7 +47,12 @@ const struct cli_command cmd_sufficiency = {
 	"                           placements) minus in-house places available\n"
 	"  sufficiency_location     children placed outside the LA (placement sector not\n"
 	"                           one of the localities extract's), by placement group;\n"
-	"                           with --centroids, those more than 20 miles from home\n"
+	"                           and those more than 20 miles from home (the ONS postcode\n"
+	"                           directory kept in the store, or --centroids)\n"
+	"  sufficiency_providers    with Ofsted's provider list ingested: children placed\n"
+	"                           that day by their provider's (URN's) latest overall\n"
+	"                           grade, those placed outside the LA, and the providers\n"
+	"                           and places registered in the LA's postcode districts\n"
 	"  sufficiency_notes        one sentence per input that is missing\n"
 	"  sufficiency_forecast     with --forecast N: at each month-end, the children the\n"
 	"                           forecast expects in foster and residential placements\n"
@@ -89,6 +96,8 @@ static int run(int argc, char **argv)
 				&err);
 	if (!rc) {
 		rc = store_placements_read(st, &d, &err);
+		if (!rc && (rc = placements_read_providers(st, on, &d, &err)))
+			placements_data_release(&d);
 		if (!rc) {
 			rc = cla_load(st, &cla, &err);
 			if (!rc) {

@@ -29,6 +29,9 @@ static const struct cf_option options[] = {
 	{ .name = "--db", .arg = "PATH",
 	  .help = "validate the store's returns instead of files: the SSDA903 return of the year (default: the "
 		  "latest) and every CIN census (of --year when given)" },
+	{ .name = "--providers", .type = CF_OPT_FLAG,
+	  .help = "with --db: check placements' URNs against the Ofsted provider list in the store (rules 1008, 219, "
+		  "221, 224, 227, 228; 229 also needs --la)" },
 	{ .name = "--list-rules", .type = CF_OPT_FLAG, .help = "list the rules in force (every version without --year)" },
 	{ .name = "--return", .arg = "TYPE", .type = CF_OPT_ENUM,
 	  .help = "the rules to list, or to run on a file (a CIN census is recognised without it); with --db, only "
@@ -50,7 +53,7 @@ const struct cli_command cmd_validate = {
 	.usage = "  caseflow validate [--year 2024-25] [--rules 103,2001,...] [--previous DIR] FILE|DIR...\n"
 		 "  caseflow validate --postcodes ONSPD.csv --authorities LTLA_UTLA.csv --la CODE [...] FILE|DIR...\n"
 		 "  caseflow validate [--year 2024-25] [--rules 8500,...] CENSUS.xml\n"
-		 "  caseflow validate --db PATH [--year 2024-25] [--return 903|cin] [--rules ...]\n"
+		 "  caseflow validate --db PATH [--year 2024-25] [--return 903|cin] [--rules ...] [--providers [--la CODE]]\n"
 		 "  caseflow validate --list-rules [--year 2024-25] [--return 903|cin]\n"
 		 "  (each: [--format table|csv|json|xlsx] [--out FILE] [--table summary|findings])",
 	.positionals = -1,
@@ -66,8 +69,11 @@ const struct cli_command cmd_validate = {
 	"placement's LA, location and distance (PL_LA, PL_LOCATION, PL_DISTANCE,\n"
 	"which DfE's tool derives from the postcodes) and 392c run when the ONS\n"
 	"postcode directory and LA lookup are given (--postcodes, --authorities,\n"
-	"--la); without them, and without Ofsted's provider lists, those rules\n"
-	"are listed as skipped. Given a CIN census XML file, runs DfE's CIN\n"
+	"--la); without them those rules are listed as skipped. With --db and\n"
+	"--providers, the rules on the placement's Ofsted URN (1008, 219, 221,\n"
+	"224, 227, 228, 229) check it against the Ofsted provider list ingested\n"
+	"into the store (its type, sector, registration end, postcode district\n"
+	"and LA); without --providers they are listed as skipped. Given a CIN census XML file, runs DfE's CIN\n"
 	"census rules for its year (from the Header's ReferenceDate); the row of\n"
 	"a CIN finding is the line of its element in the file, and rules about\n"
 	"the return as a whole report table LA. UPNs are checked in memory and\n"
@@ -91,6 +97,7 @@ const struct cli_command cmd_validate = {
 	"  caseflow validate --postcodes NSPL_FEB_2025_UK.csv --la E08000035 \\\n"
 	"      --authorities data/dfe/LTLA-UTLA_Apr23_Lookup_England-Wales.csv 2024_25/csv\n"
 	"  caseflow validate --db la.db --return cin --year 2023-24\n"
+	"  caseflow validate --db la.db --return 903 --providers --la E06000023\n"
 	"  caseflow validate --list-rules --year 2024-25\n"
 	"  caseflow validate la/2023-24/cin/CIN_Census_2024.xml\n"
 	"  caseflow validate --list-rules --return cin --year 2024-25\n",
@@ -177,6 +184,10 @@ static int run(int argc, char **argv)
 						      "files, before 'caseflow push' sends them to the hub");
 	if ((db != NULL) == (npaths > 0))
 		return cli_usage_error(&cmd_validate, "give the return's files or folder, or --db PATH (not both)");
+	int providers = cf_args_has(&a, "--providers");
+	if (providers && (!db || (ret_s && ret != VR_903)))
+		return cli_usage_error(&cmd_validate, "--providers checks the SSDA903 returns in the store against the Ofsted "
+						      "provider list ingested there: give --db PATH");
 	if ((postcodes || authorities) && (!postcodes || !authorities || !la || ret != VR_903))
 		return cli_usage_error(&cmd_validate, ret != VR_903 ? "--postcodes and --authorities are for SSDA903 returns"
 						      : "--postcodes and --authorities go together, with --la CODE "
@@ -197,7 +208,7 @@ static int run(int argc, char **argv)
 		.paths = db ? NULL : paths, .npaths = npaths, .previous = prev, .year = year, .ret = ret,
 		.want_903 = ret_s == NULL || ret == VR_903, .want_cin = ret_s == NULL || ret == VR_CIN,
 		.codes = codes, .ncodes = ncodes, .la = la, .postcodes = postcodes, .authorities = authorities,
-		.keep_frames = fmt == RENDER_XLSX,
+		.keep_frames = fmt == RENDER_XLSX, .providers = providers,
 	};
 	if (db && (rc = cli_open_store(db, 1, NULL, NULL, &st, &err)))
 		goto done;
@@ -209,6 +220,8 @@ static int run(int argc, char **argv)
 			fprintf(stderr, "caseflow: postcodes: %ld of %ld distinct %s in the directory (%ld rows, %.1f s); LA %s\n",
 				r->postcodes_found, r->postcodes_wanted, db ? "sectors" : "postcodes", r->directory_rows,
 				r->lookup_seconds, r->lookup_la);
+		if (r->providers)
+			fprintf(stderr, "caseflow: providers: %ld in Ofsted's list\n", r->providers);
 		if (!rc && db && fmt == RENDER_TABLE && out == NULL)
 			fprintf(stderr, "caseflow: %s: rules: %d ran, %d skipped; %ld findings\n", r->label, r->nran,
 				r->nskipped, r->nfindings);

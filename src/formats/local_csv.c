@@ -15,7 +15,7 @@ const char *const local_kind_names[LOCAL_NKINDS] = { "contacts", "early_help", "
 						     "population", "placement_costs", "budgets", "ledger",
 						     "foster_households", "homes", "family_members", "allocations",
 						     "partner_records", "family_plans", "audits",
-						     "sf_claims" };
+						     "sf_claims", "ofsted_providers" };
 const char *const local_col_names[LC_NCOLS] = {
 	"child_id", "contact_date", "source", "outcome", "family_id", "start_date", "end_date", "lead_practitioner",
 	"area", "locality", "postcode_sector", "postcode", "ward", "from_date", "year", "age", "count", "sex",
@@ -28,6 +28,8 @@ const char *const local_col_names[LC_NCOLS] = {
 	"person_id", "role", "to_date", "worker_id", "team", "service", "measure", "value",
 	"assessment_date", "plan_start", "plan_end", "audit_id", "audit_type", "theme", "grade",
 	"actions_raised", "actions_completed_by", "lsoa", "phase",
+	"provider_subtype", "sector", "local_authority", "la_code", "registration_status", "registration_date",
+	"registration_end", "overall_rating", "postcode_district", "inspection_date",
 };
 
 /* Other spellings of a column seen in finance and placements extracts. */
@@ -44,6 +46,17 @@ static const struct {
 	{ "assessment", LC_ASSESSMENT_DATE }, { "plan_start_date", LC_PLAN_START }, { "plan_end_date", LC_PLAN_END },
 	{ "audit_date", LC_DATE }, { "record_date", LC_DATE }, { "lead_worker", LC_LEAD_PRACTITIONER },
 	{ "claim_date", LC_DATE }, { "claimed_on", LC_DATE }, { "programme_phase", LC_PHASE },
+	/* Ofsted's provider lists, management information and official statistics */
+	{ "provider_urn", LC_OFSTED_URN }, { "unique_reference_number", LC_OFSTED_URN },
+	{ "provider_status", LC_REGISTRATION_STATUS }, { "registration_end_date", LC_REGISTRATION_END },
+	{ "closure_date", LC_REGISTRATION_END }, { "deregistration_date", LC_REGISTRATION_END },
+	{ "max_users", LC_PLACES }, { "maximum_users", LC_PLACES }, { "number_of_places", LC_PLACES },
+	{ "overall_effectiveness", LC_OVERALL_RATING }, { "latest_overall_rating", LC_OVERALL_RATING },
+	{ "overall_experiences_and_progress_of_children_and_young_people", LC_OVERALL_RATING },
+	{ "latest_full_inspection_date", LC_INSPECTION_DATE }, { "provider_la", LC_LOCAL_AUTHORITY },
+	{ "la_name", LC_LOCAL_AUTHORITY }, { "setting_local_authority", LC_LOCAL_AUTHORITY },
+	{ "postcode_outward", LC_POSTCODE_DISTRICT }, { "setting_address_postcode", LC_POSTCODE },
+	{ "setting_postcode", LC_POSTCODE }, { "provider_postcode", LC_POSTCODE },
 };
 
 /* A name another layout's column already takes: in this layout it means
@@ -121,6 +134,12 @@ static const struct layout layouts[LOCAL_NKINDS] = {
 			   BIT(LC_AUDIT_ID) | BIT(LC_DATE) | BIT(LC_GRADE), { 0, 0 } },
 	[LOCAL_SF_CLAIMS] = { BIT(LC_FAMILY_ID) | BIT(LC_PHASE) | BIT(LC_DATE) | BIT(LC_AMOUNT),
 			      BIT(LC_FAMILY_ID) | BIT(LC_PHASE) | BIT(LC_DATE), { 0, 0 } },
+	[LOCAL_OFSTED_PROVIDERS] = { BIT(LC_OFSTED_URN) | BIT(LC_PROVIDER_TYPE) | BIT(LC_PROVIDER_SUBTYPE) | BIT(LC_SECTOR) |
+					     BIT(LC_LOCAL_AUTHORITY) | BIT(LC_LA_CODE) | BIT(LC_REGISTRATION_STATUS) |
+					     BIT(LC_REGISTRATION_DATE) | BIT(LC_REGISTRATION_END) | BIT(LC_PLACES) |
+					     BIT(LC_OVERALL_RATING) | BIT(LC_POSTCODE_DISTRICT) | BIT(LC_POSTCODE) |
+					     BIT(LC_INSPECTION_DATE),
+				     BIT(LC_OFSTED_URN) | BIT(LC_PROVIDER_TYPE), { 0, 0 } },
 };
 
 const char *const local_roles[LOCAL_NROLES] = { "child", "parent", "carer", "other adult" };
@@ -194,7 +213,7 @@ static int column_of(const char *s, size_t n)
 		s++, n--;
 	while (n && isspace((unsigned char)s[n - 1]))
 		n--;
-	char name[40];
+	char name[72];   /* Ofsted's longest: overall_experiences_and_progress_of_children_and_young_people */
 	if (n >= sizeof name)
 		return -1;
 	for (size_t i = 0; i < n; i++) {
@@ -286,7 +305,7 @@ int local_csv_read(const char *path, const struct local_csv_handler *h, void *ct
 		return cf_error_at(err, CF_EINPUT, path, r.line, NULL, NULL,
 				   "the header is not one of the local layouts (contacts, early_help, localities, "
 				   "child_areas, population, placement_costs, budgets, ledger, foster_households, homes, "
-				   "family_members, allocations, partner_records, family_plans, audits, sf_claims)");
+				   "family_members, allocations, partner_records, family_plans, audits, sf_claims, ofsted_providers)");
 	}
 	for (int i = 0; i < nh && !rc; i++)
 		for (int j = 0; j < i && !rc; j++)

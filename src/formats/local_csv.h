@@ -25,6 +25,11 @@
  *                      actions_completed_by
  *   sf_claims          family_id, phase, date (claim_date); optional amount: the family programme
  *                      claims the council has made (phase: tf2015, sf2022, as sf_rules.c names them)
+ * and Ofsted's published list of children's social care providers (docs/money.md):
+ *   ofsted_providers   urn, provider_type; optional provider_subtype, sector, local_authority, la_code,
+ *                      registration_status, registration_date, registration_end, places,
+ *                      overall_rating, postcode_district (or postcode), inspection_date
+ *                      (Ofsted's spellings: "Provider URN", "Max users", "Overall effectiveness" ...)
  * A few other spellings are taken too (cost_center, start_date for
  * placement_start, urn, name, type ...: local_csv.c lists them).
  * Files with a time_period column are DfE published statistics, not these. */
@@ -39,7 +44,7 @@ enum local_kind {
 	LOCAL_CONTACTS, LOCAL_EARLY_HELP, LOCAL_LOCALITIES, LOCAL_CHILD_AREAS, LOCAL_POPULATION,
 	LOCAL_PLACEMENT_COSTS, LOCAL_BUDGETS, LOCAL_LEDGER, LOCAL_FOSTER_HOUSEHOLDS, LOCAL_HOMES,
 	LOCAL_FAMILY_MEMBERS, LOCAL_ALLOCATIONS, LOCAL_PARTNER_RECORDS, LOCAL_FAMILY_PLANS, LOCAL_AUDITS,
-	LOCAL_SF_CLAIMS, LOCAL_NKINDS
+	LOCAL_SF_CLAIMS, LOCAL_OFSTED_PROVIDERS, LOCAL_NKINDS
 };
 
 /* Canonical columns of every layout, as indexes into a row's values. */
@@ -58,6 +63,8 @@ enum local_col {
 	LC_ACTIONS_RAISED, LC_ACTIONS_COMPLETED_BY,
 	LC_LSOA,   /* a child's area as an LSOA code, for the deprivation lookup */
 	LC_PHASE,
+	LC_PROVIDER_SUBTYPE, LC_SECTOR, LC_LOCAL_AUTHORITY, LC_LA_CODE, LC_REGISTRATION_STATUS, LC_REGISTRATION_DATE,
+	LC_REGISTRATION_END, LC_OVERALL_RATING, LC_POSTCODE_DISTRICT, LC_INSPECTION_DATE,
 	LC_NCOLS   /* at most 128: layouts are bit sets */
 };
 

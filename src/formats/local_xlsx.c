@@ -1,5 +1,7 @@
 /* Local extracts given as a workbook: the first sheet read like the CSV
- * layouts (local_csv.h), cells handed to the same row callback. */
+ * layouts (local_csv.h), cells handed to the same row callback. The header
+ * is the first row that is one of the layouts, within the first few: a
+ * published workbook (Ofsted's provider lists) has a title above it. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,12 +15,14 @@ struct sheet_read {
 	void *ctx;
 	long *rows;
 	int header_seen, recognised;
+	int title_rows;                      /* rows above the header passed over (a published workbook's title) */
 	enum local_kind kind;
 	int *colmap;
 	int ncols;
 };
 
 #define MAX_HEADER 256   /* header fields looked at; more are ignored */
+#define MAX_TITLE_ROWS 10 /* rows above the header that may be a title, notes or a source line */
 
 static int on_header(struct sheet_read *s, const struct xlsx_cell *cells, int ncells, long row, struct cf_error *err)
 {
@@ -35,6 +39,14 @@ static int on_header(struct sheet_read *s, const struct xlsx_cell *cells, int nc
 		return cf_error_set(err, CF_EIO, "out of memory");
 	s->ncols = n;
 	s->recognised = local_csv_recognise(fields, lens, n, &s->kind, s->colmap);
+	if (!s->recognised && s->title_rows < MAX_TITLE_ROWS) {
+		/* a published workbook (Ofsted's lists) puts a title above its header */
+		s->title_rows++;
+		s->header_seen = 0;
+		free(s->colmap);
+		s->colmap = NULL;
+		return CF_OK;
+	}
 	if (!s->h)
 		return LOCAL_STOP;
 	if (!s->recognised)
@@ -101,14 +113,16 @@ static int read_first_sheet(struct sheet_read *s, struct cf_error *err)
 	if (rc == LOCAL_STOP)
 		rc = CF_OK;
 	if (!rc && !s->header_seen && s->h)
-		rc = cf_error_at(err, CF_EINPUT, s->path, 1, NULL, NULL, "the first sheet has no header");
+		rc = cf_error_at(err, CF_EINPUT, s->path, 1, NULL, NULL,
+				 s->title_rows ? "none of the first sheet's rows is a header of the local layouts (docs/money.md)"
+					       : "the first sheet has no header");
 	free(s->colmap);
 	return rc;
 }
 
 int local_xlsx_read(const char *path, const struct local_csv_handler *h, void *ctx, long *rows, struct cf_error *err)
 {
-	struct sheet_read s = { path, h, ctx, rows, 0, 0, LOCAL_CONTACTS, NULL, 0 };
+	struct sheet_read s = { path, h, ctx, rows, 0, 0, 0, LOCAL_CONTACTS, NULL, 0 };
 	*rows = 0;
 	return read_first_sheet(&s, err);
 }
@@ -116,7 +130,7 @@ int local_xlsx_read(const char *path, const struct local_csv_handler *h, void *c
 int local_xlsx_sniff(const char *path)
 {
 	long rows = 0;
-	struct sheet_read s = { path, NULL, NULL, &rows, 0, 0, LOCAL_CONTACTS, NULL, 0 };
+	struct sheet_read s = { path, NULL, NULL, &rows, 0, 0, 0, LOCAL_CONTACTS, NULL, 0 };
 	struct cf_error e;
 	cf_error_clear(&e);
 	return read_first_sheet(&s, &e) == CF_OK && s.recognised;

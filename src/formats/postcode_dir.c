@@ -170,6 +170,18 @@ static void find_layout(struct pcdir *d, struct csv_reader *r, struct layout *l)
 	}
 }
 
+int pcdir_is_header(char *const *fields, int nfields)
+{
+	struct pcdir d;
+	struct csv_reader r;
+	struct layout l;
+	memset(&r, 0, sizeof r);
+	r.fields = (char **)fields;
+	r.nfields = nfields;
+	find_layout(&d, &r, &l);
+	return l.postcode >= 0 && l.east >= 0 && l.north >= 0 && l.la >= 0;
+}
+
 /* A grid reference in metres; blank is none (NAN). -1 when not a number. */
 static int parse_metres(const char *s, double *out)
 {

@@ -50,6 +50,9 @@ void pcdir_release(struct pcdir *d);
  * Returns 0, or -1 on OOM. */
 int pcdir_want(struct pcdir *d, const char *postcode, int as_sector);
 
+/* 1 when a CSV header is a directory's: a postcode, easting, northing and
+ * district column as pcdir_read finds them. */
+int pcdir_is_header(char *const *fields, int nfields);
 /* Stream the directory at path, keeping the wanted rows. Columns are found
  * by header name (any case): postcode pcd, pcd7, pcds, pcd2 or pcd8;
  * easting oseast1m or east1m; northing osnrth1m or north1m; district laua,

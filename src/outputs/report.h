@@ -106,6 +106,7 @@ struct report_inputs {
 	 * foster_households nor a homes extract */
 	int sufficiency_loaded;
 	int sufficiency_sectors;                   /* the localities extract gives postcode sectors */
+	int sufficiency_providers;                 /* Ofsted's provider list is loaded: placements by grade */
 	struct sufficiency sufficiency_result;     /* owned: the page's carers, homes, gap and location */
 	struct cf_table *sufficiency[SUFFICIENCY_NTABLES];   /* owned: sufficiency_tables', the sheets, need,
 							       * gap, location and notes */

@@ -210,6 +210,9 @@ int report_placements_make(const struct report_ctx *rc, struct report_inputs *in
 	in->sufficiency_loaded = d.nhouseholds || d.nhomes;
 	in->sufficiency_sectors = d.nla_sectors > 0;
 	if (!r && in->sufficiency_loaded)
+		r = placements_read_providers(rc->st, rc->period.to, &d, err);
+	in->sufficiency_providers = d.providers.n > 0;
+	if (!r && in->sufficiency_loaded)
 		r = sufficiency_make(&d, &rc->data->cla, rc->period.to, rc->opt->centroids, &in->sufficiency_result, err);
 	if (!r && in->sufficiency_loaded)
 		r = sufficiency_tables(&d, &rc->data->cla, rc->period.to, rc->opt->centroids, in->sufficiency, err);
@@ -271,12 +274,13 @@ int report_panel_sufficiency(struct report_ctx *rc, struct cf_error *err)
 				"(docs/money.md).")
 			       ? cf_error_set(err, CF_EIO, "out of memory") : CF_OK;
 	struct cf_table *const *t = in->sufficiency;
-	char day[11], c0[120], c1[120], c2[120], c3[140];
+	char day[11], c0[120], c1[120], c2[120], c3[140], c4[160];
 	cf_date_format(rc->period.to, day);
 	snprintf(c0, sizeof c0, "In-house foster carers on %s: approved places and occupancy", day);
 	snprintf(c1, sizeof c1, "Children's homes registered on %s: places and occupancy", day);
 	snprintf(c2, sizeof c2, "Places needed on %s against in-house places", day);
 	snprintf(c3, sizeof c3, "Children looked after on %s placed outside the LA, and far from home", day);
+	snprintf(c4, sizeof c4, "Children placed on %s by their provider's latest Ofsted grade, and places in the LA", day);
 	const struct sufficiency *s = &in->sufficiency_result;
 	struct cf_table *carers = sufficiency_fostering_table(&s->capacity);
 	struct cf_table *homes = sufficiency_residential_table(&s->capacity);
@@ -284,6 +288,7 @@ int report_panel_sufficiency(struct report_ctx *rc, struct cf_error *err)
 	int bad = !carers || !homes || !gap || !where || occupancy_figure(rc, &s->capacity, day) ||
 		  html_table(rc->html, carers, c0, "–") || html_table(rc->html, homes, c1, "–") ||
 		  html_table(rc->html, gap, c2, "–") || (in->sufficiency_sectors && html_table(rc->html, where, c3, "–")) ||
+		  (in->sufficiency_providers && html_table(rc->html, t[5], c4, "–")) ||
 		  notes(rc, t[SUFFICIENCY_NOTES]);
 	cf_table_free(carers);
 	cf_table_free(homes);

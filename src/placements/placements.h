@@ -198,7 +198,7 @@ int household_approved_on(const struct foster_household *h, cf_date d);
  * (when given) >= d. */
 int home_registered_on(const struct children_home *h, cf_date d);
 
-enum { SUFFICIENCY_NTABLES = 6, SUFFICIENCY_NOTES = 5 };
+enum { SUFFICIENCY_NTABLES = 7, SUFFICIENCY_NOTES = 6 };
 
 /* In-house capacity on a day: the typed form of sufficiency_fostering and
  * sufficiency_residential, what `caseflow sufficiency` and the report's
@@ -267,6 +267,30 @@ void sufficiency_release(struct sufficiency *s);
 struct cf_table *sufficiency_gap_table(const struct sufficiency *s);
 struct cf_table *sufficiency_location_table(const struct sufficiency *s);
 
+/* Placements and places by Ofsted's grade on a day, from d's provider list
+ * and placed URNs (placements_read_providers): per grade (index 1
+ * outstanding .. 4 inadequate, 0 not inspected, 5 URN not in the list, 6
+ * all), the children looked after placed with such a provider and those of
+ * them placed in a sector outside the localities extract's, and the
+ * providers registered that day whose postcode district is one of the
+ * localities' sectors' districts, with their places. */
+struct sufficiency_grade {
+	long children, outside_la, providers_in_la, places_in_la;
+};
+struct sufficiency_providers {
+	struct sufficiency_grade grades[7];
+	int with_list;               /* a provider list is loaded */
+	int with_area;               /* a localities extract is loaded: outside_la and in_la mean something */
+};
+/* Registered on d: registered_from (when given) <= d < registered_to (when given). */
+int provider_registered_on(const struct ofsted_provider *p, cf_date d);
+/* 0, or -1 on OOM. */
+int sufficiency_providers_make(const struct placements_data *d, cf_date on, struct sufficiency_providers *out);
+/* s laid out as sufficiency_providers: grade, children_placed,
+ * placed_outside_la, providers_in_la, places_in_la (blank where the input
+ * is missing); the caller frees; NULL on OOM. */
+struct cf_table *sufficiency_providers_table(const struct sufficiency_providers *s);
+
 /* The sufficiency tables on day `on`: sufficiency_fostering (in-house
  * households, approved places, occupied, vacant, occupancy % by age range,
  * locality and all), sufficiency_residential (each home registered that
@@ -275,9 +299,10 @@ struct cf_table *sufficiency_location_table(const struct sufficiency *s);
  * sufficiency_gap (places needed minus places available),
  * sufficiency_location (children looked after that day placed in a
  * postcode sector outside the localities extract's, by placement group;
- * with cent (NULL: none) those placed more than 20 miles from home, the
- * straight line between their home and placement sectors' centroids) and
- * sufficiency_notes (one sentence per missing input). out[...] are the
+ * those placed more than 20 miles from home, the straight line between their
+ * home and placement sectors' centroids in cent, or when cent is NULL their
+ * grid references in d's postcode directory (none when neither),
+ * sufficiency_providers (by Ofsted grade, above) and sufficiency_notes (one sentence per missing input). out[...] are the
  * caller's. */
 int sufficiency_tables(const struct placements_data *d, const struct cla_data *cla, cf_date on,
 		       const struct centroids *cent, struct cf_table **out, struct cf_error *err);

@@ -309,9 +309,15 @@ static void location(const struct placements_data *d, const struct cla_data *cla
 		int known = e->pl_sector != NULL && d->nla_sectors > 0;
 		int outside = known && !bsearch(e->pl_sector, d->la_sectors, d->nla_sectors, sizeof *d->la_sectors,
 						 cmp_sector);
-		const struct centroid *home = cent && e->home_sector ? centroids_find(cent, e->home_sector) : NULL;
-		const struct centroid *placed = cent && e->pl_sector ? centroids_find(cent, e->pl_sector) : NULL;
-		int measured = home && placed, far = measured && centroids_miles(home, placed) > 20;
+		double miles = -1;   /* from the centroids given, else the directory kept in the store */
+		if (cent) {
+			const struct centroid *home = e->home_sector ? centroids_find(cent, e->home_sector) : NULL;
+			const struct centroid *placed = e->pl_sector ? centroids_find(cent, e->pl_sector) : NULL;
+			miles = home && placed ? centroids_miles(home, placed) : -1;
+		} else if (d->sectors.n)
+			miles = postcode_sectors_miles(postcode_sectors_find(&d->sectors, e->home_sector),
+						       postcode_sectors_find(&d->sectors, e->pl_sector));
+		int measured = miles >= 0, far = measured && miles > 20;
 		for (int k = 0; k < 2; k++) {
 			long *x = n[k ? PG_NGROUPS : g];
 			x[0]++;
@@ -321,7 +327,7 @@ static void location(const struct placements_data *d, const struct cla_data *cla
 			x[4] += far;
 		}
 	}
-	out->with_distance = cent != NULL;
+	out->with_distance = cent != NULL || d->sectors.n > 0;
 	for (int g = 0; g <= PG_NGROUPS; g++)
 		out->location[g] = (struct sufficiency_place){ g < PG_NGROUPS ? placement_group_names[g] : "all", n[g][0],
 							       n[g][1], n[g][2], n[g][3], n[g][4] };
@@ -456,6 +462,9 @@ int sufficiency_tables(const struct placements_data *d, const struct cla_data *c
 	    !(out[4] = sufficiency_location_table(&suf)) ||
 	    !(out[SUFFICIENCY_NOTES] = cf_table_new("sufficiency_notes")))
 		rc = cf_error_set(err, CF_EIO, "out of memory");
+	struct sufficiency_providers graded = { 0 };
+	if (!rc && (sufficiency_providers_make(d, on, &graded) || !(out[5] = sufficiency_providers_table(&graded))))
+		rc = cf_error_set(err, CF_EIO, "out of memory");
 	sufficiency_release(&suf);
 	if (!rc)
 		rc = need(cla, on, &out[2], by_group, &looked_after, err);
@@ -492,10 +501,28 @@ int sufficiency_tables(const struct placements_data *d, const struct cla_data *c
 	if (!d->nla_sectors)
 		note(n, "Out-of-area placements are not counted: no localities extract (postcode sector to locality) "
 			"is loaded to say which sectors are the LA's.");
-	if (!cent)
-		note(n, "Distance (more than 20 miles from home) is not shown: give --centroids FILE (sector,lat,lon); "
-			"the store keeps home and placement postcode sectors but no postcode directory yet.");
-	note(n, "Provider Ofsted ratings are not shown: Ofsted's provider lists are not read yet.");
+	if (!cent && !d->sectors.n)
+		note(n, "Distance (more than 20 miles from home) is not shown: ingest the ONS postcode directory (ONSPD or "
+			"NSPL CSV) once, or give --centroids FILE (sector,lat,lon).");
+	else if (!cent) {
+		snprintf(s, sizeof s,
+			 "Distance is the straight line between the home and placement sectors' mean grid references, "
+			 "from the ONS postcode directory kept in the store (%zu sectors).", d->sectors.n);
+		note(n, s);
+	}
+	if (!d->providers.n)
+		note(n, "Children by their provider's Ofsted grade are not shown: no Ofsted provider list is loaded "
+			"(ingest Ofsted's list of children's social care providers, docs/money.md).");
+	else {
+		snprintf(s, sizeof s,
+			 "Ofsted grades are each provider's latest overall grade in the list loaded (%zu providers); "
+			 "%ld children were placed with a URN that day, %ld of them with a URN not in the list.",
+			 d->providers.n, graded.grades[6].children, graded.grades[5].children);
+		note(n, s);
+		if (!d->nla_sectors)
+			note(n, "Places in the LA by Ofsted grade are not counted: no localities extract says which postcode "
+				"districts are the LA's.");
+	}
 	return CF_OK;
 }
 

@@ -271,6 +271,7 @@ static const struct ingest_source sources[] = {
 	{ "ons.la_lookup", sniff_ons_la_lookup, load_ons_la_lookup, 0 },
 	{ "mhclg.imd", sniff_imd_lookup, load_imd_lookup, 0 },
 	{ "ons.population_projection", sniff_ons_projection, load_ons_projection, 0 },
+	{ "ons.postcode_directory", sniff_ons_postcodes, load_ons_postcodes, 0 },
 };
 #define NSOURCES ((int)(sizeof sources / sizeof sources[0]))
 #define SOURCE_EMPTY (-1)
@@ -499,6 +500,24 @@ int ingest_paths(struct store *st, char *const *paths, int npaths, const struct 
 
 	struct progress bar;
 	progress_start(&bar, "ingest", files.n);
+	/* the postcode directory keeps the sectors the data uses, so it is
+	 * loaded after the rest: its files move to the end, in their order */
+	for (int i = 0, moved = 0; i < files.n - moved; i++)
+		if (kinds[i] >= 0 && sources[kinds[i]].load == load_ons_postcodes) {
+			char *path = files.paths[i], *dir = dirs[i];
+			int kind = kinds[i];
+			char bad = unreadable[i];
+			memmove(&files.paths[i], &files.paths[i + 1], (size_t)(files.n - i - 1) * sizeof *files.paths);
+			memmove(&dirs[i], &dirs[i + 1], (size_t)(files.n - i - 1) * sizeof *dirs);
+			memmove(&kinds[i], &kinds[i + 1], (size_t)(files.n - i - 1) * sizeof *kinds);
+			memmove(&unreadable[i], &unreadable[i + 1], (size_t)(files.n - i - 1));
+			files.paths[files.n - 1] = path;
+			dirs[files.n - 1] = dir;
+			kinds[files.n - 1] = kind;
+			unreadable[files.n - 1] = bad;
+			moved++;
+			i--;
+		}
 	for (int i = 0; i < files.n && rc != CF_EIO; i++) {
 		if (kinds[i] >= 0) {
 			const struct ingest_source *src = &sources[kinds[i]];

@@ -91,5 +91,9 @@ int load_imd_lookup(struct ingest_ctx *ctx, char **paths, int n, struct cf_error
 /* ONS's subnational population projection, its children into population (load_ons_projection.c) */
 int sniff_ons_projection(const struct ingest_sniff *info);
 int load_ons_projection(struct ingest_ctx *ctx, char **paths, int n, struct cf_error *err);
+/* The ONS postcode directory (load_postcodes.c): loaded after every other
+ * file of the same ingest, as it keeps only the sectors the store's data uses. */
+int sniff_ons_postcodes(const struct ingest_sniff *info);
+int load_ons_postcodes(struct ingest_ctx *ctx, char **paths, int n, struct cf_error *err);
 
 #endif

@@ -1,7 +1,8 @@
 /* Loading local CSV extracts into contacts, early_help, localities,
  * child_areas and population (one return per file, kind "local.<layout>");
  * the money and sufficiency extracts' rows are load_money.c's, the families
- * and practice extracts' load_families.c's. */
+ * and practice extracts' load_families.c's, Ofsted's provider list's
+ * load_providers.c's. */
 #include <stdio.h>
 #include <string.h>
 
@@ -10,6 +11,7 @@
 #include "store/load_common.h"
 #include "store/load_families_int.h"
 #include "store/load_money_int.h"
+#include "store/load_providers_int.h"
 
 struct local_load {
 	struct ingest_ctx *ctx;
@@ -174,8 +176,9 @@ static int on_row(void *vctx, enum local_kind kind, const char *const *vals, con
 	}
 	default: {
 		int stored;
-		rc = kind >= LOCAL_FAMILY_MEMBERS ? load_families_row(&at, s, kind, vals, lens, &stored, err)
-						  : load_money_row(&at, s, kind, vals, lens, &stored, err);
+		rc = kind == LOCAL_OFSTED_PROVIDERS ? load_providers_row(&at, s, vals, lens, &stored, err)
+		     : kind >= LOCAL_FAMILY_MEMBERS ? load_families_row(&at, s, kind, vals, lens, &stored, err)
+						    : load_money_row(&at, s, kind, vals, lens, &stored, err);
 		if (rc || !stored)
 			return rc;
 		break;
@@ -223,8 +226,10 @@ static int on_begin(void *vctx, enum local_kind kind, struct cf_error *err)
 	ld->kind = kind;
 	if (link_table[kind] && (rc = load_rowid_mark(ctx, link_table[kind], &ld->mark, err)))
 		return rc;
-	const char *sql = insert_sql[kind] ? insert_sql[kind]
-			  : kind >= LOCAL_FAMILY_MEMBERS ? load_families_insert_sql(kind) : load_money_insert_sql(kind);
+	const char *sql = insert_sql[kind]			  ? insert_sql[kind]
+			  : kind == LOCAL_OFSTED_PROVIDERS ? load_providers_insert_sql()
+			  : kind >= LOCAL_FAMILY_MEMBERS   ? load_families_insert_sql(kind)
+							   : load_money_insert_sql(kind);
 	return store_prepare(ctx->st, sql, &ld->ins, err);
 }
 

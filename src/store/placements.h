@@ -9,6 +9,8 @@
 #include "base/arena.h"
 #include "base/date.h"
 #include "base/error.h"
+#include "store/postcode_sectors.h"
+#include "store/providers.h"
 #include "store/store.h"
 
 struct placement_cost {
@@ -59,6 +61,11 @@ struct placements_data {
 	struct foster_household *households; size_t nhouseholds;
 	struct children_home *homes;        size_t nhomes;
 	char (*la_sectors)[10];             size_t nla_sectors;   /* sorted: the localities extract's postcode sectors */
+	/* Ofsted's provider list and the children placed with a URN on one day:
+	 * empty unless placements_read_providers filled them */
+	struct ofsted_providers providers;
+	struct ofsted_placed_list placed;
+	struct postcode_sectors sectors;    /* the ONS postcode directory kept in the store (empty when none) */
 	struct arena arena;
 };
 
@@ -66,5 +73,8 @@ struct placements_data {
  * owns *out (placements_data_release). */
 int store_placements_read(struct store *st, struct placements_data *out, struct cf_error *err);
 void placements_data_release(struct placements_data *d);
+/* Add Ofsted's provider list and the URNs of the placements open on `on`
+ * (store/providers.h) to d, for the sufficiency analysis. */
+int placements_read_providers(struct store *st, cf_date on, struct placements_data *d, struct cf_error *err);
 
 #endif

@@ -162,6 +162,8 @@ int store_placements_read(struct store *st, struct placements_data *out, struct 
 	if (!rc)
 		rc = read_rows(st, "SELECT DISTINCT area FROM localities", sizeof *out->la_sectors,
 			       (void **)&out->la_sectors, &out->nla_sectors, fill_sector, a, err);
+	if (!rc)
+		rc = postcode_sectors_read(st, &out->sectors, err);
 	if (!rc) {
 		size_t k = 0;
 		for (size_t i = 0; i < out->nla_sectors; i++)
@@ -184,6 +186,18 @@ void placements_data_release(struct placements_data *d)
 	free(d->households);
 	free(d->homes);
 	free(d->la_sectors);
+	ofsted_providers_release(&d->providers);
+	ofsted_placed_release(&d->placed);
+	postcode_sectors_release(&d->sectors);
 	arena_release(&d->arena);
 	memset(d, 0, sizeof *d);
+}
+
+int placements_read_providers(struct store *st, cf_date on, struct placements_data *d, struct cf_error *err)
+{
+	ofsted_providers_release(&d->providers);
+	ofsted_placed_release(&d->placed);
+	int rc = ofsted_providers_read(st, &d->providers, err);
+	/* the placed URNs are graded by the list: without one they are not read */
+	return rc || !d->providers.n ? rc : ofsted_placed_read(st, on, &d->placed, err);
 }

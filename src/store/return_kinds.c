@@ -10,7 +10,7 @@
  * the format's own list (RETURN_SSDA903_HEADER + t) */
 _Static_assert(RETURN_SSDA903_SOCIAL_WORKER_EPISODES - RETURN_SSDA903_HEADER + 1 == S903_NTABLES,
 	       "one SSDA903 kind per table, in formats/ssda903.h's order");
-_Static_assert(RETURN_LOCAL_SF_CLAIMS - RETURN_LOCAL_CONTACTS + 1 == LOCAL_NKINDS,
+_Static_assert(RETURN_LOCAL_OFSTED_PROVIDERS - RETURN_LOCAL_CONTACTS + 1 == LOCAL_NKINDS,
 	       "one local kind per layout, in formats/local_csv.h's order");
 
 static const char *const names[RETURN_KIND_N] = {
@@ -48,11 +48,13 @@ static const char *const names[RETURN_KIND_N] = {
 	[RETURN_LOCAL_FAMILY_PLANS] = "local.family_plans",
 	[RETURN_LOCAL_AUDITS] = "local.audits",
 	[RETURN_LOCAL_SF_CLAIMS] = "local.sf_claims",
+	[RETURN_LOCAL_OFSTED_PROVIDERS] = "local.ofsted_providers",
 	[RETURN_DFE_PUBLISHED] = "dfe.published",
 	[RETURN_DFE_SN_GROUPS] = "dfe.sn_groups",
 	[RETURN_ONS_LA_LOOKUP] = "ons.la_lookup",
 	[RETURN_IMD_LOOKUP] = "mhclg.imd",
 	[RETURN_ONS_POPULATION_PROJECTION] = "ons.population_projection",
+	[RETURN_ONS_POSTCODES] = "ons.postcode_directory",
 	[RETURN_PROGRAMME] = "programme",
 };
 

@@ -41,11 +41,13 @@ enum return_kind {
 	RETURN_LOCAL_FAMILY_PLANS,
 	RETURN_LOCAL_AUDITS,
 	RETURN_LOCAL_SF_CLAIMS,
+	RETURN_LOCAL_OFSTED_PROVIDERS, /* Ofsted's published list of children's social care providers */
 	RETURN_DFE_PUBLISHED,
 	RETURN_DFE_SN_GROUPS,
 	RETURN_ONS_LA_LOOKUP,
 	RETURN_IMD_LOOKUP,           /* the English Indices of Deprivation: area -> IMD decile */
 	RETURN_ONS_POPULATION_PROJECTION,   /* ONS's subnational population projection CSV */
+	RETURN_ONS_POSTCODES,        /* the ONS postcode directory, kept for the sectors the data uses */
 	/* a programme's file: "programme.<sheet>@<name>", "programme.xlsx@<name>"
 	 * or "programme.forecast.<id>.<what>@<name>" (the name follows the kind) */
 	RETURN_PROGRAMME,

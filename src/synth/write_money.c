@@ -3,7 +3,8 @@
  * provider type around the illustrative unit costs of docs/money.md),
  * foster_households.csv (in-house carers made as the in-house placements
  * need them, with some spare places), homes.csv (the registered children's
- * homes and their places), budgets.csv (each year's spend, a little
+ * homes and their places), ofsted_providers.csv (every registered provider
+ * as Ofsted's list gives it, with a drawn grade), budgets.csv (each year's spend, a little
  * under, as councils' placement budgets usually are) and ledger.csv (each
  * month's postings, close to what the placements cost). */
 #include <errno.h>
@@ -309,9 +310,46 @@ static int cmp_date(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* Registered children's homes (K1, K2), each with places for the most
- * children it ever held at once (a sweep of starts and ends), and one spare
- * in half of them. */
+/* Places for home h: the most children it ever held at once (a sweep of
+ * starts and ends), and one spare in half of the homes; -1 on OOM. */
+static int home_places(const struct money_world *m, size_t h)
+{
+	const struct synth_world *w = m->w;
+	const struct syn_home *home = &w->homes[h];
+	cf_date *starts = malloc((w->n_episodes ? w->n_episodes : 1) * sizeof *starts);
+	cf_date *ends = malloc((w->n_episodes ? w->n_episodes : 1) * sizeof *ends);
+	if (!starts || !ends) {
+		free(starts);
+		free(ends);
+		return -1;
+	}
+	size_t ns = 0, ne = 0;
+	for (size_t i = 0; i < w->n_episodes; i++) {
+		const struct syn_episode *e = &w->episodes[i];
+		if (strcmp(e->urn, home->urn) || m->eps[i].type < 0)
+			continue;
+		starts[ns++] = e->start;
+		if (known_end(w, e) != NONE)
+			ends[ne++] = e->end;
+	}
+	qsort(starts, ns, sizeof *starts, cmp_date);
+	qsort(ends, ne, sizeof *ends, cmp_date);
+	int in = 0, peak = 0;
+	for (size_t a = 0, b = 0; a < ns;) {
+		if (b < ne && ends[b] <= starts[a])
+			in--, b++;
+		else {
+			in++, a++;
+			if (in > peak)
+				peak = in;
+		}
+	}
+	free(starts);
+	free(ends);
+	return (peak ? peak : 1) + (int)(h % 2);
+}
+
+/* Registered children's homes (K1, K2), each with home_places' places. */
 static int write_homes(const struct money_world *m, const char *dir, struct cf_error *err)
 {
 	const struct synth_world *w = m->w;
@@ -320,46 +358,19 @@ static int write_homes(const struct money_world *m, const char *dir, struct cf_e
 	FILE *fp = synth_csv_create(path, "home_id,home_name,places,registered_from,registered_to,ofsted_urn,in_house", err);
 	if (!fp)
 		return CF_EIO;
-	cf_date *starts = malloc((w->n_episodes ? w->n_episodes : 1) * sizeof *starts);
-	cf_date *ends = malloc((w->n_episodes ? w->n_episodes : 1) * sizeof *ends);
-	if (!starts || !ends) {
-		free(starts);
-		free(ends);
-		fclose(fp);
-		return cf_error_set(err, CF_EIO, "out of memory");
-	}
 	synth_iso(w->history, d1);
 	for (size_t h = 0; h < w->n_homes; h++) {
 		const struct syn_home *home = &w->homes[h];
 		if (strcmp(home->place, "K2") && strcmp(home->place, "K1"))
 			continue;
-		size_t ns = 0, ne = 0;
-		for (size_t i = 0; i < w->n_episodes; i++) {
-			const struct syn_episode *e = &w->episodes[i];
-			if (strcmp(e->urn, home->urn) || m->eps[i].type < 0)
-				continue;
-			starts[ns++] = e->start;
-			if (known_end(w, e) != NONE)
-				ends[ne++] = e->end;
+		int places = home_places(m, h);
+		if (places < 0) {
+			fclose(fp);
+			return cf_error_set(err, CF_EIO, "out of memory");
 		}
-		qsort(starts, ns, sizeof *starts, cmp_date);
-		qsort(ends, ne, sizeof *ends, cmp_date);
-		int in = 0, peak = 0;
-		for (size_t a = 0, b = 0; a < ns;) {
-			if (b < ne && ends[b] <= starts[a])
-				in--, b++;
-			else {
-				in++, a++;
-				if (in > peak)
-					peak = in;
-			}
-		}
-		int places = (peak ? peak : 1) + (int)(h % 2);
 		fprintf(fp, "%s,Home %s,%d,%s,,%s,%s\n", home->urn, home->urn, places, d1, home->urn,
 			!strcmp(home->provider, "PR1") ? "yes" : "no");
 	}
-	free(starts);
-	free(ends);
 	return synth_csv_finish(fp, path, err);
 }
 
@@ -430,6 +441,54 @@ static int write_ledger(const struct money_world *m, const char *dir, struct cf_
 	return synth_csv_finish(fp, path, err);
 }
 
+/* The registered providers the simulation places children with, as Ofsted's
+ * published list gives them (ofsted_providers.csv, Ofsted's column names):
+ * every home with its type, sector, postcode district and, for children's
+ * homes, the places homes.csv gives; the latest overall grade drawn with
+ * illustrative shares (most good, about one in five outstanding, a few
+ * inadequate), not a published series. */
+static int write_providers(const struct money_world *m, const char *dir, struct cf_error *err)
+{
+	const struct synth_world *w = m->w;
+	char path[4200], d1[11];
+	snprintf(path, sizeof path, "%s/ofsted_providers.csv", dir);
+	FILE *fp = synth_csv_create(path,
+				    "URN,Provider type,Sector,Local authority,Registration status,Registration date,Places,"
+				    "Overall experiences and progress of children and young people,Postcode district",
+				    err);
+	if (!fp)
+		return CF_EIO;
+	static const char *const grades[] = { "Outstanding", "Good", "Requires improvement to be good", "Inadequate" };
+	static const double share[] = { 0.2, 0.62, 0.15, 0.03 };
+	struct cf_rng r;
+	syn_rng_seed(&r, w->opt.seed, 43);
+	synth_iso(w->history, d1);
+	for (size_t h = 0; h < w->n_homes; h++) {
+		const struct syn_home *home = &w->homes[h];
+		const char *type = !strcmp(home->place, "K2")   ? "Children's home"
+				   : !strcmp(home->place, "K1") ? "Secure children's home"
+				   : !strcmp(home->place, "H5") ? "Supported accommodation"
+								: "Residential family centre";
+		const char *sector = !strcmp(home->provider, "PR1") || !strcmp(home->provider, "PR2") ? "Local authority"
+				     : !strcmp(home->provider, "PR5")				      ? "Voluntary"
+													      : "Private";
+		int g = cf_rng_pick(&r, share, 4);
+		char places[16] = "";
+		if (!strcmp(home->place, "K2") || !strcmp(home->place, "K1")) {
+			int n = home_places(m, h);
+			if (n < 0) {
+				fclose(fp);
+				return cf_error_set(err, CF_EIO, "out of memory");
+			}
+			snprintf(places, sizeof places, "%d", n);
+		}
+		fprintf(fp, "%s,%s,%s,%s,Active,%s,%s,%s,%.*s\n", home->urn, type, sector,
+			!strcmp(home->provider, "PR1") ? "Synthetic authority" : "", d1, places, grades[g],
+			(int)strcspn(home->postcode, " "), home->postcode);
+	}
+	return synth_csv_finish(fp, path, err);
+}
+
 int synth_write_money(const struct synth_world *w, const char *dir, struct cf_error *err)
 {
 	struct money_world m = { w, NULL, NULL, 0, 0 };
@@ -442,6 +501,8 @@ int synth_write_money(const struct synth_world *w, const char *dir, struct cf_er
 		rc = write_households(&m, dir, err);
 	if (!rc)
 		rc = write_homes(&m, dir, err);
+	if (!rc)
+		rc = write_providers(&m, dir, err);
 	if (!rc)
 		rc = write_budgets(&m, dir, err);
 	if (!rc)

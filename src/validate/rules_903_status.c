@@ -5,6 +5,7 @@
  * permanence dates (632), duplicate UPNs (444), social worker episodes
  * against care (SW01, SW11b, SW12), and deprivation of liberty orders. */
 #include <stdlib.h>
+#include <ctype.h>
 #include <string.h>
 #include <strings.h>
 
@@ -342,6 +343,13 @@ static int in_commas(const char *list, const char *code)
 
 enum { P219, P221, P224, P227, P228, P229 };
 
+/* A postcode district ("LS1", "SW1A"): an outward code, no inward part. */
+static int is_district(const char *s)
+{
+	size_t n = strlen(s);
+	return n >= 2 && n <= 4 && isalpha((unsigned char)s[0]) && !strchr(s, ' ');
+}
+
 static int providers(struct vrun *run, int which, const char *places)
 {
 	struct vframe *ep = vrun_frame(run, "Episodes"), *pi = vrun_frame(run, "provider_info");
@@ -375,12 +383,20 @@ static int providers(struct vrun *run, int which, const char *places)
 				bad = !(p >= 0 && pl->v[r] && codes->v[p] && in_commas(codes->v[p], pl->v[r]));
 				break;
 			case P221: {
+				/* a list giving districts only (Ofsted publishes no more) is matched on
+				 * the placement postcode's district */
 				char nospace[64];
 				size_t k = 0;
-				for (const char *s = post->v[r]; *s && k < sizeof nospace - 1; s++)
+				int district = p >= 0 && ppost->v[p] && is_district(ppost->v[p]);
+				for (const char *s = post->v[r]; *s && k < sizeof nospace - 1; s++) {
+					if (*s == ' ' && district)
+						break;
 					if (*s != ' ')
 						nospace[k++] = *s;
+				}
 				nospace[k] = 0;
+				if (district && !strchr(post->v[r], ' ') && k >= 5)
+					nospace[k - 3] = 0;   /* "LS14AB": the inward code is the last three */
 				bad = !(p >= 0 && ppost->v[p] && strcmp(nospace, ppost->v[p]) == 0);
 				break;
 			}
@@ -790,7 +806,7 @@ const struct vrule rules_903_status[] = {
 	  .needs = VN_PROVIDERS, .need = "Episodes provider_info", .check = c228),
 	R("229", BASE, 0, "Episodes", "URN PLACE_PROVIDER",
 	  "Placement provider does not match between the placing authority and the local authority code of the provider. [NOTE: The provider's LA code is inferred from the its postcode, and may be inaccurate in some cases.]",
-	  .needs = VN_PROVIDERS, .need = "Episodes provider_info", .check = c229),
+	  .needs = VN_PROVIDERS | VN_LA, .need = "Episodes provider_info", .check = c229),
 	R("558", BASE, 0, "Episodes", "DATE_PLACED_CEASED REC",
 	  "If a child has been adopted, then the decision to place them for adoption has not been disrupted and the date of the decision that a child should no longer be placed for adoption should be left blank.",
 	  .need = "Episodes PlacedAdoption", .check = c558),

@@ -450,7 +450,11 @@ int validate_run(struct vdata *vd, const struct validate_options *opt, struct va
 			memset(&run, 0, sizeof run);
 		} else if ((rule->needs & VN_PROVIDERS) && !opt->have_providers) {
 			rc = VCHECK_SKIP;
-			status = "skipped: needs Ofsted provider lists";
+			status = "skipped: needs --providers (Ofsted's provider list, ingested)";
+			memset(&run, 0, sizeof run);
+		} else if ((rule->needs & VN_LA) && opt->la_absent) {
+			rc = VCHECK_SKIP;
+			status = "skipped: needs --la CODE (the return does not name its LA)";
 			memset(&run, 0, sizeof run);
 		} else if ((rule->needs & VN_UPN) && opt->upn_absent) {
 			rc = VCHECK_SKIP;

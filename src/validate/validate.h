@@ -35,7 +35,8 @@ enum { VCHECK_RAN = 0, VCHECK_SKIP = 1, VCHECK_OOM = -1 };
 
 /* Lookups a rule needs beyond the return itself. */
 enum vneed { VN_NONE = 0, VN_POSTCODES = 1, VN_PROVIDERS = 2,
-	     VN_UPN = 4 /* the UPN's characters, which the store never keeps */ };
+	     VN_UPN = 4, /* the UPN's characters, which the store never keeps */
+	     VN_LA = 8 /* the validating LA's code (--la) */ };
 
 struct vrule {
 	const char *code;        /* "103", "392c", "8500", "2886Q" */
@@ -98,6 +99,7 @@ struct validate_options {
 	int have_postcodes;       /* PL_LA/PL_DISTANCE were derived from lookups */
 	int have_providers;
 	int upn_absent;           /* the return's UPNs are not there (the store): rules on them are skipped */
+	int la_absent;            /* no --la: rules comparing with the LA's code are skipped */
 };
 
 /* Results of a whole validation, as tables ready for outputs/render.h:
@@ -158,6 +160,8 @@ struct validate_request {
 	const char *la;             /* the LA's ONS code, or NULL */
 	const char *postcodes, *authorities;   /* ONS lookups for SSDA903 returns, or NULL */
 	int keep_frames;            /* store: keep every return's frames (the workbook's sheets need them) */
+	int providers;              /* store: check URNs against the Ofsted provider list it holds (rules 1008,
+				     * 219, 221, 224, 227, 228, 229); CF_EINPUT when it holds none */
 };
 
 /* One return validated, typed. vd and rep are released after their rows are
@@ -173,6 +177,7 @@ struct validate_return {
 	int looked_up;              /* postcodes were looked up: the counts below are set */
 	long postcodes_wanted, postcodes_found, directory_rows;
 	double lookup_seconds;
+	long providers;             /* with --providers: the list's providers */
 	char lookup_la[16];         /* the validating LA's upper-tier code */
 	int kept;                   /* vd and rep still hold the return */
 	struct vdata vd;

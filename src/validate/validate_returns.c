@@ -71,6 +71,23 @@ static int look_up(const struct validate_request *q, struct vlookup *lk, struct 
 	return CF_OK;
 }
 
+/* The store's Ofsted provider list as the frame provider_info. */
+static int with_providers(struct store *st, struct validate_return *r, struct cf_error *err)
+{
+	struct ofsted_providers p;
+	int rc = ofsted_providers_read(st, &p, err);
+	if (!rc && p.n == 0)
+		rc = cf_error_set(err, CF_EINPUT,
+				  "--providers: the store holds no Ofsted provider list; load Ofsted's list of children's "
+				  "social care providers (CSV or workbook with columns URN and Provider type, "
+				  "docs/money.md) with caseflow ingest --db PATH FILE");
+	if (!rc && vload_providers(&r->vd, &p))
+		rc = cf_error_set(err, CF_EIO, "out of memory");
+	r->providers = (long)p.n;
+	ofsted_providers_release(&p);
+	return rc;
+}
+
 static void count(struct validate_return *r)
 {
 	r->nfindings = r->rep.nfindings;
@@ -117,7 +134,7 @@ static int validate_files(const struct validate_request *q, struct validate_outc
 	if (q->postcodes && (rc = look_up(q, o->lookup, r, 0, err)))
 		return rc;
 	struct validate_options opt = { .ret = q->ret, .year = year, .codes = q->ncodes ? q->codes : NULL,
-					.ncodes = q->ncodes, .have_postcodes = q->postcodes != NULL };
+					.ncodes = q->ncodes, .have_postcodes = q->postcodes != NULL, .la_absent = !q->la };
 	if ((rc = validate_run(&r->vd, &opt, &r->rep, err)))
 		return rc;
 	count(r);
@@ -201,9 +218,12 @@ static int validate_store(const struct validate_request *q, struct validate_outc
 		/* the store keeps postcodes as sectors: matched as sectors */
 		if (i < 0 && q->postcodes && (rc = look_up(q, o->lookup, r, 1, err)))
 			break;
+		if (i < 0 && q->providers && (rc = with_providers(q->st, r, err)))
+			break;
 		struct validate_options opt = { .ret = r->ret, .year = year, .codes = q->ncodes ? q->codes : NULL,
-						 .ncodes = q->ncodes, .upn_absent = i >= 0,
-						 .have_postcodes = i < 0 && q->postcodes != NULL };
+						 .ncodes = q->ncodes, .upn_absent = i >= 0, .la_absent = !q->la,
+						 .have_postcodes = i < 0 && q->postcodes != NULL,
+						 .have_providers = i < 0 && q->providers };
 		if ((rc = validate_run(&r->vd, &opt, &r->rep, err)))
 			break;
 		count(r);

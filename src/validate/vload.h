@@ -7,6 +7,7 @@
 #include "validate/vframe.h"
 #include "base/error.h"
 #include "store/store.h"
+#include "store/providers.h"
 
 /* Frame name of each SSDA903 table (formats/ssda903.h order): "Header", ... */
 extern const char *const vload_903_names[];
@@ -30,5 +31,18 @@ int vload_903_store_latest(struct store *st, struct cf_error *err);
 /* The collection year the frames look like: the statutory year of the
  * latest episode start or end, review or missing date. 0 when none. */
 int vload_infer_year(struct vdata *vd);
+
+/* Ofsted's provider list as the frame provider_info (replacing one there):
+ * URN; PLACE_CODES, the placement codes its provider type is registered
+ * for (vproviders_place_codes); PROVIDER_CODES, the PLACE_PROVIDER codes
+ * its sector allows; POSTCODE, its district; REG_END (dd/mm/yyyy); and
+ * LA_CODE_INFERRED, its LA's ONS code. Returns 0 or -1 on OOM. */
+int vload_providers(struct vdata *vd, const struct ofsted_providers *p);
+/* "K2" for a children's home, "U1,...,U6" for a fostering agency ...: the
+ * codes a provider's subtype (else type) names, or NULL. Static. */
+const char *vproviders_place_codes(const char *type, const char *subtype);
+/* "PR1,PR2" for a local authority, "PR3" health, "PR4" private, "PR5"
+ * voluntary; NULL for none. Static. */
+const char *vproviders_provider_codes(const char *sector);
 
 #endif

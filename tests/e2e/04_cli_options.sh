@@ -31,7 +31,7 @@ opts_serve="--db --listen --tls-cert --tls-key --base-url --idle-timeout --suppr
 opts_user="--db --role --locality"
 opts_hub="--db --region --dob --la --name --use --on --off --retention --period --format --out"
 opts_push="--from --to --la"
-opts_validate="--year --rules --previous --la --postcodes --authorities --db --list-rules --return --format --out --table"
+opts_validate="--year --rules --previous --la --postcodes --authorities --db --providers --list-rules --return --format --out --table"
 
 for c in api-payload benchmark calibrate compare drivers evaluate export families flows forecast hub ingest journey kpi money programme push quality report serve sufficiency summary synth trajectory user validate; do
 	"$cf" help "$c" >"$work/help.$c"

@@ -6,7 +6,7 @@
 db="$work/s.db"
 "$cf" synth --children 3000 --years 2 --first-year 2022 --seed 11 --out "$work/syn" > /dev/null 2>&1
 check "synth writes the money and sufficiency extracts" \
-	sh -c "cd '$work/syn' && [ -s placement_costs.csv ] && [ -s foster_households.csv ] && [ -s homes.csv ] && [ -s budgets.csv ] && [ -s ledger.csv ]"
+	sh -c "cd '$work/syn' && [ -s placement_costs.csv ] && [ -s foster_households.csv ] && [ -s homes.csv ] && [ -s ofsted_providers.csv ] && [ -s budgets.csv ] && [ -s ledger.csv ]"
 "$cf" ingest --db "$db" "$work/syn" > "$work/ingest.txt" 2>&1
 check "they load with no issues" grep -q ' 0 issues recorded, 0 return(s) rejected' "$work/ingest.txt"
 check "every costed row is stored" \
@@ -95,6 +95,15 @@ check "and a Sufficiency panel with in-house carers" grep -q 'In-house foster ca
 check "no child IDs on the page (the top placements are in the workbook only)" \
 	sh -c "! grep -q 'money_top_placements' '$work/rep/index.html'"
 unzip -p "$work/rep/vital-signs.xlsx" xl/styles.xml >"$work/styles.xml" 2>/dev/null
+# Ofsted's provider list that synth writes agrees with its episodes: every
+# URN placed is listed, with the type, sector and district of the placement
+grades=$(sqlite3 "$db" "SELECT 'all,' || count(*) FROM episodes WHERE decom <= '$on' AND (dec IS NULL OR dec > '$on') AND coalesce(urn, '') NOT IN ('', 'XXXXXXX')")
+check "sufficiency grades every child placed with a URN on $on ($grades)" \
+	[ "$(awk -F, '/^ofsted_grade,/ { on = 1 } on && $1 == "all" { print $1 "," $2; exit }' "$work/suff.csv")" = "$grades" ]
+check "and none of the URNs is missing from the list" grep -q "^URN not in Ofsted's list,0," "$work/suff.csv"
+"$cf" validate --db "$db" --return 903 --providers --rules 1008,219,221,224,227,228 --format csv > "$work/vp.csv" 2>&1
+check "validate --providers finds nothing on the synthetic authority (its list agrees with its episodes)" \
+	[ "$(grep -c ',error,Episodes,' "$work/vp.csv")" -eq 0 ]
 check "pounds carry a £ number format" grep -q 'formatCode="&quot;£&quot;#,##0' "$work/styles.xml"
 check "long notes wrap at words instead of running on (a wrapping cell style)" grep -q 'wrapText="1"' "$work/styles.xml"
 check "the workbook has the money and sufficiency sheets" \

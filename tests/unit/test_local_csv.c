@@ -247,10 +247,70 @@ static void test_audits_workbook(void **state)
 	unlink(path);
 }
 
+struct provider_got {
+	enum local_kind kind;
+	long first_row;
+	char urn[16], grade[48], places[8];
+};
+
+static int provider_row(void *ctx, enum local_kind kind, const char *const *vals, const size_t *lens, long row,
+			long line, struct cf_error *err)
+{
+	struct provider_got *g = ctx;
+	g->kind = kind;
+	g->first_row = row;
+	snprintf(g->urn, sizeof g->urn, "%.*s", (int)lens[LC_OFSTED_URN], vals[LC_OFSTED_URN]);
+	snprintf(g->grade, sizeof g->grade, "%.*s", (int)lens[LC_OVERALL_RATING], vals[LC_OVERALL_RATING]);
+	snprintf(g->places, sizeof g->places, "%.*s", (int)lens[LC_PLACES], vals[LC_PLACES]);
+	return CF_OK;
+}
+
+/* Ofsted's provider list as a published workbook: a title and a source
+ * line above the header (rows 1 and 2; row 3 blank), Ofsted's column names;
+ * the one provider is in row 5. */
+static void test_ofsted_workbook(void **state)
+{
+	(void)state;
+	char path[] = "/tmp/test_local_ofsted_XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	close(fd);
+	lxw_workbook *wb = workbook_new(path);
+	lxw_worksheet *ws = workbook_add_worksheet(wb, "Providers");
+	worksheet_write_string(ws, 0, 0, "Children's social care providers in England at 31 March (synthetic)", NULL);
+	worksheet_write_string(ws, 1, 0, "Source: a test", NULL);
+	const char *head[] = { "Provider URN", "Provider type", "Sector", "Max users",
+			       "Overall experiences and progress of children and young people" };
+	for (int c = 0; c < 5; c++)
+		worksheet_write_string(ws, 3, (lxw_col_t)c, head[c], NULL);
+	worksheet_write_string(ws, 4, 0, "SC000001", NULL);
+	worksheet_write_string(ws, 4, 1, "Children's home", NULL);
+	worksheet_write_string(ws, 4, 2, "Private", NULL);
+	worksheet_write_number(ws, 4, 3, 4, NULL);
+	worksheet_write_string(ws, 4, 4, "Good", NULL);
+	assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
+	assert_true(local_xlsx_sniff(path));
+	struct provider_got g;
+	memset(&g, 0, sizeof g);
+	const struct local_csv_handler h = { NULL, NULL, provider_row };
+	long rows;
+	struct cf_error err;
+	cf_error_clear(&err);
+	assert_int_equal(local_xlsx_read(path, &h, &g, &rows, &err), CF_OK);
+	assert_int_equal(rows, 1);
+	assert_int_equal(g.kind, LOCAL_OFSTED_PROVIDERS);
+	assert_int_equal(g.first_row, 5);
+	assert_string_equal(g.urn, "SC000001");
+	assert_string_equal(g.grade, "Good");
+	assert_string_equal(g.places, "4");
+	unlink(path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = { cmocka_unit_test(test_layouts), cmocka_unit_test(test_not_local),
 					    cmocka_unit_test(test_money_layouts), cmocka_unit_test(test_families_layouts),
-					    cmocka_unit_test(test_workbook), cmocka_unit_test(test_audits_workbook) };
+					    cmocka_unit_test(test_workbook), cmocka_unit_test(test_audits_workbook),
+					    cmocka_unit_test(test_ofsted_workbook) };
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
