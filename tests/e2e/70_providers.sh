@@ -25,7 +25,14 @@ check "the provider list is ingested as local.ofsted_providers" \
 check "no full postcode is kept: SC000006's AA3 2XY is stored as AA3" \
 	[ "$(sqlite3 "$db" "SELECT group_concat(postcode_district, ' ') FROM ofsted_providers ORDER BY row")" = "AA2 AA1 BB1 BB2 BB3 AA3" ]
 
-"$cf" sufficiency --db "$db" --as-of 2023-10-01 --format csv > "$work/s.csv" 2>&1
+# sufficiency's tables, one CSV each (one table per CSV file), then together in one file
+suff() { # suff DB OUT ARGS...
+	_db=$1 _out=$2
+	shift 2
+	"$cf" sufficiency --db "$_db" "$@" --format csv --out "$_out.d/" >"$_out" 2>&1
+	for _f in "$_out.d"/*.csv; do cat "$_f"; echo; done >>"$_out"
+}
+suff "$db" "$work/s.csv" --as-of 2023-10-01
 sed -n '/^ofsted_grade,/,/^$/p' "$work/s.csv" > "$work/grades.csv"
 cat > "$work/want.csv" <<'CSV'
 ofsted_grade,children_placed,placed_outside_la,providers_in_la,places_in_la
@@ -42,18 +49,18 @@ check "sufficiency_providers on 2023-10-01 is the hand-worked table" cmp -s "$wo
 check "its note counts the URNs not in the list" \
 	grep -q '8 children were placed with a URN that day, 1 of them with a URN not in the list' "$work/s.csv"
 
-"$cf" sufficiency --db "$db" --as-of 2023-06-01 --format csv > "$work/s2.csv" 2>&1
+suff "$db" "$work/s2.csv" --as-of 2023-06-01
 check "on 2023-06-01 (before C4's placement) all is 7 3 2 7" grep -qx 'all,7,3,2,7' "$work/s2.csv"
 
 # without a list: the table's cells are blank and a note says what to ingest
 edb="$work/e.db"
 "$cf" ingest --db "$edb" "$cases/providers/in" "$work/localities.csv" > /dev/null 2>&1
-"$cf" sufficiency --db "$edb" --as-of 2023-10-01 --format csv > "$work/e.csv" 2>&1
+suff "$edb" "$work/e.csv" --as-of 2023-10-01
 check "without a list, sufficiency says to ingest Ofsted's list" grep -q 'no Ofsted provider list is loaded' "$work/e.csv"
 check "and grades nothing" grep -qx 'all,,,,' "$work/e.csv"
 
 # validate --providers: the findings of tests/cases/validate/providers
-"$cf" validate --db "$db" --return 903 --providers --la E06000001 --rules 1008,219,221,224,227,228,229 --format csv > "$work/v.csv" 2>"$work/v.err"
+"$cf" validate --db "$db" --return 903 --providers --la E06000001 --rules 1008,219,221,224,227,228,229 --format csv --table findings > "$work/v.csv" 2>"$work/v.err"
 check "validate --providers finds 1008 229 and the rest (10 findings)" \
 	[ "$(grep -c ',error,Episodes,[0-9]*,C' "$work/v.csv")" -eq 10 ]
 check "validate --providers names the list's size" grep -q "providers: 6 in Ofsted's list" "$work/v.err"
@@ -93,7 +100,7 @@ check "the directory is loaded after the return, keeping 6 of the 7 sectors the 
 check "only sectors are kept, no postcode" \
 	[ "$(sqlite3 "$ddb" "SELECT group_concat(sector || '=' || coalesce(east, '') || ',' || coalesce(north, ''), ' ') FROM (SELECT * FROM postcode_sectors ORDER BY sector)")" = \
 	  "AA1 1=401000.0,300000.0 AA1 4=401000.0,304000.0 AA2 2=410000.0,310000.0 BB1 1=401000.0,340000.0 BB2 5=425000.0,300000.0 CC1 1=," ]
-"$cf" sufficiency --db "$ddb" --as-of 2023-10-01 --format csv > "$work/d.csv" 2>&1
+suff "$ddb" "$work/d.csv" --as-of 2023-10-01
 check "sufficiency measures distance from the stored directory, no --centroids: 7 known, 1 over 20 miles" \
 	grep -q '^all,10,9,4,44.4[0-9]*,7,1,14.28[0-9]*$' "$work/d.csv"
 check "and says where distance comes from" grep -q 'from the ONS postcode directory kept in the store (6 sectors)' "$work/d.csv"
