@@ -51,6 +51,7 @@ static const char *const names[RETURN_KIND_N] = {
 	[RETURN_DFE_SN_GROUPS] = "dfe.sn_groups",
 	[RETURN_ONS_LA_LOOKUP] = "ons.la_lookup",
 	[RETURN_PROGRAMME] = "programme",
+	[RETURN_SSD] = "ssd",
 };
 
 const char *return_kind_name(enum return_kind k)

@@ -1,0 +1,529 @@
+/* Loading a Standard Safeguarding Dataset extract (a folder of ssd_* CSV
+ * tables, formats/ssd.h) into the records the statutory returns give:
+ * children, contacts, CIN episodes, assessments, plans, s47, CP plans and
+ * reviews, SSDA903 episodes, reviews, missing and care leavers. The rows of
+ * every table are first staged, normalised, in temporary tables, because an
+ * SSD record is spread over several (an episode's legal status and placement
+ * are rows of their own); one INSERT ... SELECT per store table then joins
+ * them, keeping the SSD file and row of the record's main row. All in the
+ * driver's one transaction: a failed load leaves the store as it was. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/date.h"
+#include "formats/ssd.h"
+#include "store/ingest_int.h"
+#include "store/load_common.h"
+
+struct ssd_load {
+	struct ingest_ctx *ctx;
+	sqlite3_stmt *stage[SSD_NTABLES];    /* INSERT into each table's staging table */
+	long long rid;                       /* the file being staged; 0 when already loaded */
+	struct ingest_entry *entry;
+	long long first_rid;                 /* the extract's first new file, for the children table */
+};
+
+/* The SSD's CP categories are words ("Neglect", "Multiple: ..."); the CIN
+ * census's are codes. Either is read. NULL when neither. */
+static const char *abuse_code(const char *s)
+{
+	static const struct { const char *word, *code; } map[] = {
+		{ "NEG", "NEG" }, { "NEGLECT", "NEG" }, { "PHY", "PHY" }, { "PHYSICAL ABUSE", "PHY" },
+		{ "SAB", "SAB" }, { "SEXUAL ABUSE", "SAB" }, { "EMO", "EMO" }, { "EMOTIONAL ABUSE", "EMO" },
+		{ "MUL", "MUL" }, { "MULTIPLE", "MUL" },
+	};
+	char up[64];
+	size_t n = 0;
+	for (; s[n] && n < sizeof up - 1; n++)
+		up[n] = (char)((s[n] >= 'a' && s[n] <= 'z') ? s[n] - 32 : s[n]);
+	up[n] = '\0';
+	if (!strncmp(up, "MULTIPLE", 8))
+		return "MUL";
+	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+		if (!strcmp(up, map[i].word))
+			return map[i].code;
+	return NULL;
+}
+
+/* The first letter (upper-cased) of key's value in one of the SSD's
+ * "combined dictionary" fields ({ KEY: "Y", ... }, keys quoted or not);
+ * 0 when the key or its value is absent. */
+static char json_flag(const char *s, size_t len, const char *key)
+{
+	size_t k = strlen(key);
+	for (size_t i = 0; i + k < len; i++) {
+		if (memcmp(s + i, key, k) || (i && (s[i - 1] == '_' || (s[i - 1] >= 'A' && s[i - 1] <= 'Z'))))
+			continue;
+		size_t j = i + k;
+		while (j < len && (s[j] == '"' || s[j] == ' '))
+			j++;
+		if (j >= len || s[j] != ':')
+			continue;
+		for (j++; j < len && (s[j] == ' ' || s[j] == '"'); j++)
+			;
+		if (j < len && s[j] != ',' && s[j] != '}')
+			return (char)((s[j] >= 'a' && s[j] <= 'z') ? s[j] - 32 : s[j]);
+		return 0;
+	}
+	return 0;
+}
+
+/* Assessment factors from the SSD's JSON: an array ["1A", "2B"] or an
+ * object {"1A": "Yes", "2B": "No"} (the codes whose value is yes); a plain
+ * space-separated list is taken too. Codes space-separated into out. */
+static void factor_codes(const char *s, size_t len, char *out, size_t size)
+{
+	size_t n = 0;
+	out[0] = '\0';
+	for (size_t i = 0; i < len;) {
+		while (i < len && !((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z')))
+			i++;
+		size_t b = i;
+		while (i < len && ((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z')))
+			i++;
+		if (i == b || s[b] < '0' || s[b] > '9' || i - b > 3)
+			continue;   /* not a factor code: a "Yes" or "No" value, handled below */
+		/* an object's value: skip the code when it says no */
+		size_t j = i;
+		while (j < len && (s[j] == '"' || s[j] == ' '))
+			j++;
+		if (j < len && s[j] == ':') {
+			for (j++; j < len && (s[j] == ' ' || s[j] == '"'); j++)
+				;
+			if (j >= len || !(s[j] == 'Y' || s[j] == 'y' || s[j] == '1'))
+				continue;
+		}
+		n += (size_t)snprintf(out + n, n < size ? size - n : 0, "%s%.*s", n ? " " : "", (int)(i - b), s + b);
+		if (n >= size) {
+			out[size - 1] = '\0';
+			return;
+		}
+	}
+	for (char *p = out; *p; p++)
+		if (*p >= 'a' && *p <= 'z')
+			*p = (char)(*p - 32);
+}
+
+/* The contact outcome as a label, from the SSD's outcome flags. */
+static const char *contact_outcome(const char *s, size_t len)
+{
+	if (json_flag(s, len, "NEW_REFERRAL_FLAG") == 'Y' || json_flag(s, len, "EXISTING_REFERRAL_FLAG") == 'Y')
+		return "Referral to children's social care";
+	if (json_flag(s, len, "CP_ENQUIRY_FLAG") == 'Y')
+		return "Child protection enquiry";
+	if (json_flag(s, len, "ADVICE_FLAG") == 'Y')
+		return "Information and advice";
+	if (json_flag(s, len, "NFA_FLAG") == 'Y')
+		return "No further action";
+	return NULL;
+}
+
+/* One staged value: normalised as its type says, issues recorded. */
+static int stage_value(struct ssd_load *ld, struct load_site *at, enum ssd_table t, int c, const char *raw, size_t len,
+		       struct cf_error *err)
+{
+	const struct ssd_column *col = &ssd_tables[t].cols[c];
+	sqlite3_stmt *s = ld->stage[t];
+	int idx = 3 + c;
+	struct value v;
+	memset(&v, 0, sizeof v);
+	if (!raw) {
+		v.status = VALUE_EMPTY;
+	} else if (col->type == SSD_JSON) {
+		char buf[160];
+		const char *got = NULL;
+		if (t == SSD_ASSESSMENT_FACTORS) {
+			factor_codes(raw, len, buf, sizeof buf);
+			got = buf[0] ? buf : NULL;
+		} else if (t == SSD_CONTACTS) {
+			got = contact_outcome(raw, len);
+		} else if (t == SSD_S47) {
+			/* the census's ICPCnotRequired: the enquiry's outcome was no conference */
+			char f = json_flag(raw, len, "CP_CONFERENCE_FLAG");
+			got = f == 'Y' ? "0" : f == 'N' ? "1" : NULL;
+		}
+		if (got)
+			sqlite3_bind_text(s, idx, got, -1, SQLITE_TRANSIENT);
+		else
+			sqlite3_bind_null(s, idx);
+		return CF_OK;
+	} else if (col->type == SSD_DATE) {
+		value_date(raw, len, &v);
+	} else if (col->type == SSD_CODE) {
+		value_code(raw, len, NULL, &v);
+	} else if (col->type == SSD_FLAG) {
+		value_flag(raw, len, 0, &v);
+	} else if (col->type == SSD_POSTCODE) {
+		value_sector(raw, len, &v);
+	} else {
+		value_text(raw, len, &v);
+		if (v.status == VALUE_OK && (t == SSD_CP_PLANS) && c >= 5) {
+			const char *code = abuse_code(v.out);
+			if (code)
+				snprintf(v.out, sizeof v.out, "%s", code);
+			else {
+				v.status = VALUE_ISSUE;
+				v.kind = "unknown_code";
+				v.why = "not a category of abuse (Neglect, Physical abuse, Sexual abuse, Emotional abuse, Multiple)";
+			}
+		}
+	}
+	if (!ld->rid) {   /* a file already loaded: its issues were recorded then */
+		if (v.status == VALUE_EMPTY || !v.out[0])
+			sqlite3_bind_null(s, idx);
+		else
+			sqlite3_bind_text(s, idx, v.out, -1, SQLITE_TRANSIENT);
+		return CF_OK;
+	}
+	if (v.status == VALUE_EMPTY && col->required) {
+		sqlite3_bind_null(s, idx);
+		return load_issue(at, col->name, NULL, "missing_value",
+				  c == 0 ? "the row has no identifier" : "blank: the row cannot be linked or dated", err);
+	}
+	return load_bind(at, s, idx, &v, col->name, raw, len, err);
+}
+
+static int stage_row(void *vctx, enum ssd_table t, const char *const *vals, const size_t *lens, long row, long line,
+		     struct cf_error *err)
+{
+	struct ssd_load *ld = vctx;
+	sqlite3_stmt *s = ld->stage[t];
+	const struct ssd_table_def *d = &ssd_tables[t];
+	/* the person the row is about, for issues: the table's person column */
+	char child[64] = "";
+	for (int c = 0; c < d->ncols; c++)
+		if (strstr(d->cols[c].name, "person_id") && vals[c]) {
+			struct value v;
+			value_text(vals[c], lens[c], &v);
+			snprintf(child, sizeof child, "%s", v.status == VALUE_OK ? v.out : "");
+			break;
+		}
+	struct load_site at = { ld->ctx, ld->entry, ld->rid, d->store, row, line, child[0] ? child : NULL };
+	if (ld->rid)
+		sqlite3_bind_int64(s, 1, ld->rid);
+	else
+		sqlite3_bind_null(s, 1);   /* already loaded: staged only for the other tables' joins */
+	sqlite3_bind_int64(s, 2, row);
+	int rc = CF_OK;
+	for (int c = 0; c < d->ncols && !rc; c++) {
+		if (vals[c] || lens[c] != (size_t)-1)
+			rc = stage_value(ld, &at, t, c, vals[c], lens[c], err);
+		else
+			sqlite3_bind_null(s, 3 + c);
+	}
+	if (rc)
+		return rc;
+	if (sqlite3_step(s) != SQLITE_DONE)
+		return store_error(ld->ctx->st, err, "staging an SSD row");
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+	if (ld->entry && ld->rid) {
+		ld->entry->rows_read++;
+		ld->entry->rows_stored++;
+	}
+	return ingest_row_written(ld->ctx, err);
+}
+
+/* A temporary table per SSD table, named temp.ssd_<store name>, with the
+ * SSD's column names, and its INSERT. */
+static int stage_create(struct ssd_load *ld, struct cf_error *err)
+{
+	for (int t = 0; t < SSD_NTABLES; t++) {
+		const struct ssd_table_def *d = &ssd_tables[t];
+		char sql[1200], ins[900];
+		size_t n = (size_t)snprintf(sql, sizeof sql, "DROP TABLE IF EXISTS temp.ssd_%s; CREATE TEMP TABLE ssd_%s (return_id INTEGER, row INTEGER",
+					    d->store, d->store);
+		size_t m = (size_t)snprintf(ins, sizeof ins, "INSERT INTO temp.ssd_%s VALUES (?, ?", d->store);
+		for (int c = 0; c < d->ncols; c++) {
+			n += (size_t)snprintf(sql + n, sizeof sql - n, ", %s TEXT", d->cols[c].name);
+			m += (size_t)snprintf(ins + m, sizeof ins - m, ", ?");
+		}
+		n += (size_t)snprintf(sql + n, sizeof sql - n, ");");
+		/* the joins look rows up by their identifiers */
+		for (int c = 0; c < d->ncols; c++)
+			if (d->cols[c].type == SSD_ID)
+				n += (size_t)snprintf(sql + n, sizeof sql - n, "CREATE INDEX temp.ssd_%s_%d ON ssd_%s(%s);", d->store,
+						      c, d->store, d->cols[c].name);
+		snprintf(ins + m, sizeof ins - m, ")");
+		int rc = store_exec(ld->ctx->st, sql, err);
+		if (!rc)
+			rc = store_prepare(ld->ctx->st, ins, &ld->stage[t], err);
+		if (rc)
+			return rc;
+	}
+	return CF_OK;
+}
+
+static void stage_drop(struct ssd_load *ld)
+{
+	struct cf_error ignore;
+	for (int t = 0; t < SSD_NTABLES; t++) {
+		sqlite3_finalize(ld->stage[t]);
+		ld->stage[t] = NULL;
+		char sql[128];
+		snprintf(sql, sizeof sql, "DROP TABLE IF EXISTS temp.ssd_%s", ssd_tables[t].store);
+		store_exec(ld->ctx->st, sql, &ignore);
+	}
+}
+
+/* The collection year the extract is loaded as: --year, else the folder's
+ * name, else the year of the latest date it holds (an extract is taken
+ * after the last thing it records). */
+static int extract_year(struct ssd_load *ld, const char *path, int *year, struct cf_error *err)
+{
+	*year = ld->ctx->opt->collection_year > 0 ? ld->ctx->opt->collection_year : ingest_year_from_path(path);
+	if (*year > 0)
+		return CF_OK;
+	static const char sql[] =
+		"SELECT max(d) FROM ("
+		"SELECT max(cont_contact_date) d FROM temp.ssd_contacts UNION ALL "
+		"SELECT max(max(cine_referral_date, coalesce(cine_close_date, ''))) FROM temp.ssd_cin_episodes UNION ALL "
+		"SELECT max(max(clae_cla_episode_start_date, coalesce(clae_cla_episode_ceased_date, ''))) FROM temp.ssd_cla_episodes UNION ALL "
+		"SELECT max(max(cina_assessment_start_date, coalesce(cina_assessment_auth_date, ''))) FROM temp.ssd_cin_assessments UNION ALL "
+		"SELECT max(max(cppl_cp_plan_start_date, coalesce(cppl_cp_plan_end_date, ''))) FROM temp.ssd_cp_plans"
+		") WHERE d GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'";
+	sqlite3_stmt *s;
+	int rc = store_prepare(ld->ctx->st, sql, &s, err);
+	if (rc)
+		return rc;
+	if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_type(s, 0) == SQLITE_TEXT) {
+		cf_date d;
+		const char *v = (const char *)sqlite3_column_text(s, 0);
+		if (cf_date_parse(v, strlen(v), &d) == 0)
+			*year = cf_date_fy(d) + 1;
+	}
+	sqlite3_finalize(s);
+	return CF_OK;
+}
+
+/* The collection years the extract covers (migration 0025): from that of
+ * its first contact, the start of the window it keeps events for, to the
+ * year it is loaded as; that year alone when it has no contacts. */
+static int cover_years(struct ssd_load *ld, long long rid, int year, struct cf_error *err)
+{
+	char sql[600];
+	snprintf(sql, sizeof sql,
+		 "WITH RECURSIVE y(n) AS ("
+		 " SELECT coalesce((SELECT CAST(strftime('%%Y', min(cont_contact_date)) AS INTEGER) "
+		 "   + (CAST(strftime('%%m', min(cont_contact_date)) AS INTEGER) >= 4) FROM temp.ssd_contacts "
+		 "   WHERE cont_contact_date GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'), %d) "
+		 " UNION ALL SELECT n + 1 FROM y WHERE n < %d) "
+		 "INSERT OR IGNORE INTO ssd_years (return_id, collection_year) SELECT %lld, n FROM y WHERE n > %d - 30",
+		 year, year, rid, year);
+	return store_exec(ld->ctx->st, sql, err);
+}
+
+/* The store's records from the staged tables: only rows of files new to the
+ * store (return_id not NULL). Sex in the 903's coding (1 male, 2 female). */
+#define SEX903(x) "CASE upper(" x ") WHEN 'M' THEN '1' WHEN '1' THEN '1' WHEN 'F' THEN '2' WHEN '2' THEN '2' END"
+static const char *const map_sql[] = {
+	/* CIN episodes; an ICPC with no s47 before it is the episode's own */
+	"INSERT INTO cin_referrals (return_id, row, child, referral_date, referral_source, primary_need, closure_date, "
+	"closure_reason, referral_nfa, icpc_date) "
+	"SELECT e.return_id, e.row, e.cine_person_id, e.cine_referral_date, e.cine_referral_source_code, "
+	"e.cine_cin_primary_need_code, e.cine_close_date, e.cine_close_reason, e.cine_referral_nfa, "
+	"(SELECT min(i.icpc_icpc_date) FROM temp.ssd_initial_cp_conference i "
+	" WHERE i.icpc_referral_id = e.cine_referral_id AND i.icpc_s47_enquiry_id IS NULL) "
+	"FROM temp.ssd_cin_episodes e WHERE e.return_id IS NOT NULL",
+	"INSERT INTO assessments (return_id, row, child, referral_date, start_date, authorised_date, factors) "
+	"SELECT a.return_id, a.row, a.cina_person_id, "
+	"(SELECT e.cine_referral_date FROM temp.ssd_cin_episodes e WHERE e.cine_referral_id = a.cina_referral_id), "
+	"a.cina_assessment_start_date, a.cina_assessment_auth_date, "
+	"(SELECT group_concat(f.cinf_assessment_factors_json, ' ') FROM temp.ssd_assessment_factors f "
+	" WHERE f.cinf_assessment_id = a.cina_assessment_id) "
+	"FROM temp.ssd_cin_assessments a WHERE a.return_id IS NOT NULL",
+	"INSERT INTO cin_plans (return_id, row, child, referral_date, start_date, end_date) "
+	"SELECT p.return_id, p.row, p.cinp_person_id, "
+	"(SELECT e.cine_referral_date FROM temp.ssd_cin_episodes e WHERE e.cine_referral_id = p.cinp_referral_id), "
+	"p.cinp_cin_plan_start_date, p.cinp_cin_plan_end_date FROM temp.ssd_cin_plans p WHERE p.return_id IS NOT NULL",
+	"INSERT INTO s47_enquiries (return_id, row, child, referral_date, start_date, icpc_target_date, icpc_date, "
+	"icpc_not_required) "
+	"SELECT q.return_id, q.row, q.s47e_person_id, "
+	"(SELECT e.cine_referral_date FROM temp.ssd_cin_episodes e WHERE e.cine_referral_id = q.s47e_referral_id), "
+	"q.s47e_s47_start_date, "
+	"(SELECT min(i.icpc_icpc_target_date) FROM temp.ssd_initial_cp_conference i WHERE i.icpc_s47_enquiry_id = q.s47e_s47_enquiry_id), "
+	"(SELECT min(i.icpc_icpc_date) FROM temp.ssd_initial_cp_conference i WHERE i.icpc_s47_enquiry_id = q.s47e_s47_enquiry_id), "
+	"q.s47e_s47_outcome_json FROM temp.ssd_s47_enquiry q WHERE q.return_id IS NOT NULL",
+	/* the plans a child had before this one, as the census's NumberOfPreviousCPP */
+	"INSERT INTO cp_plans (return_id, row, child, referral_date, start_date, end_date, initial_category, "
+	"latest_category, previous_plans) "
+	"SELECT p.return_id, p.row, p.cppl_person_id, "
+	"(SELECT e.cine_referral_date FROM temp.ssd_cin_episodes e WHERE e.cine_referral_id = p.cppl_referral_id), "
+	"p.cppl_cp_plan_start_date, p.cppl_cp_plan_end_date, p.cppl_cp_plan_initial_category, "
+	"p.cppl_cp_plan_latest_category, "
+	"(SELECT count(*) FROM temp.ssd_cp_plans b WHERE b.cppl_person_id = p.cppl_person_id "
+	" AND b.cppl_cp_plan_start_date < p.cppl_cp_plan_start_date) "
+	"FROM temp.ssd_cp_plans p WHERE p.return_id IS NOT NULL",
+	"INSERT INTO cp_reviews (return_id, row, child, plan_start_date, review_date) "
+	"SELECT r.return_id, r.row, r.cppr_person_id, "
+	"(SELECT p.cppl_cp_plan_start_date FROM temp.ssd_cp_plans p WHERE p.cppl_cp_plan_id = r.cppr_cp_plan_id), "
+	"r.cppr_cp_review_date FROM temp.ssd_cp_reviews r WHERE r.return_id IS NOT NULL AND r.cppr_cp_review_date IS NOT NULL",
+	"INSERT INTO contacts (return_id, row, child, contact_date, source, outcome) "
+	"SELECT return_id, row, cont_person_id, cont_contact_date, cont_contact_source_code, cont_contact_outcome_json "
+	"FROM temp.ssd_contacts WHERE return_id IS NOT NULL",
+	/* the census's child: a person with a CIN episode in the extract */
+	"INSERT INTO cin_children (return_id, row, child, sex, dob, expected_dob, death_date, ethnicity, upn_unknown) "
+	"SELECT p.return_id, p.row, p.pers_person_id, p.pers_sex, p.pers_dob, p.pers_expected_dob, p.pers_death_date, "
+	"p.pers_ethnicity, p.pers_upn_unknown FROM temp.ssd_person p WHERE p.return_id IS NOT NULL "
+	"AND EXISTS (SELECT 1 FROM temp.ssd_cin_episodes e WHERE e.cine_person_id = p.pers_person_id)",
+	/* the 903's header: a person with an episode of care */
+	"INSERT INTO ssda903_header (return_id, row, child, sex, dob, ethnic) "
+	"SELECT p.return_id, p.row, p.pers_person_id, " SEX903("p.pers_sex") ", p.pers_dob, p.pers_ethnicity "
+	"FROM temp.ssd_person p WHERE p.return_id IS NOT NULL "
+	"AND EXISTS (SELECT 1 FROM temp.ssd_cla_episodes e WHERE e.clae_person_id = p.pers_person_id)",
+	/* an episode: its own row, the legal status in force on its first day,
+	 * its placement, and the home address it started from. The placement's
+	 * reason for change belongs to the episode that ends with it. */
+	"INSERT INTO ssda903_episodes (return_id, row, child, decom, rne, ls, cin, place, place_provider, dec, rec, "
+	"reason_place_change, home_post, pl_post, urn) "
+	"SELECT e.return_id, e.row, e.clae_person_id, e.clae_cla_episode_start_date, e.clae_cla_episode_start_reason, "
+	"(SELECT l.lega_legal_status FROM temp.ssd_legal_status l WHERE l.lega_person_id = e.clae_person_id "
+	" AND l.lega_legal_status_start_date <= e.clae_cla_episode_start_date "
+	" AND (l.lega_legal_status_end_date IS NULL OR l.lega_legal_status_end_date > e.clae_cla_episode_start_date) "
+	" ORDER BY l.lega_legal_status_start_date DESC LIMIT 1), "
+	"e.clae_cla_primary_need_code, p.clap_cla_placement_type, p.clap_cla_placement_provider, "
+	"e.clae_cla_episode_ceased_date, e.clae_cla_episode_ceased_reason, "
+	"CASE WHEN p.clap_cla_placement_end_date = e.clae_cla_episode_ceased_date THEN p.clap_cla_placement_change_reason END, "
+	"(SELECT a.addr_address_postcode FROM temp.ssd_address a WHERE a.addr_person_id = e.clae_person_id "
+	" AND coalesce(a.addr_address_start_date, '') <= e.clae_cla_episode_start_date "
+	" ORDER BY a.addr_address_start_date DESC LIMIT 1), "
+	"p.clap_cla_placement_postcode, p.clap_cla_placement_urn "
+	"FROM temp.ssd_cla_episodes e LEFT JOIN temp.ssd_cla_placement p ON p.clap_cla_placement_id = e.clae_cla_placement_id "
+	"WHERE e.return_id IS NOT NULL",
+	"INSERT INTO ssda903_reviews (return_id, row, child, dob, review, review_code) "
+	"SELECT r.return_id, r.row, c.child, (SELECT p.pers_dob FROM temp.ssd_person p WHERE p.pers_person_id = c.child), "
+	"r.clar_cla_review_date, r.clar_cla_review_participation FROM temp.ssd_cla_reviews r "
+	"JOIN (SELECT clae_cla_id AS cla_id, min(clae_person_id) AS child FROM temp.ssd_cla_episodes "
+	"      WHERE clae_cla_id IS NOT NULL GROUP BY clae_cla_id) c ON c.cla_id = r.clar_cla_id "
+	"WHERE r.return_id IS NOT NULL AND r.clar_cla_review_date IS NOT NULL AND coalesce(r.clar_cla_review_cancelled, '0') = '0'",
+	"INSERT INTO ssda903_missing (return_id, row, child, dob, missing, mis_start, mis_end) "
+	"SELECT m.return_id, m.row, m.miss_person_id, (SELECT p.pers_dob FROM temp.ssd_person p WHERE p.pers_person_id = m.miss_person_id), "
+	"m.miss_missing_episode_type, m.miss_missing_episode_start_date, m.miss_missing_episode_end_date "
+	"FROM temp.ssd_missing m WHERE m.return_id IS NOT NULL",
+	/* OC3: the accommodation and its suitability are one code in the 903 ("S1") */
+	"INSERT INTO ssda903_oc3 (return_id, row, child, dob, in_touch, activ, accom) "
+	"SELECT c.return_id, c.row, c.clea_person_id, (SELECT p.pers_dob FROM temp.ssd_person p WHERE p.pers_person_id = c.clea_person_id), "
+	"c.clea_care_leaver_in_touch, c.clea_care_leaver_activity, "
+	"CASE WHEN length(c.clea_care_leaver_accommodation) = 1 THEN c.clea_care_leaver_accommodation || "
+	"  coalesce(CASE upper(c.clea_care_leaver_accom_suitable) WHEN '1' THEN '1' WHEN 'Y' THEN '1' WHEN 'YES' THEN '1' "
+	"  WHEN 'SUITABLE' THEN '1' WHEN '2' THEN '2' WHEN 'N' THEN '2' WHEN 'NO' THEN '2' WHEN 'UNSUITABLE' THEN '2' END, '') "
+	"ELSE c.clea_care_leaver_accommodation END "
+	"FROM temp.ssd_care_leavers c WHERE c.return_id IS NOT NULL",
+};
+
+/* The children table: every person of the extract new to the store, with
+ * sex, date of birth and ethnicity where this extract's year is at least
+ * that of what the table holds; then any child a record names that the
+ * person table lacks. */
+static int map_children(struct ssd_load *ld, struct cf_error *err)
+{
+	static const char sql[] =
+		LOAD_CHILDREN_INSERT "(child, sex, dob, ethnicity, source_year, first_return_id, last_return_id) "
+		"SELECT p.pers_person_id, " SEX903("p.pers_sex") ", "
+		"  CASE WHEN p.pers_dob GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]' THEN p.pers_dob END, p.pers_ethnicity, "
+		"  r.collection_year, p.return_id, p.return_id "
+		"FROM temp.ssd_person p JOIN returns r ON r.id = p.return_id WHERE p.pers_person_id IS NOT NULL "
+		"ON CONFLICT (child) DO UPDATE SET "
+		"  sex = coalesce(excluded.sex, sex), dob = coalesce(excluded.dob, dob), "
+		"  ethnicity = coalesce(excluded.ethnicity, ethnicity), source_year = excluded.source_year, "
+		"  last_return_id = excluded.last_return_id "
+		"WHERE coalesce(excluded.source_year, 0) >= coalesce(children.source_year, 0);"
+		"INSERT OR IGNORE INTO children (child, first_return_id, last_return_id) "
+		"SELECT child, min(return_id), max(return_id) FROM ("
+		"  SELECT cine_person_id child, return_id FROM temp.ssd_cin_episodes UNION ALL "
+		"  SELECT clae_person_id, return_id FROM temp.ssd_cla_episodes UNION ALL "
+		"  SELECT cont_person_id, return_id FROM temp.ssd_contacts) "
+		"WHERE child IS NOT NULL AND return_id IS NOT NULL GROUP BY child";
+	return store_exec(ld->ctx->st, sql, err);
+}
+
+/* The new episodes into the episode reader's packs, as the 903 loaders do. */
+static int pack_episodes(struct ssd_load *ld, long long mark, struct cf_error *err)
+{
+	struct episode_packer packer = { 0 };
+	sqlite3_stmt *s;
+	char sql[400];
+	snprintf(sql, sizeof sql,
+		 "SELECT return_id, child, decom, dec, rne, ls, cin, place, place_provider, rec, home_post, pl_post "
+		 "FROM ssda903_episodes WHERE rowid > %lld ORDER BY rowid", mark);
+	int rc = store_prepare(ld->ctx->st, sql, &s, err);
+	long long ids[SSD_NTABLES];
+	int nids = 0;
+	while (!rc && sqlite3_step(s) == SQLITE_ROW) {
+		long long rid = sqlite3_column_int64(s, 0);
+		if (!nids || ids[nids - 1] != rid) {
+			if (nids == SSD_NTABLES) {
+				rc = cf_error_set(err, CF_EIO, "too many episode files in one SSD extract");
+				break;
+			}
+			ids[nids++] = rid;
+		}
+		const char *cols[EPC_N];
+		for (int c = 0; c < EPC_N; c++)
+			cols[c] = (const char *)sqlite3_column_text(s, 1 + c);
+		rc = episode_packer_add(&packer, rid, cols, err);
+	}
+	sqlite3_finalize(s);
+	if (!rc && nids)
+		rc = episode_packer_write(ld->ctx->st, &packer, ids, nids, err);
+	episode_packer_release(&packer);
+	return rc;
+}
+
+int sniff_ssd_csv(const struct ingest_sniff *info)
+{
+	enum ssd_table t;
+	return info->csv_fields && ssd_recognise(info->csv_fields, info->csv_lens, info->csv_nfields, &t);
+}
+
+int load_ssd_csv(struct ingest_ctx *ctx, char **paths, int n, struct cf_error *err)
+{
+	struct ssd_load ld;
+	memset(&ld, 0, sizeof ld);
+	ld.ctx = ctx;
+	long long rids[256];
+	long rows[256];
+	int nrids = 0;
+	int rc = stage_create(&ld, err);
+	/* the year is known only once every table is staged: registered without, set after */
+	for (int i = 0; i < n && !rc; i++) {
+		enum ssd_table t;
+		long nrows;
+		if ((rc = ingest_add_return(ctx, paths[i], RETURN_SSD, 0, &ld.rid, &ld.entry, err)))
+			break;
+		if (ld.rid && nrids < (int)(sizeof rids / sizeof rids[0]))
+			rids[nrids] = ld.rid;
+		rc = ssd_csv_read(paths[i], &t, &nrows, stage_row, &ld, err);
+		if (!rc && ld.rid && nrids < (int)(sizeof rids / sizeof rids[0])) {
+			rows[nrids++] = nrows;
+			if (ld.entry)
+				snprintf(ld.entry->note, sizeof ld.entry->note, "%s", ssd_tables[t].name);
+		}
+	}
+	int year = 0;
+	if (!rc && nrids)
+		rc = extract_year(&ld, paths[0], &year, err);
+	for (int i = 0; i < nrids && !rc; i++) {
+		char sql[160];
+		if (year > 0) {
+			snprintf(sql, sizeof sql, "UPDATE returns SET collection_year = %d WHERE id = %lld", year, rids[i]);
+			rc = store_exec(ctx->st, sql, err);
+		}
+	}
+	if (!rc && nrids && year > 0)
+		rc = cover_years(&ld, rids[0], year, err);
+	long long mark = 0;
+	if (!rc && nrids)
+		rc = load_rowid_mark(ctx, "ssda903_episodes", &mark, err);
+	for (size_t i = 0; !rc && nrids && i < sizeof map_sql / sizeof map_sql[0]; i++)
+		rc = store_exec(ctx->st, map_sql[i], err);
+	if (!rc && nrids)
+		rc = map_children(&ld, err);
+	if (!rc && nrids)
+		rc = pack_episodes(&ld, mark, err);
+	for (int i = 0; i < nrids && !rc; i++)
+		rc = load_finish_return(ctx, rids[i], rows[i], err);
+	stage_drop(&ld);
+	return rc;
+}
