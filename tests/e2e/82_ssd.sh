@@ -10,8 +10,8 @@ fingerprint() {
 }
 
 # --- the round trip: one simulation, as returns and as an SSD extract --------
-"$cf" synth --children 3000 --years 2 --first-year 2023 --seed 5 --out "$work/ret" --ssd "$work/ssd" --quiet
-check "synth --ssd writes the 17 ssd_* tables" [ "$(ls "$work/ssd" | grep -c '^ssd_.*\.csv$')" -eq 17 ]
+"$cf" synth --children 3000 --years 2 --first-year 2023 --seed 5 --out "$work/ret" --write-ssd "$work/ssd" --quiet
+check "synth --write-ssd writes the 17 ssd_* tables" [ "$(ls "$work/ssd" | grep -c '^ssd_.*\.csv$')" -eq 17 ]
 check "the extract names nobody: no forename, surname or UPN column" \
 	sh -c "! cat '$work'/ssd/*.csv | head -c 100000000 | grep -qi 'forename\|surname\|upn,'"
 a=$work/returns.db b=$work/ssd.db
