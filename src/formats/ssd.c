@@ -77,6 +77,10 @@ const struct ssd_table_def ssd_tables[SSD_NTABLES] = {
 		{ { "clea_table_id", ID, 1 }, { "clea_person_id", ID, 1 }, { "clea_care_leaver_in_touch", CD, 0 },
 		  { "clea_care_leaver_accommodation", CD, 0 }, { "clea_care_leaver_accom_suitable", CD, 0 },
 		  { "clea_care_leaver_activity", CD, 0 } } },
+	[SSD_INVOLVEMENTS] = { "ssd_involvements", "involvements", 6,
+		{ { "invo_involvements_id", ID, 1 }, { "invo_professional_id", ID, 1 }, { "invo_professional_team", TX, 0 },
+		  { "invo_involvement_start_date", DT, 1 }, { "invo_involvement_end_date", DT, 0 },
+		  { "invo_person_id", ID, 1 } } },
 };
 
 /* 1 when field (len bytes, surrounding spaces ignored) is name, any case. */
@@ -173,4 +177,57 @@ int ssd_csv_read(const char *path, enum ssd_table *t, long *rows, ssd_row_fn fn,
 		rc = CF_EINPUT;
 	csv_reader_close(&r);
 	return rc;
+}
+
+char ssd_json_flag(const char *s, size_t len, const char *key)
+{
+	size_t k = strlen(key);
+	for (size_t i = 0; i + k < len; i++) {
+		if (memcmp(s + i, key, k) || (i && (s[i - 1] == '_' || (s[i - 1] >= 'A' && s[i - 1] <= 'Z'))))
+			continue;
+		size_t j = i + k;
+		while (j < len && (s[j] == '"' || s[j] == ' '))
+			j++;
+		if (j >= len || s[j] != ':')
+			continue;
+		for (j++; j < len && (s[j] == ' ' || s[j] == '"'); j++)
+			;
+		if (j < len && s[j] != ',' && s[j] != '}')
+			return (char)((s[j] >= 'a' && s[j] <= 'z') ? s[j] - 32 : s[j]);
+		return 0;
+	}
+	return 0;
+}
+
+void ssd_factor_codes(const char *s, size_t len, char *out, size_t size)
+{
+	size_t n = 0;
+	out[0] = '\0';
+	for (size_t i = 0; i < len;) {
+		while (i < len && !((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z')))
+			i++;
+		size_t b = i;
+		while (i < len && ((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z')))
+			i++;
+		if (i == b || s[b] < '0' || s[b] > '9' || i - b > 3)
+			continue;   /* not a factor code: a "Yes" or "No" value, handled below */
+		/* an object's value: skip the code when it says no */
+		size_t j = i;
+		while (j < len && (s[j] == '"' || s[j] == ' '))
+			j++;
+		if (j < len && s[j] == ':') {
+			for (j++; j < len && (s[j] == ' ' || s[j] == '"'); j++)
+				;
+			if (j >= len || !(s[j] == 'Y' || s[j] == 'y' || s[j] == '1'))
+				continue;
+		}
+		n += (size_t)snprintf(out + n, n < size ? size - n : 0, "%s%.*s", n ? " " : "", (int)(i - b), s + b);
+		if (n >= size) {
+			out[size - 1] = '\0';
+			return;
+		}
+	}
+	for (char *p = out; *p; p++)
+		if (*p >= 'a' && *p <= 'z')
+			*p = (char)(*p - 32);
 }

@@ -13,7 +13,7 @@
 enum ssd_table {
 	SSD_PERSON, SSD_ADDRESS, SSD_CONTACTS, SSD_CIN_EPISODES, SSD_ASSESSMENTS, SSD_ASSESSMENT_FACTORS,
 	SSD_CIN_PLANS, SSD_S47, SSD_ICPC, SSD_CP_PLANS, SSD_CP_REVIEWS, SSD_CLA_EPISODES, SSD_LEGAL_STATUS,
-	SSD_PLACEMENTS, SSD_CLA_REVIEWS, SSD_MISSING, SSD_CARE_LEAVERS, SSD_NTABLES
+	SSD_PLACEMENTS, SSD_CLA_REVIEWS, SSD_MISSING, SSD_CARE_LEAVERS, SSD_INVOLVEMENTS, SSD_NTABLES
 };
 
 /* How a column is read (formats/value.h does the normalising). */
@@ -59,5 +59,16 @@ typedef int (*ssd_row_fn)(void *ctx, enum ssd_table t, const char *const *vals, 
  * the header is no SSD table or lacks a required column, or on a
  * structural CSV error; *rows is the data rows read. */
 int ssd_csv_read(const char *path, enum ssd_table *t, long *rows, ssd_row_fn fn, void *ctx, struct cf_error *err);
+
+/* The SSD's "combined dictionary" fields ({ KEY: "Y", ... }, keys quoted
+ * or not): the first letter, upper-cased, of key's value in s[0..len);
+ * 0 when the key or its value is absent. */
+char ssd_json_flag(const char *s, size_t len, const char *key);
+
+/* Assessment factors from cinf_assessment_factors_json: an array
+ * ["1A", "2B"], an object {"1A": "Yes", "2B": "No"} (the codes whose value
+ * is yes) or a plain list; the codes upper-cased and space-separated into
+ * out[size] ("" when none). */
+void ssd_factor_codes(const char *s, size_t len, char *out, size_t size);
 
 #endif

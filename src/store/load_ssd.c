@@ -46,75 +46,16 @@ static const char *abuse_code(const char *s)
 	return NULL;
 }
 
-/* The first letter (upper-cased) of key's value in one of the SSD's
- * "combined dictionary" fields ({ KEY: "Y", ... }, keys quoted or not);
- * 0 when the key or its value is absent. */
-static char json_flag(const char *s, size_t len, const char *key)
-{
-	size_t k = strlen(key);
-	for (size_t i = 0; i + k < len; i++) {
-		if (memcmp(s + i, key, k) || (i && (s[i - 1] == '_' || (s[i - 1] >= 'A' && s[i - 1] <= 'Z'))))
-			continue;
-		size_t j = i + k;
-		while (j < len && (s[j] == '"' || s[j] == ' '))
-			j++;
-		if (j >= len || s[j] != ':')
-			continue;
-		for (j++; j < len && (s[j] == ' ' || s[j] == '"'); j++)
-			;
-		if (j < len && s[j] != ',' && s[j] != '}')
-			return (char)((s[j] >= 'a' && s[j] <= 'z') ? s[j] - 32 : s[j]);
-		return 0;
-	}
-	return 0;
-}
-
-/* Assessment factors from the SSD's JSON: an array ["1A", "2B"] or an
- * object {"1A": "Yes", "2B": "No"} (the codes whose value is yes); a plain
- * space-separated list is taken too. Codes space-separated into out. */
-static void factor_codes(const char *s, size_t len, char *out, size_t size)
-{
-	size_t n = 0;
-	out[0] = '\0';
-	for (size_t i = 0; i < len;) {
-		while (i < len && !((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z')))
-			i++;
-		size_t b = i;
-		while (i < len && ((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z')))
-			i++;
-		if (i == b || s[b] < '0' || s[b] > '9' || i - b > 3)
-			continue;   /* not a factor code: a "Yes" or "No" value, handled below */
-		/* an object's value: skip the code when it says no */
-		size_t j = i;
-		while (j < len && (s[j] == '"' || s[j] == ' '))
-			j++;
-		if (j < len && s[j] == ':') {
-			for (j++; j < len && (s[j] == ' ' || s[j] == '"'); j++)
-				;
-			if (j >= len || !(s[j] == 'Y' || s[j] == 'y' || s[j] == '1'))
-				continue;
-		}
-		n += (size_t)snprintf(out + n, n < size ? size - n : 0, "%s%.*s", n ? " " : "", (int)(i - b), s + b);
-		if (n >= size) {
-			out[size - 1] = '\0';
-			return;
-		}
-	}
-	for (char *p = out; *p; p++)
-		if (*p >= 'a' && *p <= 'z')
-			*p = (char)(*p - 32);
-}
-
 /* The contact outcome as a label, from the SSD's outcome flags. */
 static const char *contact_outcome(const char *s, size_t len)
 {
-	if (json_flag(s, len, "NEW_REFERRAL_FLAG") == 'Y' || json_flag(s, len, "EXISTING_REFERRAL_FLAG") == 'Y')
+	if (ssd_json_flag(s, len, "NEW_REFERRAL_FLAG") == 'Y' || ssd_json_flag(s, len, "EXISTING_REFERRAL_FLAG") == 'Y')
 		return "Referral to children's social care";
-	if (json_flag(s, len, "CP_ENQUIRY_FLAG") == 'Y')
+	if (ssd_json_flag(s, len, "CP_ENQUIRY_FLAG") == 'Y')
 		return "Child protection enquiry";
-	if (json_flag(s, len, "ADVICE_FLAG") == 'Y')
+	if (ssd_json_flag(s, len, "ADVICE_FLAG") == 'Y')
 		return "Information and advice";
-	if (json_flag(s, len, "NFA_FLAG") == 'Y')
+	if (ssd_json_flag(s, len, "NFA_FLAG") == 'Y')
 		return "No further action";
 	return NULL;
 }
@@ -134,13 +75,13 @@ static int stage_value(struct ssd_load *ld, struct load_site *at, enum ssd_table
 		char buf[160];
 		const char *got = NULL;
 		if (t == SSD_ASSESSMENT_FACTORS) {
-			factor_codes(raw, len, buf, sizeof buf);
+			ssd_factor_codes(raw, len, buf, sizeof buf);
 			got = buf[0] ? buf : NULL;
 		} else if (t == SSD_CONTACTS) {
 			got = contact_outcome(raw, len);
 		} else if (t == SSD_S47) {
 			/* the census's ICPCnotRequired: the enquiry's outcome was no conference */
-			char f = json_flag(raw, len, "CP_CONFERENCE_FLAG");
+			char f = ssd_json_flag(raw, len, "CP_CONFERENCE_FLAG");
 			got = f == 'Y' ? "0" : f == 'N' ? "1" : NULL;
 		}
 		if (got)
@@ -410,6 +351,12 @@ static const char *const map_sql[] = {
 	"  WHEN 'SUITABLE' THEN '1' WHEN '2' THEN '2' WHEN 'N' THEN '2' WHEN 'NO' THEN '2' WHEN 'UNSUITABLE' THEN '2' END, '') "
 	"ELSE c.clea_care_leaver_accommodation END "
 	"FROM temp.ssd_care_leavers c WHERE c.return_id IS NOT NULL",
+	/* a worker's involvement with a child: an allocation in children's social care (the families extract's
+	 * allocations; the extract is a whole one, as that is) */
+	"INSERT INTO allocations (return_id, row, worker_id, team, child, service, from_date, to_date) "
+	"SELECT return_id, row, invo_professional_id, invo_professional_team, invo_person_id, 'children''s social care', "
+	"invo_involvement_start_date, invo_involvement_end_date FROM temp.ssd_involvements "
+	"WHERE return_id IS NOT NULL AND invo_professional_id IS NOT NULL AND invo_involvement_start_date IS NOT NULL",
 };
 
 /* The children table: every person of the extract new to the store, with

@@ -14,7 +14,7 @@
 #define NONE CF_DATE_NONE
 
 enum { F_PERSON, F_ADDRESS, F_CONTACTS, F_CIN, F_ASSESS, F_FACTORS, F_CINPLAN, F_S47, F_ICPC, F_CPP, F_CPREVIEW,
-       F_CLA, F_LEGAL, F_PLACE, F_CLAREVIEW, F_MISSING, F_LEAVERS, F_N };
+       F_CLA, F_LEGAL, F_PLACE, F_CLAREVIEW, F_MISSING, F_LEAVERS, F_INVOLVE, F_N };
 
 static const char *const files[F_N][2] = {
 	{ "ssd_person", "pers_person_id,pers_sex,pers_ethnicity,pers_dob,pers_upn_unknown" },
@@ -34,6 +34,7 @@ static const char *const files[F_N][2] = {
 	{ "ssd_cla_reviews", "clar_cla_review_id,clar_cla_id,clar_cla_review_date,clar_cla_review_cancelled,clar_cla_review_participation" },
 	{ "ssd_missing", "miss_table_id,miss_person_id,miss_missing_episode_start_date,miss_missing_episode_type,miss_missing_episode_end_date" },
 	{ "ssd_care_leavers", "clea_table_id,clea_person_id,clea_care_leaver_in_touch,clea_care_leaver_accommodation,clea_care_leaver_accom_suitable,clea_care_leaver_activity" },
+	{ "ssd_involvements", "invo_involvements_id,invo_professional_id,invo_professional_team,invo_involvement_start_date,invo_involvement_end_date,invo_person_id" },
 };
 
 /* The SSD's words for the CIN census's categories of abuse. */
@@ -280,6 +281,17 @@ static void write_child(struct ssd_out *o, int ci)
 			fprintf(f[F_CLAREVIEW], "RV%ld,CLA%d-%d,%s,N,%s\n", ++o->next[F_CLAREVIEW], c->id, cla,
 				known(o, rv[k], d1), cf_date_age(c->dob, rv[k]) >= 4 ? "PN1" : "PN0");
 		}
+		any = 1;
+	}
+	/* social workers' allocations to the child in the window (the families extract's allocations) */
+	for (int k = 0; k < c->nallocs; k++) {
+		const struct syn_alloc *al = &w->allocs[c->alloc0 + k];
+		if (!overlaps(al->start, al->end, o->from, o->to))
+			continue;
+		int loc = w->sectors[w->families[c->family].sector].locality;
+		fprintf(f[F_INVOLVE], "IN%ld,%s,%s social work,%s,%s,%d\n", ++o->next[F_INVOLVE], w->workers[al->worker].id,
+			loc >= 0 ? w->localities[loc].name : "Out of area", known(o, al->start, d1), known(o, al->end, d2),
+			c->id);
 		any = 1;
 	}
 	/* care leavers: those the last year's OC3 holds */

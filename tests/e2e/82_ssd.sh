@@ -11,7 +11,7 @@ fingerprint() {
 
 # --- the round trip: one simulation, as returns and as an SSD extract --------
 "$cf" synth --children 3000 --years 2 --first-year 2023 --seed 5 --out "$work/ret" --write-ssd "$work/ssd" --quiet
-check "synth --write-ssd writes the 17 ssd_* tables" [ "$(ls "$work/ssd" | grep -c '^ssd_.*\.csv$')" -eq 17 ]
+check "synth --write-ssd writes the 18 ssd_* tables" [ "$(ls "$work/ssd" | grep -c '^ssd_.*\.csv$')" -eq 18 ]
 check "the extract names nobody: no forename, surname or UPN column" \
 	sh -c "! cat '$work'/ssd/*.csv | head -c 100000000 | grep -qi 'forename\|surname\|upn,'"
 a=$work/returns.db b=$work/ssd.db
@@ -20,7 +20,7 @@ a=$work/returns.db b=$work/ssd.db
 "$cf" ingest --db "$b" "$work/ssd" > "$work/ssd_ingest.txt" 2>&1
 check "the SSD extract loads" [ $? -eq 0 ]
 check "each table is a return of kind ssd, in the extract's year" \
-	[ "$(sqlite3 "$b" "SELECT count(*) || ',' || min(collection_year) || ',' || max(collection_year) FROM returns WHERE kind = 'ssd'")" = "17,2025,2025" ]
+	[ "$(sqlite3 "$b" "SELECT count(*) || ',' || min(collection_year) || ',' || max(collection_year) FROM returns WHERE kind = 'ssd'")" = "18,2025,2025" ]
 check "it covers 2023-24 and 2024-25 (from its first contact)" \
 	[ "$(sqlite3 "$b" "SELECT group_concat(collection_year) FROM ssd_years")" = "2024,2025" ]
 check "no value problems in the synthetic extract" [ "$(sqlite3 "$b" "SELECT count(*) FROM issues")" -eq 0 ]
@@ -53,6 +53,13 @@ child=$(sqlite3 "$a" "SELECT child FROM episodes ORDER BY child LIMIT 1")
 "$cf" journey --db "$b" --child "$child" --format csv > "$work/jb.csv"
 check "journey: the same dated events for a child in care" sh -c "cut -d, -f1,2 '$work/jb.csv' | cmp -s - '$work/ja.txt'"
 check "journey: each event names its SSD file and row" grep -q ',ssd,.*ssd_cla_episodes.csv,[0-9]' "$work/jb.csv"
+"$cf" ingest --db "$work/alloc.db" "$work/ret/allocations.csv" > /dev/null 2>&1
+alloc_sql="SELECT worker_id || ' ' || child || ' ' || from_date FROM allocations WHERE service = 'children''s social care'
+	AND from_date <= '2025-03-31' AND coalesce(to_date, '9') >= '2023-04-01' ORDER BY 1"
+sqlite3 "$work/alloc.db" "$alloc_sql" > "$work/alloc_a.txt"
+sqlite3 "$b" "$alloc_sql" > "$work/alloc_b.txt"
+check "workers: the SSD's involvements are the families extract's social work allocations ($(wc -l < "$work/alloc_b.txt"))" \
+	sh -c "[ -s '$work/alloc_b.txt' ] && cmp -s '$work/alloc_a.txt' '$work/alloc_b.txt'"
 loaded=$(fingerprint "$b")
 "$cf" ingest --db "$b" "$work/ssd" > /dev/null 2>&1
 check "loading the extract again adds nothing" [ "$(fingerprint "$b")" = "$loaded" ]
