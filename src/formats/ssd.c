@@ -121,16 +121,10 @@ int ssd_csv_read(const char *path, enum ssd_table *t, long *rows, ssd_row_fn fn,
 {
 	struct csv_reader r;
 	*rows = 0;
-	int rc = csv_reader_open(&r, path, err);
+	int rc = csv_reader_open_header(&r, path, err);
 	if (rc)
 		return rc;
-	int got;
-	while ((got = csv_reader_next(&r, err)) == 1 && csv_row_is_blank(&r))
-		;
-	if (got != 1) {
-		csv_reader_close(&r);
-		return got < 0 ? CF_EINPUT : cf_error_at(err, CF_EINPUT, path, 1, NULL, NULL, "the file has no header");
-	}
+	int got = 0;
 	if (!ssd_recognise(r.fields, r.lens, r.nfields, t)) {
 		csv_reader_close(&r);
 		return cf_error_at(err, CF_EINPUT, path, r.line, NULL, NULL,

@@ -224,18 +224,7 @@ static int extract_year(struct ssd_load *ld, const char *path, int *year, struct
 		"SELECT max(max(cina_assessment_start_date, coalesce(cina_assessment_auth_date, ''))) FROM temp.ssd_cin_assessments UNION ALL "
 		"SELECT max(max(cppl_cp_plan_start_date, coalesce(cppl_cp_plan_end_date, ''))) FROM temp.ssd_cp_plans"
 		") WHERE d GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'";
-	sqlite3_stmt *s;
-	int rc = store_prepare(ld->ctx->st, sql, &s, err);
-	if (rc)
-		return rc;
-	if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_type(s, 0) == SQLITE_TEXT) {
-		cf_date d;
-		const char *v = (const char *)sqlite3_column_text(s, 0);
-		if (cf_date_parse(v, strlen(v), &d) == 0)
-			*year = cf_date_fy(d) + 1;
-	}
-	sqlite3_finalize(s);
-	return CF_OK;
+	return load_year_of_latest(ld->ctx, sql, year, err);
 }
 
 /* The collection years the extract covers (migration 0025): from that of
@@ -371,11 +360,7 @@ static int map_children(struct ssd_load *ld, struct cf_error *err)
 		"  CASE WHEN p.pers_dob GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]' THEN p.pers_dob END, p.pers_ethnicity, "
 		"  r.collection_year, p.return_id, p.return_id "
 		"FROM temp.ssd_person p JOIN returns r ON r.id = p.return_id WHERE p.pers_person_id IS NOT NULL "
-		"ON CONFLICT (child) DO UPDATE SET "
-		"  sex = coalesce(excluded.sex, sex), dob = coalesce(excluded.dob, dob), "
-		"  ethnicity = coalesce(excluded.ethnicity, ethnicity), source_year = excluded.source_year, "
-		"  last_return_id = excluded.last_return_id "
-		"WHERE coalesce(excluded.source_year, 0) >= coalesce(children.source_year, 0);"
+		LOAD_CHILDREN_UPSERT ";"
 		"INSERT OR IGNORE INTO children (child, first_return_id, last_return_id) "
 		"SELECT child, min(return_id), max(return_id) FROM ("
 		"  SELECT cine_person_id child, return_id FROM temp.ssd_cin_episodes UNION ALL "
