@@ -348,6 +348,58 @@ static const char *const map_sql[] = {
 	"WHERE return_id IS NOT NULL AND invo_professional_id IS NOT NULL AND invo_involvement_start_date IS NOT NULL",
 };
 
+/* A row that names a record the extract lacks keeps what it can, with an
+ * issue at its file and row: the records it would have been joined to. */
+static const struct link {
+	const char *from, *col, *to, *tocol, *why;
+} links[] = {
+	{ "cin_assessments", "cina_referral_id", "cin_episodes", "cine_referral_id",
+	  "no ssd_cin_episodes row has this referral ID: stored without the date of its referral" },
+	{ "cin_plans", "cinp_referral_id", "cin_episodes", "cine_referral_id",
+	  "no ssd_cin_episodes row has this referral ID: stored without the date of its referral" },
+	{ "s47_enquiry", "s47e_referral_id", "cin_episodes", "cine_referral_id",
+	  "no ssd_cin_episodes row has this referral ID: stored without the date of its referral" },
+	{ "cp_plans", "cppl_referral_id", "cin_episodes", "cine_referral_id",
+	  "no ssd_cin_episodes row has this referral ID: stored without the date of its referral" },
+	{ "cp_reviews", "cppr_cp_plan_id", "cp_plans", "cppl_cp_plan_id",
+	  "no ssd_cp_plans row has this plan ID: stored without the start of its plan" },
+	{ "assessment_factors", "cinf_assessment_id", "cin_assessments", "cina_assessment_id",
+	  "no ssd_cin_assessments row has this assessment ID: the factors are not stored" },
+	{ "cla_episodes", "clae_cla_placement_id", "cla_placement", "clap_cla_placement_id",
+	  "no ssd_cla_placement row has this placement ID: the episode is stored without its placement" },
+	{ "cla_reviews", "clar_cla_id", "cla_episodes", "clae_cla_id",
+	  "no ssd_cla_episodes row has this period of care (clae_cla_id): the review is not stored" },
+};
+
+static int check_links(struct ssd_load *ld, struct cf_error *err)
+{
+	int rc = CF_OK;
+	for (size_t i = 0; i < sizeof links / sizeof links[0] && !rc; i++) {
+		const struct link *k = &links[i];
+		char sql[1200];
+		snprintf(sql, sizeof sql,
+			 "INSERT INTO issues (return_id, tbl, row, column_name, value, kind, message) "
+			 "SELECT a.return_id, '%s', a.row, '%s', a.%s, 'unlinked', '%s' FROM temp.ssd_%s a "
+			 "WHERE a.return_id IS NOT NULL AND a.%s IS NOT NULL "
+			 "AND NOT EXISTS (SELECT 1 FROM temp.ssd_%s b WHERE b.%s = a.%s)",
+			 k->from, k->col, k->col, k->why, k->from, k->col, k->to, k->tocol, k->col);
+		rc = store_exec(ld->ctx->st, sql, err);
+	}
+	/* an episode with no legal status in force on its first day */
+	if (!rc)
+		rc = store_exec(ld->ctx->st,
+				"INSERT INTO issues (return_id, tbl, row, child, column_name, value, kind, message) "
+				"SELECT e.return_id, 'cla_episodes', e.row, e.clae_person_id, 'clae_cla_episode_start_date', "
+				"e.clae_cla_episode_start_date, 'unlinked', "
+				"'no ssd_legal_status row of the person is in force on this day: the episode has no legal status' "
+				"FROM temp.ssd_cla_episodes e WHERE e.return_id IS NOT NULL AND NOT EXISTS ("
+				" SELECT 1 FROM temp.ssd_legal_status l WHERE l.lega_person_id = e.clae_person_id "
+				" AND l.lega_legal_status_start_date <= e.clae_cla_episode_start_date "
+				" AND (l.lega_legal_status_end_date IS NULL OR l.lega_legal_status_end_date > e.clae_cla_episode_start_date))",
+				err);
+	return rc;
+}
+
 /* The children table: every person of the extract new to the store, with
  * sex, date of birth and ethnicity where this extract's year is at least
  * that of what the table holds; then any child a record names that the
@@ -452,6 +504,8 @@ int load_ssd_csv(struct ingest_ctx *ctx, char **paths, int n, struct cf_error *e
 		rc = store_exec(ctx->st, map_sql[i], err);
 	if (!rc && nrids)
 		rc = map_children(&ld, err);
+	if (!rc && nrids)
+		rc = check_links(&ld, err);
 	if (!rc && nrids)
 		rc = pack_episodes(&ld, mark, err);
 	for (int i = 0; i < nrids && !rc; i++)

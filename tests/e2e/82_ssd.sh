@@ -82,6 +82,9 @@ printf 'cine_referral_id,cine_person_id,cine_referral_date,cine_cin_primary_need
 printf 's47e_s47_enquiry_id,s47e_referral_id,s47e_person_id,s47e_s47_start_date,s47e_s47_end_date,s47e_s47_outcome_json\nS1,R1,P2,2023-06-08,2023-06-20,"{""CP_CONFERENCE_FLAG"": ""Y""}"\n' > "$x/ssd_s47_enquiry.csv"
 printf 'icpc_icpc_id,icpc_s47_enquiry_id,icpc_person_id,icpc_referral_id,icpc_icpc_target_date,icpc_icpc_date\nI1,S1,P2,R1,2023-06-29,2023-06-20\n' > "$x/ssd_initial_cp_conference.csv"
 printf 'cppl_cp_plan_id,cppl_referral_id,cppl_person_id,cppl_cp_plan_start_date,cppl_cp_plan_end_date,cppl_cp_plan_initial_category,cppl_cp_plan_latest_category\nC1,R1,P2,2023-06-20,,Neglect,Multiple: Neglect; Emotional abuse\nC2,R1,P2,2023-07-01,,Bruises,\n' > "$x/ssd_cp_plans.csv"
+# a review of a period of care the extract does not have, and factors of an assessment it lacks
+printf 'clar_cla_review_id,clar_cla_id,clar_cla_review_date,clar_cla_review_cancelled,clar_cla_review_participation\nV1,CLA1,2023-05-20,N,PN1\nV2,CLA9,2023-06-01,N,PN1\nV3,CLA1,2023-07-01,Y,PN1\n' > "$x/ssd_cla_reviews.csv"
+printf 'cinf_table_id,cinf_assessment_id,cinf_assessment_factors_json\nF1,A9,"[""1A""]"\n' > "$x/ssd_assessment_factors.csv"
 h=$work/hand.db
 "$cf" ingest --db "$h" "$x" > "$work/hand.txt" 2>&1
 check "a hand-made extract loads" [ $? -eq 0 ]
@@ -101,6 +104,11 @@ check "an unknown category is kept as given, with an issue naming file, row and 
 	[ "$(q "SELECT (r.path LIKE '%ssd_cp_plans.csv') || ',' || i.row || ',' || i.column_name || ',' || i.value || ',' || i.kind FROM issues i JOIN returns r ON r.id = i.return_id WHERE i.tbl = 'cp_plans'")" = "1,3,cppl_cp_plan_initial_category,Bruises,unknown_code" ]
 check "a date nobody can read: an issue at its row and column, with the value" \
 	[ "$(q "SELECT row || ',' || column_name || ',' || value || ',' || kind || ',' || child FROM issues WHERE tbl = 'cin_episodes'")" = "3,cine_referral_date,2023-13-40,bad_date,P2" ]
+check "reviews: the period of care's child; a cancelled one and one of an unknown period are not stored" \
+	[ "$(q "SELECT group_concat(child || ' ' || review || ' ' || review_code) FROM ssda903_reviews")" = "P1 2023-05-20 PN1" ]
+check "rows naming records the extract lacks are issues at their file and row" \
+	[ "$(q "SELECT group_concat(tbl || ':' || row || ':' || column_name || ':' || value, ' ') FROM (SELECT * FROM issues WHERE kind = 'unlinked' ORDER BY tbl)")" = \
+	  "assessment_factors:2:cinf_assessment_id:A9 cla_reviews:3:clar_cla_id:CLA9" ]
 check "a column caseflow does not read (pers_forename) is never stored" sh -c "! sqlite3 '$h' .dump | grep -q ignored"
 
 # --- a failed load changes nothing --------------------------------------------
