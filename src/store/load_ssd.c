@@ -275,15 +275,19 @@ static const char *const map_sql[] = {
 	"(SELECT min(i.icpc_icpc_target_date) FROM temp.ssd_initial_cp_conference i WHERE i.icpc_s47_enquiry_id = q.s47e_s47_enquiry_id), "
 	"(SELECT min(i.icpc_icpc_date) FROM temp.ssd_initial_cp_conference i WHERE i.icpc_s47_enquiry_id = q.s47e_s47_enquiry_id), "
 	"q.s47e_s47_outcome_json FROM temp.ssd_s47_enquiry q WHERE q.return_id IS NOT NULL",
-	/* the plans a child had before this one, as the census's NumberOfPreviousCPP */
+	/* the plans a child had before this one, as the census's NumberOfPreviousCPP:
+	 * those the extract holds, or what a return already stored says of the same
+	 * plan when it says more (it counts plans before the extract's window) */
 	"INSERT INTO cp_plans (return_id, row, child, referral_date, start_date, end_date, initial_category, "
 	"latest_category, previous_plans) "
 	"SELECT p.return_id, p.row, p.cppl_person_id, "
 	"(SELECT e.cine_referral_date FROM temp.ssd_cin_episodes e WHERE e.cine_referral_id = p.cppl_referral_id), "
 	"p.cppl_cp_plan_start_date, p.cppl_cp_plan_end_date, p.cppl_cp_plan_initial_category, "
 	"p.cppl_cp_plan_latest_category, "
-	"(SELECT count(*) FROM temp.ssd_cp_plans b WHERE b.cppl_person_id = p.cppl_person_id "
-	" AND b.cppl_cp_plan_start_date < p.cppl_cp_plan_start_date) "
+	"max((SELECT count(*) FROM temp.ssd_cp_plans b WHERE b.cppl_person_id = p.cppl_person_id "
+	"     AND b.cppl_cp_plan_start_date < p.cppl_cp_plan_start_date), "
+	"    coalesce((SELECT max(x.previous_plans) FROM cp_plans x WHERE x.child = p.cppl_person_id "
+	"     AND x.start_date = p.cppl_cp_plan_start_date), 0)) "
 	"FROM temp.ssd_cp_plans p WHERE p.return_id IS NOT NULL",
 	"INSERT INTO cp_reviews (return_id, row, child, plan_start_date, review_date) "
 	"SELECT r.return_id, r.row, r.cppr_person_id, "

@@ -60,6 +60,12 @@ sqlite3 "$work/alloc.db" "$alloc_sql" > "$work/alloc_a.txt"
 sqlite3 "$b" "$alloc_sql" > "$work/alloc_b.txt"
 check "workers: the SSD's involvements are the families extract's social work allocations ($(wc -l < "$work/alloc_b.txt"))" \
 	sh -c "[ -s '$work/alloc_b.txt' ] && cmp -s '$work/alloc_a.txt' '$work/alloc_b.txt'"
+# both into one store: the returns, then the extract; a plan both hold keeps the census's count of
+# the plans before it, so every figure is the returns'
+cp "$a" "$work/both.db"
+"$cf" ingest --db "$work/both.db" "$work/ssd" > /dev/null 2>&1
+"$cf" kpi --db "$work/both.db" --period all --format csv > "$work/both.kpi" 2>/dev/null
+check "returns and SSD in one store: every kpi figure is the returns'" cmp -s "$a.kpi" "$work/both.kpi"
 loaded=$(fingerprint "$b")
 "$cf" ingest --db "$b" "$work/ssd" > /dev/null 2>&1
 check "loading the extract again adds nothing" [ "$(fingerprint "$b")" = "$loaded" ]
