@@ -21,7 +21,9 @@ struct ssd_load {
 	sqlite3_stmt *stage[SSD_NTABLES];    /* INSERT into each table's staging table */
 	long long rid;                       /* the file being staged; 0 when already loaded */
 	struct ingest_entry *entry;
-	long long first_rid;                 /* the extract's first new file, for the children table */
+	long long file_rid[256];             /* the new files' returns and their summary lines (indexes: */
+	int file_entry[256];                 /* the report grows), for the issues found after staging */
+	int nfiles;
 };
 
 /* The SSD's CP categories are words ("Neglect", "Multiple: ..."); the CIN
@@ -375,32 +377,61 @@ static const struct link {
 	  "no ssd_cla_episodes row has this period of care (clae_cla_id): the review is not stored" },
 };
 
+/* Each unlinked row that sql selects (return_id, row, person, value) as an
+ * issue on its file's summary line. */
+static int unlinked(struct ssd_load *ld, const char *sql, const char *tbl, const char *column, const char *why,
+		    struct cf_error *err)
+{
+	sqlite3_stmt *s;
+	int rc = store_prepare(ld->ctx->st, sql, &s, err);
+	int step = SQLITE_DONE;
+	while (!rc && (step = sqlite3_step(s)) == SQLITE_ROW) {
+		long long rid = sqlite3_column_int64(s, 0);
+		struct ingest_entry *entry = NULL;
+		for (int i = 0; i < ld->nfiles; i++)
+			if (ld->file_rid[i] == rid)
+				entry = &ld->ctx->rep->entries[ld->file_entry[i]];
+		rc = ingest_issue(ld->ctx, entry, rid, tbl, sqlite3_column_int(s, 1), sqlite3_column_int(s, 1),
+				  (const char *)sqlite3_column_text(s, 2), column, (const char *)sqlite3_column_text(s, 3),
+				  "unlinked", why, err);
+	}
+	if (!rc && step != SQLITE_DONE)
+		rc = store_error(ld->ctx->st, err, "checking the extract's links");
+	sqlite3_finalize(s);
+	return rc;
+}
+
 static int check_links(struct ssd_load *ld, struct cf_error *err)
 {
 	int rc = CF_OK;
 	for (size_t i = 0; i < sizeof links / sizeof links[0] && !rc; i++) {
 		const struct link *k = &links[i];
-		char sql[1200];
+		char sql[1000], person[64] = "NULL";
+		const struct ssd_table_def *d = NULL;
+		for (int t = 0; t < SSD_NTABLES; t++)
+			if (!strcmp(ssd_tables[t].store, k->from))
+				d = &ssd_tables[t];
+		for (int c = 0; d && c < d->ncols; c++)
+			if (strstr(d->cols[c].name, "person_id"))
+				snprintf(person, sizeof person, "a.%s", d->cols[c].name);
 		snprintf(sql, sizeof sql,
-			 "INSERT INTO issues (return_id, tbl, row, column_name, value, kind, message) "
-			 "SELECT a.return_id, '%s', a.row, '%s', a.%s, 'unlinked', '%s' FROM temp.ssd_%s a "
+			 "SELECT a.return_id, a.row, %s, a.%s FROM temp.ssd_%s a "
 			 "WHERE a.return_id IS NOT NULL AND a.%s IS NOT NULL "
-			 "AND NOT EXISTS (SELECT 1 FROM temp.ssd_%s b WHERE b.%s = a.%s)",
-			 k->from, k->col, k->col, k->why, k->from, k->col, k->to, k->tocol, k->col);
-		rc = store_exec(ld->ctx->st, sql, err);
+			 "AND NOT EXISTS (SELECT 1 FROM temp.ssd_%s b WHERE b.%s = a.%s) ORDER BY a.return_id, a.row",
+			 person, k->col, k->from, k->col, k->to, k->tocol, k->col);
+		rc = unlinked(ld, sql, k->from, k->col, k->why, err);
 	}
 	/* an episode with no legal status in force on its first day */
 	if (!rc)
-		rc = store_exec(ld->ctx->st,
-				"INSERT INTO issues (return_id, tbl, row, child, column_name, value, kind, message) "
-				"SELECT e.return_id, 'cla_episodes', e.row, e.clae_person_id, 'clae_cla_episode_start_date', "
-				"e.clae_cla_episode_start_date, 'unlinked', "
-				"'no ssd_legal_status row of the person is in force on this day: the episode has no legal status' "
-				"FROM temp.ssd_cla_episodes e WHERE e.return_id IS NOT NULL AND NOT EXISTS ("
-				" SELECT 1 FROM temp.ssd_legal_status l WHERE l.lega_person_id = e.clae_person_id "
-				" AND l.lega_legal_status_start_date <= e.clae_cla_episode_start_date "
-				" AND (l.lega_legal_status_end_date IS NULL OR l.lega_legal_status_end_date > e.clae_cla_episode_start_date))",
-				err);
+		rc = unlinked(ld,
+			      "SELECT e.return_id, e.row, e.clae_person_id, e.clae_cla_episode_start_date "
+			      "FROM temp.ssd_cla_episodes e WHERE e.return_id IS NOT NULL AND NOT EXISTS ("
+			      " SELECT 1 FROM temp.ssd_legal_status l WHERE l.lega_person_id = e.clae_person_id "
+			      " AND l.lega_legal_status_start_date <= e.clae_cla_episode_start_date "
+			      " AND (l.lega_legal_status_end_date IS NULL OR l.lega_legal_status_end_date > e.clae_cla_episode_start_date)) "
+			      "ORDER BY e.row",
+			      "cla_episodes", "clae_cla_episode_start_date",
+			      "no ssd_legal_status row of the person is in force on this day: the episode has no legal status", err);
 	return rc;
 }
 
@@ -478,13 +509,22 @@ int load_ssd_csv(struct ingest_ctx *ctx, char **paths, int n, struct cf_error *e
 	for (int i = 0; i < n && !rc; i++) {
 		enum ssd_table t;
 		long nrows;
+		if (nrids == (int)(sizeof rids / sizeof rids[0])) {
+			rc = cf_error_at(err, CF_EINPUT, paths[i], 0, NULL, NULL,
+					 "more than %d SSD tables in one folder: split the extract", nrids);
+			break;
+		}
 		if ((rc = ingest_add_return(ctx, paths[i], RETURN_SSD, 0, &ld.rid, &ld.entry, err)))
 			break;
-		if (ld.rid && nrids < (int)(sizeof rids / sizeof rids[0]))
+		if (ld.rid)
 			rids[nrids] = ld.rid;
 		rc = ssd_csv_read(paths[i], &t, &nrows, stage_row, &ld, err);
-		if (!rc && ld.rid && nrids < (int)(sizeof rids / sizeof rids[0])) {
+		if (!rc && ld.rid) {
 			rows[nrids++] = nrows;
+			if (ld.entry) {
+				ld.file_rid[ld.nfiles] = ld.rid;
+				ld.file_entry[ld.nfiles++] = (int)(ld.entry - ctx->rep->entries);
+			}
 			if (ld.entry)
 				snprintf(ld.entry->note, sizeof ld.entry->note, "%s", ssd_tables[t].name);
 		}

@@ -115,6 +115,8 @@ check "reviews: the period of care's child; a cancelled one and one of an unknow
 check "rows naming records the extract lacks are issues at their file and row" \
 	[ "$(q "SELECT group_concat(tbl || ':' || row || ':' || column_name || ':' || value, ' ') FROM (SELECT * FROM issues WHERE kind = 'unlinked' ORDER BY tbl)")" = \
 	  "assessment_factors:2:cinf_assessment_id:A9 cla_reviews:3:clar_cla_id:CLA9" ]
+check "ingest's summary counts them on their files' lines" \
+	grep -q 'ssd_cla_reviews.csv .* 1  ssd_cla_reviews' "$work/hand.txt"
 check "a column caseflow does not read (pers_forename) is never stored" sh -c "! sqlite3 '$h' .dump | grep -q ignored"
 
 # --- a failed load changes nothing --------------------------------------------
