@@ -148,13 +148,17 @@ static int stage_row(void *vctx, enum ssd_table t, const char *const *vals, cons
 	else
 		sqlite3_bind_null(s, 1);   /* already loaded: staged only for the other tables' joins */
 	sqlite3_bind_int64(s, 2, row);
-	int rc = CF_OK;
+	int rc = CF_OK, short_row = 0;
 	for (int c = 0; c < d->ncols && !rc; c++) {
 		if (vals[c] || lens[c] != (size_t)-1)
 			rc = stage_value(ld, &at, t, c, vals[c], lens[c], err);
 		else
 			sqlite3_bind_null(s, 3 + c);
+		short_row |= !vals[c] && lens[c] == (size_t)-1;
 	}
+	if (!rc && short_row && ld->rid)
+		rc = load_issue(&at, NULL, NULL, "short_row",
+				"the row has fewer fields than the header (truncated line?); missing fields stored as blank", err);
 	if (rc)
 		return rc;
 	if (sqlite3_step(s) != SQLITE_DONE)

@@ -91,6 +91,8 @@ printf 'cppl_cp_plan_id,cppl_referral_id,cppl_person_id,cppl_cp_plan_start_date,
 # a review of a period of care the extract does not have, and factors of an assessment it lacks
 printf 'clar_cla_review_id,clar_cla_id,clar_cla_review_date,clar_cla_review_cancelled,clar_cla_review_participation\nV1,CLA1,2023-05-20,N,PN1\nV2,CLA9,2023-06-01,N,PN1\nV3,CLA1,2023-07-01,Y,PN1\n' > "$x/ssd_cla_reviews.csv"
 printf 'cinf_table_id,cinf_assessment_id,cinf_assessment_factors_json\nF1,A9,"[""1A""]"\n' > "$x/ssd_assessment_factors.csv"
+# a truncated line
+printf 'miss_table_id,miss_person_id,miss_missing_episode_start_date,miss_missing_episode_type,miss_missing_episode_end_date\nM1,P1,2023-09-01,M,2023-09-02\nM2,P1,2023-10-01\n' > "$x/ssd_missing.csv"
 h=$work/hand.db
 "$cf" ingest --db "$h" "$x" > "$work/hand.txt" 2>&1
 check "a hand-made extract loads" [ $? -eq 0 ]
@@ -115,6 +117,8 @@ check "reviews: the period of care's child; a cancelled one and one of an unknow
 check "rows naming records the extract lacks are issues at their file and row" \
 	[ "$(q "SELECT group_concat(tbl || ':' || row || ':' || column_name || ':' || value, ' ') FROM (SELECT * FROM issues WHERE kind = 'unlinked' ORDER BY tbl)")" = \
 	  "assessment_factors:2:cinf_assessment_id:A9 cla_reviews:3:clar_cla_id:CLA9" ]
+check "a truncated line is kept, with a short_row issue at its row" \
+	[ "$(q "SELECT group_concat(mis_start || ' ' || coalesce(mis_end, '-'), '|') FROM ssda903_missing") $(q "SELECT row FROM issues WHERE kind = 'short_row'")" = "2023-09-01 2023-09-02|2023-10-01 - 3" ]
 check "ingest's summary counts them on their files' lines" \
 	grep -q 'ssd_cla_reviews.csv .* 1  ssd_cla_reviews' "$work/hand.txt"
 check "a column caseflow does not read (pers_forename) is never stored" sh -c "! sqlite3 '$h' .dump | grep -q ignored"
