@@ -360,17 +360,14 @@ static const char *const map_sql[] = {
 
 /* A row that names a record the extract lacks keeps what it can, with an
  * issue at its file and row: the records it would have been joined to. */
+#define NO_REFERRAL "no ssd_cin_episodes row has this referral ID: stored without the date of its referral"
 static const struct link {
 	const char *from, *col, *to, *tocol, *why;
 } links[] = {
-	{ "cin_assessments", "cina_referral_id", "cin_episodes", "cine_referral_id",
-	  "no ssd_cin_episodes row has this referral ID: stored without the date of its referral" },
-	{ "cin_plans", "cinp_referral_id", "cin_episodes", "cine_referral_id",
-	  "no ssd_cin_episodes row has this referral ID: stored without the date of its referral" },
-	{ "s47_enquiry", "s47e_referral_id", "cin_episodes", "cine_referral_id",
-	  "no ssd_cin_episodes row has this referral ID: stored without the date of its referral" },
-	{ "cp_plans", "cppl_referral_id", "cin_episodes", "cine_referral_id",
-	  "no ssd_cin_episodes row has this referral ID: stored without the date of its referral" },
+	{ "cin_assessments", "cina_referral_id", "cin_episodes", "cine_referral_id", NO_REFERRAL },
+	{ "cin_plans", "cinp_referral_id", "cin_episodes", "cine_referral_id", NO_REFERRAL },
+	{ "s47_enquiry", "s47e_referral_id", "cin_episodes", "cine_referral_id", NO_REFERRAL },
+	{ "cp_plans", "cppl_referral_id", "cin_episodes", "cine_referral_id", NO_REFERRAL },
 	{ "cp_reviews", "cppr_cp_plan_id", "cp_plans", "cppl_cp_plan_id",
 	  "no ssd_cp_plans row has this plan ID: stored without the start of its plan" },
 	{ "assessment_factors", "cinf_assessment_id", "cin_assessments", "cina_assessment_id",
