@@ -293,3 +293,17 @@ void csv_write_field(FILE *out, const char *s)
 	fputs(s, out);
 	fputc('"', out);
 }
+
+int csv_reader_open_header(struct csv_reader *r, const char *path, struct cf_error *err)
+{
+	int rc = csv_reader_open(r, path, err);
+	if (rc)
+		return rc;
+	int got;
+	while ((got = csv_reader_next(r, err)) == 1 && csv_row_is_blank(r))
+		;
+	if (got == 1)
+		return CF_OK;
+	csv_reader_close(r);
+	return got < 0 ? CF_EINPUT : cf_error_at(err, CF_EINPUT, path, 1, NULL, NULL, "the file has no header");
+}

@@ -42,6 +42,11 @@ int csv_reader_open(struct csv_reader *r, const char *path, struct cf_error *err
 int csv_reader_init_fp(struct csv_reader *r, FILE *fp, const char *path, struct cf_error *err);
 void csv_reader_close(struct csv_reader *r);
 
+/* Open path and read up to its header, the first row that is not blank,
+ * which is then the current row. CF_EINPUT naming the file when it has
+ * none or the CSV is broken before it; the reader is closed on failure. */
+int csv_reader_open_header(struct csv_reader *r, const char *path, struct cf_error *err);
+
 /* Advance to the next record. Returns 1 with a row, 0 at end of input, or
  * -1 on a structural error (err says where: unterminated quote, row too
  * long, NUL byte, read error). */

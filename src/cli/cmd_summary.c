@@ -22,10 +22,11 @@ const struct cli_command cmd_summary = {
 	.order = 30,
 	.usage = "  caseflow summary [--db PATH|URI [--la CODE]] [--format table|csv|json|xlsx] [--out FILE] [--table NAME]",
 	.help =
-	"For each 31 March covered by a loaded SSDA903 return: children looked after\n"
-	"on that day, and children who started or ceased to be looked after in the\n"
-	"year to it, by age band (under 1, 1-4, 5-9, 10-15, 16+) and placement group\n"
-	"(foster, residential, placed_for_adoption, placed_with_parents, independent,\n"
+	"For each 31 March covered by a loaded SSDA903 return or SSD extract\n"
+	"(docs/ssd.md): children looked after on that day, and children who started\n"
+	"or ceased to be looked after in the year to it, by age band (under 1, 1-4,\n"
+	"5-9, 10-15, 16+) and placement group (foster, residential,\n"
+	"placed_for_adoption, placed_with_parents, independent,\n"
 	"other). \"all\" marks totals. A child with several episodes counts once:\n"
 	"started uses the first period of care starting in the year (age and placement\n"
 	"that day), ceased the last one ending in it. Definitions: docs/definitions.md.\n"

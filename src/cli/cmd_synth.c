@@ -21,6 +21,9 @@ static const struct cf_option options[] = {
 	{ .name = "--seed", .arg = "S", .type = CF_OPT_INT, .min = 0, .max = 2147483647L, .help = "random seed",
 	  .def = "1" },
 	{ .name = "--xml", .type = CF_OPT_FLAG, .help = "also write the SSDA903 XML layout" },
+	{ .name = "--write-ssd", .arg = "DIR",
+	  .help = "also write the authority as a Standard Safeguarding Dataset extract (ssd_*.csv) in DIR, "
+		  "apart from --out: loaded together they would count every child twice" },
 	{ .name = "--la", .arg = "NNN", .type = CF_OPT_INT, .min = 100, .max = 999,
 	  .help = "the DfE LA number used in UPNs and headers", .def = "999" },
 	{ .name = "--drift", .arg = "D", .type = CF_OPT_ENUM, .choices = "none|history", .def = "none",
@@ -44,7 +47,7 @@ const struct cli_command cmd_synth = {
 	.summary = "generate a synthetic local authority's returns (SSDA903, CIN census, Annex A, local extracts)",
 	.order = 10,
 	.usage = "  caseflow synth --out DIR [--children N] [--years Y] [--first-year YYYY] [--seed S] [--xml]\n"
-		 "                 [--la NNN] [--drift none|history] [--plant-source CODE:RATIO]\n"
+		 "                 [--write-ssd DIR] [--la NNN] [--drift none|history] [--plant-source CODE:RATIO]\n"
 		 "                 [--plant-pilot LOCALITY:DATE:RATIO] [--format table|csv|json] [--quiet]",
 	.help =
 	"Simulates the children of an imaginary authority, day by day over their\n"
@@ -60,13 +63,16 @@ const struct cli_command cmd_synth = {
 	"  DIR/<yyyy-yy>/annex_a.xlsx    Ofsted's Annex A (Lists 1-11) for an inspection on 31 March\n"
 	"  DIR/<yyyy-yy>/contacts.csv, early_help.csv   local front-door extracts\n"
 	"  DIR/localities.csv, child_areas.csv, population.csv   places and population\n"
+	"With --write-ssd SSD, also SSD/ssd_*.csv: the same records as the council's Standard\n"
+	"Safeguarding Dataset extract on the last day (docs/ssd.md).\n"
 	"and prints what the authority holds each year. The same seed gives the same\n"
 	"bytes. Nothing in it is about a real child: postcodes are in the unused area XS.\n",
 	.options = options,
 	.examples =
 	"  caseflow synth --children 10000 --years 5 --first-year 2020 --seed 7 --out demo/data\n"
 	"  caseflow synth --children 100000 --years 5 --out big --xml --quiet\n"
-	"  caseflow synth --children 8000 --years 3 --first-year 2021 --plant-source 6:1.5 --plant-pilot Riverside:2022-04-01:0.5 --out planted\n",
+	"  caseflow synth --children 8000 --years 3 --first-year 2021 --plant-source 6:1.5 --plant-pilot Riverside:2022-04-01:0.5 --out planted\n"
+	"  caseflow synth --children 5000 --years 2 --first-year 2023 --out demo/returns --write-ssd demo/ssd\n",
 	.run = run,
 };
 
@@ -195,6 +201,8 @@ static int run(int argc, char **argv)
 	int rc = synth_simulate(&opt, &w, &err);
 	if (!rc) {
 		rc = synth_write_all(w, out, &err);
+		if (!rc && cf_args_str(&a, "--write-ssd"))
+			rc = synth_write_ssd(w, cf_args_str(&a, "--write-ssd"), &err);
 		if (!rc && !quiet) {
 			struct cf_table *t = stats_table(w);
 			if (!t)

@@ -283,16 +283,10 @@ int local_csv_read(const char *path, const struct local_csv_handler *h, void *ct
 	enum local_kind kind;
 	struct csv_reader r;
 	*rows = 0;
-	int rc = csv_reader_open(&r, path, err);
+	int rc = csv_reader_open_header(&r, path, err);
 	if (rc)
 		return rc;
-	int got;
-	while ((got = csv_reader_next(&r, err)) == 1 && csv_row_is_blank(&r))
-		;
-	if (got != 1) {
-		csv_reader_close(&r);
-		return got < 0 ? CF_EINPUT : cf_error_at(err, CF_EINPUT, path, 1, NULL, NULL, "the file has no header");
-	}
+	int got = 0;
 	int nh = r.nfields;
 	int *colmap = malloc(sizeof *colmap * (size_t)nh);
 	if (!colmap) {

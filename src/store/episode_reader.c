@@ -914,8 +914,9 @@ int episode_set_read(struct store *st, enum episode_versions versions, struct ep
 	int *rank = NULL;
 	sqlite3_stmt *s = NULL;
 	int rc = store_prepare(st,
-			       "SELECT DISTINCT collection_year FROM returns WHERE collection_year IS NOT NULL "
-			       "AND (kind = 'ssda903.episodes' OR kind = 'ssda903.xml') ORDER BY 1", &s, err);
+			       "SELECT collection_year FROM returns WHERE collection_year IS NOT NULL "
+			       "AND (kind = 'ssda903.episodes' OR kind = 'ssda903.xml') "
+			       "UNION SELECT collection_year FROM ssd_years ORDER BY 1", &s, err);
 	if (rc)
 		goto done;
 	while (sqlite3_step(s) == SQLITE_ROW && out->nyears < 64)

@@ -261,6 +261,7 @@ static const struct ingest_source sources[] = {
 	{ "ssda903.xml", sniff_ssda903_xml, load_ssda903_xml, 0 },
 	{ "cin.census", sniff_cin_census, load_cin_census, 0 },
 	{ "csww.census", sniff_csww_census, load_csww_census, 0 },
+	{ "ssd.csv", sniff_ssd_csv, load_ssd_csv, 1 },
 	{ "local.csv", sniff_local_csv, load_local_csv, 0 },
 	{ "annexa.xlsx", sniff_annexa_xlsx, load_annexa_xlsx, 0 },
 	{ "ssda903.xlsx", sniff_ssda903_xlsx, load_ssda903_xlsx, 0 },

@@ -70,6 +70,9 @@ int sniff_cin_census(const struct ingest_sniff *info);
 int load_cin_census(struct ingest_ctx *ctx, char **paths, int n, struct cf_error *err);
 int sniff_csww_census(const struct ingest_sniff *info);
 int load_csww_census(struct ingest_ctx *ctx, char **paths, int n, struct cf_error *err);
+/* a Standard Safeguarding Dataset extract: the ssd_* tables of one folder form one return (load_ssd.c) */
+int sniff_ssd_csv(const struct ingest_sniff *info);
+int load_ssd_csv(struct ingest_ctx *ctx, char **paths, int n, struct cf_error *err);
 int sniff_local_csv(const struct ingest_sniff *info);
 int load_local_csv(struct ingest_ctx *ctx, char **paths, int n, struct cf_error *err);
 int sniff_local_xlsx(const struct ingest_sniff *info);   /* the same layouts, first sheet of a workbook */

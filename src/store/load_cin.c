@@ -347,11 +347,7 @@ static int load_cin_children(struct ingest_ctx *ctx, const struct cin_load *ld, 
 		 "  r.collection_year, c.return_id, c.return_id "
 		 "FROM cin_children c NOT INDEXED JOIN returns r ON r.id = c.return_id "
 		 "WHERE c.rowid > %lld AND c.return_id = %lld AND c.child IS NOT NULL "
-		 "ON CONFLICT (child) DO UPDATE SET "
-		 "  sex = coalesce(excluded.sex, sex), dob = coalesce(excluded.dob, dob), "
-		 "  ethnicity = coalesce(excluded.ethnicity, ethnicity), source_year = excluded.source_year, "
-		 "  last_return_id = excluded.last_return_id "
-		 "WHERE coalesce(excluded.source_year, 0) >= coalesce(children.source_year, 0)",
+		 LOAD_CHILDREN_UPSERT,
 		 ld->mark_children, rid);
 	int rc = store_exec(ctx->st, sql, err);
 	/* children with episodes but no usable identifiers row still link */

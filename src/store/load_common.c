@@ -1,6 +1,8 @@
 /* Binding normalised values and recording issues, shared by the journey loaders. */
 #include "store/load_common.h"
 
+#include "base/date.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -79,4 +81,20 @@ int load_link_children(struct ingest_ctx *ctx, const char *tbl, long long return
 		 "GROUP BY child ON CONFLICT (child) DO NOTHING",
 		 return_id, return_id, tbl, mark, return_id);
 	return store_exec(ctx->st, sql, err);
+}
+
+int load_year_of_latest(struct ingest_ctx *ctx, const char *sql, int *year, struct cf_error *err)
+{
+	sqlite3_stmt *s;
+	int rc = store_prepare(ctx->st, sql, &s, err);
+	if (rc)
+		return rc;
+	if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_type(s, 0) == SQLITE_TEXT) {
+		cf_date d;
+		const char *v = (const char *)sqlite3_column_text(s, 0);
+		if (cf_date_parse(v, strlen(v), &d) == 0)
+			*year = cf_date_fy(d) + 1;
+	}
+	sqlite3_finalize(s);
+	return CF_OK;
 }

@@ -43,6 +43,11 @@ int load_finish_return(struct ingest_ctx *ctx, long long return_id, long rows, s
  * rows with rowid > *mark: finding them reads only them, not the table. */
 int load_rowid_mark(struct ingest_ctx *ctx, const char *tbl, long long *mark, struct cf_error *err);
 
+/* The collection year a return's latest date falls in (the year after the
+ * financial year's start: 2024 for 2023-24), sql selecting that one ISO
+ * date; *year is left as it was when sql gives none. */
+int load_year_of_latest(struct ingest_ctx *ctx, const char *sql, int *year, struct cf_error *err);
+
 /* How the loaders' INSERT ... SELECT into children begins. OR ROLLBACK:
  * a statement touching many children would otherwise keep a statement
  * journal (page images in a temporary file, tens of MB on a big load) only
@@ -50,6 +55,16 @@ int load_rowid_mark(struct ingest_ctx *ctx, const char *tbl, long long *mark, st
  * whole return back anyway. Key conflicts are still the ON CONFLICT
  * clause's. */
 #define LOAD_CHILDREN_INSERT "INSERT OR ROLLBACK INTO children "
+
+/* How it ends: a child already in the table takes the values this return
+ * has (sex, dob, ethnicity) when its collection year is at least that of
+ * the values held. */
+#define LOAD_CHILDREN_UPSERT                                                                        \
+	"ON CONFLICT (child) DO UPDATE SET "                                                         \
+	"  sex = coalesce(excluded.sex, sex), dob = coalesce(excluded.dob, dob), "                   \
+	"  ethnicity = coalesce(excluded.ethnicity, ethnicity), source_year = excluded.source_year, " \
+	"  last_return_id = excluded.last_return_id "                                                \
+	"WHERE coalesce(excluded.source_year, 0) >= coalesce(children.source_year, 0)"
 
 /* Make sure every child named in tbl for this return has a row in the
  * children table (the link between sources). mark: load_rowid_mark() of tbl

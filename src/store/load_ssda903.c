@@ -182,22 +182,14 @@ static int finish_return(struct ingest_ctx *ctx, const long long *ids, int n, in
 	int year = year_hint;
 	if (year <= 0) {
 		/* the latest start or end date in the return lies in its collection year */
-		sqlite3_stmt *s;
 		snprintf(sql, sizeof sql,
 			 "SELECT max(d) FROM (SELECT max(decom) d FROM ssda903_episodes NOT INDEXED "
 			 "WHERE rowid > %lld AND return_id IN (%s) AND decom GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]' "
 			 "UNION ALL SELECT max(dec) FROM ssda903_episodes NOT INDEXED WHERE rowid > %lld AND return_id IN (%s) "
 			 "AND dec GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]')", m->episodes, list, m->episodes, list);
-		int rc = store_prepare(ctx->st, sql, &s, err);
+		int rc = load_year_of_latest(ctx, sql, &year, err);
 		if (rc)
 			return rc;
-		if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_type(s, 0) == SQLITE_TEXT) {
-			cf_date d;
-			const char *v = (const char *)sqlite3_column_text(s, 0);
-			if (cf_date_parse(v, strlen(v), &d) == 0)
-				year = cf_date_fy(d) + 1;
-		}
-		sqlite3_finalize(s);
 	}
 	if (year > 0) {
 		snprintf(sql, sizeof sql, "UPDATE returns SET collection_year = %d WHERE id IN (%s) AND collection_year IS NULL",
@@ -212,11 +204,7 @@ static int finish_return(struct ingest_ctx *ctx, const long long *ids, int n, in
 		 "SELECT h.child, h.sex, h.dob, h.ethnic, r.collection_year, h.return_id, h.return_id "
 		 "FROM ssda903_header h NOT INDEXED JOIN returns r ON r.id = h.return_id "
 		 "WHERE h.rowid > %lld AND h.return_id IN (%s) AND h.child IS NOT NULL "
-		 "ON CONFLICT (child) DO UPDATE SET "
-		 "  sex = coalesce(excluded.sex, sex), dob = coalesce(excluded.dob, dob), "
-		 "  ethnicity = coalesce(excluded.ethnicity, ethnicity), source_year = excluded.source_year, "
-		 "  last_return_id = excluded.last_return_id "
-		 "WHERE coalesce(excluded.source_year, 0) >= coalesce(children.source_year, 0);"
+		 LOAD_CHILDREN_UPSERT ";"
 		 "INSERT OR IGNORE INTO children (child, first_return_id, last_return_id) "
 		 "SELECT child, min(return_id), max(return_id) FROM ssda903_episodes NOT INDEXED "
 		 "WHERE rowid > %lld AND return_id IN (%s) AND child IS NOT NULL GROUP BY child;",

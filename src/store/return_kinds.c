@@ -56,6 +56,7 @@ static const char *const names[RETURN_KIND_N] = {
 	[RETURN_ONS_POPULATION_PROJECTION] = "ons.population_projection",
 	[RETURN_ONS_POSTCODES] = "ons.postcode_directory",
 	[RETURN_PROGRAMME] = "programme",
+	[RETURN_SSD] = "ssd",
 };
 
 const char *return_kind_name(enum return_kind k)

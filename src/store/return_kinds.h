@@ -51,6 +51,7 @@ enum return_kind {
 	/* a programme's file: "programme.<sheet>@<name>", "programme.xlsx@<name>"
 	 * or "programme.forecast.<id>.<what>@<name>" (the name follows the kind) */
 	RETURN_PROGRAMME,
+	RETURN_SSD,                  /* one ssd_* table of a Standard Safeguarding Dataset extract */
 	RETURN_KIND_N
 };
 
@@ -65,7 +66,7 @@ typedef unsigned long long return_kinds;
  * local populations, published tables or programmes) */
 #define RETURN_KINDS_CHILD_LEVEL                                                           \
 	(RETURN_KINDS_SSDA903 | RETURN_KIND_BIT(RETURN_CIN_CENSUS) | RETURN_KINDS_ANNEXA | \
-	 RETURN_KIND_BIT(RETURN_LOCAL_CONTACTS) | RETURN_KIND_BIT(RETURN_LOCAL_EARLY_HELP))
+	 RETURN_KIND_BIT(RETURN_LOCAL_CONTACTS) | RETURN_KIND_BIT(RETURN_LOCAL_EARLY_HELP) | RETURN_KIND_BIT(RETURN_SSD))
 
 /* The text the store keeps for k; for RETURN_PROGRAMME the prefix every
  * programme kind starts with ("programme"), for RETURN_UNKNOWN "". Static. */

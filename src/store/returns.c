@@ -55,8 +55,10 @@ int returns_year_range(struct store *st, return_kinds kinds, int *first, int *la
 {
 	sqlite3_stmt *s;
 	*first = *last = 0;
-	int rc = prepare_for_kinds(st, "SELECT min(collection_year), max(collection_year) FROM returns WHERE collection_year > 0",
-				   kinds, "", &s, err);
+	/* an SSD extract covers the years of ssd_years, not only the one it was loaded as */
+	int ssd = kinds == RETURN_KINDS_ALL || (kinds & RETURN_KIND_BIT(RETURN_SSD));
+	int rc = prepare_for_kinds(st, "SELECT min(y), max(y) FROM (SELECT collection_year y FROM returns WHERE collection_year > 0",
+				   kinds, ssd ? " UNION ALL SELECT collection_year FROM ssd_years)" : ")", &s, err);
 	if (rc)
 		return rc;
 	int step = sqlite3_step(s);

@@ -351,6 +351,11 @@ int synth_write_annexa(const struct synth_world *w, const char *dir, struct cf_e
 /* DIR/<yyyy-yy>/workforce.xml: the children's social work workforce
  * census at 30 September of the collection year (DfE CSWW layout). */
 int synth_write_workforce(const struct synth_world *w, const char *dir, struct cf_error *err);
+/* DIR/ssd_*.csv: the authority as a Standard Safeguarding Dataset
+ * extract on the last day simulated, holding the records every year's
+ * returns hold (write_ssd.c; docs/ssd.md). Not part of synth_write_all:
+ * loading it beside the returns would count the same children twice. */
+int synth_write_ssd(const struct synth_world *w, const char *dir, struct cf_error *err);
 /* Every format above. */
 int synth_write_all(const struct synth_world *w, const char *dir, struct cf_error *err);
 
