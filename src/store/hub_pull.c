@@ -117,6 +117,22 @@ static int pull(struct hub *h, struct store *st, const char *in, int pooled, int
 	char kept[2600];
 	snprintf(kept, sizeof kept,
 		 "SELECT min(id) FROM hub.returns WHERE la_code IN (%s) GROUP BY sha256, kind", in);
+	/* every table this caseflow's store has must be at the hub: an older
+	 * hub (caseflow upgraded since hub init) is brought up by hub init */
+	for (int i = 0; i < nt && !rc; i++) {
+		char name[80];
+		snprintf(name, sizeof name, "hub.r_%s", t[i].name);
+		const char *p[1] = { name };
+		PGresult *r;
+		if ((rc = hub_query(h, "SELECT to_regclass($1) IS NULL", 1, p, &r, err)))
+			break;
+		if (PQgetvalue(r, 0, 0)[0] == 't')
+			rc = cf_error_at(err, CF_EINPUT, h->where, 0, NULL, name,
+					 "the hub has no table for this caseflow's %s records: it was set up by an older "
+					 "caseflow; run 'caseflow hub init' on it again (its admin) to bring it up to date",
+					 t[i].name);
+		PQclear(r);
+	}
 	struct progress bar;
 	progress_start(&bar, "reading the hub", 0);
 	if (!rc) {
