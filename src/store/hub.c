@@ -59,6 +59,14 @@ int hub_query(struct hub *h, const char *sql, int n, const char *const *params, 
 	return CF_OK;
 }
 
+int hub_end(struct hub *h, int rc, struct cf_error *err)
+{
+	if (!rc)
+		return hub_exec(h, "COMMIT", err);
+	hub_exec(h, "ROLLBACK", &(struct cf_error){ 0 });   /* keep the first error */
+	return rc;
+}
+
 int hub_audit(struct hub *h, const char *action, const char *la, const char *detail, struct cf_error *err)
 {
 	const char *p[3] = { action, la, detail };
@@ -444,10 +452,7 @@ int hub_init(struct hub *h, const char *region, enum hub_dob_rule dob, struct cf
 	}
 	if (!rc)
 		rc = hub_audit(h, "init", NULL, region, err);
-	if (!rc)
-		rc = hub_exec(h, "COMMIT", err);
-	else
-		hub_exec(h, "ROLLBACK", &(struct cf_error){ 0 });
+	rc = hub_end(h, rc, err);
 	return rc;
 }
 
@@ -480,10 +485,7 @@ int hub_la_add(struct hub *h, const char *la, const char *name, struct cf_error 
 	}
 	if (!rc)
 		rc = hub_audit(h, "la add", la, name, err);
-	if (!rc)
-		rc = hub_exec(h, "COMMIT", err);
-	else
-		hub_exec(h, "ROLLBACK", &(struct cf_error){ 0 });
+	rc = hub_end(h, rc, err);
 	return rc;
 }
 
@@ -554,10 +556,7 @@ int hub_consent(struct hub *h, const char *la, enum hub_use use, int on, int ret
 			 on && retention_days > 0 ? ", retention " : "", on && retention_days > 0 ? days : "", *removed);
 		rc = hub_audit(h, "consent", la, detail, err);
 	}
-	if (!rc)
-		rc = hub_exec(h, "COMMIT", err);
-	else
-		hub_exec(h, "ROLLBACK", &(struct cf_error){ 0 });
+	rc = hub_end(h, rc, err);
 	return rc;
 }
 
@@ -590,10 +589,7 @@ int hub_purge(struct hub *h, long *uses_removed, long *returns_deleted, struct c
 	PQclear(r);
 	if (!rc)
 		rc = hub_audit(h, "purge", NULL, "retention applied", err);
-	if (!rc)
-		rc = hub_exec(h, "COMMIT", err);
-	else
-		hub_exec(h, "ROLLBACK", &(struct cf_error){ 0 });
+	rc = hub_end(h, rc, err);
 	return rc;
 }
 
@@ -699,10 +695,7 @@ int hub_figures_replace(const char *uri, const struct hub_figure *f, size_t n, s
 		snprintf(detail, sizeof detail, "%zu figures", n);
 		rc = hub_audit(h, "publish", NULL, detail, err);
 	}
-	if (!rc)
-		rc = hub_exec(h, "COMMIT", err);
-	else
-		hub_exec(h, "ROLLBACK", &(struct cf_error){ 0 });
+	rc = hub_end(h, rc, err);
 	hub_close(h);
 	return rc;
 }

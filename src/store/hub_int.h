@@ -23,6 +23,9 @@ int hub_query(struct hub *h, const char *sql, int n, const char *const *params, 
 	      struct cf_error *err);
 /* Set err from the connection (or res) and return CF_EIO. */
 int hub_fail(struct hub *h, const PGresult *res, const char *what, struct cf_error *err);
+/* End the open transaction: COMMIT when rc is CF_OK, else ROLLBACK and
+ * return rc with err as it was. */
+int hub_end(struct hub *h, int rc, struct cf_error *err);
 /* Write an audit row (action, la or NULL, detail). */
 int hub_audit(struct hub *h, const char *action, const char *la, const char *detail, struct cf_error *err);
 

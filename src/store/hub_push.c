@@ -301,10 +301,7 @@ static int push_children(struct hub *h, struct store *st, const char *la, int ex
 					       "COPY pg_temp.stage_children FROM STDIN", "0", la, &rows, NULL, &done, err)
 				     : cf_error_set(err, CF_EIO, "out of memory");
 	strbuf_release(&sel);
-	if (!rc)
-		rc = hub_exec(h, "COMMIT", err);
-	else
-		hub_exec(h, "ROLLBACK", &(struct cf_error){ 0 });
+	rc = hub_end(h, rc, err);
 	return rc;
 }
 
