@@ -228,9 +228,10 @@ static int open_hub(struct store **out, const char *uri, const char *la, int reg
 	struct store *st;
 	if ((rc = store_open(&st, ":memory:", 0, err)))
 		goto out;
-	char *name = malloc(strlen(h->where) + strlen(la) + 32);
+	size_t size = strlen(h->where) + strlen(la) + 32;
+	char *name = malloc(size);
 	if (name)
-		sprintf(name, "hub %s, council %s", h->where, la);
+		snprintf(name, size, "hub %s, council %s", h->where, la);
 	else {
 		store_close(st);
 		rc = cf_error_set(err, CF_EIO, "out of memory");
