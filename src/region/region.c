@@ -9,7 +9,9 @@
 #include <string.h>
 
 #include "base/progress.h"
+#include "store/bundled.h"
 #include "store/hub.h"
+#include "store/published.h"
 #include "store/returns.h"
 
 const struct kpi_cell *region_kpi_cell(const struct region_kpi *r, int place, int period, int id)
@@ -24,6 +26,7 @@ void region_kpi_free(struct region_kpi *r)
 	free(r->la);
 	free(r->periods);
 	free(r->cells);
+	free(r->neighbours);
 	free(r);
 }
 
@@ -105,6 +108,78 @@ static void region_sums(struct region_kpi *r)
 		}
 }
 
+struct neighbour_walk {
+	struct region_kpi *r;
+};
+
+static int council_index(const struct region_kpi *r, const char *code)
+{
+	for (int i = 0; i < r->ncouncils; i++)
+		if (!strcmp(r->la[i], code))
+			return i;
+	return -1;
+}
+
+static int add_neighbour(void *ctx, const char *la_code, const char *neighbour_code, struct cf_error *err)
+{
+	struct region_kpi *r = ((struct neighbour_walk *)ctx)->r;
+	int c = council_index(r, la_code), n = council_index(r, neighbour_code), k = 0;
+	if (c < 0 || n < 0)
+		return CF_OK;
+	while (k < 10 && r->neighbours[c][k] >= 0)
+		k++;
+	if (k < 10)
+		r->neighbours[c][k] = n;
+	return CF_OK;
+}
+
+/* Each council's statistical neighbours within the hub, from DfE's
+ * groupings built into caseflow (read into a scratch store). */
+static int region_neighbours(struct region_kpi *r, struct cf_error *err)
+{
+	if (!(r->neighbours = malloc((size_t)(r->ncouncils ? r->ncouncils : 1) * sizeof *r->neighbours)))
+		return cf_error_set(err, CF_EIO, "out of memory");
+	for (int c = 0; c < r->ncouncils; c++)
+		for (int k = 0; k < 11; k++)
+			r->neighbours[c][k] = -1;
+	struct store *st;
+	int rc = store_open(&st, ":memory:", 0, err);
+	if (rc)
+		return rc;
+	struct neighbour_walk w = { r };
+	long n = 0;
+	if (!(rc = store_load_bundled(st, NULL, err)))
+		rc = published_neighbours(st, "2025", add_neighbour, &w, &n, err);
+	store_close(st);
+	return rc;
+}
+
+static int by_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+static int small(double x, long suppress);
+
+/* The median value of council c's neighbours in the region for (p, k),
+ * leaving out those whose figure suppression hides; *n how many it rests
+ * on (0: none, and the median is not set). */
+static double neighbours_median(const struct region_kpi *r, int c, int p, int k, long suppress, int *n)
+{
+	double v[10];
+	*n = 0;
+	for (int i = 0; i < 10 && r->neighbours[c][i] >= 0; i++) {
+		const struct kpi_cell *o = region_kpi_cell(r, r->neighbours[c][i], p, k);
+		if (o->has_value && !(o->has_num && small(o->num, suppress)) && !(o->has_den && small(o->den, suppress)))
+			v[(*n)++] = o->value;
+	}
+	if (!*n)
+		return 0;
+	qsort(v, (size_t)*n, sizeof *v, by_double);
+	return *n % 2 ? v[*n / 2] : (v[*n / 2 - 1] + v[*n / 2]) / 2;
+}
+
 int region_kpi(const struct region_kpi_request *q, struct region_kpi **out, struct cf_error *err)
 {
 	*out = NULL;
@@ -133,6 +208,8 @@ int region_kpi(const struct region_kpi_request *q, struct region_kpi **out, stru
 	progress_finish(&bar);
 	if (!rc)
 		region_sums(r);
+	if (!rc)
+		rc = region_neighbours(r, err);
 	for (int k = 0; !rc && k < K_N; k++) {
 		int computed = 0;
 		for (int p = 0; p < r->nperiods; p++)
@@ -170,11 +247,12 @@ static int small(double x, long suppress)
 int region_kpi_table(const struct region_kpi *r, long suppress, struct cf_table **out, struct cf_error *err)
 {
 	static const char *const cols[] = { "indicator", "period", "la", "numerator", "denominator", "value",
-					    "unit", "region_value", "rank", "ranked", "suppressed" };
+					    "unit", "region_value", "rank", "ranked", "sn_median", "sn_in_region",
+					    "suppressed" };
 	static const enum cf_cell_type types[] = { CF_CELL_TEXT, CF_CELL_TEXT, CF_CELL_TEXT, CF_CELL_REAL,
 						   CF_CELL_REAL, CF_CELL_REAL, CF_CELL_TEXT, CF_CELL_REAL,
-						   CF_CELL_INT, CF_CELL_INT, CF_CELL_BOOL };
-	struct cf_table *t = cf_table_new_columns("region", cols, types, 11);
+						   CF_CELL_INT, CF_CELL_INT, CF_CELL_REAL, CF_CELL_INT, CF_CELL_BOOL };
+	struct cf_table *t = cf_table_new_columns("region", cols, types, 13);
 	if (!t)
 		return cf_error_set(err, CF_EIO, "out of memory");
 	for (int k = 0; k < K_N; k++) {
@@ -193,7 +271,7 @@ int region_kpi_table(const struct region_kpi *r, long suppress, struct cf_table 
 					return cf_error_set(err, CF_EIO, "out of memory");
 				}
 				int hide = (x->has_num && small(x->num, suppress)) || (x->has_den && small(x->den, suppress));
-				cf_table_set_bool(t, (size_t)row, 10, hide);
+				cf_table_set_bool(t, (size_t)row, 12, hide);
 				if (!hide) {
 					if (x->has_num)
 						cf_table_set_real(t, (size_t)row, 3, x->num);
@@ -211,6 +289,13 @@ int region_kpi_table(const struct region_kpi *r, long suppress, struct cf_table 
 					rank_of(r, p, k, x->value, &rank, &ranked);
 					cf_table_set_int(t, (size_t)row, 8, rank);
 					cf_table_set_int(t, (size_t)row, 9, ranked);
+				}
+				if (c < r->ncouncils) {
+					int n;
+					double med = neighbours_median(r, c, p, k, suppress, &n);
+					if (n)
+						cf_table_set_real(t, (size_t)row, 10, med);
+					cf_table_set_int(t, (size_t)row, 11, n);
 				}
 			}
 		}

@@ -28,6 +28,9 @@ struct region_kpi {
 	struct kpi_period *periods; /* owned */
 	struct kpi_cell *cells;     /* owned */
 	unsigned char omitted[K_N]; /* 1: not computed for the region (no data) or not wanted */
+	/* each council's statistical neighbours (DfE's 2025 groupings, as built
+	 * into caseflow) that are in the hub: indexes into la, -1 ended */
+	int (*neighbours)[11];
 };
 
 /* Compute; the connecting role must be able to read every council's rows
@@ -39,7 +42,9 @@ const struct kpi_cell *region_kpi_cell(const struct region_kpi *r, int place, in
 /* Rows: indicator, period, la ("region" for the pool), numerator,
  * denominator, value, unit, region_value, rank (1 the best of the councils
  * by the indicator's polarity; the highest for a neutral one), ranked (how
- * many councils had a value), suppressed. */
+ * many councils had a value), sn_median (the median value of the council's
+ * statistical neighbours that are in the region), sn_in_region (how many
+ * of them had a value), suppressed. */
 int region_kpi_table(const struct region_kpi *r, long suppress, struct cf_table **out, struct cf_error *err);
 
 /* Replace the hub's table of figures with r's (hub.figures), which the

@@ -177,6 +177,14 @@ check "the next push finishes it ($held of $all returns held)" test "$held" = "$
 check "with each return once" test "$(pg_sql hubowner region "SELECT count(*) FROM hub.r_ssda903_episodes WHERE hub_la = '382'")" = \
 	"$(pg_sql hubowner region "SELECT count(*) FROM hub.r_ssda903_episodes WHERE hub_la = '380'")"
 
+# statistical neighbours within the region: of 380's ten (DfE's 2025
+# groupings), 382 is in the hub now; 381's ten include neither
+"$cf" kpi --db "$admin" --la all --indicator rereferral_12m --format csv >"$work/region2" 2>/dev/null
+check "380's neighbours in the region: 382 alone, so their median is 382's value" \
+	test "$(col "$work/region2" sn_in_region rereferral_12m 380),$(col "$work/region2" sn_median rereferral_12m 380)" = \
+	"1,$(col "$work/region2" value rereferral_12m 382)"
+check "381 has no neighbour in the region" test "$(col "$work/region2" sn_in_region rereferral_12m 381)" = 0
+
 # --- consent withdrawn, retention ---------------------------------------------
 "$cf" hub consent --db "$admin" --la 381 --use benchmarking --off >"$work/out" 2>&1
 left=$(pg_sql hubowner region "SELECT (SELECT count(*) FROM hub.returns WHERE la_code = '381') +
