@@ -38,7 +38,9 @@ void families_data_free(struct families_data *d)
 int families_data_has(const struct families_data *d, enum families_measure m)
 {
 	switch (m) {
-	case FAMILIES_ONE_PLAN: return d->x.nm + d->x.nal + d->x.np > 0;
+	/* families are their members: allocations or plans alone (an SSD's
+	 * involvements) make no family to count */
+	case FAMILIES_ONE_PLAN: return d->x.nm > 0;
 	case FAMILIES_AUDIT_GOOD: return d->x.nau > 0;
 	case FAMILIES_CP_REVIEW: return d->cp.np > 0;
 	case FAMILIES_VISIT: return d->visits.n > 0;
