@@ -43,7 +43,10 @@ if [ "${1:-}" = check ]; then
 	need_tool chromium chromium
 	need_tool node nodejs          # 71_serve_chromium drives chromium over the DevTools protocol (Node's WebSocket)
 	need_tool openssl openssl      # 72_serve_tls makes a throwaway certificate
-	# the hub's tests start a throwaway PostgreSQL cluster (initdb, pg_ctl) and use psql
+fi
+
+# the hub's tests and bench/hub.sh start a throwaway PostgreSQL cluster (initdb, pg_ctl) and use psql
+if [ "${1:-}" = check ] || [ "${1:-}" = bench ]; then
 	[ -n "$(ls /usr/lib/postgresql/*/bin/initdb 2>/dev/null)" ] || missing="$missing postgresql"
 	need_tool psql postgresql-client
 fi
