@@ -22,8 +22,6 @@ need_tool unzip unzip              # tests look inside generated workbooks
 need_tool zip zip                  # tests build damaged workbooks (44_annex_a)
 need_tool sqlite3 sqlite3          # tests inspect the store
 need_tool curl curl                # tests drive caseflow serve over HTTP
-need_tool python3 python3          # 83_api_payload: the loopback API and the JSON Schema check
-python3 -c 'import jsonschema' 2>/dev/null || missing="$missing python3-jsonschema"
 need_tool valgrind valgrind        # make check / make valgrind: the release build stays valgrind-clean
 need_lib sqlite3 libsqlite3-dev        # the embedded store
 need_lib libxml-2.0 libxml2-dev        # SSDA903 / CIN / workforce XML, xlsx parts
@@ -43,6 +41,8 @@ if [ "${1:-}" = check ]; then
 	need_tool chromium chromium
 	need_tool node nodejs          # 71_serve_chromium drives chromium over the DevTools protocol (Node's WebSocket)
 	need_tool openssl openssl      # 72_serve_tls makes a throwaway certificate
+	need_tool python3 python3      # 83_api_payload: the loopback API and the JSON Schema check
+	python3 -c 'import jsonschema' 2>/dev/null || missing="$missing python3-jsonschema"
 fi
 
 # the hub's tests and bench/hub.sh start a throwaway PostgreSQL cluster (initdb, pg_ctl) and use psql
