@@ -108,10 +108,6 @@ static void region_sums(struct region_kpi *r)
 		}
 }
 
-struct neighbour_walk {
-	struct region_kpi *r;
-};
-
 static int council_index(const struct region_kpi *r, const char *code)
 {
 	for (int i = 0; i < r->ncouncils; i++)
@@ -122,7 +118,7 @@ static int council_index(const struct region_kpi *r, const char *code)
 
 static int add_neighbour(void *ctx, const char *la_code, const char *neighbour_code, struct cf_error *err)
 {
-	struct region_kpi *r = ((struct neighbour_walk *)ctx)->r;
+	struct region_kpi *r = ctx;
 	int c = council_index(r, la_code), n = council_index(r, neighbour_code), k = 0;
 	if (c < 0 || n < 0)
 		return CF_OK;
@@ -146,10 +142,9 @@ static int region_neighbours(struct region_kpi *r, struct cf_error *err)
 	int rc = store_open(&st, ":memory:", 0, err);
 	if (rc)
 		return rc;
-	struct neighbour_walk w = { r };
 	long n = 0;
 	if (!(rc = store_load_bundled(st, NULL, err)))
-		rc = published_neighbours(st, "2025", add_neighbour, &w, &n, err);
+		rc = published_neighbours(st, "2025", add_neighbour, r, &n, err);
 	store_close(st);
 	return rc;
 }
