@@ -244,6 +244,18 @@ static const char *pg_type(const char *sqlite_type)
 	return "text";
 }
 
+/* *yes: the connected database has caseflow's hub schema (hub init ran). */
+static int has_hub_schema(struct hub *h, int *yes, struct cf_error *err)
+{
+	PGresult *r;
+	int rc = hub_query(h, "SELECT to_regclass('hub.settings') IS NOT NULL", 0, NULL, &r, err);
+	if (!rc) {
+		*yes = PQgetvalue(r, 0, 0)[0] == 't';
+		PQclear(r);
+	}
+	return rc;
+}
+
 /* CREATE or ALTER hub.r_TABLE for each pushed table of a freshly migrated
  * store: the store's migrations are the one definition of the records. */
 static int derive_tables(struct hub *h, const char *region, struct cf_error *err)
@@ -324,12 +336,9 @@ static int setting(struct hub *h, const char *key, char *out, size_t size, struc
 
 int hub_region(struct hub *h, char *region, size_t size, struct cf_error *err)
 {
-	PGresult *r;
-	int rc = hub_query(h, "SELECT to_regclass('hub.settings') IS NOT NULL", 0, NULL, &r, err);
+	int is_hub, rc = has_hub_schema(h, &is_hub, err);
 	if (rc)
 		return rc;
-	int is_hub = PQgetvalue(r, 0, 0)[0] == 't';
-	PQclear(r);
 	if (!is_hub)
 		return cf_error_at(err, CF_EINPUT, h->where, 0, NULL, NULL,
 				   "not a caseflow hub (no hub schema): create one with 'caseflow hub init --db URI "
@@ -339,19 +348,15 @@ int hub_region(struct hub *h, char *region, size_t size, struct cf_error *err)
 
 static int apply_hub_migrations(struct hub *h, struct cf_error *err)
 {
-	PGresult *r;
-	int rc = hub_query(h, "SELECT to_regclass('hub.settings') IS NOT NULL", 0, NULL, &r, err);
+	int exists, have = 0, rc = has_hub_schema(h, &exists, err);
 	if (rc)
 		return rc;
-	int have = 0;
-	if (PQgetvalue(r, 0, 0)[0] == 't') {
-		PQclear(r);
+	if (exists) {
 		char v[32];
 		if ((rc = setting(h, "schema_version", v, sizeof v, err)))
 			return rc;
 		have = atoi(v);
-	} else
-		PQclear(r);
+	}
 	for (int i = 0; i < hub_migration_count && !rc; i++) {
 		if (hub_migrations[i].version <= have)
 			continue;
@@ -376,12 +381,9 @@ int hub_init(struct hub *h, const char *region, enum hub_dob_rule dob, struct cf
 				   "starting with a letter; it prefixes the hub's roles");
 	char sql[2048], have[64] = "";
 	/* one database holds one region: say so before making any role */
-	PGresult *r;
-	int rc = hub_query(h, "SELECT to_regclass('hub.settings') IS NOT NULL", 0, NULL, &r, err);
+	int exists, rc = has_hub_schema(h, &exists, err);
 	if (rc)
 		return rc;
-	int exists = PQgetvalue(r, 0, 0)[0] == 't';
-	PQclear(r);
 	if (exists && (rc = setting(h, "region", have, sizeof have, err)))
 		return rc;
 	if (*have && strcmp(have, region))
